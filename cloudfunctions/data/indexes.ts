@@ -1,0 +1,47 @@
+// The collections of the shop and the indexes each needs. This is the one place they are declared:
+// - the local emulator creates these collections at start and keeps these indexes (equality lookups on the
+//   first field of an index never scan the collection; unique indexes refuse duplicates like MongoDB's E11000);
+// - in production, create the same collections and indexes in the CloudBase console
+//   (云开发控制台 → 数据库 → <collection> → 索引管理 → 添加索引), one row per entry below, ascending,
+//   "唯一" ticked where `unique: true`. Every collection's permission is "仅管理端可读写": clients reach data
+//   only through cloud functions.
+
+export interface IndexSpec {
+  /** Fields of the index, in order (dot paths allowed). */
+  readonly fields: readonly string[];
+  readonly unique?: boolean;
+  /** Name shown in the console; defaults to the fields joined with "_". */
+  readonly name?: string;
+}
+
+export interface CollectionSpec {
+  readonly indexes: readonly IndexSpec[];
+}
+
+export const collections = {
+  settings: { indexes: [] },
+  users: {
+    indexes: [
+      { fields: ['openid'], unique: true },
+      { fields: ['shareCode'], unique: true },
+    ],
+  },
+  products: { indexes: [{ fields: ['status', 'sort'] }] },
+  orders: {
+    indexes: [
+      { fields: ['buyerId', 'createdAt'] },
+      { fields: ['status', 'createdAt'] },
+      { fields: ['requestKey'], unique: true },
+      { fields: ['outTradeNo'] },
+    ],
+  },
+  stock_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['productId'] }] },
+  bindings: { indexes: [{ fields: ['buyerId'] }, { fields: ['sharerId'] }] },
+  visits: { indexes: [{ fields: ['sharerId', 'at'] }] },
+  commissions: { indexes: [{ fields: ['key'], unique: true }, { fields: ['sharerId'] }, { fields: ['orderId'] }] },
+  withdrawals: { indexes: [{ fields: ['sharerId'] }, { fields: ['status'] }] },
+  points_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['userId'] }] },
+  reviews: { indexes: [{ fields: ['productId'] }, { fields: ['orderId'] }] },
+} as const satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof collections;

@@ -1,0 +1,60 @@
+// One cloud function instance: a worker thread that serves invocations one after another, like a warm
+// CloudBase instance. Each invocation brings its own environment (WX_OPENID, TCB_SOURCE, …), which
+// wx-server-sdk's getWXContext() reads from process.env at every call, so a warm worker never mixes
+// callers: the main thread sends it one invocation at a time.
+import { parentPort, workerData } from 'node:worker_threads';
+
+export interface InvokeMessage {
+  id: number;
+  event: unknown;
+  context: Record<string, unknown>;
+  env: Record<string, string>;
+  clockOffsetMs: number;
+}
+
+export type ResultMessage =
+  | { id: number; ok: true; json: string | undefined }
+  | { id: number; ok: false; message: string; stack?: string };
+
+// The emulator's clock can be moved (/__dev/clock); functions see it through Date, as they would see real time.
+const RealDate = Date;
+let clockOffsetMs = 0;
+class EmulatedDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(RealDate.now() + clockOffsetMs);
+    else super(...(args as [string]));
+  }
+  static now(): number {
+    return RealDate.now() + clockOffsetMs;
+  }
+}
+globalThis.Date = EmulatedDate as DateConstructor;
+
+const { file } = workerData as { file: string };
+let ownKeys: string[] = [];
+let handler: ((event: unknown, context: unknown) => unknown) | undefined;
+
+parentPort!.on('message', async (message: InvokeMessage) => {
+  for (const key of ownKeys) delete process.env[key];
+  Object.assign(process.env, message.env);
+  ownKeys = Object.keys(message.env);
+  clockOffsetMs = message.clockOffsetMs;
+  let reply: ResultMessage;
+  try {
+    // Loaded on the first invocation, as CloudBase loads the code at a cold start; module state then persists.
+    handler ??= loadMain(file);
+    const result = await handler(message.event, message.context);
+    reply = { id: message.id, ok: true, json: result === undefined ? undefined : JSON.stringify(result) };
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error));
+    reply = { id: message.id, ok: false, message: err.message, stack: err.stack };
+  }
+  parentPort!.postMessage(reply);
+});
+
+function loadMain(path: string): (event: unknown, context: unknown) => unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path) as { main?: unknown };
+  if (typeof mod.main !== 'function') throw new Error(`${path} does not export main(event, context)`);
+  return mod.main as (event: unknown, context: unknown) => unknown;
+}

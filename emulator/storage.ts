@@ -1,0 +1,284 @@
+// Cloud storage on a local folder: the four calls wx-server-sdk makes (uploadFile, getTempFileURL,
+// downloadFile, deleteFile) and the HTTP endpoint that stands in for the COS bucket.
+// Wire shapes follow node_modules/@cloudbase/node-sdk/dist/storage/index.js and the wrappers in
+// node_modules/wx-server-sdk/index.js (src/api/cloud/provider/tcb/api/{uploadFile,getTempFileURL,deleteFile}.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { json, TcbFail, type TcbAction, type TcbCall } from './tcb/protocol';
+
+const ROUTE = '/__storage/';
+/** node-sdk asks for 600 s in downloadFile; production's own default is not documented, so we pick a day. */
+const DEFAULT_MAX_AGE = 86400;
+/** CloudBase naming rules: a key is at most 850 bytes (docs "文件名命名限制"). */
+const MAX_PATH_BYTES = 850;
+/** The env id format node-sdk accepts (utils/utils.js `isValidEnvFormat`); it also makes a safe folder name. */
+const ENV_PATTERN = /^[a-z0-9_-]{1,40}$/;
+
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+};
+
+/** The bucket part of a fileID; production derives it from the env and appid, we only need it stable. */
+export const bucketFor = (env: string): string => `${env}-emulator`;
+
+export const fileIdFor = (env: string, cloudPath: string): string => `cloud://${env}.${bucketFor(env)}/${cloudPath}`;
+
+/**
+ * Checks a cloudPath against CloudBase's naming rules (not empty, no leading '/', no '//', ≤ 850 bytes)
+ * and refuses what would escape the folder or break a URL ('.', '..', '\', '?', '#', control characters).
+ */
+export function checkCloudPath(value: unknown): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TcbFail('INVALID_PARAM', 'cloudPath must be a non-empty string');
+  }
+  const refuse = (why: string): never => {
+    throw new TcbFail('INVALID_PARAM', `invalid cloudPath ${JSON.stringify(value)}: ${why}`);
+  };
+  if (Buffer.byteLength(value) > MAX_PATH_BYTES) refuse(`longer than ${MAX_PATH_BYTES} bytes`);
+  if (value.startsWith('/') || /^[a-zA-Z]:/.test(value)) refuse('must be relative (no leading "/" or drive letter)');
+  if (value.includes('\\')) refuse('must not contain "\\"');
+  if (/[\u0000-\u001f\u007f]/.test(value)) refuse('must not contain control characters');
+  if (/[?#]/.test(value)) refuse('must not contain "?" or "#" (they break download URLs)');
+  for (const segment of value.split('/')) {
+    if (segment === '') refuse('must not contain "//" or end with "/"');
+    if (segment === '.' || segment === '..') refuse('must not contain "." or ".." segments');
+  }
+  return value;
+}
+
+/** `cloud://<env>.<bucket>/<cloudPath>` → its parts, or null when it is not one of ours. */
+export function parseFileId(fileId: string): { env: string; cloudPath: string } | null {
+  const match = /^cloud:\/\/([^./]+)\.([^/]+)\/(.+)$/.exec(fileId);
+  if (!match || !ENV_PATTERN.test(match[1]) || match[2] !== bucketFor(match[1])) return null;
+  try {
+    return { env: match[1], cloudPath: checkCloudPath(match[3]) };
+  } catch {
+    return null;
+  }
+}
+
+interface PendingUpload {
+  env: string;
+  cloudPath: string;
+}
+
+/** One entry of `download_list` / `delete_list`: wx-server-sdk reads fileID, code, tempFileURL, maxAge. */
+interface FileResult {
+  fileID: string;
+  code: string;
+  message?: string;
+  tempFileURL?: string;
+  maxAge?: number;
+}
+
+export function createStorage(opts: { dir: string; origin: () => string }) {
+  const root = path.resolve(opts.dir);
+  // Upload tokens handed out by getUploadMetadata; each allows one PUT of one cloudPath.
+  const pendingUploads = new Map<string, PendingUpload>();
+
+  const envOf = (call: TcbCall): string => {
+    if (!ENV_PATTERN.test(call.env)) throw new TcbFail('INVALID_PARAM', `invalid env ${JSON.stringify(call.env)}`);
+    return call.env;
+  };
+
+  /** The file on disk; resolved and re-checked so that nothing outside `dir/<env>/` is ever touched. */
+  const diskPath = (env: string, cloudPath: string): string => {
+    const envRoot = path.join(root, env);
+    const file = path.resolve(envRoot, ...cloudPath.split('/'));
+    if (!file.startsWith(envRoot + path.sep)) throw new TcbFail('INVALID_PARAM', `cloudPath escapes the bucket: ${cloudPath}`);
+    return file;
+  };
+
+  const isFile = async (file: string): Promise<boolean> => {
+    try {
+      return (await stat(file)).isFile();
+    } catch {
+      return false;
+    }
+  };
+
+  // Not percent-encoded on purpose: node-sdk downloadFile applies encodeURI() to tempFileURL itself.
+  const urlFor = (env: string, cloudPath: string): string => `${opts.origin()}${ROUTE}${env}/${cloudPath}`;
+
+  const fileIdsOf = (value: unknown, key: string): string[] => {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === '')) {
+      throw new TcbFail('INVALID_PARAM', `${key} must be an array of fileIDs`);
+    }
+    return value as string[];
+  };
+
+  const nonexistent = (fileID: string): FileResult => ({ fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' });
+  const malformed = (fileID: string): FileResult => ({ fileID, code: 'INVALID_PARAM', message: `not a fileID of this emulator: ${fileID}` });
+
+  const actions: Record<string, TcbAction> = {
+    /** node-sdk getUploadMetadata sends `{ path, method: 'put' }` and reads `data.{url, token, authorization, fileId, cosFileId}`. */
+    'storage.getUploadMetadata': (call) => {
+      const env = envOf(call);
+      const cloudPath = checkCloudPath(call.params.path);
+      const token = randomBytes(16).toString('hex');
+      pendingUploads.set(token, { env, cloudPath });
+      return json({
+        requestId: call.requestId,
+        data: {
+          url: urlFor(env, cloudPath),
+          token,
+          authorization: `emulator ${token}`,
+          fileId: fileIdFor(env, cloudPath),
+          cosFileId: token,
+          download_url: urlFor(env, cloudPath),
+        },
+      });
+    },
+
+    /** node-sdk getTempFileURL sends `file_list: [{ fileid, max_age?, url_type? }]` and returns `data.download_list`. */
+    'storage.batchGetDownloadUrl': async (call) => {
+      const list = call.params.file_list;
+      if (!Array.isArray(list)) throw new TcbFail('INVALID_PARAM', 'file_list must be an array');
+      const downloadList: FileResult[] = [];
+      for (const item of list as Array<{ fileid?: unknown; max_age?: unknown }>) {
+        const fileID = typeof item?.fileid === 'string' ? item.fileid : '';
+        const maxAge = typeof item?.max_age === 'number' && item.max_age > 0 ? item.max_age : DEFAULT_MAX_AGE;
+        const parsed = parseFileId(fileID);
+        if (!parsed) {
+          downloadList.push({ ...malformed(fileID), tempFileURL: '', maxAge });
+        } else if (!(await isFile(diskPath(parsed.env, parsed.cloudPath)))) {
+          downloadList.push({ ...nonexistent(fileID), tempFileURL: '', maxAge });
+        } else {
+          downloadList.push({ fileID, code: 'SUCCESS', tempFileURL: urlFor(parsed.env, parsed.cloudPath), maxAge });
+        }
+      }
+      return json({ requestId: call.requestId, data: { download_list: downloadList } });
+    },
+
+    /** node-sdk deleteFile sends `fileid_list: string[]` and returns `data.delete_list`. */
+    'storage.batchDeleteFile': async (call) => {
+      const deleteList: FileResult[] = [];
+      for (const fileID of fileIdsOf(call.params.fileid_list, 'fileid_list')) {
+        const parsed = parseFileId(fileID);
+        if (!parsed) {
+          deleteList.push(malformed(fileID));
+          continue;
+        }
+        const file = diskPath(parsed.env, parsed.cloudPath);
+        if (!(await isFile(file))) {
+          deleteList.push(nonexistent(fileID));
+          continue;
+        }
+        await unlink(file);
+        deleteList.push({ fileID, code: 'SUCCESS' });
+      }
+      return json({ requestId: call.requestId, data: { delete_list: deleteList } });
+    },
+  };
+
+  /** The bucket: PUT (with the token from getUploadMetadata), GET and HEAD under /__storage/<env>/<cloudPath>. */
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (!url.pathname.startsWith(ROUTE)) return false;
+    const target = targetOf(url.pathname.slice(ROUTE.length));
+    if (!target) {
+      req.resume();
+      cosError(res, 400, 'InvalidURI', 'not a valid storage path');
+      return true;
+    }
+    if (req.method === 'PUT') {
+      await receiveUpload(req, res, target);
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      await sendFile(req, res, target);
+    } else {
+      req.resume();
+      res.setHeader('Allow', 'GET, HEAD, PUT');
+      cosError(res, 405, 'MethodNotAllowed', `${req.method} is not allowed on storage`);
+    }
+    return true;
+  }
+
+  function targetOf(rest: string): PendingUpload | null {
+    try {
+      const [env, ...segments] = rest.split('/').map(decodeURIComponent);
+      if (!ENV_PATTERN.test(env)) return null;
+      return { env, cloudPath: checkCloudPath(segments.join('/')) };
+    } catch {
+      return null;
+    }
+  }
+
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, target: PendingUpload): Promise<void> {
+    // node-sdk uploadFile sends the token as `x-cos-security-token`.
+    const token = req.headers['x-cos-security-token'];
+    const pending = typeof token === 'string' ? pendingUploads.get(token) : undefined;
+    if (!pending || pending.env !== target.env || pending.cloudPath !== target.cloudPath) {
+      req.resume();
+      cosError(res, 403, 'AccessDenied', 'missing or wrong upload token: call storage.getUploadMetadata first');
+      return;
+    }
+    pendingUploads.delete(token as string);
+    const file = diskPath(target.env, target.cloudPath);
+    // Write beside the target and rename, so a reader never sees half a file.
+    const partial = `${file}.${randomBytes(6).toString('hex')}.uploading`;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await pipeline(req, createWriteStream(partial));
+      await rename(partial, file);
+    } catch (error) {
+      await unlink(partial).catch(() => undefined);
+      cosError(res, 500, 'InternalError', `upload failed: ${(error as Error).message}`);
+      return;
+    }
+    // COS answers a successful PUT with an empty body; node-sdk parses the body as XML and fails on <Error>.
+    res.writeHead(200, { 'Content-Length': '0' });
+    res.end();
+  }
+
+  async function sendFile(req: IncomingMessage, res: ServerResponse, target: PendingUpload): Promise<void> {
+    const file = diskPath(target.env, target.cloudPath);
+    let size: number;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      size = info.size;
+    } catch {
+      cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': String(size),
+      'Cache-Control': 'no-cache',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // A client that hangs up mid-download is not an error of ours.
+    await pipeline(createReadStream(file), res).catch(() => res.destroy());
+  }
+
+  return { actions, serve };
+}
+
+/** A COS-style XML error: node-sdk uploadFile destructures Code, Message, RequestId and TraceId from it. */
+function cosError(res: ServerResponse, status: number, code: string, message: string): void {
+  const id = randomBytes(8).toString('hex');
+  const body =
+    `<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message>` +
+    `<RequestId>${id}</RequestId><TraceId>${id}</TraceId></Error>`;
+  res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+const escapeXml = (text: string): string =>
+  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);

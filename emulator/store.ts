@@ -1,0 +1,219 @@
+// Documents in one SQLite file (better-sqlite3): the emulator's durable state.
+// WAL mode with synchronous=FULL: a write is on disk before its request is answered, so it survives kill -9
+// and power loss alike. Every mutation runs inside one SQLite transaction (`store.atomic`).
+import Database from 'better-sqlite3';
+import { EJSON } from 'bson';
+import { randomBytes } from 'node:crypto';
+import { collections as declaredCollections, type IndexSpec } from '../cloudfunctions/data/indexes';
+
+export type Doc = Record<string, unknown> & { _id: string };
+
+/** A duplicate value on a unique index; mirrors MongoDB's E11000 that CloudBase reports. */
+export class DuplicateKeyError extends Error {}
+
+interface IndexPlan {
+  name: string;
+  fields: string[];
+  unique: boolean;
+}
+
+export interface StoreStats {
+  /** Documents read from SQLite and decoded to answer queries: the measure of "no scan". */
+  docsExamined: number;
+}
+
+export class Store {
+  readonly sqlite: Database.Database;
+  readonly stats: StoreStats = { docsExamined: 0 };
+  /** Commit sequence: each document write stamps `ver` with the next value (used by transactions). */
+  private seq: number;
+  private indexes = new Map<string, IndexPlan[]>();
+  private stmts;
+
+  constructor(file: string) {
+    this.sqlite = new Database(file);
+    this.sqlite.pragma('journal_mode = WAL');
+    this.sqlite.pragma('synchronous = FULL');
+    this.sqlite.exec(`
+      CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS docs (
+        pos INTEGER PRIMARY KEY,
+        coll TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        ver INTEGER NOT NULL,
+        UNIQUE (coll, id)
+      );
+      CREATE TABLE IF NOT EXISTS ix (coll TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS ix_lookup ON ix (coll, name, key);
+      CREATE INDEX IF NOT EXISTS ix_doc ON ix (coll, id);
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `);
+    this.stmts = {
+      hasColl: this.sqlite.prepare('SELECT 1 FROM collections WHERE name = ?').pluck(),
+      addColl: this.sqlite.prepare('INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)'),
+      listColls: this.sqlite.prepare('SELECT name FROM collections ORDER BY name').pluck(),
+      get: this.sqlite.prepare('SELECT data, ver FROM docs WHERE coll = ? AND id = ?'),
+      ver: this.sqlite.prepare('SELECT ver FROM docs WHERE coll = ? AND id = ?').pluck(),
+      scan: this.sqlite.prepare('SELECT data FROM docs WHERE coll = ? ORDER BY pos').pluck(),
+      insert: this.sqlite.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)'),
+      update: this.sqlite.prepare('UPDATE docs SET data = ?, ver = ? WHERE coll = ? AND id = ?'),
+      remove: this.sqlite.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
+      ixLookup: this.sqlite.prepare('SELECT DISTINCT id FROM ix WHERE coll = ? AND name = ? AND key = ?').pluck(),
+      ixOwner: this.sqlite.prepare('SELECT id FROM ix WHERE coll = ? AND name = ? AND key = ? AND id <> ? LIMIT 1').pluck(),
+      ixAdd: this.sqlite.prepare('INSERT INTO ix (coll, name, key, id) VALUES (?, ?, ?, ?)'),
+      ixDrop: this.sqlite.prepare('DELETE FROM ix WHERE coll = ? AND id = ?'),
+      maxVer: this.sqlite.prepare('SELECT COALESCE(MAX(ver), 0) FROM docs').pluck(),
+      getMeta: this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: this.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    };
+    this.seq = this.stmts.maxVer.get() as number;
+    for (const [name, spec] of Object.entries(declaredCollections)) {
+      this.indexes.set(name, (spec.indexes as readonly IndexSpec[]).map(planIndex));
+      this.stmts.addColl.run(name, Date.now());
+    }
+  }
+
+  close(): void {
+    this.sqlite.close();
+  }
+
+  atomic<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  hasCollection(name: string): boolean {
+    return this.stmts.hasColl.get(name) === 1;
+  }
+
+  /** Returns false when the collection already existed. */
+  addCollection(name: string, now: number): boolean {
+    return this.stmts.addColl.run(name, now).changes === 1;
+  }
+
+  collectionNames(): string[] {
+    return this.stmts.listColls.all() as string[];
+  }
+
+  get(coll: string, id: string): Doc | null {
+    const row = this.stmts.get.get(coll, id) as { data: string } | undefined;
+    if (!row) return null;
+    this.stats.docsExamined += 1;
+    return decode(row.data);
+  }
+
+  version(coll: string, id: string): number {
+    return (this.stmts.ver.get(coll, id) as number | undefined) ?? 0;
+  }
+
+  get currentSeq(): number {
+    return this.seq;
+  }
+
+  scan(coll: string): Doc[] {
+    const rows = this.stmts.scan.all(coll) as string[];
+    this.stats.docsExamined += rows.length;
+    return rows.map(decode);
+  }
+
+  /** Ids of documents whose indexed `field` holds `value` (or an array containing it). Null: no index on that field. */
+  lookup(coll: string, field: string, value: unknown): string[] | null {
+    const plan = this.indexes.get(coll)?.find((ix) => ix.fields[0] === field);
+    const key = indexKey(value);
+    if (!plan || key === null) return null;
+    return this.stmts.ixLookup.all(coll, `f:${field}`, key) as string[];
+  }
+
+  indexedFields(coll: string): string[] {
+    return (this.indexes.get(coll) ?? []).map((ix) => ix.fields[0]);
+  }
+
+  /** Writes (or with `doc` null, deletes) one document. Call inside `atomic`. Returns the new version. */
+  write(coll: string, id: string, doc: Doc | null, exists: boolean): number {
+    const ver = ++this.seq;
+    const plans = this.indexes.get(coll) ?? [];
+    if (plans.length > 0) this.stmts.ixDrop.run(coll, id);
+    if (doc === null) {
+      this.stmts.remove.run(coll, id);
+      return ver;
+    }
+    for (const field of new Set(plans.map((plan) => plan.fields[0]))) {
+      for (const value of valuesAt(doc, field)) {
+        const key = indexKey(value);
+        if (key !== null) this.stmts.ixAdd.run(coll, `f:${field}`, key, id);
+      }
+    }
+    for (const plan of plans) if (plan.unique) this.claimUnique(coll, plan, doc);
+    const data = EJSON.stringify(doc, { relaxed: true });
+    if (exists) this.stmts.update.run(data, ver, coll, id);
+    else this.stmts.insert.run(coll, id, data, ver);
+    return ver;
+  }
+
+  meta(key: string): string | undefined {
+    return this.stmts.getMeta.get(key) as string | undefined;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmts.setMeta.run(key, value);
+  }
+
+  private claimUnique(coll: string, plan: IndexPlan, doc: Doc): void {
+    // A unique index over documents missing the field still applies (MongoDB indexes missing as null).
+    const tuple = plan.fields.map((f) => valuesAt(doc, f)[0] ?? null);
+    const key = JSON.stringify(tuple.map((v) => indexKey(v) ?? String(v)));
+    const owner = this.stmts.ixOwner.get(coll, `u:${plan.name}`, key, doc._id) as string | undefined;
+    if (owner !== undefined) {
+      throw new DuplicateKeyError(`E11000 duplicate key error collection: ${coll} index: ${plan.name} dup key: ${key}`);
+    }
+    this.stmts.ixAdd.run(coll, `u:${plan.name}`, key, doc._id);
+  }
+}
+
+export function newDocId(): string {
+  // CloudBase generates 32-character hex ids for documents added without an _id.
+  return randomBytes(16).toString('hex');
+}
+
+function decode(data: string): Doc {
+  return EJSON.parse(data, { relaxed: true }) as Doc;
+}
+
+function planIndex(spec: IndexSpec): IndexPlan {
+  return { name: spec.name ?? spec.fields.join('_'), fields: [...spec.fields], unique: spec.unique ?? false };
+}
+
+/** Values at a dot path, descending into arrays as MongoDB multikey indexes do. */
+export function valuesAt(doc: unknown, path: string): unknown[] {
+  let current: unknown[] = [doc];
+  for (const part of path.split('.')) {
+    const next: unknown[] = [];
+    for (const value of current) {
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (item && typeof item === 'object' && part in item) next.push((item as Record<string, unknown>)[part]);
+        }
+        if (/^\d+$/.test(part) && Number(part) < value.length) next.push(value[Number(part)]);
+      } else if (value && typeof value === 'object' && part in value) {
+        next.push((value as Record<string, unknown>)[part]);
+      }
+    }
+    current = next;
+  }
+  return current.flatMap((v) => (Array.isArray(v) ? [v, ...v] : [v]));
+}
+
+/** A type-tagged key for scalar values; null for values an equality index cannot serve. */
+export function indexKey(value: unknown): string | null {
+  switch (typeof value) {
+    case 'string':
+      return `s:${value}`;
+    case 'number':
+      return Number.isFinite(value) ? `n:${value}` : null;
+    case 'boolean':
+      return `b:${value ? 1 : 0}`;
+    default:
+      if (value instanceof Date) return `d:${value.getTime()}`;
+      return null;
+  }
+}
