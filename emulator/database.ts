@@ -45,8 +45,10 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     const ids = plan(store, coll, query);
     const candidates = ids === null ? store.scan(coll) : ids.map((id) => store.get(coll, id)).filter(isDoc);
     if (Object.keys(query).length === 0) return candidates;
-    const q = new Query(query);
-    return candidates.filter((doc) => q.test(doc));
+    return mongo('query', () => {
+      const q = new Query(query);
+      return candidates.filter((doc) => q.test(doc));
+    });
   };
 
   const writeAll = (coll: string, changes: Array<{ id: string; doc: Doc | null; existed: boolean }>) => {
@@ -71,10 +73,13 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     }
     const limit = clampLimit(call.params.limit);
     const offset = nonNegativeInt(call.params.offset, 'offset');
-    let cursor = find(matching(coll, query), {}, projection);
+    const docs = matching(coll, query);
     const order = parseOrder(call.params.order);
-    if (order) cursor = cursor.sort(order);
-    const list = cursor.skip(offset).limit(limit).all() as AnyObject[];
+    const list = mongo('query', () => {
+      let cursor = find(docs, {}, projection);
+      if (order) cursor = cursor.sort(order);
+      return cursor.skip(offset).limit(limit).all() as AnyObject[];
+    });
     return json({ data: { list: list.map(encode) }, limit, offset });
   };
 
@@ -312,11 +317,7 @@ function toUpdate(data: AnyObject): (doc: AnyObject) => Doc {
     }
   }
   return (doc) => {
-    try {
-      applyUpdate(doc, modifier as never);
-    } catch (error) {
-      throw new TcbFail('DATABASE_REQUEST_FAILED', `invalid update: ${(error as Error).message}`);
-    }
+    mongo('update', () => applyUpdate(doc, modifier as never));
     return doc as Doc;
   };
 }
@@ -334,15 +335,21 @@ function toReplacement(data: AnyObject): (doc: AnyObject) => Doc {
 // --- helpers
 
 function runPipeline(source: Doc[], pipeline: AnyObject[], collection: (name: string) => AnyObject[]): AnyObject[] {
-  try {
-    return new Aggregator(pipeline, { collectionResolver: collection }).run(source) as AnyObject[];
-  } catch (error) {
-    throw new TcbFail('DATABASE_REQUEST_FAILED', `invalid aggregation: ${(error as Error).message}`);
-  }
+  return mongo('aggregation', () => new Aggregator(pipeline, { collectionResolver: collection }).run(source) as AnyObject[]);
 }
 
 function project(doc: Doc, projection: AnyObject): AnyObject {
-  return find([doc], {}, projection).all()[0] as AnyObject;
+  return mongo('projection', () => find([doc], {}, projection).all()[0] as AnyObject);
+}
+
+/** Runs mingo; an expression it rejects (unknown operator, bad shape) is the caller's error, not ours. */
+function mongo<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof TcbFail) throw error;
+    throw new TcbFail('DATABASE_REQUEST_FAILED', `invalid ${what}: ${(error as Error).message}`);
+  }
 }
 
 function parseEjson(value: unknown, name: string): unknown {

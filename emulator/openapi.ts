@@ -11,14 +11,7 @@
 import type Database from 'better-sqlite3';
 import QRCode from 'qrcode';
 import { Reader, Writer } from 'protobufjs/minimal';
-import { TcbFail, type TcbAction, type TcbCall } from './tcb/protocol';
-
-/** The identity of the function invocation making the call (the server resolves it from wxCloudApiToken). */
-export interface Caller {
-  openid: string;
-  appid: string;
-  functionName: string;
-}
+import { TcbFail, type Caller, type TcbAction, type TcbCall } from './tcb/protocol';
 
 export interface OutboxMessage {
   id: number;
@@ -118,7 +111,7 @@ export function createOpenApi(opts: {
     const apiName = call.params.apiName;
     if (typeof apiName !== 'string' || apiName === '') throw new TcbFail('INVALID_PARAM', 'apiName must be a non-empty string');
     const request = decodeCommApiData(requestBytes(call));
-    const caller = callerOf(call);
+    const caller = call.caller;
     let reply: WxReply;
     const api = apis[apiName];
     const granted = caller ? opts.permissions?.(caller.functionName) : undefined;
@@ -209,11 +202,6 @@ const wxJson = (body: Record<string, unknown>): WxReply => ({
 
 /** A WeChat error: wx-server-sdk throws `{ errCode: errcode, errMsg: 'openapi.<api>:fail <errmsg>' }`. */
 const wxError = (errcode: number, errmsg: string): WxReply => wxJson({ errcode, errmsg });
-
-export function callerOf(call: TcbCall): Caller | null {
-  // `caller` is added to TcbCall by the server; read through a widened type so this file compiles either way.
-  return (call as TcbCall & { caller?: Caller | null }).caller ?? null;
-}
 
 function requestBytes(call: TcbCall): Buffer {
   const data = call.params.requestData;

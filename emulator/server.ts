@@ -117,7 +117,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   const handleTcb = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const body = parseJsonObject(await readBody(req, LIMITS.tcb));
+    const body = await parseTcbBody(req, await readBody(req, LIMITS.tcb));
     const action = typeof body.action === 'string' ? body.action : '';
     const requestId = randomBytes(8).toString('hex');
     const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
@@ -303,6 +303,26 @@ function parseJsonObject(body: Buffer): Record<string, unknown> {
     throw new HttpError(400, 'MALFORMED_JSON', 'request body must be a JSON object');
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * wx.openApi and wx.wxPayApi requests come as multipart/form-data (node-sdk wx/index.js sets isFormData);
+ * everything else is JSON. Form fields become strings, file parts Buffers.
+ */
+async function parseTcbBody(req: IncomingMessage, body: Buffer): Promise<Record<string, unknown>> {
+  const type = String(req.headers['content-type'] ?? '');
+  if (!type.startsWith('multipart/form-data')) return parseJsonObject(body);
+  let form: FormData;
+  try {
+    form = await new Request('http://127.0.0.1/tcb', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData();
+  } catch {
+    throw new HttpError(400, 'MALFORMED_FORM', 'request body is not valid multipart/form-data');
+  }
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    params[key] = typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer());
+  }
+  return params;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,9 +1,10 @@
 // Multi-document transactions with snapshot isolation and first-writer-wins conflicts, as CloudBase's
 // (MongoDB 4 based) transactions behave (云开发文档 数据库 › 事务): reads see the database as it was when the
 // transaction started plus the transaction's own writes; its writes are invisible to others until commit;
-// writing a document that another transaction has written, or that changed since the start, fails with
-// DATABASE_TRANSACTION_CONFLICT, the code @cloudbase/database's runTransaction retries on
-// (node_modules/@cloudbase/database/dist/commonjs/transaction/index.js).
+// a transaction that wrote a document someone else changed after it started fails at commit with
+// DATABASE_TRANSACTION_CONFLICT. Conflicts are reported at commit because that is where @cloudbase/database's
+// runTransaction sees the raw code and retries (node_modules/@cloudbase/database/dist/commonjs/transaction/
+// index.js); an error raised by a write inside the callback reaches it wrapped by wx-server-sdk and is not retried.
 //
 // The emulator is single-threaded, so snapshots are kept copy-on-write: before any committed change to a
 // document, each open transaction that has not yet captured that document keeps its pre-image.
@@ -47,7 +48,6 @@ export class Transaction {
   }
 
   write(coll: string, id: string, doc: Doc | null): void {
-    this.assertNoConflict(coll, id);
     this.writes.set(keyOf(coll, id), { coll, id, doc });
   }
 
@@ -72,12 +72,10 @@ export class Transaction {
     this.owner.finish(this.id);
   }
 
+  /** First committer wins: a document changed by anyone since this transaction started cannot be written by it. */
   private assertNoConflict(coll: string, id: string): void {
     const key = keyOf(coll, id);
-    const changedSinceStart = this.snapshot.has(key) || this.store.version(coll, id) > this.startSeq;
-    const heldByOther = this.owner.writerOf(key, this);
-    if (changedSinceStart || heldByOther) {
-      this.abort();
+    if (this.snapshot.has(key) || this.store.version(coll, id) > this.startSeq) {
       throw new TcbFail('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict on ${coll}/${id}`);
     }
   }
@@ -117,11 +115,6 @@ export class Transactions {
       if (current === undefined) current = this.store.get(coll, id);
       txn.snapshot.set(key, current);
     }
-  }
-
-  writerOf(key: Key, except: Transaction): Transaction | undefined {
-    for (const txn of this.open.values()) if (txn !== except && txn.writes.has(key)) return txn;
-    return undefined;
   }
 
   private expire(): void {

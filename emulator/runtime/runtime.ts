@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { Cron } from 'croner';
 import type { Caller } from '../tcb/protocol';
-import type { InvokeMessage, ResultMessage } from './worker';
+import type { InvokeMessage, ReadyMessage, ResultMessage } from './worker';
 
 // Placeholder credentials: the SDK signs requests with them and the emulator ignores the signature.
 export function sdkEnvironment(tcbUrl: string, env: string): Record<string, string> {
@@ -67,18 +67,28 @@ const CRON_TIMEZONE = 'Asia/Shanghai';
 
 class Instance {
   readonly worker: Worker;
+  /** Resolves when the code is loaded; rejects when it cannot be. */
+  readonly ready: Promise<void>;
   private pending: { resolve: (m: ResultMessage) => void; reject: (e: Error) => void } | null = null;
   dead = false;
 
-  constructor(readonly spec: FunctionSpec, workerFile: string) {
-    this.worker = new Worker(workerFile, { workerData: { file: spec.file }, env: {}, stdout: false, stderr: false });
-    this.worker.on('message', (m: ResultMessage) => {
+  constructor(readonly spec: FunctionSpec, workerFile: string, env: Record<string, string>) {
+    let settleReady: { resolve: () => void; reject: (e: Error) => void };
+    this.ready = new Promise((resolve, reject) => (settleReady = { resolve, reject }));
+    this.worker = new Worker(workerFile, { workerData: { file: spec.file, env }, env: {}, stdout: false, stderr: false });
+    this.worker.on('message', (m: ResultMessage | ReadyMessage) => {
+      if ('ready' in m) {
+        if (m.ready) settleReady.resolve();
+        else fail(new Error(m.message));
+        return;
+      }
       const p = this.pending;
       this.pending = null;
       p?.resolve(m);
     });
     const fail = (error: Error) => {
       this.dead = true;
+      settleReady.reject(error);
       const p = this.pending;
       this.pending = null;
       p?.reject(error);
@@ -136,11 +146,12 @@ export class Runtime {
     const requestId = randomBytes(16).toString('hex');
     const spec = this.spec(name, requestId);
     await this.acquireSlot(name);
-    const instance = this.idle.get(name)?.pop() ?? new Instance(spec, this.opts.workerFile);
+    const instance = this.idle.get(name)?.pop() ?? new Instance(spec, this.opts.workerFile, this.baseEnv(spec));
     const token = randomBytes(16).toString('hex');
     this.callers.set(token, { openid: who.openid, appid: who.appid, functionName: name, source: who.source });
     let timer: NodeJS.Timeout | undefined;
     try {
+      await instance.ready;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           instance.kill();
@@ -230,14 +241,13 @@ export class Runtime {
 
   private message(spec: FunctionSpec, event: unknown, who: Invocation, token: string, requestId: string): InvokeMessage {
     const env: Record<string, string> = {
-      ...sdkEnvironment(this.opts.tcbUrl(), this.opts.env),
+      ...this.baseEnv(spec),
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN',
       WX_OPENID: who.openid,
       WX_APPID: who.appid,
       WX_UNIONID: who.unionid ?? '',
       WX_API_TOKEN: token,
       TCB_SOURCE: who.source,
-      SCF_FUNCTIONNAME: spec.name,
     };
     if (who.triggerSrc) env.TRIGGER_SRC = who.triggerSrc;
     return {
@@ -256,6 +266,10 @@ export class Runtime {
         environment: JSON.stringify({ WX_CONTEXT_KEYS: env.WX_CONTEXT_KEYS, WX_OPENID: who.openid, WX_APPID: who.appid, TCB_SOURCE: who.source }),
       },
     };
+  }
+
+  private baseEnv(spec: FunctionSpec): Record<string, string> {
+    return { ...sdkEnvironment(this.opts.tcbUrl(), this.opts.env), SCF_FUNCTIONNAME: spec.name };
   }
 
   private spec(name: string, requestId: string): FunctionSpec {

@@ -16,6 +16,9 @@ export type ResultMessage =
   | { id: number; ok: true; json: string | undefined }
   | { id: number; ok: false; message: string; stack?: string };
 
+/** Sent once the function's code is loaded (the cold start, which CloudBase does not count in the timeout). */
+export type ReadyMessage = { ready: true } | { ready: false; message: string };
+
 // The emulator's clock can be moved (/__dev/clock); functions see it through Date, as they would see real time.
 const RealDate = Date;
 let clockOffsetMs = 0;
@@ -30,9 +33,17 @@ class EmulatedDate extends RealDate {
 }
 globalThis.Date = EmulatedDate as DateConstructor;
 
-const { file } = workerData as { file: string };
+const { file, env } = workerData as { file: string; env: Record<string, string> };
 let ownKeys: string[] = [];
 let handler: ((event: unknown, context: unknown) => unknown) | undefined;
+try {
+  // Module-scope code (cloud.init, reading env) runs with the function's environment, as at a CloudBase cold start.
+  Object.assign(process.env, env);
+  handler = loadMain(file);
+  parentPort!.postMessage({ ready: true } satisfies ReadyMessage);
+} catch (error) {
+  parentPort!.postMessage({ ready: false, message: (error as Error).message } satisfies ReadyMessage);
+}
 
 parentPort!.on('message', async (message: InvokeMessage) => {
   for (const key of ownKeys) delete process.env[key];
@@ -41,8 +52,7 @@ parentPort!.on('message', async (message: InvokeMessage) => {
   clockOffsetMs = message.clockOffsetMs;
   let reply: ResultMessage;
   try {
-    // Loaded on the first invocation, as CloudBase loads the code at a cold start; module state then persists.
-    handler ??= loadMain(file);
+    if (!handler) throw new Error(`${file} could not be loaded`);
     const result = await handler(message.event, message.context);
     reply = { id: message.id, ok: true, json: result === undefined ? undefined : JSON.stringify(result) };
   } catch (error) {
