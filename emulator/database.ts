@@ -3,7 +3,7 @@
 // shapes follow @cloudbase/database 1.4 (node_modules/@cloudbase/database/dist/commonjs/{query,document,
 // collection,aggregate}.js and transaction/index.js), which wx-server-sdk 4.x sends through @cloudbase/node-sdk.
 import { EJSON } from 'bson';
-import { Aggregator, Query, find, update as applyUpdate } from 'mingo';
+import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { DuplicateKeyError, Store, newDocId, type Doc } from './store';
 import { Transactions } from './transactions';
 import { TcbFail, json, requireString, type TcbAction, type TcbCall } from './tcb/protocol';
@@ -15,6 +15,7 @@ export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
 const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+const MATCH_ALL = new Query({});
 
 export function databaseActions(store: Store, now: () => number): Record<string, TcbAction> {
   const txns = new Transactions(store);
@@ -44,7 +45,7 @@ export function databaseActions(store: Store, now: () => number): Record<string,
   const matching = (coll: string, query: AnyObject): Doc[] => {
     const ids = plan(store, coll, query);
     const candidates = ids === null ? store.scan(coll) : ids.map((id) => store.get(coll, id)).filter(isDoc);
-    if (Object.keys(query).length === 0) return candidates;
+    if (Object.keys(query).length === 0 || isPlainIdQuery(query)) return candidates;
     return mongo('query', () => {
       const q = new Query(query);
       return candidates.filter((doc) => q.test(doc));
@@ -76,7 +77,8 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     const docs = matching(coll, query);
     const order = parseOrder(call.params.order);
     const list = mongo('query', () => {
-      let cursor = find(docs, {}, projection);
+      // `new Query(…).find` shares mingo's operator context; mingo's `find()` helper rebuilds it on every call.
+      let cursor = MATCH_ALL.find(docs, projection);
       if (order) cursor = cursor.sort(order);
       return cursor.skip(offset).limit(limit).all() as AnyObject[];
     });
@@ -286,6 +288,12 @@ function plan(store: Store, coll: string, query: AnyObject): string[] | null {
   return null;
 }
 
+/** `{ _id: 'x' }`: the plan already fetched exactly that document, so there is nothing left to match. */
+function isPlainIdQuery(query: AnyObject): boolean {
+  const keys = Object.keys(query);
+  return keys.length === 1 && keys[0] === '_id' && (typeof query._id === 'string' || typeof query._id === 'number');
+}
+
 /** The values a condition pins a field to (`x`, `{$eq: x}`, `{$in: [...]}`), or null when it does not. */
 function pinnedValues(condition: unknown): unknown[] | null {
   if (condition === undefined) return null;
@@ -339,7 +347,7 @@ function runPipeline(source: Doc[], pipeline: AnyObject[], collection: (name: st
 }
 
 function project(doc: Doc, projection: AnyObject): AnyObject {
-  return mongo('projection', () => find([doc], {}, projection).all()[0] as AnyObject);
+  return mongo('projection', () => MATCH_ALL.find([doc], projection).all()[0] as AnyObject);
 }
 
 /** Runs mingo; an expression it rejects (unknown operator, bad shape) is the caller's error, not ours. */

@@ -78,6 +78,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     invoke: (fn, event, ctx) => invoke(fn, event, ctx).then((r) => r.result),
   });
   const sessions = new DevSessions(store.sqlite);
+  const requestPrefix = `${randomBytes(4).toString('hex')}-`;
+  let requestCount = 0;
 
   const invokeFunction: TcbAction = async (call) => {
     const name = String(call.params.function_name ?? '');
@@ -119,7 +121,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const handleTcb = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const body = await parseTcbBody(req, await readBody(req, LIMITS.tcb));
     const action = typeof body.action === 'string' ? body.action : '';
-    const requestId = randomBytes(8).toString('hex');
+    const requestId = `${requestPrefix}${(++requestCount).toString(36)}`;
     const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
     const call: TcbCall = {
       action,

@@ -28,6 +28,7 @@ export class Store {
   /** Commit sequence: each document write stamps `ver` with the next value (used by transactions). */
   private seq: number;
   private indexes = new Map<string, IndexPlan[]>();
+  private known = new Set<string>();
   private stmts;
 
   constructor(file: string) {
@@ -83,11 +84,15 @@ export class Store {
   }
 
   hasCollection(name: string): boolean {
-    return this.stmts.hasColl.get(name) === 1;
+    if (this.known.has(name)) return true;
+    const exists = this.stmts.hasColl.get(name) === 1;
+    if (exists) this.known.add(name);
+    return exists;
   }
 
   /** Returns false when the collection already existed. */
   addCollection(name: string, now: number): boolean {
+    this.known.add(name);
     return this.stmts.addColl.run(name, now).changes === 1;
   }
 
