@@ -139,3 +139,30 @@ test('concurrent read-modify-write transactions lose no update', async () => {
   // Conflicts really happened and were retried: more callback runs than increments.
   expect(runs).toBeGreaterThan(N);
 });
+
+describe('the transaction actions of the older transaction API (getInTransaction, updateDocInTransaction, deleteDocInTransaction)', () => {
+  const wire = async (body: Record<string, unknown>) => (await fetch(emu.tcbUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })).json();
+
+  test('read, update with upsert, delete, commit', async () => {
+    const { transactionId } = await wire({ action: 'database.startTransaction' });
+    const got = await wire({ action: 'database.getInTransaction', transactionId, collectionName: 'accounts', _id: 'a' });
+    expect(JSON.parse(got.data)).toMatchObject({ _id: 'a', balance: { $numberInt: '100' } });
+    const updated = await wire({ action: 'database.updateDocInTransaction', transactionId, collectionName: 'accounts', _id: 'a', data: JSON.stringify({ $set: { balance: { $numberInt: '60' } } }) });
+    expect(updated.updated).toBe('{"$numberInt":"1"}');
+    const upserted = await wire({ action: 'database.updateDocInTransaction', transactionId, collectionName: 'accounts', _id: 'c', data: JSON.stringify({ balance: { $numberInt: '40' } }), upsert: true });
+    expect(JSON.parse(upserted.upserted)).toEqual([{ _id: 'c' }]);
+    const deleted = await wire({ action: 'database.deleteDocInTransaction', transactionId, collectionName: 'accounts', _id: 'b' });
+    expect(deleted.deleted).toBe('{"$numberInt":"1"}');
+    expect(await balance('a')).toBe(100);
+    expect((await wire({ action: 'database.commitTransaction', transactionId })).code).toBeUndefined();
+    expect(await balance('a')).toBe(60);
+    expect(await balance('c')).toBe(40);
+    await expect(accounts().doc('b').get()).rejects.toBeTruthy();
+    // A finished transaction cannot be used again.
+    expect((await wire({ action: 'database.commitTransaction', transactionId })).code).toBe('DATABASE_TRANSACTION_FAIL');
+  });
+});
