@@ -11,7 +11,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import FormData from 'form-data';
 import QRCode from 'qrcode';
-import { createOpenApi, parseMultipartForm, wxacodeContent, WXACODE_QR } from './openapi';
+import { createOpenApi, wxacodeContent, WXACODE_QR } from './openapi';
+import { parseMultipartForm } from './tcb/multipart';
 import { TcbFail, type Caller, type TcbAction } from './tcb/protocol';
 import { get, sdkFor, startEmulator } from '../tests/emulator/harness';
 

@@ -18,6 +18,7 @@ import { createPay } from './pay';
 import { DevSessions } from './dev-sessions';
 import { serveStatic } from './static';
 import { HttpError } from './http-error';
+import { parseMultipartForm } from './tcb/multipart';
 import { TcbFail, type TcbAction, type TcbCall, type TcbResult } from './tcb/protocol';
 
 export interface EmulatorOptions {
@@ -71,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const invoke = (name: string, event: unknown, who: Invocation) => runtime.invoke(name, event, who);
 
   const storage = createStorage({ dir: join(dataDir, 'storage'), origin: () => origin });
-  const openApi = createOpenApi({ sqlite: store.sqlite, now });
+  const openApi = createOpenApi({ sqlite: store.sqlite, now, permissions: (fn) => runtime.openapiPermissions(fn) });
   const pay = createPay({
     sqlite: store.sqlite,
     now,
@@ -119,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   const handleTcb = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const body = await parseTcbBody(req, await readBody(req, LIMITS.tcb));
+    const body = parseTcbBody(req, await readBody(req, LIMITS.tcb));
     const action = typeof body.action === 'string' ? body.action : '';
     const requestId = `${requestPrefix}${(++requestCount).toString(36)}`;
     const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
@@ -307,24 +308,10 @@ function parseJsonObject(body: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/**
- * wx.openApi and wx.wxPayApi requests come as multipart/form-data (node-sdk wx/index.js sets isFormData);
- * everything else is JSON. Form fields become strings, file parts Buffers.
- */
-async function parseTcbBody(req: IncomingMessage, body: Buffer): Promise<Record<string, unknown>> {
+/** wx.openApi and wx.wxPayApi requests come as multipart/form-data (node-sdk wx/index.js sets isFormData). */
+function parseTcbBody(req: IncomingMessage, body: Buffer): Record<string, unknown> {
   const type = String(req.headers['content-type'] ?? '');
-  if (!type.startsWith('multipart/form-data')) return parseJsonObject(body);
-  let form: FormData;
-  try {
-    form = await new Request('http://127.0.0.1/tcb', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData();
-  } catch {
-    throw new HttpError(400, 'MALFORMED_FORM', 'request body is not valid multipart/form-data');
-  }
-  const params: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
-    params[key] = typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer());
-  }
-  return params;
+  return type.startsWith('multipart/form-data') ? parseMultipartForm(body, type) : parseJsonObject(body);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

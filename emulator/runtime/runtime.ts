@@ -48,6 +48,8 @@ interface FunctionSpec {
   mtimeMs: number;
   timeoutMs: number;
   triggers: TimerTrigger[];
+  /** config.json permissions.openapi: the openapi calls CloudBase lets this function make. */
+  openapi: string[];
 }
 
 export class InvokeError extends Error {
@@ -176,6 +178,10 @@ export class Runtime {
     }
   }
 
+  openapiPermissions(name: string): string[] | null {
+    return this.readSpec(name)?.openapi ?? null;
+  }
+
   // --- timers
 
   triggers(): TimerTrigger[] {
@@ -295,6 +301,7 @@ export class Runtime {
       triggers: (Array.isArray(config.triggers) ? config.triggers : [])
         .filter((t): t is { name: string; type: string; config: string } => t?.type === 'timer' && typeof t.config === 'string')
         .map((t) => ({ functionName: name, name: String(t.name), cron: t.config })),
+      openapi: Array.isArray(config.permissions?.openapi) ? config.permissions.openapi.map(String) : [],
     };
     for (const t of spec.triggers) nextRun(t.cron, Date.now()); // reject a bad cron expression now, loudly
     this.specs.set(name, spec);
@@ -323,7 +330,11 @@ export class Runtime {
   }
 }
 
-function readConfig(file: string): { timeout?: unknown; triggers?: Array<{ name: string; type: string; config: unknown }> } {
+function readConfig(file: string): {
+  timeout?: unknown;
+  triggers?: Array<{ name: string; type: string; config: unknown }>;
+  permissions?: { openapi?: unknown };
+} {
   if (!existsSync(file)) return {};
   try {
     return JSON.parse(readFileSync(file, 'utf8'));

@@ -121,3 +121,17 @@ test('/__dev/pay with deliveries: 2 reaches the pay callback twice, as wx_paycal
     expect(d.event).toMatchObject({ outTradeNo: 'T20261123001', totalFee: 1290, resultCode: 'SUCCESS' });
   }
 });
+
+test('openapi from a function: a real QR PNG and an outbox message; refused without the config.json permission', async () => {
+  const res = await call('alice', 'poster', { scene: 'p=abc&s=K7' });
+  expect(res.status).toBe(200);
+  expect(res.json.result.contentType).toBe('image/png');
+  const png = Buffer.from(res.json.result.png, 'base64');
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const outbox = (await get(emu, '/__dev/outbox')).json.messages;
+  expect(outbox).toEqual([expect.objectContaining({ touser: 'dev_alice', templateId: 'TPL_SHIPPED', data: { thing1: { value: '已发货' } } })]);
+  const refused = await call('alice', 'poster-ungranted', { scene: 'p=abc&s=K7' });
+  expect(refused.status).toBe(502);
+  expect(refused.json.errMsg).toContain('permission');
+  expect((await get(emu, '/__dev/outbox')).json.messages).toHaveLength(1);
+});
