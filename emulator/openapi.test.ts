@@ -1,7 +1,6 @@
 // cloud.openapi through the real wx-server-sdk: wxacode.getUnlimited draws a real QR code, subscribeMessage.send
 // lands in the outbox. Most tests serve wx.openApi from a small HTTP endpoint so they can act as any caller; the
 // last one goes through the emulator server itself.
-import dns from 'node:dns';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -13,8 +12,9 @@ import FormData from 'form-data';
 import QRCode from 'qrcode';
 import { createOpenApi, wxacodeContent, WXACODE_QR } from './openapi';
 import { parseMultipartForm } from './tcb/multipart';
+import { sdkEnvironment } from './runtime/runtime';
 import { TcbFail, type Caller, type TcbAction } from './tcb/protocol';
-import { get, sdkFor, startEmulator } from '../tests/emulator/harness';
+import { guardLoopback, get, sdkFor, startEmulator } from '../tests/emulator/harness';
 
 interface OpenApiResult {
   errCode: number;
@@ -242,18 +242,8 @@ function pixel(image: Png, x: number, y: number): number[] {
 // --- a minimal TCB endpoint that lets a test choose the caller (the emulator derives it from a running function) ---
 
 function sdkEnv(tcbUrl: string): Record<string, string> {
-  return {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: tcbUrl }),
-    TENCENTCLOUD_SECRETID: 'x',
-    TENCENTCLOUD_SECRETKEY: 'x',
-    TENCENTCLOUD_SESSIONTOKEN: 'x',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    SCF_NAMESPACE: ENV,
-    TCB_ENV: ENV,
-    // node-sdk reads WX_API_TOKEN (sent as wxCloudApiToken) only when WX_CONTEXT_KEYS names it.
-    WX_CONTEXT_KEYS: 'WX_API_TOKEN',
-  };
+  // node-sdk reads WX_API_TOKEN (sent as wxCloudApiToken) only when WX_CONTEXT_KEYS names it.
+  return { ...sdkEnvironment(tcbUrl, ENV), WX_CONTEXT_KEYS: 'WX_API_TOKEN' };
 }
 
 async function startTcbServer(actions: Record<string, TcbAction>): Promise<http.Server> {
@@ -279,13 +269,4 @@ async function startTcbServer(actions: Record<string, TcbAction>): Promise<http.
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
-}
-
-/** Nothing may leave 127.0.0.1: resolving any other host name (say, the SDK reaching for Tencent Cloud) fails. */
-function guardLoopback(): void {
-  const realLookup = dns.lookup as (...args: unknown[]) => unknown;
-  jest.spyOn(dns, 'lookup').mockImplementation(((host: string, ...rest: unknown[]) => {
-    if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`test tried to resolve ${host}`);
-    return realLookup(host, ...rest);
-  }) as never);
 }

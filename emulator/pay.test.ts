@@ -1,10 +1,9 @@
 // cloudPay through the real wx-server-sdk against the emulator: orders, the pay simulator and its callbacks, refunds.
 // Fixture functions: `paystart` places an order for its caller with callback `paycb`, which records every delivery.
-import dns from 'node:dns';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { devSession, get, post, sdkFor, startEmulator, TEST_ENV, type RunningEmulator } from '../tests/emulator/harness';
+import { guardLoopback, devSession, get, post, sdkFor, startEmulator, TEST_ENV, type RunningEmulator } from '../tests/emulator/harness';
 
 interface PayAnswer {
   returnCode: string;
@@ -221,12 +220,3 @@ test('payments and refunds survive a restart, and a payment placed before it can
   expect((await post(emu, '/__dev/pay', { outTradeNo: 'P7' })).json.answers).toEqual([{ errcode: 0, errmsg: '' }]);
   expect(await deliveriesOf('P7')).toHaveLength(1);
 });
-
-/** Nothing may leave 127.0.0.1: resolving any other host name (say, the SDK reaching for Tencent Cloud) fails. */
-function guardLoopback(): void {
-  const realLookup = dns.lookup as (...args: unknown[]) => unknown;
-  jest.spyOn(dns, 'lookup').mockImplementation(((host: string, ...rest: unknown[]) => {
-    if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`test tried to resolve ${host}`);
-    return realLookup(host, ...rest);
-  }) as never);
-}

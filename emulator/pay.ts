@@ -403,12 +403,8 @@ export function createPay(opts: {
   };
 }
 
-/**
- * The pay result event, as CloudBase hands it to the callback function: WeChat Pay v2's notification camelCased
- * (example in developers.weixin.qq.com …/wxcloudrun/src/development/pay/callback). `openid` belongs to the service
- * provider's appid; the mini program's openid is `subOpenid`.
- */
-function payCallbackEvent(order: OrderRow): Answer {
+/** The fields every callback of WeChat Pay (service-provider mode, as cloudPay uses) starts with. */
+function callbackHeader(order: OrderRow): Answer {
   return {
     returnCode: 'SUCCESS',
     appid: SP_APPID,
@@ -416,6 +412,17 @@ function payCallbackEvent(order: OrderRow): Answer {
     subAppid: order.appid,
     subMchId: order.sub_mch_id,
     nonceStr: nonce(),
+  };
+}
+
+/**
+ * The pay result event, as CloudBase hands it to the callback function: WeChat Pay v2's notification camelCased
+ * (example in developers.weixin.qq.com …/wxcloudrun/src/development/pay/callback). `openid` belongs to the service
+ * provider's appid; the mini program's openid is `subOpenid`.
+ */
+function payCallbackEvent(order: OrderRow): Answer {
+  return {
+    ...callbackHeader(order),
     resultCode: 'SUCCESS',
     openid: providerOpenid(order.openid),
     isSubscribe: 'N',
@@ -436,12 +443,7 @@ function payCallbackEvent(order: OrderRow): Answer {
 /** The refund result event: WeChat Pay v2's refund notification with `req_info` already decrypted, camelCased. */
 function refundCallbackEvent(order: OrderRow, refund: RefundRow): Answer {
   return {
-    returnCode: 'SUCCESS',
-    appid: SP_APPID,
-    mchId: SP_MCH_ID,
-    subAppid: order.appid,
-    subMchId: order.sub_mch_id,
-    nonceStr: nonce(),
+    ...callbackHeader(order),
     reqInfo: {
       transactionId: order.transaction_id,
       outTradeNo: order.out_trade_no,

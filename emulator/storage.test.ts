@@ -1,12 +1,11 @@
 // Storage through the real wx-server-sdk against the emulator: upload, temp URL, download, delete.
-import dns from 'node:dns';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileIdFor } from './storage';
-import { sdkFor, startEmulator, TEST_ENV as ENV, type RunningEmulator } from '../tests/emulator/harness';
+import { guardLoopback, sdkFor, startEmulator, TEST_ENV as ENV, type RunningEmulator } from '../tests/emulator/harness';
 
 interface FileStatus {
   fileID: string;
@@ -123,13 +122,4 @@ test('a fileID of another env or bucket is not found, and a malformed one is an 
 async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true });
   return entries.map((entry) => path.basename(entry));
-}
-
-/** Nothing may leave 127.0.0.1: resolving any other host name (say, the SDK reaching for Tencent Cloud) fails. */
-function guardLoopback(): void {
-  const realLookup = dns.lookup as (...args: unknown[]) => unknown;
-  jest.spyOn(dns, 'lookup').mockImplementation(((host: string, ...rest: unknown[]) => {
-    if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`test tried to resolve ${host}`);
-    return realLookup(host, ...rest);
-  }) as never);
 }

@@ -1,5 +1,6 @@
 // Test harness: spawns the built emulator CLI on a random port and points the real wx-server-sdk at it.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import dns from 'node:dns';
 import { join } from 'node:path';
 import { sdkEnvironment } from '../../emulator/runtime/runtime';
 
@@ -70,6 +71,7 @@ type Cloud = any;
  * The SDK reads its endpoint and identity from process.env, so a test file talks to one emulator at a time.
  */
 export function sdkFor(emu: RunningEmulator, ctx: { openid?: string; appid?: string } = {}): Cloud {
+  guardLoopback();
   Object.assign(process.env, sdkEnvironment(emu.tcbUrl, TEST_ENV), {
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
     WX_OPENID: ctx.openid ?? '',
@@ -106,4 +108,13 @@ export async function devSession(emu: RunningEmulator, as: string): Promise<stri
   const res = await post(emu, '/__dev/session', { as });
   if (res.status !== 200) throw new Error(`session failed: ${res.text}`);
   return res.json.token as string;
+}
+
+/** Nothing may leave 127.0.0.1: resolving any other host name (say, the SDK reaching for Tencent Cloud) fails. */
+export function guardLoopback(): void {
+  const realLookup = dns.lookup as (...args: unknown[]) => unknown;
+  jest.spyOn(dns, 'lookup').mockImplementation(((host: string, ...rest: unknown[]) => {
+    if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`test tried to resolve ${host}`);
+    return realLookup(host, ...rest);
+  }) as never);
 }
