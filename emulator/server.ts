@@ -5,7 +5,7 @@
 //   /__storage/*                 stored files
 //   /                            the h5 build (dist/h5)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -266,6 +266,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       });
       await runtime.close();
       store.close();
+      if (inMemory) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -77,6 +77,7 @@ class Instance {
   constructor(readonly spec: FunctionSpec, workerFile: string, env: Record<string, string>) {
     let settleReady: { resolve: () => void; reject: (e: Error) => void };
     this.ready = new Promise((resolve, reject) => (settleReady = { resolve, reject }));
+    this.ready.catch(() => {}); // awaited by invoke(); an idle instance that dies must not raise an unhandled rejection
     this.worker = new Worker(workerFile, { workerData: { file: spec.file, env }, env: {}, stdout: false, stderr: false });
     this.worker.on('message', (m: ResultMessage | ReadyMessage) => {
       if ('ready' in m) {
