@@ -1,0 +1,32 @@
+// Every error code the functions can answer with, and the message a shop user sees for it.
+// Codes are dotted and stable; clients branch on the code, never on the message.
+
+export const ERRORS = {
+  'input.invalid': '请求参数有误',
+  'action.unknown': '不支持的操作',
+  'auth.required': '请先登录',
+  'auth.not_owner': '仅店主可以操作',
+  'product.not_found': '商品不存在或已下架',
+  'network': '网络异常，请稍后重试',
+  internal: '系统繁忙，请稍后重试',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The one response shape of every cloud function; only src/api/client.ts unpacks it. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** An expected failure of a use case: becomes `{ ok: false, error }` with its code. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERRORS[code],
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,11 @@
+// The `shop` cloud function, typed by its contracts.
+import { callFunction } from './client';
+import type { ShopAction, ShopInput, ShopResults } from '../../cloudfunctions/contracts/shop';
+
+const call = <A extends ShopAction>(action: A, input: ShopInput<A>) => callFunction<ShopResults[A]>('shop', action, input);
+
+export const shopApi = {
+  session: () => call('session', {}),
+  listProducts: (input: ShopInput<'listProducts'>) => call('listProducts', input),
+  getProduct: (input: ShopInput<'getProduct'>) => call('getProduct', input),
+};
