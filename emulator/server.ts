@@ -37,8 +37,13 @@ export interface EmulatorOptions {
 export interface Emulator {
   origin: string;
   port: number;
+  env: string;
   store: Store;
   runtime: Runtime;
+  /** The emulator's clock (moved by /__dev/clock). */
+  now(): number;
+  /** Writes a file into cloud storage directly (seeds); returns its fileID. */
+  putFile(cloudPath: string, bytes: Buffer): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -257,8 +262,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   return {
     origin,
     port,
+    env,
     store,
     runtime,
+    now,
+    putFile: (cloudPath, bytes) => storage.put(env, cloudPath, bytes),
     async close() {
       await new Promise<void>((r) => {
         server.close(() => r());

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { json, TcbFail, type TcbAction, type TcbCall } from './tcb/protocol';
@@ -185,6 +185,14 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     },
   };
 
+  /** Writes a file directly, as an upload in the console would (used by seeds). Returns its fileID. */
+  async function put(env: string, cloudPath: string, bytes: Buffer): Promise<string> {
+    const file = diskPath(env, checkCloudPath(cloudPath));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+    return fileIdFor(env, cloudPath);
+  }
+
   /** The bucket: PUT (with the token from getUploadMetadata), GET and HEAD under /__storage/<env>/<cloudPath>. */
   async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (!url.pathname.startsWith(ROUTE)) return false;
@@ -267,7 +275,7 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     await pipeline(createReadStream(file), res).catch(() => res.destroy());
   }
 
-  return { actions, serve };
+  return { actions, serve, put };
 }
 
 /** A COS-style XML error: node-sdk uploadFile destructures Code, Message, RequestId and TraceId from it. */

@@ -16,6 +16,4 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
-  // Cloud development: the mini program calls cloud functions through wx.cloud.
-  cloud: true,
 });

@@ -5,8 +5,8 @@ import './app.scss';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      // DYNAMIC_CURRENT_ENV: the cloud environment chosen in WeChat DevTools (project.config.json).
-      Taro.cloud.init({ env: Taro.cloud.DYNAMIC_CURRENT_ENV, traceUser: true });
+      // Without an env, wx.cloud uses the cloud environment chosen in WeChat DevTools.
+      Taro.cloud.init({ traceUser: true });
     }
   });
   return children;

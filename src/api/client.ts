@@ -19,7 +19,7 @@ export async function callFunction<T>(name: string, action: string, input: objec
 }
 
 async function viaCloud(name: string, data: object): Promise<unknown> {
-  const res = await Taro.cloud.callFunction({ name, data: data as Taro.General.IAnyObject });
+  const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> });
   return res.result;
 }
 

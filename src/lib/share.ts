@@ -24,3 +24,60 @@ export function productShareUrl(origin: string, productId: string, shareCode: st
 
 /** Moments single-page mode (scene 1154): no login, no navigation. */
 export const MOMENTS_SINGLE_PAGE_SCENE = 1154;
+
+/** How a product page was opened: the product, and the sharer and channel when it came through a share. */
+export interface ProductEntry {
+  id: string;
+  /** The sharer's shareCode, only when it is well-formed (a bad one must not break the page). */
+  s?: string;
+  c?: ShareChannel;
+}
+
+// The same shapes the `shop` contract accepts (cloudfunctions/contracts/shop.ts); src/ imports contracts as types only.
+const PRODUCT_ID = /^[A-Za-z0-9_-]{1,16}$/;
+const SHARE_CODE = /^[A-Z2-9]{6}$/;
+const CHANNELS: readonly ShareChannel[] = ['chat', 'moments', 'poster'];
+
+type PageParams = Partial<Record<string, string>>;
+
+/**
+ * The product page's entry from its route params: `id`, `s`, `c` from a share link, or a poster's
+ * `scene` (`p=<id>&s=<code>`, URL-encoded by WeChat). Null when no valid product id is there.
+ */
+export function parseProductEntry(params: PageParams): ProductEntry | null {
+  const scene = params.scene ? safeDecode(params.scene) : '';
+  const poster = scene.includes('=') ? parseQuery(scene) : null;
+  const id = poster ? poster.p : params.id;
+  if (!id || !PRODUCT_ID.test(id)) return null;
+  const entry: ProductEntry = { id };
+  const s = poster ? poster.s : params.s;
+  if (s && SHARE_CODE.test(s)) entry.s = s;
+  const c = poster ? 'poster' : params.c;
+  if (c && (CHANNELS as readonly string[]).includes(c)) entry.c = c as ShareChannel;
+  return entry;
+}
+
+/**
+ * Moments single-page mode: WeChat launched the mini program in scene 1154. `queryScene` is the page's
+ * `scene` param, which only the h5 build passes, so the mode can be tried in a browser with `scene=1154`.
+ */
+export function isMomentsSinglePage(launchScene: number | undefined, queryScene?: string): boolean {
+  return launchScene === MOMENTS_SINGLE_PAGE_SCENE || queryScene === String(MOMENTS_SINGLE_PAGE_SCENE);
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function parseQuery(query: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) out[pair.slice(0, eq)] = safeDecode(pair.slice(eq + 1));
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import dns from 'node:dns';
 import { join } from 'node:path';
 import { sdkEnvironment } from '../../emulator/runtime/runtime';
 
-const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..', '..');
 export const TEST_ENV = 'youjian-local';
 
 export interface RunningEmulator {
@@ -18,12 +18,12 @@ export interface RunningEmulator {
   kill(): Promise<void>;
 }
 
-export function startEmulator(opts: { functionsDir?: string; data?: string; args?: string[] } = {}): Promise<RunningEmulator> {
+export function startEmulator(opts: { functionsDir?: string; data?: string; seed?: 'none' | 'demo'; args?: string[] } = {}): Promise<RunningEmulator> {
   const args = [
     join(ROOT, 'dist/emulator/cli.js'),
     '--port', '0',
     '--data', opts.data ?? ':memory:',
-    '--seed', 'none',
+    '--seed', opts.seed ?? 'none',
     '--functions', opts.functionsDir ?? join(ROOT, 'tests/fixtures/functions'),
     '--no-timers',
     ...(opts.args ?? []),

@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '友荐' });
+export default definePageConfig({
+  navigationBarTitleText: '友荐',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 100,
+});

@@ -1,9 +1,65 @@
-import { View, Text } from '@tarojs/components';
+// Home: the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to the bottom.
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import ProductCard from '../../components/ProductCard';
+import PageState from '../../components/PageState';
+import { useProductFeed } from '../../hooks/useProductFeed';
+import { PRODUCT_PAGE } from '../../lib/share';
+import './index.scss';
 
-export default function Page() {
+function openProduct(id: string) {
+  void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${encodeURIComponent(id)}` });
+}
+
+export default function HomePage() {
+  const feed = useProductFeed();
+
+  usePullDownRefresh(() => {
+    void feed.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void feed.loadMore();
+  });
+
   return (
-    <View>
-      <Text>index</Text>
+    <View className='home'>
+      <View className='home__hero'>
+        <Text className='home__brand'>友荐</Text>
+        <Text className='home__slogan'>好物，来自朋友的真实推荐</Text>
+      </View>
+      {feed.status === 'loading' ? <PageState kind='loading' /> : null}
+      {feed.status === 'error' ? (
+        <PageState kind='error' message={feed.error?.message} actionText='重新加载' onAction={() => void feed.refresh()} />
+      ) : null}
+      {feed.status === 'ready' && feed.items.length === 0 ? (
+        <PageState kind='empty' message='店里还没有商品' actionText='刷新看看' onAction={() => void feed.refresh()} />
+      ) : null}
+      {feed.status === 'ready' && feed.items.length > 0 ? (
+        <View className='home__content'>
+          {feed.error ? <View className='home__notice'>{`刷新失败：${feed.error.message}`}</View> : null}
+          <View className='home__grid'>
+            {feed.items.map((product) => (
+              <View className='home__cell' key={product.id}>
+                <ProductCard product={product} onTap={openProduct} />
+              </View>
+            ))}
+          </View>
+          <FeedFooter feed={feed} />
+        </View>
+      ) : null}
     </View>
   );
+}
+
+function FeedFooter({ feed }: { feed: ReturnType<typeof useProductFeed> }) {
+  if (feed.loadingMore) return <View className='home__footer'>加载中…</View>;
+  if (feed.loadMoreError) {
+    return (
+      <View className='home__footer home__footer--retry' onClick={() => void feed.loadMore()}>
+        加载失败，点击重试
+      </View>
+    );
+  }
+  if (feed.done) return <View className='home__footer'>没有更多了</View>;
+  return <View className='home__footer' />;
 }

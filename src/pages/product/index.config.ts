@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '友荐' });
+export default definePageConfig({
+  navigationBarTitleText: '商品详情',
+  // The share menu's two entries; the page answers them with useShareAppMessage / useShareTimeline.
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

@@ -1,9 +1,119 @@
-import { View, Text } from '@tarojs/components';
+// Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, and the share entry.
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import PageState from '../../components/PageState';
+import ShareSheet from '../../components/ShareSheet';
+import { useProductDetail } from '../../hooks/useProductDetail';
+import { formatFen } from '../../lib/money';
+import { isMomentsSinglePage, parseProductEntry, productShareQuery, productSharePath, productShareUrl } from '../../lib/share';
+import { useSession } from '../../stores/session';
+import SkuPicker from './SkuPicker';
+import TrustBanner from './TrustBanner';
+import './index.scss';
 
-export default function Page() {
+const IS_H5 = process.env.TARO_ENV === 'h5';
+
+export default function ProductPage() {
+  const { params } = useRouter();
+  const entry = useMemo(() => parseProductEntry(params), [params]);
+  // Opened from Moments (single-page mode) there is no login: render from public data only.
+  const moments = isMomentsSinglePage(Taro.getLaunchOptionsSync().scene, IS_H5 ? params.scene : undefined);
+  const page = useProductDetail(entry);
+  const myShareCode = useSession((s) => (moments ? undefined : s.user?.shareCode));
+  const [sharing, setSharing] = useState(false);
+
+  useEffect(() => {
+    if (!moments) void useSession.getState().load();
+  }, [moments]);
+
+  const product = page.detail?.product;
+  const productId = product?.id ?? entry?.id ?? '';
+  useShareAppMessage(() => ({
+    title: product?.title ?? '友荐',
+    path: productSharePath(productId, myShareCode, 'chat'),
+    imageUrl: product?.images[0],
+  }));
+  useShareTimeline(() => ({
+    title: product?.title ?? '友荐',
+    query: productShareQuery(productId, myShareCode, 'moments'),
+    imageUrl: product?.images[0],
+  }));
+
+  if (page.status === 'loading') return <PageState kind='loading' />;
+  if (page.status === 'not_found') {
+    return moments ? (
+      <PageState kind='empty' message='商品不存在或已下架' />
+    ) : (
+      <PageState kind='empty' message='商品不存在或已下架' actionText='去首页逛逛' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />
+    );
+  }
+  if (page.status === 'error' || !page.detail || !product) {
+    return <PageState kind='error' message={page.error?.message} actionText='重新加载' onAction={() => void page.reload()} />;
+  }
+
+  const { trust, reviews } = page.detail;
   return (
-    <View>
-      <Text>product</Text>
+    <View className={moments ? 'product product--moments' : 'product'}>
+      <Swiper className='product__swiper' indicatorDots={product.images.length > 1} indicatorActiveColor='#e4393c' circular>
+        {product.images.map((src) => (
+          <SwiperItem key={src}>
+            <Image className='product__image' src={src} mode='aspectFill' />
+          </SwiperItem>
+        ))}
+      </Swiper>
+
+      <View className='product__card'>
+        <View className='product__price-row'>
+          {page.priceFen !== null ? <Text className='product__price'>{formatFen(page.priceFen)}</Text> : null}
+          {page.priceIsFrom ? <Text className='product__price-from'>起</Text> : null}
+        </View>
+        <Text className='product__title'>{product.title}</Text>
+        <Text className='product__reviews'>
+          {reviews.count > 0 && reviews.avgRating !== null
+            ? `${reviews.count} 条已购评价 · ${reviews.avgRating.toFixed(1)} 分`
+            : '暂无评价 · 评价仅来自已购买的顾客'}
+        </Text>
+      </View>
+
+      <TrustBanner trust={trust} />
+
+      <View className='product__card'>
+        <View className='product__section-head'>
+          <Text className='product__section-title'>选择规格</Text>
+          {page.selectedSku ? <Text className='product__section-aside'>{`已选：${page.selectedSku.spec}`}</Text> : null}
+        </View>
+        <SkuPicker skus={product.skus} selectedId={page.selectedSku?.id ?? null} onSelect={page.selectSku} />
+      </View>
+
+      <View className='product__card'>
+        <Text className='product__section-title'>商品详情</Text>
+        <Text className='product__description'>{product.description || '店主还没有写介绍'}</Text>
+      </View>
+
+      {moments ? (
+        <View className='product__moments'>当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺</View>
+      ) : (
+        <View className='product__bar'>
+          {IS_H5 ? (
+            <View className='product__share' onClick={() => setSharing(true)}>
+              分享
+            </View>
+          ) : (
+            <Button className='product__share product__share--native' openType='share'>
+              分享
+            </Button>
+          )}
+          <View className='product__buy'>
+            <View className='product__buy-button' aria-disabled>
+              立即购买
+            </View>
+            <Text className='product__buy-hint'>下单功能即将上线</Text>
+          </View>
+        </View>
+      )}
+
+      {IS_H5 && sharing ? <ShareSheet url={productShareUrl(window.location.origin, productId, myShareCode)} onClose={() => setSharing(false)} /> : null}
     </View>
   );
 }

@@ -1,0 +1,54 @@
+// The wx-server-sdk database as the repositories see it. Its typings overload every call with callback forms
+// (results typed `string | void | …`), so the repositories describe the promise results they rely on.
+import type * as WxServerSdk from 'wx-server-sdk';
+import type { CollectionName } from './indexes';
+
+export type Cloud = typeof WxServerSdk;
+
+export interface Query<T> {
+  where(condition: object): Query<T>;
+  orderBy(field: string, order: 'asc' | 'desc'): Query<T>;
+  limit(n: number): Query<T>;
+  skip(n: number): Query<T>;
+  field(projection: Record<string, boolean>): Query<T>;
+  get(): Promise<{ data: T[] }>;
+  count(): Promise<{ total: number }>;
+  update(options: { data: object }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
+}
+
+export interface Collection<T> extends Query<T> {
+  doc(id: string): {
+    get(): Promise<{ data: T }>;
+    set(options: { data: object }): Promise<unknown>;
+    update(options: { data: object }): Promise<{ stats: { updated: number } }>;
+    remove(): Promise<{ stats: { removed: number } }>;
+  };
+  add(options: { data: object }): Promise<{ _id: string }>;
+}
+
+export interface Database {
+  collection<T>(name: CollectionName): Collection<T>;
+  command: Record<string, (...args: unknown[]) => unknown> & { or(conditions: object[]): object };
+  serverDate(): object;
+}
+
+export function databaseOf(cloud: Cloud): Database {
+  return cloud.database() as unknown as Database;
+}
+
+/** True for the duplicate-key error a unique index raises (MongoDB E11000, as CloudBase reports it). */
+export function isDuplicateKey(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String((error as { errMsg?: string })?.errMsg ?? error);
+  return /E11000|duplicate key/i.test(text);
+}
+
+/** doc(id).get() rejects for a missing document; repositories answer null instead. */
+export async function getOrNull<T>(collection: Collection<T>, id: string): Promise<T | null> {
+  try {
+    return (await collection.doc(id).get()).data;
+  } catch (error) {
+    if (/does not exist/.test(String((error as { errMsg?: string })?.errMsg ?? error))) return null;
+    throw error;
+  }
+}

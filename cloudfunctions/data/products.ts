@@ -1,0 +1,20 @@
+// The catalogue. Products are listed by (sort, _id) for keyset paging.
+import type { ProductRecord } from '../core/product';
+import type { PagePosition } from '../core/paging';
+import { getOrNull, type Database } from './db';
+
+const products = (db: Database) => db.collection<ProductRecord>('products');
+
+export async function findProduct(db: Database, id: string): Promise<ProductRecord | null> {
+  return getOrNull(products(db), id);
+}
+
+/** Up to `limit` products on sale after `after` (exclusive), in catalogue order. */
+export async function listOnSale(db: Database, after: PagePosition | null, limit: number): Promise<ProductRecord[]> {
+  const _ = db.command;
+  const where = after
+    ? _.and([{ status: 'on_sale' }, _.or([{ sort: _.gt(after.sort) }, { sort: after.sort, _id: _.gt(after.id) }])])
+    : { status: 'on_sale' };
+  const { data } = await products(db).where(where as object).orderBy('sort', 'asc').orderBy('_id', 'asc').limit(limit).get();
+  return data;
+}

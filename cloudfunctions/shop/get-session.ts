@@ -1,0 +1,43 @@
+// A member exists from their first call: created here with a short, stable shareCode that is not their openid.
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../contracts/errors';
+import type { SessionResult } from '../contracts/shop';
+import { defaultNickname, makeShareCode, SHARE_CODE_LENGTH } from '../core/share-code';
+import { isDuplicateKey } from '../data/db';
+import type { CallContext } from '../data/handler';
+import { loadSettings } from '../data/settings';
+import { findUserByOpenid, insertUser, type UserRecord } from '../data/users';
+
+const MAX_ATTEMPTS = 5;
+
+export async function getSession(_input: object, ctx: CallContext): Promise<SessionResult> {
+  if (!ctx.openid) throw new AppError('auth.required');
+  const [user, settings] = await Promise.all([ensureMember(ctx), loadSettings(ctx.db)]);
+  return {
+    user: {
+      id: user._id,
+      shareCode: user.shareCode,
+      nickname: user.nickname,
+      isOwner: settings.owners.includes(ctx.openid),
+      // The member card and points arrive with the points function.
+      isMember: false,
+      points: { available: 0, pending: 0 },
+    },
+    binding: null,
+  };
+}
+
+async function ensureMember(ctx: CallContext): Promise<UserRecord> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const existing = await findUserByOpenid(ctx.db, ctx.openid);
+    if (existing) return existing;
+    const shareCode = makeShareCode(randomBytes(SHARE_CODE_LENGTH));
+    try {
+      return await insertUser(ctx.db, { openid: ctx.openid, shareCode, nickname: defaultNickname(shareCode), createdAt: ctx.now });
+    } catch (error) {
+      // A concurrent first call created the member (unique openid), or the code was taken (unique shareCode): look again.
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  throw new Error(`could not create a member for a caller after ${MAX_ATTEMPTS} attempts`);
+}

@@ -1,0 +1,18 @@
+// The `shop` cloud function: a route table of its actions.
+import cloud from 'wx-server-sdk';
+import { shopInputs, type ShopAction, type ShopResults } from '../contracts/shop';
+import { createHandler, route, type Route } from '../data/handler';
+import { getSession } from './get-session';
+import { listProducts } from './list-products';
+import { getProduct } from './get-product';
+
+// The environment the function is deployed in (the SDK's typings do not admit its symbol).
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+const routes = {
+  session: route(shopInputs.session, getSession),
+  listProducts: route(shopInputs.listProducts, listProducts),
+  getProduct: route(shopInputs.getProduct, getProduct),
+} satisfies { [A in ShopAction]: Route<(typeof shopInputs)[A], ShopResults[A]> };
+
+export const main = createHandler(cloud, routes);

@@ -1,0 +1,51 @@
+// Bundles each cloud function with esbuild into dist/cloudfunctions/<fn>/: index.js, a package.json that
+// depends on wx-server-sdk (kept external: CloudBase installs it, "云端安装依赖") and the function's config.json.
+// The result uploads to CloudBase unchanged.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const source = join(root, 'cloudfunctions');
+const SHARED = new Set(['contracts', 'core', 'data']);
+const sdkVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies['wx-server-sdk'];
+
+export function functionNames() {
+  return readdirSync(source).filter((name) => !SHARED.has(name) && existsSync(join(source, name, 'index.ts')));
+}
+
+export async function buildCloud(outRoot = join(root, 'dist/cloudfunctions')) {
+  const names = functionNames();
+  for (const name of names) {
+    const out = join(outRoot, name);
+    mkdirSync(out, { recursive: true });
+    await build({
+      entryPoints: [join(source, name, 'index.ts')],
+      outfile: join(out, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      // CloudBase's Node.js 16 runtime and later
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      minify: true,
+      keepNames: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    writeFileSync(
+      join(out, 'package.json'),
+      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
+    );
+    const config = join(source, name, 'config.json');
+    if (existsSync(config)) copyFileSync(config, join(out, 'config.json'));
+    else writeFileSync(join(out, 'config.json'), '{}\n');
+  }
+  return names;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const names = await buildCloud();
+  console.log(`built ${names.length} cloud function(s) into dist/cloudfunctions: ${names.join(', ')}`);
+}

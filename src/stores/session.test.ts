@@ -1,0 +1,34 @@
+import { shopApi } from '../api/shop';
+import { useSession } from './session';
+
+jest.mock('../api/shop', () => ({ shopApi: { session: jest.fn() } }));
+const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
+
+const alice = { id: 'u1', shareCode: 'ALC234', nickname: 'alice', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
+const initial = useSession.getState();
+
+beforeEach(() => {
+  session.mockReset();
+  useSession.setState(initial, true);
+});
+
+describe('session store', () => {
+  it('calls session once however many pages ask for it', async () => {
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    await Promise.all([useSession.getState().load(), useSession.getState().load()]);
+    await useSession.getState().load();
+    expect(session).toHaveBeenCalledTimes(1);
+    expect(useSession.getState()).toMatchObject({ status: 'ready', user: { shareCode: 'ALC234', nickname: 'alice' }, error: null });
+  });
+
+  it('keeps the error and loads again on reload', async () => {
+    session.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    await useSession.getState().load();
+    expect(useSession.getState()).toMatchObject({ status: 'error', user: null, error: { code: 'network' } });
+
+    session.mockResolvedValueOnce({ ok: true, data: { user: alice, binding: null } });
+    await useSession.getState().reload();
+    expect(session).toHaveBeenCalledTimes(2);
+    expect(useSession.getState()).toMatchObject({ status: 'ready', user: { nickname: 'alice' }, error: null });
+  });
+});

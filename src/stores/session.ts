@@ -1,0 +1,43 @@
+// Who is using the shop: the member behind the current WeChat user (or dev identity in h5), loaded once.
+import { create } from 'zustand';
+import { shopApi } from '../api/shop';
+import type { ErrorBody } from '../api/client';
+import type { Binding, Member } from '../../cloudfunctions/contracts/shop';
+
+export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface SessionState {
+  user: Member | null;
+  binding: Binding | null;
+  status: SessionStatus;
+  error: ErrorBody | null;
+  /** Loads the session unless it is loaded or loading; every caller awaits the same request. */
+  load: () => Promise<void>;
+  /** Loads it again (the retry of an error state). */
+  reload: () => Promise<void>;
+}
+
+let inFlight: Promise<void> | null = null;
+
+export const useSession = create<SessionState>()((set, get) => {
+  const fetchSession = (): Promise<void> => {
+    set({ status: 'loading', error: null });
+    inFlight = shopApi.session().then((res) => {
+      inFlight = null;
+      if (res.ok) set({ user: res.data.user, binding: res.data.binding, status: 'ready', error: null });
+      else set({ status: 'error', error: res.error });
+    });
+    return inFlight;
+  };
+  return {
+    user: null,
+    binding: null,
+    status: 'idle',
+    error: null,
+    load: () => {
+      if (inFlight) return inFlight;
+      return get().status === 'ready' ? Promise.resolve() : fetchSession();
+    },
+    reload: () => inFlight ?? fetchSession(),
+  };
+});

@@ -1,0 +1,86 @@
+// What every browser journey needs: the emulator's origin, dev identities, the gateway, and a Chromium page
+// that can only talk to 127.0.0.1.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const origin = required('E2E_ORIGIN');
+const browserWs = required('E2E_BROWSER_WS');
+export const SCREENSHOTS = join(__dirname, 'screenshots');
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the journeys with \`npm run test:e2e\` (scripts/e2e.mjs)`);
+  return value;
+}
+
+/** A dev session token for a demo identity (owner, alice, bob). */
+export async function signIn(as: string): Promise<string> {
+  const res = await fetch(`${origin}/__dev/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as }),
+  });
+  if (!res.ok) throw new Error(`POST /__dev/session as ${as}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** A cloud function call through the client gateway, as the h5 build makes it; returns `data` or throws. */
+export async function callFunction<T>(token: string, name: string, action: string, input: object = {}): Promise<T> {
+  const res = await fetch(`${origin}/api/functions/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ action, ...input }),
+  });
+  const body = (await res.json()) as { result?: { ok: boolean; data?: T; error?: { code: string; message: string } } };
+  const result = body.result;
+  if (!res.ok || !result?.ok) throw new Error(`${name}.${action}: ${res.status} ${JSON.stringify(body)}`);
+  return result.data as T;
+}
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Requests the page tried to send off the loopback (aborted). */
+  offLoopback: string[];
+  /** Uncaught page errors. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser context signed in as `as` (its dev cookie set), with a phone-sized viewport. */
+export async function openAs(as: string): Promise<Session> {
+  const browser = await chromium.connect(browserWs);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const token = await signIn(as);
+  await context.addCookies([{ name: 'yj_dev', value: token, url: origin, httpOnly: true, sameSite: 'Lax' }]);
+  const offLoopback: string[] = [];
+  await context.route(/.*/, (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    offLoopback.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return {
+    browser,
+    context,
+    page,
+    offLoopback,
+    pageErrors,
+    async close() {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
