@@ -21,6 +21,21 @@ module.exports = {
     {
       displayName: 'components',
       testEnvironment: 'jsdom',
+      // Build-time constants the Taro runtime reads (defined by its webpack build, absent under jest).
+      globals: {
+        ENABLE_INNER_HTML: true,
+        ENABLE_ADJACENT_HTML: true,
+        ENABLE_SIZE_APIS: false,
+        ENABLE_TEMPLATE_CONTENT: true,
+        ENABLE_CLONE_NODE: true,
+        ENABLE_CONTAINS: true,
+        ENABLE_MUTATION_OBSERVER: false,
+        DEPRECATED_ADAPTER_COMPONENT: false,
+      },
+      // @tarojs/components/lib/react is ESM (with its own nested ESM helpers) and loads swiper's .mjs files:
+      // everything under @tarojs, @stencil and swiper is compiled too.
+      transform: { '\\.[cm]?[jt]sx?$': 'babel-jest' },
+      transformIgnorePatterns: ['^(?!.*/node_modules/@tarojs/).*/node_modules/(?!(@tarojs|@stencil|swiper)/)'],
       roots: ['<rootDir>/src'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       moduleNameMapper: {

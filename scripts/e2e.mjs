@@ -99,13 +99,14 @@ export async function buildServer() {
 }
 
 /** Starts the emulator on a free port with a fresh data folder; resolves once it listens. */
-export function startEmulator({ seed = 'demo', quiet = true } = {}) {
+export function startEmulator({ seed = 'demo', h5Dir = join(root, 'dist/h5'), quiet = true } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'youjian-e2e-'));
   const proc = spawn(
     process.execPath,
     [join(root, 'dist/emulator/cli.js'), '--port', '0', '--data', data, '--seed', seed, '--no-timers',
-      '--functions', join(root, 'dist/cloudfunctions'), '--h5', join(root, 'dist/h5')],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      '--functions', join(root, 'dist/cloudfunctions'), '--h5', h5Dir],
+    // A caller's SDK settings (bench/run.mjs points wx-server-sdk at its own emulator) must not leak into this one.
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD_|SCF_|WX_)/.test(k))) },
   );
   let out = '';
   const stop = async () => {

@@ -1,6 +1,14 @@
-import { PropsWithChildren } from 'react';
+import { createElement, Fragment, type ComponentType, type PropsWithChildren, type ReactNode } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import './app.scss';
+
+// h5 only (the browser on the local emulator): a compile-time branch, so the weapp bundle never includes it.
+const DevIdentitySwitch: ComponentType | null =
+  process.env.TARO_ENV === 'h5' ? (require('./components/DevIdentitySwitch') as typeof import('./components/DevIdentitySwitch')).default : null;
+// Into <body>, not beside the pages: Taro's h5 router only shows a page that is the last child of its container.
+// (Typed here: the project has no @types/react-dom, and this is its only use.)
+type CreatePortal = (children: ReactNode, container: Element) => ReactNode;
+const createPortal: CreatePortal | null = process.env.TARO_ENV === 'h5' ? (require('react-dom') as { createPortal: CreatePortal }).createPortal : null;
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -9,6 +17,9 @@ function App({ children }: PropsWithChildren) {
       Taro.cloud.init({ traceUser: true });
     }
   });
+  if (DevIdentitySwitch && createPortal) {
+    return createElement(Fragment, null, children, createPortal(createElement(DevIdentitySwitch), document.body));
+  }
   return children;
 }
 

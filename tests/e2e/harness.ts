@@ -63,6 +63,8 @@ export async function openAs(as: string): Promise<Session> {
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  // Well under jest's 60 s so that a missing element fails with playwright's own message.
+  page.setDefaultTimeout(15000);
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   return {
@@ -83,4 +85,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Runs a journey's browser steps; on failure, keeps a screenshot of what the page showed (`<name>-failed.png`). */
+export async function withFailureScreenshot<T>(page: Page, name: string, steps: () => Promise<T>): Promise<T> {
+  try {
+    return await steps();
+  } catch (error) {
+    await screenshot(page, `${name}-failed`).catch(() => undefined);
+    throw error;
+  }
 }

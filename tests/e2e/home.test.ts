@@ -1,10 +1,11 @@
 // Journey: the home page lists the demo shop's products, as the shop function pages them out.
 import type { ProductPage } from '../../cloudfunctions/contracts/shop';
-import { callFunction, openAs, origin, screenshot, signIn, type Session } from './harness';
+import { callFunction, openAs, origin, screenshot, signIn, withFailureScreenshot, type Session } from './harness';
 
-let session: Session;
+let session: Session | undefined;
 afterEach(async () => {
   await session?.close();
+  session = undefined;
 });
 
 /** Every product on sale, following the cursor to the end. */
@@ -25,14 +26,32 @@ test('the home page lists the demo products', async () => {
 
   session = await openAs('bob');
   const { page } = session;
-  await page.goto(`${origin}/#/pages/index/index`);
-  for (const title of titles) {
-    const card = page.getByText(title, { exact: true }).first();
-    // Further pages load on scroll (infinite scroll): bring each card into view, which scrolls the list.
-    await card.waitFor({ state: 'attached' });
-    await card.scrollIntoViewIfNeeded();
-    await card.waitFor({ state: 'visible' });
-  }
+  // The page itself, not the h5 navigation bar.
+  const content = page.locator('.taro_router');
+  const rendered = () => page.evaluate((all) => {
+    const text = (document.querySelector('.taro_router') as HTMLElement | null)?.innerText ?? '';
+    return all.filter((t) => text.includes(t)).length;
+  }, titles);
+
+  await withFailureScreenshot(page, 'home', async () => {
+    await page.goto(`${origin}/#/pages/index/index`);
+    await content.getByText(titles[0], { exact: true }).first().waitFor({ state: 'visible' });
+    for (const title of titles) {
+      const card = content.getByText(title, { exact: true }).first();
+      for (let more = 0; (await card.count()) === 0; more++) {
+        if (more === titles.length) throw new Error(`"${title}" is not on the home page after scrolling to the end`);
+        // Not rendered yet: scrolling to the bottom asks for the next page (infinite scroll); wait for more cards.
+        const before = await rendered();
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitForFunction(([all, n]) => {
+          const text = (document.querySelector('.taro_router') as HTMLElement | null)?.innerText ?? '';
+          return all.filter((t) => text.includes(t)).length > n;
+        }, [titles, before] as const, { timeout: 10000 });
+      }
+      await card.scrollIntoViewIfNeeded();
+      await card.waitFor({ state: 'visible' });
+    }
+  });
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'home');

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '友荐' });
+export default definePageConfig({
+  navigationBarTitleText: '我的',
+  navigationBarBackgroundColor: '#e4393c',
+  navigationBarTextStyle: 'white',
+});

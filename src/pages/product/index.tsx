@@ -12,13 +12,14 @@ import SkuPicker from './SkuPicker';
 import TrustBanner from './TrustBanner';
 import './index.scss';
 
-const IS_H5 = process.env.TARO_ENV === 'h5';
+// Read when rendering (the build replaces it with a constant either way), so tests can render both builds.
+const isH5 = () => process.env.TARO_ENV === 'h5';
 
 export default function ProductPage() {
   const { params } = useRouter();
   const entry = useMemo(() => parseProductEntry(params), [params]);
   // Opened from Moments (single-page mode) there is no login: render from public data only.
-  const moments = isMomentsSinglePage(Taro.getLaunchOptionsSync().scene, IS_H5 ? params.scene : undefined);
+  const moments = isMomentsSinglePage(Taro.getLaunchOptionsSync().scene, isH5() ? params.scene : undefined);
   const page = useProductDetail(entry);
   const myShareCode = useSession((s) => (moments ? undefined : s.user?.shareCode));
   const [sharing, setSharing] = useState(false);
@@ -55,7 +56,7 @@ export default function ProductPage() {
   const { trust, reviews } = page.detail;
   return (
     <View className={moments ? 'product product--moments' : 'product'}>
-      <Swiper className='product__swiper' indicatorDots={product.images.length > 1} indicatorActiveColor='#e4393c' circular>
+      <Swiper className='product__swiper' indicatorDots={product.images.length > 1} indicatorActiveColor='#e4393c' circular={product.images.length > 2}>
         {product.images.map((src) => (
           <SwiperItem key={src}>
             <Image className='product__image' src={src} mode='aspectFill' />
@@ -95,7 +96,7 @@ export default function ProductPage() {
         <View className='product__moments'>当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺</View>
       ) : (
         <View className='product__bar'>
-          {IS_H5 ? (
+          {isH5() ? (
             <View className='product__share' onClick={() => setSharing(true)}>
               分享
             </View>
@@ -113,7 +114,7 @@ export default function ProductPage() {
         </View>
       )}
 
-      {IS_H5 && sharing ? <ShareSheet url={productShareUrl(window.location.origin, productId, myShareCode)} onClose={() => setSharing(false)} /> : null}
+      {isH5() && sharing ? <ShareSheet url={productShareUrl(window.location.origin, productId, myShareCode)} onClose={() => setSharing(false)} /> : null}
     </View>
   );
 }

@@ -1,0 +1,87 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { shopApi } from '../../api/shop';
+import HomePage from './index';
+
+// The page's Taro hooks are captured so the test can pull down and reach the bottom as a user would.
+const mockPage: { pullDown?: () => void; reachBottom?: () => void } = {};
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    navigateTo: jest.fn(() => Promise.resolve()),
+    stopPullDownRefresh: jest.fn(),
+  },
+  usePullDownRefresh: (cb: () => void) => void (mockPage.pullDown = cb),
+  useReachBottom: (cb: () => void) => void (mockPage.reachBottom = cb),
+}));
+jest.mock('../../api/shop', () => ({ shopApi: { listProducts: jest.fn() } }));
+
+const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock; stopPullDownRefresh: jest.Mock };
+const listProducts = shopApi.listProducts as jest.MockedFunction<typeof shopApi.listProducts>;
+const card = (id: string, title: string, priceFen: number) => ({ id, title, image: `/img/${id}.png`, priceFen, soldOut: false });
+
+beforeEach(() => {
+  listProducts.mockReset();
+  Taro.navigateTo.mockClear();
+  Taro.stopPullDownRefresh.mockClear();
+});
+
+// Taro's web Image lazy-loads through IntersectionObserver, which jsdom lacks; the tests need no lazy loading.
+beforeAll(() => {
+  class NoIntersections {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  Object.assign(globalThis, { IntersectionObserver: NoIntersections });
+});
+
+describe('home page', () => {
+  it('lists products, loads the next page at the bottom and then says there is no more', async () => {
+    listProducts
+      .mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: 'c1' } })
+      .mockResolvedValueOnce({ ok: true, data: { items: [card('p2', '五常稻花香大米 5kg', 6990)], nextCursor: null } });
+    render(<HomePage />);
+    expect(await screen.findByText('云南古树红茶 200g')).toBeTruthy();
+    expect(screen.getByText('¥12.90')).toBeTruthy();
+    expect(screen.queryByText('没有更多了')).toBeNull();
+
+    act(() => mockPage.reachBottom!());
+    expect(await screen.findByText('五常稻花香大米 5kg')).toBeTruthy();
+    expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+
+  it('opens the product page on tap', async () => {
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null } });
+    render(<HomePage />);
+    fireEvent.click(await screen.findByText('云南古树红茶 200g'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=p1' });
+  });
+
+  it('says the shop is empty', async () => {
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [], nextCursor: null } });
+    render(<HomePage />);
+    expect(await screen.findByText('店里还没有商品')).toBeTruthy();
+    expect(screen.queryByText('没有更多了')).toBeNull();
+  });
+
+  it('shows an error with 重新加载, which loads again', async () => {
+    listProducts.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<HomePage />);
+    expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null } });
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('云南古树红茶 200g')).toBeTruthy();
+  });
+
+  it('pull-to-refresh reloads the first page and then stops the spinner', async () => {
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null } });
+    render(<HomePage />);
+    await screen.findByText('云南古树红茶 200g');
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p9', '新到 龙井 250g', 8800)], nextCursor: null } });
+    act(() => mockPage.pullDown!());
+    expect(await screen.findByText('新到 龙井 250g')).toBeTruthy();
+    expect(screen.queryByText('云南古树红茶 200g')).toBeNull();
+    expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+});

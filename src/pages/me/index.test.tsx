@@ -1,0 +1,47 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { shopApi } from '../../api/shop';
+import { useSession } from '../../stores/session';
+import MePage from './index';
+
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    setClipboardData: jest.fn(() => Promise.resolve()),
+    showToast: jest.fn(() => Promise.resolve()),
+  },
+}));
+jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
+
+const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock };
+const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
+const owner = { id: 'u0', shareCode: 'OWN234', nickname: '店主小王', isOwner: true, isMember: true, points: { available: 0, pending: 0 } };
+const initialSession = useSession.getState();
+
+beforeEach(() => {
+  session.mockReset();
+  Taro.setClipboardData.mockClear();
+  useSession.setState(initialSession, true);
+});
+
+describe('me page', () => {
+  it('shows my nickname, my share code to copy and the points placeholder', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
+    render(<MePage />);
+    expect(await screen.findByText('店主小王')).toBeTruthy();
+    expect(screen.getByText('店主')).toBeTruthy();
+    expect(screen.getByText('积分 · 即将上线')).toBeTruthy();
+    fireEvent.click(screen.getByText('我的推荐码 OWN234'));
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'OWN234' });
+  });
+
+  it('shows an error with a retry', async () => {
+    session.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<MePage />);
+    expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
+    session.mockResolvedValueOnce({ ok: true, data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null } });
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('bob')).toBeTruthy();
+    expect(screen.queryByText('店主')).toBeNull();
+  });
+});

@@ -1,0 +1,169 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { shopApi } from '../../api/shop';
+import { useSession } from '../../stores/session';
+import ProductPage from './index';
+
+// What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs.
+const mockRouter: { params: Record<string, string> } = { params: {} };
+const mockLaunch = { scene: 1001 };
+const mockShare: { app?: () => { path?: string; title?: string }; timeline?: () => { query?: string } } = {};
+jest.mock('@tarojs/taro', () => {
+  const api = {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    getLaunchOptionsSync: () => mockLaunch,
+    setClipboardData: jest.fn(() => Promise.resolve()),
+    showToast: jest.fn(() => Promise.resolve()),
+    switchTab: jest.fn(() => Promise.resolve()),
+  };
+  return {
+    __esModule: true,
+    default: api,
+    useRouter: () => mockRouter,
+    useShareAppMessage: (cb: () => { path?: string }) => void (mockShare.app = cb),
+    useShareTimeline: (cb: () => { query?: string }) => void (mockShare.timeline = cb),
+  };
+});
+jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn() } }));
+
+const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock };
+const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
+const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
+
+const product = {
+  id: 'p1',
+  title: '云南古树红茶 200g',
+  description: '高山古树春茶，蜜香回甘。',
+  images: ['/img/p1-1.png', '/img/p1-2.png'],
+  priceFen: 1290,
+  skus: [
+    { id: 's1', spec: '200g 罐装', priceFen: 1290, stock: 5 },
+    { id: 's2', spec: '500g 礼盒', priceFen: 3990, stock: 0 },
+    { id: 's3', spec: '100g 尝鲜', priceFen: 1590, stock: 2 },
+  ],
+  status: 'on_sale' as const,
+};
+const reviews = { count: 0, avgRating: null };
+const bob = { id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
+const initialSession = useSession.getState();
+
+beforeEach(() => {
+  getProduct.mockReset();
+  session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null } });
+  Taro.setClipboardData.mockClear();
+  useSession.setState(initialSession, true);
+  mockRouter.params = { id: 'p1' };
+  mockLaunch.scene = 1001;
+  delete process.env.TARO_ENV;
+});
+
+async function openPage(trust = {}) {
+  getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews } });
+  render(<ProductPage />);
+  await screen.findByText('云南古树红茶 200g');
+}
+
+describe('product page', () => {
+  it('says whose recommendation it is when the link carries a sharer', async () => {
+    mockRouter.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    await openPage({ sharer: { nickname: 'alice', shareCode: 'ALC234' }, note: '我家常备', sharerVerifiedPurchases: 2 });
+    expect(getProduct).toHaveBeenCalledWith({ id: 'p1', s: 'ALC234' });
+    expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
+    expect(screen.getByText('“我家常备”')).toBeTruthy();
+    expect(screen.getByText('已购 2 次')).toBeTruthy();
+  });
+
+  it('shows no recommendation banner without a sharer', async () => {
+    await openPage();
+    expect(getProduct).toHaveBeenCalledWith({ id: 'p1' });
+    expect(screen.queryByText(/的推荐$/)).toBeNull();
+  });
+
+  it('shows the lowest price until a SKU is picked, then that SKU’s price', async () => {
+    await openPage();
+    expect(screen.getByText('¥12.90')).toBeTruthy();
+    expect(screen.getByText('起')).toBeTruthy();
+    fireEvent.click(screen.getByText('100g 尝鲜'));
+    expect(screen.getByText('¥15.90')).toBeTruthy();
+    expect(screen.queryByText('¥12.90')).toBeNull();
+    expect(screen.getByText('已选：100g 尝鲜')).toBeTruthy();
+  });
+
+  it('lists stock per SKU and does not let a sold-out SKU be picked', async () => {
+    await openPage();
+    expect(screen.getByText('库存 5')).toBeTruthy();
+    expect(screen.getByText('库存 2')).toBeTruthy();
+    const soldOut = screen.getByText('500g 礼盒').parentElement!;
+    expect(soldOut.textContent).toContain('已售罄');
+    expect(soldOut.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(screen.getByText('500g 礼盒'));
+    expect(screen.queryByText('¥39.90')).toBeNull();
+    expect(screen.queryByText('已选：500g 礼盒')).toBeNull();
+    expect(screen.getByText('¥12.90')).toBeTruthy();
+  });
+
+  it('shares with my share code in chat and Moments', async () => {
+    await openPage();
+    await waitFor(() => expect(useSession.getState().status).toBe('ready'));
+    expect(mockShare.app!().path).toBe('/pages/product/index?id=p1&s=BOB234&c=chat');
+    expect(mockShare.timeline!().query).toBe('id=p1&s=BOB234&c=moments');
+  });
+
+  it('reads a poster scan’s scene', async () => {
+    mockRouter.params = { scene: encodeURIComponent('p=p1&s=ALC234') };
+    await openPage();
+    expect(getProduct).toHaveBeenCalledWith({ id: 'p1', s: 'ALC234' });
+  });
+
+  it('in h5 opens a share sheet with the link to copy', async () => {
+    process.env.TARO_ENV = 'h5';
+    await openPage();
+    await waitFor(() => expect(useSession.getState().status).toBe('ready'));
+    fireEvent.click(screen.getByText('分享'));
+    const url = `${window.location.origin}/#/pages/product/index?id=p1&s=BOB234&c=chat`;
+    expect(screen.getByText(url)).toBeTruthy();
+    fireEvent.click(screen.getByText('复制链接'));
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: url });
+  });
+
+  it('opened in Moments single-page mode: no session, no share or buy, says where to buy', async () => {
+    mockLaunch.scene = 1154;
+    mockRouter.params = { id: 'p1', s: 'ALC234', c: 'moments' };
+    await openPage({ sharer: { nickname: 'alice', shareCode: 'ALC234' } });
+    expect(screen.getByText('当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺')).toBeTruthy();
+    expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
+    expect(screen.queryByText('立即购买')).toBeNull();
+    expect(screen.queryByText('分享')).toBeNull();
+    expect(session).not.toHaveBeenCalled();
+  });
+
+  it('outside Moments shows the buy bar as coming soon', async () => {
+    await openPage();
+    expect(screen.getByText('立即购买')).toBeTruthy();
+    expect(screen.getByText('下单功能即将上线')).toBeTruthy();
+    expect(session).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the product is gone on product.not_found', async () => {
+    getProduct.mockResolvedValue({ ok: false, error: { code: 'product.not_found', message: '商品不存在或已下架' } });
+    render(<ProductPage />);
+    expect(await screen.findByText('商品不存在或已下架')).toBeTruthy();
+    expect(screen.queryByText('重新加载')).toBeNull();
+  });
+
+  it('does not call getProduct for a link without a valid id', async () => {
+    mockRouter.params = { id: '' };
+    render(<ProductPage />);
+    expect(await screen.findByText('商品不存在或已下架')).toBeTruthy();
+    expect(getProduct).not.toHaveBeenCalled();
+  });
+
+  it('shows an error with a retry that loads again', async () => {
+    getProduct.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<ProductPage />);
+    expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
+    getProduct.mockResolvedValueOnce({ ok: true, data: { product, trust: {}, reviews } });
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('云南古树红茶 200g')).toBeTruthy();
+    expect(getProduct).toHaveBeenCalledTimes(2);
+  });
+});
