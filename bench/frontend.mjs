@@ -201,7 +201,7 @@ export async function runFrontend() {
 
 Builds: ${buildTimes.map(([l, ms]) => `${l} ${(ms / 1000).toFixed(1)} s`).join('; ')}.
 
-| budget | measured | baseline | ratio | budget | result |
+| what | measured | baseline | ratio | budget | result |
 |---|---:|---:|---:|---:|---|
 | weapp main package (bytes uploaded outside subpackages${shopPkg.roots.length ? `: ${shopPkg.roots.join(', ')}` : ''}) | ${kb(shopPkg.main)} | ${kb(emptyPkg.main)} (empty Taro app) | ${pkgRatio.toFixed(2)}× | ≤ ${BUDGETS.mainPackageRatio}× | ${verdict(pkgOk)} |
 | h5 product page: title painted (median of ${PAINT_RUNS}) | ${titleMs.toFixed(0)} ms | ${emptyFcpMs.toFixed(0)} ms (empty app FCP) | ${paintRatio.toFixed(2)}× | ≤ ${BUDGETS.paintRatio}× | ${verdict(paintOk)} |

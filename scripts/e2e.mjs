@@ -109,7 +109,11 @@ export function startEmulator({ seed = 'demo', h5Dir = join(root, 'dist/h5'), qu
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD_|SCF_|WX_)/.test(k))) },
   );
   let out = '';
+  // If this process dies first (an uncaught error), take the emulator with it.
+  const orphanGuard = () => proc.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   const stop = async () => {
+    process.removeListener('exit', orphanGuard);
     if (proc.exitCode === null && proc.signalCode === null) {
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGINT');

@@ -42,7 +42,16 @@ test('the home page lists the demo products', async () => {
         if (more === titles.length) throw new Error(`"${title}" is not on the home page after scrolling to the end`);
         // Not rendered yet: scrolling to the bottom asks for the next page (infinite scroll); wait for more cards.
         const before = await rendered();
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        const last = titles.filter((t) => t !== title).reverse();
+        for (const t of last) {
+          const shown = content.getByText(t, { exact: true }).first();
+          if (await shown.count()) {
+            await shown.scrollIntoViewIfNeeded();
+            break;
+          }
+        }
+        await page.mouse.move(195, 600);
+        await page.mouse.wheel(0, 2000);
         await page.waitForFunction(([all, n]) => {
           const text = (document.querySelector('.taro_router') as HTMLElement | null)?.innerText ?? '';
           return all.filter((t) => text.includes(t)).length > n;
@@ -53,7 +62,8 @@ test('the home page lists the demo products', async () => {
     }
   });
 
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // Back to the top of whatever element scrolls the list, for the screenshot.
+  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop && (el.scrollTop = 0)));
   await screenshot(page, 'home');
   expect(session.pageErrors).toEqual([]);
   expect(session.offLoopback).toEqual([]);
