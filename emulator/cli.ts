@@ -1,4 +1,5 @@
-// npm run emulator -- --port 10086 --data .data --seed demo|none [--functions dist/cloudfunctions] [--h5 dist/h5] [--no-timers]
+// npm run emulator -- --port 10086 --data .data --seed demo|none [--functions dist/cloudfunctions] [--h5 dist/h5]
+//   [--no-timers] [--warm N: start N instances of each function ahead of the first calls]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
       functions: { type: 'string', default: 'dist/cloudfunctions' },
       h5: { type: 'string', default: 'dist/h5' },
       'no-timers': { type: 'boolean', default: false },
+      warm: { type: 'string', default: '0' },
     },
   });
   const port = Number(values.port);
@@ -32,6 +34,9 @@ async function main(): Promise<void> {
     await seed(emulator);
     emulator.store.setMeta('seeded', values.seed);
   }
+  const warm = Number(values.warm);
+  if (!Number.isInteger(warm) || warm < 0 || warm > 8) throw new Error(`--warm must be 0..8, got ${values.warm}`);
+  if (warm > 0) emulator.runtime.prewarm(warm);
   console.log(`emulator listening on ${emulator.origin}`);
 
   let closing = false;

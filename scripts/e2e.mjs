@@ -103,7 +103,7 @@ export function startEmulator({ seed = 'demo', h5Dir = join(root, 'dist/h5'), qu
   const data = mkdtempSync(join(tmpdir(), 'youjian-e2e-'));
   const proc = spawn(
     process.execPath,
-    [join(root, 'dist/emulator/cli.js'), '--port', '0', '--data', data, '--seed', seed, '--no-timers',
+    [join(root, 'dist/emulator/cli.js'), '--port', '0', '--data', data, '--seed', seed, '--no-timers', '--warm', '2',
       '--functions', join(root, 'dist/cloudfunctions'), '--h5', h5Dir],
     // A caller's SDK settings (bench/run.mjs points wx-server-sdk at its own emulator) must not leak into this one.
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD_|SCF_|WX_)/.test(k))) },

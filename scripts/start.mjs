@@ -49,7 +49,7 @@ for (const [i, step] of steps.entries()) {
 }
 
 const firstRun = !existsSync(join(root, '.data', 'cloud.sqlite'));
-const emulator = spawn(process.execPath, ['dist/emulator/cli.js', '--port', port, '--data', '.data', '--seed', 'demo'], {
+const emulator = spawn(process.execPath, ['dist/emulator/cli.js', '--port', port, '--data', '.data', '--seed', 'demo', '--warm', '2'], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -1,6 +1,12 @@
 import { createElement, Fragment, type ComponentType, type PropsWithChildren, type ReactNode } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
+import { prefetchFromHash } from './hooks/productPrefetch';
 import './app.scss';
+
+// h5: a shared card opens straight on a product; its request was started by index.html (or starts now).
+if (process.env.TARO_ENV === 'h5') {
+  prefetchFromHash(window.location.hash, (window as { __yjProductPrefetch?: Parameters<typeof prefetchFromHash>[1] }).__yjProductPrefetch);
+}
 
 // h5 only (the browser on the local emulator): a compile-time branch, so the weapp bundle never includes it.
 const DevIdentitySwitch: ComponentType | null =

@@ -179,6 +179,27 @@ export class Runtime {
     }
   }
 
+  /**
+   * Starts `perFunction` instances of every function ahead of the first calls, like CloudBase's provisioned
+   * concurrency (预置并发): the first calls then skip the cold start (loading wx-server-sdk takes about 0.4 s).
+   */
+  prewarm(perFunction: number): void {
+    for (const name of this.functionNames()) {
+      const spec = this.readSpec(name);
+      if (!spec) continue;
+      for (let i = this.idle.get(name)!.length; i < perFunction; i++) {
+        const instance = new Instance(spec, this.opts.workerFile, this.baseEnv(spec));
+        instance.ready.then(
+          () => {
+            if (!instance.dead && this.specs.get(name) === spec) this.idle.get(name)!.push(instance);
+            else instance.kill();
+          },
+          () => instance.kill(),
+        );
+      }
+    }
+  }
+
   openapiPermissions(name: string): string[] | null {
     return this.readSpec(name)?.openapi ?? null;
   }

@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { shopApi } from '../api/shop';
 import { useProductDetail } from './useProductDetail';
+import { prefetchProduct } from './productPrefetch';
 
 jest.mock('../api/shop', () => ({ shopApi: { getProduct: jest.fn() } }));
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
@@ -50,5 +51,24 @@ describe('useProductDetail', () => {
     const broken = renderHook(() => useProductDetail({ id: 'p1' }));
     await waitFor(() => expect(broken.result.current.status).toBe('error'));
     expect(broken.result.current.error?.code).toBe('internal');
+  });
+
+  it('uses a request prefetched before the page: settled, it renders at once; pending, it waits for it', async () => {
+    prefetchProduct({ id: 'p1' });
+    await Promise.resolve();
+    await Promise.resolve();
+    const first = renderHook(() => useProductDetail({ id: 'p1' }));
+    expect(first.result.current.status).toBe('ready');
+    expect(first.result.current.detail?.product.title).toBe('五常稻花香大米');
+    expect(getProduct).toHaveBeenCalledTimes(1);
+
+    let resolve!: (value: unknown) => void;
+    getProduct.mockReturnValueOnce(new Promise((r) => (resolve = r)) as never);
+    prefetchProduct({ id: 'p9' });
+    const second = renderHook(() => useProductDetail({ id: 'p9' }));
+    expect(second.result.current.status).toBe('loading');
+    await act(async () => resolve({ ok: false, error: { code: 'product.not_found', message: '商品不存在或已下架' } }));
+    expect(second.result.current.status).toBe('not_found');
+    expect(getProduct).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,9 +1,10 @@
 // The product page's data: the product with its trust signals, and the SKU the buyer picked.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { shopApi } from '../api/shop';
-import type { ErrorBody } from '../api/client';
+import type { ErrorBody, Result } from '../api/client';
 import type { ProductDetail, Sku } from '../../cloudfunctions/contracts/shop';
 import type { ProductEntry } from '../lib/share';
+import { takePrefetchedProduct } from './productPrefetch';
 
 export interface ProductDetailState {
   /** 'not_found' covers both an unknown product and a link without a valid id. */
@@ -21,12 +22,21 @@ export interface ProductDetailState {
 }
 
 export function useProductDetail(entry: ProductEntry | null): ProductDetailState {
-  const [status, setStatus] = useState<ProductDetailState['status']>(entry ? 'loading' : 'not_found');
-  const [detail, setDetail] = useState<ProductDetail | null>(null);
-  const [error, setError] = useState<ErrorBody | null>(null);
+  // A request the app started before this page rendered (see productPrefetch): used once, at mount.
+  const [prefetched] = useState(() => (entry ? takePrefetchedProduct(entry) : undefined));
+  const initial = prefetched?.settled;
+  const [status, setStatus] = useState<ProductDetailState['status']>(!entry ? 'not_found' : initial ? statusOf(initial) : 'loading');
+  const [detail, setDetail] = useState<ProductDetail | null>(initial?.ok ? initial.data : null);
+  const [error, setError] = useState<ErrorBody | null>(initial && !initial.ok ? initial.error : null);
   const [selectedSkuId, setSelectedSkuId] = useState<string | null>(null);
   const id = entry?.id;
   const s = entry?.s;
+
+  const apply = useCallback((res: Result<ProductDetail>) => {
+    if (res.ok) setDetail(res.data);
+    else setError(res.error);
+    setStatus(statusOf(res));
+  }, []);
 
   const reload = useCallback(async () => {
     if (!id) {
@@ -35,19 +45,14 @@ export function useProductDetail(entry: ProductEntry | null): ProductDetailState
     }
     setStatus('loading');
     setError(null);
-    const res = await shopApi.getProduct(s ? { id, s } : { id });
-    if (res.ok) {
-      setDetail(res.data);
-      setStatus('ready');
-    } else {
-      setError(res.error);
-      setStatus(res.error.code === 'product.not_found' ? 'not_found' : 'error');
-    }
-  }, [id, s]);
+    apply(await shopApi.getProduct(s ? { id, s } : { id }));
+  }, [id, s, apply]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (initial) return;
+    if (prefetched) void prefetched.promise.then(apply);
+    else void reload();
+  }, [reload, prefetched, initial, apply]);
 
   const skus = detail?.product.skus;
   const selectedSku = useMemo(() => skus?.find((sku) => sku.id === selectedSkuId) ?? null, [skus, selectedSkuId]);
@@ -65,4 +70,9 @@ export function useProductDetail(entry: ProductEntry | null): ProductDetailState
   const priceIsFrom = !selectedSku && !!skus && new Set(skus.map((k) => k.priceFen)).size > 1;
 
   return { status, detail, error, reload, selectedSku, selectSku, priceFen, priceIsFrom };
+}
+
+function statusOf(res: Result<ProductDetail>): ProductDetailState['status'] {
+  if (res.ok) return 'ready';
+  return res.error.code === 'product.not_found' ? 'not_found' : 'error';
 }

@@ -1,7 +1,8 @@
 // Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, and the share entry.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Gallery from '../../components/Gallery';
 import PageState from '../../components/PageState';
 import ShareSheet from '../../components/ShareSheet';
 import { useProductDetail } from '../../hooks/useProductDetail';
@@ -56,13 +57,7 @@ export default function ProductPage() {
   const { trust, reviews } = page.detail;
   return (
     <View className={moments ? 'product product--moments' : 'product'}>
-      <Swiper className='product__swiper' indicatorDots={product.images.length > 1} indicatorActiveColor='#e4393c' circular={product.images.length > 2}>
-        {product.images.map((src) => (
-          <SwiperItem key={src}>
-            <Image className='product__image' src={src} mode='aspectFill' />
-          </SwiperItem>
-        ))}
-      </Swiper>
+      <Gallery images={product.images} />
 
       <View className='product__card'>
         <View className='product__price-row'>

@@ -1,0 +1,4 @@
+export interface GalleryProps {
+  /** Display URLs, the cover first. */
+  images: string[];
+}
