@@ -5,10 +5,11 @@
 //
 // The helpers below are shared with bench/run.mjs.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isStale } from './stale.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,21 +52,7 @@ export function run(cmd, args, { cwd = root, env = {} } = {}) {
   });
 }
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-/** True when `output` is missing or older than any of `inputs` (files or folders). */
-export function isStale(output, inputs) {
-  if (!existsSync(output)) return true;
-  const built = statSync(output).mtimeMs;
-  return inputs.some((p) => newestMtime(p) > built);
-}
+export { isStale };
 
 /** `taro build --type <type>` with cwd `appDir` (the repo by default), resolving packages from the repo's node_modules. */
 export function taroBuild(type, appDir = root) {

@@ -8,9 +8,10 @@
 //
 // Usage: node scripts/mini-components.mjs [--force]   (skips the build when the output is newer than its inputs)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale } from './stale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,21 +21,7 @@ export const OUT_DIR = join(root, 'dist/native-components');
 const PROJECT_DIR = join(root, 'dist/.native-components-project');
 const STAMP = join(OUT_DIR, '.built');
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-function isStale() {
-  if (!existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  const inputs = [join(root, 'src'), join(root, 'babel.config.js'), fileURLToPath(import.meta.url)];
-  return inputs.some((p) => newestMtime(p) > built);
-}
+const stale = () => isStale(STAMP, [join(root, 'src'), join(root, 'babel.config.js'), fileURLToPath(import.meta.url)]);
 
 function writeProject() {
   mkdirSync(join(PROJECT_DIR, 'config'), { recursive: true });
@@ -67,7 +54,7 @@ module.exports = function (merge) {
 export async function buildMiniComponents({ force = false } = {}) {
   const missing = COMPONENTS.filter((c) => !['.tsx', '.ts', '.jsx', '.js'].some((ext) => existsSync(join(root, 'src', c + ext))));
   if (missing.length) throw new Error(`mini-components: no source for ${missing.join(', ')} under src/`);
-  if (!force && !isStale()) {
+  if (!force && !stale()) {
     console.log(`mini-components: ${relative(root, OUT_DIR)} is up to date`);
     return;
   }

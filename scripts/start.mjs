@@ -1,28 +1,13 @@
 // npm start: builds what is stale (with visible progress), then runs the local shop on the emulator.
 // The first run seeds the demo shop into .data/; later runs keep what is there.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale } from './stale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT ?? '10086';
-
-/** Newest modification time of any file under the given paths (0 when none exist). */
-function newest(paths) {
-  let latest = 0;
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    const s = statSync(p);
-    if (s.isDirectory()) {
-      for (const name of readdirSync(p)) if (name !== 'node_modules' && !name.startsWith('.')) visit(join(p, name));
-    } else {
-      latest = Math.max(latest, s.mtimeMs);
-    }
-  };
-  paths.forEach((p) => visit(join(root, p)));
-  return latest;
-}
 
 const steps = [
   { label: 'local cloud (emulator)', inputs: ['emulator', 'cloudfunctions/data/indexes.ts', 'scripts/seed', 'scripts/build-emulator.mjs'], output: 'dist/emulator/cli.js', command: ['node', 'scripts/build-emulator.mjs'] },
@@ -33,7 +18,7 @@ const steps = [
 for (const [i, step] of steps.entries()) {
   const prefix = `[${i + 1}/${steps.length}] ${step.label}`;
   const out = join(root, step.output);
-  if (existsSync(out) && statSync(out).mtimeMs >= newest(step.inputs)) {
+  if (!isStale(out, step.inputs.map((p) => join(root, p)))) {
     console.log(`${prefix}: up to date`);
     continue;
   }
