@@ -12,8 +12,8 @@ export default defineAppConfig({
     selectedColor: '#e4393c',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
 });

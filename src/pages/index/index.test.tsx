@@ -3,13 +3,24 @@ import { shopApi } from '../../api/shop';
 import HomePage from './index';
 
 // The page's Taro hooks are captured so the test can pull down and reach the bottom as a user would.
-const mockPage: { pullDown?: () => void; reachBottom?: () => void } = {};
+const mockPage: { pullDown?: () => void; reachBottom?: () => void; contentBottom: number } = { contentBottom: 2000 };
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: {
     eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
     navigateTo: jest.fn(() => Promise.resolve()),
     stopPullDownRefresh: jest.fn(),
+    nextTick: (cb: () => void) => Promise.resolve().then(cb),
+    getSystemInfoSync: () => ({ windowHeight: 800 }),
+    // The measured list: as tall as the test says (by default taller than the window).
+    createSelectorQuery: () => {
+      const query = {
+        select: () => query,
+        boundingClientRect: (cb: (rect: { bottom: number }) => void) => ((query as { cb?: typeof cb }).cb = cb, query),
+        exec: () => (query as { cb?: (rect: { bottom: number }) => void }).cb?.({ bottom: mockPage.contentBottom }),
+      };
+      return query;
+    },
   },
   usePullDownRefresh: (cb: () => void) => void (mockPage.pullDown = cb),
   useReachBottom: (cb: () => void) => void (mockPage.reachBottom = cb),
@@ -21,6 +32,7 @@ const listProducts = shopApi.listProducts as jest.MockedFunction<typeof shopApi.
 const card = (id: string, title: string, priceFen: number) => ({ id, title, image: `/img/${id}.png`, priceFen, soldOut: false });
 
 beforeEach(() => {
+  mockPage.contentBottom = 2000;
   listProducts.mockReset();
   Taro.navigateTo.mockClear();
   Taro.stopPullDownRefresh.mockClear();
@@ -49,6 +61,26 @@ describe('home page', () => {
     act(() => mockPage.reachBottom!());
     expect(await screen.findByText('五常稻花香大米 5kg')).toBeTruthy();
     expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+
+  it('keeps loading while the list does not fill the screen, then waits for the bottom', async () => {
+    mockPage.contentBottom = 300;
+    listProducts
+      .mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: 'c1' } })
+      .mockImplementationOnce(async () => {
+        mockPage.contentBottom = 1600; // two pages fill the window
+        return { ok: true, data: { items: [card('p2', '五常稻花香大米 5kg', 6990)], nextCursor: 'c2' } };
+      })
+      .mockResolvedValueOnce({ ok: true, data: { items: [card('p3', '秦岭土蜂蜜 500g', 6800)], nextCursor: null } });
+    render(<HomePage />);
+    expect(await screen.findByText('五常稻花香大米 5kg')).toBeTruthy();
+    expect(listProducts).toHaveBeenCalledTimes(2);
+    expect(listProducts).toHaveBeenLastCalledWith({ cursor: 'c1', limit: 10 });
+    // Filled now: the third page waits for the user to reach the bottom.
+    await act(async () => {});
+    expect(listProducts).toHaveBeenCalledTimes(2);
+    act(() => mockPage.reachBottom!());
+    expect(await screen.findByText('秦岭土蜂蜜 500g')).toBeTruthy();
   });
 
   it('opens the product page on tap', async () => {

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import ProductCard from '../../components/ProductCard';
 import PageState from '../../components/PageState';
+import { useFillScreen } from '../../hooks/useFillScreen';
 import { useProductFeed } from '../../hooks/useProductFeed';
 import { PRODUCT_PAGE } from '../../lib/share';
 import './index.scss';
@@ -18,6 +19,10 @@ export default function HomePage() {
     void feed.refresh().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
+    void feed.loadMore();
+  });
+  // A short first page (a tall screen, a small shop) leaves nothing to scroll: keep loading until it fills.
+  useFillScreen('.home__content', feed.items.length, feed.status === 'ready' && !feed.done && !feed.loadingMore && !feed.loadMoreError, () => {
     void feed.loadMore();
   });
 
