@@ -37,6 +37,7 @@ module.exports = {
       transform: { '\\.[cm]?[jt]sx?$': 'babel-jest' },
       transformIgnorePatterns: ['^(?!.*/node_modules/@tarojs/).*/node_modules/(?!(@tarojs|@stencil|swiper)/)'],
       roots: ['<rootDir>/src'],
+      setupFiles: ['<rootDir>/tests/setup-components.ts'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       moduleNameMapper: {
         ...shared.moduleNameMapper,

@@ -6,16 +6,6 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { eventCenter: { o
 
 const card = { id: 'p1', title: '云南古树普洱 357g 饼茶', image: '/img/p1.png', priceFen: 1290, soldOut: false };
 
-// Taro's web Image lazy-loads through IntersectionObserver, which jsdom lacks; the tests need no lazy loading.
-beforeAll(() => {
-  class NoIntersections {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.assign(globalThis, { IntersectionObserver: NoIntersections });
-});
-
 describe('ProductCard', () => {
   it('shows the title and the price in yuan', () => {
     render(<ProductCard product={card} />);

@@ -38,16 +38,6 @@ beforeEach(() => {
   Taro.stopPullDownRefresh.mockClear();
 });
 
-// Taro's web Image lazy-loads through IntersectionObserver, which jsdom lacks; the tests need no lazy loading.
-beforeAll(() => {
-  class NoIntersections {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.assign(globalThis, { IntersectionObserver: NoIntersections });
-});
-
 describe('home page', () => {
   it('lists products, loads the next page at the bottom and then says there is no more', async () => {
     listProducts
