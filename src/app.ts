@@ -1,4 +1,4 @@
-import { createElement, Fragment, type ComponentType, type PropsWithChildren, type ReactNode } from 'react';
+import { createElement, Fragment, useEffect, useState, type ComponentType, type PropsWithChildren, type ReactNode } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { prefetchFromHash } from './hooks/productPrefetch';
 import './app.scss';
@@ -16,7 +16,22 @@ const DevIdentitySwitch: ComponentType | null =
 type CreatePortal = (children: ReactNode, container: Element) => ReactNode;
 const createPortal: CreatePortal | null = process.env.TARO_ENV === 'h5' ? (require('react-dom') as { createPortal: CreatePortal }).createPortal : null;
 
+// Dev tooling waits until the browser is idle: a shared card's first paint is the shop's, not the switch's
+// (mounting it at once put its render and its session request on the product page's critical path).
+function useIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return;
+    const w = window as Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
+    const done = () => setIdle(true);
+    if (w.requestIdleCallback) w.requestIdleCallback(done, { timeout: 1000 });
+    else setTimeout(done, 300);
+  }, []);
+  return idle;
+}
+
 function App({ children }: PropsWithChildren) {
+  const idle = useIdle();
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
       // Without an env, wx.cloud uses the cloud environment chosen in WeChat DevTools.
@@ -24,7 +39,8 @@ function App({ children }: PropsWithChildren) {
     }
   });
   if (DevIdentitySwitch && createPortal) {
-    return createElement(Fragment, null, children, createPortal(createElement(DevIdentitySwitch), document.body));
+    // The same element tree before and after the switch mounts: a changed shape would remount every page.
+    return createElement(Fragment, null, children, idle ? createPortal(createElement(DevIdentitySwitch), document.body) : null);
   }
   return children;
 }

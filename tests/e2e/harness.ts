@@ -2,7 +2,7 @@
 // that can only talk to 127.0.0.1.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const origin = required('E2E_ORIGIN');
 const browserWs = required('E2E_BROWSER_WS');
@@ -80,10 +80,24 @@ export async function openAs(as: string): Promise<Session> {
   };
 }
 
+/**
+ * Waits until the element is visible and inside the viewport. Playwright calls an element of a page that the h5
+ * router left off-screen (translated out of view) "visible"; a buyer would see nothing.
+ */
+export async function waitOnScreen(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+  const handle = await locator.elementHandle();
+  await locator.page().waitForFunction((el) => {
+    const r = (el as Element).getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < window.innerWidth && r.top < window.innerHeight;
+  }, handle);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // The viewport, as a phone shows it: a full-page capture resizes the viewport, which re-lays out Taro's h5 pages.
+  await page.screenshot({ path });
   return path;
 }
 

@@ -1,6 +1,6 @@
 // Journey: the home page lists the demo shop's products, as the shop function pages them out.
 import type { ProductPage } from '../../cloudfunctions/contracts/shop';
-import { callFunction, openAs, origin, screenshot, signIn, withFailureScreenshot, type Session } from './harness';
+import { callFunction, openAs, origin, screenshot, signIn, waitOnScreen, withFailureScreenshot, type Session } from './harness';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -35,7 +35,7 @@ test('the home page lists the demo products', async () => {
 
   await withFailureScreenshot(page, 'home', async () => {
     await page.goto(`${origin}/#/pages/index/index`);
-    await content.getByText(titles[0], { exact: true }).first().waitFor({ state: 'visible' });
+    await waitOnScreen(content.getByText(titles[0], { exact: true }).first());
     for (const title of titles) {
       const card = content.getByText(title, { exact: true }).first();
       for (let more = 0; (await card.count()) === 0; more++) {
@@ -58,7 +58,7 @@ test('the home page lists the demo products', async () => {
         }, [titles, before] as const, { timeout: 10000 });
       }
       await card.scrollIntoViewIfNeeded();
-      await card.waitFor({ state: 'visible' });
+      await waitOnScreen(card);
     }
   });
 

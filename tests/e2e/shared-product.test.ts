@@ -1,7 +1,7 @@
 // Journey: bob opens a product card that alice shared into a chat, and sees whose recommendation it is.
 import type { ProductDetail, ProductPage, SessionResult } from '../../cloudfunctions/contracts/shop';
 import { formatFen } from '../../src/lib/money';
-import { callFunction, openAs, origin, screenshot, signIn, withFailureScreenshot, type Session } from './harness';
+import { callFunction, openAs, origin, screenshot, signIn, waitOnScreen, withFailureScreenshot, type Session } from './harness';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -26,12 +26,12 @@ test("bob opens alice's shared card: the product's title, its ¥ price and 来�
   const content = page.locator('.taro_router');
   await withFailureScreenshot(page, 'shared-product', async () => {
     await page.goto(`${origin}/#/pages/product/index?id=${product.id}&s=${sharer.shareCode}&c=chat`);
-    await content.getByText(product.title, { exact: true }).first().waitFor({ state: 'visible' });
+    await waitOnScreen(content.getByText(product.title, { exact: true }).first());
     const price = content.getByText(/¥\s*\d[\d,]*\.\d{2}/).first();
-    await price.waitFor({ state: 'visible' });
+    await waitOnScreen(price);
     const shown = (await price.innerText()).replace(/\s+/g, '');
     expect([...prices].filter((p) => shown.includes(p))).not.toEqual([]);
-    await content.getByText(`来自 ${sharer.nickname} 的推荐`).first().waitFor({ state: 'visible' });
+    await waitOnScreen(content.getByText(`来自 ${sharer.nickname} 的推荐`).first());
   });
 
   await screenshot(page, 'shared-product');
