@@ -41,9 +41,18 @@ const me = (x, y) => {
   return head || shoulders;
 };
 
+// A cart: a basket (a trapezoid with a rim), a handle to the upper left, and two wheels.
+const cart = (x, y) => {
+  const handle = y >= 16 && y <= 21 && x >= 10 && x <= 22;
+  const post = x >= 18 && x <= 23 && y >= 16 && y <= 30;
+  const basket = y >= 26 && y <= 52 && x >= 18 + (y - 26) * 0.25 && x <= 70 - (y - 26) * 0.3;
+  const wheel = (cx) => (x - cx) ** 2 + (y - 62) ** 2 <= 6 ** 2;
+  return handle || post || basket || wheel(30) || wheel(58);
+};
+
 const GREY = [0x88, 0x88, 0x88];
 const RED = [0xe4, 0x39, 0x3c];
-for (const [name, shape] of Object.entries({ home, me })) {
+for (const [name, shape] of Object.entries({ home, cart, me })) {
   writeFileSync(join(out, `${name}.png`), draw(shape, GREY));
   writeFileSync(join(out, `${name}-active.png`), draw(shape, RED));
 }

@@ -1,5 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/product/index', 'pages/me/index'],
+  pages: [
+    'pages/index/index',
+    'pages/product/index',
+    'pages/cart/index',
+    'pages/checkout/index',
+    'pages/orders/index',
+    'pages/order/index',
+    'pages/me/index',
+  ],
+  // The owner's pages load only when an owner opens them: buyers never download them.
+  subPackages: [{ root: 'owner', pages: ['orders/index', 'order/index', 'summary/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
@@ -13,6 +23,7 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab/cart.png', selectedIconPath: 'assets/tab/cart-active.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },

@@ -18,3 +18,10 @@ export async function listOnSale(db: Database, after: PagePosition | null, limit
   const { data } = await products(db).where(where as object).orderBy('sort', 'asc').orderBy('_id', 'asc').limit(limit).get();
   return data;
 }
+
+/** The products with these ids, by id (one request). */
+export async function findProducts(db: Database, ids: readonly string[]): Promise<Map<string, ProductRecord>> {
+  const unique = [...new Set(ids)];
+  const { data } = await products(db).where({ _id: db.command.in(unique) }).limit(unique.length).get();
+  return new Map(data.map((p) => [p._id, p]));
+}

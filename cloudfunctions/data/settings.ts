@@ -1,15 +1,43 @@
-// Shop settings: one document. Owners are listed by openid.
+// Shop settings: one document. Owners are listed by openid; the rule numbers fall back to core/rules defaults.
+import { AppError } from '../contracts/errors';
+import { rulesOf, type ShopRules } from '../core/rules';
 import { getOrNull, type Database } from './db';
 
 export const SETTINGS_ID = 'shop';
 
-export interface SettingsRecord {
+export interface SettingsRecord extends Partial<ShopRules> {
   _id: typeof SETTINGS_ID;
   shopName: string;
   owners: string[];
+  /** The shop's WeChat Pay sub-merchant id (云开发微信支付 binds it to the environment). */
+  subMchId?: string;
+  /** Subscribe message template ids chosen in the mini program admin (订阅消息); '' sends nothing. */
+  templates?: { shipped?: string; refund?: string };
 }
 
-export async function loadSettings(db: Database): Promise<SettingsRecord> {
+export interface Settings {
+  shopName: string;
+  owners: string[];
+  rules: ShopRules;
+  subMchId: string;
+  templates: { shipped: string; refund: string };
+}
+
+export async function loadSettings(db: Database): Promise<Settings> {
   const found = await getOrNull(db.collection<SettingsRecord>('settings'), SETTINGS_ID);
-  return found ?? { _id: SETTINGS_ID, shopName: '友荐小店', owners: [] };
+  return {
+    shopName: found?.shopName ?? '友荐小店',
+    owners: found?.owners ?? [],
+    rules: rulesOf(found ?? undefined),
+    subMchId: found?.subMchId ?? '',
+    templates: { shipped: found?.templates?.shipped ?? '', refund: found?.templates?.refund ?? '' },
+  };
+}
+
+/** Owner actions call this first: anyone not on the owner list is refused before anything is read or changed. */
+export async function requireOwner(db: Database, openid: string): Promise<Settings> {
+  if (!openid) throw new AppError('auth.required');
+  const settings = await loadSettings(db);
+  if (!settings.owners.includes(openid)) throw new AppError('auth.not_owner');
+  return settings;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { ProductRecord } from '../../cloudfunctions/core/product';
 import { makeShareCode, SHARE_CODE_LENGTH } from '../../cloudfunctions/core/share-code';
 import type { SettingsRecord } from '../../cloudfunctions/data/settings';
+import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import type { UserRecord } from '../../cloudfunctions/data/users';
 
 /** What a seed needs of the emulator. */
@@ -137,6 +138,10 @@ export async function seedDemo(target: SeedTarget): Promise<void> {
     _id: 'shop',
     shopName: '友荐小店',
     owners: DEMO_MEMBERS.filter((m) => m.owner).map((m) => `dev_${m.as}`),
+    ...DEFAULT_RULES,
+    // Locally, any sub-merchant id and template ids do: the emulator's pay simulator and outbox take them.
+    subMchId: '1900000109',
+    templates: { shipped: 'local-order-shipped', refund: 'local-refund-result' },
   };
   const products: Array<ProductRecord & { createdAt: Date }> = [];
   for (const [index, p] of DEMO_PRODUCTS.entries()) {

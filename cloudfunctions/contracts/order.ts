@@ -1,0 +1,198 @@
+// The `order` function: actions, input schemas and result types. src/ imports these as types only.
+// The client sends product and SKU ids with quantities; every amount is computed by the function.
+import * as v from 'valibot';
+
+export const ORDER_FUNCTION = 'order';
+
+const shortId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, 'id'));
+/** Order ids double as WeChat Pay's out_trade_no (at most 32 of [0-9A-Za-z_-]). */
+export const ORDER_ID_PATTERN = /^YJ[0-9A-Z]{16}$/;
+const orderId = v.pipe(v.string(), v.regex(ORDER_ID_PATTERN, 'orderId'));
+/** Most a buyer can take of one SKU in one order. */
+export const MAX_LINE_QTY = 99;
+export const MAX_LINES = 20;
+
+const line = v.strictObject({
+  productId: shortId,
+  skuId: shortId,
+  qty: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LINE_QTY)),
+});
+const lines = v.pipe(v.array(line), v.minLength(1), v.maxLength(MAX_LINES));
+const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
+
+/** A mainland mobile number: what couriers call. */
+export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+export const address = v.strictObject({
+  name: text(1, 20),
+  phone: v.pipe(v.string(), v.regex(PHONE_PATTERN, 'phone')),
+  region: text(2, 60),
+  detail: text(2, 120),
+});
+
+const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
+const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)));
+
+export const BUYER_TABS = ['all', 'pending_payment', 'to_ship', 'to_receive', 'completed', 'after_sale'] as const;
+export type BuyerTab = (typeof BUYER_TABS)[number];
+export const OWNER_VIEWS = ['to_ship', 'after_sale', 'all'] as const;
+export type OwnerView = (typeof OWNER_VIEWS)[number];
+
+export const orderInputs = {
+  quote: v.strictObject({ items: lines }),
+  create: v.strictObject({
+    /** Made by the client once per checkout; the same request sent again returns the same order. */
+    requestId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId')),
+    items: lines,
+    address,
+    note: v.optional(text(0, 100)),
+  }),
+  pay: v.strictObject({
+    orderId,
+    /** Which subscribe messages the buyer allowed (weapp: Taro.requestSubscribeMessage just before paying). */
+    notify: v.optional(v.strictObject({ shipped: v.boolean(), refund: v.boolean() })),
+  }),
+  cancel: v.strictObject({ orderId }),
+  confirmReceipt: v.strictObject({ orderId }),
+  requestRefund: v.strictObject({ orderId, reason: text(2, 200) }),
+  list: v.strictObject({ tab: v.optional(v.picklist(BUYER_TABS)), cursor, limit }),
+  get: v.strictObject({ orderId }),
+  ownerList: v.strictObject({
+    view: v.optional(v.picklist(OWNER_VIEWS)),
+    /** An order id or the buyer's phone number. */
+    q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(32))),
+    cursor,
+    limit,
+  }),
+  ownerGet: v.strictObject({ orderId }),
+  ship: v.strictObject({
+    orderId,
+    carrier: text(2, 20),
+    trackingNo: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9-]{6,32}$/, 'trackingNo')),
+  }),
+  decideRefund: v.strictObject({ orderId, approve: v.boolean(), reason: v.optional(text(2, 200)) }),
+  summary: v.strictObject({}),
+};
+
+export type OrderAction = keyof typeof orderInputs;
+export type OrderInput<A extends OrderAction> = v.InferOutput<(typeof orderInputs)[A]>;
+export type Address = v.InferOutput<typeof address>;
+
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunding', 'refunded'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** What a viewer may do to an order now; the pages show exactly these buttons. */
+export type OrderCommand = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' | 'ship' | 'approveRefund' | 'rejectRefund';
+
+export interface OrderLine {
+  productId: string;
+  skuId: string;
+  title: string;
+  spec: string;
+  /** Display URL of the product's cover. */
+  image: string;
+  priceFen: number;
+  qty: number;
+  lineFen: number;
+}
+
+export interface OrderAmounts {
+  goodsFen: number;
+  pointsUsed: number;
+  pointsDiscountFen: number;
+  shippingFen: number;
+  payableFen: number;
+}
+
+export interface OrderEvent {
+  at: string;
+  /** What happened, in the shop's words (已下单, 已付款, 已发货 …). */
+  label: string;
+  detail?: string;
+}
+
+export interface Order {
+  id: string;
+  status: OrderStatus;
+  items: OrderLine[];
+  amounts: OrderAmounts;
+  sharerCode?: string;
+  address: Address;
+  note?: string;
+  createdAt: string;
+  /** Unpaid orders are cancelled at this time. */
+  payBefore: string;
+  paidAt?: string;
+  shippedAt?: string;
+  completedAt?: string;
+  cancelledAt?: string;
+  /** Receipt is confirmed automatically at this time (shipped orders). */
+  autoConfirmAt?: string;
+  shipping?: { carrier: string; trackingNo: string };
+  refund?: {
+    reason: string;
+    requestedAt: string;
+    approvedAt?: string;
+    rejectedAt?: string;
+    rejectReason?: string;
+    refundedAt?: string;
+    refundFen: number;
+    /** WeChat Pay's refund number, once the owner approved (h5: /__dev/refund completes it locally). */
+    outRefundNo?: string;
+  };
+  /** For the owner: a payment that arrived after the order was cancelled, and whether stock could be taken again. */
+  attention?: { latePayment: boolean; stockShort: boolean };
+  timeline: OrderEvent[];
+  /** The commands the caller may run now. */
+  commands: OrderCommand[];
+}
+
+export interface Quote {
+  items: OrderLine[];
+  amounts: OrderAmounts;
+  /** Goods amount from which shipping is free. */
+  freeShippingFromFen: number;
+}
+
+export interface OrderPage {
+  items: Order[];
+  nextCursor: string | null;
+}
+
+/** What the client needs to take the payment: weapp passes `payment` to Taro.requestPayment. */
+export interface PayResult {
+  orderId: string;
+  outTradeNo: string;
+  payableFen: number;
+  payment: {
+    timeStamp: string;
+    nonceStr: string;
+    package: string;
+    signType: string;
+    paySign: string;
+  };
+}
+
+export interface OwnerSummary {
+  /** The day summed, in China time (YYYY-MM-DD). */
+  date: string;
+  orders: number;
+  paidFen: number;
+  toShip: number;
+  refundsWaiting: number;
+}
+
+export interface OrderResults {
+  quote: Quote;
+  create: { order: Order };
+  pay: PayResult;
+  cancel: { order: Order };
+  confirmReceipt: { order: Order };
+  requestRefund: { order: Order };
+  list: OrderPage;
+  get: { order: Order };
+  ownerList: OrderPage;
+  ownerGet: { order: Order; buyer: { nickname: string; shareCode: string } | null };
+  ship: { order: Order };
+  decideRefund: { order: Order };
+  summary: OwnerSummary;
+}

@@ -1,0 +1,76 @@
+// Prices an order from the catalogue as stored: the client's ids and quantities are all it contributes.
+import { AppError } from '../contracts/errors';
+import { sumFen, timesQty, toFen, type Fen } from './money';
+import type { ProductRecord } from './product';
+import type { ShopRules } from './rules';
+
+export interface WantedLine {
+  productId: string;
+  skuId: string;
+  qty: number;
+}
+
+export interface PricedLine {
+  productId: string;
+  skuId: string;
+  /** Position of the SKU in the product's `skus` at pricing time (the stock update addresses it). */
+  skuIndex: number;
+  title: string;
+  spec: string;
+  /** The cover's fileID. */
+  cover: string;
+  priceFen: Fen;
+  qty: number;
+  lineFen: Fen;
+}
+
+export interface PricedOrder {
+  lines: PricedLine[];
+  goodsFen: Fen;
+  shippingFen: Fen;
+  payableFen: Fen;
+}
+
+/** Most one order may cost (WeChat Pay's per-payment ceiling for most merchants is far above; this stops typos). */
+export const MAX_PAYABLE_FEN = 5_000_000;
+
+/**
+ * Lines merged by SKU (the same SKU twice is one line) and priced; an unknown, off-sale or out-of-range SKU
+ * refuses the whole order. Stock is not checked here: the reservation is the check.
+ */
+export function priceOrder(wanted: readonly WantedLine[], products: ReadonlyMap<string, ProductRecord>, rules: ShopRules): PricedOrder {
+  const merged = new Map<string, WantedLine>();
+  for (const w of wanted) {
+    const key = `${w.productId}\u0000${w.skuId}`;
+    const prior = merged.get(key);
+    merged.set(key, prior ? { ...prior, qty: prior.qty + w.qty } : { ...w });
+  }
+  const lines: PricedLine[] = [];
+  for (const w of merged.values()) {
+    const product = products.get(w.productId);
+    const skuIndex = product?.skus.findIndex((s) => s.id === w.skuId) ?? -1;
+    if (!product || product.status !== 'on_sale' || skuIndex < 0) {
+      throw new AppError('order.sku_unavailable', `商品规格不存在或已下架：${product?.title ?? w.productId}`);
+    }
+    const sku = product.skus[skuIndex];
+    const priceFen = toFen(sku.priceFen);
+    lines.push({
+      productId: product._id,
+      skuId: sku.id,
+      skuIndex,
+      title: product.title,
+      spec: sku.spec,
+      cover: product.images[0] ?? '',
+      priceFen,
+      qty: w.qty,
+      lineFen: timesQty(priceFen, w.qty),
+    });
+  }
+  // A stable order: concurrent orders reserve SKUs in the same sequence.
+  lines.sort((a, b) => (a.productId + a.skuId < b.productId + b.skuId ? -1 : 1));
+  const goodsFen = sumFen(lines.map((l) => l.lineFen));
+  const shippingFen = goodsFen >= rules.freeShippingFromFen ? toFen(0) : toFen(rules.shippingFeeFen);
+  const payableFen = sumFen([goodsFen, shippingFen]);
+  if (payableFen > MAX_PAYABLE_FEN) throw new AppError('input.invalid', '单笔订单金额过大，请分开下单');
+  return { lines, goodsFen, shippingFen, payableFen };
+}

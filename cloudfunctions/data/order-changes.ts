@@ -1,0 +1,100 @@
+// Order changes that touch more than the order: cancelling (stock back), paying (including a payment that
+// arrives after the order was cancelled), refunds, and the buyer's subscribe messages. Shared by the order,
+// payment and scheduler functions. Each change is claimed first by a conditional update of the order's status,
+// so it runs once however many callers race; the stock follows the claim.
+import { AppError } from '../contracts/errors';
+import { chinaDay } from '../core/order-id';
+import type { Cloud, Database } from './db';
+import { findOrder, updateIf, updateIfStatus, type OrderRecord } from './orders';
+import { loadSettings } from './settings';
+import { releaseAll, reserveAll } from './stock';
+
+/** Cancels a pending order (the buyer's cancel or the unpaid timeout) and gives its stock back. */
+export async function cancelPending(db: Database, order: OrderRecord, now: Date, detail: string): Promise<boolean> {
+  const claimed = await updateIfStatus(
+    db,
+    order._id,
+    'pending_payment',
+    { status: 'cancelled', cancelledAt: now, holdsStock: false },
+    { at: now, label: '已取消', detail },
+  );
+  if (claimed) await releaseAll(db, order.items);
+  return claimed;
+}
+
+export type PaidOutcome = 'paid' | 'late_paid' | 'already_paid';
+
+/**
+ * Records WeChat Pay's confirmed payment. A pending order becomes paid. A cancelled one (the payment came after
+ * the unpaid timeout) is honoured: its stock is taken again when it is still there, and either way the order
+ * is paid and flagged for the owner, never dropped.
+ */
+export async function recordPayment(db: Database, id: string, pay: { transactionId: string; paidFen: number }, now: Date): Promise<PaidOutcome> {
+  const paid = { paidAt: now, paidDay: chinaDay(now), paidFen: pay.paidFen, transactionId: pay.transactionId };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const order = await findOrder(db, id);
+    if (!order) throw new AppError('order.not_found');
+    if (order.status === 'pending_payment') {
+      if (await updateIfStatus(db, id, 'pending_payment', { status: 'paid', ...paid }, { at: now, label: '已付款', detail: '微信支付' })) return 'paid';
+      continue; // cancelled meanwhile: decide again
+    }
+    if (order.status === 'cancelled') {
+      const short = order.holdsStock ? null : await reserveAll(db, order.items);
+      const attention = { latePayment: true, stockShort: short !== null };
+      const detail = short ? '支付在订单取消后到账，库存已不足：请补货或退款' : '支付在订单取消后到账，已重新锁定库存';
+      const claimed = await updateIf(
+        db,
+        { _id: id, status: 'cancelled' },
+        { status: 'paid', ...paid, holdsStock: short === null, attention },
+        { at: now, label: '已付款', detail },
+      );
+      if (claimed) return 'late_paid';
+      if (!short) await releaseAll(db, order.items);
+      continue;
+    }
+    // Any later state means this payment was recorded before (a repeated callback).
+    return 'already_paid';
+  }
+  throw new Error(`order ${id}: payment could not be recorded after 3 attempts`);
+}
+
+/** Finishes an approved refund when WeChat Pay confirms it; an unshipped order's stock goes back. */
+export async function recordRefund(db: Database, order: OrderRecord, now: Date): Promise<boolean> {
+  const claimed = await updateIf(
+    db,
+    { _id: order._id, status: 'refunding', 'refund.outRefundNo': order.refund?.outRefundNo },
+    { status: 'refunded', 'refund.refundedAt': now },
+    { at: now, label: '已退款', detail: '款项已原路退回' },
+  );
+  if (!claimed) return false;
+  if (order.refund?.fromStatus === 'paid' && order.holdsStock) {
+    if (await updateIf(db, { _id: order._id, holdsStock: true }, { holdsStock: false })) await releaseAll(db, order.items);
+  }
+  return true;
+}
+
+export type Notice = 'shipped' | 'refund';
+
+/** Tells the buyer by subscribe message, when they allowed it and the shop set a template. Never fails the change. */
+export async function notifyBuyer(cloud: Cloud, db: Database, order: OrderRecord, notice: Notice, now: Date, text: string): Promise<void> {
+  if (!order.notify?.[notice]) return;
+  try {
+    const { templates } = await loadSettings(db);
+    const templateId = templates[notice];
+    if (!templateId) return;
+    const title = order.items[0]?.title ?? '订单';
+    await (cloud.openapi as unknown as { subscribeMessage: { send(input: object): Promise<unknown> } }).subscribeMessage.send({
+      touser: order.buyerId,
+      templateId,
+      page: `/pages/order/index?id=${order._id}`,
+      data: {
+        character_string1: { value: order._id },
+        thing2: { value: title.slice(0, 20) },
+        thing3: { value: text.slice(0, 20) },
+        time4: { value: new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') },
+      },
+    });
+  } catch (error) {
+    console.error(`order ${order._id}: subscribe message ${notice} not sent`, error);
+  }
+}

@@ -1,0 +1,161 @@
+// Orders. A state change is a conditional update on the order's current status, so of two concurrent changes
+// of the same order exactly one applies; the loser sees 0 updated and re-reads.
+import type { Address, BuyerTab, OrderStatus, OwnerView } from '../contracts/order';
+import type { PricedLine } from '../core/pricing';
+import { getOrNull, type Database } from './db';
+
+export interface TimelineEntry {
+  at: Date;
+  label: string;
+  detail?: string;
+}
+
+export interface OrderRecord {
+  _id: string;
+  /** `${openid}:${requestId}`: the same checkout request never makes a second order. */
+  requestKey: string;
+  /** What the request asked for (lines and address), to tell a retry from a different order under the same id. */
+  requestHash: string;
+  /** The buyer's openid (it never leaves the server). */
+  buyerId: string;
+  status: OrderStatus;
+  items: PricedLine[];
+  amounts: { goodsFen: number; pointsUsed: number; pointsDiscountFen: number; shippingFen: number; payableFen: number };
+  address: Address;
+  note?: string;
+  sharerCode?: string;
+  createdAt: Date;
+  /** China date (YYYY-MM-DD) of creation, for the owner's daily summary. */
+  day: string;
+  payBefore: Date;
+  /** Stock of the lines is held by this order (false once released by cancel or refund before shipping). */
+  holdsStock: boolean;
+  paidAt?: Date;
+  paidDay?: string;
+  paidFen?: number;
+  transactionId?: string;
+  notify?: { shipped: boolean; refund: boolean };
+  shippedAt?: Date;
+  shipping?: { carrier: string; trackingNo: string };
+  autoConfirmAt?: Date;
+  completedAt?: Date;
+  cancelledAt?: Date;
+  refund?: {
+    reason: string;
+    requestedAt: Date;
+    fromStatus: OrderStatus;
+    refundFen: number;
+    approvedAt?: Date;
+    outRefundNo?: string;
+    rejectedAt?: Date;
+    rejectReason?: string;
+    refundedAt?: Date;
+  };
+  /** Set when WeChat Pay's result came after the order was cancelled. */
+  attention?: { latePayment: boolean; stockShort: boolean };
+  timeline: TimelineEntry[];
+}
+
+const orders = (db: Database) => db.collection<OrderRecord>('orders');
+
+export async function findOrder(db: Database, id: string): Promise<OrderRecord | null> {
+  return getOrNull(orders(db), id);
+}
+
+/** Inserts a new order; a second insert of the same id rejects with the duplicate-key error. */
+export async function insertOrder(db: Database, order: OrderRecord): Promise<void> {
+  await orders(db).add({ data: order });
+}
+
+export async function removeOrder(db: Database, id: string): Promise<void> {
+  await orders(db).doc(id).remove();
+}
+
+/**
+ * Applies `patch` and appends `event` to the timeline only if the order is still in `from`.
+ * Returns false when another change got there first (the caller re-reads and decides).
+ */
+export async function updateIfStatus(
+  db: Database,
+  id: string,
+  from: OrderStatus,
+  patch: Record<string, unknown>,
+  event?: TimelineEntry,
+): Promise<boolean> {
+  const _ = db.command;
+  const data = event ? { ...patch, timeline: _.push([event]) } : patch;
+  const { stats } = await orders(db).where({ _id: id, status: from }).update({ data });
+  return stats.updated === 1;
+}
+
+/** Like updateIfStatus, also requiring a field to hold a value (e.g. the stock still held). */
+export async function updateIf(db: Database, where: Record<string, unknown>, patch: Record<string, unknown>, event?: TimelineEntry): Promise<boolean> {
+  const _ = db.command;
+  const data = event ? { ...patch, timeline: _.push([event]) } : patch;
+  const { stats } = await orders(db).where(where).update({ data });
+  return stats.updated === 1;
+}
+
+const BUYER_TAB_STATUSES: Record<BuyerTab, readonly OrderStatus[] | null> = {
+  all: null,
+  pending_payment: ['pending_payment'],
+  to_ship: ['paid'],
+  to_receive: ['shipped'],
+  completed: ['completed'],
+  after_sale: ['refunding', 'refunded'],
+};
+
+const OWNER_VIEW_STATUSES: Record<OwnerView, readonly OrderStatus[] | null> = {
+  to_ship: ['paid'],
+  after_sale: ['refunding'],
+  all: null,
+};
+
+export interface OrderPosition {
+  createdAt: Date;
+  id: string;
+}
+
+/** Newest first, keyset-paged on (createdAt, _id). */
+async function page(db: Database, filter: Record<string, unknown>, statuses: readonly OrderStatus[] | null, after: OrderPosition | null, limit: number) {
+  const _ = db.command;
+  const parts: object[] = [filter];
+  if (statuses) parts.push({ status: _.in([...statuses]) });
+  if (after) parts.push(_.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }]));
+  const where = parts.length === 1 ? parts[0] : _.and(parts);
+  const { data } = await orders(db).where(where as object).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  return data;
+}
+
+export function listBuyerOrders(db: Database, buyerId: string, tab: BuyerTab, after: OrderPosition | null, limit: number) {
+  return page(db, { buyerId }, BUYER_TAB_STATUSES[tab], after, limit);
+}
+
+export function listOwnerOrders(db: Database, view: OwnerView, filter: Record<string, unknown>, after: OrderPosition | null, limit: number) {
+  return page(db, filter, OWNER_VIEW_STATUSES[view], after, limit);
+}
+
+/** Orders in `status` whose `field` is before `before`, oldest first: the scheduler's work list. */
+export async function listDue(db: Database, status: OrderStatus, field: 'payBefore' | 'autoConfirmAt', before: Date, limit: number): Promise<OrderRecord[]> {
+  const _ = db.command;
+  const { data } = await orders(db)
+    .where({ status, [field]: _.lte(before) })
+    .orderBy(field, 'asc')
+    .limit(limit)
+    .get();
+  return data;
+}
+
+export async function countOrders(db: Database, where: Record<string, unknown>): Promise<number> {
+  return (await orders(db).where(where).count()).total;
+}
+
+/** Paid amounts of the orders paid on `day` (China date). */
+export async function paidOn(db: Database, day: string): Promise<Array<Pick<OrderRecord, 'paidFen'>>> {
+  const out: Array<Pick<OrderRecord, 'paidFen'>> = [];
+  for (let skip = 0; ; skip += 1000) {
+    const { data } = await orders(db).where({ paidDay: day }).field({ paidFen: true }).skip(skip).limit(1000).get();
+    out.push(...data);
+    if (data.length < 1000) return out;
+  }
+}

@@ -1,0 +1,17 @@
+// The buyer confirms the parcel arrived: the order completes and its after-sale window starts.
+import { AppError } from '../contracts/errors';
+import type { Order, OrderInput } from '../contracts/order';
+import { checkTransition } from '../core/order-flow';
+import type { CallContext } from '../data/handler';
+import { updateIfStatus } from '../data/orders';
+import { loadSettings } from '../data/settings';
+import { ownOrder, reread } from './own-order';
+import { viewOrder } from './view';
+
+export async function confirmReceipt(input: OrderInput<'confirmReceipt'>, ctx: CallContext): Promise<{ order: Order }> {
+  const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
+  const to = checkTransition(order, 'confirmReceipt', 'buyer', ctx.now, settings.rules);
+  const claimed = await updateIfStatus(ctx.db, order._id, order.status, { status: to, completedAt: ctx.now }, { at: ctx.now, label: '已收货', detail: '买家确认收货' });
+  if (!claimed) throw new AppError('order.invalid_transition');
+  return { order: await viewOrder(ctx.cloud, await reread(ctx, order._id), 'buyer', ctx.now, settings.rules) };
+}

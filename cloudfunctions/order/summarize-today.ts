@@ -1,0 +1,19 @@
+// The owner's day at a glance (China time): orders placed, amount paid, orders to ship, refunds waiting.
+import type { OwnerSummary } from '../contracts/order';
+import { chinaDay } from '../core/order-id';
+import { sumFen, toFen } from '../core/money';
+import type { CallContext } from '../data/handler';
+import { countOrders, paidOn } from '../data/orders';
+import { requireOwner } from '../data/settings';
+
+export async function summarizeToday(_input: object, ctx: CallContext): Promise<OwnerSummary> {
+  await requireOwner(ctx.db, ctx.openid);
+  const date = chinaDay(ctx.now);
+  const [orders, paid, toShip, refundsWaiting] = await Promise.all([
+    countOrders(ctx.db, { day: date }),
+    paidOn(ctx.db, date),
+    countOrders(ctx.db, { status: 'paid' }),
+    countOrders(ctx.db, { status: 'refunding' }),
+  ]);
+  return { date, orders, paidFen: sumFen(paid.map((o) => toFen(o.paidFen ?? 0))), toShip, refundsWaiting };
+}

@@ -1,0 +1,70 @@
+// An order as its viewer sees it: dates as ISO strings, covers as display URLs, and the commands the
+// transition table allows that viewer now.
+import type { Order } from '../contracts/order';
+import { commandsFor } from '../core/order-flow';
+import type { ShopRules } from '../core/rules';
+import type { Cloud } from '../data/db';
+import { displayUrls } from '../data/files';
+import type { OrderRecord } from '../data/orders';
+
+const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+export async function viewOrders(cloud: Cloud, records: readonly OrderRecord[], viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Promise<Order[]> {
+  const urls = await displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean));
+  return records.map((r) => toOrder(r, urls, viewer, now, rules));
+}
+
+export async function viewOrder(cloud: Cloud, record: OrderRecord, viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Promise<Order> {
+  return (await viewOrders(cloud, [record], viewer, now, rules))[0];
+}
+
+function toOrder(r: OrderRecord, urls: Map<string, string>, viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Order {
+  const facts = {
+    status: r.status,
+    completedAt: r.completedAt ? new Date(r.completedAt) : null,
+    refund: r.refund ? { fromStatus: r.refund.fromStatus, approvedAt: r.refund.approvedAt ? new Date(r.refund.approvedAt) : null } : null,
+  };
+  return {
+    id: r._id,
+    status: r.status,
+    items: r.items.map((l) => ({
+      productId: l.productId,
+      skuId: l.skuId,
+      title: l.title,
+      spec: l.spec,
+      image: urls.get(l.cover) ?? '',
+      priceFen: l.priceFen,
+      qty: l.qty,
+      lineFen: l.lineFen,
+    })),
+    amounts: { ...r.amounts },
+    ...(r.sharerCode ? { sharerCode: r.sharerCode } : {}),
+    address: r.address,
+    ...(r.note ? { note: r.note } : {}),
+    createdAt: iso(r.createdAt) as string,
+    payBefore: iso(r.payBefore) as string,
+    ...(r.paidAt ? { paidAt: iso(r.paidAt) } : {}),
+    ...(r.shippedAt ? { shippedAt: iso(r.shippedAt) } : {}),
+    ...(r.completedAt ? { completedAt: iso(r.completedAt) } : {}),
+    ...(r.cancelledAt ? { cancelledAt: iso(r.cancelledAt) } : {}),
+    ...(r.autoConfirmAt && r.status === 'shipped' ? { autoConfirmAt: iso(r.autoConfirmAt) } : {}),
+    ...(r.shipping ? { shipping: r.shipping } : {}),
+    ...(r.refund
+      ? {
+          refund: {
+            reason: r.refund.reason,
+            requestedAt: iso(r.refund.requestedAt) as string,
+            refundFen: r.refund.refundFen,
+            ...(r.refund.approvedAt ? { approvedAt: iso(r.refund.approvedAt) } : {}),
+            ...(r.refund.outRefundNo ? { outRefundNo: r.refund.outRefundNo } : {}),
+            ...(r.refund.rejectedAt ? { rejectedAt: iso(r.refund.rejectedAt) } : {}),
+            ...(r.refund.rejectReason ? { rejectReason: r.refund.rejectReason } : {}),
+            ...(r.refund.refundedAt ? { refundedAt: iso(r.refund.refundedAt) } : {}),
+          },
+        }
+      : {}),
+    ...(r.attention ? { attention: r.attention } : {}),
+    timeline: r.timeline.map((e) => ({ at: iso(e.at) as string, label: e.label, ...(e.detail ? { detail: e.detail } : {}) })),
+    commands: commandsFor(facts, viewer, now, rules),
+  };
+}

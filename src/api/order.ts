@@ -1,0 +1,21 @@
+// The `order` cloud function, typed by its contracts.
+import { callFunction } from './client';
+import type { OrderAction, OrderInput, OrderResults } from '../../cloudfunctions/contracts/order';
+
+const call = <A extends OrderAction>(action: A, input: OrderInput<A>) => callFunction<OrderResults[A]>('order', action, input);
+
+export const orderApi = {
+  quote: (input: OrderInput<'quote'>) => call('quote', input),
+  create: (input: OrderInput<'create'>) => call('create', input),
+  pay: (input: OrderInput<'pay'>) => call('pay', input),
+  cancel: (input: OrderInput<'cancel'>) => call('cancel', input),
+  confirmReceipt: (input: OrderInput<'confirmReceipt'>) => call('confirmReceipt', input),
+  requestRefund: (input: OrderInput<'requestRefund'>) => call('requestRefund', input),
+  list: (input: OrderInput<'list'>) => call('list', input),
+  get: (input: OrderInput<'get'>) => call('get', input),
+  ownerList: (input: OrderInput<'ownerList'>) => call('ownerList', input),
+  ownerGet: (input: OrderInput<'ownerGet'>) => call('ownerGet', input),
+  ship: (input: OrderInput<'ship'>) => call('ship', input),
+  decideRefund: (input: OrderInput<'decideRefund'>) => call('decideRefund', input),
+  summary: () => call('summary', {}),
+};
