@@ -27,8 +27,20 @@ export interface Collection<T> extends Query<T> {
   add(options: { data: object }): Promise<{ _id: string }>;
 }
 
+/** A transaction sees a snapshot; its writes apply together at commit, or not at all on a conflict. */
+export interface Transaction {
+  collection<T>(name: CollectionName): {
+    doc(id: string): {
+      get(): Promise<{ data: T }>;
+      update(options: { data: object }): Promise<unknown>;
+    };
+  };
+}
+
 export interface Database {
   collection<T>(name: CollectionName): Collection<T>;
+  /** Runs `fn` in a transaction, retrying it up to `times` on a conflict (wx-server-sdk semantics). */
+  runTransaction<T>(fn: (t: Transaction) => Promise<T>, times?: number): Promise<T>;
   command: Record<string, (...args: unknown[]) => unknown> & { or(conditions: object[]): object };
   serverDate(): object;
 }

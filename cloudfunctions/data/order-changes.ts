@@ -7,19 +7,50 @@ import { chinaDay } from '../core/order-id';
 import type { Cloud, Database } from './db';
 import { findOrder, updateIf, updateIfStatus, type OrderRecord } from './orders';
 import { loadSettings } from './settings';
+import type { ProductRecord } from '../core/product';
 import { releaseAll, reserveAll } from './stock';
 
 /** Cancels a pending order (the buyer's cancel or the unpaid timeout) and gives its stock back. */
 export async function cancelPending(db: Database, order: OrderRecord, now: Date, detail: string): Promise<boolean> {
-  const claimed = await updateIfStatus(
-    db,
-    order._id,
-    'pending_payment',
-    { status: 'cancelled', cancelledAt: now, holdsStock: false },
-    { at: now, label: '已取消', detail },
-  );
-  if (claimed) await releaseAll(db, order.items);
+  const claimed = await updateIfStatus(db, order._id, 'pending_payment', { status: 'cancelled', cancelledAt: now }, { at: now, label: '已取消', detail });
+  if (claimed) await releaseHeld(db, order._id);
   return claimed;
+}
+
+/**
+ * Gives back the stock an order holds (cancelled, or refunded before shipping), exactly once: the order's
+ * `holdsStock` flag and the SKUs' stock change in one transaction. A conflict or a crash leaves the flag set,
+ * and the scheduler's next run releases it (listStranded), so stock is never lost nor returned twice.
+ */
+export async function releaseHeld(db: Database, orderId: string): Promise<boolean> {
+  try {
+    return await db.runTransaction(async (t) => {
+      const order = (await t.collection<OrderRecord>('orders').doc(orderId).get()).data;
+      if (!order.holdsStock || !releasable(order)) return false;
+      await t.collection('orders').doc(orderId).update({ data: { holdsStock: false } });
+      const byProduct = new Map<string, OrderRecord['items']>();
+      for (const line of order.items) byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
+      for (const [productId, lines] of byProduct) {
+        const product = (await t.collection<ProductRecord>('products').doc(productId).get()).data;
+        const data: Record<string, unknown> = {};
+        for (const line of lines) {
+          // Found by id, not by the position it had when ordered: the owner may have edited the SKUs since.
+          const index = product.skus.findIndex((s) => s.id === line.skuId);
+          if (index >= 0) data[`skus.${index}.stock`] = db.command.inc(line.qty);
+        }
+        if (Object.keys(data).length > 0) await t.collection('products').doc(productId).update({ data });
+      }
+      return true;
+    }, 3);
+  } catch (error) {
+    console.error(`order ${orderId}: stock release deferred to the scheduler`, error);
+    return false;
+  }
+}
+
+/** An order whose goods never left: cancelled, or refunded while it was still waiting to ship. */
+export function releasable(order: Pick<OrderRecord, 'status' | 'refund'>): boolean {
+  return order.status === 'cancelled' || (order.status === 'refunded' && order.refund?.fromStatus === 'paid');
 }
 
 export type PaidOutcome = 'paid' | 'late_paid' | 'already_paid';
@@ -67,9 +98,8 @@ export async function recordRefund(db: Database, order: OrderRecord, now: Date):
     { at: now, label: '已退款', detail: '款项已原路退回' },
   );
   if (!claimed) return false;
-  if (order.refund?.fromStatus === 'paid' && order.holdsStock) {
-    if (await updateIf(db, { _id: order._id, holdsStock: true }, { holdsStock: false })) await releaseAll(db, order.items);
-  }
+  // Refunded before shipping: the goods never left, so their stock comes back (shipped goods stay sold).
+  if (order.refund?.fromStatus === 'paid') await releaseHeld(db, order._id);
   return true;
 }
 

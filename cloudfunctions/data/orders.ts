@@ -159,3 +159,13 @@ export async function paidOn(db: Database, day: string): Promise<Array<Pick<Orde
     if (data.length < 1000) return out;
   }
 }
+
+/** Orders that should have given their stock back but still hold it (a release that conflicted or crashed). */
+export async function listStranded(db: Database, limit: number): Promise<OrderRecord[]> {
+  const _ = db.command;
+  const { data } = await orders(db)
+    .where({ status: _.in(['cancelled', 'refunded']), holdsStock: true })
+    .limit(limit)
+    .get();
+  return data;
+}

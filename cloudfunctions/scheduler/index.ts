@@ -1,9 +1,10 @@
 // The `scheduler` cloud function (timer trigger, every minute): cancels orders left unpaid past their deadline
-// (their stock goes back) and confirms receipt of orders shipped longer ago than the auto-confirm days.
+// (their stock goes back), confirms receipt of orders shipped longer ago than the auto-confirm days, and finishes
+// any stock release that an earlier change could not complete.
 import cloud from 'wx-server-sdk';
 import { databaseOf } from '../data/db';
-import { cancelPending } from '../data/order-changes';
-import { listDue, updateIfStatus } from '../data/orders';
+import { cancelPending, releasable, releaseHeld } from '../data/order-changes';
+import { listDue, listStranded, updateIfStatus } from '../data/orders';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -30,5 +31,7 @@ export async function main() {
     }
     if (due.length < BATCH || Date.now() - started > BUDGET_MS) break;
   }
-  return { expired, confirmed };
+  let released = 0;
+  for (const order of await listStranded(db, BATCH)) if (releasable(order) && (await releaseHeld(db, order._id))) released++;
+  return { expired, confirmed, released };
 }
