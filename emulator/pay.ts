@@ -341,9 +341,17 @@ export function createPay(opts: {
     return wxPayReply(result);
   };
 
-  /** Plays the user paying `outTradeNo`, then delivers the pay result callback `deliveries` times. */
-  async function pay(outTradeNo: string, deliveries = 1): Promise<{ outTradeNo: string; answers: unknown[] }> {
+  /**
+   * Plays the user paying `outTradeNo`, then delivers the pay result callback `deliveries` times.
+   * `tamperTotalFee` is a test-only tamper: the delivered notification states this amount (totalFee and cashFee)
+   * instead of what was ordered, to play a notification whose amount does not match the order. WeChat Pay
+   * never sends one, so a callback must refuse it; the payment itself is left as ordered.
+   */
+  async function pay(outTradeNo: string, deliveries = 1, tamperTotalFee?: number): Promise<{ outTradeNo: string; answers: unknown[] }> {
     checkDeliveries(deliveries);
+    if (tamperTotalFee !== undefined && !isFen(tamperTotalFee)) {
+      throw new TcbFail('INVALID_PARAM', 'totalFee must be a positive integer number of fen');
+    }
     let order = getOrder(outTradeNo);
     if (!order) throw new TcbFail('PAY_NOT_FOUND', `no payment with outTradeNo ${outTradeNo}`);
     if (order.status === 'paid') throw new TcbFail('PAY_ALREADY_PAID', `payment ${outTradeNo} is already paid and notified`);
@@ -357,6 +365,7 @@ export function createPay(opts: {
     });
     order = getOrder(outTradeNo) as OrderRow;
     const event = payCallbackEvent(order);
+    if (tamperTotalFee !== undefined) Object.assign(event, { totalFee: tamperTotalFee, cashFee: tamperTotalFee });
     const answers = await deliver(order.function_name, event, { source: 'wx_paycallback', openid: order.openid, appid: order.appid }, deliveries);
     if (answers.some(acknowledged)) sql.markNotified.run(now(), outTradeNo);
     return { outTradeNo, answers };

@@ -86,6 +86,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const sessions = new DevSessions(store.sqlite);
   const requestPrefix = `${randomBytes(4).toString('hex')}-`;
   let requestCount = 0;
+  // Every POST /tcb, and per action: what a function costs in round trips (GET /__dev/stats, zeroed by /__dev/stats/reset).
+  let tcbRequests = 0;
+  const tcbActions = new Map<string, number>();
 
   const invokeFunction: TcbAction = async (call) => {
     const name = String(call.params.function_name ?? '');
@@ -125,8 +128,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   const handleTcb = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    tcbRequests += 1;
     const body = parseTcbBody(req, await readBody(req, LIMITS.tcb));
     const action = typeof body.action === 'string' ? body.action : '';
+    tcbActions.set(action || '(none)', (tcbActions.get(action || '(none)') ?? 0) + 1);
     const requestId = `${requestPrefix}${(++requestCount).toString(36)}`;
     const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
     const call: TcbCall = {
@@ -187,7 +192,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return sendJson(res, 200, { session: session && { as: session.as, openid: session.openid } });
       }
       case 'POST /__dev/pay':
-        return sendJson(res, 200, await pay.pay(requiredText(input.outTradeNo, 'outTradeNo'), deliveries(input.deliveries)));
+        return sendJson(res, 200, await pay.pay(requiredText(input.outTradeNo, 'outTradeNo'), deliveries(input.deliveries), tamperedFee(input.totalFee)));
       case 'POST /__dev/refund':
         return sendJson(res, 200, await pay.refund(requiredText(input.outRefundNo, 'outRefundNo'), deliveries(input.deliveries)));
       case 'GET /__dev/payments':
@@ -214,7 +219,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       case 'GET /__dev/functions':
         return sendJson(res, 200, { functions: runtime.functionNames(), triggers: runtime.triggers() });
       case 'GET /__dev/stats':
-        return sendJson(res, 200, { ...store.stats });
+        return sendJson(res, 200, { ...store.stats, tcbRequests, tcbActions: Object.fromEntries(tcbActions) });
+      case 'POST /__dev/stats/reset':
+        store.stats.docsExamined = 0;
+        tcbRequests = 0;
+        tcbActions.clear();
+        return sendJson(res, 200, { ...store.stats, tcbRequests, tcbActions: {} });
       default:
         throw new HttpError(404, 'DEV_NOT_FOUND', `no dev control ${route}`);
     }
@@ -332,6 +342,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 function requiredText(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '' || value.length > 128) {
     throw new HttpError(400, 'DEV_BAD_INPUT', `${name} must be a non-empty string`);
+  }
+  return value;
+}
+
+/** POST /__dev/pay `totalFee`: a test-only tamper, the amount the delivered notification states instead of the order's. */
+function tamperedFee(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new HttpError(400, 'DEV_BAD_INPUT', 'totalFee must be a positive integer number of fen');
   }
   return value;
 }

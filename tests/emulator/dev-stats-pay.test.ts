@@ -1,0 +1,104 @@
+// Dev controls the order tests and the bench lean on: the TCB request counter of /__dev/stats, and the
+// test-only amount tamper of /__dev/pay. Fixture functions: `paystart` places a cloudPay order, `paycb` records
+// every callback it receives.
+import { devSession, get, post, sdkFor, startEmulator, type RunningEmulator } from './harness';
+
+let emu: RunningEmulator;
+let db: any;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  db = sdkFor(emu).database();
+  await db.createCollection('paycb');
+  await db.createCollection('things');
+});
+
+afterAll(async () => {
+  await emu.stop();
+});
+
+const stats = async () => (await get(emu, '/__dev/stats')).json as { tcbRequests: number; tcbActions: Record<string, number>; docsExamined: number };
+
+describe('TCB request counter', () => {
+  test('counts every request the SDK sends, by action, and resets to zero', async () => {
+    await db.collection('things').add({ data: { _id: 'a', n: 1 } });
+    expect((await post(emu, '/__dev/stats/reset', {})).json).toEqual({ docsExamined: 0, tcbRequests: 0, tcbActions: {} });
+
+    await db.collection('things').doc('a').get();
+    await db.collection('things').where({ n: 1 }).get();
+    await db.collection('things').doc('a').update({ data: { n: 2 } });
+    await db.collection('things').add({ data: { n: 3 } });
+    const after = await stats();
+    expect(after.tcbRequests).toBe(4);
+    expect(Object.values(after.tcbActions).reduce((a, b) => a + b, 0)).toBe(4);
+    expect(after.tcbActions).toEqual({ 'database.getDocument': 2, 'database.modifyDocument': 1, 'database.insertDocument': 1 });
+    expect(after.docsExamined).toBeGreaterThan(0);
+
+    await post(emu, '/__dev/stats/reset', {});
+    expect(await stats()).toEqual({ docsExamined: 0, tcbRequests: 0, tcbActions: {} });
+  });
+
+  test('requests a function makes are counted; the gateway call itself is not a TCB request', async () => {
+    const token = await devSession(emu, 'counter');
+    await post(emu, '/__dev/stats/reset', {});
+    const res = await post(emu, '/api/functions/paystart', { outTradeNo: 'C1', totalFee: 100 }, { authorization: `Bearer ${token}` });
+    expect(res.json.result).toMatchObject({ resultCode: 'SUCCESS' });
+    expect(await stats()).toMatchObject({ tcbRequests: 1, tcbActions: { 'wx.wxPayApi': 1 } });
+  });
+
+  test('malformed bodies and unknown actions are counted too (every POST /tcb)', async () => {
+    await post(emu, '/__dev/stats/reset', {});
+    await post(emu, '/tcb', '{nope');
+    await post(emu, '/tcb', { action: '__proto__' });
+    const after = await stats();
+    expect(after.tcbRequests).toBe(2);
+    // An own key, not the prototype: the malformed body has no action and is counted in the total only.
+    expect(Object.entries(after.tcbActions)).toEqual([['__proto__', 1]]);
+  });
+});
+
+describe('/__dev/pay totalFee (test-only tamper)', () => {
+  const delivered = async (outTradeNo: string) =>
+    (await db.collection('paycb').limit(100).get()).data.filter((d: any) => d.event.outTradeNo === outTradeNo).map((d: any) => d.event);
+
+  const order = async (as: string, outTradeNo: string, totalFee: number) => {
+    const token = await devSession(emu, as);
+    const res = await post(emu, '/api/functions/paystart', { outTradeNo, totalFee }, { authorization: `Bearer ${token}` });
+    expect(res.json.result).toMatchObject({ resultCode: 'SUCCESS' });
+  };
+
+  test('the delivered notification states the tampered amount; the payment keeps the ordered one', async () => {
+    await order('alice', 'T1', 1290);
+    const paid = await post(emu, '/__dev/pay', { outTradeNo: 'T1', totalFee: 1 });
+    expect(paid.status).toBe(200);
+    const events = await delivered('T1');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ outTradeNo: 'T1', totalFee: 1, cashFee: 1, resultCode: 'SUCCESS' });
+    const payment = (await get(emu, '/__dev/payments')).json.payments.find((p: any) => p.outTradeNo === 'T1');
+    expect(payment).toMatchObject({ totalFee: 1290, tradeState: 'SUCCESS' });
+  });
+
+  test('without totalFee the notification states the ordered amount', async () => {
+    await order('bob', 'T2', 4580);
+    await post(emu, '/__dev/pay', { outTradeNo: 'T2', deliveries: 2 });
+    const events = await delivered('T2');
+    expect(events.map((e: any) => [e.totalFee, e.cashFee])).toEqual([[4580, 4580], [4580, 4580]]);
+  });
+
+  test.each([
+    ['B1', 0],
+    ['B2', -5],
+    ['B3', 12.5],
+    ['B4', '100'],
+    ['B5', null],
+    ['B6', Number.MAX_SAFE_INTEGER + 2],
+  ])('%s: totalFee %p is refused before anything is delivered', async (outTradeNo, totalFee) => {
+    await order('dave', outTradeNo, 500);
+    const res = await post(emu, '/__dev/pay', { outTradeNo, totalFee });
+    expect(res.status).toBe(400);
+    expect(res.json.code).toBe('DEV_BAD_INPUT');
+    expect(await delivered(outTradeNo)).toHaveLength(0);
+    const payment = (await get(emu, '/__dev/payments')).json.payments.find((p: any) => p.outTradeNo === outTradeNo);
+    expect(payment).toMatchObject({ status: 'pending', tradeState: 'NOTPAY' });
+  });
+});

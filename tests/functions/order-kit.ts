@@ -1,0 +1,278 @@
+// Shared by the order suites: one emulator per file on the built functions with the demo seed, calls through the
+// client gateway as dev users, the pay simulator, the clock, and the stock invariant checked after every test.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { devSession, get, post, ROOT, sdkFor, startEmulator, type RunningEmulator } from '../emulator/harness';
+import type { Order, OrderAction, OrderStatus, PayResult } from '../../cloudfunctions/contracts/order';
+
+export type Outcome = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
+export interface Line {
+  productId: string;
+  skuId: string;
+  qty: number;
+}
+
+export const OWNER = 'owner';
+export const ADDRESS = { name: '张三', phone: '13800138000', region: '上海市 浦东新区', detail: '世纪大道 100 号 8 楼' };
+export const MINUTE = 60_000;
+export const DAY = 86_400_000;
+
+/**
+ * Orders that still hold their stock: everything not cancelled, except a refund of an order that never shipped
+ * (stock released) and a late payment that found the stock gone (attention.stockShort: nothing was taken again).
+ */
+export function holdsStock(order: { status: OrderStatus; shippedAt?: unknown; attention?: { stockShort?: boolean } }): boolean {
+  if (order.attention?.stockShort) return false;
+  switch (order.status) {
+    case 'pending_payment':
+    case 'paid':
+    case 'shipped':
+    case 'completed':
+    case 'refunding':
+      return true;
+    case 'refunded':
+      return Boolean(order.shippedAt);
+    case 'cancelled':
+      return false;
+  }
+}
+
+const skuKey = (productId: string, skuId: string) => `${productId}/${skuId}`;
+
+export class Shop {
+  emu!: RunningEmulator;
+  db: any;
+  private tokens = new Map<string, string>();
+  /** Stock of every SKU before any order of this file (products made by the tests are added when made). */
+  readonly initialStock = new Map<string, number>();
+
+  async start(): Promise<void> {
+    this.emu = await startEmulator({ functionsDir: join(ROOT, 'dist/cloudfunctions'), seed: 'demo' });
+    this.db = sdkFor(this.emu).database();
+    for (const product of await this.all('products')) {
+      for (const sku of product.skus) this.initialStock.set(skuKey(product._id, sku.id), sku.stock);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.emu?.stop();
+  }
+
+  // --- calls
+
+  async token(as: string): Promise<string> {
+    let token = this.tokens.get(as);
+    if (!token) {
+      token = await devSession(this.emu, as);
+      this.tokens.set(as, token);
+    }
+    return token;
+  }
+
+  /** A client call through the gateway, as the h5 build makes it, signed in as dev user `as`. */
+  async call(as: string, fn: string, body: Record<string, unknown>): Promise<any> {
+    const res = await post(this.emu, `/api/functions/${fn}`, body, { authorization: `Bearer ${await this.token(as)}` });
+    if (res.status !== 200) throw new Error(`${fn}.${String(body.action)} as ${as}: HTTP ${res.status} ${res.text}`);
+    return res.json.result;
+  }
+
+  order(as: string, action: OrderAction | string, input: Record<string, unknown> = {}): Promise<Outcome> {
+    return this.call(as, 'order', { action, ...input });
+  }
+
+  /** The action's data; fails the test with the error when it was refused. */
+  async ok(as: string, action: OrderAction, input: Record<string, unknown> = {}): Promise<any> {
+    const result = await this.order(as, action, input);
+    if (!result?.ok) throw new Error(`order.${action} as ${as} refused: ${JSON.stringify(result)}`);
+    return result.data;
+  }
+
+  /** The error code of a refused action; fails the test when it went through. */
+  async refused(as: string, action: OrderAction | string, input: Record<string, unknown> = {}): Promise<string> {
+    const result = await this.order(as, action, input);
+    if (result?.ok !== false) throw new Error(`order.${action} as ${as} was not refused: ${JSON.stringify(result)}`);
+    return result.error.code;
+  }
+
+  // --- the order's life
+
+  create(as: string, items: Line[], extra: Record<string, unknown> = {}): Promise<Outcome> {
+    return this.order(as, 'create', { requestId: randomUUID(), items, address: ADDRESS, ...extra });
+  }
+
+  async placed(as: string, items: Line[]): Promise<Order> {
+    const result = await this.create(as, items);
+    if (!result.ok) throw new Error(`create as ${as} refused: ${JSON.stringify(result)}`);
+    return result.data.order;
+  }
+
+  async startPay(as: string, orderId: string, notify?: { shipped: boolean; refund: boolean }): Promise<PayResult> {
+    return this.ok(as, 'pay', { orderId, ...(notify ? { notify } : {}) });
+  }
+
+  /** The user pays in WeChat: the simulator delivers the result callback to the function named in unifiedOrder. */
+  async simulatePay(outTradeNo: string, opts: { deliveries?: number; totalFee?: number } = {}) {
+    const res = await post(this.emu, '/__dev/pay', { outTradeNo, ...opts });
+    if (res.status !== 200) throw new Error(`/__dev/pay ${outTradeNo}: ${res.status} ${res.text}`);
+    return res.json as { outTradeNo: string; answers: any[] };
+  }
+
+  async simulateRefund(outRefundNo: string, opts: { deliveries?: number } = {}) {
+    const res = await post(this.emu, '/__dev/refund', { outRefundNo, ...opts });
+    if (res.status !== 200) throw new Error(`/__dev/refund ${outRefundNo}: ${res.status} ${res.text}`);
+    return res.json as { outRefundNo: string; answers: any[] };
+  }
+
+  async get(as: string, orderId: string): Promise<Order> {
+    return (await this.ok(as, 'get', { orderId })).order;
+  }
+
+  async paid(as: string, items: Line[], notify?: { shipped: boolean; refund: boolean }): Promise<Order> {
+    const order = await this.placed(as, items);
+    const { outTradeNo } = await this.startPay(as, order.id, notify);
+    const { answers } = await this.simulatePay(outTradeNo);
+    if (answers[0]?.errcode !== 0) throw new Error(`pay callback of ${order.id} not acknowledged: ${JSON.stringify(answers)}`);
+    return this.get(as, order.id);
+  }
+
+  async ship(orderId: string): Promise<Order> {
+    return (await this.ok(OWNER, 'ship', { orderId, carrier: '顺丰速运', trackingNo: `SF${orderId.slice(-10)}` })).order;
+  }
+
+  async shipped(as: string, items: Line[], notify?: { shipped: boolean; refund: boolean }): Promise<Order> {
+    const order = await this.paid(as, items, notify);
+    return this.ship(order.id);
+  }
+
+  async completed(as: string, items: Line[]): Promise<Order> {
+    const order = await this.shipped(as, items);
+    return (await this.ok(as, 'confirmReceipt', { orderId: order.id })).order;
+  }
+
+  async requestRefund(as: string, orderId: string): Promise<Order> {
+    return (await this.ok(as, 'requestRefund', { orderId, reason: '商品与描述不符' })).order;
+  }
+
+  async decide(orderId: string, approve: boolean): Promise<Order> {
+    return (await this.ok(OWNER, 'decideRefund', { orderId, approve, ...(approve ? {} : { reason: '商品完好，不符合退款条件' }) })).order;
+  }
+
+  // --- time
+
+  async advance(ms: number): Promise<void> {
+    const res = await post(this.emu, '/__dev/clock', { advanceMs: ms });
+    if (res.status !== 200) throw new Error(`/__dev/clock: ${res.text}`);
+  }
+
+  /** Fires the scheduler's timer triggers now; every run must succeed. */
+  async runScheduler(): Promise<void> {
+    const res = await post(this.emu, '/__dev/timers/run', { name: 'scheduler' });
+    if (res.status !== 200) throw new Error(`/__dev/timers/run: ${res.text}`);
+    const results = res.json.results as Array<{ ok: boolean; error?: string }>;
+    if (results.length === 0) throw new Error('the scheduler has no timer trigger');
+    const failed = results.filter((r) => !r.ok);
+    if (failed.length > 0) throw new Error(`scheduler run failed: ${JSON.stringify(failed)}`);
+  }
+
+  // --- the stored state
+
+  async all(collection: string): Promise<any[]> {
+    const out: any[] = [];
+    for (let skip = 0; ; skip += 1000) {
+      const { data } = await this.db.collection(collection).skip(skip).limit(1000).get();
+      out.push(...data);
+      if (data.length < 1000) return out;
+    }
+  }
+
+  async orderDoc(orderId: string): Promise<any> {
+    return (await this.db.collection('orders').doc(orderId).get()).data;
+  }
+
+  async stock(productId: string, skuId: string): Promise<number> {
+    const { data } = await this.db.collection('products').doc(productId).get();
+    const sku = data.skus.find((s: any) => s.id === skuId);
+    if (!sku) throw new Error(`no SKU ${productId}/${skuId}`);
+    return sku.stock;
+  }
+
+  async payments() {
+    return (await get(this.emu, '/__dev/payments')).json as { payments: any[]; refunds: any[] };
+  }
+
+  async outbox(): Promise<any[]> {
+    return (await get(this.emu, '/__dev/outbox')).json.messages;
+  }
+
+  /** Everything an order action could change: orders, products, payments. Compared whole after a refusal. */
+  async state() {
+    const [orders, products, pay] = await Promise.all([this.all('orders'), this.all('products'), this.payments()]);
+    const byId = (a: any, b: any) => (a._id < b._id ? -1 : 1);
+    return { orders: orders.sort(byId), products: products.sort(byId), payments: pay.payments, refunds: pay.refunds };
+  }
+
+  /** A product of the test's own, so its stock numbers are isolated; its stocks join the invariant. */
+  async makeProduct(id: string, skus: Array<{ stock: number; priceFen?: number }>, extra: Record<string, unknown> = {}): Promise<Line[]> {
+    const record = {
+      _id: id,
+      title: `测试商品 ${id}`,
+      description: '',
+      images: [],
+      skus: skus.map((s, i) => ({ id: `${id}-${i + 1}`, spec: `规格${i + 1}`, priceFen: s.priceFen ?? 1000, stock: s.stock })),
+      status: 'on_sale',
+      sort: 5000,
+      ...extra,
+    };
+    await this.db.collection('products').add({ data: record });
+    for (const sku of record.skus) this.initialStock.set(skuKey(id, sku.id), sku.stock);
+    return record.skus.map((s) => ({ productId: id, skuId: s.id, qty: 1 }));
+  }
+
+  /**
+   * For every SKU: stock now + quantity held by orders that did not release it = stock at the start.
+   * Also the order's own flag `holdsStock`, when the function keeps one, must agree with its status.
+   */
+  async checkStockInvariant(): Promise<void> {
+    const [orders, products] = await Promise.all([this.all('orders'), this.all('products')]);
+    const held = new Map<string, number>();
+    const disagreements: string[] = [];
+    for (const order of orders) {
+      const holds = holdsStock(order);
+      if (typeof order.holdsStock === 'boolean' && order.holdsStock !== holds) {
+        disagreements.push(`${order._id} (${order.status}) holdsStock=${order.holdsStock}`);
+      }
+      if (!holds) continue;
+      for (const line of order.items) {
+        const key = skuKey(line.productId, line.skuId);
+        held.set(key, (held.get(key) ?? 0) + line.qty);
+      }
+    }
+    const broken: string[] = [];
+    for (const product of products) {
+      for (const sku of product.skus) {
+        const key = skuKey(product._id, sku.id);
+        const initial = this.initialStock.get(key);
+        if (initial === undefined) continue;
+        const heldQty = held.get(key) ?? 0;
+        if (sku.stock < 0 || sku.stock + heldQty !== initial) {
+          broken.push(`${key}: stock ${sku.stock} + held ${heldQty} ≠ initial ${initial}`);
+          // Reported once, by the test that broke it: the next tests are checked against what is there now.
+          this.initialStock.set(key, sku.stock + heldQty);
+        }
+      }
+    }
+    expect({ broken, disagreements }).toEqual({ broken: [], disagreements: [] });
+  }
+}
+
+/** One emulator for the file, the stock invariant after every test. */
+export function useShop(): Shop {
+  const shop = new Shop();
+  beforeAll(() => shop.start(), 60_000);
+  afterAll(() => shop.stop());
+  afterEach(() => shop.checkStockInvariant());
+  return shop;
+}
+
+/** A line of a demo product. */
+export const line = (productId: string, skuId: string, qty = 1): Line => ({ productId, skuId, qty });
