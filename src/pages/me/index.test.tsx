@@ -9,11 +9,12 @@ jest.mock('@tarojs/taro', () => ({
     eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
     setClipboardData: jest.fn(() => Promise.resolve()),
     showToast: jest.fn(() => Promise.resolve()),
+    navigateTo: jest.fn(() => Promise.resolve()),
   },
 }));
 jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock };
+const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock; navigateTo: jest.Mock };
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 const owner = { id: 'u0', shareCode: 'OWN234', nickname: '店主小王', isOwner: true, isMember: true, points: { available: 0, pending: 0 } };
 const initialSession = useSession.getState();
@@ -21,6 +22,7 @@ const initialSession = useSession.getState();
 beforeEach(() => {
   session.mockReset();
   Taro.setClipboardData.mockClear();
+  Taro.navigateTo.mockClear();
   useSession.setState(initialSession, true);
 });
 
@@ -43,5 +45,35 @@ describe('me page', () => {
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('bob')).toBeTruthy();
     expect(screen.queryByText('店主')).toBeNull();
+  });
+
+  it('opens my orders by state from the 我的订单 card', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null } });
+    render(<MePage />);
+    expect(await screen.findByText('我的订单')).toBeTruthy();
+    const shortcuts: Array<[string, string]> = [
+      ['待付款', 'pending_payment'],
+      ['待发货', 'to_ship'],
+      ['待收货', 'to_receive'],
+      ['售后', 'after_sale'],
+    ];
+    for (const [label, tab] of shortcuts) {
+      fireEvent.click(screen.getByText(label));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/pages/orders/index?tab=${tab}` });
+    }
+    fireEvent.click(screen.getByText('全部订单 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/orders/index?tab=all' });
+    // Not an owner: no way into the shop's management.
+    expect(screen.queryByText('店铺管理')).toBeNull();
+    expect(screen.queryByText('今日概况')).toBeNull();
+  });
+
+  it('gives the owner 店铺管理 and 今日概况', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('店铺管理'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/orders/index' });
+    fireEvent.click(screen.getByText('今日概况'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/summary/index' });
   });
 });

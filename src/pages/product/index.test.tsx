@@ -1,5 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { shopApi } from '../../api/shop';
+import { useCart } from '../../stores/cart';
+import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
 import ProductPage from './index';
 
@@ -14,6 +16,11 @@ jest.mock('@tarojs/taro', () => {
     setClipboardData: jest.fn(() => Promise.resolve()),
     showToast: jest.fn(() => Promise.resolve()),
     switchTab: jest.fn(() => Promise.resolve()),
+    navigateTo: jest.fn(() => Promise.resolve()),
+    // The cart and checkout stores persist here; these tests start each case from empty stores instead.
+    getStorageSync: () => '',
+    setStorageSync: jest.fn(),
+    removeStorageSync: jest.fn(),
   };
   return {
     __esModule: true,
@@ -25,7 +32,7 @@ jest.mock('@tarojs/taro', () => {
 });
 jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock };
+const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock; showToast: jest.Mock; navigateTo: jest.Mock; switchTab: jest.Mock };
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 
@@ -45,12 +52,20 @@ const product = {
 const reviews = { count: 0, avgRating: null };
 const bob = { id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
 const initialSession = useSession.getState();
+const initialCart = useCart.getState();
+const initialCheckout = useCheckout.getState();
+const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
 
 beforeEach(() => {
   getProduct.mockReset();
   session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null } });
   Taro.setClipboardData.mockClear();
+  Taro.showToast.mockClear();
+  Taro.navigateTo.mockClear();
+  Taro.switchTab.mockClear();
   useSession.setState(initialSession, true);
+  useCart.setState(initialCart, true);
+  useCheckout.setState(initialCheckout, true);
   mockRouter.params = { id: 'p1' };
   mockLaunch.scene = 1001;
   delete process.env.TARO_ENV;
@@ -132,15 +147,66 @@ describe('product page', () => {
     expect(screen.getByText('当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺')).toBeTruthy();
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
     expect(screen.queryByText('立即购买')).toBeNull();
+    expect(screen.queryByText('加入购物车')).toBeNull();
     expect(screen.queryByText('分享')).toBeNull();
     expect(session).not.toHaveBeenCalled();
   });
 
-  it('outside Moments shows the buy bar as coming soon', async () => {
+  it('outside Moments offers 加入购物车 and 立即购买, both asking for a SKU first', async () => {
     await openPage();
-    expect(screen.getByText('立即购买')).toBeTruthy();
-    expect(screen.getByText('下单功能即将上线')).toBeTruthy();
     expect(session).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByText('加入购物车'));
+    expect(lastToast()).toBe('请选择规格');
+    fireEvent.click(screen.getByText('立即购买'));
+    expect(lastToast()).toBe('请选择规格');
+    expect(useCart.getState().lines).toEqual([]);
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('加入购物车 adds one of the picked SKU and says so', async () => {
+    await openPage();
+    fireEvent.click(screen.getByText('100g 尝鲜'));
+    fireEvent.click(screen.getByText('加入购物车'));
+    expect(lastToast()).toBe('已加入购物车');
+    expect(useCart.getState().lines).toEqual([
+      { productId: 'p1', skuId: 's3', title: '云南古树红茶 200g', spec: '100g 尝鲜', priceFen: 1590, image: '/img/p1-1.png', stock: 2, qty: 1, selected: true },
+    ]);
+    // The bar's cart entry counts it.
+    expect(screen.getByText('1')).toBeTruthy();
+    fireEvent.click(screen.getByText('购物车'));
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/cart/index' });
+  });
+
+  it('stops adding at the SKU’s stock and says why', async () => {
+    await openPage();
+    fireEvent.click(screen.getByText('100g 尝鲜'));
+    fireEvent.click(screen.getByText('加入购物车'));
+    fireEvent.click(screen.getByText('加入购物车'));
+    fireEvent.click(screen.getByText('加入购物车'));
+    expect(lastToast()).toBe('购物车已有 2 件，已达可购买上限');
+    expect(useCart.getState().lines[0].qty).toBe(2);
+  });
+
+  it('立即购买 starts a checkout of just that line, leaving the cart alone', async () => {
+    await openPage();
+    fireEvent.click(screen.getByText('200g 罐装'));
+    fireEvent.click(screen.getByText('立即购买'));
+    const draft = useCheckout.getState().draft!;
+    expect(draft.source).toBe('buy_now');
+    expect(draft.lines).toEqual([{ productId: 'p1', skuId: 's1', qty: 1, title: '云南古树红茶 200g', spec: '200g 罐装', image: '/img/p1-1.png', priceFen: 1290 }]);
+    expect(draft.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkout/index' });
+    expect(useCart.getState().lines).toEqual([]);
+  });
+
+  it('says 已售罄 instead of offering to buy when every SKU is sold out', async () => {
+    getProduct.mockResolvedValue({ ok: true, data: { product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) }, trust: {}, reviews } });
+    render(<ProductPage />);
+    await screen.findByText('云南古树红茶 200g');
+    // Three SKU chips and the bar.
+    expect(screen.getAllByText('已售罄')).toHaveLength(4);
+    expect(screen.queryByText('加入购物车')).toBeNull();
+    expect(screen.queryByText('立即购买')).toBeNull();
   });
 
   it('says the product is gone on product.not_found', async () => {

@@ -1,13 +1,17 @@
-// Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, and the share entry.
+// Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, the share entry,
+// and buying: 加入购物车 or 立即购买 of the picked SKU.
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import type { Product, Sku } from '../../../cloudfunctions/contracts/shop';
 import Gallery from '../../components/Gallery';
 import PageState from '../../components/PageState';
 import ShareSheet from '../../components/ShareSheet';
 import { useProductDetail } from '../../hooks/useProductDetail';
 import { formatFen } from '../../lib/money';
 import { isMomentsSinglePage, parseProductEntry, productShareQuery, productSharePath, productShareUrl } from '../../lib/share';
+import { summarizeCart, useCart, type AddOutcome, type CartItem } from '../../stores/cart';
+import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
 import SkuPicker from './SkuPicker';
 import TrustBanner from './TrustBanner';
@@ -15,6 +19,25 @@ import './index.scss';
 
 // Read when rendering (the build replaces it with a constant either way), so tests can render both builds.
 const isH5 = () => process.env.TARO_ENV === 'h5';
+const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+
+function cartItem(product: Product, sku: Sku): CartItem {
+  return { productId: product.id, skuId: sku.id, title: product.title, spec: sku.spec, priceFen: sku.priceFen, image: product.images[0] ?? '', stock: sku.stock };
+}
+
+/** What the buyer hears after 加入购物车; the cart bounds the quantity by stock and says when it did. */
+function addedMessage(outcome: AddOutcome): string {
+  switch (outcome.kind) {
+    case 'added':
+      return '已加入购物车';
+    case 'clamped':
+      return `已加入购物车，最多可买 ${outcome.max} 件`;
+    case 'full':
+      return `购物车已有 ${outcome.qty} 件，已达可购买上限`;
+    case 'sold_out':
+      return '该规格已售罄';
+  }
+}
 
 export default function ProductPage() {
   const { params } = useRouter();
@@ -24,6 +47,7 @@ export default function ProductPage() {
   const page = useProductDetail(entry);
   const myShareCode = useSession((s) => (moments ? undefined : s.user?.shareCode));
   const [sharing, setSharing] = useState(false);
+  const cartQty = useCart((s) => summarizeCart(s.lines).totalQty);
 
   useEffect(() => {
     if (!moments) void useSession.getState().load();
@@ -55,6 +79,29 @@ export default function ProductPage() {
   }
 
   const { trust, reviews } = page.detail;
+  const sku = page.selectedSku;
+
+  const addToCart = () => {
+    if (!sku) {
+      toast('请选择规格');
+      return;
+    }
+    const outcome = useCart.getState().add(cartItem(product, sku));
+    toast(addedMessage(outcome), outcome.kind === 'added' ? 'success' : 'none');
+  };
+
+  const buyNow = () => {
+    if (!sku) {
+      toast('请选择规格');
+      return;
+    }
+    const { stock: _stock, ...line } = cartItem(product, sku);
+    useCheckout.getState().start([{ ...line, qty: 1 }], 'buy_now');
+    void Taro.navigateTo({ url: '/pages/checkout/index' });
+  };
+  // Nothing to pick: say so on the bar instead of asking for a SKU that cannot be picked.
+  const unavailable = product.status !== 'on_sale' ? '商品已下架' : product.skus.every((k) => k.stock <= 0) ? '已售罄' : null;
+
   return (
     <View className={moments ? 'product product--moments' : 'product'}>
       <Gallery images={product.images} />
@@ -100,12 +147,26 @@ export default function ProductPage() {
               分享
             </Button>
           )}
-          <View className='product__buy'>
-            <View className='product__buy-button' aria-disabled>
-              立即购买
-            </View>
-            <Text className='product__buy-hint'>下单功能即将上线</Text>
+          <View className='product__cart' onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
+            购物车
+            {cartQty > 0 ? <Text className='product__cart-badge'>{cartQty > 99 ? '99+' : String(cartQty)}</Text> : null}
           </View>
+          {unavailable ? (
+            <View className='product__buy'>
+              <View className='product__unavailable' aria-disabled>
+                {unavailable}
+              </View>
+            </View>
+          ) : (
+            <View className='product__buy'>
+              <View className='product__add' hoverClass='product__add--pressed' onClick={addToCart}>
+                加入购物车
+              </View>
+              <View className='product__buy-button' hoverClass='product__buy-button--pressed' onClick={buyNow}>
+                立即购买
+              </View>
+            </View>
+          )}
         </View>
       )}
 

@@ -1,0 +1,28 @@
+import { formatClock, formatCountdown, formatTime, msUntil } from './time';
+
+// Built from local fields so the expectations hold in any time zone the tests run in.
+const local = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
+
+describe('time', () => {
+  it('formats a moment as month, day and time of day', () => {
+    expect(formatTime(local(2026, 1, 5, 9, 3))).toBe('1月5日 09:03');
+    expect(formatTime(local(2026, 12, 25, 23, 59))).toBe('12月25日 23:59');
+  });
+
+  it('formats the time of day alone', () => {
+    expect(formatClock(local(2026, 3, 1, 7, 30))).toBe('07:30');
+  });
+
+  it('counts down in minutes and seconds, with hours when there are any, and stops at zero', () => {
+    expect(formatCountdown(25 * 60 * 1000)).toBe('25:00');
+    expect(formatCountdown(59_999)).toBe('00:59');
+    expect(formatCountdown(3_723_000)).toBe('1:02:03');
+    expect(formatCountdown(-5000)).toBe('00:00');
+  });
+
+  it('measures the time left until a moment', () => {
+    const now = Date.UTC(2026, 0, 1, 0, 0, 0);
+    expect(msUntil('2026-01-01T00:30:00.000Z', now)).toBe(30 * 60 * 1000);
+    expect(msUntil('2025-12-31T23:59:00.000Z', now)).toBe(-60 * 1000);
+  });
+});

@@ -1,0 +1,261 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { orderApi } from '../../api/order';
+import { devPay } from '../../api/dev-pay';
+import { useCart, type CartItem } from '../../stores/cart';
+import { useCheckout, type CheckoutLine } from '../../stores/checkout';
+import type { Order, PayResult, Quote } from '../../../cloudfunctions/contracts/order';
+import CheckoutPage from './index';
+
+const mockModal = { confirm: true };
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    showToast: jest.fn(() => Promise.resolve()),
+    showModal: jest.fn(() => Promise.resolve({ confirm: mockModal.confirm, cancel: !mockModal.confirm })),
+    redirectTo: jest.fn(() => Promise.resolve()),
+    navigateTo: jest.fn(() => Promise.resolve()),
+    switchTab: jest.fn(() => Promise.resolve()),
+    chooseAddress: jest.fn(),
+    requestSubscribeMessage: jest.fn(),
+    requestPayment: jest.fn(() => Promise.resolve({ errMsg: 'requestPayment:ok' })),
+    getStorageSync: () => '',
+    setStorageSync: jest.fn(),
+    removeStorageSync: jest.fn(),
+  },
+}));
+jest.mock('../../api/order', () => ({ orderApi: { quote: jest.fn(), create: jest.fn(), pay: jest.fn() } }));
+jest.mock('../../api/dev-pay', () => ({ devPay: jest.fn() }));
+
+type TaroMock = Record<
+  'showToast' | 'showModal' | 'redirectTo' | 'navigateTo' | 'switchTab' | 'chooseAddress' | 'requestSubscribeMessage' | 'requestPayment',
+  jest.Mock
+>;
+const Taro = jest.requireMock('@tarojs/taro').default as TaroMock;
+const quote = orderApi.quote as jest.MockedFunction<typeof orderApi.quote>;
+const create = orderApi.create as jest.MockedFunction<typeof orderApi.create>;
+const pay = orderApi.pay as jest.MockedFunction<typeof orderApi.pay>;
+const mockedDevPay = devPay as jest.MockedFunction<typeof devPay>;
+
+const tea: CartItem = { productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', priceFen: 1290, image: '/img/p1.png', stock: 9 };
+const teaLine: CheckoutLine = { productId: 'p1', skuId: 's1', qty: 2, title: '云南古树红茶', spec: '200g 罐装', image: '/img/p1.png', priceFen: 1290 };
+const address = { name: '王小明', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' };
+const ORDER_ID = 'YJ7K3M9Q2W4E6R8T1Y';
+
+const priced: Quote = {
+  items: [{ ...teaLine, lineFen: 2580 }],
+  amounts: { goodsFen: 2580, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
+  freeShippingFromFen: 9900,
+};
+const order = { id: ORDER_ID, status: 'pending_payment', items: priced.items, amounts: priced.amounts, address } as unknown as Order;
+const payResult: PayResult = {
+  orderId: ORDER_ID,
+  outTradeNo: ORDER_ID,
+  payableFen: 3380,
+  payment: { timeStamp: '1767225600', nonceStr: 'n0nce', package: 'prepay_id=wx123', signType: 'RSA', paySign: 'sig' },
+};
+
+const initialCart = useCart.getState();
+const initialCheckout = useCheckout.getState();
+const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
+
+/** Types into a Taro Input the way its web component reports typing: an `input` event carrying `detail.value`. */
+function typeInto(placeholder: string, value: string) {
+  // The web component and its inner <input> both carry the placeholder.
+  const host = screen.getAllByPlaceholderText(placeholder)[0].closest('taro-input-core')!;
+  act(() => {
+    host.dispatchEvent(new CustomEvent('input', { detail: { value } }));
+  });
+}
+
+/** An API answer the test releases when it wants. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+beforeEach(() => {
+  mockModal.confirm = true;
+  for (const fn of Object.values(Taro)) if (jest.isMockFunction(fn)) fn.mockClear();
+  quote.mockReset().mockResolvedValue({ ok: true, data: priced });
+  create.mockReset();
+  pay.mockReset().mockResolvedValue({ ok: true, data: payResult });
+  mockedDevPay.mockReset().mockResolvedValue({ ok: true, data: null });
+  useCart.setState(initialCart, true);
+  useCheckout.setState(initialCheckout, true);
+  delete process.env.TARO_ENV;
+});
+
+function startCheckout(opts: { remembered?: boolean } = {}) {
+  useCart.getState().add(tea, 2);
+  useCheckout.getState().start([teaLine], 'cart');
+  if (opts.remembered !== false) useCheckout.getState().rememberAddress(address);
+}
+
+describe('checkout page', () => {
+  it('shows the server’s quote: goods, shipping with the free-shipping threshold, discount, payable', async () => {
+    startCheckout();
+    render(<CheckoutPage />);
+    expect(await screen.findByText('¥25.80')).toBeTruthy();
+    expect(quote).toHaveBeenCalledWith({ items: [{ productId: 'p1', skuId: 's1', qty: 2 }] });
+    expect(screen.getByText('¥8.00')).toBeTruthy();
+    expect(screen.getByText('满¥99.00免运费')).toBeTruthy();
+    expect(screen.getByText('¥0.00')).toBeTruthy();
+    expect(screen.getAllByText('¥33.80')).toHaveLength(2); // the amounts card and the bar
+    expect(screen.getByText('13800138000')).toBeTruthy();
+  });
+
+  it('says 免运费 when the quote has no shipping', async () => {
+    startCheckout();
+    quote.mockResolvedValue({ ok: true, data: { ...priced, amounts: { ...priced.amounts, shippingFen: 0, payableFen: 2580 } } });
+    render(<CheckoutPage />);
+    expect(await screen.findByText('免运费')).toBeTruthy();
+  });
+
+  it('shows a failed quote with 重新计算 and does not submit', async () => {
+    startCheckout();
+    quote.mockResolvedValueOnce({ ok: false, error: { code: 'order.stock_insufficient', message: '库存不足' } });
+    render(<CheckoutPage />);
+    expect(await screen.findByText('库存不足')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交订单'));
+    expect(create).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('重新计算'));
+    expect(await screen.findByText('¥25.80')).toBeTruthy();
+    expect(quote).toHaveBeenCalledTimes(2);
+  });
+
+  it('places the order once on a double tap and with the same requestId on retry, then pays (h5) and opens the order', async () => {
+    process.env.TARO_ENV = 'h5';
+    startCheckout();
+    const requestId = useCheckout.getState().draft!.requestId;
+    const first = deferred<Awaited<ReturnType<typeof orderApi.create>>>();
+    create.mockReturnValueOnce(first.promise).mockResolvedValueOnce({ ok: true, data: { order } });
+    render(<CheckoutPage />);
+    await screen.findByText('¥25.80');
+    typeInto('选填，给店主留言', ' 请用礼盒包装 ');
+
+    fireEvent.click(screen.getByText('提交订单'));
+    expect(await screen.findByText('提交中…')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交中…'));
+    expect(create).toHaveBeenCalledTimes(1);
+    await act(async () => first.resolve({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } }));
+    expect(lastToast()).toBe('网络异常，请稍后重试');
+    expect(useCart.getState().lines).toHaveLength(1);
+
+    fireEvent.click(screen.getByText('提交订单'));
+    expect(await screen.findByText('微信支付（本地模拟）')).toBeTruthy();
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(create.mock.calls[0][0]).toEqual({ requestId, items: [{ productId: 'p1', skuId: 's1', qty: 2 }], address, note: '请用礼盒包装' });
+    expect(create.mock.calls[1][0].requestId).toBe(requestId);
+    expect(pay).toHaveBeenCalledWith({ orderId: ORDER_ID });
+    // The ordered lines left the cart as soon as the order existed.
+    expect(useCart.getState().lines).toEqual([]);
+
+    fireEvent.click(screen.getByText('确认支付'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }));
+    expect(mockedDevPay).toHaveBeenCalledWith(ORDER_ID);
+    await waitFor(() => expect(useCheckout.getState().draft).toBeNull());
+    expect(useCheckout.getState().address).toEqual(address);
+  });
+
+  it('opens the unpaid order when the buyer closes the pay sheet', async () => {
+    process.env.TARO_ENV = 'h5';
+    startCheckout();
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    render(<CheckoutPage />);
+    await screen.findByText('¥25.80');
+    fireEvent.click(screen.getByText('提交订单'));
+    fireEvent.click(await screen.findByText('取消'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}` }));
+    expect(mockedDevPay).not.toHaveBeenCalled();
+  });
+
+  it('on stock_insufficient says so and asks for a new quote', async () => {
+    startCheckout();
+    process.env.TARO_ENV = 'h5';
+    create.mockResolvedValueOnce({ ok: false, error: { code: 'order.stock_insufficient', message: '库存不足' } });
+    render(<CheckoutPage />);
+    await screen.findByText('¥25.80');
+    quote.mockResolvedValueOnce({ ok: false, error: { code: 'order.stock_insufficient', message: '库存不足' } });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '下单失败', content: '库存不足' })));
+    expect(await screen.findByText('重新计算')).toBeTruthy();
+    expect(quote).toHaveBeenCalledTimes(2);
+    expect(pay).not.toHaveBeenCalled();
+    expect(useCart.getState().lines).toHaveLength(1);
+  });
+
+  it('h5: checks the address form field by field before the order can be placed', async () => {
+    process.env.TARO_ENV = 'h5';
+    startCheckout({ remembered: false });
+    render(<CheckoutPage />);
+    await screen.findByText('¥25.80');
+    fireEvent.click(screen.getByText('提交订单'));
+    expect(lastToast()).toBe('请先保存收货地址');
+
+    fireEvent.click(screen.getByText('保存地址'));
+    expect(screen.getByText('请填写收货人')).toBeTruthy();
+    expect(screen.getByText('请填写手机号')).toBeTruthy();
+
+    typeInto('请填写收货人姓名', '王小明');
+    typeInto('请填写 11 位手机号', '12345678901');
+    typeInto('省 市 区，如：浙江省 杭州市 西湖区', '浙江省 杭州市 西湖区');
+    typeInto('街道、楼栋、门牌号', '文三路 100 号');
+    fireEvent.click(screen.getByText('保存地址'));
+    expect(screen.getByText('请填写正确的 11 位手机号')).toBeTruthy();
+    expect(screen.queryByText('请填写收货人')).toBeNull();
+    expect(create).not.toHaveBeenCalled();
+
+    typeInto('请填写 11 位手机号', '13800138000');
+    fireEvent.click(screen.getByText('保存地址'));
+    expect(screen.getByText('13800138000')).toBeTruthy();
+    expect(useCheckout.getState().address).toEqual(address);
+  });
+
+  it('weapp: takes the address from WeChat, asks for notifications, and pays with requestPayment', async () => {
+    startCheckout({ remembered: false });
+    Taro.chooseAddress.mockResolvedValue({
+      userName: '王小明',
+      telNumber: '13800138000',
+      provinceName: '浙江省',
+      cityName: '杭州市',
+      countyName: '西湖区',
+      detailInfo: '文三路 100 号',
+    });
+    Taro.requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', SET_YOUR_SHIPPED_TEMPLATE_ID: 'accept', SET_YOUR_REFUND_TEMPLATE_ID: 'reject' });
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    render(<CheckoutPage />);
+    await screen.findByText('¥25.80');
+
+    fireEvent.click(screen.getByText('选择微信收货地址'));
+    expect(await screen.findByText('13800138000')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }));
+    expect(create.mock.calls[0][0].address).toEqual(address);
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['SET_YOUR_SHIPPED_TEMPLATE_ID', 'SET_YOUR_REFUND_TEMPLATE_ID'] });
+    expect(pay).toHaveBeenCalledWith({ orderId: ORDER_ID, notify: { shipped: true, refund: false } });
+    expect(Taro.requestPayment).toHaveBeenCalledWith(payResult.payment);
+    // Subscribing comes first: WeChat shows its dialog only in answer to the tap.
+    expect(Taro.requestSubscribeMessage.mock.invocationCallOrder[0]).toBeLessThan(create.mock.invocationCallOrder[0]);
+  });
+
+  it('weapp: a refused subscription still pays, with no notifications', async () => {
+    startCheckout();
+    Taro.requestSubscribeMessage.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail', errCode: 20001 });
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    render(<CheckoutPage />);
+    await screen.findByText('¥25.80');
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(pay).toHaveBeenCalledWith({ orderId: ORDER_ID, notify: { shipped: false, refund: false } });
+  });
+
+  it('says there is nothing to check out without a draft', () => {
+    render(<CheckoutPage />);
+    expect(screen.getByText('没有待结算的商品')).toBeTruthy();
+    fireEvent.click(screen.getByText('去购物车'));
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/cart/index' });
+    expect(quote).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,238 @@
+// Checkout: where the order goes, what is in it, what the server says it costs, then 提交订单 → create → pay →
+// the order's page. The lines come from the checkout draft (the cart's selection or one 立即购买 line).
+import { useRef, useState } from 'react';
+import { Image, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import AddressForm from '../../components/AddressForm';
+import { fromWechatAddress, validateAddress } from '../../components/AddressForm/validate';
+import PageState from '../../components/PageState';
+import { askNotify, usePayment } from '../../components/PaySheet/usePayment';
+import { formatFen } from '../../lib/money';
+import { useCart } from '../../stores/cart';
+import { useCheckout, type CheckoutLine } from '../../stores/checkout';
+import type { Address, OrderLine } from '../../../cloudfunctions/contracts/order';
+import { useCheckoutOrder } from './useCheckoutOrder';
+import './index.scss';
+
+const isH5 = () => process.env.TARO_ENV === 'h5';
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
+const ORDER_PAGE = '/pages/order/index';
+
+export default function CheckoutPage() {
+  const draft = useCheckout((s) => s.draft);
+  const remembered = useCheckout((s) => s.address);
+  const [address, setAddress] = useState<Address | null>(remembered);
+  // h5 has no address book: with nothing remembered, the form is open from the start.
+  const [editing, setEditing] = useState(() => isH5() && !remembered);
+  const [formInitial, setFormInitial] = useState<Address | null>(remembered);
+  const [note, setNote] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  // A ref as well as state: a second tap can arrive before React re-renders with `submitting`.
+  const busy = useRef(false);
+  const checkout = useCheckoutOrder(draft);
+  const payment = usePayment();
+
+  if (!draft || draft.lines.length === 0) {
+    return <PageState kind='empty' message='没有待结算的商品' actionText='去购物车' onAction={() => void Taro.switchTab({ url: '/pages/cart/index' })} />;
+  }
+
+  const saveAddress = (next: Address) => {
+    setAddress(next);
+    setEditing(false);
+    useCheckout.getState().rememberAddress(next);
+  };
+
+  const editAddress = () => {
+    setFormInitial(address);
+    setEditing(true);
+  };
+
+  const chooseWechatAddress = async () => {
+    try {
+      const picked = fromWechatAddress(await Taro.chooseAddress());
+      const check = validateAddress(picked);
+      if (check.ok) {
+        saveAddress(check.address);
+      } else {
+        // e.g. a landline: let the buyer fix it rather than fail at 提交订单.
+        setFormInitial(picked);
+        setEditing(true);
+        toast('请补全收货信息');
+      }
+    } catch (err) {
+      const message = (err as { errMsg?: string } | undefined)?.errMsg ?? '';
+      if (/cancel/.test(message)) return;
+      toast('无法读取微信地址，请手动填写');
+      editAddress();
+    }
+  };
+
+  const submit = async () => {
+    if (busy.current) return;
+    if (!address || editing) {
+      toast(editing ? '请先保存收货地址' : '请先选择收货地址');
+      return;
+    }
+    if (checkout.quoteStatus !== 'ready') {
+      toast(checkout.quoteStatus === 'loading' ? '正在计算价格，请稍候' : '价格计算失败，请重新计算');
+      return;
+    }
+    busy.current = true;
+    setSubmitting(true);
+    // weapp: the subscribe dialog needs the tap, so it comes before any request.
+    const notify = isH5() ? undefined : await askNotify();
+    const res = await checkout.place(address, note);
+    if (!res.ok) {
+      busy.current = false;
+      setSubmitting(false);
+      await explainFailure(res.error.code, res.error.message, checkout.requote);
+      return;
+    }
+    const { order } = res.data;
+    if (draft.source === 'cart') useCart.getState().removeOrdered(draft.lines);
+    const outcome = await payment.pay(order.id, notify);
+    const url = `${ORDER_PAGE}?id=${encodeURIComponent(order.id)}${outcome === 'paid' ? '&paid=1' : ''}`;
+    // The draft (and its requestId) ends with the order; cleared once this page is gone so it never renders empty.
+    void Taro.redirectTo({ url }).finally(() => useCheckout.getState().clear());
+  };
+
+  const quote = checkout.quote;
+  const lines: Array<CheckoutLine | OrderLine> = quote ? quote.items : draft.lines;
+
+  return (
+    <View className='checkout'>
+      <View className='checkout__card'>
+        <Text className='checkout__section-title'>收货地址</Text>
+        {editing ? (
+          <AddressForm initial={formInitial} onSave={saveAddress} onCancel={address ? () => setEditing(false) : undefined} />
+        ) : address ? (
+          <View className='checkout__address' onClick={isH5() ? editAddress : () => void chooseWechatAddress()}>
+            <View className='checkout__address-main'>
+              <View className='checkout__address-who'>
+                <Text className='checkout__address-name'>{address.name}</Text>
+                <Text>{address.phone}</Text>
+              </View>
+              <Text className='checkout__address-where'>{`${address.region} ${address.detail}`}</Text>
+            </View>
+            <Text className='checkout__address-change'>修改</Text>
+          </View>
+        ) : (
+          <View className='checkout__address-pick'>
+            <View className='checkout__address-wechat' onClick={() => void chooseWechatAddress()}>
+              选择微信收货地址
+            </View>
+            <Text className='checkout__address-manual' onClick={editAddress}>
+              手动填写
+            </Text>
+          </View>
+        )}
+        {!editing && address && !isH5() ? (
+          <Text className='checkout__address-manual checkout__address-manual--inline' onClick={editAddress}>
+            手动修改
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='checkout__card'>
+        <Text className='checkout__section-title'>{`商品（${lines.length}）`}</Text>
+        {lines.map((line) => (
+          <View key={`${line.productId}:${line.skuId}`} className='checkout__line'>
+            <Image className='checkout__image' src={line.image} mode='aspectFill' />
+            <View className='checkout__line-body'>
+              <Text className='checkout__line-title'>{line.title}</Text>
+              <Text className='checkout__line-spec'>{line.spec}</Text>
+              <View className='checkout__line-foot'>
+                <Text className='checkout__line-price'>{formatFen(line.priceFen)}</Text>
+                <Text className='checkout__line-qty'>{`×${line.qty}`}</Text>
+              </View>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className='checkout__card'>
+        {checkout.quoteStatus === 'loading' ? <Text className='checkout__quote-note'>正在计算价格…</Text> : null}
+        {checkout.quoteStatus === 'error' ? (
+          <View className='checkout__quote-error'>
+            <Text>{checkout.quoteError?.message ?? '价格计算失败'}</Text>
+            <Text className='checkout__quote-retry' onClick={() => void checkout.requote()}>
+              重新计算
+            </Text>
+          </View>
+        ) : null}
+        {quote ? (
+          <>
+            <AmountRow label='商品金额' value={formatFen(quote.amounts.goodsFen)} />
+            <AmountRow
+              label='运费'
+              hint={quote.freeShippingFromFen > 0 ? `满${formatFen(quote.freeShippingFromFen)}免运费` : undefined}
+              value={quote.amounts.shippingFen === 0 ? '免运费' : formatFen(quote.amounts.shippingFen)}
+            />
+            <AmountRow label='优惠' value={quote.amounts.pointsDiscountFen > 0 ? `-${formatFen(quote.amounts.pointsDiscountFen)}` : formatFen(0)} />
+            <AmountRow label='实付' value={formatFen(quote.amounts.payableFen)} strong />
+          </>
+        ) : null}
+      </View>
+
+      <View className='checkout__card checkout__note'>
+        <Text className='checkout__note-label'>订单备注</Text>
+        <Input
+          className='checkout__note-input'
+          placeholder='选填，给店主留言'
+          placeholderClass='checkout__placeholder'
+          maxlength={100}
+          value={note}
+          onInput={(e) => setNote(e.detail.value)}
+        />
+      </View>
+
+      <View className='checkout__bar'>
+        <View className='checkout__total'>
+          <Text className='checkout__total-label'>实付</Text>
+          <Text className='checkout__total-value'>{quote ? formatFen(quote.amounts.payableFen) : '--'}</Text>
+        </View>
+        <View
+          className={submitting || checkout.quoteStatus !== 'ready' ? 'checkout__submit checkout__submit--disabled' : 'checkout__submit'}
+          aria-disabled={submitting}
+          onClick={() => void submit()}
+        >
+          {submitting ? '提交中…' : '提交订单'}
+        </View>
+      </View>
+
+      {payment.sheet}
+    </View>
+  );
+}
+
+function AmountRow({ label, value, hint, strong }: { label: string; value: string; hint?: string; strong?: boolean }) {
+  return (
+    <View className={strong ? 'checkout__amount checkout__amount--strong' : 'checkout__amount'}>
+      <Text className='checkout__amount-label'>{label}</Text>
+      {hint ? <Text className='checkout__amount-hint'>{hint}</Text> : null}
+      <Text className='checkout__amount-value'>{value}</Text>
+    </View>
+  );
+}
+
+/** Tells the buyer why the order was not placed, and what happens next. */
+async function explainFailure(code: string, message: string, requote: () => Promise<void>): Promise<void> {
+  if (code === 'order.stock_insufficient' || code === 'order.sku_unavailable') {
+    await Taro.showModal({ title: '下单失败', content: message, showCancel: false, confirmText: '知道了' });
+    void requote();
+    return;
+  }
+  if (code === 'order.request_conflict') {
+    // The first attempt may have gone through: look before placing another order.
+    const { confirm } = await Taro.showModal({
+      title: '订单可能已提交',
+      content: `${message}。可以先去「我的订单」看看是否已下单。`,
+      confirmText: '查看订单',
+      cancelText: '重新下单',
+    });
+    if (confirm) void Taro.redirectTo({ url: '/pages/orders/index?tab=pending_payment' });
+    else useCheckout.getState().renewRequestId();
+    return;
+  }
+  toast(message);
+}

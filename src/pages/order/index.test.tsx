@@ -1,0 +1,217 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { orderApi } from '../../api/order';
+import { devPay } from '../../api/dev-pay';
+import type { Order, OrderCommand, OrderStatus } from '../../../cloudfunctions/contracts/order';
+import OrderPage from './index';
+
+const mockPage: { params: Record<string, string> } = { params: {} };
+const mockModal = { confirm: true };
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    showToast: jest.fn(() => Promise.resolve()),
+    showModal: jest.fn(() => Promise.resolve({ confirm: mockModal.confirm, cancel: !mockModal.confirm })),
+    setClipboardData: jest.fn(() => Promise.resolve()),
+    navigateTo: jest.fn(() => Promise.resolve()),
+    redirectTo: jest.fn(() => Promise.resolve()),
+  },
+  useRouter: () => ({ params: mockPage.params }),
+}));
+jest.mock('../../api/order', () => ({
+  orderApi: { get: jest.fn(), pay: jest.fn(), cancel: jest.fn(), confirmReceipt: jest.fn(), requestRefund: jest.fn() },
+}));
+jest.mock('../../api/dev-pay', () => ({ devPay: jest.fn() }));
+
+const Taro = jest.requireMock('@tarojs/taro').default as Record<'showToast' | 'showModal' | 'setClipboardData' | 'redirectTo', jest.Mock>;
+const api = orderApi as jest.Mocked<typeof orderApi>;
+const mockedDevPay = devPay as jest.MockedFunction<typeof devPay>;
+
+const ID = 'YJ7K3M9Q2W4E6R8T1Y';
+// Built from local fields so the expectations hold in any time zone the tests run in.
+const local = (mo: number, d: number, h: number, mi: number) => new Date(2026, mo - 1, d, h, mi).toISOString();
+
+function order(status: OrderStatus, commands: OrderCommand[], extra: Partial<Order> = {}): Order {
+  return {
+    id: ID,
+    status,
+    items: [{ productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', image: '/img/p1.png', priceFen: 1290, qty: 2, lineFen: 2580 }],
+    amounts: { goodsFen: 2580, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
+    address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' },
+    createdAt: local(1, 5, 9, 3),
+    payBefore: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
+    timeline: [{ at: local(1, 5, 9, 3), label: '已下单' }],
+    commands,
+    ...extra,
+  };
+}
+const got = (o: Order) => ({ ok: true as const, data: { order: o } });
+
+beforeEach(() => {
+  mockPage.params = { id: ID };
+  mockModal.confirm = true;
+  for (const fn of Object.values(Taro)) if (jest.isMockFunction(fn)) fn.mockClear();
+  for (const fn of Object.values(api)) fn.mockReset();
+  mockedDevPay.mockReset().mockResolvedValue({ ok: true, data: null });
+  delete process.env.TARO_ENV;
+});
+
+async function open(o: Order) {
+  api.get.mockResolvedValueOnce(got(o));
+  render(<OrderPage />);
+  await screen.findByText('云南古树红茶');
+}
+
+const buttons = () => Array.from(document.querySelectorAll('.order__action')).map((b) => b.textContent);
+
+describe('order page', () => {
+  it('shows the status, address, lines, amounts, parcel and what happened when', async () => {
+    await open(
+      order('shipped', ['confirmReceipt', 'requestRefund'], {
+        paidAt: local(1, 5, 9, 10),
+        shipping: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+        autoConfirmAt: local(1, 15, 10, 0),
+        note: '请用礼盒包装',
+        timeline: [
+          { at: local(1, 5, 9, 3), label: '已下单' },
+          { at: local(1, 5, 9, 10), label: '已付款' },
+          { at: local(1, 6, 14, 30), label: '已发货', detail: '顺丰速运 SF1234567890' },
+        ],
+      }),
+    );
+    expect(api.get).toHaveBeenCalledWith({ orderId: ID });
+    expect(screen.getByText('待收货')).toBeTruthy();
+    expect(screen.getByText('商品已发出，1月15日 10:00 将自动确认收货')).toBeTruthy();
+    expect(screen.getByText('王小明')).toBeTruthy();
+    expect(screen.getByText('浙江省 杭州市 西湖区 文三路 100 号')).toBeTruthy();
+    expect(screen.getByText('×2')).toBeTruthy();
+    expect(screen.getByText('¥25.80')).toBeTruthy();
+    expect(screen.getByText('¥8.00')).toBeTruthy();
+    expect(screen.getByText('¥33.80')).toBeTruthy();
+    expect(screen.getByText('请用礼盒包装')).toBeTruthy();
+    expect(screen.getByText('1月6日 14:30')).toBeTruthy();
+    expect(screen.getByText('顺丰速运 SF1234567890')).toBeTruthy();
+    // Newest first.
+    expect(Array.from(document.querySelectorAll('.timeline__label')).map((n) => n.textContent)).toEqual(['已发货', '已付款', '已下单']);
+
+    fireEvent.click(screen.getAllByText('复制')[0]);
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'SF1234567890' });
+  });
+
+  it('shows exactly the buttons of `commands`, whatever the status', async () => {
+    await open(order('pending_payment', ['pay', 'cancel', 'ship']));
+    expect(buttons()).toEqual(['取消订单', '去支付']);
+    expect(screen.getByText(/^请在 \d{2}:\d{2} 前付款/)).toBeTruthy();
+    expect(screen.getByText(/^剩余 \d{2}:\d{2}$/)).toBeTruthy();
+  });
+
+  it('shows no buttons when the order has no commands for the buyer', async () => {
+    await open(order('shipped', []));
+    expect(buttons()).toEqual([]);
+    expect(screen.queryByText('确认收货')).toBeNull();
+  });
+
+  it('asks before cancelling, then shows the cancelled order', async () => {
+    await open(order('pending_payment', ['pay', 'cancel']));
+    mockModal.confirm = false;
+    await act(async () => fireEvent.click(screen.getByText('取消订单')));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消订单', content: '确定取消这笔订单吗？' }));
+    expect(api.cancel).not.toHaveBeenCalled();
+
+    mockModal.confirm = true;
+    api.cancel.mockResolvedValueOnce(got(order('cancelled', [], { cancelledAt: local(1, 5, 9, 20) })));
+    await act(async () => fireEvent.click(screen.getByText('取消订单')));
+    expect(api.cancel).toHaveBeenCalledWith({ orderId: ID });
+    expect(await screen.findByText('已取消')).toBeTruthy();
+    expect(buttons()).toEqual([]);
+  });
+
+  it('says why an action failed and keeps the order as it was', async () => {
+    await open(order('pending_payment', ['pay', 'cancel']));
+    api.cancel.mockResolvedValueOnce({ ok: false, error: { code: 'order.invalid_transition', message: '当前订单状态不支持该操作' } });
+    await act(async () => fireEvent.click(screen.getByText('取消订单')));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '当前订单状态不支持该操作', icon: 'none' }));
+    expect(screen.getByText('待付款')).toBeTruthy();
+  });
+
+  it('asks before confirming receipt, then shows the completed order', async () => {
+    await open(order('shipped', ['confirmReceipt']));
+    api.confirmReceipt.mockResolvedValueOnce(got(order('completed', ['requestRefund'])));
+    await act(async () => fireEvent.click(screen.getByText('确认收货')));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认收货' }));
+    expect(api.confirmReceipt).toHaveBeenCalledWith({ orderId: ID });
+    expect(await screen.findByText('已完成')).toBeTruthy();
+    expect(buttons()).toEqual(['申请退款']);
+  });
+
+  it('asks for a refund reason of 2 to 200 characters, confirms, then shows the refund', async () => {
+    await open(order('paid', ['requestRefund']));
+    fireEvent.click(screen.getByText('申请退款'));
+    fireEvent.click(screen.getByText('提交申请'));
+    expect(screen.getByText('请填写退款原因（至少 2 个字）')).toBeTruthy();
+    expect(Taro.showModal).not.toHaveBeenCalled();
+
+    const host = screen.getAllByPlaceholderText('请说明退款原因，如：商品破损、与描述不符')[0].closest('taro-textarea-core')!;
+    act(() => {
+      host.dispatchEvent(new CustomEvent('input', { detail: { value: ' 不想要了 ' } }));
+    });
+    expect(screen.getByText('4/200')).toBeTruthy();
+    api.requestRefund.mockResolvedValueOnce(
+      got(order('refunding', [], { refund: { reason: '不想要了', requestedAt: local(1, 5, 10, 0), refundFen: 3380 } })),
+    );
+    await act(async () => fireEvent.click(screen.getByText('提交申请')));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '申请退款' }));
+    expect(api.requestRefund).toHaveBeenCalledWith({ orderId: ID, reason: '不想要了' });
+    expect(await screen.findByText('售后中')).toBeTruthy();
+    expect(screen.getByText('等待店主处理')).toBeTruthy();
+    expect(screen.getByText('不想要了')).toBeTruthy();
+    expect(screen.queryByText('提交申请')).toBeNull();
+  });
+
+  it('shows why the owner refused a refund', async () => {
+    await open(
+      order('shipped', ['confirmReceipt'], {
+        refund: { reason: '发错规格', requestedAt: local(1, 6, 9, 0), rejectedAt: local(1, 6, 12, 0), rejectReason: '规格无误，请查看包装', refundFen: 0 },
+      }),
+    );
+    expect(screen.getByText('店主未同意退款')).toBeTruthy();
+    expect(screen.getByText('规格无误，请查看包装')).toBeTruthy();
+  });
+
+  it('h5: 去支付 opens the pay sheet; once paid the order is loaded again', async () => {
+    process.env.TARO_ENV = 'h5';
+    await open(order('pending_payment', ['pay', 'cancel']));
+    api.pay.mockResolvedValueOnce({
+      ok: true,
+      data: { orderId: ID, outTradeNo: ID, payableFen: 3380, payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' } },
+    });
+    fireEvent.click(screen.getByText('去支付'));
+    expect(await screen.findByText('微信支付（本地模拟）')).toBeTruthy();
+    expect(api.pay).toHaveBeenCalledWith({ orderId: ID });
+    expect(screen.getAllByText('¥33.80').length).toBeGreaterThan(1);
+
+    api.get.mockResolvedValueOnce(got(order('paid', ['requestRefund'], { paidAt: local(1, 5, 9, 10) })));
+    fireEvent.click(screen.getByText('确认支付'));
+    expect(await screen.findByText('待发货')).toBeTruthy();
+    expect(mockedDevPay).toHaveBeenCalledWith(ID);
+    expect(api.get).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText('微信支付（本地模拟）')).toBeNull();
+    expect(buttons()).toEqual(['申请退款']);
+  });
+
+  it('says the order does not exist for a malformed id, without asking the server', async () => {
+    mockPage.params = { id: 'nope' };
+    render(<OrderPage />);
+    expect(screen.getByText('订单不存在')).toBeTruthy();
+    expect(api.get).not.toHaveBeenCalled();
+  });
+
+  it('shows an error with a retry', async () => {
+    api.get.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<OrderPage />);
+    expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
+    api.get.mockResolvedValueOnce(got(order('paid', [])));
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('待发货')).toBeTruthy();
+  });
+});

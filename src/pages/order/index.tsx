@@ -1,0 +1,263 @@
+// One order, for its buyer: where it stands (with the time left to pay), where it goes, what is in it, what it cost,
+// the parcel, the refund, what happened when, and the buttons the order function says the buyer may press now.
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import PageState from '../../components/PageState';
+import { usePayment } from '../../components/PaySheet/usePayment';
+import { formatFen } from '../../lib/money';
+import { BUYER_COMMAND_LABELS, buyerCommands, ORDER_STATUS_HINTS, ORDER_STATUS_LABELS, type BuyerCommand } from '../../lib/order-status';
+import { PRODUCT_PAGE } from '../../lib/share';
+import { formatTime } from '../../lib/time';
+import type { Order } from '../../../cloudfunctions/contracts/order';
+import PayCountdown from './PayCountdown';
+import RefundSheet from './RefundSheet';
+import { useOrderDetail } from './useOrderDetail';
+import './index.scss';
+
+const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+
+function copy(data: string, what: string) {
+  Taro.setClipboardData({ data })
+    .then(() => toast(`${what}已复制`))
+    .catch(() => toast('复制失败'));
+}
+
+export default function OrderPage() {
+  const { params } = useRouter();
+  const detail = useOrderDetail(params.id, params.paid === '1');
+  const payment = usePayment();
+  const [running, setRunning] = useState<BuyerCommand | null>(null);
+  const [refunding, setRefunding] = useState(false);
+
+  if (detail.status === 'loading') return <PageState kind='loading' />;
+  if (detail.status === 'not_found') {
+    return <PageState kind='empty' message='订单不存在' actionText='查看我的订单' onAction={() => void Taro.redirectTo({ url: '/pages/orders/index' })} />;
+  }
+  if (detail.status === 'error' || !detail.order) {
+    return <PageState kind='error' message={detail.error?.message} actionText='重新加载' onAction={() => void detail.reload()} />;
+  }
+  const order = detail.order;
+
+  /** Runs one command at a time; the buttons are disabled meanwhile. */
+  const run = async (command: BuyerCommand, job: () => Promise<void>) => {
+    if (running) return;
+    setRunning(command);
+    try {
+      await job();
+    } finally {
+      setRunning(null);
+    }
+  };
+
+  const onPay = () =>
+    run('pay', async () => {
+      const outcome = await payment.pay(order.id);
+      if (outcome === 'paid') {
+        await detail.reloadAfterPay();
+        toast('支付成功', 'success');
+      }
+    });
+
+  const onCancel = () =>
+    run('cancel', async () => {
+      const { confirm } = await Taro.showModal({ title: '取消订单', content: '确定取消这笔订单吗？', confirmText: '取消订单', cancelText: '再想想' });
+      if (!confirm) return;
+      const res = await detail.cancel();
+      toast(res.ok ? '订单已取消' : res.error.message);
+    });
+
+  const onConfirmReceipt = () =>
+    run('confirmReceipt', async () => {
+      const { confirm } = await Taro.showModal({ title: '确认收货', content: '请确认已收到商品，确认后交易完成。', confirmText: '确认收货', cancelText: '还没收到' });
+      if (!confirm) return;
+      const res = await detail.confirmReceipt();
+      toast(res.ok ? '已确认收货' : res.error.message);
+    });
+
+  const onRefund = (reason: string) =>
+    run('requestRefund', async () => {
+      const { confirm } = await Taro.showModal({
+        title: '申请退款',
+        content: '确定提交退款申请吗？店主同意后，货款将原路退回。',
+        confirmText: '提交',
+        cancelText: '再想想',
+      });
+      if (!confirm) return;
+      const res = await detail.requestRefund(reason);
+      if (res.ok) {
+        setRefunding(false);
+        toast('已提交退款申请');
+      } else {
+        toast(res.error.message);
+      }
+    });
+
+  const handlers: Record<BuyerCommand, () => void> = {
+    pay: () => void onPay(),
+    cancel: () => void onCancel(),
+    confirmReceipt: () => void onConfirmReceipt(),
+    requestRefund: () => setRefunding(true),
+  };
+  const commands = buyerCommands(order.commands);
+
+  return (
+    <View className={commands.length > 0 ? 'order order--with-bar' : 'order'}>
+      <StatusHeader order={order} onPayExpired={() => void detail.reload()} />
+
+      <View className='order__card order__address'>
+        <View className='order__address-who'>
+          <Text className='order__address-name'>{order.address.name}</Text>
+          <Text>{order.address.phone}</Text>
+        </View>
+        <Text className='order__address-where'>{`${order.address.region} ${order.address.detail}`}</Text>
+      </View>
+
+      {order.shipping ? (
+        <View className='order__card'>
+          <Text className='order__card-title'>物流信息</Text>
+          <View className='order__row'>
+            <Text className='order__row-label'>快递公司</Text>
+            <Text className='order__row-value'>{order.shipping.carrier}</Text>
+          </View>
+          <View className='order__row'>
+            <Text className='order__row-label'>快递单号</Text>
+            <Text className='order__row-value'>{order.shipping.trackingNo}</Text>
+            <Text className='order__copy' onClick={() => copy(order.shipping!.trackingNo, '快递单号')}>
+              复制
+            </Text>
+          </View>
+        </View>
+      ) : null}
+
+      {order.refund ? <RefundInfo refund={order.refund} /> : null}
+
+      <View className='order__card'>
+        {order.items.map((line) => (
+          <View
+            key={`${line.productId}:${line.skuId}`}
+            className='order__line'
+            onClick={() => void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${encodeURIComponent(line.productId)}` })}
+          >
+            <Image className='order__image' src={line.image} mode='aspectFill' />
+            <View className='order__line-body'>
+              <Text className='order__line-title'>{line.title}</Text>
+              <Text className='order__line-spec'>{line.spec}</Text>
+              <View className='order__line-foot'>
+                <Text className='order__line-price'>{formatFen(line.priceFen)}</Text>
+                <Text className='order__line-qty'>{`×${line.qty}`}</Text>
+              </View>
+            </View>
+          </View>
+        ))}
+        <View className='order__amounts'>
+          <Row label='商品金额' value={formatFen(order.amounts.goodsFen)} />
+          <Row label='运费' value={order.amounts.shippingFen === 0 ? '免运费' : formatFen(order.amounts.shippingFen)} />
+          <Row label='优惠' value={order.amounts.pointsDiscountFen > 0 ? `-${formatFen(order.amounts.pointsDiscountFen)}` : formatFen(0)} />
+          <View className='order__row order__row--strong'>
+            <Text className='order__row-label'>实付</Text>
+            <Text className='order__row-value order__payable'>{formatFen(order.amounts.payableFen)}</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='order__card'>
+        <Text className='order__card-title'>订单信息</Text>
+        <View className='order__row'>
+          <Text className='order__row-label'>订单编号</Text>
+          <Text className='order__row-value'>{order.id}</Text>
+          <Text className='order__copy' onClick={() => copy(order.id, '订单编号')}>
+            复制
+          </Text>
+        </View>
+        <Row label='下单时间' value={formatTime(order.createdAt)} />
+        {order.paidAt ? <Row label='付款时间' value={formatTime(order.paidAt)} /> : null}
+        {order.note ? <Row label='订单备注' value={order.note} /> : null}
+      </View>
+
+      {order.timeline.length > 0 ? (
+        <View className='order__card'>
+          <Text className='order__card-title'>订单动态</Text>
+          <View className='timeline'>
+            {[...order.timeline].reverse().map((event, i) => (
+              <View key={`${i}:${event.at}`} className={i === 0 ? 'timeline__item timeline__item--latest' : 'timeline__item'}>
+                <View className='timeline__dot' />
+                <View className='timeline__body'>
+                  <Text className='timeline__label'>{event.label}</Text>
+                  {event.detail ? <Text className='timeline__detail'>{event.detail}</Text> : null}
+                  <Text className='timeline__time'>{formatTime(event.at)}</Text>
+                </View>
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      {commands.length > 0 ? (
+        <View className='order__bar'>
+          {commands.map((command) => (
+            <View
+              key={command}
+              className={[
+                'order__action',
+                command === 'pay' || command === 'confirmReceipt' ? 'order__action--primary' : '',
+                running ? 'order__action--busy' : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+              aria-disabled={!!running}
+              onClick={running ? undefined : handlers[command]}
+            >
+              {running === command ? '处理中…' : BUYER_COMMAND_LABELS[command]}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {refunding ? <RefundSheet busy={running === 'requestRefund'} onSubmit={(reason) => void onRefund(reason)} onClose={() => setRefunding(false)} /> : null}
+      {payment.sheet}
+    </View>
+  );
+}
+
+function StatusHeader({ order, onPayExpired }: { order: Order; onPayExpired: () => void }) {
+  let hint = <Text className='order__hint'>{ORDER_STATUS_HINTS[order.status]}</Text>;
+  if (order.status === 'pending_payment') hint = <PayCountdown payBefore={order.payBefore} onExpire={onPayExpired} />;
+  else if (order.status === 'shipped' && order.autoConfirmAt) {
+    hint = <Text className='order__hint'>{`商品已发出，${formatTime(order.autoConfirmAt)} 将自动确认收货`}</Text>;
+  } else if (order.status === 'refunded' && order.refund) {
+    hint = <Text className='order__hint'>{`已退款 ${formatFen(order.refund.refundFen)}，将原路退回`}</Text>;
+  }
+  return (
+    <View className='order__header'>
+      <Text className='order__status'>{ORDER_STATUS_LABELS[order.status]}</Text>
+      {hint}
+    </View>
+  );
+}
+
+function RefundInfo({ refund }: { refund: NonNullable<Order['refund']> }) {
+  let state = '等待店主处理';
+  if (refund.refundedAt) state = `已退款（${formatTime(refund.refundedAt)}）`;
+  else if (refund.rejectedAt) state = '店主未同意退款';
+  else if (refund.approvedAt) state = '店主已同意，退款处理中';
+  return (
+    <View className='order__card'>
+      <Text className='order__card-title'>退款信息</Text>
+      <Row label='退款状态' value={state} />
+      <Row label='退款原因' value={refund.reason} />
+      <Row label='申请时间' value={formatTime(refund.requestedAt)} />
+      {refund.refundFen > 0 ? <Row label='退款金额' value={formatFen(refund.refundFen)} /> : null}
+      {refund.rejectReason ? <Row label='未同意原因' value={refund.rejectReason} /> : null}
+    </View>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='order__row'>
+      <Text className='order__row-label'>{label}</Text>
+      <Text className='order__row-value'>{value}</Text>
+    </View>
+  );
+}

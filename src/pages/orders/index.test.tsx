@@ -1,0 +1,148 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { orderApi } from '../../api/order';
+import type { Order, OrderStatus } from '../../../cloudfunctions/contracts/order';
+import OrdersPage from './index';
+
+// The page's Taro hooks are captured so the test can pull down, reach the bottom and come back as a user would.
+const mockPage: { params: Record<string, string>; pullDown?: () => void; reachBottom?: () => void; didShow?: () => void } = { params: {} };
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    navigateTo: jest.fn(() => Promise.resolve()),
+    switchTab: jest.fn(() => Promise.resolve()),
+    stopPullDownRefresh: jest.fn(),
+    nextTick: (cb: () => void) => Promise.resolve().then(cb),
+    getSystemInfoSync: () => ({ windowHeight: 800 }),
+    // The list is always taller than the window here: more pages come only at the bottom.
+    createSelectorQuery: () => {
+      const query = {
+        select: () => query,
+        boundingClientRect: (cb: (rect: { bottom: number }) => void) => ((query as { cb?: typeof cb }).cb = cb, query),
+        exec: () => (query as { cb?: (rect: { bottom: number }) => void }).cb?.({ bottom: 2000 }),
+      };
+      return query;
+    },
+  },
+  useRouter: () => ({ params: mockPage.params }),
+  usePullDownRefresh: (cb: () => void) => void (mockPage.pullDown = cb),
+  useReachBottom: (cb: () => void) => void (mockPage.reachBottom = cb),
+  useDidShow: (cb: () => void) => void (mockPage.didShow = cb),
+}));
+jest.mock('../../api/order', () => ({ orderApi: { list: jest.fn() } }));
+
+const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock; switchTab: jest.Mock; stopPullDownRefresh: jest.Mock };
+const list = orderApi.list as jest.MockedFunction<typeof orderApi.list>;
+
+function order(id: string, status: OrderStatus, title: string, lines = 1): Order {
+  const line = (n: number) => ({ productId: `p${n}`, skuId: `s${n}`, title: n === 0 ? title : `${title} ${n}`, spec: '200g 罐装', image: `/img/p${n}.png`, priceFen: 1290, qty: 2, lineFen: 2580 });
+  return {
+    id,
+    status,
+    items: Array.from({ length: lines }, (_, n) => line(n)),
+    amounts: { goodsFen: 2580 * lines, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 2580 * lines + 800 },
+    address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市', detail: '文三路 100 号' },
+    createdAt: '2026-01-05T01:03:00.000Z',
+    payBefore: '2026-01-05T01:33:00.000Z',
+    timeline: [],
+    commands: [],
+  };
+}
+const page = (items: Order[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
+const tabNamed = (label: string) => screen.getByRole('tab', { name: label });
+
+beforeEach(() => {
+  mockPage.params = {};
+  list.mockReset();
+  Taro.navigateTo.mockClear();
+  Taro.stopPullDownRefresh.mockClear();
+});
+
+describe('orders page', () => {
+  it('opens on the tab of the query and shows each order’s status, first line, count and payable', async () => {
+    mockPage.params = { tab: 'to_ship' };
+    list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'paid', '云南古树红茶', 2)]));
+    render(<OrdersPage />);
+    expect(await screen.findByText('云南古树红茶')).toBeTruthy();
+    expect(list).toHaveBeenCalledWith({ tab: 'to_ship', limit: 10 });
+    expect(tabNamed('待发货').getAttribute('aria-selected')).toBe('true');
+    expect(tabNamed('全部').getAttribute('aria-selected')).toBe('false');
+    expect(screen.getAllByText('待发货')).toHaveLength(2); // the tab and the card's status
+    expect(screen.getByText('200g 罐装 等 2 种商品')).toBeTruthy();
+    expect(screen.getByText('共 4 件')).toBeTruthy();
+    expect(screen.getByText('¥59.60')).toBeTruthy();
+    expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+
+  it('falls back to 全部 for an unknown tab', async () => {
+    mockPage.params = { tab: 'nonsense' };
+    list.mockResolvedValueOnce(page([]));
+    render(<OrdersPage />);
+    expect(await screen.findByText('还没有订单，去挑点好物吧')).toBeTruthy();
+    expect(list).toHaveBeenCalledWith({ tab: 'all', limit: 10 });
+    fireEvent.click(screen.getByText('去逛逛'));
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' });
+  });
+
+  it('switches tabs, asking for that tab’s orders, with an empty state per tab', async () => {
+    list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'shipped', '云南古树红茶')]));
+    render(<OrdersPage />);
+    expect(await screen.findByText('云南古树红茶')).toBeTruthy();
+
+    list.mockResolvedValueOnce(page([]));
+    fireEvent.click(tabNamed('待付款'));
+    expect(tabNamed('待付款').getAttribute('aria-selected')).toBe('true');
+    expect(screen.queryByText('云南古树红茶')).toBeNull();
+    expect(await screen.findByText('没有待付款的订单')).toBeTruthy();
+    expect(list).toHaveBeenLastCalledWith({ tab: 'pending_payment', limit: 10 });
+
+    list.mockResolvedValueOnce(page([order('YJ0000000000000002', 'refunding', '五常大米')]));
+    fireEvent.click(tabNamed('售后'));
+    expect(await screen.findByText('五常大米')).toBeTruthy();
+    expect(screen.getByText('售后中')).toBeTruthy();
+    expect(list).toHaveBeenLastCalledWith({ tab: 'after_sale', limit: 10 });
+  });
+
+  it('opens an order on tap', async () => {
+    list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'pending_payment', '云南古树红茶')]));
+    render(<OrdersPage />);
+    fireEvent.click(await screen.findByText('云南古树红茶'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/order/index?id=YJ0000000000000001' });
+  });
+
+  it('loads the next page at the bottom, refreshes on pull-down and on coming back', async () => {
+    list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'paid', '云南古树红茶')], 'c1'));
+    render(<OrdersPage />);
+    await screen.findByText('云南古树红茶');
+    act(() => mockPage.didShow!()); // the first show is the mount itself: no second request
+    expect(list).toHaveBeenCalledTimes(1);
+
+    list.mockResolvedValueOnce(page([order('YJ0000000000000002', 'completed', '五常大米')], null));
+    act(() => mockPage.reachBottom!());
+    expect(await screen.findByText('五常大米')).toBeTruthy();
+    expect(list).toHaveBeenLastCalledWith({ tab: 'all', cursor: 'c1', limit: 10 });
+    expect(screen.getByText('没有更多了')).toBeTruthy();
+
+    list.mockResolvedValueOnce(page([order('YJ0000000000000003', 'pending_payment', '秦岭土蜂蜜')]));
+    act(() => mockPage.pullDown!());
+    expect(await screen.findByText('秦岭土蜂蜜')).toBeTruthy();
+    expect(screen.queryByText('五常大米')).toBeNull();
+    expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+
+    list.mockResolvedValueOnce(page([order('YJ0000000000000003', 'paid', '秦岭土蜂蜜')]));
+    act(() => mockPage.didShow!());
+    // Paid meanwhile: the card says 待发货 now (besides the tab of that name).
+    await waitFor(() => expect(screen.getAllByText('待发货')).toHaveLength(2));
+    expect(screen.queryByText('待付款', { selector: '.order-card__status' })).toBeNull();
+    expect(list).toHaveBeenCalledTimes(4);
+  });
+
+  it('shows an error with 重新加载', async () => {
+    list.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<OrdersPage />);
+    expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
+    list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'paid', '云南古树红茶')]));
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('云南古树红茶')).toBeTruthy();
+  });
+});

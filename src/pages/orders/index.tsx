@@ -1,0 +1,125 @@
+// My orders: tabs by state (the first one from the `tab=` query), a paged list that refreshes by pulling down and
+// extends at the bottom, and a card per order that opens its page.
+import { useRef, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import PageState from '../../components/PageState';
+import { useFillScreen } from '../../hooks/useFillScreen';
+import { useOrderList } from '../../hooks/useOrderList';
+import { formatFen } from '../../lib/money';
+import { BUYER_TAB_LABELS, BUYER_TAB_LIST, ORDER_STATUS_LABELS, parseBuyerTab } from '../../lib/order-status';
+import { formatTime } from '../../lib/time';
+import type { BuyerTab, Order } from '../../../cloudfunctions/contracts/order';
+import './index.scss';
+
+const EMPTY_MESSAGES: Record<BuyerTab, string> = {
+  all: '还没有订单，去挑点好物吧',
+  pending_payment: '没有待付款的订单',
+  to_ship: '没有待发货的订单',
+  to_receive: '没有待收货的订单',
+  completed: '没有已完成的订单',
+  after_sale: '没有售后中的订单',
+};
+
+function openOrder(id: string) {
+  void Taro.navigateTo({ url: `/pages/order/index?id=${encodeURIComponent(id)}` });
+}
+
+export default function OrdersPage() {
+  const { params } = useRouter();
+  const [tab, setTab] = useState<BuyerTab>(() => parseBuyerTab(params.tab));
+  const list = useOrderList(tab);
+
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void list.loadMore();
+  });
+  // Back from an order's page (paid, cancelled, received…): show the list as it is now.
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) void list.refresh();
+    shownOnce.current = true;
+  });
+  useFillScreen('.orders__list', list.items.length, list.status === 'ready' && !list.done && !list.loadingMore && !list.loadMoreError, () => {
+    void list.loadMore();
+  });
+
+  return (
+    <View className='orders'>
+      <View className='orders__tabs' role='tablist'>
+        {BUYER_TAB_LIST.map((t) => (
+          <View
+            key={t}
+            className={t === tab ? 'orders__tab orders__tab--active' : 'orders__tab'}
+            role='tab'
+            aria-selected={t === tab}
+            onClick={() => setTab(t)}
+          >
+            {BUYER_TAB_LABELS[t]}
+          </View>
+        ))}
+      </View>
+
+      {list.status === 'loading' ? <PageState kind='loading' /> : null}
+      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
+      {list.status === 'ready' && list.items.length === 0 ? (
+        tab === 'all' ? (
+          <PageState kind='empty' message={EMPTY_MESSAGES[tab]} actionText='去逛逛' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />
+        ) : (
+          <PageState kind='empty' message={EMPTY_MESSAGES[tab]} />
+        )
+      ) : null}
+      {list.status === 'ready' && list.items.length > 0 ? (
+        <View className='orders__list'>
+          {list.error ? <View className='orders__notice'>{`刷新失败：${list.error.message}`}</View> : null}
+          {list.items.map((order) => (
+            <OrderCard key={order.id} order={order} />
+          ))}
+          <ListFooter list={list} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function OrderCard({ order }: { order: Order }) {
+  const first = order.items[0];
+  const pieces = order.items.reduce((n, line) => n + line.qty, 0);
+  return (
+    <View className='order-card' hoverClass='order-card--pressed' onClick={() => openOrder(order.id)}>
+      <View className='order-card__head'>
+        <Text className='order-card__time'>{formatTime(order.createdAt)}</Text>
+        <Text className={`order-card__status order-card__status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</Text>
+      </View>
+      {first ? (
+        <View className='order-card__line'>
+          <Image className='order-card__image' src={first.image} mode='aspectFill' />
+          <View className='order-card__line-body'>
+            <Text className='order-card__title'>{first.title}</Text>
+            <Text className='order-card__spec'>{order.items.length > 1 ? `${first.spec} 等 ${order.items.length} 种商品` : first.spec}</Text>
+          </View>
+        </View>
+      ) : null}
+      <View className='order-card__foot'>
+        <Text className='order-card__count'>{`共 ${pieces} 件`}</Text>
+        <Text className='order-card__payable-label'>实付</Text>
+        <Text className='order-card__payable'>{formatFen(order.amounts.payableFen)}</Text>
+      </View>
+    </View>
+  );
+}
+
+function ListFooter({ list }: { list: ReturnType<typeof useOrderList> }) {
+  if (list.loadingMore) return <View className='orders__footer'>加载中…</View>;
+  if (list.loadMoreError) {
+    return (
+      <View className='orders__footer orders__footer--retry' onClick={() => void list.loadMore()}>
+        加载失败，点击重试
+      </View>
+    );
+  }
+  if (list.done) return <View className='orders__footer'>没有更多了</View>;
+  return <View className='orders__footer' />;
+}
