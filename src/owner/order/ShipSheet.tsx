@@ -1,0 +1,90 @@
+// The ship form: a carrier (one of the common ones, or typed) and the waybill number, confirmed before it is sent.
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+
+export const COMMON_CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', 'EMS'] as const;
+/** The contract's `ship.trackingNo`. */
+const TRACKING_NO = /^[A-Za-z0-9-]{6,32}$/;
+
+export interface Shipment {
+  carrier: string;
+  trackingNo: string;
+}
+
+/** The trimmed shipment, or what is wrong with each field. */
+export function checkShipment(carrier: string, trackingNo: string): { shipment: Shipment } | { errors: Partial<Record<keyof Shipment, string>> } {
+  const c = carrier.trim();
+  const t = trackingNo.trim();
+  const errors: Partial<Record<keyof Shipment, string>> = {};
+  if (c.length < 2 || c.length > 20) errors.carrier = '请选择或填写快递公司（2-20 个字）';
+  if (!TRACKING_NO.test(t)) errors.trackingNo = '运单号为 6-32 位字母、数字或短横线';
+  return Object.keys(errors).length > 0 ? { errors } : { shipment: { carrier: c, trackingNo: t } };
+}
+
+export interface ShipSheetProps {
+  busy: boolean;
+  /** Sends the shipment; the sheet stays open if it fails. */
+  onSubmit: (shipment: Shipment) => void;
+  onClose: () => void;
+}
+
+export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
+  const [carrier, setCarrier] = useState('');
+  const [trackingNo, setTrackingNo] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<keyof Shipment, string>>>({});
+
+  const submit = async () => {
+    if (busy) return;
+    const checked = checkShipment(carrier, trackingNo);
+    if ('errors' in checked) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    const { confirm } = await Taro.showModal({
+      title: '确认发货',
+      content: `${checked.shipment.carrier}，运单号 ${checked.shipment.trackingNo}。发货后买家可查看物流信息。`,
+      confirmText: '确认发货',
+      cancelText: '再看看',
+    });
+    if (confirm) onSubmit(checked.shipment);
+  };
+
+  return (
+    <View className='owner-sheet'>
+      <View className='owner-sheet__mask' onClick={busy ? undefined : onClose} />
+      <View className='owner-sheet__panel'>
+        <Text className='owner-sheet__title'>填写发货信息</Text>
+        <Text className='owner-sheet__label'>快递公司</Text>
+        <View className='owner-sheet__chips'>
+          {COMMON_CARRIERS.map((name) => (
+            <View
+              key={name}
+              className={carrier.trim() === name ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'}
+              onClick={() => setCarrier(name)}
+            >
+              {name}
+            </View>
+          ))}
+        </View>
+        <Input className='owner-sheet__input' value={carrier} maxlength={20} placeholder='其他快递公司，可直接填写' onInput={(e) => setCarrier(e.detail.value)} />
+        {errors.carrier ? <Text className='owner-sheet__error'>{errors.carrier}</Text> : null}
+        <Text className='owner-sheet__label'>运单号</Text>
+        <Input className='owner-sheet__input' value={trackingNo} maxlength={40} placeholder='请输入运单号' onInput={(e) => setTrackingNo(e.detail.value)} />
+        {errors.trackingNo ? <Text className='owner-sheet__error'>{errors.trackingNo}</Text> : null}
+        <View
+          className={busy ? 'owner-sheet__submit owner-sheet__submit--disabled' : 'owner-sheet__submit'}
+          hoverClass={busy ? 'none' : 'owner-sheet__submit--pressed'}
+          aria-disabled={busy}
+          onClick={() => void submit()}
+        >
+          {busy ? '提交中…' : '确认发货'}
+        </View>
+        <View className='owner-sheet__cancel' onClick={busy ? undefined : onClose}>
+          取消
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,243 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { simulateWechatRefund } from '../../api/dev-refund';
+import { orderApi } from '../../api/order';
+import type { Order } from '../../../cloudfunctions/contracts/order';
+import { makeOrder } from '../shared/test-orders';
+import OwnerOrderPage from './index';
+
+const mockRouter: { params: Record<string, string> } = { params: {} };
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    showModal: jest.fn(),
+    showToast: jest.fn(() => Promise.resolve()),
+    setClipboardData: jest.fn(() => Promise.resolve()),
+    switchTab: jest.fn(() => Promise.resolve()),
+    redirectTo: jest.fn(() => Promise.resolve()),
+    stopPullDownRefresh: jest.fn(),
+  },
+  useRouter: () => mockRouter,
+  usePullDownRefresh: () => undefined,
+}));
+jest.mock('../../api/order', () => ({ orderApi: { ownerGet: jest.fn(), ship: jest.fn(), decideRefund: jest.fn() } }));
+jest.mock('../../api/dev-refund', () => ({ simulateWechatRefund: jest.fn() }));
+
+const Taro = jest.requireMock('@tarojs/taro').default as { showModal: jest.Mock; showToast: jest.Mock; setClipboardData: jest.Mock; switchTab: jest.Mock };
+const ownerGet = orderApi.ownerGet as jest.MockedFunction<typeof orderApi.ownerGet>;
+const ship = orderApi.ship as jest.MockedFunction<typeof orderApi.ship>;
+const decideRefund = orderApi.decideRefund as jest.MockedFunction<typeof orderApi.decideRefund>;
+const devRefund = simulateWechatRefund as jest.MockedFunction<typeof simulateWechatRefund>;
+const ORDER_ID = 'YJ20261123ABCD0001';
+const buyer = { nickname: '小王同学', shareCode: 'BOB234' };
+const refunding = (extra: Partial<NonNullable<Order['refund']>> = {}): Partial<Order> => ({
+  status: 'refunding',
+  refund: { reason: '不想要了', requestedAt: '2026-11-23T07:00:00.000Z', refundFen: 30780, ...extra },
+});
+
+function nativeField(placeholder: string): HTMLInputElement | HTMLTextAreaElement {
+  const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`);
+  if (!el) throw new Error(`no field "${placeholder}"`);
+  return el;
+}
+/** Types into Taro's web Input/Textarea, whose native field appears once the web component has rendered. */
+async function type(placeholder: string, value: string) {
+  const field = await waitFor(() => nativeField(placeholder), { timeout: 5000 });
+  fireEvent.input(field, { target: { value } });
+}
+
+async function openOrder(overrides: Partial<Order>) {
+  ownerGet.mockResolvedValueOnce({ ok: true, data: { order: makeOrder(overrides), buyer } });
+  render(<OwnerOrderPage />);
+  await screen.findByText('收货信息');
+}
+
+beforeEach(() => {
+  mockRouter.params = { id: ORDER_ID };
+  for (const m of [ownerGet, ship, decideRefund, devRefund, Taro.showModal, Taro.showToast, Taro.setClipboardData, Taro.switchTab]) m.mockReset();
+  Taro.showToast.mockResolvedValue(undefined);
+  Taro.setClipboardData.mockResolvedValue(undefined);
+  delete process.env.TARO_ENV;
+});
+
+describe('owner order page', () => {
+  it('shows the buyer, the address with a copyable phone, the lines, the amounts and the timeline', async () => {
+    await openOrder({ commands: ['ship'], note: '请周末送货' });
+    expect(ownerGet).toHaveBeenCalledWith({ orderId: ORDER_ID });
+    expect(screen.getByText('买家：小王同学')).toBeTruthy();
+    expect(screen.getByText('王小波')).toBeTruthy();
+    expect(screen.getByText('浙江省 杭州市 西湖区 文三路 100 号 2 单元 301')).toBeTruthy();
+    expect(screen.getByText('买家留言：请周末送货')).toBeTruthy();
+    expect(screen.getByText('勐海普洱茶饼 357g')).toBeTruthy();
+    expect(screen.getByText('¥69.90 ×2')).toBeTruthy();
+    expect(screen.getByText('¥139.80')).toBeTruthy();
+    expect(screen.getAllByText('¥307.80').length).toBe(2); // goods and payable
+    expect(screen.getByText('包邮')).toBeTruthy();
+    expect(screen.getByText('已付款')).toBeTruthy();
+    expect(screen.getByText('微信支付')).toBeTruthy();
+    expect(screen.getByText('买家已付款，请尽快发货')).toBeTruthy();
+    fireEvent.click(screen.getByText('复制手机号'));
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '13800138000' });
+  });
+
+  it('shows what needs the owner’s attention as a banner', async () => {
+    await openOrder({ attention: { latePayment: true, stockShort: false } });
+    expect(screen.getByText('支付晚于自动取消到账')).toBeTruthy();
+    expect(screen.queryByText('库存不足，需补货或退款')).toBeNull();
+  });
+
+  it('shows buttons only from the order’s commands', async () => {
+    await openOrder({ status: 'paid', commands: [] });
+    expect(screen.queryByText('发货')).toBeNull();
+    expect(screen.queryByText('同意退款')).toBeNull();
+    expect(screen.queryByText('拒绝退款')).toBeNull();
+  });
+
+  it('shows 同意退款 and 拒绝退款 only when the order offers them, and no 发货', async () => {
+    await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
+    expect(screen.getByText('同意退款')).toBeTruthy();
+    expect(screen.getByText('拒绝退款')).toBeTruthy();
+    expect(screen.queryByText('发货')).toBeNull();
+    expect(screen.getByText('不想要了')).toBeTruthy();
+  });
+
+  it('ship form: checks both fields, confirms, then ships with the trimmed values and shows the shipped order', async () => {
+    await openOrder({ commands: ['ship'] });
+    fireEvent.click(screen.getByText('发货'));
+    fireEvent.click(screen.getByText('确认发货'));
+    expect(screen.getByText('请选择或填写快递公司（2-20 个字）')).toBeTruthy();
+    expect(screen.getByText('运单号为 6-32 位字母、数字或短横线')).toBeTruthy();
+    expect(Taro.showModal).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByText('顺丰速运'));
+    await type('请输入运单号', 'SF 12');
+    fireEvent.click(screen.getByText('确认发货'));
+    expect(screen.queryByText('请选择或填写快递公司（2-20 个字）')).toBeNull();
+    expect(screen.getByText('运单号为 6-32 位字母、数字或短横线')).toBeTruthy();
+    expect(Taro.showModal).not.toHaveBeenCalled();
+
+    // Typed by hand, with stray spaces; cancelled at the confirmation first.
+    await type('其他快递公司，可直接填写', ' 中通快递 ');
+    await type('请输入运单号', '  ZT7788990011 ');
+    Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    await act(async () => void fireEvent.click(screen.getByText('确认发货')));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认发货', content: expect.stringContaining('中通快递，运单号 ZT7788990011') }));
+    expect(ship).not.toHaveBeenCalled();
+
+    Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+    const shipped = makeOrder({
+      status: 'shipped',
+      shippedAt: '2026-11-23T08:00:00.000Z',
+      shipping: { carrier: '中通快递', trackingNo: 'ZT7788990011' },
+      commands: [],
+    });
+    ship.mockResolvedValueOnce({ ok: true, data: { order: shipped } });
+    await act(async () => void fireEvent.click(screen.getByText('确认发货')));
+    expect(ship).toHaveBeenCalledWith({ orderId: ORDER_ID, carrier: '中通快递', trackingNo: 'ZT7788990011' });
+    expect(await screen.findByText('待收货(已发货)')).toBeTruthy();
+    expect(screen.getByText('ZT7788990011')).toBeTruthy();
+    expect(screen.queryByText('填写发货信息')).toBeNull();
+    expect(screen.queryByText('发货')).toBeNull();
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已发货', icon: 'success' });
+  });
+
+  it('keeps the ship button disabled while the request runs', async () => {
+    await openOrder({ commands: ['ship'] });
+    fireEvent.click(screen.getByText('发货'));
+    fireEvent.click(screen.getByText('圆通速递'));
+    await type('请输入运单号', 'YT123456789');
+    let answer: (v: Awaited<ReturnType<typeof orderApi.ship>>) => void = () => undefined;
+    ship.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    Taro.showModal.mockResolvedValue({ confirm: true, cancel: false });
+    await act(async () => void fireEvent.click(screen.getByText('确认发货')));
+    expect(screen.getByText('提交中…')).toBeTruthy();
+    await act(async () => void fireEvent.click(screen.getByText('提交中…')));
+    expect(ship).toHaveBeenCalledTimes(1);
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+
+    // Refused because someone else changed the order: the message, and the order loaded again.
+    ownerGet.mockResolvedValueOnce({ ok: true, data: { order: makeOrder({ status: 'cancelled', commands: [] }), buyer } });
+    await act(async () => answer({ ok: false, error: { code: 'order.invalid_transition', message: '当前订单状态不支持该操作' } }));
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '当前订单状态不支持该操作', icon: 'none' });
+    expect(await screen.findByText('已取消')).toBeTruthy();
+    expect(ownerGet).toHaveBeenCalledTimes(2);
+  });
+
+  it('同意退款 confirms with the refund amount; in h5 the approved refund can be completed by the simulator', async () => {
+    process.env.TARO_ENV = 'h5';
+    await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
+    expect(screen.queryByText('模拟微信退款到账')).toBeNull();
+
+    Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+    const approved = makeOrder({ ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }), commands: [] });
+    decideRefund.mockResolvedValueOnce({ ok: true, data: { order: approved } });
+    await act(async () => void fireEvent.click(screen.getByText('同意退款')));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '同意退款', content: expect.stringContaining('¥307.80') }));
+    expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true });
+    expect(await screen.findByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
+    expect(screen.queryByText('拒绝退款')).toBeNull();
+
+    devRefund.mockResolvedValueOnce({ ok: true, data: null });
+    ownerGet.mockResolvedValueOnce({
+      ok: true,
+      data: { order: makeOrder({ ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001', refundedAt: '2026-11-23T09:01:00.000Z' }), status: 'refunded' }), buyer },
+    });
+    await act(async () => void fireEvent.click(screen.getByText('模拟微信退款到账')));
+    expect(devRefund).toHaveBeenCalledWith('RYJ20261123ABCD0001');
+    expect(await screen.findByText('已退款')).toBeTruthy();
+    expect(screen.queryByText('模拟微信退款到账')).toBeNull();
+  });
+
+  it('never shows the refund simulator outside the h5 build', async () => {
+    await openOrder({ ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }), commands: [] });
+    expect(screen.getByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
+    expect(screen.queryByText('模拟微信退款到账')).toBeNull();
+  });
+
+  it('拒绝退款 requires a reason, confirms, and sends it trimmed', async () => {
+    await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
+    fireEvent.click(screen.getByText('拒绝退款'));
+    fireEvent.click(screen.getByText('确认拒绝'));
+    expect(screen.getByText('请填写拒绝原因（2-200 个字）')).toBeTruthy();
+    await type('请说明拒绝的原因，买家会看到', '  ');
+    fireEvent.click(screen.getByText('确认拒绝'));
+    expect(screen.getByText('请填写拒绝原因（2-200 个字）')).toBeTruthy();
+    expect(Taro.showModal).not.toHaveBeenCalled();
+    expect(decideRefund).not.toHaveBeenCalled();
+
+    await type('请说明拒绝的原因，买家会看到', '  商品已拆封，不支持无理由退货 ');
+    Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+    const rejected = makeOrder({
+      status: 'paid',
+      refund: { reason: '不想要了', requestedAt: '2026-11-23T07:00:00.000Z', refundFen: 30780, rejectedAt: '2026-11-23T09:00:00.000Z', rejectReason: '商品已拆封，不支持无理由退货' },
+      commands: ['ship'],
+    });
+    decideRefund.mockResolvedValueOnce({ ok: true, data: { order: rejected } });
+    await act(async () => void fireEvent.click(screen.getByText('确认拒绝')));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '拒绝退款' }));
+    expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: false, reason: '商品已拆封，不支持无理由退货' });
+    expect(await screen.findByText('商品已拆封，不支持无理由退货')).toBeTruthy();
+    expect(screen.getByText('发货')).toBeTruthy();
+    expect(screen.queryByText('同意退款')).toBeNull();
+  });
+
+  it('tells a non-owner that only the owner can see it', async () => {
+    ownerGet.mockResolvedValueOnce({ ok: false, error: { code: 'auth.not_owner', message: '仅店主可以操作' } });
+    render(<OwnerOrderPage />);
+    expect(await screen.findByText('仅店主可以查看')).toBeTruthy();
+  });
+
+  it('says an unknown order does not exist, and a failed load can be retried', async () => {
+    ownerGet.mockResolvedValueOnce({ ok: false, error: { code: 'order.not_found', message: '订单不存在' } });
+    const { unmount } = render(<OwnerOrderPage />);
+    expect(await screen.findByText('返回订单列表')).toBeTruthy();
+    unmount();
+
+    ownerGet.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<OwnerOrderPage />);
+    expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
+    ownerGet.mockResolvedValueOnce({ ok: true, data: { order: makeOrder(), buyer } });
+    fireEvent.click(screen.getByText('重新加载'));
+    await waitFor(() => expect(screen.getByText('收货信息')).toBeTruthy());
+  });
+});

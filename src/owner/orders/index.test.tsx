@@ -1,0 +1,188 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { orderApi } from '../../api/order';
+import { makeOrder } from '../shared/test-orders';
+import OwnerOrdersPage from './index';
+
+// The page's Taro hooks are captured so the test can pull down and reach the bottom as the owner would.
+const mockPage: { params: Record<string, string>; pullDown?: () => void; reachBottom?: () => void } = { params: {} };
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
+    navigateTo: jest.fn(() => Promise.resolve()),
+    switchTab: jest.fn(() => Promise.resolve()),
+    stopPullDownRefresh: jest.fn(),
+    nextTick: (cb: () => void) => Promise.resolve().then(cb),
+    getSystemInfoSync: () => ({ windowHeight: 800 }),
+    // The list is always taller than the window: no loading to fill the screen.
+    createSelectorQuery: () => {
+      const query = {
+        select: () => query,
+        boundingClientRect: (cb: (rect: { bottom: number }) => void) => ((query as { cb?: typeof cb }).cb = cb, query),
+        exec: () => (query as { cb?: (rect: { bottom: number }) => void }).cb?.({ bottom: 2000 }),
+      };
+      return query;
+    },
+  },
+  useRouter: () => ({ params: mockPage.params }),
+  useDidShow: () => undefined,
+  usePullDownRefresh: (cb: () => void) => void (mockPage.pullDown = cb),
+  useReachBottom: (cb: () => void) => void (mockPage.reachBottom = cb),
+}));
+jest.mock('../../api/order', () => ({ orderApi: { ownerList: jest.fn() } }));
+
+const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock; switchTab: jest.Mock; stopPullDownRefresh: jest.Mock };
+const ownerList = orderApi.ownerList as jest.MockedFunction<typeof orderApi.ownerList>;
+const page = (items: ReturnType<typeof makeOrder>[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
+
+/** The native <input> inside Taro's web Input, which appears once the web component has rendered. */
+function nativeInput(placeholder: string): Promise<HTMLInputElement> {
+  return waitFor(
+    () => {
+      const input = document.querySelector<HTMLInputElement>(`input[placeholder="${placeholder}"]`);
+      if (!input) throw new Error(`no input "${placeholder}"`);
+      return input;
+    },
+    { timeout: 5000 },
+  );
+}
+
+beforeEach(() => {
+  mockPage.params = {};
+  ownerList.mockReset();
+  Taro.navigateTo.mockClear();
+  Taro.switchTab.mockClear();
+  Taro.stopPullDownRefresh.mockClear();
+});
+
+describe('owner order desk', () => {
+  it('opens on 待发货 and shows each order: id, time, status, buyer, lines, payable and what needs attention', async () => {
+    ownerList.mockResolvedValueOnce(page([makeOrder({ attention: { latePayment: true, stockShort: true } })]));
+    render(<OwnerOrdersPage />);
+    expect(await screen.findByText('YJ20261123ABCD0001')).toBeTruthy();
+    expect(ownerList).toHaveBeenCalledWith({ view: 'to_ship', limit: 20 });
+    expect(screen.getAllByText('待发货').length).toBe(2); // the tab and the card's status
+    expect(screen.getByText('王小波')).toBeTruthy();
+    expect(screen.getByText('13800138000')).toBeTruthy();
+    expect(screen.getByText('勐海普洱茶饼 357g 生茶 单饼 ×1，五常稻花香大米 5kg 5kg 袋装 ×2')).toBeTruthy();
+    expect(screen.getByText('¥307.80')).toBeTruthy();
+    expect(screen.getByText('支付晚于自动取消到账')).toBeTruthy();
+    expect(screen.getByText('库存不足，需补货或退款')).toBeTruthy();
+    expect(screen.getByText(/^11月23日 \d\d:05$/)).toBeTruthy();
+    expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+
+  it('switches views: each tab asks for its own list', async () => {
+    ownerList.mockResolvedValueOnce(page([makeOrder()]));
+    render(<OwnerOrdersPage />);
+    await screen.findByText('YJ20261123ABCD0001');
+
+    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0002', status: 'refunding' })]));
+    fireEvent.click(screen.getByText('售后'));
+    expect(await screen.findByText('YJ20261123ABCD0002')).toBeTruthy();
+    expect(screen.getByText('售后中')).toBeTruthy();
+    expect(screen.queryByText('YJ20261123ABCD0001')).toBeNull();
+    expect(ownerList).toHaveBeenLastCalledWith({ view: 'after_sale', limit: 20 });
+
+    ownerList.mockResolvedValueOnce(page([]));
+    fireEvent.click(screen.getByText('全部'));
+    expect(await screen.findByText('店里还没有订单')).toBeTruthy();
+    expect(ownerList).toHaveBeenLastCalledWith({ view: 'all', limit: 20 });
+    expect(ownerList).toHaveBeenCalledTimes(3);
+  });
+
+  it('drops the answer of a view the owner already left', async () => {
+    let answerFirst: (v: ReturnType<typeof page>) => void = () => undefined;
+    ownerList.mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)));
+    render(<OwnerOrdersPage />);
+    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0002', status: 'refunding' })]));
+    fireEvent.click(screen.getByText('售后'));
+    expect(await screen.findByText('YJ20261123ABCD0002')).toBeTruthy();
+    await act(async () => answerFirst(page([makeOrder()])));
+    expect(screen.queryByText('YJ20261123ABCD0001')).toBeNull();
+  });
+
+  it('opens on the view in the link (from 今日概况)', async () => {
+    mockPage.params = { view: 'after_sale' };
+    ownerList.mockResolvedValueOnce(page([]));
+    render(<OwnerOrdersPage />);
+    expect(await screen.findByText('没有待处理的售后')).toBeTruthy();
+    expect(ownerList).toHaveBeenCalledWith({ view: 'after_sale', limit: 20 });
+  });
+
+  it('searches by phone or order id (trimmed) within the view, and clears the search', async () => {
+    ownerList.mockResolvedValueOnce(page([makeOrder()]));
+    render(<OwnerOrdersPage />);
+    await screen.findByText('YJ20261123ABCD0001');
+
+    ownerList.mockResolvedValueOnce(page([]));
+    fireEvent.input(await nativeInput('搜索订单号或买家手机号'), { target: { value: '  13900001111 ' } });
+    fireEvent.click(screen.getByText('搜索'));
+    expect(await screen.findByText('没有找到匹配的订单')).toBeTruthy();
+    expect(ownerList).toHaveBeenLastCalledWith({ view: 'to_ship', q: '13900001111', limit: 20 });
+    expect(screen.getByText('“13900001111”的搜索结果')).toBeTruthy();
+
+    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0003', status: 'completed' })]));
+    fireEvent.click(screen.getByText('全部'));
+    expect(await screen.findByText('YJ20261123ABCD0003')).toBeTruthy();
+    expect(ownerList).toHaveBeenLastCalledWith({ view: 'all', q: '13900001111', limit: 20 });
+
+    ownerList.mockResolvedValueOnce(page([makeOrder()]));
+    fireEvent.click(screen.getByText('清除'));
+    expect(await screen.findByText('YJ20261123ABCD0001')).toBeTruthy();
+    expect(ownerList).toHaveBeenLastCalledWith({ view: 'all', limit: 20 });
+  });
+
+  it('loads the next page at the bottom, and retries a failed one', async () => {
+    ownerList.mockResolvedValueOnce(page([makeOrder()], 'c1'));
+    render(<OwnerOrdersPage />);
+    await screen.findByText('YJ20261123ABCD0001');
+    expect(screen.queryByText('没有更多了')).toBeNull();
+
+    ownerList.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    act(() => mockPage.reachBottom!());
+    expect(await screen.findByText('加载失败，点击重试')).toBeTruthy();
+    expect(ownerList).toHaveBeenLastCalledWith({ view: 'to_ship', cursor: 'c1', limit: 20 });
+
+    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0009' })]));
+    fireEvent.click(await screen.findByText('加载失败，点击重试'));
+    expect(await screen.findByText('YJ20261123ABCD0009')).toBeTruthy();
+    expect(ownerList).toHaveBeenLastCalledWith({ view: 'to_ship', cursor: 'c1', limit: 20 });
+    expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+
+  it('pull-to-refresh loads the first page again and stops the spinner', async () => {
+    ownerList.mockResolvedValueOnce(page([makeOrder()]));
+    render(<OwnerOrdersPage />);
+    await screen.findByText('YJ20261123ABCD0001');
+    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0005' })]));
+    act(() => mockPage.pullDown!());
+    expect(await screen.findByText('YJ20261123ABCD0005')).toBeTruthy();
+    await waitFor(() => expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1));
+  });
+
+  it('opens the order on tap', async () => {
+    ownerList.mockResolvedValueOnce(page([makeOrder()]));
+    render(<OwnerOrdersPage />);
+    fireEvent.click(await screen.findByText('王小波'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/owner/order/index?id=YJ20261123ABCD0001' });
+  });
+
+  it('tells a non-owner that only the owner can see orders', async () => {
+    ownerList.mockResolvedValueOnce({ ok: false, error: { code: 'auth.not_owner', message: '仅店主可以操作' } });
+    render(<OwnerOrdersPage />);
+    expect(await screen.findByText('仅店主可以查看')).toBeTruthy();
+    expect(screen.queryByText('待发货')).toBeNull();
+    fireEvent.click(screen.getByText('返回首页'));
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' });
+  });
+
+  it('shows an error with 重新加载', async () => {
+    ownerList.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<OwnerOrdersPage />);
+    expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
+    ownerList.mockResolvedValueOnce(page([makeOrder()]));
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('YJ20261123ABCD0001')).toBeTruthy();
+  });
+});

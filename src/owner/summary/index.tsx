@@ -1,0 +1,89 @@
+// 今日概况: today's orders and takings, and what is waiting for the owner; each tile opens the desk on its view.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { ErrorBody } from '../../api/client';
+import { orderApi } from '../../api/order';
+import PageState from '../../components/PageState';
+import { formatFen } from '../../lib/money';
+import type { OwnerSummary, OwnerView } from '../../../cloudfunctions/contracts/order';
+import { ownerOrdersUrl } from '../shared/order-text';
+import './index.scss';
+
+interface Tile {
+  label: string;
+  value: string;
+  hint: string;
+  view: OwnerView;
+  /** Something is waiting for the owner. */
+  alert?: boolean;
+}
+
+function tilesOf(s: OwnerSummary): Tile[] {
+  return [
+    { label: '今日订单', value: String(s.orders), hint: '笔', view: 'all' },
+    { label: '今日收款', value: formatFen(s.paidFen), hint: '已付款金额', view: 'all' },
+    { label: '待发货', value: String(s.toShip), hint: s.toShip > 0 ? '去发货' : '都发完了', view: 'to_ship', alert: s.toShip > 0 },
+    { label: '待处理售后', value: String(s.refundsWaiting), hint: s.refundsWaiting > 0 ? '去处理' : '暂无售后', view: 'after_sale', alert: s.refundsWaiting > 0 },
+  ];
+}
+
+export default function OwnerSummaryPage() {
+  const [summary, setSummary] = useState<OwnerSummary | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const generation = useRef(0);
+
+  const load = useCallback(async () => {
+    const gen = ++generation.current;
+    setError(null);
+    const res = await orderApi.summary();
+    if (gen !== generation.current) return;
+    if (res.ok) setSummary(res.data);
+    else setError(res.error);
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // Coming back from the desk after shipping: the counts changed.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void load();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (error?.code === 'auth.not_owner') {
+    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+  }
+  if (!summary) {
+    return error ? <PageState kind='error' message={error.message} actionText='重新加载' onAction={() => void load()} /> : <PageState kind='loading' />;
+  }
+
+  return (
+    <View className='owner-summary'>
+      <View className='owner-summary__head'>
+        <Text className='owner-summary__title'>今日概况</Text>
+        <Text className='owner-summary__date'>{summary.date}</Text>
+      </View>
+      {error ? <View className='owner-summary__notice'>{`刷新失败：${error.message}`}</View> : null}
+      <View className='owner-summary__grid'>
+        {tilesOf(summary).map((tile) => (
+          <View
+            key={tile.label}
+            className={tile.alert ? 'owner-summary__tile owner-summary__tile--alert' : 'owner-summary__tile'}
+            hoverClass='owner-summary__tile--pressed'
+            onClick={() => void Taro.navigateTo({ url: ownerOrdersUrl(tile.view) })}
+          >
+            <Text className='owner-summary__label'>{tile.label}</Text>
+            <Text className='owner-summary__value'>{tile.value}</Text>
+            <Text className='owner-summary__hint'>{`${tile.hint} ›`}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='owner-summary__foot'>按北京时间统计，下拉刷新</Text>
+    </View>
+  );
+}
