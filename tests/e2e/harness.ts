@@ -96,6 +96,15 @@ export async function waitOnScreen(locator: Locator): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  // After the page transitions (Taro's h5 router slides pages in): a capture mid-slide shows two half pages.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity) // a loading spinner never finishes
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   // The viewport, as a phone shows it: a full-page capture resizes the viewport, which re-lays out Taro's h5 pages.
   await page.screenshot({ path });
   return path;
