@@ -140,7 +140,7 @@ async function signIn(origin, as) {
   return (await res.json()).token;
 }
 
-async function measurePaint() {
+export async function measurePaint() {
   const app = await startEmulator({ seed: 'demo' });
   const empty = await startEmulator({ seed: 'none', h5Dir: join(FIXTURE, 'dist/h5') });
   const browser = await launchChromium();

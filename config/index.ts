@@ -30,10 +30,17 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       staticDirectory: 'static',
       // The emulator serves dist/h5 as static files: hash routing needs no server rewrites.
       router: { mode: 'hash' },
-      // Pages load with the app instead of as separate chunks: a shared card opens straight on the product page,
-      // and a chunk fetched after boot delayed its first paint (the pages add about 30 KB).
+      // Taro's React components rendering plain HTML: Stencil's web components stay invisible until they hydrate,
+      // a frame or more after React inserted them, which held back the first paint of a shared product.
+      useHtmlComponents: true,
+      // The product and home pages load with the app (a shared card opens straight on them, and a chunk fetched
+      // after boot delayed the first paint); the other pages are chunks. See config/loaders/entry-pages.js.
       webpackChain(chain) {
-        chain.merge({ module: { parser: { javascript: { dynamicImportMode: 'eager' } } } });
+        chain.module
+          .rule('entry-pages')
+          .test(/[\\/]app\.config\.[jt]s$/)
+          .use('entry-pages')
+          .loader(path.resolve(__dirname, 'loaders/entry-pages.js'));
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
