@@ -1,6 +1,7 @@
 // An order as its viewer sees it: dates as ISO strings, covers as display URLs, and the commands the
 // transition table allows that viewer now.
-import type { Order } from '../contracts/order';
+import type { Order, OrderLine } from '../contracts/order';
+import type { PricedLine } from '../core/pricing';
 import { commandsFor } from '../core/order-flow';
 import type { ShopRules } from '../core/rules';
 import type { Cloud } from '../data/db';
@@ -8,6 +9,20 @@ import { displayUrls } from '../data/files';
 import type { OrderRecord } from '../data/orders';
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+/** A priced line as buyers see it: the cover as a display URL, the SKU's position left out. */
+export function viewLine(l: PricedLine, urls: ReadonlyMap<string, string>): OrderLine {
+  return {
+    productId: l.productId,
+    skuId: l.skuId,
+    title: l.title,
+    spec: l.spec,
+    image: urls.get(l.cover) ?? '',
+    priceFen: l.priceFen,
+    qty: l.qty,
+    lineFen: l.lineFen,
+  };
+}
 
 export async function viewOrders(cloud: Cloud, records: readonly OrderRecord[], viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Promise<Order[]> {
   const urls = await displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean));
@@ -27,16 +42,7 @@ function toOrder(r: OrderRecord, urls: Map<string, string>, viewer: 'buyer' | 'o
   return {
     id: r._id,
     status: r.status,
-    items: r.items.map((l) => ({
-      productId: l.productId,
-      skuId: l.skuId,
-      title: l.title,
-      spec: l.spec,
-      image: urls.get(l.cover) ?? '',
-      priceFen: l.priceFen,
-      qty: l.qty,
-      lineFen: l.lineFen,
-    })),
+    items: r.items.map((l) => viewLine(l, urls)),
     amounts: { ...r.amounts },
     ...(r.sharerCode ? { sharerCode: r.sharerCode } : {}),
     address: r.address,
