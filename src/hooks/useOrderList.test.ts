@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { orderApi } from '../api/order';
 import type { BuyerTab, Order } from '../../cloudfunctions/contracts/order';
+import { deferred } from '../test-utils/deferred';
 import { useOrderList } from './useOrderList';
 
 jest.mock('../api/order', () => ({ orderApi: { list: jest.fn() } }));
@@ -8,12 +9,6 @@ const list = orderApi.list as jest.MockedFunction<typeof orderApi.list>;
 
 const order = (id: string) => ({ id, status: 'paid' }) as Order;
 const page = (ids: string[], nextCursor: string | null) => ({ ok: true as const, data: { items: ids.map(order), nextCursor } });
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 beforeEach(() => list.mockReset());
 

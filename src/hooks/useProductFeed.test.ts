@@ -1,5 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { shopApi } from '../api/shop';
+import { deferred } from '../test-utils/deferred';
 import { useProductFeed } from './useProductFeed';
 
 jest.mock('../api/shop', () => ({ shopApi: { listProducts: jest.fn() } }));
@@ -7,13 +8,6 @@ const listProducts = shopApi.listProducts as jest.MockedFunction<typeof shopApi.
 
 const card = (id: string) => ({ id, title: `商品 ${id}`, image: `/img/${id}.png`, priceFen: 1000, soldOut: false });
 const page = (ids: string[], nextCursor: string | null) => ({ ok: true as const, data: { items: ids.map(card), nextCursor } });
-
-/** A listProducts answer the test releases when it wants. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 beforeEach(() => listProducts.mockReset());
 
@@ -32,25 +26,6 @@ describe('useProductFeed', () => {
 
     await act(() => result.current.loadMore());
     expect(listProducts).toHaveBeenCalledTimes(2);
-  });
-
-  it('asks for one next page while one is already loading', async () => {
-    const second = deferred<ReturnType<typeof page>>();
-    listProducts.mockResolvedValueOnce(page(['a'], 'c1')).mockReturnValueOnce(second.promise);
-    const { result } = renderHook(() => useProductFeed(1));
-    await waitFor(() => expect(result.current.status).toBe('ready'));
-
-    let first!: Promise<void>;
-    act(() => {
-      first = result.current.loadMore();
-      void result.current.loadMore();
-      void result.current.loadMore();
-    });
-    expect(result.current.loadingMore).toBe(true);
-    second.resolve(page(['b'], null));
-    await act(() => first);
-    expect(listProducts).toHaveBeenCalledTimes(2);
-    expect(result.current.items.map((p) => p.id)).toEqual(['a', 'b']);
   });
 
   it('ends as an empty, finished list when the shop has no products', async () => {

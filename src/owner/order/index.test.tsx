@@ -3,27 +3,14 @@ import { simulateWechatRefund } from '../../api/dev-refund';
 import { orderApi } from '../../api/order';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 import { makeOrder } from '../shared/test-orders';
+import { mockedTaro, taroPage } from '../../test-utils/taro-mock';
 import OwnerOrderPage from './index';
 
-const mockRouter: { params: Record<string, string> } = { params: {} };
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    showModal: jest.fn(),
-    showToast: jest.fn(() => Promise.resolve()),
-    setClipboardData: jest.fn(() => Promise.resolve()),
-    switchTab: jest.fn(() => Promise.resolve()),
-    redirectTo: jest.fn(() => Promise.resolve()),
-    stopPullDownRefresh: jest.fn(),
-  },
-  useRouter: () => mockRouter,
-  usePullDownRefresh: () => undefined,
-}));
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { ownerGet: jest.fn(), ship: jest.fn(), decideRefund: jest.fn() } }));
 jest.mock('../../api/dev-refund', () => ({ simulateWechatRefund: jest.fn() }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { showModal: jest.Mock; showToast: jest.Mock; setClipboardData: jest.Mock; switchTab: jest.Mock };
+const Taro = mockedTaro();
 const ownerGet = orderApi.ownerGet as jest.MockedFunction<typeof orderApi.ownerGet>;
 const ship = orderApi.ship as jest.MockedFunction<typeof orderApi.ship>;
 const decideRefund = orderApi.decideRefund as jest.MockedFunction<typeof orderApi.decideRefund>;
@@ -53,7 +40,7 @@ async function openOrder(overrides: Partial<Order>) {
 }
 
 beforeEach(() => {
-  mockRouter.params = { id: ORDER_ID };
+  taroPage.params = { id: ORDER_ID };
   for (const m of [ownerGet, ship, decideRefund, devRefund, Taro.showModal, Taro.showToast, Taro.setClipboardData, Taro.switchTab]) m.mockReset();
   Taro.showToast.mockResolvedValue(undefined);
   Taro.setClipboardData.mockResolvedValue(undefined);

@@ -1,37 +1,14 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { orderApi } from '../../api/order';
 import { makeOrder } from '../shared/test-orders';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OwnerOrdersPage from './index';
 
-// The page's Taro hooks are captured so the test can pull down and reach the bottom as the owner would.
-const mockPage: { params: Record<string, string>; pullDown?: () => void; reachBottom?: () => void } = { params: {} };
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    navigateTo: jest.fn(() => Promise.resolve()),
-    switchTab: jest.fn(() => Promise.resolve()),
-    stopPullDownRefresh: jest.fn(),
-    nextTick: (cb: () => void) => Promise.resolve().then(cb),
-    getSystemInfoSync: () => ({ windowHeight: 800 }),
-    // The list is always taller than the window: no loading to fill the screen.
-    createSelectorQuery: () => {
-      const query = {
-        select: () => query,
-        boundingClientRect: (cb: (rect: { bottom: number }) => void) => ((query as { cb?: typeof cb }).cb = cb, query),
-        exec: () => (query as { cb?: (rect: { bottom: number }) => void }).cb?.({ bottom: 2000 }),
-      };
-      return query;
-    },
-  },
-  useRouter: () => ({ params: mockPage.params }),
-  useDidShow: () => undefined,
-  usePullDownRefresh: (cb: () => void) => void (mockPage.pullDown = cb),
-  useReachBottom: (cb: () => void) => void (mockPage.reachBottom = cb),
-}));
+// The page's Taro hooks hand their callbacks to taroPage: the test pulls down and reaches the bottom as the owner would.
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { ownerList: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock; switchTab: jest.Mock; stopPullDownRefresh: jest.Mock };
+const Taro = mockedTaro();
 const ownerList = orderApi.ownerList as jest.MockedFunction<typeof orderApi.ownerList>;
 const page = (items: ReturnType<typeof makeOrder>[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
 
@@ -48,11 +25,8 @@ function nativeInput(placeholder: string): Promise<HTMLInputElement> {
 }
 
 beforeEach(() => {
-  mockPage.params = {};
+  resetTaroMock();
   ownerList.mockReset();
-  Taro.navigateTo.mockClear();
-  Taro.switchTab.mockClear();
-  Taro.stopPullDownRefresh.mockClear();
 });
 
 describe('owner order desk', () => {
@@ -103,7 +77,7 @@ describe('owner order desk', () => {
   });
 
   it('opens on the view in the link (from 今日概况)', async () => {
-    mockPage.params = { view: 'after_sale' };
+    taroPage.params = { view: 'after_sale' };
     ownerList.mockResolvedValueOnce(page([]));
     render(<OwnerOrdersPage />);
     expect(await screen.findByText('没有待处理的售后')).toBeTruthy();
@@ -140,7 +114,7 @@ describe('owner order desk', () => {
     expect(screen.queryByText('没有更多了')).toBeNull();
 
     ownerList.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
-    act(() => mockPage.reachBottom!());
+    act(() => taroPage.reachBottom!());
     expect(await screen.findByText('加载失败，点击重试')).toBeTruthy();
     expect(ownerList).toHaveBeenLastCalledWith({ view: 'to_ship', cursor: 'c1', limit: 20 });
 
@@ -156,7 +130,7 @@ describe('owner order desk', () => {
     render(<OwnerOrdersPage />);
     await screen.findByText('YJ20261123ABCD0001');
     ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0005' })]));
-    act(() => mockPage.pullDown!());
+    act(() => taroPage.pullDown!());
     expect(await screen.findByText('YJ20261123ABCD0005')).toBeTruthy();
     await waitFor(() => expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1));
   });

@@ -2,14 +2,15 @@
 // that open the order. Only owners see orders; anyone else gets a plain "仅店主可以查看".
 import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import ListFooter from '../../components/ListFooter';
 import OwnerAttention from '../../components/OwnerAttention';
 import PageState from '../../components/PageState';
-import { useFillScreen } from '../../hooks/useFillScreen';
+import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { formatFen } from '../../lib/money';
 import type { Order, OwnerView } from '../../../cloudfunctions/contracts/order';
 import { formatTime, isOwnerView, linesSummary, ownerOrderUrl, OWNER_SUMMARY_PAGE, OWNER_VIEW_LIST, STATUS_LABEL, VIEW_LABEL } from '../shared/order-text';
-import { useOwnerOrders, type OwnerOrders } from './useOwnerOrders';
+import { useOwnerOrders } from './useOwnerOrders';
 import './index.scss';
 
 const EMPTY_TEXT: Record<OwnerView, string> = {
@@ -24,16 +25,7 @@ export default function OwnerOrdersPage() {
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const list = useOwnerOrders(view, q);
-
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
-  useFillScreen('.owner-orders__list', list.items.length, list.status === 'ready' && !list.done && !list.loadingMore && !list.loadMoreError, () => {
-    void list.loadMore();
-  });
+  usePagedListScroll(list, '.owner-orders__list');
   // Back from an order the owner just shipped or refunded: show its new state.
   const shown = useRef(false);
   useDidShow(() => {
@@ -100,7 +92,7 @@ export default function OwnerOrdersPage() {
           {list.items.map((order) => (
             <OrderCard key={order.id} order={order} />
           ))}
-          <ListFooter list={list} />
+          <ListFooter list={list} className='owner-orders__footer' />
         </View>
       ) : null}
     </View>
@@ -128,17 +120,4 @@ function OrderCard({ order }: { order: Order }) {
       </View>
     </View>
   );
-}
-
-function ListFooter({ list }: { list: OwnerOrders }) {
-  if (list.loadingMore) return <View className='owner-orders__footer'>加载中…</View>;
-  if (list.loadMoreError) {
-    return (
-      <View className='owner-orders__footer owner-orders__footer--retry' onClick={() => void list.loadMore()}>
-        加载失败，点击重试
-      </View>
-    );
-  }
-  if (list.done) return <View className='owner-orders__footer'>没有更多了</View>;
-  return <View className='owner-orders__footer' />;
 }

@@ -1,27 +1,18 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { orderApi } from '../../api/order';
+import { mockedTaro, resetTaroMock } from '../../test-utils/taro-mock';
 import OwnerSummaryPage from './index';
 
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    navigateTo: jest.fn(() => Promise.resolve()),
-    switchTab: jest.fn(() => Promise.resolve()),
-    stopPullDownRefresh: jest.fn(),
-  },
-  useDidShow: () => undefined,
-  usePullDownRefresh: () => undefined,
-}));
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { summary: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock };
+const Taro = mockedTaro();
 const summary = orderApi.summary as jest.MockedFunction<typeof orderApi.summary>;
 const today = { date: '2026-11-23', orders: 12, paidFen: 123450, toShip: 3, refundsWaiting: 1 };
 
 beforeEach(() => {
+  resetTaroMock();
   summary.mockReset();
-  Taro.navigateTo.mockClear();
 });
 
 describe('owner summary', () => {

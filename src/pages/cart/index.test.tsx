@@ -1,25 +1,13 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { useCart, type CartItem } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import CartPage from './index';
 
-// The modal's answer is up to each test (confirm or cancel).
-const mockModal = { confirm: true };
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    showToast: jest.fn(() => Promise.resolve()),
-    showModal: jest.fn(() => Promise.resolve({ confirm: mockModal.confirm, cancel: !mockModal.confirm })),
-    navigateTo: jest.fn(() => Promise.resolve()),
-    switchTab: jest.fn(() => Promise.resolve()),
-    getStorageSync: () => '',
-    setStorageSync: jest.fn(),
-    removeStorageSync: jest.fn(),
-  },
-}));
+// The modal's answer is up to each test (taroPage.confirm: 确定 or 取消).
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 
-const Taro = jest.requireMock('@tarojs/taro').default as Record<'showToast' | 'showModal' | 'navigateTo' | 'switchTab', jest.Mock>;
+const Taro = mockedTaro();
 const tea: CartItem = { productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', priceFen: 1290, image: '/img/p1.png', stock: 3 };
 const rice: CartItem = { productId: 'p2', skuId: 's9', title: '五常大米', spec: '5kg', priceFen: 6990, image: '/img/p2.png', stock: 50 };
 const initialCart = useCart.getState();
@@ -27,8 +15,7 @@ const initialCheckout = useCheckout.getState();
 const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
 
 beforeEach(() => {
-  mockModal.confirm = true;
-  for (const fn of [Taro.showToast, Taro.showModal, Taro.navigateTo, Taro.switchTab]) fn.mockClear();
+  resetTaroMock();
   useCart.setState(initialCart, true);
   useCheckout.setState(initialCheckout, true);
 });
@@ -82,12 +69,12 @@ describe('cart page', () => {
     useCart.getState().add(rice);
     render(<CartPage />);
 
-    mockModal.confirm = false;
+    taroPage.confirm = false;
     await act(async () => fireEvent.click(within(row('五常大米')).getByText('删除')));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '删除商品', content: '确定把「五常大米」从购物车删除吗？' }));
     expect(screen.getByText('五常大米')).toBeTruthy();
 
-    mockModal.confirm = true;
+    taroPage.confirm = true;
     await act(async () => fireEvent.click(within(row('五常大米')).getByText('删除')));
     expect(screen.queryByText('五常大米')).toBeNull();
     expect(useCart.getState().lines.map((l) => l.title)).toEqual(['云南古树红茶']);

@@ -4,34 +4,15 @@ import { devPay } from '../../api/dev-pay';
 import { useCart, type CartItem } from '../../stores/cart';
 import { useCheckout, type CheckoutLine } from '../../stores/checkout';
 import type { Order, PayResult, Quote } from '../../../cloudfunctions/contracts/order';
+import { deferred } from '../../test-utils/deferred';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import CheckoutPage from './index';
 
-const mockModal = { confirm: true };
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    showToast: jest.fn(() => Promise.resolve()),
-    showModal: jest.fn(() => Promise.resolve({ confirm: mockModal.confirm, cancel: !mockModal.confirm })),
-    redirectTo: jest.fn(() => Promise.resolve()),
-    navigateTo: jest.fn(() => Promise.resolve()),
-    switchTab: jest.fn(() => Promise.resolve()),
-    chooseAddress: jest.fn(),
-    requestSubscribeMessage: jest.fn(),
-    requestPayment: jest.fn(() => Promise.resolve({ errMsg: 'requestPayment:ok' })),
-    getStorageSync: () => '',
-    setStorageSync: jest.fn(),
-    removeStorageSync: jest.fn(),
-  },
-}));
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { quote: jest.fn(), create: jest.fn(), pay: jest.fn() } }));
 jest.mock('../../api/dev-pay', () => ({ devPay: jest.fn() }));
 
-type TaroMock = Record<
-  'showToast' | 'showModal' | 'redirectTo' | 'navigateTo' | 'switchTab' | 'chooseAddress' | 'requestSubscribeMessage' | 'requestPayment',
-  jest.Mock
->;
-const Taro = jest.requireMock('@tarojs/taro').default as TaroMock;
+const Taro = mockedTaro();
 const quote = orderApi.quote as jest.MockedFunction<typeof orderApi.quote>;
 const create = orderApi.create as jest.MockedFunction<typeof orderApi.create>;
 const pay = orderApi.pay as jest.MockedFunction<typeof orderApi.pay>;
@@ -68,16 +49,8 @@ function typeInto(placeholder: string, value: string) {
   });
 }
 
-/** An API answer the test releases when it wants. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 beforeEach(() => {
-  mockModal.confirm = true;
-  for (const fn of Object.values(Taro)) if (jest.isMockFunction(fn)) fn.mockClear();
+  resetTaroMock();
   quote.mockReset().mockResolvedValue({ ok: true, data: priced });
   create.mockReset();
   pay.mockReset().mockResolvedValue({ ok: true, data: payResult });

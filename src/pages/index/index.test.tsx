@@ -1,41 +1,19 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { shopApi } from '../../api/shop';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import HomePage from './index';
 
-// The page's Taro hooks are captured so the test can pull down and reach the bottom as a user would.
-const mockPage: { pullDown?: () => void; reachBottom?: () => void; contentBottom: number } = { contentBottom: 2000 };
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    navigateTo: jest.fn(() => Promise.resolve()),
-    stopPullDownRefresh: jest.fn(),
-    nextTick: (cb: () => void) => Promise.resolve().then(cb),
-    getSystemInfoSync: () => ({ windowHeight: 800 }),
-    // The measured list: as tall as the test says (by default taller than the window).
-    createSelectorQuery: () => {
-      const query = {
-        select: () => query,
-        boundingClientRect: (cb: (rect: { bottom: number }) => void) => ((query as { cb?: typeof cb }).cb = cb, query),
-        exec: () => (query as { cb?: (rect: { bottom: number }) => void }).cb?.({ bottom: mockPage.contentBottom }),
-      };
-      return query;
-    },
-  },
-  usePullDownRefresh: (cb: () => void) => void (mockPage.pullDown = cb),
-  useReachBottom: (cb: () => void) => void (mockPage.reachBottom = cb),
-}));
+// The page's Taro hooks hand their callbacks to taroPage: the test pulls down and reaches the bottom as a user would.
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { listProducts: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock; stopPullDownRefresh: jest.Mock };
+const Taro = mockedTaro();
 const listProducts = shopApi.listProducts as jest.MockedFunction<typeof shopApi.listProducts>;
 const card = (id: string, title: string, priceFen: number) => ({ id, title, image: `/img/${id}.png`, priceFen, soldOut: false });
 
 beforeEach(() => {
-  mockPage.contentBottom = 2000;
+  resetTaroMock();
   listProducts.mockReset();
-  Taro.navigateTo.mockClear();
-  Taro.stopPullDownRefresh.mockClear();
 });
 
 describe('home page', () => {
@@ -48,17 +26,17 @@ describe('home page', () => {
     expect(screen.getByText('¥12.90')).toBeTruthy();
     expect(screen.queryByText('没有更多了')).toBeNull();
 
-    act(() => mockPage.reachBottom!());
+    act(() => taroPage.reachBottom!());
     expect(await screen.findByText('五常稻花香大米 5kg')).toBeTruthy();
     expect(screen.getByText('没有更多了')).toBeTruthy();
   });
 
   it('keeps loading while the list does not fill the screen, then waits for the bottom', async () => {
-    mockPage.contentBottom = 300;
+    taroPage.listBottom = 300;
     listProducts
       .mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: 'c1' } })
       .mockImplementationOnce(async () => {
-        mockPage.contentBottom = 1600; // two pages fill the window
+        taroPage.listBottom = 1600; // two pages fill the window
         return { ok: true, data: { items: [card('p2', '五常稻花香大米 5kg', 6990)], nextCursor: 'c2' } };
       })
       .mockResolvedValueOnce({ ok: true, data: { items: [card('p3', '秦岭土蜂蜜 500g', 6800)], nextCursor: null } });
@@ -69,7 +47,7 @@ describe('home page', () => {
     // Filled now: the third page waits for the user to reach the bottom.
     await act(async () => {});
     expect(listProducts).toHaveBeenCalledTimes(2);
-    act(() => mockPage.reachBottom!());
+    act(() => taroPage.reachBottom!());
     expect(await screen.findByText('秦岭土蜂蜜 500g')).toBeTruthy();
   });
 
@@ -101,7 +79,7 @@ describe('home page', () => {
     render(<HomePage />);
     await screen.findByText('云南古树红茶 200g');
     listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p9', '新到 龙井 250g', 8800)], nextCursor: null } });
-    act(() => mockPage.pullDown!());
+    act(() => taroPage.pullDown!());
     expect(await screen.findByText('新到 龙井 250g')).toBeTruthy();
     expect(screen.queryByText('云南古树红茶 200g')).toBeNull();
     expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1);

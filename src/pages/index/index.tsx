@@ -1,9 +1,10 @@
 // Home: the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to the bottom.
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import ListFooter from '../../components/ListFooter';
 import ProductCard from '../../components/ProductCard';
 import PageState from '../../components/PageState';
-import { useFillScreen } from '../../hooks/useFillScreen';
+import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useProductFeed } from '../../hooks/useProductFeed';
 import { PRODUCT_PAGE } from '../../lib/share';
 import './index.scss';
@@ -14,17 +15,7 @@ function openProduct(id: string) {
 
 export default function HomePage() {
   const feed = useProductFeed();
-
-  usePullDownRefresh(() => {
-    void feed.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void feed.loadMore();
-  });
-  // A short first page (a tall screen, a small shop) leaves nothing to scroll: keep loading until it fills.
-  useFillScreen('.home__content', feed.items.length, feed.status === 'ready' && !feed.done && !feed.loadingMore && !feed.loadMoreError, () => {
-    void feed.loadMore();
-  });
+  usePagedListScroll(feed, '.home__content');
 
   return (
     <View className='home'>
@@ -49,22 +40,9 @@ export default function HomePage() {
               </View>
             ))}
           </View>
-          <FeedFooter feed={feed} />
+          <ListFooter list={feed} className='home__footer' />
         </View>
       ) : null}
     </View>
   );
-}
-
-function FeedFooter({ feed }: { feed: ReturnType<typeof useProductFeed> }) {
-  if (feed.loadingMore) return <View className='home__footer'>加载中…</View>;
-  if (feed.loadMoreError) {
-    return (
-      <View className='home__footer home__footer--retry' onClick={() => void feed.loadMore()}>
-        加载失败，点击重试
-      </View>
-    );
-  }
-  if (feed.done) return <View className='home__footer'>没有更多了</View>;
-  return <View className='home__footer' />;
 }

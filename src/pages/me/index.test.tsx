@@ -1,28 +1,20 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { shopApi } from '../../api/shop';
 import { useSession } from '../../stores/session';
+import { mockedTaro, resetTaroMock } from '../../test-utils/taro-mock';
 import MePage from './index';
 
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    setClipboardData: jest.fn(() => Promise.resolve()),
-    showToast: jest.fn(() => Promise.resolve()),
-    navigateTo: jest.fn(() => Promise.resolve()),
-  },
-}));
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock; navigateTo: jest.Mock };
+const Taro = mockedTaro();
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 const owner = { id: 'u0', shareCode: 'OWN234', nickname: '店主小王', isOwner: true, isMember: true, points: { available: 0, pending: 0 } };
 const initialSession = useSession.getState();
 
 beforeEach(() => {
+  resetTaroMock();
   session.mockReset();
-  Taro.setClipboardData.mockClear();
-  Taro.navigateTo.mockClear();
   useSession.setState(initialSession, true);
 });
 

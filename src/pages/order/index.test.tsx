@@ -2,28 +2,16 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { orderApi } from '../../api/order';
 import { devPay } from '../../api/dev-pay';
 import type { Order, OrderCommand, OrderStatus } from '../../../cloudfunctions/contracts/order';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OrderPage from './index';
 
-const mockPage: { params: Record<string, string> } = { params: {} };
-const mockModal = { confirm: true };
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    showToast: jest.fn(() => Promise.resolve()),
-    showModal: jest.fn(() => Promise.resolve({ confirm: mockModal.confirm, cancel: !mockModal.confirm })),
-    setClipboardData: jest.fn(() => Promise.resolve()),
-    navigateTo: jest.fn(() => Promise.resolve()),
-    redirectTo: jest.fn(() => Promise.resolve()),
-  },
-  useRouter: () => ({ params: mockPage.params }),
-}));
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({
   orderApi: { get: jest.fn(), pay: jest.fn(), cancel: jest.fn(), confirmReceipt: jest.fn(), requestRefund: jest.fn() },
 }));
 jest.mock('../../api/dev-pay', () => ({ devPay: jest.fn() }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as Record<'showToast' | 'showModal' | 'setClipboardData' | 'redirectTo', jest.Mock>;
+const Taro = mockedTaro();
 const api = orderApi as jest.Mocked<typeof orderApi>;
 const mockedDevPay = devPay as jest.MockedFunction<typeof devPay>;
 
@@ -48,9 +36,8 @@ function order(status: OrderStatus, commands: OrderCommand[], extra: Partial<Ord
 const got = (o: Order) => ({ ok: true as const, data: { order: o } });
 
 beforeEach(() => {
-  mockPage.params = { id: ID };
-  mockModal.confirm = true;
-  for (const fn of Object.values(Taro)) if (jest.isMockFunction(fn)) fn.mockClear();
+  resetTaroMock();
+  taroPage.params = { id: ID };
   for (const fn of Object.values(api)) fn.mockReset();
   mockedDevPay.mockReset().mockResolvedValue({ ok: true, data: null });
   delete process.env.TARO_ENV;
@@ -113,12 +100,12 @@ describe('order page', () => {
 
   it('asks before cancelling, then shows the cancelled order', async () => {
     await open(order('pending_payment', ['pay', 'cancel']));
-    mockModal.confirm = false;
+    taroPage.confirm = false;
     await act(async () => fireEvent.click(screen.getByText('取消订单')));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消订单', content: '确定取消这笔订单吗？' }));
     expect(api.cancel).not.toHaveBeenCalled();
 
-    mockModal.confirm = true;
+    taroPage.confirm = true;
     api.cancel.mockResolvedValueOnce(got(order('cancelled', [], { cancelledAt: local(1, 5, 9, 20) })));
     await act(async () => fireEvent.click(screen.getByText('取消订单')));
     expect(api.cancel).toHaveBeenCalledWith({ orderId: ID });
@@ -200,7 +187,7 @@ describe('order page', () => {
   });
 
   it('says the order does not exist for a malformed id, without asking the server', async () => {
-    mockPage.params = { id: 'nope' };
+    taroPage.params = { id: 'nope' };
     render(<OrderPage />);
     expect(screen.getByText('订单不存在')).toBeTruthy();
     expect(api.get).not.toHaveBeenCalled();

@@ -1,37 +1,14 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { orderApi } from '../../api/order';
 import type { Order, OrderStatus } from '../../../cloudfunctions/contracts/order';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OrdersPage from './index';
 
-// The page's Taro hooks are captured so the test can pull down, reach the bottom and come back as a user would.
-const mockPage: { params: Record<string, string>; pullDown?: () => void; reachBottom?: () => void; didShow?: () => void } = { params: {} };
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    navigateTo: jest.fn(() => Promise.resolve()),
-    switchTab: jest.fn(() => Promise.resolve()),
-    stopPullDownRefresh: jest.fn(),
-    nextTick: (cb: () => void) => Promise.resolve().then(cb),
-    getSystemInfoSync: () => ({ windowHeight: 800 }),
-    // The list is always taller than the window here: more pages come only at the bottom.
-    createSelectorQuery: () => {
-      const query = {
-        select: () => query,
-        boundingClientRect: (cb: (rect: { bottom: number }) => void) => ((query as { cb?: typeof cb }).cb = cb, query),
-        exec: () => (query as { cb?: (rect: { bottom: number }) => void }).cb?.({ bottom: 2000 }),
-      };
-      return query;
-    },
-  },
-  useRouter: () => ({ params: mockPage.params }),
-  usePullDownRefresh: (cb: () => void) => void (mockPage.pullDown = cb),
-  useReachBottom: (cb: () => void) => void (mockPage.reachBottom = cb),
-  useDidShow: (cb: () => void) => void (mockPage.didShow = cb),
-}));
+// The page's Taro hooks hand their callbacks to taroPage: the test pulls down, reaches the bottom and comes back as a user would.
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { list: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock; switchTab: jest.Mock; stopPullDownRefresh: jest.Mock };
+const Taro = mockedTaro();
 const list = orderApi.list as jest.MockedFunction<typeof orderApi.list>;
 
 function order(id: string, status: OrderStatus, title: string, lines = 1): Order {
@@ -52,15 +29,13 @@ const page = (items: Order[], nextCursor: string | null = null) => ({ ok: true a
 const tabNamed = (label: string) => screen.getByRole('tab', { name: label });
 
 beforeEach(() => {
-  mockPage.params = {};
+  resetTaroMock();
   list.mockReset();
-  Taro.navigateTo.mockClear();
-  Taro.stopPullDownRefresh.mockClear();
 });
 
 describe('orders page', () => {
   it('opens on the tab of the query and shows each order’s status, first line, count and payable', async () => {
-    mockPage.params = { tab: 'to_ship' };
+    taroPage.params = { tab: 'to_ship' };
     list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'paid', '云南古树红茶', 2)]));
     render(<OrdersPage />);
     expect(await screen.findByText('云南古树红茶')).toBeTruthy();
@@ -75,7 +50,7 @@ describe('orders page', () => {
   });
 
   it('falls back to 全部 for an unknown tab', async () => {
-    mockPage.params = { tab: 'nonsense' };
+    taroPage.params = { tab: 'nonsense' };
     list.mockResolvedValueOnce(page([]));
     render(<OrdersPage />);
     expect(await screen.findByText('还没有订单，去挑点好物吧')).toBeTruthy();
@@ -114,23 +89,23 @@ describe('orders page', () => {
     list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'paid', '云南古树红茶')], 'c1'));
     render(<OrdersPage />);
     await screen.findByText('云南古树红茶');
-    act(() => mockPage.didShow!()); // the first show is the mount itself: no second request
+    act(() => taroPage.didShow!()); // the first show is the mount itself: no second request
     expect(list).toHaveBeenCalledTimes(1);
 
     list.mockResolvedValueOnce(page([order('YJ0000000000000002', 'completed', '五常大米')], null));
-    act(() => mockPage.reachBottom!());
+    act(() => taroPage.reachBottom!());
     expect(await screen.findByText('五常大米')).toBeTruthy();
     expect(list).toHaveBeenLastCalledWith({ tab: 'all', cursor: 'c1', limit: 10 });
     expect(screen.getByText('没有更多了')).toBeTruthy();
 
     list.mockResolvedValueOnce(page([order('YJ0000000000000003', 'pending_payment', '秦岭土蜂蜜')]));
-    act(() => mockPage.pullDown!());
+    act(() => taroPage.pullDown!());
     expect(await screen.findByText('秦岭土蜂蜜')).toBeTruthy();
     expect(screen.queryByText('五常大米')).toBeNull();
     expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1);
 
     list.mockResolvedValueOnce(page([order('YJ0000000000000003', 'paid', '秦岭土蜂蜜')]));
-    act(() => mockPage.didShow!());
+    act(() => taroPage.didShow!());
     // Paid meanwhile: the card says 待发货 now (besides the tab of that name).
     await waitFor(() => expect(screen.getAllByText('待发货')).toHaveLength(2));
     expect(screen.queryByText('待付款', { selector: '.order-card__status' })).toBeNull();

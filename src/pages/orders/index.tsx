@@ -2,10 +2,11 @@
 // extends at the bottom, and a card per order that opens its page.
 import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import ListFooter from '../../components/ListFooter';
 import PageState from '../../components/PageState';
-import { useFillScreen } from '../../hooks/useFillScreen';
 import { useOrderList } from '../../hooks/useOrderList';
+import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { formatFen } from '../../lib/money';
 import { BUYER_TAB_LABELS, BUYER_TAB_LIST, ORDER_STATUS_LABELS, parseBuyerTab } from '../../lib/order-status';
 import { formatTime } from '../../lib/time';
@@ -29,21 +30,12 @@ export default function OrdersPage() {
   const { params } = useRouter();
   const [tab, setTab] = useState<BuyerTab>(() => parseBuyerTab(params.tab));
   const list = useOrderList(tab);
-
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  usePagedListScroll(list, '.orders__list');
   // Back from an order's page (paid, cancelled, received…): show the list as it is now.
   const shownOnce = useRef(false);
   useDidShow(() => {
     if (shownOnce.current) void list.refresh();
     shownOnce.current = true;
-  });
-  useFillScreen('.orders__list', list.items.length, list.status === 'ready' && !list.done && !list.loadingMore && !list.loadMoreError, () => {
-    void list.loadMore();
   });
 
   return (
@@ -77,7 +69,7 @@ export default function OrdersPage() {
           {list.items.map((order) => (
             <OrderCard key={order.id} order={order} />
           ))}
-          <ListFooter list={list} />
+          <ListFooter list={list} className='orders__footer' />
         </View>
       ) : null}
     </View>
@@ -109,17 +101,4 @@ function OrderCard({ order }: { order: Order }) {
       </View>
     </View>
   );
-}
-
-function ListFooter({ list }: { list: ReturnType<typeof useOrderList> }) {
-  if (list.loadingMore) return <View className='orders__footer'>加载中…</View>;
-  if (list.loadMoreError) {
-    return (
-      <View className='orders__footer orders__footer--retry' onClick={() => void list.loadMore()}>
-        加载失败，点击重试
-      </View>
-    );
-  }
-  if (list.done) return <View className='orders__footer'>没有更多了</View>;
-  return <View className='orders__footer' />;
 }

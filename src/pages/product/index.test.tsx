@@ -3,36 +3,14 @@ import { shopApi } from '../../api/shop';
 import { useCart } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import ProductPage from './index';
 
-// What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs.
-const mockRouter: { params: Record<string, string> } = { params: {} };
-const mockLaunch = { scene: 1001 };
-const mockShare: { app?: () => { path?: string; title?: string }; timeline?: () => { query?: string } } = {};
-jest.mock('@tarojs/taro', () => {
-  const api = {
-    eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
-    getLaunchOptionsSync: () => mockLaunch,
-    setClipboardData: jest.fn(() => Promise.resolve()),
-    showToast: jest.fn(() => Promise.resolve()),
-    switchTab: jest.fn(() => Promise.resolve()),
-    navigateTo: jest.fn(() => Promise.resolve()),
-    // The cart and checkout stores persist here; these tests start each case from empty stores instead.
-    getStorageSync: () => '',
-    setStorageSync: jest.fn(),
-    removeStorageSync: jest.fn(),
-  };
-  return {
-    __esModule: true,
-    default: api,
-    useRouter: () => mockRouter,
-    useShareAppMessage: (cb: () => { path?: string }) => void (mockShare.app = cb),
-    useShareTimeline: (cb: () => { query?: string }) => void (mockShare.timeline = cb),
-  };
-});
+// What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs (see taroPage).
+jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn() } }));
 
-const Taro = jest.requireMock('@tarojs/taro').default as { setClipboardData: jest.Mock; showToast: jest.Mock; navigateTo: jest.Mock; switchTab: jest.Mock };
+const Taro = mockedTaro();
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 
@@ -57,17 +35,13 @@ const initialCheckout = useCheckout.getState();
 const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
 
 beforeEach(() => {
+  resetTaroMock();
   getProduct.mockReset();
   session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null } });
-  Taro.setClipboardData.mockClear();
-  Taro.showToast.mockClear();
-  Taro.navigateTo.mockClear();
-  Taro.switchTab.mockClear();
   useSession.setState(initialSession, true);
   useCart.setState(initialCart, true);
   useCheckout.setState(initialCheckout, true);
-  mockRouter.params = { id: 'p1' };
-  mockLaunch.scene = 1001;
+  taroPage.params = { id: 'p1' };
   delete process.env.TARO_ENV;
 });
 
@@ -79,7 +53,7 @@ async function openPage(trust = {}) {
 
 describe('product page', () => {
   it('says whose recommendation it is when the link carries a sharer', async () => {
-    mockRouter.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
     await openPage({ sharer: { nickname: 'alice', shareCode: 'ALC234' }, note: '我家常备', sharerVerifiedPurchases: 2 });
     expect(getProduct).toHaveBeenCalledWith({ id: 'p1', s: 'ALC234' });
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
@@ -119,12 +93,12 @@ describe('product page', () => {
   it('shares with my share code in chat and Moments', async () => {
     await openPage();
     await waitFor(() => expect(useSession.getState().status).toBe('ready'));
-    expect(mockShare.app!().path).toBe('/pages/product/index?id=p1&s=BOB234&c=chat');
-    expect(mockShare.timeline!().query).toBe('id=p1&s=BOB234&c=moments');
+    expect(taroPage.shareApp!().path).toBe('/pages/product/index?id=p1&s=BOB234&c=chat');
+    expect(taroPage.shareTimeline!().query).toBe('id=p1&s=BOB234&c=moments');
   });
 
   it('reads a poster scan’s scene', async () => {
-    mockRouter.params = { scene: encodeURIComponent('p=p1&s=ALC234') };
+    taroPage.params = { scene: encodeURIComponent('p=p1&s=ALC234') };
     await openPage();
     expect(getProduct).toHaveBeenCalledWith({ id: 'p1', s: 'ALC234' });
   });
@@ -141,8 +115,8 @@ describe('product page', () => {
   });
 
   it('opened in Moments single-page mode: no session, no share or buy, says where to buy', async () => {
-    mockLaunch.scene = 1154;
-    mockRouter.params = { id: 'p1', s: 'ALC234', c: 'moments' };
+    taroPage.scene = 1154;
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'moments' };
     await openPage({ sharer: { nickname: 'alice', shareCode: 'ALC234' } });
     expect(screen.getByText('当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺')).toBeTruthy();
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
@@ -217,7 +191,7 @@ describe('product page', () => {
   });
 
   it('does not call getProduct for a link without a valid id', async () => {
-    mockRouter.params = { id: '' };
+    taroPage.params = { id: '' };
     render(<ProductPage />);
     expect(await screen.findByText('商品不存在或已下架')).toBeTruthy();
     expect(getProduct).not.toHaveBeenCalled();
