@@ -13,6 +13,9 @@ const BATCH = 100;
 const BUDGET_MS = 40_000;
 
 export async function main() {
+  // Only its timer runs it: a client calling the function (a user's callFunction) changes nothing.
+  const { SOURCE } = cloud.getWXContext() as { SOURCE?: string };
+  if (SOURCE !== 'wx_trigger') return { refused: 'the scheduler runs only from its timer trigger' };
   const db = databaseOf(cloud);
   const started = Date.now();
   let expired = 0;

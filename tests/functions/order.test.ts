@@ -81,6 +81,17 @@ describe('legal transitions', () => {
     expect(await shop.stock('ningxia-goji', 'ningxia-goji-1')).toBe(before);
   });
 
+  test('a client calling the scheduler directly changes nothing: only its timer runs it', async () => {
+    const order = await shop.placed('bob', [APPLE]);
+    // Due for expiry without moving the clock (a clock move fires the timer itself).
+    await shop.db.collection('orders').doc(order.id).update({ data: { payBefore: new Date(Date.now() - MINUTE) } });
+    const answer = await shop.call('bob', 'scheduler', {});
+    expect(answer).toEqual({ refused: expect.any(String) });
+    expect((await shop.orderDoc(order.id)).status).toBe('pending_payment');
+    await shop.runScheduler();
+    expect((await shop.orderDoc(order.id)).status).toBe('cancelled');
+  });
+
   test('auto-confirm: a shipped order completes 10 days after shipping (not before)', async () => {
     const order = await shop.shipped('bob', [APPLE]);
     await shop.advance(9 * DAY);
