@@ -6,7 +6,7 @@ import { AppError } from '../contracts/errors';
 import { chinaDay } from '../core/order-id';
 import type { Cloud, Database } from './db';
 import { findOrder, updateIf, updateIfStatus, type OrderRecord } from './orders';
-import { loadSettings } from './settings';
+import type { Settings } from './settings';
 import type { ProductRecord } from '../core/product';
 import { releaseAll, reserveAll } from './stock';
 
@@ -106,10 +106,9 @@ export async function recordRefund(db: Database, order: OrderRecord, now: Date):
 export type Notice = 'shipped' | 'refund';
 
 /** Tells the buyer by subscribe message, when they allowed it and the shop set a template. Never fails the change. */
-export async function notifyBuyer(cloud: Cloud, db: Database, order: OrderRecord, notice: Notice, now: Date, text: string): Promise<void> {
+export async function notifyBuyer(cloud: Cloud, templates: Settings['templates'], order: OrderRecord, notice: Notice, now: Date, text: string): Promise<void> {
   if (!order.notify?.[notice]) return;
   try {
-    const { templates } = await loadSettings(db);
     const templateId = templates[notice];
     if (!templateId) return;
     const title = order.items[0]?.title ?? '订单';

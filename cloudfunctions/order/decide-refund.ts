@@ -67,5 +67,5 @@ async function reject(order: OrderRecord, reason: string | undefined, ctx: CallC
     { at: ctx.now, label: '退款被拒绝', detail: reason },
   );
   if (!claimed) throw new AppError('order.invalid_transition');
-  await notifyBuyer(ctx.cloud, ctx.db, order, 'refund', ctx.now, `退款未通过：${reason}`);
+  await notifyBuyer(ctx.cloud, settings.templates, order, 'refund', ctx.now, `退款未通过：${reason}`);
 }

@@ -3,6 +3,7 @@ import type { Cloud } from '../data/db';
 import { databaseOf } from '../data/db';
 import { notifyBuyer, recordRefund } from '../data/order-changes';
 import { findOrder } from '../data/orders';
+import { loadSettings } from '../data/settings';
 import { ACK, refuse, type CallbackAnswer } from './answers';
 
 export interface RefundResultEvent {
@@ -24,6 +25,8 @@ export async function handleRefundResult(cloud: Cloud, event: RefundResultEvent,
   if (!order || !order.refund) return refuse('no refund for that order');
   if (order.status === 'refunded' && order.refund.outRefundNo === info.outRefundNo) return ACK; // delivered again
   if (order.refund.outRefundNo !== info.outRefundNo || info.refundFee !== order.refund.refundFen) return refuse('refund does not match the order');
-  if (await recordRefund(db, order, now)) await notifyBuyer(cloud, db, order, 'refund', now, '退款已原路退回');
+  if ((await recordRefund(db, order, now)) && order.notify?.refund) {
+    await notifyBuyer(cloud, (await loadSettings(db)).templates, order, 'refund', now, '退款已原路退回');
+  }
   return ACK;
 }
