@@ -69,7 +69,13 @@ export const orderInputs = {
     carrier: text(2, 20),
     trackingNo: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9-]{6,32}$/, 'trackingNo')),
   }),
-  decideRefund: v.strictObject({ orderId, approve: v.boolean(), reason: v.optional(text(2, 200)) }),
+  decideRefund: v.strictObject({
+    orderId,
+    approve: v.boolean(),
+    reason: v.optional(text(2, 200)),
+    /** Approve less than was paid (a partial refund, only once the goods have shipped); default: all of it. */
+    refundFen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  }),
   summary: v.strictObject({}),
 };
 

@@ -83,6 +83,8 @@ export interface ProductDetail {
     sharerVerifiedPurchases?: number;
   };
   reviews: { count: number; avgRating: number | null };
+  /** The caller's own note on this product (what their cards and posters say), when they wrote one. */
+  myNote?: string;
 }
 
 export interface ShopResults {

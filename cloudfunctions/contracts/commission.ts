@@ -1,0 +1,185 @@
+// The `commission` function: share attribution, the sharer's commission and withdrawals. src/ imports these as
+// types only. One level by construction: an order names at most one sharer, and nothing stores who bound whom
+// beyond the buyer's current binding, so there is no chain to pay along.
+import * as v from 'valibot';
+
+export const COMMISSION_FUNCTION = 'commission';
+
+const shortId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, 'id'));
+const shareCode = v.pipe(v.string(), v.regex(/^[A-Z2-9]{6}$/, 'shareCode'));
+export const SHARE_CHANNELS = ['chat', 'moments', 'poster'] as const;
+export type ShareChannel = (typeof SHARE_CHANNELS)[number];
+const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
+const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)));
+const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
+
+/** Smallest withdrawal: ¥1. */
+export const MIN_WITHDRAWAL_FEN = 100;
+/** Most one withdrawal may ask for (WeChat's transfer to change caps a single transfer far below this). */
+export const MAX_WITHDRAWAL_FEN = 2_000_000;
+/** Highest commission rate the owner may set: 50%. */
+export const MAX_RATE_BP = 5000;
+export const NOTE_MAX = 60;
+export const WITHDRAWAL_ID_PATTERN = /^W[0-9A-Z]{4,40}$/;
+
+export const commissionInputs = {
+  recordVisit: v.strictObject({ productId: shortId, s: shareCode, c: v.picklist(SHARE_CHANNELS) }),
+  binding: v.strictObject({}),
+  releaseBinding: v.strictObject({}),
+  /** The sharer's own words about a product, shown on their cards and posters; '' clears it. */
+  setNote: v.strictObject({ productId: shortId, note: text(0, NOTE_MAX) }),
+  poster: v.strictObject({ productId: shortId }),
+  myStats: v.strictObject({}),
+  myCommissions: v.strictObject({ cursor, limit }),
+  withdraw: v.strictObject({
+    amountFen: v.pipe(v.number(), v.integer(), v.minValue(MIN_WITHDRAWAL_FEN), v.maxValue(MAX_WITHDRAWAL_FEN)),
+  }),
+  myWithdrawals: v.strictObject({ cursor, limit }),
+  sharers: v.strictObject({ cursor, limit }),
+  withdrawals: v.strictObject({ view: v.optional(v.picklist(['open', 'all'] as const)), cursor, limit }),
+  decideWithdrawal: v.strictObject({
+    withdrawalId: v.pipe(v.string(), v.regex(WITHDRAWAL_ID_PATTERN, 'withdrawalId')),
+    approve: v.boolean(),
+    reason: v.optional(text(2, 100)),
+  }),
+  rates: v.strictObject({}),
+  /** The shop default (no productId) or one product's override (rateBp null removes it). Applies to new orders. */
+  setRate: v.strictObject({
+    productId: v.optional(shortId),
+    rateBp: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_RATE_BP))),
+  }),
+};
+
+export type CommissionAction = keyof typeof commissionInputs;
+export type CommissionInput<A extends CommissionAction> = v.InferOutput<(typeof commissionInputs)[A]>;
+
+export interface BindingView {
+  sharerCode: string;
+  nickname: string;
+  /** ISO time the binding ends. */
+  until: string;
+}
+
+export interface VisitResult {
+  /** True when this visit bound the visitor to the sharer. */
+  bound: boolean;
+  /** The visitor's binding after the visit (null for an anonymous visitor or none). */
+  binding: BindingView | null;
+}
+
+export interface CommissionAmounts {
+  pendingFen: number;
+  settledFen: number;
+  withdrawnFen: number;
+  reversedFen: number;
+}
+
+/** One product shared through one channel: visits → orders → commission. */
+export interface FunnelRow {
+  productId: string;
+  title: string;
+  channel: ShareChannel;
+  visits: number;
+  visitors: number;
+  orders: number;
+  gmvFen: number;
+  pendingFen: number;
+  settledFen: number;
+  reversedFen: number;
+}
+
+export interface MyStats {
+  visits: number;
+  visitors: number;
+  orders: number;
+  /** Goods paid (after points) in orders attributed to the sharer. */
+  gmvFen: number;
+  commission: CommissionAmounts;
+  /** Settled and not yet withdrawn nor asked for: what `withdraw` can take. */
+  availableFen: number;
+  openWithdrawal: Withdrawal | null;
+  rows: FunnelRow[];
+}
+
+export type CommissionStatus = 'pending' | 'settled' | 'reversed';
+
+export interface CommissionLine {
+  id: string;
+  orderId: string;
+  productId: string;
+  title: string;
+  spec: string;
+  channel: ShareChannel;
+  /** Goods actually paid for the line (after points). */
+  baseFen: number;
+  rateBp: number;
+  amountFen: number;
+  /** Taken back by refunds (pro rata); amountFen − reversedFen is what the sharer keeps. */
+  reversedFen: number;
+  status: CommissionStatus;
+  createdAt: string;
+  settledAt?: string;
+  reversedAt?: string;
+  /** When a pending line settles: known once the order is completed (completion + after-sale days). */
+  settlesAt: string | null;
+}
+
+export interface Withdrawal {
+  id: string;
+  amountFen: number;
+  status: 'open' | 'approved' | 'rejected';
+  requestedAt: string;
+  decidedAt?: string;
+  reason?: string;
+}
+
+export interface OwnerWithdrawal extends Withdrawal {
+  sharer: { nickname: string; shareCode: string };
+}
+
+export interface SharerRank {
+  nickname: string;
+  shareCode: string;
+  orders: number;
+  buyers: number;
+  gmvFen: number;
+  /** Commission pending plus settled (reversed left out). */
+  commissionFen: number;
+}
+
+export interface Poster {
+  /** The mini program code as a PNG data URL (data:image/png;base64,…). */
+  code: string;
+  /** The code's scene: `p=<productId>&s=<shareCode>`. */
+  scene: string;
+  product: { id: string; title: string; priceFen: number; image: string; status: 'on_sale' | 'off_sale' };
+  sharer: { nickname: string; shareCode: string };
+  note: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface RateTable {
+  defaultRateBp: number;
+  products: Array<{ id: string; title: string; rateBp: number | null }>;
+}
+
+export interface CommissionResults {
+  recordVisit: VisitResult;
+  binding: { binding: BindingView | null };
+  releaseBinding: { binding: null };
+  setNote: { productId: string; note: string };
+  poster: Poster;
+  myStats: MyStats;
+  myCommissions: Page<CommissionLine>;
+  withdraw: { withdrawal: Withdrawal };
+  myWithdrawals: Page<Withdrawal>;
+  sharers: Page<SharerRank>;
+  withdrawals: Page<OwnerWithdrawal>;
+  decideWithdrawal: { withdrawal: OwnerWithdrawal };
+  rates: RateTable;
+  setRate: RateTable;
+}
