@@ -10,6 +10,10 @@ export interface ShopRules {
   autoConfirmDays: number;
   /** A completed order can still be refunded this long after completion. */
   afterSaleDays: number;
+  /** Commission rate of products without their own, in basis points (500 = 5%). */
+  commissionRateBp: number;
+  /** A share's binding lasts this long, and an order through it extends it this long from the order. */
+  bindingDays: number;
 }
 
 export const DEFAULT_RULES: ShopRules = {
@@ -18,6 +22,19 @@ export const DEFAULT_RULES: ShopRules = {
   unpaidCancelMinutes: 30,
   autoConfirmDays: 10,
   afterSaleDays: 7,
+  commissionRateBp: 500,
+  bindingDays: 15,
+};
+
+/** Highest value each rule may take; a stored value above it falls back to the default. */
+const RULE_MAX: Record<keyof ShopRules, number> = {
+  shippingFeeFen: 100_000,
+  freeShippingFromFen: 10_000_000,
+  unpaidCancelMinutes: 24 * 60,
+  autoConfirmDays: 30,
+  afterSaleDays: 30,
+  commissionRateBp: 5000,
+  bindingDays: 365,
 };
 
 /** The stored values over the defaults; anything missing or malformed falls back to its default. */
@@ -25,7 +42,7 @@ export function rulesOf(stored: Partial<Record<keyof ShopRules, unknown>> | unde
   const rules = { ...DEFAULT_RULES };
   for (const key of Object.keys(DEFAULT_RULES) as Array<keyof ShopRules>) {
     const value = stored?.[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) rules[key] = value;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= RULE_MAX[key]) rules[key] = value;
   }
   return rules;
 }

@@ -33,8 +33,21 @@ export interface Transaction {
     doc(id: string): {
       get(): Promise<{ data: T }>;
       update(options: { data: object }): Promise<unknown>;
+      set(options: { data: object }): Promise<unknown>;
     };
+    add(options: { data: object }): Promise<unknown>;
   };
+}
+
+/** A document read inside a transaction, or null when there is none. */
+export async function txGet<T>(t: Transaction, collection: CollectionName, id: string): Promise<T | null> {
+  try {
+    const { data } = await t.collection<T>(collection).doc(id).get();
+    return data && !Array.isArray(data) ? data : null;
+  } catch (error) {
+    if (/not exist/i.test(String((error as { errMsg?: string })?.errMsg ?? error))) return null;
+    throw error;
+  }
 }
 
 export interface Database {

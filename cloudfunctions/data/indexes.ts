@@ -35,13 +35,21 @@ export const collections = {
       { fields: ['address.phone'] },
       { fields: ['day'] },
       { fields: ['paidDay'] },
+      { fields: ['commissionState', 'status'] },
     ],
   },
   stock_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['productId'] }] },
-  bindings: { indexes: [{ fields: ['buyerId'] }, { fields: ['sharerId'] }] },
-  visits: { indexes: [{ fields: ['sharerId', 'at'] }] },
-  commissions: { indexes: [{ fields: ['key'], unique: true }, { fields: ['sharerId'] }, { fields: ['orderId'] }] },
-  withdrawals: { indexes: [{ fields: ['sharerId'] }, { fields: ['status'] }] },
+  /** One document per buyer (`_id` = the buyer's openid): their current binding; nothing records a chain. */
+  bindings: { indexes: [{ fields: ['sharerId'] }] },
+  /** First visits: `_id` = sharer|product|channel|visitor and sharer|visitor, so a repeat visit is a duplicate. */
+  visits: { indexes: [] },
+  /** A sharer's counters: `<sharerId>:visits`, `<sharerId>:money`, and `<sharerId>:b:<buyerId>` buyer markers. */
+  sharer_stats: { indexes: [{ fields: ['kind', 'gmvFen'] }] },
+  /** Commission lines, `_id` = `<orderId>:<skuId>`: the sharer's ledger. */
+  commissions: { indexes: [{ fields: ['sharerId', 'createdAt'] }, { fields: ['orderId'] }] },
+  withdrawals: { indexes: [{ fields: ['sharerId', 'requestedAt'] }, { fields: ['status', 'requestedAt'] }] },
+  /** A sharer's note per product, `_id` = `<sharerId>:<productId>`. */
+  notes: { indexes: [] },
   points_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['userId'] }] },
   reviews: { indexes: [{ fields: ['productId'] }, { fields: ['orderId'] }] },
 } as const satisfies Record<string, CollectionSpec>;

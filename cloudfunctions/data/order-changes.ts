@@ -9,6 +9,8 @@ import { findOrder, updateIf, updateIfStatus, type OrderRecord } from './orders'
 import type { Settings } from './settings';
 import type { ProductRecord } from '../core/product';
 import { releaseAll, reserveAll } from './stock';
+import { reconcileCommission } from './commissions';
+import type { ShopRules } from '../core/rules';
 
 /** Cancels a pending order (the buyer's cancel or the unpaid timeout) and gives its stock back. */
 export async function cancelPending(db: Database, order: OrderRecord, now: Date, detail: string): Promise<boolean> {
@@ -61,10 +63,11 @@ export type PaidOutcome = 'paid' | 'late_paid' | 'already_paid';
  * is paid and flagged for the owner, never dropped.
  */
 export async function recordPayment(db: Database, id: string, pay: { transactionId: string; paidFen: number }, now: Date): Promise<PaidOutcome> {
-  const paid = { paidAt: now, paidDay: chinaDay(now), paidFen: pay.paidFen, transactionId: pay.transactionId };
   for (let attempt = 0; attempt < 3; attempt++) {
     const order = await findOrder(db, id);
     if (!order) throw new AppError('order.not_found');
+    // An attributed order owes its sharer commission from the moment it is paid (commissions.ts pays it out).
+    const paid = { paidAt: now, paidDay: chinaDay(now), paidFen: pay.paidFen, transactionId: pay.transactionId, ...(order.sharer ? { commissionState: 'owed' } : {}) };
     if (order.status === 'pending_payment') {
       if (await updateIfStatus(db, id, 'pending_payment', { status: 'paid', ...paid }, { at: now, label: '已付款', detail: '微信支付' })) return 'paid';
       continue; // cancelled meanwhile: decide again
@@ -89,8 +92,8 @@ export async function recordPayment(db: Database, id: string, pay: { transaction
   throw new Error(`order ${id}: payment could not be recorded after 3 attempts`);
 }
 
-/** Finishes an approved refund when WeChat Pay confirms it; an unshipped order's stock goes back. */
-export async function recordRefund(db: Database, order: OrderRecord, now: Date): Promise<boolean> {
+/** Finishes an approved refund when WeChat Pay confirms it; an unshipped order's stock goes back, commission is reversed. */
+export async function recordRefund(db: Database, order: OrderRecord, now: Date, rules: ShopRules): Promise<boolean> {
   const claimed = await updateIf(
     db,
     { _id: order._id, status: 'refunding', 'refund.outRefundNo': order.refund?.outRefundNo },
@@ -100,7 +103,17 @@ export async function recordRefund(db: Database, order: OrderRecord, now: Date):
   if (!claimed) return false;
   // Refunded before shipping: the goods never left, so their stock comes back (shipped goods stay sold).
   if (order.refund?.fromStatus === 'paid') await releaseHeld(db, order._id);
+  await catchUpCommission(db, order._id, now, rules);
   return true;
+}
+
+/** Moves the order's commission on now; if that fails (a conflict, a crash), the scheduler's sweep does it later. */
+export async function catchUpCommission(db: Database, orderId: string, now: Date, rules: ShopRules): Promise<void> {
+  try {
+    await reconcileCommission(db, orderId, now, rules);
+  } catch (error) {
+    console.error(`order ${orderId}: commission deferred to the scheduler`, error);
+  }
 }
 
 export type Notice = 'shipped' | 'refund';

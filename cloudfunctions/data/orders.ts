@@ -1,6 +1,7 @@
 // Orders. A state change is a conditional update on the order's current status, so of two concurrent changes
 // of the same order exactly one applies; the loser sees 0 updated and re-reads.
 import type { Address, BuyerTab, OrderStatus, OwnerView } from '../contracts/order';
+import type { ShareChannel } from '../contracts/commission';
 import type { PricedLine } from '../core/pricing';
 import { getOrNull, type Database } from './db';
 
@@ -23,7 +24,12 @@ export interface OrderRecord {
   amounts: { goodsFen: number; pointsUsed: number; pointsDiscountFen: number; shippingFen: number; payableFen: number };
   address: Address;
   note?: string;
+  /** The sharer's shareCode when the order is attributed (shown to the owner). */
   sharerCode?: string;
+  /** Attribution, fixed at creation from the buyer's active binding: one sharer, never a chain. */
+  sharer?: OrderSharer;
+  /** The commission's progress: owed once paid, credited when its lines exist, closed when settled or reversed. */
+  commissionState?: CommissionState;
   createdAt: Date;
   /** China date (YYYY-MM-DD) of creation, for the owner's daily summary. */
   day: string;
@@ -54,6 +60,19 @@ export interface OrderRecord {
   /** Set when WeChat Pay's result came after the order was cancelled. */
   attention?: { latePayment: boolean; stockShort: boolean };
   timeline: TimelineEntry[];
+}
+
+export type CommissionState = 'owed' | 'credited' | 'closed';
+
+export interface OrderSharer {
+  /** The sharer's openid. */
+  id: string;
+  code: string;
+  /** How the buyer was bound: the channel and the product of the share they opened. */
+  channel: ShareChannel;
+  productId: string;
+  /** Commission rate per product, as it was when the order was placed (later rate changes apply to new orders). */
+  rates: Record<string, number>;
 }
 
 const orders = (db: Database) => db.collection<OrderRecord>('orders');
@@ -168,4 +187,25 @@ export async function listStranded(db: Database, limit: number): Promise<OrderRe
     .limit(limit)
     .get();
   return data;
+}
+
+/** Orders whose commission has work to do in this state (the scheduler's sweep). */
+export async function listByCommission(db: Database, state: CommissionState, statuses: readonly OrderStatus[], limit: number, more: Record<string, unknown> = {}): Promise<OrderRecord[]> {
+  const _ = db.command;
+  const { data } = await orders(db)
+    .where({ commissionState: state, status: _.in([...statuses]), ...more })
+    .limit(limit)
+    .get();
+  return data;
+}
+
+/** When each of these orders was completed (orders not completed are left out). */
+export async function completionOf(db: Database, ids: readonly string[]): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const { data } = await orders(db)
+    .where({ _id: db.command.in([...ids]), status: 'completed' })
+    .field({ completedAt: true })
+    .limit(ids.length)
+    .get();
+  return new Map(data.filter((o) => o.completedAt).map((o) => [o._id, new Date(o.completedAt as Date)]));
 }

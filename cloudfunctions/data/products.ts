@@ -25,3 +25,20 @@ export async function findProducts(db: Database, ids: readonly string[]): Promis
   const { data } = await products(db).where({ _id: db.command.in(unique) }).limit(unique.length).get();
   return new Map(data.map((p) => [p._id, p]));
 }
+
+/** The whole catalogue, on sale or not, in catalogue order (the owner's pages). */
+export async function listAllProducts(db: Database): Promise<ProductRecord[]> {
+  const out: ProductRecord[] = [];
+  for (let skip = 0; ; skip += 100) {
+    const { data } = await products(db).orderBy('sort', 'asc').orderBy('_id', 'asc').skip(skip).limit(100).get();
+    out.push(...data);
+    if (data.length < 100) return out;
+  }
+}
+
+/** A product's own commission rate, or none (the shop default applies). */
+export async function setProductRate(db: Database, id: string, rateBp: number | null): Promise<void> {
+  await products(db)
+    .doc(id)
+    .update({ data: { commissionRateBp: rateBp === null ? db.command.remove() : rateBp } });
+}

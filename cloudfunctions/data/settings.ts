@@ -41,3 +41,12 @@ export async function requireOwner(db: Database, openid: string): Promise<Settin
   if (!settings.owners.includes(openid)) throw new AppError('auth.not_owner');
   return settings;
 }
+
+/** Stores rule values (already validated by the caller's schema) in the settings document. */
+export async function saveRules(db: Database, rules: Partial<ShopRules>): Promise<void> {
+  const settings = db.collection<SettingsRecord>('settings');
+  const { stats } = await settings.doc(SETTINGS_ID).update({ data: rules });
+  if (stats.updated === 0 && !(await getOrNull(settings, SETTINGS_ID))) {
+    await settings.doc(SETTINGS_ID).set({ data: { shopName: '友荐小店', owners: [], ...rules } });
+  }
+}

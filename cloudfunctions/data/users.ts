@@ -21,6 +21,14 @@ export async function findUserByShareCode(db: Database, shareCode: string): Prom
   return data[0] ?? null;
 }
 
+/** Members by openid, in one request. */
+export async function findUsersByOpenids(db: Database, openids: readonly string[]): Promise<Map<string, UserRecord>> {
+  const unique = [...new Set(openids)];
+  if (unique.length === 0) return new Map();
+  const { data } = await users(db).where({ openid: db.command.in(unique) }).limit(unique.length).get();
+  return new Map(data.map((u) => [u.openid, u]));
+}
+
 export async function findUserById(db: Database, id: string): Promise<UserRecord | null> {
   return getOrNull(users(db), id);
 }

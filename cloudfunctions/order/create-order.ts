@@ -2,9 +2,11 @@
 // the buyer's requestId (the same request again, even concurrently, answers with the same order).
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
+import { attributedSharer } from '../core/commission';
 import { chinaDay, orderIdFor, requestHashOf } from '../core/order-id';
 import { priceOrder } from '../core/pricing';
 import { MINUTE_MS } from '../core/rules';
+import { findBinding } from '../data/bindings';
 import { isDuplicateKey } from '../data/db';
 import type { CallContext } from '../data/handler';
 import { findOrder, insertOrder, type OrderRecord } from '../data/orders';
@@ -17,12 +19,13 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   if (!ctx.openid) throw new AppError('auth.required');
   const id = orderIdFor(ctx.openid, input.requestId);
   const requestHash = requestHashOf({ items: input.items, address: input.address, note: input.note ?? '' });
-  const [settings, products, existing] = await Promise.all([
+  // A retry of a placed request is not looked up first (no request to spare): its reservation meets the
+  // duplicate id at insert, goes back, and the placed order is the answer.
+  const [settings, products, binding] = await Promise.all([
     loadSettings(ctx.db),
     findProducts(ctx.db, input.items.map((l) => l.productId)),
-    findOrder(ctx.db, id),
+    findBinding(ctx.db, ctx.openid),
   ]);
-  if (existing) return sameRequest(ctx, existing, requestHash, settings);
 
   const priced = priceOrder(input.items, products, settings.rules);
   const short = await reserveAll(ctx.db, priced.lines);
@@ -35,6 +38,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   }
 
   const now = ctx.now;
+  const sharer = attributedSharer(ctx.openid, binding, now);
   const order: OrderRecord = {
     _id: id,
     requestKey: `${ctx.openid}:${input.requestId}`,
@@ -45,6 +49,18 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     amounts: { goodsFen: priced.goodsFen, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: priced.shippingFen, payableFen: priced.payableFen },
     address: input.address,
     ...(input.note ? { note: input.note } : {}),
+    ...(sharer
+      ? {
+          sharerCode: sharer.sharerCode,
+          sharer: {
+            id: sharer.sharerId,
+            code: sharer.sharerCode,
+            channel: sharer.channel,
+            productId: sharer.productId,
+            rates: Object.fromEntries(priced.lines.map((l) => [l.productId, products.get(l.productId)?.commissionRateBp ?? settings.rules.commissionRateBp])),
+          },
+        }
+      : {}),
     createdAt: now,
     day: chinaDay(now),
     payBefore: new Date(now.getTime() + settings.rules.unpaidCancelMinutes * MINUTE_MS),

@@ -24,25 +24,34 @@ export async function decideRefund(input: OrderInput<'decideRefund'>, ctx: CallC
   const settings = await requireOwner(ctx.db, ctx.openid);
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
-  if (input.approve) await approve(order, ctx, settings);
+  if (input.approve) await approve(order, input.refundFen, ctx, settings);
   else await reject(order, input.reason, ctx, settings);
   return { order: await viewOrder(ctx.cloud, await reread(ctx, order._id), 'owner', ctx.now, settings.rules) };
 }
 
-async function approve(order: OrderRecord, ctx: CallContext, settings: Settings): Promise<void> {
+async function approve(order: OrderRecord, asked: number | undefined, ctx: CallContext, settings: Settings): Promise<void> {
   checkTransition(order, 'approveRefund', 'owner', ctx.now, settings.rules);
   const refund = order.refund;
   if (!refund) throw new AppError('order.invalid_transition');
+  // A partial refund only once the goods left: an unshipped order is refunded in full and its stock returns.
+  const refundFen = asked ?? refund.refundFen;
+  const paidFen = order.paidFen ?? order.amounts.payableFen;
+  if (refundFen > paidFen || (refundFen !== paidFen && refund.fromStatus === 'paid')) throw new AppError('order.refund_amount_invalid');
   // One refund per order: its number is fixed, so a repeated approval can never refund twice.
   const outRefundNo = `${order._id}R`;
   const pending = { _id: order._id, status: 'refunding', 'refund.requestedAt': refund.requestedAt, 'refund.approvedAt': ctx.db.command.exists(false) };
-  const claimed = await updateIf(ctx.db, pending, { 'refund.approvedAt': ctx.now, 'refund.outRefundNo': outRefundNo }, { at: ctx.now, label: '同意退款', detail: '等待微信支付退款到账' });
+  const claimed = await updateIf(
+    ctx.db,
+    pending,
+    { 'refund.approvedAt': ctx.now, 'refund.outRefundNo': outRefundNo, 'refund.refundFen': refundFen },
+    { at: ctx.now, label: '同意退款', detail: refundFen === paidFen ? '等待微信支付退款到账' : '部分退款，等待微信支付退款到账' },
+  );
   if (!claimed) throw new AppError('order.invalid_transition');
   const answer = (await cloudPayOf(ctx.cloud).refund({
     outTradeNo: order._id,
     outRefundNo,
     totalFee: order.paidFen ?? order.amounts.payableFen,
-    refundFee: refund.refundFen,
+    refundFee: refundFen,
     subMchId: settings.subMchId,
     envId: String(ctx.cloud.getWXContext().ENV ?? ''),
     functionName: PAYMENT_FUNCTION,
@@ -51,7 +60,7 @@ async function approve(order: OrderRecord, ctx: CallContext, settings: Settings)
   if (answer.returnCode !== 'SUCCESS' || answer.resultCode !== 'SUCCESS') {
     console.error(`order ${order._id}: refund refused`, answer.errCodeDes ?? answer.returnMsg);
     // Undo the approval so the owner can try again; nothing was refunded.
-    await updateIf(ctx.db, { _id: order._id, status: 'refunding', 'refund.approvedAt': ctx.now }, { 'refund.approvedAt': ctx.db.command.remove(), 'refund.outRefundNo': ctx.db.command.remove() }, { at: ctx.now, label: '退款发起失败', detail: '请稍后重试' });
+    await updateIf(ctx.db, { _id: order._id, status: 'refunding', 'refund.approvedAt': ctx.now }, { 'refund.approvedAt': ctx.db.command.remove(), 'refund.outRefundNo': ctx.db.command.remove(), 'refund.refundFen': refund.refundFen }, { at: ctx.now, label: '退款发起失败', detail: '请稍后重试' });
     throw new AppError('refund.failed');
   }
 }

@@ -25,8 +25,9 @@ export async function handleRefundResult(cloud: Cloud, event: RefundResultEvent,
   if (!order || !order.refund) return refuse('no refund for that order');
   if (order.status === 'refunded' && order.refund.outRefundNo === info.outRefundNo) return ACK; // delivered again
   if (order.refund.outRefundNo !== info.outRefundNo || info.refundFee !== order.refund.refundFen) return refuse('refund does not match the order');
-  if ((await recordRefund(db, order, now)) && order.notify?.refund) {
-    await notifyBuyer(cloud, (await loadSettings(db)).templates, order, 'refund', now, '退款已原路退回');
+  const settings = await loadSettings(db);
+  if ((await recordRefund(db, order, now, settings.rules)) && order.notify?.refund) {
+    await notifyBuyer(cloud, settings.templates, order, 'refund', now, '退款已原路退回');
   }
   return ACK;
 }

@@ -1,10 +1,15 @@
 // The `scheduler` cloud function (timer trigger, every minute): cancels orders left unpaid past their deadline
 // (their stock goes back), confirms receipt of orders shipped longer ago than the auto-confirm days, and finishes
-// any stock release that an earlier change could not complete.
+// any stock release that an earlier change could not complete; and moves commission on: credits paid orders whose
+// crediting could not finish, settles it when the after-sale window closes, reverses it for refunds.
 import cloud from 'wx-server-sdk';
 import { databaseOf } from '../data/db';
 import { cancelPending, releasable, releaseHeld } from '../data/order-changes';
-import { listDue, listStranded, updateIfStatus } from '../data/orders';
+import { listByCommission, listDue, listStranded, updateIfStatus } from '../data/orders';
+import { reconcileCommission } from '../data/commissions';
+import { loadSettings } from '../data/settings';
+import { DAY_MS } from '../core/rules';
+import type { Database } from '../data/db';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -36,5 +41,36 @@ export async function main() {
   }
   let released = 0;
   for (const order of await listStranded(db, BATCH)) if (releasable(order) && (await releaseHeld(db, order._id))) released++;
-  return { expired, confirmed, released };
+  const commission = await moveCommission(db, new Date(), started);
+  return { expired, confirmed, released, ...commission };
+}
+
+async function moveCommission(db: Database, now: Date, started: number) {
+  const { rules } = await loadSettings(db);
+  const counts = { credited: 0, settled: 0, reversed: 0 };
+  const windowStart = new Date(now.getTime() - rules.afterSaleDays * DAY_MS);
+  const work = [
+    () => listByCommission(db, 'owed', ['paid', 'shipped', 'completed', 'refunding', 'refunded'], BATCH),
+    () => listByCommission(db, 'credited', ['completed'], BATCH, { completedAt: db.command.lte(windowStart) }),
+    () => listByCommission(db, 'credited', ['refunded'], BATCH),
+  ];
+  for (const list of work) {
+    for (;;) {
+      const due = await list();
+      let moved = 0;
+      for (const order of due) {
+        try {
+          const outcome = await reconcileCommission(db, order._id, now, rules);
+          if (outcome !== 'nothing') {
+            counts[outcome]++;
+            moved++;
+          }
+        } catch (error) {
+          console.error(`order ${order._id}: commission not moved this run`, error);
+        }
+      }
+      if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) break;
+    }
+  }
+  return counts;
 }

@@ -4,17 +4,19 @@ import type { ProductDetail, ShopInput } from '../contracts/shop';
 import { lowestPrice } from '../core/product';
 import { displayUrls } from '../data/files';
 import type { CallContext } from '../data/handler';
+import { findNote } from '../data/notes';
 import { findProduct } from '../data/products';
 import { findUserByShareCode } from '../data/users';
 
 export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContext): Promise<ProductDetail> {
-  const [product, sharer] = await Promise.all([
+  const [product, sharer, myNote] = await Promise.all([
     findProduct(ctx.db, input.id),
     input.s ? findUserByShareCode(ctx.db, input.s) : Promise.resolve(null),
+    findNote(ctx.db, ctx.openid, input.id),
   ]);
   if (!product) throw new AppError('product.not_found');
-  const urls = await displayUrls(ctx.cloud, product.images);
   const recommends = sharer && sharer.openid !== ctx.openid;
+  const [urls, note] = await Promise.all([displayUrls(ctx.cloud, product.images), recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve('')]);
   return {
     product: {
       id: product._id,
@@ -26,8 +28,9 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       ...(product.commissionRateBp === undefined ? {} : { commissionRateBp: product.commissionRateBp }),
       status: product.status,
     },
-    trust: recommends ? { sharer: { nickname: sharer.nickname, shareCode: sharer.shareCode } } : {},
+    trust: recommends ? { sharer: { nickname: sharer.nickname, shareCode: sharer.shareCode }, ...(note ? { note } : {}) } : {},
     // Reviews by verified buyers arrive with the reviews issue.
     reviews: { count: 0, avgRating: null },
+    ...(myNote ? { myNote } : {}),
   };
 }

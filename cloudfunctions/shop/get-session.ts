@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { SessionResult } from '../contracts/shop';
 import { defaultNickname, makeShareCode, SHARE_CODE_LENGTH } from '../core/share-code';
+import { findBinding } from '../data/bindings';
 import { isDuplicateKey } from '../data/db';
 import type { CallContext } from '../data/handler';
 import { loadSettings } from '../data/settings';
@@ -12,7 +13,7 @@ const MAX_ATTEMPTS = 5;
 
 export async function getSession(_input: object, ctx: CallContext): Promise<SessionResult> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const [user, settings] = await Promise.all([ensureMember(ctx), loadSettings(ctx.db)]);
+  const [user, settings, binding] = await Promise.all([ensureMember(ctx), loadSettings(ctx.db), findBinding(ctx.db, ctx.openid)]);
   return {
     user: {
       id: user._id,
@@ -23,7 +24,7 @@ export async function getSession(_input: object, ctx: CallContext): Promise<Sess
       isMember: false,
       points: { available: 0, pending: 0 },
     },
-    binding: null,
+    binding: binding && new Date(binding.until) > ctx.now ? { sharerCode: binding.sharerCode, nickname: binding.sharerNickname, until: new Date(binding.until).toISOString() } : null,
   };
 }
 

@@ -1,0 +1,35 @@
+// The `commission` cloud function: a route table of its actions (owner actions check the owner list inside).
+import cloud from 'wx-server-sdk';
+import { commissionInputs, type CommissionAction, type CommissionResults } from '../contracts/commission';
+import { createHandler, route, type Route } from '../data/handler';
+import { getBinding, releaseBinding } from './binding';
+import { makePoster } from './make-poster';
+import { myCommissions } from './my-commissions';
+import { myStats } from './my-stats';
+import { listSharers } from './owner-sharers';
+import { decideWithdrawal, ownerWithdrawals } from './owner-withdrawals';
+import { rates, setRate } from './rates';
+import { recordVisit } from './record-visit';
+import { setNote } from './set-note';
+import { myWithdrawals, withdraw } from './withdraw';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+const routes = {
+  recordVisit: route(commissionInputs.recordVisit, recordVisit),
+  binding: route(commissionInputs.binding, getBinding),
+  releaseBinding: route(commissionInputs.releaseBinding, releaseBinding),
+  setNote: route(commissionInputs.setNote, setNote),
+  poster: route(commissionInputs.poster, makePoster),
+  myStats: route(commissionInputs.myStats, myStats),
+  myCommissions: route(commissionInputs.myCommissions, myCommissions),
+  withdraw: route(commissionInputs.withdraw, withdraw),
+  myWithdrawals: route(commissionInputs.myWithdrawals, myWithdrawals),
+  sharers: route(commissionInputs.sharers, listSharers),
+  withdrawals: route(commissionInputs.withdrawals, ownerWithdrawals),
+  decideWithdrawal: route(commissionInputs.decideWithdrawal, decideWithdrawal),
+  rates: route(commissionInputs.rates, rates),
+  setRate: route(commissionInputs.setRate, setRate),
+} satisfies { [A in CommissionAction]: Route<(typeof commissionInputs)[A], CommissionResults[A]> };
+
+export const main = createHandler(cloud, routes);

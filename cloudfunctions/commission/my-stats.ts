@@ -1,0 +1,57 @@
+// The sharer's center: totals and the funnel per product and channel, read from counters kept with the events
+// (two documents and the products' titles), never by scanning visits or orders.
+import type { FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
+import { AppError } from '../contracts/errors';
+import type { CallContext } from '../data/handler';
+import { findProducts } from '../data/products';
+import { readStats, type MoneyRow, type VisitRow } from '../data/sharer-stats';
+import { availableOf, findWithdrawal } from '../data/withdrawals';
+import { viewWithdrawal } from './views';
+
+export async function myStats(_input: object, ctx: CallContext): Promise<MyStats> {
+  if (!ctx.openid) throw new AppError('auth.required');
+  const { visits, money } = await readStats(ctx.db, ctx.openid);
+  const keys = new Map<string, { productId: string; channel: ShareChannel }>();
+  for (const source of [visits?.products ?? {}, money?.products ?? {}]) {
+    for (const [productId, byChannel] of Object.entries(source)) {
+      for (const channel of Object.keys(byChannel ?? {}) as ShareChannel[]) keys.set(`${productId}|${channel}`, { productId, channel });
+    }
+  }
+  const productIds = [...new Set([...keys.values()].map((k) => k.productId))];
+  const [products, open] = await Promise.all([
+    productIds.length > 0 ? findProducts(ctx.db, productIds) : Promise.resolve(new Map()),
+    money?.openWithdrawalId ? findWithdrawal(ctx.db, money.openWithdrawalId) : Promise.resolve(null),
+  ]);
+  const rows: FunnelRow[] = [...keys.values()].map(({ productId, channel }) => {
+    const v: Partial<VisitRow> = visits?.products[productId]?.[channel] ?? {};
+    const m: Partial<MoneyRow> = money?.products[productId]?.[channel] ?? {};
+    return {
+      productId,
+      title: products.get(productId)?.title ?? '已删除的商品',
+      channel,
+      visits: v.visits ?? 0,
+      visitors: v.visitors ?? 0,
+      orders: m.orders ?? 0,
+      gmvFen: m.gmvFen ?? 0,
+      pendingFen: m.pendingFen ?? 0,
+      settledFen: m.settledFen ?? 0,
+      reversedFen: m.reversedFen ?? 0,
+    };
+  });
+  rows.sort((a, b) => b.gmvFen - a.gmvFen || b.visits - a.visits || (a.productId + a.channel < b.productId + b.channel ? -1 : 1));
+  return {
+    visits: visits?.visits ?? 0,
+    visitors: visits?.visitors ?? 0,
+    orders: money?.orders ?? 0,
+    gmvFen: money?.gmvFen ?? 0,
+    commission: {
+      pendingFen: money?.pendingFen ?? 0,
+      settledFen: money?.settledFen ?? 0,
+      withdrawnFen: money?.withdrawnFen ?? 0,
+      reversedFen: money?.reversedFen ?? 0,
+    },
+    availableFen: availableOf(money),
+    openWithdrawal: open ? viewWithdrawal(open) : null,
+    rows,
+  };
+}

@@ -1,0 +1,13 @@
+// The sharer's note on a product: their own words on their cards and posters (anyone may write one for any product).
+import type { CommissionInput } from '../contracts/commission';
+import { AppError } from '../contracts/errors';
+import type { CallContext } from '../data/handler';
+import { saveNote } from '../data/notes';
+import { findProduct } from '../data/products';
+
+export async function setNote(input: CommissionInput<'setNote'>, ctx: CallContext): Promise<{ productId: string; note: string }> {
+  if (!ctx.openid) throw new AppError('auth.required');
+  if (!(await findProduct(ctx.db, input.productId))) throw new AppError('product.not_found');
+  await saveNote(ctx.db, ctx.openid, input.productId, input.note, ctx.now);
+  return { productId: input.productId, note: input.note };
+}
