@@ -64,7 +64,7 @@ export function measureRawDecrement(ops = RAW_OPS) {
   }
 }
 
-function client(origin) {
+export function client(origin) {
   const tokens = new Map();
   const post = async (path, body, headers = {}) => {
     const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -82,6 +82,7 @@ function client(origin) {
     stats: async () => (await fetch(`${origin}/__dev/stats`)).json(),
     resetStats: () => post('/__dev/stats/reset', {}),
     order: async (as, body) => (await post('/api/functions/order', body, { authorization: `Bearer ${await session(as)}` })).result,
+    call: async (as, fn, body) => (await post(`/api/functions/${fn}`, body, { authorization: `Bearer ${await session(as)}` })).result,
     tcb: (body) => post('/tcb', body),
   };
 }
@@ -179,7 +180,7 @@ ${perCreate.map((c) => `- ${c.lines} line${c.lines > 1 ? 's' : ''}: ${actions(c.
 | ${raw.label}, same run | ${fmt(raw.perSec)} /s |
 | ratio: create calls/s ÷ raw conditional decrements/s | ${ratio.toFixed(3)} |
 
-- Each create is a whole function invocation (instance queue, gateway, settings + products + order reads, the conditional
+- Each create is a whole function invocation (instance queue, gateway, settings + products + binding reads, the conditional
   stock update, the order insert, cover URLs): several durable commits and reads per order where the baseline does one
   in-process transaction. The runtime runs at most 16 instances of a function at once (CloudBase scales out); the other
   calls queue, which is most of the p99. Instances are warmed before the sale.

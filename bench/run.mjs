@@ -1,6 +1,7 @@
 // npm run bench: emulator throughput against raw better-sqlite3 doing the same work, measured in the same run,
 // then the front-end budgets (bench/frontend.mjs: weapp main package, h5 paint, cloud function bundles), built in
-// the same run, then the order function (bench/orders.mjs: TCB requests per create, a flash sale against raw SQLite). Writes BENCHMARKS.md; exits 1 when a budget fails. Both database sides use a file database with the
+// the same run, then the order function (bench/orders.mjs: TCB requests per create, a flash sale against raw SQLite),
+// then the commission function (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests). Writes BENCHMARKS.md; exits 1 when a budget fails. Both database sides use a file database with the
 // emulator's pragmas (WAL, synchronous=FULL).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import http from 'node:http';
 import { runFrontend } from './frontend.mjs';
 import { runOrders } from './orders.mjs';
+import { runCommission } from './commission.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -151,7 +153,8 @@ why raw SQLite itself does it orders of magnitude slower than a read.
 `;
 const frontend = await runFrontend(); // builds the cloud functions the order section runs
 const orders = await runOrders({ rawDecrement: rawDec });
-writeFileSync(join(root, 'BENCHMARKS.md'), md + orders.md + frontend.md);
-console.log(md + orders.md + frontend.md);
+const commission = await runCommission();
+writeFileSync(join(root, 'BENCHMARKS.md'), md + orders.md + commission.md + frontend.md);
+console.log(md + orders.md + commission.md + frontend.md);
 for (const [text, ok] of [...orders.checks, ...frontend.checks]) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
-process.exit(frontend.ok && orders.ok ? 0 : 1);
+process.exit(frontend.ok && orders.ok && commission.ok ? 0 : 1);

@@ -208,6 +208,104 @@ describe('owner order page', () => {
     expect(screen.queryByText('同意退款')).toBeNull();
   });
 
+  describe('同意退款 of a shipped order: the amount', () => {
+    const shippedRefund = (extra: Partial<NonNullable<Order['refund']>> = {}) => ({
+      ...refunding(extra),
+      shippedAt: '2026-11-23T06:30:00.000Z',
+      shipping: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+      commands: ['approveRefund', 'rejectRefund'] as Order['commands'],
+    });
+    const amountField = () => waitFor(() => nativeField('请输入退款金额') as HTMLInputElement, { timeout: 5000 });
+
+    it('opens prefilled with the full refund and refuses an amount that is zero, above what was paid, or has 3 decimals', async () => {
+      await openOrder(shippedRefund());
+      fireEvent.click(screen.getByText('同意退款'));
+      expect(screen.getByText('退款金额（元）')).toBeTruthy();
+      expect((await amountField()).value).toBe('307.80');
+      expect(screen.getByText('买家实付 ¥307.80。商品已发货，可与买家协商后只退部分金额。')).toBeTruthy();
+
+      for (const [typed, error] of [
+        ['0', '退款金额需大于 0'],
+        ['307.81', '退款金额不能超过实付 ¥307.80'],
+        ['12.345', '请输入正确的金额，最多两位小数'],
+        ['', '请输入正确的金额，最多两位小数'],
+      ]) {
+        await type('请输入退款金额', typed);
+        fireEvent.click(screen.getByText('确认退款'));
+        expect(screen.getByText(error)).toBeTruthy();
+      }
+      expect(Taro.showModal).not.toHaveBeenCalled();
+      expect(decideRefund).not.toHaveBeenCalled();
+
+      // 全额退款 puts the full amount back and clears the error.
+      fireEvent.click(screen.getByText('全额退款'));
+      expect((await amountField()).value).toBe('307.80');
+      expect(screen.queryByText('请输入正确的金额，最多两位小数')).toBeNull();
+    });
+
+    it('a partial refund: confirms the amount against what was paid, then sends it in fen and shows the answer', async () => {
+      await openOrder(shippedRefund());
+      fireEvent.click(screen.getByText('同意退款'));
+      await type('请输入退款金额', '100.5');
+
+      // Cancelled at the confirmation: nothing sent, the sheet and the amount stay.
+      Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '同意退款', content: '将原路退回买家 ¥100.50（实付 ¥307.80，部分退款），同意后不能撤销。' }),
+      );
+      expect(decideRefund).not.toHaveBeenCalled();
+      expect((await amountField()).value).toBe('100.5');
+
+      Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+      const approved = makeOrder({ ...shippedRefund({ refundFen: 10050, approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }), commands: [] });
+      decideRefund.mockResolvedValueOnce({ ok: true, data: { order: approved } });
+      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
+      expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true, refundFen: 10050 });
+      expect(await screen.findByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
+      expect(screen.getByText('¥100.50')).toBeTruthy(); // the refund card's amount
+      expect(screen.queryByText('确认退款')).toBeNull();
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '已同意退款', icon: 'success' });
+    });
+
+    it('the full amount left as it was is sent without refundFen', async () => {
+      await openOrder(shippedRefund());
+      fireEvent.click(screen.getByText('同意退款'));
+      await amountField();
+      Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+      decideRefund.mockResolvedValueOnce({ ok: true, data: { order: makeOrder({ ...shippedRefund({ approvedAt: '2026-11-23T09:00:00.000Z' }), commands: [] }) } });
+      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
+      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }));
+      expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true });
+    });
+
+    it('a refusal keeps the sheet open with the amount typed and shows the message', async () => {
+      await openOrder(shippedRefund());
+      fireEvent.click(screen.getByText('同意退款'));
+      await type('请输入退款金额', '50');
+      Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+      decideRefund.mockResolvedValueOnce({
+        ok: false,
+        error: { code: 'order.refund_amount_invalid', message: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额' },
+      });
+      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
+      expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true, refundFen: 5000 });
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额', icon: 'none' });
+      expect((await amountField()).value).toBe('50');
+      expect(screen.getByText('确认退款')).toBeTruthy();
+      expect(ownerGet).toHaveBeenCalledTimes(1);
+    });
+
+    it('an order refunded before shipping opens no amount sheet: it is confirmed in full', async () => {
+      await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
+      Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+      await act(async () => void fireEvent.click(screen.getByText('同意退款')));
+      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }));
+      expect(screen.queryByText('退款金额（元）')).toBeNull();
+      expect(decideRefund).not.toHaveBeenCalled();
+    });
+  });
+
   it('tells a non-owner that only the owner can see it', async () => {
     ownerGet.mockResolvedValueOnce({ ok: false, error: { code: 'auth.not_owner', message: '仅店主可以操作' } });
     render(<OwnerOrderPage />);

@@ -1,5 +1,6 @@
 // One order on the owner's desk: who bought what, where it goes, what happened so far, and exactly the actions
-// the order allows the owner now (its `commands`): 发货, 同意退款, 拒绝退款. Each answer replaces the order shown.
+// the order allows the owner now (its `commands`): 发货, 同意退款 (of a shipped order, possibly in part), 拒绝退款.
+// Each answer replaces the order shown.
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -10,9 +11,10 @@ import PageState from '../../components/PageState';
 import { formatFen } from '../../lib/money';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 import { formatTime, OWNER_ORDERS_PAGE, refundInFlight, STALE_CODES, STATUS_LABEL, statusHint } from '../shared/order-text';
+import ApproveSheet from './ApproveSheet';
 import RejectSheet from './RejectSheet';
 import ShipSheet, { type Shipment } from './ShipSheet';
-import { useOwnerOrder, type Buyer } from './useOwnerOrder';
+import { approveRefundInput, partialRefundAllowed, useOwnerOrder, type Buyer } from './useOwnerOrder';
 import './index.scss';
 
 // Read when rendering (the build replaces it with a constant), so tests can render both builds.
@@ -35,7 +37,7 @@ export default function OwnerOrderPage() {
   const { params } = useRouter();
   const page = useOwnerOrder(params.id);
   const [busy, setBusy] = useState<Busy>(null);
-  const [sheet, setSheet] = useState<null | 'ship' | 'reject'>(null);
+  const [sheet, setSheet] = useState<null | 'ship' | 'approve' | 'reject'>(null);
 
   usePullDownRefresh(() => {
     void page.reload().finally(() => Taro.stopPullDownRefresh());
@@ -79,15 +81,23 @@ export default function OwnerOrderPage() {
   const orderId = order.id;
   const ship = (s: Shipment) => void run('ship', () => orderApi.ship({ orderId, ...s }), '已发货');
   const reject = (reason: string) => void run('reject', () => orderApi.decideRefund({ orderId, approve: false, reason }), '已拒绝退款');
-  const approve = async () => {
+  /** A shipped order's refund may be lowered in the approve sheet; any other is confirmed in full straight away. */
+  const approve = () => {
     if (busy || !order.refund) return;
+    if (partialRefundAllowed(order)) setSheet('approve');
+    else void confirmApprove(order.refund.refundFen);
+  };
+  const confirmApprove = async (refundFen: number) => {
+    if (busy || !order.refund) return;
+    const fullFen = order.refund.refundFen;
+    const amount = refundFen === fullFen ? formatFen(refundFen) : `${formatFen(refundFen)}（实付 ${formatFen(fullFen)}，部分退款）`;
     const { confirm } = await Taro.showModal({
       title: '同意退款',
-      content: `将原路退回买家 ${formatFen(order.refund.refundFen)}，同意后不能撤销。`,
+      content: `将原路退回买家 ${amount}，同意后不能撤销。`,
       confirmText: '同意退款',
       cancelText: '再想想',
     });
-    if (confirm) await run('approve', () => orderApi.decideRefund({ orderId, approve: true }), '已同意退款');
+    if (confirm) await run('approve', () => orderApi.decideRefund(approveRefundInput(order, refundFen)), '已同意退款');
   };
   const devRefund = async () => {
     const outRefundNo = order.refund?.outRefundNo;
@@ -199,13 +209,16 @@ export default function OwnerOrderPage() {
             <ActionButton kind='plain' busy={busy === 'reject'} disabled={busy !== null} onClick={() => setSheet('reject')} text='拒绝退款' />
           ) : null}
           {can('approveRefund') ? (
-            <ActionButton kind='primary' busy={busy === 'approve'} disabled={busy !== null} onClick={() => void approve()} text='同意退款' />
+            <ActionButton kind='primary' busy={busy === 'approve'} disabled={busy !== null} onClick={approve} text='同意退款' />
           ) : null}
           {can('ship') ? <ActionButton kind='primary' busy={busy === 'ship'} disabled={busy !== null} onClick={() => setSheet('ship')} text='发货' /> : null}
         </View>
       ) : null}
 
       {sheet === 'ship' && can('ship') ? <ShipSheet busy={busy === 'ship'} onSubmit={ship} onClose={() => setSheet(null)} /> : null}
+      {sheet === 'approve' && can('approveRefund') && order.refund ? (
+        <ApproveSheet fullFen={order.refund.refundFen} busy={busy === 'approve'} onSubmit={(fen) => void confirmApprove(fen)} onClose={() => setSheet(null)} />
+      ) : null}
       {sheet === 'reject' && can('rejectRefund') ? <RejectSheet busy={busy === 'reject'} onSubmit={reject} onClose={() => setSheet(null)} /> : null}
     </View>
   );
