@@ -196,6 +196,19 @@ describe('attribution and commission', () => {
 });
 
 describe('settlement and reversal', () => {
+  test('a crediting cut off after the payment was recorded is finished by the scheduler, once', async () => {
+    await visit('b14', 'a14');
+    const order = await shop.placed('b14', [APPLE]);
+    // The state a crash right after recordPayment's claim leaves: paid, commission owed, no lines yet.
+    await shop.db.collection('orders').doc(order.id).update({ data: { status: 'paid', paidFen: order.amounts.payableFen, paidAt: new Date(), commissionState: 'owed' } });
+    expect(await linesOf(order.id)).toEqual([]);
+    await shop.runScheduler();
+    await shop.runScheduler();
+    expect((await linesOf(order.id)).map((l: any) => [l.sharerId, l.amountFen, l.status])).toEqual([['dev_a14', 199, 'pending']]);
+    expect((await shop.orderDoc(order.id)).commissionState).toBe('credited');
+    expect(await stats('a14')).toMatchObject({ orders: 1, commission: { pendingFen: 199 } });
+  });
+
   test('commission settles only when the after-sale window after completion closes', async () => {
     await visit('b10', 'a10');
     const order = await shop.completed('b10', [APPLE]);
