@@ -3,9 +3,10 @@
 // order desk; bob confirms receipt. bob then buys another, asks for a refund; the owner approves it and plays
 // WeChat Pay's refund (h5 only), and both see 已退款.
 // The emulator is shared by every journey file and keeps its state: products are picked by the stock they have now.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ProductDetail } from '../../cloudfunctions/contracts/shop';
-import { callFunction, openAs, origin, screenshot, signIn, waitOnScreen, withFailureScreenshot, type Session } from './harness';
+import { callFunction, openAs, origin, screenshot, signIn, withFailureScreenshot, type Session } from './harness';
+import { checkoutAndPay, confirmModal, content, fill, shown, tap } from './steps';
 
 // Each step is a few screens in a browser: more than jest's default minute when the machine is busy.
 jest.setTimeout(120_000);
@@ -48,65 +49,11 @@ async function inStock(count: number, skip: string[] = []): Promise<Pick[]> {
   return picks;
 }
 
-/** The page the h5 router shows, not the navigation bar nor pages left in its stack. */
-const content = (page: Page) => page.locator('.taro_router');
-
-/** The element with exactly this text on the page shown now (earlier pages of the stack keep theirs), scrolled to. */
-async function shown(page: Page, text: string | RegExp): Promise<Locator> {
-  const locator = content(page).getByText(text, { exact: typeof text === 'string' }).filter({ visible: true }).last();
-  // Further down the page is where a user scrolls to.
-  await locator.waitFor({ state: 'visible' });
-  await locator.scrollIntoViewIfNeeded();
-  await waitOnScreen(locator);
-  return locator;
-}
-
-async function tap(page: Page, text: string | RegExp): Promise<void> {
-  await (await shown(page, text)).click();
-}
-
-/** Answers a Taro.showModal (h5 draws it outside the router) with its confirm button. */
-async function confirmModal(page: Page, confirmText: string): Promise<void> {
-  const button = page.locator('.taro__modal .taro-model__confirm', { hasText: confirmText });
-  await waitOnScreen(button);
-  await button.click();
-}
-
-/** Types into the native field of a Taro h5 Input or Textarea. */
-async function fill(page: Page, placeholder: string, value: string): Promise<void> {
-  const field = content(page).locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true }).last();
-  await waitOnScreen(field);
-  await field.fill(value);
-}
-
 async function openProduct(page: Page, pick: Pick): Promise<void> {
   await page.goto(`${origin}/#/pages/product/index?id=${pick.productId}`);
   await shown(page, pick.title);
   await tap(page, pick.spec);
   await shown(page, `已选：${pick.spec}`);
-}
-
-/** Checkout in h5: the address form (unless an address is remembered), 提交订单, then 确认支付 in the pay sheet. */
-async function checkoutAndPay(page: Page): Promise<string> {
-  await shown(page, '收货地址');
-  const form = content(page).locator('input[placeholder="请填写收货人姓名"]').filter({ visible: true });
-  if (await form.count()) {
-    await fill(page, '请填写收货人姓名', '鲍勃');
-    await fill(page, '请填写 11 位手机号', '13912345678');
-    await fill(page, '省 市 区，如：浙江省 杭州市 西湖区', '浙江省 杭州市 西湖区');
-    await fill(page, '街道、楼栋、门牌号', '文三路 100 号 2 单元 301');
-    await tap(page, '保存地址');
-  }
-  await shown(page, /13912345678/);
-  // The server's price (its lines appear with the quote), then the order.
-  await shown(page, '商品金额');
-  await tap(page, '提交订单');
-  await tap(page, '确认支付');
-  await page.waitForURL(/\/pages\/order\/index\?id=YJ[0-9A-Z]{16}/);
-  await shown(page, '待发货');
-  const id = /id=(YJ[0-9A-Z]{16})/.exec(page.url())?.[1];
-  if (!id) throw new Error(`no order id in ${page.url()}`);
-  return id;
 }
 
 /**
