@@ -1,4 +1,4 @@
-import { isMomentsSinglePage, parseProductEntry, productShareQuery, productSharePath, productShareUrl } from './share';
+import { isMomentsSinglePage, parseProductEntry, productShareQuery, productSharePath, productShareUrl, shareCardTitle } from './share';
 
 describe('share links', () => {
   it('builds the chat card path of DESIGN.md', () => {
@@ -54,5 +54,33 @@ describe('isMomentsSinglePage', () => {
     expect(isMomentsSinglePage(1007)).toBe(false);
     expect(isMomentsSinglePage(1007, 'p=p1&s=ABC234')).toBe(false);
     expect(isMomentsSinglePage(undefined)).toBe(false);
+  });
+});
+
+describe('shareCardTitle', () => {
+  it('is the product title when there is no note', () => {
+    expect(shareCardTitle('云南古树红茶 200g')).toBe('云南古树红茶 200g');
+    expect(shareCardTitle('云南古树红茶 200g', '  ')).toBe('云南古树红茶 200g');
+  });
+
+  it('quotes the sharer’s note before the title', () => {
+    expect(shareCardTitle('云南古树红茶 200g', '我家常备')).toBe('「我家常备」云南古树红茶 200g');
+  });
+
+  it('puts a multi-line note on one line', () => {
+    expect(shareCardTitle('红茶', '好喝\n不贵')).toBe('「好喝 不贵」红茶');
+  });
+
+  it('cuts a long note so the product still shows, and the whole title at 40 characters', () => {
+    const note = '这款茶我连续回购了三年，每天早上一杯，回甘特别明显，送长辈也很体面';
+    expect(shareCardTitle('云南古树红茶 200g', note)).toBe('「这款茶我连续回购了三年，每天早上一杯，…」云南古树红茶 200g');
+    const long = shareCardTitle('超长标题'.repeat(20), '好');
+    expect(Array.from(long)).toHaveLength(40);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('never splits an emoji when cutting', () => {
+    const title = shareCardTitle('茶', '😀'.repeat(30));
+    expect(title).toBe(`「${'😀'.repeat(19)}…」茶`);
   });
 });

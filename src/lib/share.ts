@@ -22,6 +22,26 @@ export function productShareUrl(origin: string, productId: string, shareCode: st
   return `${origin}/#${productSharePath(productId, shareCode, 'chat')}`;
 }
 
+/** Characters of the sharer's note a chat card title quotes, and of the whole title (WeChat shows about two lines). */
+const CARD_NOTE_MAX = 20;
+const CARD_TITLE_MAX = 40;
+
+/**
+ * The chat card title: the sharer's own words first when they wrote some, `「好喝不贵」云南古树红茶`; the note is cut
+ * at CARD_NOTE_MAX so the product's name still shows, and the whole at CARD_TITLE_MAX.
+ */
+export function shareCardTitle(title: string, note?: string): string {
+  const words = note?.replace(/\s+/g, ' ').trim();
+  if (!words) return clip(title, CARD_TITLE_MAX);
+  return clip(`「${clip(words, CARD_NOTE_MAX)}」${title}`, CARD_TITLE_MAX);
+}
+
+/** The first `max` characters (by code point, so an emoji is never split), with an ellipsis when cut. */
+function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** Moments single-page mode (scene 1154): no login, no navigation. */
 export const MOMENTS_SINGLE_PAGE_SCENE = 1154;
 

@@ -11,6 +11,11 @@ export function formatTime(iso: string): string {
   return dayjs(iso).format('M月D日 HH:mm');
 }
 
+/** The day only: '2026-12-08T04:00:00Z' → '12月8日' (in China time). */
+export function formatMonthDay(iso: string): string {
+  return dayjs(iso).format('M月D日');
+}
+
 /** The time of day only: '09:03'. */
 export function formatClock(iso: string): string {
   return dayjs(iso).format('HH:mm');

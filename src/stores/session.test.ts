@@ -1,4 +1,5 @@
 import { shopApi } from '../api/shop';
+import { deferred } from '../test-utils/deferred';
 import { useSession } from './session';
 
 jest.mock('../api/shop', () => ({ shopApi: { session: jest.fn() } }));
@@ -30,5 +31,31 @@ describe('session store', () => {
     await useSession.getState().reload();
     expect(session).toHaveBeenCalledTimes(2);
     expect(useSession.getState()).toMatchObject({ status: 'ready', user: { nickname: 'alice' }, error: null });
+  });
+
+  it('takes a binding set elsewhere, and releases it', async () => {
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    await useSession.getState().load();
+    const binding = { sharerCode: 'BOB234', nickname: 'bob', until: '2026-12-08T00:00:00.000Z' };
+    useSession.getState().setBinding(binding);
+    expect(useSession.getState()).toMatchObject({ binding, user: { nickname: 'alice' }, status: 'ready' });
+    useSession.getState().setBinding(null);
+    expect(useSession.getState().binding).toBeNull();
+  });
+
+  it('keeps a binding set while the session was loading over the older answer', async () => {
+    const answer = deferred<Awaited<ReturnType<typeof shopApi.session>>>();
+    session.mockReturnValueOnce(answer.promise);
+    const loading = useSession.getState().load();
+    const binding = { sharerCode: 'BOB234', nickname: 'bob', until: '2026-12-08T00:00:00.000Z' };
+    useSession.getState().setBinding(binding);
+    answer.resolve({ ok: true, data: { user: alice, binding: null } });
+    await loading;
+    expect(useSession.getState()).toMatchObject({ status: 'ready', user: { nickname: 'alice' }, binding });
+
+    // A later reload reads the server's binding again.
+    session.mockResolvedValueOnce({ ok: true, data: { user: alice, binding: null } });
+    await useSession.getState().reload();
+    expect(useSession.getState().binding).toBeNull();
   });
 });

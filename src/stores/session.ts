@@ -15,17 +15,26 @@ export interface SessionState {
   load: () => Promise<void>;
   /** Loads it again (the retry of an error state). */
   reload: () => Promise<void>;
+  /** The binding changed elsewhere (a visit bound me, I released it): no need to load the whole session again. */
+  setBinding: (binding: Binding | null) => void;
 }
 
 let inFlight: Promise<void> | null = null;
+// Bumped by setBinding: a session answer read before the change must not put the old binding back.
+let bindingVersion = 0;
 
 export const useSession = create<SessionState>()((set, get) => {
   const fetchSession = (): Promise<void> => {
     set({ status: 'loading', error: null });
+    const version = bindingVersion;
     inFlight = shopApi.session().then((res) => {
       inFlight = null;
-      if (res.ok) set({ user: res.data.user, binding: res.data.binding, status: 'ready', error: null });
-      else set({ status: 'error', error: res.error });
+      if (res.ok) {
+        const binding = version === bindingVersion ? res.data.binding : get().binding;
+        set({ user: res.data.user, binding, status: 'ready', error: null });
+      } else {
+        set({ status: 'error', error: res.error });
+      }
     });
     return inFlight;
   };
@@ -39,5 +48,9 @@ export const useSession = create<SessionState>()((set, get) => {
       return get().status === 'ready' ? Promise.resolve() : fetchSession();
     },
     reload: () => inFlight ?? fetchSession(),
+    setBinding: (binding) => {
+      bindingVersion += 1;
+      set({ binding });
+    },
   };
 });

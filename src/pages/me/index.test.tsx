@@ -1,20 +1,29 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { commissionApi } from '../../api/commission';
 import { shopApi } from '../../api/shop';
 import { useSession } from '../../stores/session';
-import { mockedTaro, resetTaroMock } from '../../test-utils/taro-mock';
+import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import MePage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
+jest.mock('../../api/commission', () => ({ commissionApi: { releaseBinding: jest.fn() } }));
 
 const Taro = mockedTaro();
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
+const releaseBinding = commissionApi.releaseBinding as jest.MockedFunction<typeof commissionApi.releaseBinding>;
+const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
 const owner = { id: 'u0', shareCode: 'OWN234', nickname: '店主小王', isOwner: true, isMember: true, points: { available: 0, pending: 0 } };
+const bob = { ...owner, id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false };
 const initialSession = useSession.getState();
+// Built from local fields so the shown day holds in any time zone; far ahead so the binding is active.
+const until = new Date(2099, 11, 8, 12, 0).toISOString();
+const binding = { sharerCode: 'ALC234', nickname: 'alice', until };
 
 beforeEach(() => {
   resetTaroMock();
   session.mockReset();
+  releaseBinding.mockReset();
   useSession.setState(initialSession, true);
 });
 
@@ -60,12 +69,82 @@ describe('me page', () => {
     expect(screen.queryByText('今日概况')).toBeNull();
   });
 
-  it('gives the owner 店铺管理 and 今日概况', async () => {
+  it('gives the owner 店铺管理, 今日概况, 推广员, 提现审批 and 佣金设置', async () => {
     session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
     render(<MePage />);
-    fireEvent.click(await screen.findByText('店铺管理'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/orders/index' });
-    fireEvent.click(screen.getByText('今日概况'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/summary/index' });
+    await screen.findByText('店铺管理');
+    const entries: Array<[string, string]> = [
+      ['店铺管理', '/owner/orders/index'],
+      ['今日概况', '/owner/summary/index'],
+      ['推广员', '/owner/sharers/index'],
+      ['提现审批', '/owner/withdrawals/index'],
+      ['佣金设置', '/owner/rates/index'],
+    ];
+    for (const [label, url] of entries) {
+      fireEvent.click(screen.getByText(label));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url });
+    }
+  });
+
+  it('opens the 推广中心 for everyone', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null } });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('分享赚佣金 · 推广中心 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/share/center/index' });
+    expect(screen.queryByText('推广员')).toBeNull();
+  });
+});
+
+describe('me page: my recommender', () => {
+  async function openWithBinding(b: typeof binding | null = binding) {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: b } });
+    render(<MePage />);
+    await screen.findByText('bob');
+  }
+
+  it('shows who recommended me and until when', async () => {
+    await openWithBinding();
+    expect(screen.getByText('你的推荐人：alice，至 12月8日')).toBeTruthy();
+  });
+
+  it('shows no card without a binding, or once it has ended', async () => {
+    await openWithBinding(null);
+    expect(screen.queryByText(/你的推荐人/)).toBeNull();
+    act(() => useSession.getState().setBinding({ ...binding, until: '2020-01-01T00:00:00.000Z' }));
+    expect(screen.queryByText(/你的推荐人/)).toBeNull();
+  });
+
+  it('shows a binding that a visit made while the page is open', async () => {
+    await openWithBinding(null);
+    act(() => useSession.getState().setBinding(binding));
+    expect(screen.getByText('你的推荐人：alice，至 12月8日')).toBeTruthy();
+  });
+
+  it('releases it after confirming', async () => {
+    await openWithBinding();
+    releaseBinding.mockResolvedValueOnce({ ok: true, data: { binding: null } });
+    await act(async () => fireEvent.click(screen.getByText('解除')));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '解除后，你之后的订单不再计入 TA 的推广' }));
+    expect(releaseBinding).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByText(/你的推荐人/)).toBeNull());
+    expect(useSession.getState().binding).toBeNull();
+    expect(lastToast()).toBe('已解除推荐关系');
+  });
+
+  it('keeps it when I change my mind', async () => {
+    await openWithBinding();
+    taroPage.confirm = false;
+    await act(async () => fireEvent.click(screen.getByText('解除')));
+    expect(releaseBinding).not.toHaveBeenCalled();
+    expect(screen.getByText('你的推荐人：alice，至 12月8日')).toBeTruthy();
+  });
+
+  it('keeps it and says why when releasing fails', async () => {
+    await openWithBinding();
+    releaseBinding.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    await act(async () => fireEvent.click(screen.getByText('解除')));
+    expect(lastToast()).toBe('网络异常，请稍后重试');
+    expect(useSession.getState().binding).toEqual(binding);
+    expect(screen.getByText('你的推荐人：alice，至 12月8日')).toBeTruthy();
   });
 });

@@ -1,11 +1,15 @@
-// Me: who I am in this shop, the share code my links carry, my orders by state, the owner's way into the shop's
-// management, and the points card (points land in a later release).
-import { useEffect } from 'react';
+// Me: who I am in this shop, the share code my links carry, who recommended me (and a way to release that), my
+// orders by state, the way into my 推广中心, the owner's way into the shop's management, and the points card
+// (points land in a later release).
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { commissionApi } from '../../api/commission';
 import PageState from '../../components/PageState';
 import { BUYER_TAB_LABELS } from '../../lib/order-status';
+import { formatMonthDay, msUntil } from '../../lib/time';
 import { useSession } from '../../stores/session';
+import type { Binding } from '../../../cloudfunctions/contracts/shop';
 import type { BuyerTab } from '../../../cloudfunctions/contracts/order';
 import './index.scss';
 
@@ -21,8 +25,18 @@ function openOrders(tab: BuyerTab) {
   void Taro.navigateTo({ url: `/pages/orders/index?tab=${tab}` });
 }
 
+const open = (url: string) => () => void Taro.navigateTo({ url });
+
+const OWNER_ENTRIES: Array<{ label: string; hint: string; url: string }> = [
+  { label: '店铺管理', hint: '发货、处理退款 ›', url: '/owner/orders/index' },
+  { label: '今日概况', hint: '订单与销售额 ›', url: '/owner/summary/index' },
+  { label: '推广员', hint: '谁带来了订单 ›', url: '/owner/sharers/index' },
+  { label: '提现审批', hint: '处理推广员的提现 ›', url: '/owner/withdrawals/index' },
+  { label: '佣金设置', hint: '默认与单品佣金比例 ›', url: '/owner/rates/index' },
+];
+
 export default function MePage() {
-  const { user, status, error, reload } = useSession();
+  const { user, binding, status, error, reload } = useSession();
 
   useEffect(() => {
     void useSession.getState().load();
@@ -66,17 +80,24 @@ export default function MePage() {
         </View>
       </View>
 
+      {binding && msUntil(binding.until) > 0 ? <BindingCard binding={binding} /> : null}
+
+      <View className='me__card me__share' hoverClass='me__card--pressed' onClick={open('/share/center/index')}>
+        <View className='me__card-head'>
+          <Text className='me__card-title'>分享赚佣金 · 推广中心 ›</Text>
+        </View>
+        <Text className='me__card-text'>朋友通过你的分享买下并完成订单，你得到佣金；访问、成交和佣金都在推广中心。</Text>
+      </View>
+
       {user.isOwner ? (
         <View className='me__card me__owner'>
           <Text className='me__card-title'>店主专区</Text>
-          <View className='me__entry' hoverClass='me__entry--pressed' onClick={() => void Taro.navigateTo({ url: '/owner/orders/index' })}>
-            <Text className='me__entry-label'>店铺管理</Text>
-            <Text className='me__entry-hint'>发货、处理退款 ›</Text>
-          </View>
-          <View className='me__entry' hoverClass='me__entry--pressed' onClick={() => void Taro.navigateTo({ url: '/owner/summary/index' })}>
-            <Text className='me__entry-label'>今日概况</Text>
-            <Text className='me__entry-hint'>订单与销售额 ›</Text>
-          </View>
+          {OWNER_ENTRIES.map((entry) => (
+            <View key={entry.url} className='me__entry' hoverClass='me__entry--pressed' onClick={open(entry.url)}>
+              <Text className='me__entry-label'>{entry.label}</Text>
+              <Text className='me__entry-hint'>{entry.hint}</Text>
+            </View>
+          ))}
         </View>
       ) : null}
 
@@ -84,10 +105,40 @@ export default function MePage() {
         <Text className='me__card-title'>积分 · 即将上线</Text>
         <Text className='me__card-text'>积分功能正在准备中，上线后购物即可累积、下单可抵扣。</Text>
       </View>
+    </View>
+  );
+}
 
-      <View className='me__card'>
-        <Text className='me__card-title'>分享好物</Text>
-        <Text className='me__card-text'>在商品页点「分享」发给朋友，链接会带上你的推荐码，朋友打开时能看到是你推荐的。</Text>
+/** Who my orders count for: the sharer I am bound to, until when, and a way to release it. */
+function BindingCard({ binding }: { binding: Binding }) {
+  const [releasing, setReleasing] = useState(false);
+  const release = async () => {
+    if (releasing) return;
+    const { confirm } = await Taro.showModal({
+      title: '解除推荐关系',
+      content: '解除后，你之后的订单不再计入 TA 的推广',
+      confirmText: '解除',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
+    setReleasing(true);
+    const res = await commissionApi.releaseBinding();
+    setReleasing(false);
+    if (res.ok) {
+      useSession.getState().setBinding(null);
+      void Taro.showToast({ title: '已解除推荐关系', icon: 'none' });
+    } else {
+      void Taro.showToast({ title: res.error.message, icon: 'none' });
+    }
+  };
+  return (
+    <View className='me__card me__binding'>
+      <View className='me__binding-body'>
+        <Text className='me__binding-text'>{`你的推荐人：${binding.nickname}，至 ${formatMonthDay(binding.until)}`}</Text>
+        <Text className='me__binding-hint'>期间你的订单计入 TA 的推广，价格不变</Text>
+      </View>
+      <View className={releasing ? 'me__release me__release--busy' : 'me__release'} aria-disabled={releasing} onClick={() => void release()}>
+        {releasing ? '解除中…' : '解除'}
       </View>
     </View>
   );

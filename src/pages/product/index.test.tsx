@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { commissionApi } from '../../api/commission';
 import { shopApi } from '../../api/shop';
 import { useCart } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
@@ -9,10 +10,12 @@ import ProductPage from './index';
 // What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs (see taroPage).
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn() } }));
+jest.mock('../../api/commission', () => ({ commissionApi: { recordVisit: jest.fn() } }));
 
 const Taro = mockedTaro();
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
+const recordVisit = commissionApi.recordVisit as jest.MockedFunction<typeof commissionApi.recordVisit>;
 
 const product = {
   id: 'p1',
@@ -38,6 +41,7 @@ beforeEach(() => {
   resetTaroMock();
   getProduct.mockReset();
   session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null } });
+  recordVisit.mockReset().mockResolvedValue({ ok: true, data: { bound: false, binding: null } });
   useSession.setState(initialSession, true);
   useCart.setState(initialCart, true);
   useCheckout.setState(initialCheckout, true);
@@ -45,8 +49,8 @@ beforeEach(() => {
   delete process.env.TARO_ENV;
 });
 
-async function openPage(trust = {}) {
-  getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews } });
+async function openPage(trust = {}, extra: { myNote?: string } = {}) {
+  getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews, ...extra } });
   render(<ProductPage />);
   await screen.findByText('云南古树红茶 200g');
 }
@@ -205,5 +209,116 @@ describe('product page', () => {
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('云南古树红茶 200g')).toBeTruthy();
     expect(getProduct).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('product page: share attribution', () => {
+  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const binding = { sharerCode: 'ALC234', nickname: 'alice', until: '2026-12-08T00:00:00.000Z' };
+
+  it('records a visit through someone else’s share once, and takes the binding it answers with', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'moments' };
+    recordVisit.mockResolvedValueOnce({ ok: true, data: { bound: true, binding } });
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(useSession.getState().binding).toEqual(binding));
+    expect(recordVisit).toHaveBeenCalledTimes(1);
+    expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'moments' });
+    // Using the page (re-renders) records nothing more.
+    fireEvent.click(screen.getByText('100g 尝鲜'));
+    fireEvent.click(screen.getByText('200g 罐装'));
+    expect(recordVisit).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts a link without a channel as a chat card, and a poster scan as the poster channel', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234' };
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }));
+  });
+
+  it('reads the poster channel from a scanned code', async () => {
+    taroPage.params = { scene: encodeURIComponent('p=p1&s=ALC234') };
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'poster' }));
+  });
+
+  it('records nothing when I open my own share', async () => {
+    taroPage.params = { id: 'p1', s: 'BOB234', c: 'chat' };
+    await openPage();
+    await waitFor(() => expect(useSession.getState().status).toBe('ready'));
+    expect(recordVisit).not.toHaveBeenCalled();
+  });
+
+  it('records nothing for a link without a sharer', async () => {
+    await openPage();
+    await waitFor(() => expect(useSession.getState().status).toBe('ready'));
+    expect(recordVisit).not.toHaveBeenCalled();
+  });
+
+  it('in Moments single-page mode records the visit without a session', async () => {
+    taroPage.scene = 1154;
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'moments' };
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'moments' }));
+    expect(session).not.toHaveBeenCalled();
+  });
+
+  it('renders the product while the visit is still in flight, and stays whole when it fails', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    let fail!: (e: Error) => void;
+    recordVisit.mockReturnValueOnce(new Promise((_, reject) => (fail = reject)));
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledTimes(1));
+    expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
+    await act(async () => fail(new Error('offline')));
+    expect(screen.getByText('加入购物车')).toBeTruthy();
+    expect(useSession.getState().binding).toBeNull();
+  });
+
+  it('an error answer leaves the binding alone', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    recordVisit.mockResolvedValueOnce({ ok: false, error: { code: 'share.sharer_not_found', message: '推荐人不存在' } });
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledTimes(1));
+    await act(async () => undefined);
+    expect(useSession.getState().binding).toBeNull();
+    expect(Taro.showToast).not.toHaveBeenCalled();
+  });
+});
+
+describe('product page: my note and the poster', () => {
+  it('puts my note in the chat card title, keeping the first photo', async () => {
+    await openPage({}, { myNote: '我家常备' });
+    await waitFor(() => expect(useSession.getState().status).toBe('ready'));
+    expect(taroPage.shareApp!()).toEqual({
+      title: '「我家常备」云南古树红茶 200g',
+      path: '/pages/product/index?id=p1&s=BOB234&c=chat',
+      imageUrl: '/img/p1-1.png',
+    });
+  });
+
+  it('in weapp offers 海报 beside 分享, opening the poster page', async () => {
+    await openPage();
+    fireEvent.click(screen.getByText('海报'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/share/poster/index?id=p1' });
+  });
+
+  it('offers no poster of a product that is off sale', async () => {
+    getProduct.mockResolvedValue({ ok: true, data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews } });
+    render(<ProductPage />);
+    await screen.findByText('云南古树红茶 200g');
+    expect(screen.getAllByText('商品已下架').length).toBeGreaterThan(0);
+    expect(screen.queryByText('海报')).toBeNull();
+  });
+
+  it('in h5 the share sheet shows my note and opens the poster page', async () => {
+    process.env.TARO_ENV = 'h5';
+    await openPage({}, { myNote: '我家常备' });
+    expect(screen.queryByText('海报')).toBeNull();
+    fireEvent.click(screen.getByText('分享'));
+    expect(screen.getByText('“我家常备”')).toBeTruthy();
+    fireEvent.click(screen.getByText('生成海报'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/share/poster/index?id=p1' });
+    // The sheet closes on the way: coming back shows the product, not the sheet.
+    expect(screen.queryByText('复制链接')).toBeNull();
   });
 });

@@ -1,15 +1,24 @@
-// Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, the share entry,
-// and buying: 加入购物车 or 立即购买 of the picked SKU.
-import { useEffect, useMemo, useState } from 'react';
+// Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, the share and poster
+// entries, and buying: 加入购物车 or 立即购买 of the picked SKU. A visit through someone's share is recorded for them.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { Product, Sku } from '../../../cloudfunctions/contracts/shop';
+import { commissionApi } from '../../api/commission';
 import Gallery from '../../components/Gallery';
 import PageState from '../../components/PageState';
 import ShareSheet from '../../components/ShareSheet';
 import { useProductDetail } from '../../hooks/useProductDetail';
 import { formatFen } from '../../lib/money';
-import { isMomentsSinglePage, parseProductEntry, productShareQuery, productSharePath, productShareUrl } from '../../lib/share';
+import {
+  isMomentsSinglePage,
+  parseProductEntry,
+  productShareQuery,
+  productSharePath,
+  productShareUrl,
+  shareCardTitle,
+  type ProductEntry,
+} from '../../lib/share';
 import { summarizeCart, useCart, type AddOutcome, type CartItem } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
@@ -20,6 +29,34 @@ import './index.scss';
 // Read when rendering (the build replaces it with a constant either way), so tests can render both builds.
 const isH5 = () => process.env.TARO_ENV === 'h5';
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+
+function posterUrl(productId: string): string {
+  return `/share/poster/index?id=${encodeURIComponent(productId)}`;
+}
+
+/**
+ * Tells the commission function that someone opened a shared link, once per page open and after the product has
+ * arrived (so it never competes with the first paint). The sharer's own clicks are not visits. Outside Moments it
+ * waits for the session to know who "own" is; in Moments there is no session and the visit goes anonymously.
+ * A binding it answers with updates the session; a failure changes nothing on the page.
+ */
+function useRecordVisit(entry: ProductEntry | null, productReady: boolean, moments: boolean): void {
+  const sent = useRef(false);
+  const sessionReady = useSession((s) => s.status === 'ready');
+  const myShareCode = useSession((s) => s.user?.shareCode);
+  useEffect(() => {
+    if (sent.current || !entry?.s || !productReady) return;
+    if (!moments && !sessionReady) return;
+    sent.current = true;
+    if (!moments && entry.s === myShareCode) return;
+    void commissionApi
+      .recordVisit({ productId: entry.id, s: entry.s, c: entry.c ?? 'chat' })
+      .then((res) => {
+        if (res.ok && res.data.binding) useSession.getState().setBinding(res.data.binding);
+      })
+      .catch(() => undefined);
+  }, [entry, productReady, moments, sessionReady, myShareCode]);
+}
 
 function cartItem(product: Product, sku: Sku): CartItem {
   return { productId: product.id, skuId: sku.id, title: product.title, spec: sku.spec, priceFen: sku.priceFen, image: product.images[0] ?? '', stock: sku.stock };
@@ -52,11 +89,13 @@ export default function ProductPage() {
   useEffect(() => {
     if (!moments) void useSession.getState().load();
   }, [moments]);
+  useRecordVisit(entry, page.status === 'ready', moments);
 
   const product = page.detail?.product;
   const productId = product?.id ?? entry?.id ?? '';
+  const myNote = page.detail?.myNote;
   useShareAppMessage(() => ({
-    title: product?.title ?? '友荐',
+    title: product ? shareCardTitle(product.title, myNote) : '友荐',
     path: productSharePath(productId, myShareCode, 'chat'),
     imageUrl: product?.images[0],
   }));
@@ -101,6 +140,8 @@ export default function ProductPage() {
   };
   // Nothing to pick: say so on the bar instead of asking for a SKU that cannot be picked.
   const unavailable = product.status !== 'on_sale' ? '商品已下架' : product.skus.every((k) => k.stock <= 0) ? '已售罄' : null;
+  // A poster of a product no longer sold would only disappoint whoever scans it.
+  const openPoster = product.status === 'on_sale' ? () => void Taro.navigateTo({ url: posterUrl(product.id) }) : undefined;
 
   return (
     <View className={moments ? 'product product--moments' : 'product'}>
@@ -147,6 +188,11 @@ export default function ProductPage() {
               分享
             </Button>
           )}
+          {!isH5() && openPoster ? (
+            <View className='product__share' onClick={openPoster}>
+              海报
+            </View>
+          ) : null}
           <View className='product__cart' onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
             购物车
             {cartQty > 0 ? <Text className='product__cart-badge'>{cartQty > 99 ? '99+' : String(cartQty)}</Text> : null}
@@ -170,7 +216,21 @@ export default function ProductPage() {
         </View>
       )}
 
-      {isH5() && sharing ? <ShareSheet url={productShareUrl(window.location.origin, productId, myShareCode)} onClose={() => setSharing(false)} /> : null}
+      {isH5() && sharing ? (
+        <ShareSheet
+          url={productShareUrl(window.location.origin, productId, myShareCode)}
+          note={myNote}
+          onPoster={
+            openPoster
+              ? () => {
+                  setSharing(false);
+                  openPoster();
+                }
+              : undefined
+          }
+          onClose={() => setSharing(false)}
+        />
+      ) : null}
     </View>
   );
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '单级分佣说明',
+});
