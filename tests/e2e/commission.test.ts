@@ -7,7 +7,7 @@ import type { RateTable } from '../../cloudfunctions/contracts/commission';
 import type { ProductDetail, SessionResult } from '../../cloudfunctions/contracts/shop';
 import { DAY_MS, DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import { formatFen } from '../../src/lib/money';
-import { callFunction, openAs, origin, screenshot, signIn, withFailureScreenshot, type Session } from './harness';
+import { callFunction, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
 import { checkoutAndPay, content, shown, tap } from './steps';
 
 jest.setTimeout(120_000);
@@ -16,19 +16,7 @@ const SHARER = 'alice_e2e';
 const BUYER = 'bob_e2e';
 const CANDIDATES = ['qinghua-cup', 'puer357', 'qinling-honey', 'ningxia-goji', 'aksu-apple', 'rice5kg', 'ejiao-cake'];
 
-const sessions: Session[] = [];
-async function open(as: string): Promise<Session> {
-  const session = await openAs(as);
-  sessions.push(session);
-  return session;
-}
-afterEach(async () => {
-  for (const session of sessions.splice(0)) {
-    expect(session.pageErrors).toEqual([]);
-    expect(session.offLoopback).toEqual([]);
-    await session.close();
-  }
-});
+const open = journeySessions();
 
 async function dev(path: string, body: object): Promise<void> {
   const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

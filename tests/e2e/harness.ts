@@ -81,6 +81,26 @@ export async function openAs(as: string): Promise<Session> {
 }
 
 /**
+ * The `open(as)` of a journey file: each browser it opens is checked after the test (no page errors, nothing sent off
+ * the loopback) and closed.
+ */
+export function journeySessions(): (as: string) => Promise<Session> {
+  const sessions: Session[] = [];
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) {
+      expect(session.pageErrors).toEqual([]);
+      expect(session.offLoopback).toEqual([]);
+      await session.close();
+    }
+  });
+  return async (as) => {
+    const session = await openAs(as);
+    sessions.push(session);
+    return session;
+  };
+}
+
+/**
  * Waits until the element is visible and inside the viewport. Playwright calls an element of a page that the h5
  * router left off-screen (translated out of view) "visible"; a buyer would see nothing.
  */

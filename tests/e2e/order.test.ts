@@ -5,25 +5,13 @@
 // The emulator is shared by every journey file and keeps its state: products are picked by the stock they have now.
 import type { Page } from 'playwright-core';
 import type { ProductDetail } from '../../cloudfunctions/contracts/shop';
-import { callFunction, openAs, origin, screenshot, signIn, withFailureScreenshot, type Session } from './harness';
+import { callFunction, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
 import { checkoutAndPay, confirmModal, content, fill, shown, tap } from './steps';
 
 // Each step is a few screens in a browser: more than jest's default minute when the machine is busy.
 jest.setTimeout(120_000);
 
-const sessions: Session[] = [];
-async function open(as: string): Promise<Session> {
-  const session = await openAs(as);
-  sessions.push(session);
-  return session;
-}
-afterEach(async () => {
-  for (const session of sessions.splice(0)) {
-    expect(session.pageErrors).toEqual([]);
-    expect(session.offLoopback).toEqual([]);
-    await session.close();
-  }
-});
+const open = journeySessions();
 
 /** Products with plenty of stock in the demo seed, in the order the journey tries them. */
 const CANDIDATES = ['aksu-apple', 'ningxia-goji', 'rice5kg', 'qinling-honey', 'puer357', 'qinghua-cup', 'ejiao-cake'];

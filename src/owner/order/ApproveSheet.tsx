@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
+import OwnerSheet from '../shared/OwnerSheet';
 
 /** The refund in fen, or why the typed amount cannot be refunded. */
 export function checkRefundAmount(text: string, fullFen: number): { refundFen: number } | { error: string } {
@@ -43,41 +44,26 @@ export default function ApproveSheet({ fullFen, busy, onSubmit, onClose }: Appro
   };
 
   return (
-    <View className='owner-sheet'>
-      <View className='owner-sheet__mask' onClick={busy ? undefined : onClose} />
-      <View className='owner-sheet__panel'>
-        <Text className='owner-sheet__title'>同意退款</Text>
-        <Text className='owner-sheet__label'>退款金额（元）</Text>
-        <View className='owner-sheet__field'>
-          <Text className='owner-sheet__unit owner-sheet__unit--before'>¥</Text>
-          <Input
-            className='owner-sheet__field-input'
-            type='digit'
-            value={amount}
-            maxlength={12}
-            placeholder='请输入退款金额'
-            onInput={(e) => setAmount(e.detail.value)}
-          />
-        </View>
-        {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
-        <Text className='owner-sheet__hint'>{`买家实付 ${formatFen(fullFen)}。商品已发货，可与买家协商后只退部分金额。`}</Text>
-        <View className='owner-sheet__chips'>
-          <View className='owner-sheet__chip' onClick={refundAll}>
-            全额退款
-          </View>
-        </View>
-        <View
-          className={busy ? 'owner-sheet__submit owner-sheet__submit--disabled' : 'owner-sheet__submit'}
-          hoverClass={busy ? 'none' : 'owner-sheet__submit--pressed'}
-          aria-disabled={busy}
-          onClick={submit}
-        >
-          {busy ? '提交中…' : '确认退款'}
-        </View>
-        <View className='owner-sheet__cancel' onClick={busy ? undefined : onClose}>
-          取消
+    <OwnerSheet title='同意退款' busy={busy} submitText='确认退款' onSubmit={submit} onClose={onClose}>
+      <Text className='owner-sheet__label'>退款金额（元）</Text>
+      <View className='owner-sheet__field'>
+        <Text className='owner-sheet__unit owner-sheet__unit--before'>¥</Text>
+        <Input
+          className='owner-sheet__field-input'
+          type='digit'
+          value={amount}
+          maxlength={12}
+          placeholder='请输入退款金额'
+          onInput={(e) => setAmount(e.detail.value)}
+        />
+      </View>
+      {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
+      <Text className='owner-sheet__hint'>{`买家实付 ${formatFen(fullFen)}。商品已发货，可与买家协商后只退部分金额。`}</Text>
+      <View className='owner-sheet__chips'>
+        <View className='owner-sheet__chip' onClick={refundAll}>
+          全额退款
         </View>
       </View>
-    </View>
+    </OwnerSheet>
   );
 }

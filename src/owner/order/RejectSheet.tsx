@@ -1,7 +1,7 @@
 // Refusing a refund needs a reason the buyer will read (2-200 characters), and a confirmation.
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import OwnerSheet, { ReasonField } from '../shared/OwnerSheet';
 
 export const REASON_MIN = 2;
 export const REASON_MAX = 200;
@@ -35,32 +35,8 @@ export default function RejectSheet({ busy, onSubmit, onClose }: RejectSheetProp
   };
 
   return (
-    <View className='owner-sheet'>
-      <View className='owner-sheet__mask' onClick={busy ? undefined : onClose} />
-      <View className='owner-sheet__panel'>
-        <Text className='owner-sheet__title'>拒绝退款</Text>
-        <Text className='owner-sheet__label'>拒绝原因</Text>
-        <Textarea
-          className='owner-sheet__textarea'
-          value={reason}
-          maxlength={REASON_MAX}
-          placeholder='请说明拒绝的原因，买家会看到'
-          onInput={(e) => setReason(e.detail.value)}
-        />
-        <Text className='owner-sheet__count'>{`${reason.trim().length}/${REASON_MAX}`}</Text>
-        {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
-        <View
-          className={busy ? 'owner-sheet__submit owner-sheet__submit--disabled' : 'owner-sheet__submit'}
-          hoverClass={busy ? 'none' : 'owner-sheet__submit--pressed'}
-          aria-disabled={busy}
-          onClick={() => void submit()}
-        >
-          {busy ? '提交中…' : '确认拒绝'}
-        </View>
-        <View className='owner-sheet__cancel' onClick={busy ? undefined : onClose}>
-          取消
-        </View>
-      </View>
-    </View>
+    <OwnerSheet title='拒绝退款' busy={busy} submitText='确认拒绝' onSubmit={() => void submit()} onClose={onClose}>
+      <ReasonField label='拒绝原因' value={reason} maxLength={REASON_MAX} placeholder='请说明拒绝的原因，买家会看到' error={error} onInput={setReason} />
+    </OwnerSheet>
   );
 }

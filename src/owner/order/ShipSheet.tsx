@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import OwnerSheet from '../shared/OwnerSheet';
 
 export const COMMON_CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', 'EMS'] as const;
 /** The contract's `ship.trackingNo`. */
@@ -52,39 +53,24 @@ export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
   };
 
   return (
-    <View className='owner-sheet'>
-      <View className='owner-sheet__mask' onClick={busy ? undefined : onClose} />
-      <View className='owner-sheet__panel'>
-        <Text className='owner-sheet__title'>填写发货信息</Text>
-        <Text className='owner-sheet__label'>快递公司</Text>
-        <View className='owner-sheet__chips'>
-          {COMMON_CARRIERS.map((name) => (
-            <View
-              key={name}
-              className={carrier.trim() === name ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'}
-              onClick={() => setCarrier(name)}
-            >
-              {name}
-            </View>
-          ))}
-        </View>
-        <Input className='owner-sheet__input' value={carrier} maxlength={20} placeholder='其他快递公司，可直接填写' onInput={(e) => setCarrier(e.detail.value)} />
-        {errors.carrier ? <Text className='owner-sheet__error'>{errors.carrier}</Text> : null}
-        <Text className='owner-sheet__label'>运单号</Text>
-        <Input className='owner-sheet__input' value={trackingNo} maxlength={40} placeholder='请输入运单号' onInput={(e) => setTrackingNo(e.detail.value)} />
-        {errors.trackingNo ? <Text className='owner-sheet__error'>{errors.trackingNo}</Text> : null}
-        <View
-          className={busy ? 'owner-sheet__submit owner-sheet__submit--disabled' : 'owner-sheet__submit'}
-          hoverClass={busy ? 'none' : 'owner-sheet__submit--pressed'}
-          aria-disabled={busy}
-          onClick={() => void submit()}
-        >
-          {busy ? '提交中…' : '确认发货'}
-        </View>
-        <View className='owner-sheet__cancel' onClick={busy ? undefined : onClose}>
-          取消
-        </View>
+    <OwnerSheet title='填写发货信息' busy={busy} submitText='确认发货' onSubmit={() => void submit()} onClose={onClose}>
+      <Text className='owner-sheet__label'>快递公司</Text>
+      <View className='owner-sheet__chips'>
+        {COMMON_CARRIERS.map((name) => (
+          <View
+            key={name}
+            className={carrier.trim() === name ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'}
+            onClick={() => setCarrier(name)}
+          >
+            {name}
+          </View>
+        ))}
       </View>
-    </View>
+      <Input className='owner-sheet__input' value={carrier} maxlength={20} placeholder='其他快递公司，可直接填写' onInput={(e) => setCarrier(e.detail.value)} />
+      {errors.carrier ? <Text className='owner-sheet__error'>{errors.carrier}</Text> : null}
+      <Text className='owner-sheet__label'>运单号</Text>
+      <Input className='owner-sheet__input' value={trackingNo} maxlength={40} placeholder='请输入运单号' onInput={(e) => setTrackingNo(e.detail.value)} />
+      {errors.trackingNo ? <Text className='owner-sheet__error'>{errors.trackingNo}</Text> : null}
+    </OwnerSheet>
   );
 }

@@ -1,6 +1,7 @@
 // Editing one commission rate in percent (0-50, up to two decimals); the page confirms and saves it.
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import OwnerSheet from '../shared/OwnerSheet';
 import { parseRatePercent, rateBpToPercentText } from './rate';
 
 export interface RateSheetProps {
@@ -29,29 +30,14 @@ export default function RateSheet({ title, rateBp, busy, onSubmit, onClose }: Ra
   };
 
   return (
-    <View className='owner-sheet'>
-      <View className='owner-sheet__mask' onClick={busy ? undefined : onClose} />
-      <View className='owner-sheet__panel'>
-        <Text className='owner-sheet__title'>{title}</Text>
-        <Text className='owner-sheet__label'>佣金比例</Text>
-        <View className='owner-sheet__field'>
-          <Input className='owner-sheet__field-input' type='digit' value={text} maxlength={6} placeholder='请输入 0-50 的数字' onInput={(e) => setText(e.detail.value)} />
-          <Text className='owner-sheet__unit owner-sheet__unit--after'>%</Text>
-        </View>
-        {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
-        <Text className='owner-sheet__hint'>最高 50%，最多两位小数。按商品实付金额计算，修改后仅对新订单生效。</Text>
-        <View
-          className={busy ? 'owner-sheet__submit owner-sheet__submit--disabled' : 'owner-sheet__submit'}
-          hoverClass={busy ? 'none' : 'owner-sheet__submit--pressed'}
-          aria-disabled={busy}
-          onClick={submit}
-        >
-          {busy ? '保存中…' : '保存'}
-        </View>
-        <View className='owner-sheet__cancel' onClick={busy ? undefined : onClose}>
-          取消
-        </View>
+    <OwnerSheet title={title} busy={busy} submitText='保存' busyText='保存中…' onSubmit={submit} onClose={onClose}>
+      <Text className='owner-sheet__label'>佣金比例</Text>
+      <View className='owner-sheet__field'>
+        <Input className='owner-sheet__field-input' type='digit' value={text} maxlength={6} placeholder='请输入 0-50 的数字' onInput={(e) => setText(e.detail.value)} />
+        <Text className='owner-sheet__unit owner-sheet__unit--after'>%</Text>
       </View>
-    </View>
+      {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
+      <Text className='owner-sheet__hint'>最高 50%，最多两位小数。按商品实付金额计算，修改后仅对新订单生效。</Text>
+    </OwnerSheet>
   );
 }
