@@ -8,7 +8,7 @@ import type { ProductDetail, SessionResult } from '../../cloudfunctions/contract
 import { DAY_MS, DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import { formatFen } from '../../src/lib/money';
 import { callFunction, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
-import { checkoutAndPay, content, shown, tap } from './steps';
+import { checkoutAndPay, content, fill, shown, tap } from './steps';
 
 jest.setTimeout(120_000);
 
@@ -141,5 +141,41 @@ test('after receipt and the after-sale window, the scheduler settles it and the 
     const line = content(page).locator('.commission').filter({ hasText: pick.title });
     await expect(line.locator('.commission__status').innerText()).resolves.toBe('已结算');
     await screenshot(page, 'commission-settled');
+  });
+});
+
+test("alice writes her note on the poster page and downloads the poster; bob sees the note on her card", async () => {
+  expect(shareUrl).toBeDefined();
+  const note = '自己每天都在用，杯壁很薄，手感好';
+  const alice = await open(SHARER);
+  await withFailureScreenshot(alice.page, 'commission-poster', async () => {
+    const { page } = alice;
+    await page.goto(`${origin}/#/pages/product/index?id=${pick.productId}`);
+    await shown(page, pick.title);
+    await tap(page, '分享');
+    await tap(page, '生成海报');
+    await page.waitForURL(/\/share\/poster\/index\?id=/);
+    await fill(page, '写一句你的真实感受，会出现在海报和分享卡片上', note);
+    await tap(page, '保存推荐语');
+    // Saved: the note is the server's again, so there is nothing to save until it is edited.
+    await content(page).locator('.poster__note-save--disabled', { hasText: '保存推荐语' }).waitFor();
+    // The download is offered once the poster is drawn.
+    const button = content(page).locator('.poster__save:not(.poster__save--disabled)');
+    await button.waitFor();
+    await screenshot(page, 'commission-poster');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`youjian-${pick.productId}.png`);
+    const stream = await download.createReadStream();
+    const head: Buffer = await new Promise((resolve, reject) => {
+      stream.once('data', (chunk) => resolve(Buffer.from(chunk)));
+      stream.once('error', reject);
+    });
+    expect(head.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+
+  const bob = await open(BUYER);
+  await withFailureScreenshot(bob.page, 'commission-note', async () => {
+    await bob.page.goto(shareUrl);
+    await shown(bob.page, `“${note}”`);
   });
 });
