@@ -1,6 +1,7 @@
 // The `order` function: actions, input schemas and result types. src/ imports these as types only.
 // The client sends product and SKU ids with quantities; every amount is computed by the function.
 import * as v from 'valibot';
+import type { PointsOffer } from './points';
 
 export const ORDER_FUNCTION = 'order';
 
@@ -37,14 +38,18 @@ export type BuyerTab = (typeof BUYER_TABS)[number];
 export const OWNER_VIEWS = ['to_ship', 'after_sale', 'all'] as const;
 export type OwnerView = (typeof OWNER_VIEWS)[number];
 
+/** Points to spend on an order (0 or absent: none); the function checks them against the balance and the cap. */
+const pointsToUse = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)));
+
 export const orderInputs = {
-  quote: v.strictObject({ items: lines }),
+  quote: v.strictObject({ items: lines, pointsToUse }),
   create: v.strictObject({
     /** Made by the client once per checkout; the same request sent again returns the same order. */
     requestId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId')),
     items: lines,
     address,
     note: v.optional(text(0, 100)),
+    pointsToUse,
   }),
   pay: v.strictObject({
     orderId,
@@ -157,6 +162,8 @@ export interface Quote {
   amounts: OrderAmounts;
   /** Goods amount from which shipping is free. */
   freeShippingFromFen: number;
+  /** What the buyer's points can pay of this order (`amounts` already applies the `pointsToUse` asked for). */
+  points: PointsOffer;
 }
 
 export interface OrderPage {

@@ -74,3 +74,23 @@ export function priceOrder(wanted: readonly WantedLine[], products: ReadonlyMap<
   if (payableFen > MAX_PAYABLE_FEN) throw new AppError('input.invalid', '单笔订单金额过大，请分开下单');
   return { lines, goodsFen, shippingFen, payableFen };
 }
+
+export interface OrderAmounts {
+  goodsFen: Fen;
+  pointsUsed: number;
+  pointsDiscountFen: Fen;
+  shippingFen: Fen;
+  payableFen: Fen;
+}
+
+/** The order's amounts with `pointsUsed` paying `discountFen` of the goods (shipping is still charged by the goods amount). */
+export function amountsOf(priced: PricedOrder, pointsUsed = 0, discountFen = 0): OrderAmounts {
+  if (discountFen > priced.goodsFen) throw new RangeError(`a discount of ${discountFen} fen exceeds the goods`);
+  return {
+    goodsFen: priced.goodsFen,
+    pointsUsed,
+    pointsDiscountFen: toFen(discountFen),
+    shippingFen: priced.shippingFen,
+    payableFen: toFen(priced.payableFen - discountFen),
+  };
+}

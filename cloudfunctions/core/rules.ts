@@ -1,4 +1,9 @@
 // The shop's rule numbers (DESIGN.md "Rules"): defaults here, the owner's values in the settings document.
+import { POINTS_RULE_BOUNDS } from '../contracts/points';
+
+type Bounds = Record<string, { min: number; max: number }>;
+const minOf = <B extends Bounds>(b: B) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.min])) as Record<keyof B, number>;
+const maxOf = <B extends Bounds>(b: B) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.max])) as Record<keyof B, number>;
 export interface ShopRules {
   /** Shipping charged below the free-shipping threshold, in fen. */
   shippingFeeFen: number;
@@ -14,6 +19,16 @@ export interface ShopRules {
   commissionRateBp: number;
   /** A share's binding lasts this long, and an order through it extends it this long from the order. */
   bindingDays: number;
+  /** Points earned per ¥1 of goods paid (floored to whole yuan). */
+  pointsEarnPerYuan: number;
+  /** Points that pay ¥1 at checkout. */
+  pointsPerYuan: number;
+  /** Most of an order's goods amount points may pay, in basis points. */
+  pointsCapBp: number;
+  /** Points given once on joining (开卡有礼). */
+  welcomePoints: number;
+  /** A lot of points expires this long after it is credited. */
+  pointsExpiryDays: number;
 }
 
 export const DEFAULT_RULES: ShopRules = {
@@ -24,10 +39,17 @@ export const DEFAULT_RULES: ShopRules = {
   afterSaleDays: 7,
   commissionRateBp: 500,
   bindingDays: 15,
+  pointsEarnPerYuan: 1,
+  pointsPerYuan: 100,
+  pointsCapBp: 5000,
+  welcomePoints: 100,
+  pointsExpiryDays: 365,
 };
 
-/** Highest value each rule may take; a stored value above it falls back to the default. */
+/** Lowest and highest value each rule may take; a stored value outside falls back to the default. */
+const RULE_MIN: Partial<Record<keyof ShopRules, number>> = { ...minOf(POINTS_RULE_BOUNDS) };
 const RULE_MAX: Record<keyof ShopRules, number> = {
+  ...maxOf(POINTS_RULE_BOUNDS),
   shippingFeeFen: 100_000,
   freeShippingFromFen: 10_000_000,
   unpaidCancelMinutes: 24 * 60,
@@ -42,7 +64,7 @@ export function rulesOf(stored: Partial<Record<keyof ShopRules, unknown>> | unde
   const rules = { ...DEFAULT_RULES };
   for (const key of Object.keys(DEFAULT_RULES) as Array<keyof ShopRules>) {
     const value = stored?.[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= RULE_MAX[key]) rules[key] = value;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= (RULE_MIN[key] ?? 0) && value <= RULE_MAX[key]) rules[key] = value;
   }
   return rules;
 }

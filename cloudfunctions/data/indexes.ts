@@ -36,6 +36,8 @@ export const collections = {
       { fields: ['day'] },
       { fields: ['paidDay'] },
       { fields: ['commissionState', 'status'] },
+      { fields: ['pointsEarn', 'status'] },
+      { fields: ['pointsBack'] },
     ],
   },
   stock_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['productId'] }] },
@@ -50,7 +52,10 @@ export const collections = {
   withdrawals: { indexes: [{ fields: ['sharerId', 'requestedAt'] }, { fields: ['status', 'requestedAt'] }] },
   /** A sharer's note per product, `_id` = `<sharerId>:<productId>`. */
   notes: { indexes: [] },
-  points_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['userId'] }] },
+  /** One document per member (`_id` = openid): the lots of points and their totals. */
+  points_accounts: { indexes: [{ fields: ['nextExpiryAt'] }] },
+  /** Points ledger entries, `_id` = the entry's idempotency key (`<orderId>:earn`, `<openid>:welcome` …). */
+  points_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['userId', 'at'] }] },
   reviews: { indexes: [{ fields: ['productId'] }, { fields: ['orderId'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 

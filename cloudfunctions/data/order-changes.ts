@@ -10,13 +10,26 @@ import type { Settings } from './settings';
 import type { ProductRecord } from '../core/product';
 import { releaseAll, reserveAll } from './stock';
 import { reconcileCommission } from './commissions';
+import { catchUpPoints } from './order-points';
 import type { ShopRules } from '../core/rules';
 
-/** Cancels a pending order (the buyer's cancel or the unpaid timeout) and gives its stock back. */
-export async function cancelPending(db: Database, order: OrderRecord, now: Date, detail: string): Promise<boolean> {
-  const claimed = await updateIfStatus(db, order._id, 'pending_payment', { status: 'cancelled', cancelledAt: now }, { at: now, label: '已取消', detail });
-  if (claimed) await releaseHeld(db, order._id);
-  return claimed;
+/** Cancels a pending order (the buyer's cancel or the unpaid timeout) and gives its stock and spent points back. */
+export async function cancelPending(db: Database, order: OrderRecord, now: Date, detail: string, rules: ShopRules): Promise<boolean> {
+  const claimed = await updateIfStatus(db, order._id, 'pending_payment', { status: 'cancelled', cancelledAt: now, ...pointsBack(order) }, { at: now, label: '已取消', detail });
+  if (!claimed) return false;
+  await releaseHeld(db, order._id);
+  if (order.amounts.pointsUsed > 0) await catchUpPoints(db, order._id, now, rules);
+  return true;
+}
+
+/** An order that spent points owes them back from the change that ends it (claimed with that change). */
+function pointsBack(order: OrderRecord): { pointsBack?: 'owed' } {
+  return order.amounts.pointsUsed > 0 ? { pointsBack: 'owed' } : {};
+}
+
+/** The change that completes an order: its after-sale window starts and its earnings are owed. */
+export function completion(now: Date): Record<string, unknown> {
+  return { status: 'completed', completedAt: now, pointsEarn: 'owed' };
 }
 
 /**
@@ -92,18 +105,23 @@ export async function recordPayment(db: Database, id: string, pay: { transaction
   throw new Error(`order ${id}: payment could not be recorded after 3 attempts`);
 }
 
-/** Finishes an approved refund when WeChat Pay confirms it; an unshipped order's stock goes back, commission is reversed. */
+/**
+ * Finishes an approved refund when WeChat Pay confirms it: an unshipped order's stock goes back, commission is
+ * reversed, spent points come back and pending earnings are cancelled.
+ */
 export async function recordRefund(db: Database, order: OrderRecord, now: Date, rules: ShopRules): Promise<boolean> {
   const claimed = await updateIf(
     db,
     { _id: order._id, status: 'refunding', 'refund.outRefundNo': order.refund?.outRefundNo },
-    { status: 'refunded', 'refund.refundedAt': now },
+    { status: 'refunded', 'refund.refundedAt': now, ...pointsBack(order) },
     { at: now, label: '已退款', detail: '款项已原路退回' },
   );
   if (!claimed) return false;
   // Refunded before shipping: the goods never left, so their stock comes back (shipped goods stay sold).
   if (order.refund?.fromStatus === 'paid') await releaseHeld(db, order._id);
   await catchUpCommission(db, order._id, now, rules);
+  // Spent points come back; earnings still pending are cancelled.
+  await catchUpPoints(db, order._id, now, rules);
   return true;
 }
 

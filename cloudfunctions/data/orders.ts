@@ -2,6 +2,7 @@
 // of the same order exactly one applies; the loser sees 0 updated and re-reads.
 import type { Address, BuyerTab, OrderStatus, OwnerView } from '../contracts/order';
 import type { ShareChannel } from '../contracts/commission';
+import type { Take } from '../core/points';
 import type { PricedLine } from '../core/pricing';
 import { getOrNull, type Database } from './db';
 
@@ -30,6 +31,14 @@ export interface OrderRecord {
   sharer?: OrderSharer;
   /** The commission's progress: owed once paid, credited when its lines exist, closed when settled or reversed. */
   commissionState?: CommissionState;
+  /** Points spent on the order: which lots they came from (they go back there on cancel or refund). */
+  points?: { taken: Take[] };
+  /** The points rules of the order's earnings, as they were when it was placed (changes apply to new orders). */
+  pointsRules?: { earnPerYuan: number; expiryDays: number };
+  /** Earnings: owed once completed, pending while their lot waits for the after-sale window, then closed. */
+  pointsEarn?: 'owed' | 'pending' | 'closed';
+  /** Spent points: owed back once cancelled or refunded, done when returned. */
+  pointsBack?: 'owed' | 'done';
   createdAt: Date;
   /** China date (YYYY-MM-DD) of creation, for the owner's daily summary. */
   day: string;
@@ -196,6 +205,12 @@ export async function listByCommission(db: Database, state: CommissionState, sta
     .where({ commissionState: state, status: _.in([...statuses]), ...more })
     .limit(limit)
     .get();
+  return data;
+}
+
+/** Orders whose points still have a step to take (the scheduler's sweep). */
+export async function listByPoints(db: Database, where: Record<string, unknown>, limit: number): Promise<OrderRecord[]> {
+  const { data } = await orders(db).where(where).limit(limit).get();
   return data;
 }
 

@@ -1,4 +1,4 @@
-// The buyer cancels their unpaid order; its stock goes back at once.
+// The buyer cancels their unpaid order; its stock and any points spent on it go back at once.
 import type { Order, OrderInput } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
 import { cancelPending } from '../data/order-changes';
@@ -11,6 +11,6 @@ import { viewOrder } from './view';
 export async function cancelOrder(input: OrderInput<'cancel'>, ctx: CallContext): Promise<{ order: Order }> {
   const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
   checkTransition(order, 'cancel', 'buyer', ctx.now, settings.rules);
-  if (!(await cancelPending(ctx.db, order, ctx.now, '买家取消'))) throw new AppError('order.invalid_transition');
+  if (!(await cancelPending(ctx.db, order, ctx.now, '买家取消', settings.rules))) throw new AppError('order.invalid_transition');
   return { order: await viewOrder(ctx.cloud, await reread(ctx, order._id), 'buyer', ctx.now, settings.rules) };
 }

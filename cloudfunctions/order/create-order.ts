@@ -1,16 +1,18 @@
 // Places an order: priced here from the catalogue, stock reserved for every line or none, and idempotent on
-// the buyer's requestId (the same request again, even concurrently, answers with the same order).
+// the buyer's requestId (the same request again, even concurrently, answers with the same order). Points spent on
+// it are taken in the transaction that inserts it: both happen, or neither (and the stock goes back).
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
 import { attributedSharer } from '../core/commission';
 import { chinaDay, orderIdFor, requestHashOf } from '../core/order-id';
-import { priceOrder } from '../core/pricing';
-import { MINUTE_MS } from '../core/rules';
+import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
+import { MINUTE_MS, type ShopRules } from '../core/rules';
 import { findBinding } from '../data/bindings';
-import { isDuplicateKey } from '../data/db';
+import { isDuplicateKey, txGet, type Database } from '../data/db';
 import type { CallContext } from '../data/handler';
 import { findOrder, insertOrder, type OrderRecord } from '../data/orders';
 import { findProducts } from '../data/products';
+import { openAccount, queueSpend, saveAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
 import { releaseAll, reserveAll } from '../data/stock';
 import { viewOrder } from './view';
@@ -18,7 +20,8 @@ import { viewOrder } from './view';
 export async function createOrder(input: OrderInput<'create'>, ctx: CallContext): Promise<{ order: Order }> {
   if (!ctx.openid) throw new AppError('auth.required');
   const id = orderIdFor(ctx.openid, input.requestId);
-  const requestHash = requestHashOf({ items: input.items, address: input.address, note: input.note ?? '' });
+  const pointsToUse = input.pointsToUse ?? 0;
+  const requestHash = requestHashOf({ items: input.items, address: input.address, note: input.note ?? '', ...(pointsToUse > 0 ? { pointsToUse } : {}) });
   // A retry of a placed request is not looked up first (no request to spare): its reservation meets the
   // duplicate id at insert, goes back, and the placed order is the answer.
   const [settings, products, binding] = await Promise.all([
@@ -46,7 +49,8 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     buyerId: ctx.openid,
     status: 'pending_payment',
     items: priced.lines,
-    amounts: { goodsFen: priced.goodsFen, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: priced.shippingFen, payableFen: priced.payableFen },
+    amounts: amountsOf(priced),
+    pointsRules: { earnPerYuan: settings.rules.pointsEarnPerYuan, expiryDays: settings.rules.pointsExpiryDays },
     address: input.address,
     ...(input.note ? { note: input.note } : {}),
     ...(sharer
@@ -67,6 +71,19 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     holdsStock: true,
     timeline: [{ at: now, label: '已下单', detail: `请在 ${settings.rules.unpaidCancelMinutes} 分钟内付款` }],
   };
+  if (pointsToUse > 0) {
+    let outcome: Awaited<ReturnType<typeof insertWithPoints>>;
+    try {
+      outcome = await insertWithPoints(ctx.db, order, pointsToUse, priced, settings.rules, now);
+    } catch (error) {
+      await releaseAll(ctx.db, priced.lines);
+      throw error;
+    }
+    if ('placed' in outcome || 'refused' in outcome) await releaseAll(ctx.db, priced.lines);
+    if ('placed' in outcome) return sameRequest(ctx, outcome.placed, requestHash, settings);
+    if ('refused' in outcome) throw outcome.refused;
+    return { order: await viewOrder(ctx.cloud, outcome.order, 'buyer', now, settings.rules) };
+  }
   try {
     await insertOrder(ctx.db, order);
   } catch (error) {
@@ -78,6 +95,33 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     return sameRequest(ctx, placed, requestHash, settings);
   }
   return { order: await viewOrder(ctx.cloud, order, 'buyer', now, settings.rules) };
+}
+
+/**
+ * One transaction: the order is inserted and its points taken from the buyer's lots, or nothing happens. Concurrent
+ * orders spending the same points all write the account, so at most one of them commits on the old balance; the
+ * others run again on the new one. An order placed twice (a retried request) answers with the first.
+ */
+async function insertWithPoints(
+  db: Database,
+  order: OrderRecord,
+  points: number,
+  priced: PricedOrder,
+  rules: ShopRules,
+  now: Date,
+): Promise<{ order: OrderRecord } | { placed: OrderRecord } | { refused: AppError }> {
+  return db.runTransaction(async (t) => {
+    const placed = await txGet<OrderRecord>(t, 'orders', order._id);
+    if (placed) return { placed };
+    const account = await openAccount(t, order.buyerId, now);
+    const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
+    if ('refused' in spent) return { refused: spent.refused };
+    const withPoints: OrderRecord = { ...order, amounts: amountsOf(priced, points, spent.discountFen), points: { taken: spent.taken } };
+    const { _id, ...data } = withPoints;
+    await t.collection('orders').doc(_id).set({ data });
+    await saveAccount(t, account, now);
+    return { order: withPoints };
+  }, 10);
 }
 
 async function sameRequest(ctx: CallContext, order: OrderRecord, requestHash: string, settings: Settings): Promise<{ order: Order }> {

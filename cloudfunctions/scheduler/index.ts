@@ -1,14 +1,17 @@
 // The `scheduler` cloud function (timer trigger, every minute): cancels orders left unpaid past their deadline
 // (their stock goes back), confirms receipt of orders shipped longer ago than the auto-confirm days, and finishes
 // any stock release that an earlier change could not complete; and moves commission on: credits paid orders whose
-// crediting could not finish, settles it when the after-sale window closes, reverses it for refunds.
+// crediting could not finish, settles it when the after-sale window closes, reverses it for refunds; and moves
+// points on the same way (returns, earnings, spendable after the window, cancelled by refunds), then expires lots.
 import cloud from 'wx-server-sdk';
 import { databaseOf } from '../data/db';
-import { cancelPending, releasable, releaseHeld } from '../data/order-changes';
-import { listByCommission, listDue, listStranded, updateIfStatus } from '../data/orders';
+import { cancelPending, completion, releasable, releaseHeld } from '../data/order-changes';
+import { catchUpPoints, reconcilePoints, type PointsOutcome } from '../data/order-points';
+import { expireAccount, listExpiring } from '../data/points';
+import { listByCommission, listByPoints, listDue, listStranded, updateIfStatus } from '../data/orders';
 import { reconcileCommission } from '../data/commissions';
 import { loadSettings } from '../data/settings';
-import { DAY_MS } from '../core/rules';
+import { DAY_MS, type ShopRules } from '../core/rules';
 import type { Database } from '../data/db';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -23,30 +26,34 @@ export async function main() {
   if (SOURCE !== 'wx_trigger') return { refused: 'the scheduler runs only from its timer trigger' };
   const db = databaseOf(cloud);
   const started = Date.now();
+  const { rules } = await loadSettings(db);
   let expired = 0;
   let confirmed = 0;
   for (;;) {
     const now = new Date();
     const due = await listDue(db, 'pending_payment', 'payBefore', now, BATCH);
-    for (const order of due) if (await cancelPending(db, order, now, '超时未付款，自动取消')) expired++;
+    for (const order of due) if (await cancelPending(db, order, now, '超时未付款，自动取消', rules)) expired++;
     if (due.length < BATCH || Date.now() - started > BUDGET_MS) break;
   }
   for (;;) {
     const now = new Date();
     const due = await listDue(db, 'shipped', 'autoConfirmAt', now, BATCH);
     for (const order of due) {
-      if (await updateIfStatus(db, order._id, 'shipped', { status: 'completed', completedAt: now }, { at: now, label: '已收货', detail: '发货后自动确认收货' })) confirmed++;
+      if (await updateIfStatus(db, order._id, 'shipped', completion(now), { at: now, label: '已收货', detail: '发货后自动确认收货' })) {
+        confirmed++;
+        await catchUpPoints(db, order._id, now, rules);
+      }
     }
     if (due.length < BATCH || Date.now() - started > BUDGET_MS) break;
   }
   let released = 0;
   for (const order of await listStranded(db, BATCH)) if (releasable(order) && (await releaseHeld(db, order._id))) released++;
-  const commission = await moveCommission(db, new Date(), started);
-  return { expired, confirmed, released, ...commission };
+  const commission = await moveCommission(db, new Date(), started, rules);
+  const points = await movePoints(db, new Date(), started, rules);
+  return { expired, confirmed, released, ...commission, points };
 }
 
-async function moveCommission(db: Database, now: Date, started: number) {
-  const { rules } = await loadSettings(db);
+async function moveCommission(db: Database, now: Date, started: number, rules: ShopRules) {
   const counts = { credited: 0, settled: 0, reversed: 0 };
   const windowStart = new Date(now.getTime() - rules.afterSaleDays * DAY_MS);
   const work = [
@@ -71,6 +78,48 @@ async function moveCommission(db: Database, now: Date, started: number) {
       }
       if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) break;
     }
+  }
+  return counts;
+}
+
+async function movePoints(db: Database, now: Date, started: number, rules: ShopRules) {
+  const _ = db.command;
+  const counts: Record<Exclude<PointsOutcome, 'nothing'>, number> & { expired: number } = { returned: 0, earned: 0, spendable: 0, cancelled: 0, expired: 0 };
+  const windowStart = new Date(now.getTime() - rules.afterSaleDays * DAY_MS);
+  const work = [
+    { pointsBack: 'owed', status: _.in(['cancelled', 'refunded']) },
+    { pointsEarn: 'owed', status: _.in(['completed', 'refunded']) },
+    { pointsEarn: 'pending', status: 'completed', completedAt: _.lte(windowStart) },
+    { pointsEarn: 'pending', status: 'refunded' },
+  ];
+  for (const where of work) {
+    for (;;) {
+      const due = await listByPoints(db, where, BATCH);
+      let moved = 0;
+      for (const order of due) {
+        try {
+          const outcome = await reconcilePoints(db, order._id, now, rules);
+          if (outcome !== 'nothing') {
+            counts[outcome]++;
+            moved++;
+          }
+        } catch (error) {
+          console.error(`order ${order._id}: points not moved this run`, error);
+        }
+      }
+      if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) break;
+    }
+  }
+  for (;;) {
+    const due = await listExpiring(db, now, BATCH);
+    for (const openid of due) {
+      try {
+        counts.expired += await expireAccount(db, openid, now);
+      } catch (error) {
+        console.error(`points of ${openid}: not expired this run`, error);
+      }
+    }
+    if (due.length < BATCH || Date.now() - started > BUDGET_MS) break;
   }
   return counts;
 }

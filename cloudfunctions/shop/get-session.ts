@@ -6,6 +6,7 @@ import { defaultNickname, makeShareCode, SHARE_CODE_LENGTH } from '../core/share
 import { findBinding } from '../data/bindings';
 import { isDuplicateKey } from '../data/db';
 import type { CallContext } from '../data/handler';
+import { balanceOfAccount, findAccount } from '../data/points';
 import { loadSettings } from '../data/settings';
 import { findUserByOpenid, insertUser, type UserRecord } from '../data/users';
 
@@ -13,16 +14,17 @@ const MAX_ATTEMPTS = 5;
 
 export async function getSession(_input: object, ctx: CallContext): Promise<SessionResult> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const [user, settings, binding] = await Promise.all([ensureMember(ctx), loadSettings(ctx.db), findBinding(ctx.db, ctx.openid)]);
+  const [user, settings, binding, account] = await Promise.all([ensureMember(ctx), loadSettings(ctx.db), findBinding(ctx.db, ctx.openid), findAccount(ctx.db, ctx.openid)]);
+  const { available, pending, isMember } = balanceOfAccount(account, ctx.now);
   return {
     user: {
       id: user._id,
       shareCode: user.shareCode,
       nickname: user.nickname,
       isOwner: settings.owners.includes(ctx.openid),
-      // The member card and points arrive with the points function.
-      isMember: false,
-      points: { available: 0, pending: 0 },
+      isMember,
+      // As stored: lots past their expiry are swept by the scheduler and by points.balance.
+      points: { available, pending },
     },
     binding: binding && new Date(binding.until) > ctx.now ? { sharerCode: binding.sharerCode, nickname: binding.sharerNickname, until: new Date(binding.until).toISOString() } : null,
   };

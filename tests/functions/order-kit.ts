@@ -164,6 +164,11 @@ export class Shop {
     if (res.status !== 200) throw new Error(`/__dev/clock: ${res.text}`);
   }
 
+  /** The emulator's clock (moved by `advance`). */
+  async now(): Promise<Date> {
+    return new Date((await get(this.emu, '/__dev/clock')).json.now);
+  }
+
   /** Fires the scheduler's timer triggers now; every run must succeed. */
   async runScheduler(): Promise<void> {
     const res = await post(this.emu, '/__dev/timers/run', { name: 'scheduler' });
