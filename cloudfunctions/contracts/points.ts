@@ -57,6 +57,8 @@ export interface PointsBalance {
   expiringSoon: number;
   /** The earliest expiry of spendable points, if any: how many and when (ISO). */
   nextExpiry: { points: number; at: string } | null;
+  /** The shop's points rules as they stand, so the member can read them with figures. */
+  rules: PointsRules;
 }
 
 export type PointsEntryKind = 'welcome' | 'earn' | 'spendable' | 'cancel' | 'spend' | 'return' | 'expire';

@@ -2,7 +2,7 @@
 // Spending takes from the lots that expire first and remembers which; giving back (a cancel, a refund) returns
 // to those same lots with their original expiry. Pure: the time and the rules are passed in.
 import { AppError } from '../contracts/errors';
-import { EXPIRING_SOON_DAYS, type PointsBalance } from '../contracts/points';
+import { EXPIRING_SOON_DAYS, type PointsBalance, type PointsRules } from '../contracts/points';
 import { DAY_MS, type ShopRules } from './rules';
 
 export type LotState = 'pending' | 'available' | 'cancelled' | 'expired';
@@ -154,8 +154,26 @@ export function expiringOf(lots: readonly PointsLot[], now: Date, until: Date): 
 }
 
 /** The member card's figures: stored totals, and what of the spendable points expires within the coming days. */
-export function balanceOf(lots: readonly PointsLot[], isMember: boolean, now: Date): PointsBalance {
+export function balanceOf(lots: readonly PointsLot[], isMember: boolean, now: Date, rules: ShopRules): PointsBalance {
   const { available, pending } = totalsOf(lots);
   const { soon, next } = expiringOf(lots, now, new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY_MS));
-  return { isMember, available, pending, expiringSoon: soon, nextExpiry: next && { points: next.points, at: next.at.toISOString() } };
+  return {
+    isMember,
+    available,
+    pending,
+    expiringSoon: soon,
+    nextExpiry: next && { points: next.points, at: next.at.toISOString() },
+    rules: pointsRulesOf(rules),
+  };
+}
+
+/** The points rules among the shop's rules. */
+export function pointsRulesOf(r: ShopRules): PointsRules {
+  return {
+    pointsEarnPerYuan: r.pointsEarnPerYuan,
+    pointsPerYuan: r.pointsPerYuan,
+    pointsCapBp: r.pointsCapBp,
+    welcomePoints: r.welcomePoints,
+    pointsExpiryDays: r.pointsExpiryDays,
+  };
 }

@@ -49,8 +49,8 @@ function revive(account: PointsAccount | null): PointsAccount | null {
 }
 
 /** The balance of an account as stored (none yet: an empty one). */
-export function balanceOfAccount(account: PointsAccount | null, now: Date): PointsBalance {
-  return balanceOf(account?.lots ?? [], account?.joinedAt !== undefined, now);
+export function balanceOfAccount(account: PointsAccount | null, now: Date, rules: ShopRules): PointsBalance {
+  return balanceOf(account?.lots ?? [], account?.joinedAt !== undefined, now, rules);
 }
 
 export async function findAccount(db: Database, openid: string): Promise<PointsAccount | null> {

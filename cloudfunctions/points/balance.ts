@@ -10,12 +10,13 @@ export async function join(_input: object, ctx: CallContext): Promise<{ gift: nu
   if (!ctx.openid) throw new AppError('auth.required');
   const { rules } = await loadSettings(ctx.db);
   const { gift } = await joinMember(ctx.db, ctx.openid, ctx.now, rules);
-  return { gift, balance: balanceOfAccount(await findAccount(ctx.db, ctx.openid), ctx.now) };
+  return { gift, balance: balanceOfAccount(await findAccount(ctx.db, ctx.openid), ctx.now, rules) };
 }
 
 export async function balance(_input: object, ctx: CallContext): Promise<PointsBalance> {
   if (!ctx.openid) throw new AppError('auth.required');
-  return balanceOfAccount(await currentAccount(ctx), ctx.now);
+  const [{ rules }, account] = await Promise.all([loadSettings(ctx.db), currentAccount(ctx)]);
+  return balanceOfAccount(account, ctx.now, rules);
 }
 
 /** The member's account with any due lots expired first (one transaction, only when some are due). */

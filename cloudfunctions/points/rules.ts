@@ -1,7 +1,7 @@
 // The owner's points rules. A change applies to orders placed, and members joining, after it: each order keeps
 // the earning rules it was placed with, and a redemption is checked when its order is placed.
 import type { PointsInput, PointsRules } from '../contracts/points';
-import type { ShopRules } from '../core/rules';
+import { pointsRulesOf } from '../core/points';
 import type { CallContext } from '../data/handler';
 import { requireOwner, saveRules } from '../data/settings';
 
@@ -15,14 +15,4 @@ export async function setRules(input: PointsInput<'setRules'>, ctx: CallContext)
   const changed = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<PointsRules>;
   if (Object.keys(changed).length > 0) await saveRules(ctx.db, changed);
   return pointsRulesOf({ ...settings.rules, ...changed });
-}
-
-function pointsRulesOf(r: ShopRules): PointsRules {
-  return {
-    pointsEarnPerYuan: r.pointsEarnPerYuan,
-    pointsPerYuan: r.pointsPerYuan,
-    pointsCapBp: r.pointsCapBp,
-    welcomePoints: r.welcomePoints,
-    pointsExpiryDays: r.pointsExpiryDays,
-  };
 }

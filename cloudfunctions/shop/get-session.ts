@@ -15,7 +15,7 @@ const MAX_ATTEMPTS = 5;
 export async function getSession(_input: object, ctx: CallContext): Promise<SessionResult> {
   if (!ctx.openid) throw new AppError('auth.required');
   const [user, settings, binding, account] = await Promise.all([ensureMember(ctx), loadSettings(ctx.db), findBinding(ctx.db, ctx.openid), findAccount(ctx.db, ctx.openid)]);
-  const { available, pending, isMember } = balanceOfAccount(account, ctx.now);
+  const { available, pending, isMember } = balanceOfAccount(account, ctx.now, settings.rules);
   return {
     user: {
       id: user._id,

@@ -1,4 +1,4 @@
-import { formatClock, formatCountdown, formatMonthDay, formatTime, msUntil } from './time';
+import { formatClock, formatCountdown, formatDateTime, formatMonthDay, formatTime, msUntil } from './time';
 
 // Built from local fields so the expectations hold in any time zone the tests run in.
 const local = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
@@ -7,6 +7,12 @@ describe('time', () => {
   it('formats a moment as month, day and time of day', () => {
     expect(formatTime(local(2026, 1, 5, 9, 3))).toBe('1月5日 09:03');
     expect(formatTime(local(2026, 12, 25, 23, 59))).toBe('12月25日 23:59');
+  });
+
+  it('adds the year only to a moment of another year', () => {
+    const now = new Date(2027, 0, 10, 8, 0).getTime();
+    expect(formatDateTime(local(2027, 1, 5, 9, 3), now)).toBe('1月5日 09:03');
+    expect(formatDateTime(local(2026, 12, 25, 23, 59), now)).toBe('2026年12月25日 23:59');
   });
 
   it('formats the day alone, in local time', () => {

@@ -58,4 +58,14 @@ describe('session store', () => {
     await useSession.getState().reload();
     expect(useSession.getState().binding).toBeNull();
   });
+
+  it('takes the member card from a join or a fresher balance, keeping the rest of the user', async () => {
+    useSession.getState().setPoints({ isMember: true, available: 100, pending: 0 });
+    expect(useSession.getState().user).toBeNull();
+
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    await useSession.getState().load();
+    useSession.getState().setPoints({ isMember: true, available: 100, pending: 35 });
+    expect(useSession.getState().user).toEqual({ ...alice, isMember: true, points: { available: 100, pending: 35 } });
+  });
 });

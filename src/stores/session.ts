@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { shopApi } from '../api/shop';
 import type { ErrorBody } from '../api/client';
 import type { Binding, Member } from '../../cloudfunctions/contracts/shop';
+import type { PointsBalance } from '../../cloudfunctions/contracts/points';
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -17,6 +18,8 @@ export interface SessionState {
   reload: () => Promise<void>;
   /** The binding changed elsewhere (a visit bound me, I released it): no need to load the whole session again. */
   setBinding: (binding: Binding | null) => void;
+  /** The member card changed elsewhere (joined, a fresher balance read): the user's points and membership follow. */
+  setPoints: (balance: Pick<PointsBalance, 'isMember' | 'available' | 'pending'>) => void;
 }
 
 let inFlight: Promise<void> | null = null;
@@ -51,6 +54,10 @@ export const useSession = create<SessionState>()((set, get) => {
     setBinding: (binding) => {
       bindingVersion += 1;
       set({ binding });
+    },
+    setPoints: ({ isMember, available, pending }) => {
+      const { user } = get();
+      if (user) set({ user: { ...user, isMember, points: { available, pending } } });
     },
   };
 });

@@ -34,8 +34,8 @@ export async function fill(page: Page, placeholder: string, value: string): Prom
   await field.fill(value);
 }
 
-/** Checkout in h5: the address form (unless an address is remembered), 提交订单, then 确认支付 in the pay sheet. */
-export async function checkoutAndPay(page: Page): Promise<string> {
+/** Checkout in h5, up to the server's price: the address form (unless an address is remembered), then the amounts. */
+export async function checkoutAddress(page: Page): Promise<void> {
   await shown(page, '收货地址');
   const form = content(page).locator('input[placeholder="请填写收货人姓名"]').filter({ visible: true });
   if (await form.count()) {
@@ -46,8 +46,12 @@ export async function checkoutAndPay(page: Page): Promise<string> {
     await tap(page, '保存地址');
   }
   await shown(page, /13912345678/);
-  // The server's price (its lines appear with the quote), then the order.
+  // The server's price (its lines appear with the quote).
   await shown(page, '商品金额');
+}
+
+/** 提交订单, then 确认支付 in the (simulated) pay sheet; answers the paid order's id. */
+export async function submitAndPay(page: Page): Promise<string> {
   await tap(page, '提交订单');
   await tap(page, '确认支付');
   await page.waitForURL(/\/pages\/order\/index\?id=YJ[0-9A-Z]{16}/);
@@ -57,3 +61,8 @@ export async function checkoutAndPay(page: Page): Promise<string> {
   return id;
 }
 
+/** Checkout in h5: the address form (unless an address is remembered), 提交订单, then 确认支付 in the pay sheet. */
+export async function checkoutAndPay(page: Page): Promise<string> {
+  await checkoutAddress(page);
+  return submitAndPay(page);
+}

@@ -290,7 +290,10 @@ describe("the owner's rules", () => {
     for (const bad of [{ pointsCapBp: 9001 }, { pointsPerYuan: 0 }, { pointsExpiryDays: 29 }, { welcomePoints: -1 }, { pointsEarnPerYuan: 1.5 }]) {
       expect(await points(OWNER, 'setRules', bad)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
     }
-    expect(await ok(OWNER, 'rules')).toEqual({ pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 });
+    const defaults = { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 };
+    expect(await ok(OWNER, 'rules')).toEqual(defaults);
+    // Members read the same figures with their balance.
+    expect((await balance('rita')).rules).toEqual(defaults);
   });
 
   test('a change applies to new orders only', async () => {

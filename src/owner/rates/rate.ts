@@ -6,7 +6,7 @@ import type { MAX_RATE_BP as CONTRACT_MAX_RATE_BP } from '../../../cloudfunction
 export const MAX_RATE_BP: typeof CONTRACT_MAX_RATE_BP = 5000;
 
 /** "7.25" → 725: a non-negative number with at most two decimals as integer hundredths, read digit by digit (no float). */
-function parseHundredths(text: string): number | null {
+export function parseHundredths(text: string): number | null {
   const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!match) return null;
   const [, whole, part = ''] = match;

@@ -27,6 +27,7 @@ const priced: Quote = {
   items: [{ ...teaLine, lineFen: 2580 }],
   amounts: { goodsFen: 2580, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
   freeShippingFromFen: 9900,
+  points: { available: 0, maxUsable: 0, perYuan: 100, step: 1, capBp: 5000 },
 };
 const order = { id: ORDER_ID, status: 'pending_payment', items: priced.items, amounts: priced.amounts, address } as unknown as Order;
 const payResult: PayResult = {
@@ -74,7 +75,8 @@ describe('checkout page', () => {
     expect(quote).toHaveBeenCalledWith({ items: [{ productId: 'p1', skuId: 's1', qty: 2 }] });
     expect(screen.getByText('¥8.00')).toBeTruthy();
     expect(screen.getByText('满¥99.00免运费')).toBeTruthy();
-    expect(screen.getByText('¥0.00')).toBeTruthy();
+    // No points: no 积分抵扣 row.
+    expect(screen.queryByText('积分抵扣')).toBeNull();
     expect(screen.getAllByText('¥33.80')).toHaveLength(2); // the amounts card and the bar
     expect(screen.getByText('13800138000')).toBeTruthy();
   });
@@ -230,5 +232,121 @@ describe('checkout page', () => {
     fireEvent.click(screen.getByText('去购物车'));
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/cart/index' });
     expect(quote).not.toHaveBeenCalled();
+  });
+});
+
+describe('checkout page: 积分抵扣', () => {
+  const items = [{ productId: 'p1', skuId: 's1', qty: 2 }];
+  const offer = { available: 150, maxUsable: 100, perYuan: 100, step: 1, capBp: 5000 };
+  const offered: Quote = { ...priced, points: offer };
+  const withPoints: Quote = { ...offered, amounts: { ...priced.amounts, pointsUsed: 100, pointsDiscountFen: 100, payableFen: 3280 } };
+  const pointsSwitch = () => screen.getByLabelText('使用积分抵扣');
+  const payable = () => document.querySelector('.checkout__total-value')?.textContent;
+  /** Answers a quote by the points it asks for, as the server does. */
+  const quoteByPoints = () =>
+    quote.mockImplementation(async (input) => ({ ok: true, data: input.pointsToUse ? withPoints : offered }));
+
+  async function openWithOffer() {
+    process.env.TARO_ENV = 'h5';
+    startCheckout();
+    quoteByPoints();
+    render(<CheckoutPage />);
+    expect(await screen.findByText('可用 100 积分，抵 ¥1.00')).toBeTruthy();
+  }
+
+  it('offers the points, off at first; turned on it prices them in and the order spends them', async () => {
+    await openWithOffer();
+    expect(pointsSwitch().getAttribute('aria-checked')).toBe('false');
+    expect(payable()).toBe('¥33.80');
+
+    fireEvent.click(pointsSwitch());
+    expect(await screen.findByText('-¥1.00')).toBeTruthy();
+    expect(quote).toHaveBeenLastCalledWith({ items, pointsToUse: 100 });
+    expect(pointsSwitch().getAttribute('aria-checked')).toBe('true');
+    expect(payable()).toBe('¥32.80');
+
+    const requestId = useCheckout.getState().draft!.requestId;
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0][0]).toEqual({ requestId, items, address, pointsToUse: 100 });
+  });
+
+  it('turned off again, the order is priced and placed without points', async () => {
+    await openWithOffer();
+    fireEvent.click(pointsSwitch());
+    await screen.findByText('-¥1.00');
+    fireEvent.click(pointsSwitch());
+    await waitFor(() => expect(screen.queryByText('-¥1.00')).toBeNull());
+    expect(quote).toHaveBeenLastCalledWith({ items });
+    expect(payable()).toBe('¥33.80');
+
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0][0]).not.toHaveProperty('pointsToUse');
+  });
+
+  it('the switch waits while a quote is on its way', async () => {
+    await openWithOffer();
+    const answer = deferred<Awaited<ReturnType<typeof orderApi.quote>>>();
+    quote.mockReturnValueOnce(answer.promise);
+    fireEvent.click(pointsSwitch());
+    expect(pointsSwitch().getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(pointsSwitch());
+    expect(quote).toHaveBeenCalledTimes(2);
+    await act(async () => answer.resolve({ ok: true, data: withPoints }));
+    expect(pointsSwitch().getAttribute('aria-checked')).toBe('true');
+    expect(pointsSwitch().getAttribute('aria-disabled')).toBe('false');
+  });
+
+  it('says why when the buyer has points this order cannot take', async () => {
+    startCheckout();
+    quote.mockResolvedValue({ ok: true, data: { ...priced, points: { ...offer, available: 30, maxUsable: 0 } } });
+    const { unmount } = render(<CheckoutPage />);
+    expect(await screen.findByText('有 30 积分，本单不满足积分抵扣条件')).toBeTruthy();
+    expect(screen.queryByLabelText('使用积分抵扣')).toBeNull();
+    unmount();
+
+    quote.mockResolvedValue({ ok: true, data: { ...priced, points: { ...offer, available: 30, maxUsable: 0, capBp: 0 } } });
+    render(<CheckoutPage />);
+    expect(await screen.findByText('本店暂不支持积分抵扣')).toBeTruthy();
+  });
+
+  it('when create refuses the points: says why, prices without them, and places the same request without them', async () => {
+    await openWithOffer();
+    fireEvent.click(pointsSwitch());
+    await screen.findByText('-¥1.00');
+    const requestId = useCheckout.getState().draft!.requestId;
+    const refusal = '积分不足：当前可用 50 积分';
+    create.mockResolvedValueOnce({ ok: false, error: { code: 'points.insufficient', message: refusal } });
+    quote.mockImplementation(async (input) => ({ ok: true, data: input.pointsToUse ? withPoints : { ...offered, points: { ...offer, available: 50, maxUsable: 50 } } }));
+
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '积分抵扣失败', content: `${refusal}。已取消积分抵扣，请确认实付金额后重新提交。` })));
+    expect(await screen.findByText(`${refusal}，已取消积分抵扣`)).toBeTruthy();
+    expect(quote).toHaveBeenLastCalledWith({ items });
+    expect(await screen.findByText('可用 50 积分，抵 ¥0.50')).toBeTruthy();
+    expect(pointsSwitch().getAttribute('aria-checked')).toBe('false');
+    expect(payable()).toBe('¥33.80');
+    expect(pay).not.toHaveBeenCalled();
+
+    // Nothing was placed under the requestId: the checkout places it again, now without points.
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    expect(create.mock.calls[1][0]).toEqual({ requestId, items, address });
+  });
+
+  it('when the quote refuses the points (the balance moved), prices without them and says why', async () => {
+    await openWithOffer();
+    quote.mockResolvedValueOnce({ ok: false, error: { code: 'points.insufficient', message: '积分不足：当前可用 0 积分' } });
+    quote.mockResolvedValueOnce({ ok: true, data: { ...priced, points: { ...offer, available: 0, maxUsable: 0 } } });
+    fireEvent.click(pointsSwitch());
+    expect(await screen.findByText('积分不足：当前可用 0 积分，已取消积分抵扣')).toBeTruthy();
+    expect(quote).toHaveBeenLastCalledWith({ items });
+    expect(screen.queryByLabelText('使用积分抵扣')).toBeNull();
+    expect(payable()).toBe('¥33.80');
+    expect(screen.queryByText('重新计算')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-// Checkout: where the order goes, what is in it, what the server says it costs, then 提交订单 → create → pay →
-// the order's page. The lines come from the checkout draft (the cart's selection or one 立即购买 line).
+// Checkout: where the order goes, what is in it, what the server says it costs (with 积分抵扣 if the buyer turns it
+// on), then 提交订单 → create → pay → the order's page. The lines come from the checkout draft (the cart's
+// selection or one 立即购买 line).
 import { useRef, useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -10,8 +11,10 @@ import { askNotify, usePayment } from '../../components/PaySheet/usePayment';
 import { formatFen } from '../../lib/money';
 import { useCart } from '../../stores/cart';
 import { useCheckout, type CheckoutLine } from '../../stores/checkout';
+import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
 import type { Address, OrderLine } from '../../../cloudfunctions/contracts/order';
-import { useCheckoutOrder } from './useCheckoutOrder';
+import PointsRow from './PointsRow';
+import { isPointsRefusal, useCheckoutOrder, type CheckoutOrder } from './useCheckoutOrder';
 import './index.scss';
 
 const isH5 = () => process.env.TARO_ENV === 'h5';
@@ -85,7 +88,7 @@ export default function CheckoutPage() {
     if (!res.ok) {
       busy.current = false;
       setSubmitting(false);
-      await explainFailure(res.error.code, res.error.message, checkout.requote);
+      await explainFailure(res.error.code, res.error.message, checkout);
       return;
     }
     const { order } = res.data;
@@ -168,7 +171,14 @@ export default function CheckoutPage() {
               hint={quote.freeShippingFromFen > 0 ? `满${formatFen(quote.freeShippingFromFen)}免运费` : undefined}
               value={quote.amounts.shippingFen === 0 ? '免运费' : formatFen(quote.amounts.shippingFen)}
             />
-            <AmountRow label='优惠' value={quote.amounts.pointsDiscountFen > 0 ? `-${formatFen(quote.amounts.pointsDiscountFen)}` : formatFen(0)} />
+            <PointsRow
+              offer={quote.points}
+              amounts={quote.amounts}
+              on={checkout.pointsToUse > 0}
+              busy={checkout.quoteStatus === 'loading' || submitting}
+              notice={checkout.pointsNotice}
+              onToggle={(on) => void checkout.setPointsOn(on)}
+            />
             <AmountRow label='实付' value={formatFen(quote.amounts.payableFen)} strong />
           </>
         ) : null}
@@ -216,10 +226,17 @@ function AmountRow({ label, value, hint, strong }: { label: string; value: strin
 }
 
 /** Tells the buyer why the order was not placed, and what happens next. */
-async function explainFailure(code: string, message: string, requote: () => Promise<void>): Promise<void> {
+async function explainFailure(code: ErrorCode, message: string, checkout: CheckoutOrder): Promise<void> {
   if (code === 'order.stock_insufficient' || code === 'order.sku_unavailable') {
     await Taro.showModal({ title: '下单失败', content: message, showCancel: false, confirmText: '知道了' });
-    void requote();
+    void checkout.requote();
+    return;
+  }
+  if (isPointsRefusal(code)) {
+    // The points moved since the quote (spent by another order, the rules changed): the buyer sees the new
+    // payable before placing the order again.
+    void checkout.dropPoints(message);
+    await Taro.showModal({ title: '积分抵扣失败', content: `${message}。已取消积分抵扣，请确认实付金额后重新提交。`, showCancel: false, confirmText: '知道了' });
     return;
   }
   if (code === 'order.request_conflict') {

@@ -1,7 +1,9 @@
-// The checkout's data: the server's quote of the draft's lines, and placing the order under the draft's requestId.
+// The checkout's data: the server's quote of the draft's lines (with the points the buyer chose to spend), and
+// placing the order under the draft's requestId with those same points.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { orderApi } from '../../api/order';
 import type { ErrorBody, Result } from '../../api/client';
+import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
 import type { Address, Order, Quote } from '../../../cloudfunctions/contracts/order';
 import { useCheckout, type CheckoutDraft } from '../../stores/checkout';
 
@@ -9,51 +11,102 @@ export interface CheckoutOrder {
   quoteStatus: 'loading' | 'ready' | 'error';
   quote: Quote | null;
   quoteError: ErrorBody | null;
-  /** Asks the server to price the lines again (after a stock change, or to retry). */
+  /** Asks the server to price the lines again, with the points chosen (after a stock change, or to retry). */
   requote: () => Promise<void>;
+  /** Points this checkout spends: 0, or the offer's most once the buyer turned 积分抵扣 on. */
+  pointsToUse: number;
+  /** Turns 积分抵扣 on (the quote's maxUsable) or off, and prices the order again. */
+  setPointsOn: (on: boolean) => Promise<void>;
+  /** Why the points were turned off (the server refused them), until the buyer turns them on again. */
+  pointsNotice: string | null;
+  /** `create` refused the points (`points.*`): turns them off with the server's message and prices again. */
+  dropPoints: (message: string) => Promise<void>;
   /** `order.create` with this checkout's requestId: the same id on every attempt, so a retry never makes a second order. */
   place: (address: Address, note: string) => Promise<Result<{ order: Order }>>;
 }
+
+const POINTS_REFUSALS: readonly ErrorCode[] = ['points.insufficient', 'points.over_cap', 'points.not_whole'];
+
+/** The balance or the offer moved under the buyer's choice (another order spent the points, the owner changed the rules). */
+export const isPointsRefusal = (code: ErrorCode): boolean => POINTS_REFUSALS.includes(code);
 
 export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
   const [quoteStatus, setQuoteStatus] = useState<CheckoutOrder['quoteStatus']>('loading');
   const [quote, setQuote] = useState<Quote | null>(null);
   const [quoteError, setQuoteError] = useState<ErrorBody | null>(null);
+  const [pointsToUse, setPointsToUse] = useState(0);
+  const [pointsNotice, setPointsNotice] = useState<string | null>(null);
+  // Refs as well: `place` and a toggle read what the latest request asked for, not a render's copy.
+  const points = useRef(0);
+  const latestQuote = useRef<Quote | null>(null);
   const lines = draft?.lines;
   // The wire lines: ids and quantities only; the server prices them.
   const items = useMemo(() => (lines ?? []).map(({ productId, skuId, qty }) => ({ productId, skuId, qty })), [lines]);
   const generation = useRef(0);
 
-  const requote = useCallback(async () => {
-    if (items.length === 0) return;
-    const gen = ++generation.current;
-    setQuoteStatus('loading');
-    setQuoteError(null);
-    const res = await orderApi.quote({ items });
-    if (gen !== generation.current) return;
-    if (res.ok) {
-      setQuote(res.data);
-      setQuoteStatus('ready');
-    } else {
-      setQuote(null);
-      setQuoteError(res.error);
-      setQuoteStatus('error');
-    }
-  }, [items]);
+  const quoteWith = useCallback(
+    async (asked: number): Promise<void> => {
+      if (items.length === 0) return;
+      const gen = ++generation.current;
+      points.current = asked;
+      setPointsToUse(asked);
+      setQuoteStatus('loading');
+      setQuoteError(null);
+      const res = await orderApi.quote(asked > 0 ? { items, pointsToUse: asked } : { items });
+      if (gen !== generation.current) return;
+      if (res.ok) {
+        latestQuote.current = res.data;
+        setQuote(res.data);
+        setQuoteStatus('ready');
+      } else if (asked > 0 && isPointsRefusal(res.error.code)) {
+        // The offer moved since it was shown: price the order without points and say why.
+        setPointsNotice(res.error.message);
+        await quoteWith(0);
+      } else {
+        latestQuote.current = null;
+        setQuote(null);
+        setQuoteError(res.error);
+        setQuoteStatus('error');
+      }
+    },
+    [items],
+  );
+
+  const requote = useCallback(() => quoteWith(points.current), [quoteWith]);
 
   useEffect(() => {
     void requote();
   }, [requote]);
+
+  const setPointsOn = useCallback(
+    (on: boolean) => {
+      setPointsNotice(null);
+      return quoteWith(on ? (latestQuote.current?.points.maxUsable ?? 0) : 0);
+    },
+    [quoteWith],
+  );
+
+  const dropPoints = useCallback(
+    (message: string) => {
+      setPointsNotice(message);
+      return quoteWith(0);
+    },
+    [quoteWith],
+  );
 
   const place = useCallback(
     (address: Address, note: string) => {
       // Read at call time: the buyer may have renewed it after a request conflict.
       const requestId = useCheckout.getState().draft?.requestId ?? draft?.requestId ?? '';
       const trimmed = note.trim();
-      return orderApi.create({ requestId, items, address, ...(trimmed ? { note: trimmed } : {}) });
+      // The points of the quote on screen (the page places only on a ready quote). The requestId stays the
+      // checkout's: a refused attempt placed nothing under it, and an attempt whose answer was lost is caught by
+      // the server's request_conflict if the retry asks for other points, instead of becoming a second order.
+      const spend = points.current;
+      return orderApi.create({ requestId, items, address, ...(trimmed ? { note: trimmed } : {}), ...(spend > 0 ? { pointsToUse: spend } : {}) });
     },
     [items, draft?.requestId],
   );
 
-  return { quoteStatus, quote, quoteError, requote, place };
+  return { quoteStatus, quote, quoteError, requote, pointsToUse, setPointsOn, pointsNotice, dropPoints, place };
 }

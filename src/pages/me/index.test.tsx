@@ -1,17 +1,23 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { commissionApi } from '../../api/commission';
+import { pointsApi } from '../../api/points';
 import { shopApi } from '../../api/shop';
 import { useSession } from '../../stores/session';
+import type { PointsBalance } from '../../../cloudfunctions/contracts/points';
+import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import MePage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
 jest.mock('../../api/commission', () => ({ commissionApi: { releaseBinding: jest.fn() } }));
+jest.mock('../../api/points', () => ({ pointsApi: { join: jest.fn(), balance: jest.fn() } }));
 
 const Taro = mockedTaro();
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 const releaseBinding = commissionApi.releaseBinding as jest.MockedFunction<typeof commissionApi.releaseBinding>;
+const join = pointsApi.join as jest.MockedFunction<typeof pointsApi.join>;
+const balance = pointsApi.balance as jest.MockedFunction<typeof pointsApi.balance>;
 const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
 const owner = { id: 'u0', shareCode: 'OWN234', nickname: '店主小王', isOwner: true, isMember: true, points: { available: 0, pending: 0 } };
 const bob = { ...owner, id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false };
@@ -20,20 +26,24 @@ const initialSession = useSession.getState();
 const until = new Date(2099, 11, 8, 12, 0).toISOString();
 const binding = { sharerCode: 'ALC234', nickname: 'alice', until };
 
+const rules = { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 };
+const noPoints: PointsBalance = { isMember: true, available: 0, pending: 0, expiringSoon: 0, nextExpiry: null, rules };
+
 beforeEach(() => {
   resetTaroMock();
   session.mockReset();
   releaseBinding.mockReset();
+  join.mockReset();
+  balance.mockReset().mockResolvedValue({ ok: true, data: noPoints });
   useSession.setState(initialSession, true);
 });
 
 describe('me page', () => {
-  it('shows my nickname, my share code to copy and the points placeholder', async () => {
+  it('shows my nickname and my share code to copy', async () => {
     session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
     render(<MePage />);
     expect(await screen.findByText('店主小王')).toBeTruthy();
     expect(screen.getByText('店主')).toBeTruthy();
-    expect(screen.getByText('积分 · 即将上线')).toBeTruthy();
     fireEvent.click(screen.getByText('我的推荐码 OWN234'));
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'OWN234' });
   });
@@ -69,7 +79,7 @@ describe('me page', () => {
     expect(screen.queryByText('今日概况')).toBeNull();
   });
 
-  it('gives the owner 店铺管理, 今日概况, 推广员, 提现审批 and 佣金设置', async () => {
+  it('gives the owner 店铺管理, 今日概况, 推广员, 提现审批, 佣金设置 and 积分设置', async () => {
     session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
     render(<MePage />);
     await screen.findByText('店铺管理');
@@ -79,6 +89,7 @@ describe('me page', () => {
       ['推广员', '/owner/sharers/index'],
       ['提现审批', '/owner/withdrawals/index'],
       ['佣金设置', '/owner/rates/index'],
+      ['积分设置', '/owner/points/index'],
     ];
     for (const [label, url] of entries) {
       fireEvent.click(screen.getByText(label));
@@ -146,5 +157,92 @@ describe('me page: my recommender', () => {
     expect(lastToast()).toBe('网络异常，请稍后重试');
     expect(useSession.getState().binding).toEqual(binding);
     expect(screen.getByText('你的推荐人：alice，至 12月8日')).toBeTruthy();
+  });
+});
+
+describe('me page: the member card', () => {
+  const guest = { ...bob, isMember: false };
+  /** The figures the member card shows: spendable, then pending. */
+  const figures = () => [document.querySelector('.me__points-available')?.textContent, document.querySelector('.me__points-pending')?.textContent];
+  const day = (mo: number, d: number) => new Date(2099, mo - 1, d, 12, 0).toISOString();
+
+  it('invites someone who is not a member; 开卡 joins once, shows the gift and the balance', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: guest, binding: null } });
+    render(<MePage />);
+    expect(await screen.findByText('开通会员卡')).toBeTruthy();
+    expect(document.querySelector('.me__points-available')).toBeNull();
+    expect(balance).not.toHaveBeenCalled();
+
+    const answer = deferred<Awaited<ReturnType<typeof pointsApi.join>>>();
+    join.mockReturnValueOnce(answer.promise);
+    fireEvent.click(screen.getByText('开卡'));
+    expect(await screen.findByText('开卡中…')).toBeTruthy();
+    fireEvent.click(screen.getByText('开卡中…'));
+    expect(join).toHaveBeenCalledTimes(1);
+
+    await act(async () => answer.resolve({ ok: true, data: { gift: 100, balance: { ...noPoints, available: 100 } } }));
+    expect(lastToast()).toBe('开卡成功，获得 100 积分');
+    expect(figures()).toEqual(['100', '0']);
+    expect(screen.queryByText('开通会员卡')).toBeNull();
+    expect(useSession.getState().user).toMatchObject({ isMember: true, points: { available: 100, pending: 0 } });
+    // The join answered with the balance: nothing more to read.
+    expect(balance).not.toHaveBeenCalled();
+  });
+
+  it('says so when joining fails, and keeps the invitation', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: guest, binding: null } });
+    render(<MePage />);
+    join.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    const button = await screen.findByText('开卡');
+    await act(async () => fireEvent.click(button));
+    expect(lastToast()).toBe('网络异常，请稍后重试');
+    expect(screen.getByText('开卡')).toBeTruthy();
+    expect(useSession.getState().user?.isMember).toBe(false);
+  });
+
+  it('shows a member the spendable and pending points, what expires soon, and opens 积分明细', async () => {
+    const read = deferred<Awaited<ReturnType<typeof pointsApi.balance>>>();
+    balance.mockReturnValueOnce(read.promise);
+    session.mockResolvedValueOnce({ ok: true, data: { user: { ...bob, points: { available: 1300, pending: 35 } }, binding: null } });
+    render(<MePage />);
+    // The session's figures until the balance arrives.
+    await screen.findByText('会员积分');
+    expect(figures()).toEqual(['1300', '35']);
+
+    await act(async () => read.resolve({ ok: true, data: { isMember: true, available: 1280, pending: 35, expiringSoon: 120, nextExpiry: { points: 120, at: day(12, 8) }, rules } }));
+    expect(figures()).toEqual(['1280', '35']);
+    expect(screen.getByText('120 积分将于 12月8日 过期')).toBeTruthy();
+    expect(useSession.getState().user?.points).toEqual({ available: 1280, pending: 35 });
+
+    fireEvent.click(screen.getByText('积分明细 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/points/index' });
+  });
+
+  it('reads the balance again on coming back to the page', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null } });
+    render(<MePage />);
+    await screen.findByText('会员积分');
+    await waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    act(() => taroPage.didShow!());
+    expect(balance).toHaveBeenCalledTimes(1);
+
+    balance.mockResolvedValueOnce({ ok: true, data: { ...noPoints, available: 0, pending: 129 } });
+    await act(async () => taroPage.didShow!());
+    expect(balance).toHaveBeenCalledTimes(2);
+    expect(figures()).toEqual(['0', '129']);
+  });
+
+  it('a failed balance keeps the session’s figures and retries on tap, without opening the ledger', async () => {
+    balance.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: { ...bob, points: { available: 300, pending: 0 } }, binding: null } });
+    render(<MePage />);
+    const retry = await screen.findByText('积分刷新失败：网络异常，请稍后重试，点击重试');
+    expect(figures()).toEqual(['300', '0']);
+
+    balance.mockResolvedValueOnce({ ok: true, data: { ...noPoints, available: 200 } });
+    await act(async () => fireEvent.click(retry));
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    expect(figures()).toEqual(['200', '0']);
+    expect(screen.queryByText(/积分刷新失败/)).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
-// Me: who I am in this shop, the share code my links carry, who recommended me (and a way to release that), my
-// orders by state, the way into my 推广中心, the owner's way into the shop's management, and the points card
-// (points land in a later release).
-import { useEffect, useState } from 'react';
+// Me: who I am in this shop, the share code my links carry, my orders by state, my member card (开卡, points), who
+// recommended me (and a way to release that), the way into my 推广中心, and the owner's way into the shop's
+// management.
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { commissionApi } from '../../api/commission';
 import PageState from '../../components/PageState';
 import { BUYER_TAB_LABELS } from '../../lib/order-status';
@@ -11,6 +11,8 @@ import { formatMonthDay, msUntil } from '../../lib/time';
 import { useSession } from '../../stores/session';
 import type { Binding } from '../../../cloudfunctions/contracts/shop';
 import type { BuyerTab } from '../../../cloudfunctions/contracts/order';
+import PointsCard from './PointsCard';
+import { usePointsCard } from './usePointsCard';
 import './index.scss';
 
 function copyShareCode(code: string) {
@@ -33,14 +35,22 @@ const OWNER_ENTRIES: Array<{ label: string; hint: string; url: string }> = [
   { label: '推广员', hint: '谁带来了订单 ›', url: '/owner/sharers/index' },
   { label: '提现审批', hint: '处理推广员的提现 ›', url: '/owner/withdrawals/index' },
   { label: '佣金设置', hint: '默认与单品佣金比例 ›', url: '/owner/rates/index' },
+  { label: '积分设置', hint: '得积分、抵现与有效期 ›', url: '/owner/points/index' },
 ];
 
 export default function MePage() {
   const { user, binding, status, error, reload } = useSession();
+  const points = usePointsCard(user?.isMember ?? false);
 
   useEffect(() => {
     void useSession.getState().load();
   }, []);
+  // Back on the tab (after an order, a refund…): the balance may have moved. The first show is the load above.
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current && useSession.getState().user?.isMember) void points.reload();
+    shownOnce.current = true;
+  });
 
   if (status === 'error') {
     return <PageState kind='error' message={error?.message} actionText='重新加载' onAction={() => void reload()} />;
@@ -80,6 +90,8 @@ export default function MePage() {
         </View>
       </View>
 
+      <PointsCard user={user} card={points} />
+
       {binding && msUntil(binding.until) > 0 ? <BindingCard binding={binding} /> : null}
 
       <View className='me__card me__share' hoverClass='me__card--pressed' onClick={open('/share/center/index')}>
@@ -100,11 +112,6 @@ export default function MePage() {
           ))}
         </View>
       ) : null}
-
-      <View className='me__card me__points'>
-        <Text className='me__card-title'>积分 · 即将上线</Text>
-        <Text className='me__card-text'>积分功能正在准备中，上线后购物即可累积、下单可抵扣。</Text>
-      </View>
     </View>
   );
 }

@@ -85,6 +85,18 @@ describe('order page', () => {
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'SF1234567890' });
   });
 
+  it('shows the points the order spent', async () => {
+    await open(order('paid', [], { amounts: { goodsFen: 2580, pointsUsed: 100, pointsDiscountFen: 100, shippingFen: 800, payableFen: 3280 } }));
+    expect(screen.getByText('积分抵扣（100 积分）')).toBeTruthy();
+    expect(screen.getByText('-¥1.00')).toBeTruthy();
+    expect(screen.getByText('¥32.80')).toBeTruthy();
+  });
+
+  it('shows no points row for an order that spent none', async () => {
+    await open(order('paid', []));
+    expect(screen.queryByText(/积分抵扣/)).toBeNull();
+  });
+
   it('shows exactly the buttons of `commands`, whatever the status', async () => {
     await open(order('pending_payment', ['pay', 'cancel', 'ship']));
     expect(buttons()).toEqual(['取消订单', '去支付']);

@@ -153,7 +153,9 @@ export default function OrderPage() {
         <View className='order__amounts'>
           <Row label='商品金额' value={formatFen(order.amounts.goodsFen)} />
           <Row label='运费' value={order.amounts.shippingFen === 0 ? '免运费' : formatFen(order.amounts.shippingFen)} />
-          <Row label='优惠' value={order.amounts.pointsDiscountFen > 0 ? `-${formatFen(order.amounts.pointsDiscountFen)}` : formatFen(0)} />
+          {order.amounts.pointsUsed > 0 ? (
+            <Row label={`积分抵扣（${order.amounts.pointsUsed} 积分）`} value={`-${formatFen(order.amounts.pointsDiscountFen)}`} />
+          ) : null}
           <View className='order__row order__row--strong'>
             <Text className='order__row-label'>实付</Text>
             <Text className='order__row-value order__payable'>{formatFen(order.amounts.payableFen)}</Text>

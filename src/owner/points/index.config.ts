@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分设置',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
