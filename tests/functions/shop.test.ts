@@ -45,14 +45,12 @@ describe('session', () => {
     expect((await db.collection('users').where({ openid: 'dev_dave' }).count()).total).toBe(1);
   });
 
-  test('shareCodes are unique, short and unrelated to the openid', async () => {
+  test('shareCodes are unique, short and never the openid', async () => {
     const names = Array.from({ length: 30 }, (_v, i) => `m${i}`);
     const codes = await Promise.all(names.map(async (n) => (await ok(n, { action: 'session' })).user.shareCode as string));
     expect(new Set(codes).size).toBe(codes.length);
-    codes.forEach((code, i) => {
-      expect(code).toMatch(SHARE_CODE_PATTERN);
-      expect(code.toLowerCase()).not.toContain(names[i]);
-    });
+    // The pattern rules the openid out (dev_m3 has lowercase letters and '_'); a short name may occur in a random code.
+    for (const code of codes) expect(code).toMatch(SHARE_CODE_PATTERN);
   });
 
   test('the owner is recognised from the settings, not from anything the client says', async () => {
