@@ -7,6 +7,13 @@ export const SHOP_FUNCTION = 'shop';
 const shortId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, 'id'));
 const shareCode = v.pipe(v.string(), v.regex(/^[A-Z2-9]{6}$/, 'shareCode'));
 
+export const REVIEW_TEXT_MAX = 500;
+export const REVIEW_PHOTOS_MAX = 6;
+/** A file in the shop's own cloud storage, under `reviews/`. */
+export const REVIEW_PHOTO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/reviews\/[A-Za-z0-9._/-]{1,200}$/;
+/** A review's id is its order line: `<orderId>:<skuId>`. */
+const reviewIdSchema = v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}:[A-Za-z0-9_-]{1,16}$/, 'reviewId'));
+
 export const shopInputs = {
   session: v.strictObject({}),
   listProducts: v.strictObject({
@@ -17,6 +24,25 @@ export const shopInputs = {
     id: shortId,
     s: v.optional(shareCode),
   }),
+  /** A verified buyer's review of one line of their completed order (once per line). */
+  review: v.strictObject({
+    orderId: v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}$/, 'orderId')),
+    skuId: shortId,
+    rating: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+    text: v.pipe(v.string(), v.trim(), v.maxLength(REVIEW_TEXT_MAX)),
+    /** fileIDs of photos the buyer uploaded to the shop's storage under `reviews/`. */
+    photos: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(REVIEW_PHOTO_PATTERN, 'photo'))), v.maxLength(REVIEW_PHOTOS_MAX))),
+  }),
+  listReviews: v.strictObject({
+    productId: shortId,
+    /** Only reviews with photos. */
+    photos: v.optional(v.boolean()),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
+  replyReview: v.strictObject({ reviewId: reviewIdSchema, reply: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)) }),
+  /** Hides an abusive review from the public (it stays in the data, marked), or shows it again. */
+  hideReview: v.strictObject({ reviewId: reviewIdSchema, hidden: v.boolean(), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))) }),
 };
 
 export type ShopAction = keyof typeof shopInputs;
@@ -75,14 +101,46 @@ export interface ProductPage {
   nextCursor: string | null;
 }
 
+export interface Review {
+  /** `<orderId>:<skuId>`. */
+  id: string;
+  productId: string;
+  spec: string;
+  nickname: string;
+  rating: number;
+  text: string;
+  /** Display URLs of the photos. */
+  photos: string[];
+  createdAt: string;
+  reply?: { text: string; at: string };
+  /** Owner views only: hidden from the public, with why. */
+  hidden?: { at: string; reason?: string };
+}
+
+export interface ReviewSummary {
+  /** Visible reviews. */
+  count: number;
+  /** Their average rating to one decimal, null when there are none. */
+  avgRating: number | null;
+  withPhotos: number;
+}
+
 export interface ProductDetail {
   product: Product;
   trust: {
     sharer?: { nickname: string; shareCode: string };
     note?: string;
+    /** The sharer's own completed, unrefunded orders of this product (counted by the shop, never declared). */
     sharerVerifiedPurchases?: number;
+    /** The sharer's own review of this product, if they wrote one and it is visible. */
+    sharerReview?: Review;
   };
-  reviews: { count: number; avgRating: number | null };
+  reviews: ReviewSummary & {
+    /** The latest visible reviews, those with photos first. */
+    latest: Review[];
+    /** Members who completed an order of it in the last 30 days. */
+    boughtLast30Days: number;
+  };
   /** The caller's own note on this product (what their cards and posters say), when they wrote one. */
   myNote?: string;
 }
@@ -91,4 +149,8 @@ export interface ShopResults {
   session: SessionResult;
   listProducts: ProductPage;
   getProduct: ProductDetail;
+  review: { review: Review };
+  listReviews: { items: Review[]; nextCursor: string | null; summary: ReviewSummary };
+  replyReview: { review: Review };
+  hideReview: { review: Review };
 }

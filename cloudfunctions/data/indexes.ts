@@ -38,6 +38,7 @@ export const collections = {
       { fields: ['commissionState', 'status'] },
       { fields: ['pointsEarn', 'status'] },
       { fields: ['pointsBack'] },
+      { fields: ['purchase', 'status'] },
     ],
   },
   stock_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['productId'] }] },
@@ -56,7 +57,12 @@ export const collections = {
   points_accounts: { indexes: [{ fields: ['nextExpiryAt'] }] },
   /** Points ledger entries, `_id` = the entry's idempotency key (`<orderId>:earn`, `<openid>:welcome` …). */
   points_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['userId', 'at'] }] },
-  reviews: { indexes: [{ fields: ['productId'] }, { fields: ['orderId'] }] },
+  /** Reviews, `_id` = the order line `<orderId>:<skuId>` (one each). */
+  reviews: { indexes: [{ fields: ['productId', 'hidden', 'createdAt'] }, { fields: ['productId', 'hidden', 'hasPhotos', 'createdAt'] }, { fields: ['buyerId', 'productId'] }] },
+  /** Visible reviews' counters per product (`_id` = productId), kept with every review change. */
+  product_stats: { indexes: [] },
+  /** Verified purchases per member and product (`_id` = `<openid>:<productId>`). */
+  purchases: { indexes: [{ fields: ['productId', 'lastAt'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

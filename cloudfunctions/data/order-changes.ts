@@ -11,6 +11,7 @@ import type { ProductRecord } from '../core/product';
 import { releaseAll, reserveAll } from './stock';
 import { reconcileCommission } from './commissions';
 import { catchUpPoints } from './order-points';
+import { catchUpPurchase } from './purchases';
 import type { ShopRules } from '../core/rules';
 
 /** Cancels a pending order (the buyer's cancel or the unpaid timeout) and gives its stock and spent points back. */
@@ -27,9 +28,9 @@ function pointsBack(order: OrderRecord): { pointsBack?: 'owed' } {
   return order.amounts.pointsUsed > 0 ? { pointsBack: 'owed' } : {};
 }
 
-/** The change that completes an order: its after-sale window starts and its earnings are owed. */
+/** The change that completes an order: its after-sale window starts, its earnings and its purchase count are owed. */
 export function completion(now: Date): Record<string, unknown> {
-  return { status: 'completed', completedAt: now, pointsEarn: 'owed' };
+  return { status: 'completed', completedAt: now, pointsEarn: 'owed', purchase: 'owed' };
 }
 
 /**
@@ -120,8 +121,9 @@ export async function recordRefund(db: Database, order: OrderRecord, now: Date, 
   // Refunded before shipping: the goods never left, so their stock comes back (shipped goods stay sold).
   if (order.refund?.fromStatus === 'paid') await releaseHeld(db, order._id);
   await catchUpCommission(db, order._id, now, rules);
-  // Spent points come back; earnings still pending are cancelled.
+  // Spent points come back; earnings still pending are cancelled; a completed order no longer counts as bought.
   await catchUpPoints(db, order._id, now, rules);
+  await catchUpPurchase(db, order._id, now);
   return true;
 }
 

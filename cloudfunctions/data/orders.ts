@@ -39,6 +39,8 @@ export interface OrderRecord {
   pointsEarn?: 'owed' | 'pending' | 'closed';
   /** Spent points: owed back once cancelled or refunded, done when returned. */
   pointsBack?: 'owed' | 'done';
+  /** The buyer's verified purchase count: owed once completed, counted, closed when a refund took it back. */
+  purchase?: 'owed' | 'counted' | 'closed';
   createdAt: Date;
   /** China date (YYYY-MM-DD) of creation, for the owner's daily summary. */
   day: string;
@@ -208,8 +210,8 @@ export async function listByCommission(db: Database, state: CommissionState, sta
   return data;
 }
 
-/** Orders whose points still have a step to take (the scheduler's sweep). */
-export async function listByPoints(db: Database, where: Record<string, unknown>, limit: number): Promise<OrderRecord[]> {
+/** Orders whose points or purchase count still have a step to take (the scheduler's sweeps). */
+export async function listByFlags(db: Database, where: Record<string, unknown>, limit: number): Promise<OrderRecord[]> {
   const { data } = await orders(db).where(where).limit(limit).get();
   return data;
 }

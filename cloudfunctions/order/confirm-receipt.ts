@@ -6,6 +6,7 @@ import { checkTransition } from '../core/order-flow';
 import type { CallContext } from '../data/handler';
 import { completion } from '../data/order-changes';
 import { catchUpPoints } from '../data/order-points';
+import { catchUpPurchase } from '../data/purchases';
 import { updateIfStatus } from '../data/orders';
 import { loadSettings } from '../data/settings';
 import { ownOrder, reread } from './own-order';
@@ -16,6 +17,6 @@ export async function confirmReceipt(input: OrderInput<'confirmReceipt'>, ctx: C
   const to = checkTransition(order, 'confirmReceipt', 'buyer', ctx.now, settings.rules);
   const claimed = await updateIfStatus(ctx.db, order._id, order.status, { ...completion(ctx.now), status: to }, { at: ctx.now, label: '已收货', detail: '买家确认收货' });
   if (!claimed) throw new AppError('order.invalid_transition');
-  await catchUpPoints(ctx.db, order._id, ctx.now, settings.rules);
+  await Promise.all([catchUpPoints(ctx.db, order._id, ctx.now, settings.rules), catchUpPurchase(ctx.db, order._id, ctx.now)]);
   return { order: await viewOrder(ctx.cloud, await reread(ctx, order._id), 'buyer', ctx.now, settings.rules) };
 }

@@ -8,7 +8,8 @@ import { databaseOf } from '../data/db';
 import { cancelPending, completion, releasable, releaseHeld } from '../data/order-changes';
 import { catchUpPoints, reconcilePoints, type PointsOutcome } from '../data/order-points';
 import { expireAccount, listExpiring } from '../data/points';
-import { listByCommission, listByPoints, listDue, listStranded, updateIfStatus } from '../data/orders';
+import { catchUpPurchase, reconcilePurchase } from '../data/purchases';
+import { listByCommission, listByFlags, listDue, listStranded, updateIfStatus } from '../data/orders';
 import { reconcileCommission } from '../data/commissions';
 import { loadSettings } from '../data/settings';
 import { DAY_MS, type ShopRules } from '../core/rules';
@@ -41,7 +42,7 @@ export async function main() {
     for (const order of due) {
       if (await updateIfStatus(db, order._id, 'shipped', completion(now), { at: now, label: '已收货', detail: '发货后自动确认收货' })) {
         confirmed++;
-        await catchUpPoints(db, order._id, now, rules);
+        await Promise.all([catchUpPoints(db, order._id, now, rules), catchUpPurchase(db, order._id, now)]);
       }
     }
     if (due.length < BATCH || Date.now() - started > BUDGET_MS) break;
@@ -50,7 +51,8 @@ export async function main() {
   for (const order of await listStranded(db, BATCH)) if (releasable(order) && (await releaseHeld(db, order._id))) released++;
   const commission = await moveCommission(db, new Date(), started, rules);
   const points = await movePoints(db, new Date(), started, rules);
-  return { expired, confirmed, released, ...commission, points };
+  const purchases = await movePurchases(db, new Date(), started);
+  return { expired, confirmed, released, ...commission, points, purchases };
 }
 
 async function moveCommission(db: Database, now: Date, started: number, rules: ShopRules) {
@@ -94,7 +96,7 @@ async function movePoints(db: Database, now: Date, started: number, rules: ShopR
   ];
   for (const where of work) {
     for (;;) {
-      const due = await listByPoints(db, where, BATCH);
+      const due = await listByFlags(db, where, BATCH);
       let moved = 0;
       for (const order of due) {
         try {
@@ -120,6 +122,30 @@ async function movePoints(db: Database, now: Date, started: number, rules: ShopR
       }
     }
     if (due.length < BATCH || Date.now() - started > BUDGET_MS) break;
+  }
+  return counts;
+}
+
+/** Verified purchase counts a completion or a refund could not finish. */
+async function movePurchases(db: Database, now: Date, started: number) {
+  const counts = { counted: 0, uncounted: 0, closed: 0 };
+  for (const where of [{ purchase: 'owed', status: db.command.in(['completed', 'refunded']) }, { purchase: 'counted', status: 'refunded' }]) {
+    for (;;) {
+      const due = await listByFlags(db, where, BATCH);
+      let moved = 0;
+      for (const order of due) {
+        try {
+          const outcome = await reconcilePurchase(db, order._id, now);
+          if (outcome !== 'nothing') {
+            counts[outcome]++;
+            moved++;
+          }
+        } catch (error) {
+          console.error(`order ${order._id}: purchase count not moved this run`, error);
+        }
+      }
+      if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) break;
+    }
   }
   return counts;
 }

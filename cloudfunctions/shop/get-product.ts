@@ -1,12 +1,22 @@
-// A product page: the product, and whose recommendation brought the visitor (never the visitor themself).
+// A product page: the product; whose recommendation brought the visitor (never the visitor themself), with what the
+// shop knows of them: their note, how many times they bought it (completed, unrefunded orders) and their review;
+// and for everyone the reviews' summary, the latest reviews and how many members bought it in the last 30 days.
 import { AppError } from '../contracts/errors';
-import type { ProductDetail, ShopInput } from '../contracts/shop';
+import type { ProductDetail, Review, ShopInput } from '../contracts/shop';
 import { lowestPrice } from '../core/product';
+import { DAY_MS } from '../core/rules';
 import { displayUrls } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { findNote } from '../data/notes';
 import { findProduct } from '../data/products';
+import { recentBuyers, verifiedPurchases } from '../data/purchases';
+import { latestOwnReview, listVisible, productStats, type ReviewRecord } from '../data/reviews';
 import { findUserByShareCode } from '../data/users';
+import { summaryOf, viewReviews } from './reviews';
+
+/** The product page shows this many reviews; the rest are on the reviews list. */
+const LATEST = 3;
+const RECENT_DAYS = 30;
 
 export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContext): Promise<ProductDetail> {
   const [product, sharer, myNote] = await Promise.all([
@@ -15,8 +25,25 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
     findNote(ctx.db, ctx.openid, input.id),
   ]);
   if (!product) throw new AppError('product.not_found');
-  const recommends = sharer && sharer.openid !== ctx.openid;
-  const [urls, note] = await Promise.all([displayUrls(ctx.cloud, product.images), recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve('')]);
+  const recommends = sharer !== null && sharer.openid !== ctx.openid;
+  const [urls, note, bought, sharerReview, stats, withPhotos, buyers] = await Promise.all([
+    displayUrls(ctx.cloud, product.images),
+    recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve(''),
+    recommends ? verifiedPurchases(ctx.db, sharer.openid, product._id) : Promise.resolve(0),
+    recommends ? latestOwnReview(ctx.db, sharer.openid, product._id) : Promise.resolve(null),
+    productStats(ctx.db, product._id),
+    listVisible(ctx.db, product._id, true, null, LATEST),
+    recentBuyers(ctx.db, product._id, new Date(ctx.now.getTime() - RECENT_DAYS * DAY_MS)),
+  ]);
+  // Those with photos first; without enough of them, the latest others fill the rest.
+  const latest: ReviewRecord[] = [...withPhotos];
+  if (latest.length < LATEST && (stats?.reviewCount ?? 0) > latest.length) {
+    for (const r of await listVisible(ctx.db, product._id, false, null, LATEST)) {
+      if (latest.length < LATEST && !latest.some((l) => l._id === r._id)) latest.push(r);
+    }
+  }
+  const shown = await viewReviews(ctx, sharerReview ? [...latest, sharerReview] : latest);
+  const ownReview: Review | undefined = sharerReview ? shown[shown.length - 1] : undefined;
   return {
     product: {
       id: product._id,
@@ -28,9 +55,15 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       ...(product.commissionRateBp === undefined ? {} : { commissionRateBp: product.commissionRateBp }),
       status: product.status,
     },
-    trust: recommends ? { sharer: { nickname: sharer.nickname, shareCode: sharer.shareCode }, ...(note ? { note } : {}) } : {},
-    // Reviews by verified buyers arrive with the reviews issue.
-    reviews: { count: 0, avgRating: null },
+    trust: recommends
+      ? {
+          sharer: { nickname: sharer.nickname, shareCode: sharer.shareCode },
+          ...(note ? { note } : {}),
+          sharerVerifiedPurchases: bought,
+          ...(ownReview ? { sharerReview: ownReview } : {}),
+        }
+      : {},
+    reviews: { ...summaryOf(stats), latest: shown.slice(0, latest.length), boughtLast30Days: buyers },
     ...(myNote ? { myNote } : {}),
   };
 }

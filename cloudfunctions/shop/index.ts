@@ -1,10 +1,11 @@
-// The `shop` cloud function: a route table of its actions.
+// The `shop` cloud function: a route table of its actions (owner actions check the owner list inside).
 import cloud from 'wx-server-sdk';
 import { shopInputs, type ShopAction, type ShopResults } from '../contracts/shop';
 import { createHandler, route, type Route } from '../data/handler';
 import { getSession } from './get-session';
 import { listProducts } from './list-products';
 import { getProduct } from './get-product';
+import { hideReview, listReviews, replyReview, writeReview } from './reviews';
 
 // The environment the function is deployed in (the SDK's typings do not admit its symbol).
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -13,6 +14,10 @@ const routes = {
   session: route(shopInputs.session, getSession),
   listProducts: route(shopInputs.listProducts, listProducts),
   getProduct: route(shopInputs.getProduct, getProduct),
+  review: route(shopInputs.review, writeReview),
+  listReviews: route(shopInputs.listReviews, listReviews),
+  replyReview: route(shopInputs.replyReview, replyReview),
+  hideReview: route(shopInputs.hideReview, hideReview),
 } satisfies { [A in ShopAction]: Route<(typeof shopInputs)[A], ShopResults[A]> };
 
 export const main = createHandler(cloud, routes);

@@ -20,7 +20,7 @@ const product = {
 };
 
 beforeEach(() => {
-  getProduct.mockReset().mockResolvedValue({ ok: true, data: { product, trust: {}, reviews: { count: 0, avgRating: null } } });
+  getProduct.mockReset().mockResolvedValue({ ok: true, data: { product, trust: {}, reviews: { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 } } });
 });
 
 describe('useProductDetail', () => {

@@ -137,7 +137,7 @@ describe('getProduct', () => {
       { id: 'puer357-2', spec: '2016年 熟茶', priceFen: 21800, stock: 12 },
     ]);
     expect(detail.product.images).toHaveLength(2);
-    expect(detail.trust).toEqual({ sharer: { nickname: 'alice', shareCode: await codeOf('alice') } });
+    expect(detail.trust).toEqual({ sharer: { nickname: 'alice', shareCode: await codeOf('alice') }, sharerVerifiedPurchases: 0 });
   });
 
   test('no recommendation from one\'s own code, from an unknown code, or without a code', async () => {

@@ -30,7 +30,7 @@ const product = {
   ],
   status: 'on_sale' as const,
 };
-const reviews = { count: 0, avgRating: null };
+const reviews = { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 };
 const bob = { id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
 const initialSession = useSession.getState();
 const initialCart = useCart.getState();

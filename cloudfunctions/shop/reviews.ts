@@ -1,0 +1,93 @@
+// Reviews by verified buyers: one per line of a completed, unrefunded order of the caller's own; the public list
+// (newest first, or only those with photos) with the product's summary; the owner's reply and hiding.
+import { AppError } from '../contracts/errors';
+import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
+import { decodeTimeCursor, splitTimePage } from '../core/paging';
+import { displayUrls } from '../data/files';
+import type { CallContext } from '../data/handler';
+import { findOrder } from '../data/orders';
+import { insertReview, listVisible, productStats, reviewId, setHidden, setReply, type ProductStats, type ReviewRecord } from '../data/reviews';
+import { requireOwner } from '../data/settings';
+import { findUserByOpenid } from '../data/users';
+
+export async function writeReview(input: ShopInput<'review'>, ctx: CallContext): Promise<ShopResults['review']> {
+  if (!ctx.openid) throw new AppError('auth.required');
+  const order = await findOrder(ctx.db, input.orderId);
+  // Someone else's order is no order of the caller's: the same answer as one that does not exist.
+  if (!order || order.buyerId !== ctx.openid) throw new AppError('order.not_found');
+  if (order.status === 'refunded') throw new AppError('review.order_refunded');
+  if (order.status !== 'completed') throw new AppError('review.not_allowed');
+  const line = order.items.find((l) => l.skuId === input.skuId);
+  if (!line) throw new AppError('review.not_allowed', '这个订单里没有这件商品');
+  const user = await findUserByOpenid(ctx.db, ctx.openid);
+  const photos = input.photos ?? [];
+  const record: ReviewRecord = {
+    _id: reviewId(order._id, line.skuId),
+    orderId: order._id,
+    skuId: line.skuId,
+    productId: line.productId,
+    spec: line.spec,
+    buyerId: ctx.openid,
+    nickname: user?.nickname ?? '友荐会员',
+    rating: input.rating,
+    text: input.text,
+    photos,
+    hasPhotos: photos.length > 0,
+    createdAt: ctx.now,
+    hidden: false,
+  };
+  if ((await insertReview(ctx.db, record)) === 'duplicate') throw new AppError('review.duplicate');
+  return { review: (await viewReviews(ctx, [record]))[0] };
+}
+
+const DEFAULT_LIMIT = 10;
+
+export async function listReviews(input: ShopInput<'listReviews'>, ctx: CallContext): Promise<ShopResults['listReviews']> {
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const [rows, stats] = await Promise.all([
+    listVisible(ctx.db, input.productId, input.photos === true, decodeTimeCursor(input.cursor), limit + 1),
+    productStats(ctx.db, input.productId),
+  ]);
+  const page = splitTimePage(rows, limit, (r) => new Date(r.createdAt));
+  return { items: await viewReviews(ctx, page.rows), nextCursor: page.nextCursor, summary: summaryOf(stats) };
+}
+
+export async function replyReview(input: ShopInput<'replyReview'>, ctx: CallContext): Promise<ShopResults['replyReview']> {
+  await requireOwner(ctx.db, ctx.openid);
+  const review = await setReply(ctx.db, input.reviewId, input.reply, ctx.now);
+  if (!review) throw new AppError('review.not_found');
+  return { review: (await viewReviews(ctx, [review], true))[0] };
+}
+
+export async function hideReview(input: ShopInput<'hideReview'>, ctx: CallContext): Promise<ShopResults['hideReview']> {
+  await requireOwner(ctx.db, ctx.openid);
+  const review = await setHidden(ctx.db, input.reviewId, input.hidden, input.reason, ctx.now);
+  if (!review) throw new AppError('review.not_found');
+  return { review: (await viewReviews(ctx, [review], true))[0] };
+}
+
+export function summaryOf(stats: ProductStats | null): ReviewSummary {
+  const count = stats?.reviewCount ?? 0;
+  return {
+    count,
+    avgRating: count > 0 ? Math.round(((stats?.ratingSum ?? 0) / count) * 10) / 10 : null,
+    withPhotos: stats?.withPhotos ?? 0,
+  };
+}
+
+/** Reviews as shown, photos as display URLs (one request for all); the owner also sees whether one is hidden. */
+export async function viewReviews(ctx: CallContext, records: readonly ReviewRecord[], forOwner = false): Promise<Review[]> {
+  const urls = await displayUrls(ctx.cloud, records.flatMap((r) => r.photos));
+  return records.map((r) => ({
+    id: r._id,
+    productId: r.productId,
+    spec: r.spec,
+    nickname: r.nickname,
+    rating: r.rating,
+    text: r.text,
+    photos: r.photos.map((p) => urls.get(p)).filter((u): u is string => Boolean(u)),
+    createdAt: new Date(r.createdAt).toISOString(),
+    ...(r.reply ? { reply: { text: r.reply.text, at: new Date(r.reply.at).toISOString() } } : {}),
+    ...(forOwner && r.hidden ? { hidden: { at: new Date(r.hiddenAt ?? r.createdAt).toISOString(), ...(r.hiddenReason ? { reason: r.hiddenReason } : {}) } } : {}),
+  }));
+}
