@@ -1,6 +1,7 @@
 // The local CloudBase: one HTTP server on 127.0.0.1 with
 //   POST /tcb                    the endpoint wx-server-sdk talks to (TCB_CONTEXT_CNFG.URL)
 //   POST /api/functions/<name>   the client gateway the h5 build calls (identity from the dev session only)
+//   /api/storage/upload          wx.cloud.uploadFile of the h5 build (dev session; ?cloudPath=…, bytes as the body)
 //   /__dev/*                     dev controls: session, pay simulator, clock, timers, outbox, stats
 //   /__storage/*                 stored files
 //   /                            the h5 build (dist/h5)
@@ -51,7 +52,7 @@ export const DEFAULT_ENV = 'youjian-local';
 /** The AppID the emulator reports for the dev mini program (a placeholder of the real format). */
 export const DEV_APPID = 'wx0000000000000000';
 
-const LIMITS = { tcb: 20 * 1024 * 1024, gateway: 5 * 1024 * 1024, dev: 64 * 1024 };
+const LIMITS = { tcb: 20 * 1024 * 1024, gateway: 5 * 1024 * 1024, dev: 64 * 1024, upload: 10 * 1024 * 1024 };
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const env = options.env ?? DEFAULT_ENV;
@@ -177,6 +178,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
   };
 
+  // wx.cloud.uploadFile from the h5 build: the file's bytes as the body, its cloudPath in the query, the dev
+  // session as the signed-in user. Answers `{ fileID }` as the mini program API does.
+  const handleUpload = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const session = sessions.fromRequest(req);
+    if (!session) throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
+    const bytes = await readBody(req, LIMITS.upload);
+    if (bytes.length === 0) throw new HttpError(400, 'EMPTY_FILE', 'the upload has no bytes');
+    const fileID = await storage.clientUpload(env, url.searchParams.get('cloudPath') ?? '', bytes);
+    log(`upload ${fileID} (${bytes.length} bytes) by ${session.openid}`);
+    sendJson(res, 200, { fileID });
+  };
+
   const handleDev = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     const method = req.method ?? 'GET';
     const input = method === 'POST' ? parseJsonObject(await readBody(req, LIMITS.dev)) : {};
@@ -242,6 +255,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (fn) {
         if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'POST only');
         return handleGateway(req, res, decodeURIComponent(fn[1]));
+      }
+      if (path === '/api/storage/upload') {
+        if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'POST only');
+        return handleUpload(req, res, url);
       }
       if (path.startsWith('/__dev/')) return handleDev(req, res, path);
       if (await storage.serve(req, res, url)) return;

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileIdFor } from './storage';
-import { guardLoopback, sdkFor, startEmulator, TEST_ENV as ENV, type RunningEmulator } from '../tests/emulator/harness';
+import { devSession, guardLoopback, sdkFor, startEmulator, TEST_ENV as ENV, type RunningEmulator } from '../tests/emulator/harness';
 
 interface FileStatus {
   fileID: string;
@@ -123,3 +123,35 @@ async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true });
   return entries.map((entry) => path.basename(entry));
 }
+
+describe("the h5 build's wx.cloud.uploadFile (POST /api/storage/upload)", () => {
+  const upload = async (cloudPath: string, body: Buffer, token?: string) => {
+    const res = await fetch(`${origin}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: new Uint8Array(body),
+    });
+    return { status: res.status, json: (await res.json()) as { fileID?: string; code?: string } };
+  };
+
+  test('a signed-in user uploads a photo the functions can then read, byte-identical', async () => {
+    const token = await devSession(emu, 'bob');
+    const content = randomBytes(50_000);
+    const res = await upload('reviews/bob-1.jpg', content, token);
+    expect(res).toEqual({ status: 200, json: { fileID: `cloud://${ENV}.${ENV}-emulator/reviews/bob-1.jpg` } });
+    const downloaded = await cloud.downloadFile({ fileID: res.json.fileID as string });
+    expect(Buffer.compare(downloaded.fileContent, content)).toBe(0);
+  });
+
+  test('refused without a session, over an existing file, to a bad path, or empty; nothing is written', async () => {
+    const token = await devSession(emu, 'eve');
+    expect((await upload('reviews/anon.jpg', randomBytes(10))).status).toBe(401);
+    await cloud.uploadFile({ cloudPath: 'reviews/theirs.jpg', fileContent: Buffer.from('original') });
+    expect(await upload('reviews/theirs.jpg', Buffer.from('mine now'), token)).toMatchObject({ status: 400, json: { code: 'STORAGE_EXCEED_AUTHORITY' } });
+    expect((await cloud.downloadFile({ fileID: fileIdFor(ENV, 'reviews/theirs.jpg') })).fileContent.toString()).toBe('original');
+    expect((await upload('../escape.jpg', randomBytes(10), token)).status).toBe(400);
+    expect((await upload('reviews/empty.jpg', Buffer.alloc(0), token)).status).toBe(400);
+    const { fileList } = await cloud.getTempFileURL({ fileList: [fileIdFor(ENV, 'reviews/anon.jpg'), fileIdFor(ENV, 'reviews/empty.jpg')] });
+    expect(fileList.every((f) => f.status !== 0)).toBe(true);
+  });
+});

@@ -185,6 +185,17 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     },
   };
 
+  /**
+   * A signed-in user's upload, as `wx.cloud.uploadFile` makes it from the mini program (the h5 build sends it to
+   * the gateway). Like CloudBase's default rule for client writes (仅创建者可写), an existing file is never
+   * overwritten from a client. Returns the fileID.
+   */
+  async function clientUpload(env: string, cloudPath: string, bytes: Buffer): Promise<string> {
+    const file = diskPath(env, checkCloudPath(cloudPath));
+    if (await isFile(file)) throw new TcbFail('STORAGE_EXCEED_AUTHORITY', `the file exists and is not yours: ${cloudPath}`);
+    return put(env, cloudPath, bytes);
+  }
+
   /** Writes a file directly, as an upload in the console would (used by seeds). Returns its fileID. */
   async function put(env: string, cloudPath: string, bytes: Buffer): Promise<string> {
     const file = diskPath(env, checkCloudPath(cloudPath));
@@ -275,7 +286,7 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     await pipeline(createReadStream(file), res).catch(() => res.destroy());
   }
 
-  return { actions, serve, put };
+  return { actions, serve, put, clientUpload };
 }
 
 /** A COS-style XML error: node-sdk uploadFile destructures Code, Message, RequestId and TraceId from it. */

@@ -29,6 +29,7 @@ export const ERRORS = {
   'review.duplicate': '这件商品已经评价过了',
   'review.order_refunded': '已退款的订单不能评价',
   'review.not_found': '评价不存在',
+  'upload.failed': '图片上传失败，请重试',
   'pay.failed': '发起支付失败，请稍后重试',
   'refund.failed': '发起退款失败，请稍后重试',
   'network': '网络异常，请稍后重试',
