@@ -123,6 +123,8 @@ export interface OrderEvent {
 
 export interface Order {
   id: string;
+  /** Completed orders: the lines (SKU ids) the buyer has reviewed; the others can be reviewed. */
+  reviewedSkus?: string[];
   status: OrderStatus;
   items: OrderLine[];
   amounts: OrderAmounts;

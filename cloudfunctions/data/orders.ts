@@ -39,6 +39,8 @@ export interface OrderRecord {
   pointsEarn?: 'owed' | 'pending' | 'closed';
   /** Spent points: owed back once cancelled or refunded, done when returned. */
   pointsBack?: 'owed' | 'done';
+  /** Lines the buyer has reviewed (by SKU id), kept with the reviews. */
+  reviewedSkus?: string[];
   /** The buyer's verified purchase count: owed once completed, counted, closed when a refund took it back. */
   purchase?: 'owed' | 'counted' | 'closed';
   createdAt: Date;

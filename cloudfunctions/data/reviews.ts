@@ -2,6 +2,7 @@
 // visible reviews are counted in `product_stats/<productId>` in the same transaction as every review change, so
 // the count and the average never drift from the list. Hidden reviews stay, marked, and leave both.
 import { txGet, type Database, type Transaction } from './db';
+import type { OrderRecord } from './orders';
 
 export interface ReviewRecord {
   _id: string;
@@ -44,12 +45,17 @@ async function bumpStats(t: Transaction, review: ReviewRecord, sign: 1 | -1): Pr
   else await t.collection('product_stats').doc(review.productId).set({ data: next });
 }
 
-/** Inserts the review and counts it; `duplicate` when the line was reviewed before (even concurrently). */
+/**
+ * Inserts the review, counts it and marks its line reviewed on the order (what the order page shows); `duplicate`
+ * when the line was reviewed before (even concurrently).
+ */
 export async function insertReview(db: Database, review: ReviewRecord): Promise<'inserted' | 'duplicate'> {
   return db.runTransaction(async (t) => {
     if (await txGet(t, 'reviews', review._id)) return 'duplicate';
+    const order = await txGet<OrderRecord>(t, 'orders', review.orderId);
     await t.collection('reviews').add({ data: review });
     await bumpStats(t, review, 1);
+    await t.collection('orders').doc(review.orderId).update({ data: { reviewedSkus: [...(order?.reviewedSkus ?? []), review.skuId] } });
     return 'inserted';
   }, 5);
 }

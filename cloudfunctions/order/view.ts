@@ -70,6 +70,7 @@ function toOrder(r: OrderRecord, urls: Map<string, string>, viewer: 'buyer' | 'o
         }
       : {}),
     ...(r.attention ? { attention: r.attention } : {}),
+    ...(r.status === 'completed' ? { reviewedSkus: r.reviewedSkus ?? [] } : {}),
     timeline: r.timeline.map((e) => ({ at: iso(e.at) as string, label: e.label, ...(e.detail ? { detail: e.detail } : {}) })),
     commands: commandsFor(facts, viewer, now, rules),
   };

@@ -57,6 +57,7 @@ describe('reviews', () => {
     expect(await refused('rev1', 'review', review(order.id, HONEY.skuId))).toBe('review.duplicate');
     const concurrent = await Promise.all([call('rev1', 'review', review(order.id, CUP.skuId)), call('rev1', 'review', review(order.id, CUP.skuId))]);
     expect(concurrent.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['ok', 'review.duplicate']);
+    expect((await shop.get('rev1', order.id)).reviewedSkus?.sort()).toEqual([CUP.skuId, HONEY.skuId].sort());
 
     const { items, summary } = await ok('anyone', 'listReviews', { productId: 'qinling-honey' });
     expect(items.map((r: any) => r.id)).toEqual([made.id]);
