@@ -19,6 +19,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // Taro's default minifier writes every non-ASCII character as \uXXXX (6 bytes where UTF-8 takes 3): the shop's
+    // Chinese text would ship twice its size. WeChat reads UTF-8 sources; the bench's empty app makes the same choice.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },

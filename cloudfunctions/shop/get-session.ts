@@ -30,7 +30,8 @@ export async function getSession(_input: object, ctx: CallContext): Promise<Sess
   };
 }
 
-async function ensureMember(ctx: CallContext): Promise<UserRecord> {
+/** The caller's member record, created on their first call (whichever action it is). */
+export async function ensureMember(ctx: CallContext): Promise<UserRecord> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const existing = await findUserByOpenid(ctx.db, ctx.openid);
     if (existing) return existing;

@@ -8,7 +8,7 @@ import type { CallContext } from '../data/handler';
 import { findOrder } from '../data/orders';
 import { insertReview, listVisible, productStats, reviewId, setHidden, setReply, type ProductStats, type ReviewRecord } from '../data/reviews';
 import { requireOwner } from '../data/settings';
-import { findUserByOpenid } from '../data/users';
+import { ensureMember } from './get-session';
 
 export async function writeReview(input: ShopInput<'review'>, ctx: CallContext): Promise<ShopResults['review']> {
   if (!ctx.openid) throw new AppError('auth.required');
@@ -19,7 +19,8 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
   if (order.status !== 'completed') throw new AppError('review.not_allowed');
   const line = order.items.find((l) => l.skuId === input.skuId);
   if (!line) throw new AppError('review.not_allowed', '这个订单里没有这件商品');
-  const user = await findUserByOpenid(ctx.db, ctx.openid);
+  // A buyer who never opened the shop's session has no member record yet: the review needs their nickname.
+  const user = await ensureMember(ctx);
   const photos = input.photos ?? [];
   const record: ReviewRecord = {
     _id: reviewId(order._id, line.skuId),
@@ -28,7 +29,7 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
     productId: line.productId,
     spec: line.spec,
     buyerId: ctx.openid,
-    nickname: user?.nickname ?? '友荐会员',
+    nickname: user.nickname,
     rating: input.rating,
     text: input.text,
     photos,

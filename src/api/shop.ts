@@ -8,4 +8,6 @@ export const shopApi = {
   session: () => call('session', {}),
   listProducts: (input: ShopInput<'listProducts'>) => call('listProducts', input),
   getProduct: (input: ShopInput<'getProduct'>) => call('getProduct', input),
+  listReviews: (input: ShopInput<'listReviews'>) => call('listReviews', input),
+  review: (input: ShopInput<'review'>) => call('review', input),
 };

@@ -26,12 +26,13 @@ describe('cloudPathFor', () => {
 describe('uploadFile', () => {
   it('h5: sends the picked blob to the emulator and answers its fileID', async () => {
     process.env.TARO_ENV = 'h5';
-    const blob = new Blob(['jpeg bytes'], { type: 'image/jpeg' });
+    const blob = new Blob(['png bytes'], { type: 'image/png' });
     fetchMock.mockResolvedValueOnce({ blob: async () => blob });
-    fetchMock.mockResolvedValueOnce({ ok: true, json: async () => ({ fileID: 'cloud://e.b/reviews/a.jpg' }) });
-    expect(await uploadFile('reviews/a.jpg', 'blob:http://127.0.0.1/1')).toEqual({ ok: true, data: { fileID: 'cloud://e.b/reviews/a.jpg' } });
-    expect(fetchMock.mock.calls[1][0]).toBe('/api/storage/upload?cloudPath=reviews%2Fa.jpg');
-    expect(fetchMock.mock.calls[1][1]).toMatchObject({ method: 'POST', body: blob, headers: { 'content-type': 'image/jpeg' } });
+    fetchMock.mockResolvedValueOnce({ ok: true, json: async () => ({ fileID: 'cloud://e.b/reviews/a.png' }) });
+    expect(await uploadFile('reviews/a.jpg', 'blob:http://127.0.0.1/1')).toEqual({ ok: true, data: { fileID: 'cloud://e.b/reviews/a.png' } });
+    // The blob's type names the file (a blob: URL has no extension).
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/storage/upload?cloudPath=reviews%2Fa.png');
+    expect(fetchMock.mock.calls[1][1]).toMatchObject({ method: 'POST', body: blob, headers: { 'content-type': 'image/png' } });
   });
 
   it('h5: a refused or failed upload is upload.failed', async () => {

@@ -12,12 +12,16 @@ export function cloudPathFor(folder: string, filePath: string, now = Date.now(),
   return `${folder}/${now.toString(36)}-${Math.floor(random * 36 ** 8).toString(36).padStart(8, '0')}.${ext}`;
 }
 
+const EXT_OF_TYPE: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp' };
+
 export async function uploadFile(cloudPath: string, filePath: string): Promise<Result<{ fileID: string }>> {
   try {
     if (process.env.TARO_ENV === 'h5') {
-      // A picked file in h5 is a blob: URL; its bytes go as the body.
+      // A picked file in h5 is a blob: URL (no extension): its bytes go as the body, its type names the extension.
       const blob = await (await fetch(filePath)).blob();
-      const res = await fetch(`/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      const ext = EXT_OF_TYPE[blob.type];
+      const path = ext ? cloudPath.replace(/\.[a-z]+$/, `.${ext}`) : cloudPath;
+      const res = await fetch(`/api/storage/upload?cloudPath=${encodeURIComponent(path)}`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': blob.type || 'application/octet-stream' },

@@ -54,6 +54,8 @@ describe('reviews', () => {
     const photo = 'cloud://local-dev.6c6f-local-dev/reviews/rev1/a.jpg';
     const { review: made } = await ok('rev1', 'review', review(order.id, HONEY.skuId, { rating: 4, photos: [photo] }));
     expect(made).toMatchObject({ id: `${order.id}:${HONEY.skuId}`, productId: 'qinling-honey', rating: 4, text: '真的好喝，回购了' });
+    // Under the buyer's own nickname, even for a buyer whose member record did not exist before.
+    expect(made.nickname).toBe((await call('rev1', 'session')).data.user.nickname);
     expect(await refused('rev1', 'review', review(order.id, HONEY.skuId))).toBe('review.duplicate');
     const concurrent = await Promise.all([call('rev1', 'review', review(order.id, CUP.skuId)), call('rev1', 'review', review(order.id, CUP.skuId))]);
     expect(concurrent.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['ok', 'review.duplicate']);

@@ -13,6 +13,7 @@ export default defineConfig<'webpack5'>(async () => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: { postcss: { pxtransform: { enable: true, config: {} } } },
     h5: { publicPath: '/', staticDirectory: 'static', router: { mode: 'hash' } },
   };

@@ -214,3 +214,34 @@ describe('order page', () => {
     expect(await screen.findByText('待发货')).toBeTruthy();
   });
 });
+
+describe('reviews from the order page', () => {
+  it('a completed order offers 评价 on lines not yet reviewed and says 已评价 on the others', async () => {
+    const two = order('completed', ['requestRefund'], {
+      items: [
+        { productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', image: '/img/p1.png', priceFen: 1290, qty: 2, lineFen: 2580 },
+        { productId: 'p2', skuId: 's2', title: '秦岭土蜂蜜', spec: '500g', image: '/img/p2.png', priceFen: 6800, qty: 1, lineFen: 6800 },
+      ],
+      reviewedSkus: ['s2'],
+    });
+    await open(two);
+    expect(screen.getAllByText('评价')).toHaveLength(1);
+    expect(screen.getAllByText('已评价')).toHaveLength(1);
+    fireEvent.click(screen.getByText('评价'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/member/review/index?orderId=${ID}&skuId=s1` });
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(1); // not the product page underneath
+  });
+
+  it('orders not completed offer no review', async () => {
+    await open(order('shipped', ['confirmReceipt']));
+    expect(screen.queryByText('评价')).toBeNull();
+  });
+
+  it('coming back to the page reads the order again', async () => {
+    await open(order('completed', [], { reviewedSkus: [] }));
+    api.get.mockResolvedValueOnce(got(order('completed', [], { reviewedSkus: ['s1'] })));
+    act(() => taroPage.didShow?.());
+    act(() => taroPage.didShow?.());
+    await screen.findByText('已评价');
+  });
+});

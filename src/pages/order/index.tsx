@@ -1,8 +1,8 @@
 // One order, for its buyer: where it stands (with the time left to pay), where it goes, what is in it, what it cost,
 // the parcel, the refund, what happened when, and the buttons the order function says the buyer may press now.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import PageState from '../../components/PageState';
 import { usePayment } from '../../components/PaySheet/usePayment';
 import { formatFen } from '../../lib/money';
@@ -16,6 +16,7 @@ import { useOrderDetail } from './useOrderDetail';
 import './index.scss';
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+const REVIEW_PAGE = '/member/review/index';
 
 function copy(data: string, what: string) {
   Taro.setClipboardData({ data })
@@ -26,6 +27,12 @@ function copy(data: string, what: string) {
 export default function OrderPage() {
   const { params } = useRouter();
   const detail = useOrderDetail(params.id, params.paid === '1');
+  // Back from the review form (or anywhere): the order may have moved on.
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) void detail.reload();
+    shownOnce.current = true;
+  });
   const payment = usePayment();
   const [running, setRunning] = useState<BuyerCommand | null>(null);
   const [refunding, setRefunding] = useState(false);
@@ -147,6 +154,7 @@ export default function OrderPage() {
                 <Text className='order__line-price'>{formatFen(line.priceFen)}</Text>
                 <Text className='order__line-qty'>{`×${line.qty}`}</Text>
               </View>
+              {order.reviewedSkus ? <ReviewEntry orderId={order.id} skuId={line.skuId} reviewed={order.reviewedSkus.includes(line.skuId)} /> : null}
             </View>
           </View>
         ))}
@@ -261,5 +269,21 @@ function Row({ label, value }: { label: string; value: string }) {
       <Text className='order__row-label'>{label}</Text>
       <Text className='order__row-value'>{value}</Text>
     </View>
+  );
+}
+
+/** A completed order's line: 评价 opens the review form (a line is reviewed once), or says it was. */
+function ReviewEntry({ orderId, skuId, reviewed }: { orderId: string; skuId: string; reviewed: boolean }) {
+  if (reviewed) return <Text className='order__reviewed'>已评价</Text>;
+  return (
+    <Text
+      className='order__review'
+      onClick={(e) => {
+        e.stopPropagation();
+        void Taro.navigateTo({ url: `${REVIEW_PAGE}?orderId=${encodeURIComponent(orderId)}&skuId=${encodeURIComponent(skuId)}` });
+      }}
+    >
+      评价
+    </Text>
   );
 }

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { commissionApi } from '../../api/commission';
 import { shopApi } from '../../api/shop';
+import type { ProductDetail, Review } from '../../../cloudfunctions/contracts/shop';
 import { useCart } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
@@ -30,7 +31,7 @@ const product = {
   ],
   status: 'on_sale' as const,
 };
-const reviews = { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 };
+const reviews: ProductDetail['reviews'] = { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 };
 const bob = { id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
 const initialSession = useSession.getState();
 const initialCart = useCart.getState();
@@ -49,7 +50,7 @@ beforeEach(() => {
   delete process.env.TARO_ENV;
 });
 
-async function openPage(trust = {}, extra: { myNote?: string } = {}) {
+async function openPage(trust: ProductDetail['trust'] = {}, extra: Partial<Pick<ProductDetail, 'myNote' | 'reviews'>> = {}) {
   getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews, ...extra } });
   render(<ProductPage />);
   await screen.findByText('云南古树红茶 200g');
@@ -62,7 +63,7 @@ describe('product page', () => {
     expect(getProduct).toHaveBeenCalledWith({ id: 'p1', s: 'ALC234' });
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
     expect(screen.getByText('“我家常备”')).toBeTruthy();
-    expect(screen.getByText('已购 2 次')).toBeTruthy();
+    expect(screen.getByText('TA 买过 2 次')).toBeTruthy();
   });
 
   it('shows no recommendation banner without a sharer', async () => {
@@ -320,5 +321,131 @@ describe('product page: my note and the poster', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/share/poster/index?id=p1' });
     // The sheet closes on the way: coming back shows the product, not the sheet.
     expect(screen.queryByText('复制链接')).toBeNull();
+  });
+});
+
+// Built from local fields so the shown day holds in any time zone.
+const day = (mo: number, d: number) => new Date(new Date().getFullYear(), mo - 1, d, 12, 0).toISOString();
+const review = (id: string, extra: Partial<Review> = {}): Review => ({
+  id: `YJ00000000000000000${id}:s1`,
+  productId: 'p1',
+  spec: '200g 罐装',
+  nickname: `buyer${id}`,
+  rating: 5,
+  text: `评价${id}`,
+  photos: [],
+  createdAt: day(11, 20),
+  ...extra,
+});
+
+describe('product page: the sharer’s proof of use', () => {
+  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const aliceReview = review('A', { nickname: 'alice', rating: 4, text: '喝了半年，回甘明显', photos: ['/img/a-1.png', '/img/a-2.png'] });
+
+  beforeEach(() => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+  });
+
+  it('shows the purchases the shop counted as TA 买过 N 次, said to be verified', async () => {
+    await openPage({ sharer: alice, sharerVerifiedPurchases: 3 });
+    const badge = screen.getByText('TA 买过 3 次');
+    expect(badge.closest('.trust')).toBeTruthy();
+    expect(screen.getByText('已核实的购买记录')).toBeTruthy();
+  });
+
+  it('claims no purchase when the sharer has none here', async () => {
+    await openPage({ sharer: alice, sharerVerifiedPurchases: 0 });
+    expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
+    expect(screen.queryByText(/买过/)).toBeNull();
+    expect(screen.queryByText('已核实的购买记录')).toBeNull();
+  });
+
+  it('claims no purchase when the count is missing', async () => {
+    await openPage({ sharer: alice });
+    expect(screen.queryByText(/买过/)).toBeNull();
+  });
+
+  it('shows the sharer’s own review in their banner, once, its photos opening full size', async () => {
+    await openPage(
+      { sharer: alice, note: '我家常备', sharerVerifiedPurchases: 1, sharerReview: aliceReview },
+      { reviews: { ...reviews, count: 2, avgRating: 4.5, latest: [aliceReview, review('1')] } },
+    );
+    const text = screen.getByText('喝了半年，回甘明显');
+    const banner = text.closest('.trust')!;
+    expect(banner.textContent).toContain('★★★★☆');
+    // Under the note, not repeated among the latest reviews.
+    expect(banner.textContent!.indexOf('“我家常备”')).toBeLessThan(banner.textContent!.indexOf('喝了半年，回甘明显'));
+    expect(screen.getAllByText('喝了半年，回甘明显')).toHaveLength(1);
+    expect(screen.getByText('评价1').closest('.trust')).toBeNull();
+    const photos = banner.querySelectorAll('.review__photo');
+    fireEvent.click(photos[1]);
+    expect(Taro.previewImage).toHaveBeenCalledWith({ current: '/img/a-2.png', urls: ['/img/a-1.png', '/img/a-2.png'] });
+  });
+});
+
+describe('product page: reviews', () => {
+  const latest = [
+    review('1', { rating: 4, photos: ['/img/r1-1.png', '/img/r1-2.png'], reply: { text: '谢谢支持', at: day(11, 21) } }),
+    review('2', { spec: '100g 尝鲜', text: '' }),
+    review('3', { rating: 3, text: '一般' }),
+  ];
+  const rated = { count: 12, avgRating: 4.8, withPhotos: 5, latest, boughtLast30Days: 23 };
+
+  it('sums them up: 条已购评价 and the average, and who bought it lately', async () => {
+    await openPage({}, { reviews: rated });
+    expect(screen.getByText('12 条已购评价 · 4.8 分')).toBeTruthy();
+    expect(screen.getByText('近30天 23 人购买')).toBeTruthy();
+  });
+
+  it('lists the latest with who, stars, spec, text and the shop’s reply', async () => {
+    await openPage({}, { reviews: rated });
+    const shown = Array.from(document.querySelectorAll('.review')).map((el) => el.textContent);
+    expect(shown).toEqual([
+      'buyer1★★★★☆11月20日 12:00200g 罐装评价1店主回复：谢谢支持',
+      'buyer2★★★★★11月20日 12:00100g 尝鲜',
+      'buyer3★★★☆☆11月20日 12:00200g 罐装一般',
+    ]);
+  });
+
+  it('opens a review’s photos full size from the one tapped', async () => {
+    await openPage({}, { reviews: rated });
+    const photos = screen.getByText('评价1').closest('.review')!.querySelectorAll('.review__photo');
+    expect(photos).toHaveLength(2);
+    fireEvent.click(photos[0]);
+    expect(Taro.previewImage).toHaveBeenCalledWith({ current: '/img/r1-1.png', urls: ['/img/r1-1.png', '/img/r1-2.png'] });
+  });
+
+  it('links to all of them when there are more than shown', async () => {
+    await openPage({}, { reviews: rated });
+    fireEvent.click(screen.getByText('查看全部评价 ›'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/reviews/index?id=p1' });
+  });
+
+  it('offers no link when all of them are shown', async () => {
+    await openPage({}, { reviews: { ...rated, count: 3 } });
+    expect(screen.getAllByText(/^buyer\d$/)).toHaveLength(3);
+    expect(screen.queryByText('查看全部评价 ›')).toBeNull();
+  });
+
+  it('in Moments single-page mode shows the reviews but no link it could not follow', async () => {
+    taroPage.scene = 1154;
+    await openPage({}, { reviews: rated });
+    expect(screen.getByText('12 条已购评价 · 4.8 分')).toBeTruthy();
+    expect(screen.getByText('评价1')).toBeTruthy();
+    expect(screen.queryByText('查看全部评价 ›')).toBeNull();
+  });
+
+  it('says 暂无评价 before the first, and nothing of recent buyers when there were none', async () => {
+    await openPage();
+    expect(screen.getByText('暂无评价')).toBeTruthy();
+    expect(screen.queryByText(/近30天/)).toBeNull();
+    expect(document.querySelector('.review')).toBeNull();
+    expect(screen.queryByText('查看全部评价 ›')).toBeNull();
+  });
+
+  it('counts recent buyers even before anyone reviewed', async () => {
+    await openPage({}, { reviews: { ...reviews, boughtLast30Days: 4 } });
+    expect(screen.getByText('暂无评价')).toBeTruthy();
+    expect(screen.getByText('近30天 4 人购买')).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
-// Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, the share and poster
-// entries, and buying: 加入购物车 or 立即购买 of the picked SKU. A visit through someone's share is recorded for them.
+// Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, what buyers said, the
+// share and poster entries, and buying: 加入购物车 or 立即购买 of the picked SKU. A visit through someone's share is
+// recorded for them.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
@@ -10,6 +11,7 @@ import PageState from '../../components/PageState';
 import ShareSheet from '../../components/ShareSheet';
 import { useProductDetail } from '../../hooks/useProductDetail';
 import { formatFen } from '../../lib/money';
+import { reviewsUrl } from '../../lib/reviews';
 import {
   isMomentsSinglePage,
   parseProductEntry,
@@ -22,6 +24,7 @@ import {
 import { summarizeCart, useCart, type AddOutcome, type CartItem } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
+import Reviews from './Reviews';
 import SkuPicker from './SkuPicker';
 import TrustBanner from './TrustBanner';
 import './index.scss';
@@ -153,11 +156,6 @@ export default function ProductPage() {
           {page.priceIsFrom ? <Text className='product__price-from'>起</Text> : null}
         </View>
         <Text className='product__title'>{product.title}</Text>
-        <Text className='product__reviews'>
-          {reviews.count > 0 && reviews.avgRating !== null
-            ? `${reviews.count} 条已购评价 · ${reviews.avgRating.toFixed(1)} 分`
-            : '暂无评价 · 评价仅来自已购买的顾客'}
-        </Text>
       </View>
 
       <TrustBanner trust={trust} />
@@ -169,6 +167,8 @@ export default function ProductPage() {
         </View>
         <SkuPicker skus={product.skus} selectedId={page.selectedSku?.id ?? null} onSelect={page.selectSku} />
       </View>
+
+      <Reviews reviews={reviews} shownId={trust.sharerReview?.id} onOpenAll={moments ? undefined : () => void Taro.navigateTo({ url: reviewsUrl(product.id) })} />
 
       <View className='product__card'>
         <Text className='product__section-title'>商品详情</Text>

@@ -1,0 +1,31 @@
+// One buyer's review, as the product page, the sharer's banner and the reviews list show it: who, their stars, when,
+// the spec they bought, what they wrote, their photos (tap to see them full size) and the shop's reply.
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { Review } from '../../../cloudfunctions/contracts/shop';
+import { starsText } from '../../lib/reviews';
+import { formatDateTime } from '../../lib/time';
+import './index.scss';
+
+export default function ReviewItem({ review }: { review: Review }) {
+  const { photos, reply } = review;
+  return (
+    <View className='review'>
+      <View className='review__head'>
+        <Text className='review__name'>{review.nickname}</Text>
+        <Text className='review__stars'>{starsText(review.rating)}</Text>
+        <Text className='review__date'>{formatDateTime(review.createdAt)}</Text>
+      </View>
+      <Text className='review__spec'>{review.spec}</Text>
+      {review.text ? <Text className='review__text'>{review.text}</Text> : null}
+      {photos.length > 0 ? (
+        <View className='review__photos'>
+          {photos.map((src) => (
+            <Image key={src} className='review__photo' src={src} mode='aspectFill' lazyLoad onClick={() => void Taro.previewImage({ current: src, urls: photos })} />
+          ))}
+        </View>
+      ) : null}
+      {reply ? <Text className='review__reply'>{`店主回复：${reply.text}`}</Text> : null}
+    </View>
+  );
+}

@@ -1,0 +1,150 @@
+// 评价商品: the buyer of a completed order rates one of its lines (1-5), says how it really was and adds up to six
+// photos, which are uploaded to the shop's storage as they are picked. A review cannot be changed once sent, so the
+// page asks before sending it; it stands beside the buyer's name on the product page.
+import { useEffect, useState } from 'react';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import PageState from '../../components/PageState';
+import { orderApi } from '../../api/order';
+import { shopApi } from '../../api/shop';
+import { cloudPathFor, uploadFile } from '../../api/storage';
+import type { Order, OrderLine } from '../../../cloudfunctions/contracts/order';
+import { formProblem, RATING_LABELS, REVIEW_PHOTOS_MAX, REVIEW_TEXT_MAX } from './form';
+import './index.scss';
+
+interface Photo {
+  /** What the page shows: the picked file. */
+  local: string;
+  fileID: string;
+}
+
+type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; order: Order; line: OrderLine };
+
+const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+
+export default function ReviewPage() {
+  const { orderId = '', skuId = '' } = useRouter().params;
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [rating, setRating] = useState(0);
+  const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    setLoaded({ status: 'loading' });
+    const res = await orderApi.get({ orderId });
+    if (!res.ok) return setLoaded({ status: 'error', message: res.error.message });
+    const line = res.data.order.items.find((l) => l.skuId === skuId);
+    if (!line) return setLoaded({ status: 'error', message: '这个订单里没有这件商品' });
+    setLoaded({ status: 'ready', order: res.data.order, line });
+  };
+  useEffect(() => {
+    void load();
+    // Once per page: its address names the order line.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (loaded.status === 'loading') return <PageState kind='loading' />;
+  if (loaded.status === 'error') return <PageState kind='error' message={loaded.message} actionText='重新加载' onAction={() => void load()} />;
+  const { order, line } = loaded;
+  if (order.status !== 'completed') return <PageState kind='empty' message='订单完成后才能评价' />;
+  if (order.reviewedSkus?.includes(skuId)) return <PageState kind='empty' message='这件商品已经评价过了' />;
+
+  const addPhotos = async () => {
+    if (uploading) return;
+    let picked: string[];
+    try {
+      picked = (await Taro.chooseImage({ count: REVIEW_PHOTOS_MAX - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths;
+    } catch {
+      return; // cancelled
+    }
+    const added: Photo[] = [];
+    for (const [i, local] of picked.slice(0, REVIEW_PHOTOS_MAX - photos.length).entries()) {
+      setUploading(`上传中 ${i + 1}/${picked.length}`);
+      const res = await uploadFile(cloudPathFor('reviews', local), local);
+      if (!res.ok) {
+        toast(res.error.message);
+        break;
+      }
+      added.push({ local, fileID: res.data.fileID });
+    }
+    setUploading(null);
+    setPhotos((now) => [...now, ...added].slice(0, REVIEW_PHOTOS_MAX));
+  };
+
+  const send = async () => {
+    const problem = formProblem(rating, text, uploading !== null);
+    if (problem) return setError(problem);
+    setError(null);
+    const { confirm } = await Taro.showModal({ title: '提交评价', content: '评价提交后不能修改，将显示在商品页。', confirmText: '提交', cancelText: '再看看' });
+    if (!confirm) return;
+    setSending(true);
+    const res = await shopApi.review({ orderId, skuId, rating, text: text.trim(), ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}) });
+    setSending(false);
+    if (!res.ok) return setError(res.error.message);
+    toast('评价成功', 'success');
+    void Taro.navigateBack();
+  };
+
+  return (
+    <View className='review-form'>
+      <View className='review-form__card review-form__line'>
+        <Image className='review-form__image' src={line.image} mode='aspectFill' />
+        <View className='review-form__line-body'>
+          <Text className='review-form__title'>{line.title}</Text>
+          <Text className='review-form__spec'>{line.spec}</Text>
+        </View>
+      </View>
+
+      <View className='review-form__card'>
+        <View className='review-form__stars' role='radiogroup' aria-label='评分'>
+          {RATING_LABELS.map((label, i) => (
+            <View
+              key={label}
+              role='radio'
+              aria-checked={rating === i + 1}
+              aria-label={`${i + 1} 星 ${label}`}
+              className={i < rating ? 'review-form__star review-form__star--on' : 'review-form__star'}
+              onClick={() => setRating(i + 1)}
+            >
+              ★
+            </View>
+          ))}
+          <Text className='review-form__rating-label'>{rating > 0 ? RATING_LABELS[rating - 1] : '点击星星打分'}</Text>
+        </View>
+        <Textarea
+          className='review-form__text'
+          value={text}
+          maxlength={REVIEW_TEXT_MAX}
+          placeholder='说说你的真实感受，帮到想买的朋友'
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <Text className='review-form__count'>{`${text.trim().length}/${REVIEW_TEXT_MAX}`}</Text>
+        <View className='review-form__photos'>
+          {photos.map((p) => (
+            <View key={p.fileID} className='review-form__photo'>
+              <Image className='review-form__photo-image' src={p.local} mode='aspectFill' />
+              <View className='review-form__photo-remove' aria-label='删除图片' onClick={() => setPhotos((now) => now.filter((x) => x.fileID !== p.fileID))}>
+                ×
+              </View>
+            </View>
+          ))}
+          {photos.length < REVIEW_PHOTOS_MAX ? (
+            <View className='review-form__photo review-form__photo--add' onClick={() => void addPhotos()}>
+              {uploading ?? `添加图片 ${photos.length}/${REVIEW_PHOTOS_MAX}`}
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      {error ? <Text className='review-form__error'>{error}</Text> : null}
+      <View className='review-form__bar'>
+        <View className={sending || uploading ? 'review-form__send review-form__send--disabled' : 'review-form__send'} aria-disabled={sending || uploading !== null} onClick={sending ? undefined : () => void send()}>
+          {sending ? '提交中…' : '提交评价'}
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '全部评价',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 100,
+});
