@@ -11,6 +11,7 @@ import { decideWithdrawal, ownerWithdrawals } from './owner-withdrawals';
 import { rates, setRate } from './rates';
 import { recordVisit } from './record-visit';
 import { setNote } from './set-note';
+import { suggestions } from './suggestions';
 import { myWithdrawals, withdraw } from './withdraw';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -28,6 +29,7 @@ const routes = {
   sharers: route(commissionInputs.sharers, listSharers),
   withdrawals: route(commissionInputs.withdrawals, ownerWithdrawals),
   decideWithdrawal: route(commissionInputs.decideWithdrawal, decideWithdrawal),
+  suggestions: route(commissionInputs.suggestions, suggestions),
   rates: route(commissionInputs.rates, rates),
   setRate: route(commissionInputs.setRate, setRate),
 } satisfies { [A in CommissionAction]: Route<(typeof commissionInputs)[A], CommissionResults[A]> };

@@ -42,6 +42,8 @@ export const commissionInputs = {
     approve: v.boolean(),
     reason: v.optional(text(2, 100)),
   }),
+  /** What to share: products the sharer bought and reviewed first, then bought, then the rest of the catalogue. */
+  suggestions: v.strictObject({}),
   rates: v.strictObject({}),
   /** The shop default (no productId) or one product's override (rateBp null removes it). Applies to new orders. */
   setRate: v.strictObject({
@@ -162,6 +164,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+export interface ShareSuggestion {
+  productId: string;
+  title: string;
+  /** Display URL of the cover. */
+  image: string;
+  priceFen: number;
+  /** The sharer's own completed, unrefunded orders of it. */
+  bought: number;
+  reviewed: boolean;
+}
+
 export interface RateTable {
   defaultRateBp: number;
   products: Array<{ id: string; title: string; rateBp: number | null }>;
@@ -180,6 +193,7 @@ export interface CommissionResults {
   sharers: Page<SharerRank>;
   withdrawals: Page<OwnerWithdrawal>;
   decideWithdrawal: { withdrawal: OwnerWithdrawal };
+  suggestions: { items: ShareSuggestion[] };
   rates: RateTable;
   setRate: RateTable;
 }

@@ -62,7 +62,7 @@ export const collections = {
   /** Visible reviews' counters per product (`_id` = productId), kept with every review change. */
   product_stats: { indexes: [] },
   /** Verified purchases per member and product (`_id` = `<openid>:<productId>`). */
-  purchases: { indexes: [{ fields: ['productId', 'lastAt'] }] },
+  purchases: { indexes: [{ fields: ['productId', 'lastAt'] }, { fields: ['buyerId'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

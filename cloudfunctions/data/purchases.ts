@@ -63,3 +63,9 @@ export async function recentBuyers(db: Database, productId: string, since: Date)
   const { total } = await purchases(db).where({ productId, count: _.gt(0), lastAt: _.gte(since) }).count();
   return total;
 }
+
+/** The member's verified purchases by product (only products still counted). */
+export async function purchasesOf(db: Database, openid: string): Promise<Map<string, number>> {
+  const { data } = await purchases(db).where({ buyerId: openid, count: db.command.gt(0) }).limit(1000).get();
+  return new Map(data.map((p) => [p.productId, p.count]));
+}

@@ -109,3 +109,9 @@ export async function latestOwnReview(db: Database, buyerId: string, productId: 
   const { data } = await reviews(db).where({ buyerId, productId, hidden: false }).orderBy('createdAt', 'desc').limit(1).get();
   return data[0] ?? null;
 }
+
+/** Products the member reviewed (visible reviews). */
+export async function reviewedProducts(db: Database, buyerId: string): Promise<Set<string>> {
+  const { data } = await reviews(db).where({ buyerId, hidden: false }).field({ productId: true }).limit(1000).get();
+  return new Set(data.map((r) => r.productId));
+}

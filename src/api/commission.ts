@@ -17,6 +17,7 @@ export const commissionApi = {
   sharers: (input: CommissionInput<'sharers'>) => call('sharers', input),
   withdrawals: (input: CommissionInput<'withdrawals'>) => call('withdrawals', input),
   decideWithdrawal: (input: CommissionInput<'decideWithdrawal'>) => call('decideWithdrawal', input),
+  suggestions: () => call('suggestions', {}),
   rates: () => call('rates', {}),
   setRate: (input: CommissionInput<'setRate'>) => call('setRate', input),
 };

@@ -150,3 +150,22 @@ describe("the sharer's verified purchases", () => {
     expect((await ok('friend2', 'getProduct', { id: 'qinghua-cup', s: code })).trust.sharerVerifiedPurchases).toBe(1);
   });
 });
+
+describe("the sharer's center suggests what to share", () => {
+  test('products the sharer bought and reviewed first, then bought, then the rest on sale', async () => {
+    const before = (await shop.call('sg1', 'commission', { action: 'suggestions' })).data.items;
+    expect(before.every((s: any) => s.bought === 0 && !s.reviewed)).toBe(true);
+    const reviewedOrder = await shop.completed('sg1', [CUP]);
+    await shop.completed('sg1', [HONEY]);
+    await shop.completed('sg1', [HONEY]);
+    await ok('sg1', 'review', review(reviewedOrder.id, CUP.skuId));
+    await shop.paid('sg1', [line('puer357', 'puer357-1')]); // paid, not completed: not a purchase yet
+    const { items } = (await shop.call('sg1', 'commission', { action: 'suggestions' })).data;
+    expect(items.slice(0, 2).map((s: any) => [s.productId, s.bought, s.reviewed])).toEqual([
+      ['qinghua-cup', 1, true],
+      ['qinling-honey', 2, false],
+    ]);
+    expect(items.slice(2).every((s: any) => s.bought === 0)).toBe(true);
+    expect(items.find((s: any) => s.productId === 'puer357')?.bought ?? 0).toBe(0);
+  });
+});

@@ -6,7 +6,7 @@ import SharerCenterPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/commission', () => ({
-  commissionApi: { myStats: jest.fn(), myCommissions: jest.fn(), myWithdrawals: jest.fn(), withdraw: jest.fn() },
+  commissionApi: { myStats: jest.fn(), myCommissions: jest.fn(), myWithdrawals: jest.fn(), withdraw: jest.fn(), suggestions: jest.fn() },
 }));
 
 const Taro = mockedTaro();
@@ -67,6 +67,7 @@ beforeEach(() => {
   api.myCommissions.mockReset().mockResolvedValue(ok({ items: lines, nextCursor: null }));
   api.myWithdrawals.mockReset().mockResolvedValue(ok({ items: withdrawals, nextCursor: null }));
   api.withdraw.mockReset();
+  api.suggestions.mockReset().mockResolvedValue(ok({ items: [] }));
 });
 
 async function openCenter() {
@@ -255,5 +256,34 @@ describe('推广中心: 申请提现', () => {
     expect(await screen.findByText('满 ¥1.00 可申请提现')).toBeTruthy();
     fireEvent.click(screen.getByText('申请提现'));
     expect(screen.queryByText('提交申请')).toBeNull();
+  });
+});
+
+describe('推荐分享', () => {
+  const suggestion = (productId: string, title: string, bought: number, reviewed: boolean) => ({ productId, title, image: '/img.png', priceFen: 6800, bought, reviewed });
+
+  it('lists what the sharer used first, says so, and opens the product to share it', async () => {
+    api.suggestions.mockResolvedValue(ok({ items: [suggestion('cup', '青花茶杯', 1, true), suggestion('honey', '土蜂蜜', 2, false), suggestion('rice', '五常大米', 0, false)] }));
+    await openCenter();
+    await screen.findByText('推荐分享');
+    expect(screen.getByText('你买过 1 次 · 已评价')).toBeTruthy();
+    expect(screen.getByText('你买过 2 次')).toBeTruthy();
+    expect(screen.getAllByText(/^你买过/)).toHaveLength(2);
+    fireEvent.click(screen.getByText('五常大米'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=rice' });
+  });
+
+  it('shows on an empty center too, and not at all when there is nothing to suggest', async () => {
+    const empty = stats({ visits: 0, visitors: 0, orders: 0, gmvFen: 0, rows: [], availableFen: 0, commission: { pendingFen: 0, settledFen: 0, withdrawnFen: 0, reversedFen: 0 } });
+    api.myStats.mockResolvedValue(ok(empty));
+    api.suggestions.mockResolvedValue(ok({ items: [suggestion('cup', '青花茶杯', 0, false)] }));
+    const { unmount } = render(<SharerCenterPage />);
+    await screen.findByText('推荐分享');
+    unmount();
+    api.suggestions.mockResolvedValue({ ok: false as const, error: { code: 'network' as const, message: '网络异常，请稍后重试' } });
+    render(<SharerCenterPage />);
+    await screen.findByText('还没有推广数据：在商品页点「分享」发给朋友');
+    await waitFor(() => expect(api.suggestions).toHaveBeenCalledTimes(2));
+    expect(screen.queryByText('推荐分享')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import type { CommissionLine, FunnelRow, MyStats, Withdrawal } from '../../../cl
 import { CHANNEL_LABELS, COMMISSION_STATUS_LABELS, partialReversalText, rowCommissionFen, settleText, WITHDRAWAL_STATUS_LABELS } from './text';
 import { useSharerCenter, type SharerCenter } from './useSharerCenter';
 import { canWithdraw, MIN_WITHDRAWAL_FEN } from './withdraw';
+import Suggestions from './Suggestions';
 import WithdrawSheet from './WithdrawSheet';
 import './index.scss';
 
@@ -73,6 +74,7 @@ export default function SharerCenterPage() {
           onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
         />
         <RulesLink />
+        <Suggestions />
       </View>
     );
   }
@@ -156,6 +158,8 @@ export default function SharerCenterPage() {
           <Text className='share-center__quiet'>还没有分享带来的访问</Text>
         )}
       </View>
+
+      <Suggestions />
 
       <Withdrawals center={center} />
 
