@@ -41,6 +41,12 @@ export const shopInputs = {
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
   }),
   replyReview: v.strictObject({ reviewId: reviewIdSchema, reply: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)) }),
+  /** The owner's list of every review, newest first; `hidden` lists only the hidden ones. */
+  ownerReviews: v.strictObject({
+    view: v.optional(v.picklist(['all', 'hidden'] as const)),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
   /** Hides an abusive review from the public (it stays in the data, marked), or shows it again. */
   hideReview: v.strictObject({ reviewId: reviewIdSchema, hidden: v.boolean(), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))) }),
 };
@@ -115,6 +121,8 @@ export interface Review {
   reply?: { text: string; at: string };
   /** Owner views only: hidden from the public, with why. */
   hidden?: { at: string; reason?: string };
+  /** Owner views only: the product's title. */
+  productTitle?: string;
 }
 
 export interface ReviewSummary {
@@ -151,6 +159,7 @@ export interface ShopResults {
   getProduct: ProductDetail;
   review: { review: Review };
   listReviews: { items: Review[]; nextCursor: string | null; summary: ReviewSummary };
+  ownerReviews: { items: Review[]; nextCursor: string | null };
   replyReview: { review: Review };
   hideReview: { review: Review };
 }

@@ -115,3 +115,13 @@ export async function reviewedProducts(db: Database, buyerId: string): Promise<S
   const { data } = await reviews(db).where({ buyerId, hidden: false }).field({ productId: true }).limit(1000).get();
   return new Set(data.map((r) => r.productId));
 }
+
+/** Every review (or only hidden ones), newest first, keyset-paged on (createdAt, _id): the owner's list. */
+export async function listAllReviews(db: Database, hiddenOnly: boolean, after: { at: Date; id: string } | null, limit: number): Promise<ReviewRecord[]> {
+  const _ = db.command;
+  const base = hiddenOnly ? { hidden: true } : {};
+  const older = after ? _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }]) : null;
+  const where = older ? (hiddenOnly ? _.and([base, older]) : older) : base;
+  const { data } = await reviews(db).where(where as object).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  return data;
+}

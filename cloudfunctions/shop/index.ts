@@ -5,7 +5,7 @@ import { createHandler, route, type Route } from '../data/handler';
 import { getSession } from './get-session';
 import { listProducts } from './list-products';
 import { getProduct } from './get-product';
-import { hideReview, listReviews, replyReview, writeReview } from './reviews';
+import { hideReview, listReviews, ownerReviews, replyReview, writeReview } from './reviews';
 
 // The environment the function is deployed in (the SDK's typings do not admit its symbol).
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -16,6 +16,7 @@ const routes = {
   getProduct: route(shopInputs.getProduct, getProduct),
   review: route(shopInputs.review, writeReview),
   listReviews: route(shopInputs.listReviews, listReviews),
+  ownerReviews: route(shopInputs.ownerReviews, ownerReviews),
   replyReview: route(shopInputs.replyReview, replyReview),
   hideReview: route(shopInputs.hideReview, hideReview),
 } satisfies { [A in ShopAction]: Route<(typeof shopInputs)[A], ShopResults[A]> };

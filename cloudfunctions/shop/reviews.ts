@@ -6,8 +6,10 @@ import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { displayUrls } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { findOrder } from '../data/orders';
-import { insertReview, listVisible, productStats, reviewId, setHidden, setReply, type ProductStats, type ReviewRecord } from '../data/reviews';
+import { insertReview, listAllReviews, listVisible, productStats, reviewId, setHidden, setReply, type ProductStats, type ReviewRecord } from '../data/reviews';
+import { findProducts } from '../data/products';
 import { requireOwner } from '../data/settings';
+import type { ProductRecord } from '../core/product';
 import { ensureMember } from './get-session';
 
 export async function writeReview(input: ShopInput<'review'>, ctx: CallContext): Promise<ShopResults['review']> {
@@ -53,6 +55,14 @@ export async function listReviews(input: ShopInput<'listReviews'>, ctx: CallCont
   return { items: await viewReviews(ctx, page.rows), nextCursor: page.nextCursor, summary: summaryOf(stats) };
 }
 
+export async function ownerReviews(input: ShopInput<'ownerReviews'>, ctx: CallContext): Promise<ShopResults['ownerReviews']> {
+  await requireOwner(ctx.db, ctx.openid);
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const rows = await listAllReviews(ctx.db, input.view === 'hidden', decodeTimeCursor(input.cursor), limit + 1);
+  const page = splitTimePage(rows, limit, (r) => new Date(r.createdAt));
+  return { items: await viewReviews(ctx, page.rows, true), nextCursor: page.nextCursor };
+}
+
 export async function replyReview(input: ShopInput<'replyReview'>, ctx: CallContext): Promise<ShopResults['replyReview']> {
   await requireOwner(ctx.db, ctx.openid);
   const review = await setReply(ctx.db, input.reviewId, input.reply, ctx.now);
@@ -76,10 +86,14 @@ export function summaryOf(stats: ProductStats | null): ReviewSummary {
   };
 }
 
-/** Reviews as shown, photos as display URLs (one request for all); the owner also sees whether one is hidden. */
+/** Reviews as shown, photos as display URLs (one request for all); the owner also sees the product and whether one is hidden. */
 export async function viewReviews(ctx: CallContext, records: readonly ReviewRecord[], forOwner = false): Promise<Review[]> {
-  const urls = await displayUrls(ctx.cloud, records.flatMap((r) => r.photos));
+  const [urls, products] = await Promise.all([
+    displayUrls(ctx.cloud, records.flatMap((r) => r.photos)),
+    forOwner ? findProducts(ctx.db, records.map((r) => r.productId)) : Promise.resolve(new Map<string, ProductRecord>()),
+  ]);
   return records.map((r) => ({
+    ...(forOwner ? { productTitle: products.get(r.productId)?.title ?? r.productId } : {}),
     id: r._id,
     productId: r.productId,
     spec: r.spec,

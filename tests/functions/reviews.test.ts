@@ -102,6 +102,12 @@ describe('reviews', () => {
     expect(after.summary.count).toBe(before.count - 1);
     expect((await shop.db.collection('reviews').doc(id).get()).data).toMatchObject({ hidden: true, hiddenReason: '辱骂', text: '垃圾！！！' });
 
+    // The owner's list keeps hidden reviews, marked, with the product's title.
+    expect(await refused('rev5', 'ownerReviews')).toBe('auth.not_owner');
+    const hiddenList = await ok(OWNER, 'ownerReviews', { view: 'hidden' });
+    expect(hiddenList.items.map((r: any) => [r.id, r.productTitle, r.hidden?.reason])).toEqual([[id, '景德镇手绘青花茶杯 主人杯', '辱骂']]);
+    expect((await ok(OWNER, 'ownerReviews', { limit: 50 })).items.map((r: any) => r.id)).toEqual(expect.arrayContaining([id, `${b.id}:${CUP.skuId}`]));
+
     const { review: replied } = await ok(OWNER, 'replyReview', { reviewId: `${b.id}:${CUP.skuId}`, reply: '感谢支持' });
     expect(replied.reply).toMatchObject({ text: '感谢支持' });
     await ok(OWNER, 'hideReview', { reviewId: id, hidden: false });
