@@ -36,6 +36,7 @@ const OWNER_ENTRIES: Array<{ label: string; hint: string; url: string }> = [
   { label: '提现审批', hint: '处理推广员的提现 ›', url: '/owner/withdrawals/index' },
   { label: '佣金设置', hint: '默认与单品佣金比例 ›', url: '/owner/rates/index' },
   { label: '积分设置', hint: '得积分、抵现与有效期 ›', url: '/owner/points/index' },
+  { label: '评价管理', hint: '回复与隐藏 ›', url: '/owner/reviews/index' },
 ];
 
 export default function MePage() {

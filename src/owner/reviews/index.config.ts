@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评价管理',
+  onReachBottomDistance: 100,
+});
