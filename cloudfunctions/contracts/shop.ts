@@ -1,5 +1,6 @@
 // The `shop` function: actions, input schemas and result types. src/ imports these as types only.
 import * as v from 'valibot';
+import { POINTS_RULE_BOUNDS } from './points';
 
 export const SHOP_FUNCTION = 'shop';
 
@@ -13,6 +14,20 @@ export const REVIEW_PHOTOS_MAX = 6;
 export const REVIEW_PHOTO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/reviews\/[A-Za-z0-9._/-]{1,200}$/;
 /** A review's id is its order line: `<orderId>:<skuId>`. */
 const reviewIdSchema = v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}:[A-Za-z0-9_-]{1,16}$/, 'reviewId'));
+
+/** Bounds of the owner's shop rules (the points rules' are in contracts/points.ts); core/rules.ts applies both. */
+export const SHOP_RULE_BOUNDS = {
+  shippingFeeFen: { min: 0, max: 100_000 },
+  freeShippingFromFen: { min: 0, max: 10_000_000 },
+  unpaidCancelMinutes: { min: 5, max: 24 * 60 },
+  autoConfirmDays: { min: 3, max: 30 },
+  afterSaleDays: { min: 1, max: 30 },
+  commissionRateBp: { min: 0, max: 5000 },
+  bindingDays: { min: 1, max: 365 },
+} as const;
+export const SHOP_NAME_MAX = 20;
+const bounded = (b: { min: number; max: number }) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(b.min), v.maxValue(b.max)));
+const allRuleBounds = { ...SHOP_RULE_BOUNDS, ...POINTS_RULE_BOUNDS };
 
 export const shopInputs = {
   session: v.strictObject({}),
@@ -46,6 +61,14 @@ export const shopInputs = {
     view: v.optional(v.picklist(['all', 'hidden'] as const)),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
+  settings: v.strictObject({}),
+  /** Any of: the shop's name, rule values (each within its bounds), an owner added or removed by member code. */
+  updateSettings: v.strictObject({
+    shopName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SHOP_NAME_MAX))),
+    rules: v.optional(v.strictObject(Object.fromEntries(Object.entries(allRuleBounds).map(([k, b]) => [k, bounded(b)])) as { [K in keyof typeof allRuleBounds]: ReturnType<typeof bounded> })),
+    addOwner: v.optional(shareCode),
+    removeOwner: v.optional(shareCode),
   }),
   /** Hides an abusive review from the public (it stays in the data, marked), or shows it again. */
   hideReview: v.strictObject({ reviewId: reviewIdSchema, hidden: v.boolean(), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))) }),
@@ -153,7 +176,16 @@ export interface ProductDetail {
   myNote?: string;
 }
 
+export interface ShopSettings {
+  shopName: string;
+  /** Every rule number (ShopRules in core/rules.ts): fees in fen, rates in basis points, times in minutes or days. */
+  rules: Record<keyof typeof SHOP_RULE_BOUNDS | keyof typeof POINTS_RULE_BOUNDS, number>;
+  owners: Array<{ nickname: string; shareCode: string; isMe: boolean }>;
+}
+
 export interface ShopResults {
+  settings: ShopSettings;
+  updateSettings: ShopSettings;
   session: SessionResult;
   listProducts: ProductPage;
   getProduct: ProductDetail;

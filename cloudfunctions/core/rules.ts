@@ -1,5 +1,6 @@
 // The shop's rule numbers (DESIGN.md "Rules"): defaults here, the owner's values in the settings document.
 import { POINTS_RULE_BOUNDS } from '../contracts/points';
+import { SHOP_RULE_BOUNDS } from '../contracts/shop';
 
 type Bounds = Record<string, { min: number; max: number }>;
 const minOf = <B extends Bounds>(b: B) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.min])) as Record<keyof B, number>;
@@ -46,25 +47,16 @@ export const DEFAULT_RULES: ShopRules = {
   pointsExpiryDays: 365,
 };
 
-/** Lowest and highest value each rule may take; a stored value outside falls back to the default. */
-const RULE_MIN: Partial<Record<keyof ShopRules, number>> = { ...minOf(POINTS_RULE_BOUNDS) };
-const RULE_MAX: Record<keyof ShopRules, number> = {
-  ...maxOf(POINTS_RULE_BOUNDS),
-  shippingFeeFen: 100_000,
-  freeShippingFromFen: 10_000_000,
-  unpaidCancelMinutes: 24 * 60,
-  autoConfirmDays: 30,
-  afterSaleDays: 30,
-  commissionRateBp: 5000,
-  bindingDays: 365,
-};
+/** Lowest and highest value each rule may take (the contracts' bounds); a stored value outside falls back to the default. */
+const RULE_MIN: Record<keyof ShopRules, number> = { ...minOf(SHOP_RULE_BOUNDS), ...minOf(POINTS_RULE_BOUNDS) };
+const RULE_MAX: Record<keyof ShopRules, number> = { ...maxOf(SHOP_RULE_BOUNDS), ...maxOf(POINTS_RULE_BOUNDS) };
 
 /** The stored values over the defaults; anything missing or malformed falls back to its default. */
 export function rulesOf(stored: Partial<Record<keyof ShopRules, unknown>> | undefined): ShopRules {
   const rules = { ...DEFAULT_RULES };
   for (const key of Object.keys(DEFAULT_RULES) as Array<keyof ShopRules>) {
     const value = stored?.[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= (RULE_MIN[key] ?? 0) && value <= RULE_MAX[key]) rules[key] = value;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= RULE_MIN[key] && value <= RULE_MAX[key]) rules[key] = value;
   }
   return rules;
 }

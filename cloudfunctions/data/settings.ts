@@ -1,7 +1,7 @@
 // Shop settings: one document. Owners are listed by openid; the rule numbers fall back to core/rules defaults.
 import { AppError } from '../contracts/errors';
 import { rulesOf, type ShopRules } from '../core/rules';
-import { getOrNull, type Database } from './db';
+import { getOrNull, txGet, type Database } from './db';
 
 export const SETTINGS_ID = 'shop';
 
@@ -49,4 +49,24 @@ export async function saveRules(db: Database, rules: Partial<ShopRules>): Promis
   if (stats.updated === 0 && !(await getOrNull(settings, SETTINGS_ID))) {
     await settings.doc(SETTINGS_ID).set({ data: { shopName: '友荐小店', owners: [], ...rules } });
   }
+}
+
+export type SettingsChange = { shopName?: string; rules?: Partial<ShopRules>; addOwner?: string; removeOwner?: string };
+
+/**
+ * Applies the owner's changes in one transaction on the settings document: two owners editing at once never lose
+ * each other's change, and the owner list is never left empty. `addOwner` / `removeOwner` are openids.
+ */
+export async function updateSettingsRecord(db: Database, change: SettingsChange): Promise<{ refused: 'settings.last_owner' } | { owners: string[] }> {
+  return db.runTransaction(async (t) => {
+    const found = await txGet<SettingsRecord>(t, 'settings', SETTINGS_ID);
+    let owners = [...(found?.owners ?? [])];
+    if (change.addOwner && !owners.includes(change.addOwner)) owners.push(change.addOwner);
+    if (change.removeOwner) owners = owners.filter((o) => o !== change.removeOwner);
+    if (owners.length === 0) return { refused: 'settings.last_owner' as const };
+    const data = { ...(change.rules ?? {}), ...(change.shopName ? { shopName: change.shopName } : {}), owners };
+    if (found) await t.collection('settings').doc(SETTINGS_ID).update({ data });
+    else await t.collection('settings').doc(SETTINGS_ID).set({ data: { shopName: '友荐小店', ...data } });
+    return { owners };
+  }, 5);
 }

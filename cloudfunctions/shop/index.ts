@@ -5,6 +5,7 @@ import { createHandler, route, type Route } from '../data/handler';
 import { getSession } from './get-session';
 import { listProducts } from './list-products';
 import { getProduct } from './get-product';
+import { settings, updateSettings } from './settings';
 import { hideReview, listReviews, ownerReviews, replyReview, writeReview } from './reviews';
 
 // The environment the function is deployed in (the SDK's typings do not admit its symbol).
@@ -16,6 +17,8 @@ const routes = {
   getProduct: route(shopInputs.getProduct, getProduct),
   review: route(shopInputs.review, writeReview),
   listReviews: route(shopInputs.listReviews, listReviews),
+  settings: route(shopInputs.settings, settings),
+  updateSettings: route(shopInputs.updateSettings, updateSettings),
   ownerReviews: route(shopInputs.ownerReviews, ownerReviews),
   replyReview: route(shopInputs.replyReview, replyReview),
   hideReview: route(shopInputs.hideReview, hideReview),

@@ -1,0 +1,47 @@
+// The shop's settings, for its owners: the name, every rule number (validated against its bounds by the schema)
+// and the owner list, where an owner is added or removed by member code and the last one cannot be removed.
+import { AppError } from '../contracts/errors';
+import type { ShopInput, ShopSettings } from '../contracts/shop';
+import type { CallContext } from '../data/handler';
+import { loadSettings, requireOwner, updateSettingsRecord } from '../data/settings';
+import { findUserByShareCode, findUsersByOpenids } from '../data/users';
+
+export async function settings(_input: object, ctx: CallContext): Promise<ShopSettings> {
+  await requireOwner(ctx.db, ctx.openid);
+  return view(ctx);
+}
+
+export async function updateSettings(input: ShopInput<'updateSettings'>, ctx: CallContext): Promise<ShopSettings> {
+  await requireOwner(ctx.db, ctx.openid);
+  const [added, removed] = await Promise.all([memberOf(ctx, input.addOwner), memberOf(ctx, input.removeOwner)]);
+  const rules = Object.fromEntries(Object.entries(input.rules ?? {}).filter(([, value]) => value !== undefined));
+  const outcome = await updateSettingsRecord(ctx.db, {
+    ...(input.shopName ? { shopName: input.shopName } : {}),
+    ...(Object.keys(rules).length ? { rules } : {}),
+    ...(added ? { addOwner: added } : {}),
+    ...(removed ? { removeOwner: removed } : {}),
+  });
+  if ('refused' in outcome) throw new AppError(outcome.refused);
+  return view(ctx);
+}
+
+/** The openid behind a member code, or a coded refusal when no member has it. */
+async function memberOf(ctx: CallContext, shareCode: string | undefined): Promise<string | undefined> {
+  if (!shareCode) return undefined;
+  const user = await findUserByShareCode(ctx.db, shareCode);
+  if (!user) throw new AppError('settings.member_not_found');
+  return user.openid;
+}
+
+async function view(ctx: CallContext): Promise<ShopSettings> {
+  const s = await loadSettings(ctx.db);
+  const users = await findUsersByOpenids(ctx.db, s.owners);
+  return {
+    shopName: s.shopName,
+    rules: s.rules,
+    owners: s.owners.map((openid) => {
+      const u = users.get(openid);
+      return { nickname: u?.nickname ?? '（尚未登录）', shareCode: u?.shareCode ?? '', isMe: openid === ctx.openid };
+    }),
+  };
+}
