@@ -202,17 +202,7 @@ export async function listStranded(db: Database, limit: number): Promise<OrderRe
   return data;
 }
 
-/** Orders whose commission has work to do in this state (the scheduler's sweep). */
-export async function listByCommission(db: Database, state: CommissionState, statuses: readonly OrderStatus[], limit: number, more: Record<string, unknown> = {}): Promise<OrderRecord[]> {
-  const _ = db.command;
-  const { data } = await orders(db)
-    .where({ commissionState: state, status: _.in([...statuses]), ...more })
-    .limit(limit)
-    .get();
-  return data;
-}
-
-/** Orders whose points or purchase count still have a step to take (the scheduler's sweeps). */
+/** Orders whose commission, points or purchase count still have a step to take (the scheduler's sweeps). */
 export async function listByFlags(db: Database, where: Record<string, unknown>, limit: number): Promise<OrderRecord[]> {
   const { data } = await orders(db).where(where).limit(limit).get();
   return data;

@@ -9,7 +9,7 @@ import { cancelPending, completion, releasable, releaseHeld } from '../data/orde
 import { catchUpPoints, reconcilePoints, type PointsOutcome } from '../data/order-points';
 import { expireAccount, listExpiring } from '../data/points';
 import { catchUpPurchase, reconcilePurchase } from '../data/purchases';
-import { listByCommission, listByFlags, listDue, listStranded, updateIfStatus } from '../data/orders';
+import { listByFlags, listDue, listStranded, updateIfStatus } from '../data/orders';
 import { reconcileCommission } from '../data/commissions';
 import { loadSettings } from '../data/settings';
 import { DAY_MS, type ShopRules } from '../core/rules';
@@ -55,97 +55,83 @@ export async function main() {
   return { expired, confirmed, released, ...commission, points, purchases };
 }
 
+/**
+ * One sweep over orders that still owe a step (`where`, the order's flag and status): each is moved on by
+ * `reconcile`, and its outcome counted. A batch in which nothing moved ends the sweep (the rest waits for the next
+ * run), as does the run's time budget.
+ */
+async function sweep<O extends string>(
+  db: Database,
+  where: Record<string, unknown>,
+  reconcile: (orderId: string) => Promise<O | 'nothing'>,
+  counts: Record<O, number>,
+  what: string,
+  started: number,
+): Promise<void> {
+  for (;;) {
+    const due = await listByFlags(db, where, BATCH);
+    let moved = 0;
+    for (const order of due) {
+      try {
+        const outcome = await reconcile(order._id);
+        if (outcome !== 'nothing') {
+          counts[outcome]++;
+          moved++;
+        }
+      } catch (error) {
+        console.error(`order ${order._id}: ${what} not moved this run`, error);
+      }
+    }
+    if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) return;
+  }
+}
+
 async function moveCommission(db: Database, now: Date, started: number, rules: ShopRules) {
+  const _ = db.command;
   const counts = { credited: 0, settled: 0, reversed: 0 };
   const windowStart = new Date(now.getTime() - rules.afterSaleDays * DAY_MS);
-  const work = [
-    () => listByCommission(db, 'owed', ['paid', 'shipped', 'completed', 'refunding', 'refunded'], BATCH),
-    () => listByCommission(db, 'credited', ['completed'], BATCH, { completedAt: db.command.lte(windowStart) }),
-    () => listByCommission(db, 'credited', ['refunded'], BATCH),
-  ];
-  for (const list of work) {
-    for (;;) {
-      const due = await list();
-      let moved = 0;
-      for (const order of due) {
-        try {
-          const outcome = await reconcileCommission(db, order._id, now, rules);
-          if (outcome !== 'nothing') {
-            counts[outcome]++;
-            moved++;
-          }
-        } catch (error) {
-          console.error(`order ${order._id}: commission not moved this run`, error);
-        }
-      }
-      if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) break;
-    }
+  for (const where of [
+    { commissionState: 'owed', status: _.in(['paid', 'shipped', 'completed', 'refunding', 'refunded']) },
+    { commissionState: 'credited', status: 'completed', completedAt: _.lte(windowStart) },
+    { commissionState: 'credited', status: 'refunded' },
+  ]) {
+    await sweep(db, where, (id) => reconcileCommission(db, id, now, rules), counts, 'commission', started);
   }
   return counts;
 }
 
 async function movePoints(db: Database, now: Date, started: number, rules: ShopRules) {
   const _ = db.command;
-  const counts: Record<Exclude<PointsOutcome, 'nothing'>, number> & { expired: number } = { returned: 0, earned: 0, spendable: 0, cancelled: 0, expired: 0 };
+  const counts: Record<Exclude<PointsOutcome, 'nothing'>, number> = { returned: 0, earned: 0, spendable: 0, cancelled: 0 };
   const windowStart = new Date(now.getTime() - rules.afterSaleDays * DAY_MS);
-  const work = [
+  for (const where of [
     { pointsBack: 'owed', status: _.in(['cancelled', 'refunded']) },
     { pointsEarn: 'owed', status: _.in(['completed', 'refunded']) },
     { pointsEarn: 'pending', status: 'completed', completedAt: _.lte(windowStart) },
     { pointsEarn: 'pending', status: 'refunded' },
-  ];
-  for (const where of work) {
-    for (;;) {
-      const due = await listByFlags(db, where, BATCH);
-      let moved = 0;
-      for (const order of due) {
-        try {
-          const outcome = await reconcilePoints(db, order._id, now, rules);
-          if (outcome !== 'nothing') {
-            counts[outcome]++;
-            moved++;
-          }
-        } catch (error) {
-          console.error(`order ${order._id}: points not moved this run`, error);
-        }
-      }
-      if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) break;
-    }
+  ]) {
+    await sweep(db, where, (id) => reconcilePoints(db, id, now, rules), counts, 'points', started);
   }
+  let expired = 0;
   for (;;) {
     const due = await listExpiring(db, now, BATCH);
     for (const openid of due) {
       try {
-        counts.expired += await expireAccount(db, openid, now);
+        expired += await expireAccount(db, openid, now);
       } catch (error) {
         console.error(`points of ${openid}: not expired this run`, error);
       }
     }
     if (due.length < BATCH || Date.now() - started > BUDGET_MS) break;
   }
-  return counts;
+  return { ...counts, expired };
 }
 
 /** Verified purchase counts a completion or a refund could not finish. */
 async function movePurchases(db: Database, now: Date, started: number) {
   const counts = { counted: 0, uncounted: 0, closed: 0 };
   for (const where of [{ purchase: 'owed', status: db.command.in(['completed', 'refunded']) }, { purchase: 'counted', status: 'refunded' }]) {
-    for (;;) {
-      const due = await listByFlags(db, where, BATCH);
-      let moved = 0;
-      for (const order of due) {
-        try {
-          const outcome = await reconcilePurchase(db, order._id, now);
-          if (outcome !== 'nothing') {
-            counts[outcome]++;
-            moved++;
-          }
-        } catch (error) {
-          console.error(`order ${order._id}: purchase count not moved this run`, error);
-        }
-      }
-      if (due.length < BATCH || moved === 0 || Date.now() - started > BUDGET_MS) break;
-    }
+    await sweep(db, where, (id) => reconcilePurchase(db, id, now), counts, 'purchase count', started);
   }
   return counts;
 }
