@@ -26,22 +26,21 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
   ]);
   if (!product) throw new AppError('product.not_found');
   const recommends = sharer !== null && sharer.openid !== ctx.openid;
-  const [urls, note, bought, sharerReview, stats, withPhotos, buyers] = await Promise.all([
+  // One round for everything the page shows besides the product (the latest reviews with and without photos both,
+  // rather than a third round when too few have photos).
+  const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers] = await Promise.all([
     displayUrls(ctx.cloud, product.images),
     recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve(''),
     recommends ? verifiedPurchases(ctx.db, sharer.openid, product._id) : Promise.resolve(0),
     recommends ? latestOwnReview(ctx.db, sharer.openid, product._id) : Promise.resolve(null),
     productStats(ctx.db, product._id),
     listVisible(ctx.db, product._id, true, null, LATEST),
+    listVisible(ctx.db, product._id, false, null, LATEST),
     recentBuyers(ctx.db, product._id, new Date(ctx.now.getTime() - RECENT_DAYS * DAY_MS)),
   ]);
   // Those with photos first; without enough of them, the latest others fill the rest.
   const latest: ReviewRecord[] = [...withPhotos];
-  if (latest.length < LATEST && (stats?.reviewCount ?? 0) > latest.length) {
-    for (const r of await listVisible(ctx.db, product._id, false, null, LATEST)) {
-      if (latest.length < LATEST && !latest.some((l) => l._id === r._id)) latest.push(r);
-    }
-  }
+  for (const r of newest) if (latest.length < LATEST && !latest.some((l) => l._id === r._id)) latest.push(r);
   const shown = await viewReviews(ctx, sharerReview ? [...latest, sharerReview] : latest);
   const ownReview: Review | undefined = sharerReview ? shown[shown.length - 1] : undefined;
   return {
