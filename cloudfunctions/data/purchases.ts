@@ -2,7 +2,7 @@
 // (what the trust badge "TA 买过 N 次" says) and when the last one completed (how many members bought it lately).
 // The order's `purchase` flag (owed when it completes → counted → closed when a refund takes it back) makes every
 // count happen once: each step is one transaction with the order, repeated safely by the change and the scheduler.
-import { txGet, type Database } from './db';
+import { getOrNull, txGet, type Database } from './db';
 import type { OrderRecord } from './orders';
 
 export interface PurchaseRecord {
@@ -53,8 +53,7 @@ export async function catchUpPurchase(db: Database, orderId: string, now: Date):
 }
 
 export async function verifiedPurchases(db: Database, openid: string, productId: string): Promise<number> {
-  const { data } = await purchases(db).where({ _id: purchaseId(openid, productId) }).limit(1).get();
-  return data[0]?.count ?? 0;
+  return (await getOrNull(purchases(db), purchaseId(openid, productId)))?.count ?? 0;
 }
 
 /** Members with a completed, unrefunded order of the product completed since `since`. */

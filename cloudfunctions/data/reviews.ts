@@ -1,7 +1,7 @@
 // Reviews: one per order line (`_id` = `<orderId>:<skuId>`), written by the buyer of a completed order. A product's
 // visible reviews are counted in `product_stats/<productId>` in the same transaction as every review change, so
 // the count and the average never drift from the list. Hidden reviews stay, marked, and leave both.
-import { txGet, type Database, type Transaction } from './db';
+import { getOrNull, txGet, type Database, type Transaction } from './db';
 import type { OrderRecord } from './orders';
 
 export interface ReviewRecord {
@@ -80,13 +80,11 @@ export async function setReply(db: Database, id: string, text: string, now: Date
 }
 
 export async function findReview(db: Database, id: string): Promise<ReviewRecord | null> {
-  const { data } = await reviews(db).where({ _id: id }).limit(1).get();
-  return data[0] ?? null;
+  return getOrNull(reviews(db), id);
 }
 
 export async function productStats(db: Database, productId: string): Promise<ProductStats | null> {
-  const { data } = await db.collection<ProductStats>('product_stats').where({ _id: productId }).limit(1).get();
-  return data[0] ?? null;
+  return getOrNull(db.collection<ProductStats>('product_stats'), productId);
 }
 
 /** A product's visible reviews, newest first, keyset-paged on (createdAt, _id). */
