@@ -4,7 +4,8 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileIdFor } from './storage';
+import sharp from 'sharp';
+import { fileIdFor, thumbnailOf } from './storage';
 import { devSession, guardLoopback, sdkFor, startEmulator, TEST_ENV as ENV, type RunningEmulator } from '../tests/emulator/harness';
 
 interface FileStatus {
@@ -117,6 +118,46 @@ test('a fileID of another env or bucket is not found, and a malformed one is an 
     fileList: [`cloud://other-env.${ENV}-emulator/posters/商品 1.png`, 'https://example.com/a.png'],
   });
   expect(fileList.map((f) => f.status)).toEqual([-501007, -501007]);
+});
+
+test('image processing on a temp URL: a list thumbnail is the fitted size and far lighter; other files are served as they are', async () => {
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#c0392b' } })
+    .composite([{ input: await sharp({ create: { width: 400, height: 400, channels: 3, background: '#2c3e50' } }).png().toBuffer(), left: 300, top: 200 }])
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  const { fileID } = await cloud.uploadFile({ cloudPath: 'products/big.jpg', fileContent: photo });
+  const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
+  const url = fileList[0].tempFileURL as string;
+
+  const fetchImage = async (suffix: string) => {
+    const response = await fetch(`${url}${suffix}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    const body = Buffer.from(await response.arrayBuffer());
+    return { body, meta: await sharp(body).metadata() };
+  };
+  const original = await fetchImage('');
+  expect(original.body.equals(photo)).toBe(true);
+  const cover = await fetchImage('?imageMogr2/thumbnail/!360x360r');
+  expect([cover.meta.width, cover.meta.height]).toEqual([480, 360]);
+  expect(cover.body.length * 5).toBeLessThan(photo.length);
+  const fitted = await fetchImage('?imageMogr2/thumbnail/200x200');
+  expect([fitted.meta.width, fitted.meta.height]).toEqual([200, 150]);
+  const byWidth = await fetchImage('?imageMogr2/thumbnail/640x');
+  expect([byWidth.meta.width, byWidth.meta.height]).toEqual([640, 480]);
+
+  const { fileID: textId } = await cloud.uploadFile({ cloudPath: 'notes/plain.txt', fileContent: Buffer.from('not an image') });
+  const textUrl = (await cloud.getTempFileURL({ fileList: [textId] })).fileList[0].tempFileURL as string;
+  expect(await (await fetch(`${textUrl}?imageMogr2/thumbnail/!360x360r`)).text()).toBe('not an image');
+});
+
+test('only the thumbnail forms it understands are applied', () => {
+  expect(thumbnailOf('?imageMogr2/thumbnail/!360x360r')).toEqual({ width: 360, height: 360, fit: 'outside' });
+  expect(thumbnailOf('?sign=x&t=1&imageMogr2/thumbnail/300x200')).toEqual({ width: 300, height: 200, fit: 'inside' });
+  expect(thumbnailOf('?imageMogr2/thumbnail/640x')).toEqual({ width: 640, fit: 'inside' });
+  for (const unknown of ['', '?imageMogr2/thumbnail/!50p', '?imageMogr2/thumbnail/0x0', '?imageMogr2/thumbnail/99999x1', '?imageMogr2/thumbnail/!360x360']) {
+    expect(thumbnailOf(unknown)).toBeNull();
+  }
 });
 
 async function listFiles(root: string): Promise<string[]> {

@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import sharp from 'sharp';
 import { json, TcbFail, type TcbAction, type TcbCall } from './tcb/protocol';
 
 const ROUTE = '/__storage/';
@@ -216,7 +217,7 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     if (req.method === 'PUT') {
       await receiveUpload(req, res, target);
     } else if (req.method === 'GET' || req.method === 'HEAD') {
-      await sendFile(req, res, target);
+      await sendFile(req, res, target, url.search);
     } else {
       req.resume();
       res.setHeader('Allow', 'GET, HEAD, PUT');
@@ -262,7 +263,7 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     res.end();
   }
 
-  async function sendFile(req: IncomingMessage, res: ServerResponse, target: PendingUpload): Promise<void> {
+  async function sendFile(req: IncomingMessage, res: ServerResponse, target: PendingUpload, search: string): Promise<void> {
     const file = diskPath(target.env, target.cloudPath);
     let size: number;
     try {
@@ -273,11 +274,13 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
       cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.');
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': String(size),
-      'Cache-Control': 'no-cache',
-    });
+    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const thumbnail = thumbnailOf(search);
+    if (thumbnail && /^image\/(png|jpeg|webp|gif)$/.test(type)) {
+      await sendThumbnail(req, res, file, type, thumbnail);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': String(size), 'Cache-Control': 'no-cache' });
     if (req.method === 'HEAD') {
       res.end();
       return;
@@ -287,6 +290,36 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
   }
 
   return { actions, serve, put, clientUpload };
+}
+
+/**
+ * The image processing CloudBase storage offers on download URLs (数据万象 imageMogr2, appended to the temporary
+ * URL): `imageMogr2/thumbnail/<W>x<H>` fits the image within W×H, `!<W>x<H>r` covers at least W×H and `<W>x`
+ * sets the width; the ratio is always kept. Only these forms are understood; others serve the original.
+ */
+type Thumbnail = { width: number; height?: number; fit: 'inside' | 'outside' };
+
+export function thumbnailOf(search: string): Thumbnail | null {
+  const match = /(?:^\?|&)imageMogr2\/thumbnail\/(!?)(\d{1,4})x(\d{1,4})?(r?)(?:&|$)/.exec(decodeURIComponent(search));
+  if (!match) return null;
+  const [, bang, w, h, r] = match;
+  const width = Number(w);
+  const height = h ? Number(h) : undefined;
+  if (width < 1 || width > 9999 || (height !== undefined && (height < 1 || height > 9999))) return null;
+  if (bang || r) return bang && r && height ? { width, height, fit: 'outside' } : null;
+  return { width, ...(height ? { height } : {}), fit: 'inside' };
+}
+
+async function sendThumbnail(req: IncomingMessage, res: ServerResponse, file: string, type: string, t: Thumbnail): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await sharp(file).rotate().resize({ width: t.width, height: t.height, fit: t.fit }).toBuffer();
+  } catch {
+    cosError(res, 400, 'InvalidImage', 'the file is not an image this style can process');
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'no-cache' });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** A COS-style XML error: node-sdk uploadFile destructures Code, Message, RequestId and TraceId from it. */

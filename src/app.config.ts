@@ -12,7 +12,7 @@ export default defineAppConfig({
   // The sharer's pages and member/ (积分明细, writing a review, a product's full reviews) are subpackages too: the
   // main package stays within its size budget (BENCHMARKS.md).
   subPackages: [
-    { root: 'owner', pages: ['orders/index', 'order/index', 'summary/index', 'sharers/index', 'withdrawals/index', 'rates/index', 'points/index', 'reviews/index'] },
+    { root: 'owner', pages: ['orders/index', 'order/index', 'summary/index', 'sharers/index', 'withdrawals/index', 'rates/index', 'points/index', 'reviews/index', 'products/index', 'product/index', 'settings/index'] },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },
     { root: 'member', pages: ['points/index', 'review/index', 'reviews/index'] },
   ],

@@ -3,7 +3,7 @@
 import type { CommissionResults } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { lowestPrice } from '../core/product';
-import { displayUrls } from '../data/files';
+import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { listAllProducts } from '../data/products';
 import { purchasesOf } from '../data/purchases';
@@ -21,7 +21,7 @@ export async function suggestions(_input: object, ctx: CallContext): Promise<Com
     .sort((a, b) => rank(a.p._id) - rank(b.p._id) || (bought.get(b.p._id) ?? 0) - (bought.get(a.p._id) ?? 0) || a.order - b.order)
     .slice(0, SHOWN)
     .map(({ p }) => p);
-  const urls = await displayUrls(ctx.cloud, chosen.map((p) => p.images[0]).filter(Boolean));
+  const urls = await displayUrls(ctx.cloud, chosen.map((p) => p.images[0]).filter(Boolean), THUMBNAIL);
   return {
     items: chosen.map((p) => ({
       productId: p._id,

@@ -104,6 +104,8 @@ export interface OrderLine {
   priceFen: number;
   qty: number;
   lineFen: number;
+  /** Order detail only: the product or this SKU is no longer sold (taken off sale or removed). */
+  offSale?: true;
 }
 
 export interface OrderAmounts {

@@ -29,6 +29,24 @@ export const SHOP_NAME_MAX = 20;
 const bounded = (b: { min: number; max: number }) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(b.min), v.maxValue(b.max)));
 const allRuleBounds = { ...SHOP_RULE_BOUNDS, ...POINTS_RULE_BOUNDS };
 
+/** The product desk's bounds. */
+export const PRODUCT_TITLE_MAX = 60;
+export const PRODUCT_DESCRIPTION_MAX = 2000;
+export const PRODUCT_PHOTOS_MAX = 9;
+export const PRODUCT_SKUS_MAX = 50;
+export const SKU_SPEC_MAX = 30;
+/** ¥50,000: one SKU never costs more than an order may (core/pricing MAX_PAYABLE_FEN). */
+export const SKU_PRICE_MAX_FEN = 5_000_000;
+export const STOCK_MAX = 1_000_000;
+export const STOCK_REASON_MAX = 50;
+/** A product photo: a file in the shop's own cloud storage, under `products/`. */
+export const PRODUCT_PHOTO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/products\/[A-Za-z0-9._/-]{1,200}$/;
+/** The shop's logo: a file in its own cloud storage, under `shop/`. */
+export const SHOP_LOGO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/shop\/[A-Za-z0-9._/-]{1,200}$/;
+/** A client-made idempotency key: a retried request with the same key changes nothing twice. */
+const requestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId'));
+const stockCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(STOCK_MAX));
+
 export const shopInputs = {
   session: v.strictObject({}),
   listProducts: v.strictObject({
@@ -62,10 +80,62 @@ export const shopInputs = {
     cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
   }),
+  /** Creates (no `id`) or edits a product. SKUs keep their ids; a listed SKU without an id is new and takes
+   * `initialStock`; an existing SKU left out is retired (kept for past orders, no longer sold). Stock of existing
+   * SKUs changes only through setStock. */
+  saveProduct: v.strictObject({
+    id: v.optional(shortId),
+    requestId,
+    title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(PRODUCT_TITLE_MAX)),
+    description: v.pipe(v.string(), v.trim(), v.maxLength(PRODUCT_DESCRIPTION_MAX)),
+    photos: v.pipe(v.array(v.pipe(v.string(), v.regex(PRODUCT_PHOTO_PATTERN, 'photo'))), v.minLength(1), v.maxLength(PRODUCT_PHOTOS_MAX)),
+    skus: v.pipe(
+      v.array(
+        v.strictObject({
+          id: v.optional(shortId),
+          spec: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SKU_SPEC_MAX)),
+          priceFen: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SKU_PRICE_MAX_FEN)),
+          initialStock: v.optional(stockCount),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(PRODUCT_SKUS_MAX),
+    ),
+    /** The product's own commission rate; null: the shop default applies. */
+    commissionRateBp: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(SHOP_RULE_BOUNDS.commissionRateBp.min), v.maxValue(SHOP_RULE_BOUNDS.commissionRateBp.max))),
+    /** Only when creating: whether the new product goes on sale at once (default off sale). */
+    status: v.optional(v.picklist(['on_sale', 'off_sale'] as const)),
+  }),
+  /** Adds (delta > 0) or removes (delta < 0) units of one SKU, with why; never below zero. */
+  setStock: v.strictObject({
+    productId: shortId,
+    skuId: shortId,
+    requestId,
+    delta: v.pipe(v.number(), v.integer(), v.minValue(-STOCK_MAX), v.maxValue(STOCK_MAX), v.check((d) => d !== 0, 'delta')),
+    reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(STOCK_REASON_MAX)),
+  }),
+  setSaleStatus: v.strictObject({ productId: shortId, status: v.picklist(['on_sale', 'off_sale'] as const) }),
+  /** The owner's catalogue: every product, searched by title and filtered, in catalogue order. */
+  ownerProducts: v.strictObject({
+    query: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(PRODUCT_TITLE_MAX))),
+    filter: v.optional(v.picklist(['all', 'on_sale', 'off_sale', 'sold_out'] as const)),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
+  /** One product as the editor shows it (photos as fileIDs with display URLs, stock per SKU). */
+  ownerProduct: v.strictObject({ id: shortId }),
+  /** A product's stock ledger, newest first. */
+  stockLedger: v.strictObject({
+    productId: shortId,
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
   settings: v.strictObject({}),
   /** Any of: the shop's name, rule values (each within its bounds), an owner added or removed by member code. */
   updateSettings: v.strictObject({
     shopName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SHOP_NAME_MAX))),
+    /** The logo's fileID (uploaded under `shop/`). */
+    logo: v.optional(v.pipe(v.string(), v.regex(SHOP_LOGO_PATTERN, 'logo'))),
     rules: v.optional(v.strictObject(Object.fromEntries(Object.entries(allRuleBounds).map(([k, b]) => [k, bounded(b)])) as { [K in keyof typeof allRuleBounds]: ReturnType<typeof bounded> })),
     addOwner: v.optional(shareCode),
     removeOwner: v.optional(shareCode),
@@ -128,6 +198,8 @@ export interface SessionResult {
 export interface ProductPage {
   items: ProductCard[];
   nextCursor: string | null;
+  /** The first page only: the shop's name and logo (a thumbnail URL, '' without one) for the storefront. */
+  shop?: { name: string; logo: string };
 }
 
 export interface Review {
@@ -176,14 +248,64 @@ export interface ProductDetail {
   myNote?: string;
 }
 
+/** A product as the owner's list shows it. */
+export interface OwnerProductCard {
+  id: string;
+  title: string;
+  /** The cover as a thumbnail URL ('' without one). */
+  image: string;
+  /** The lowest price of the SKUs on sale. */
+  priceFen: number;
+  /** Units left over the SKUs on sale. */
+  stock: number;
+  skuCount: number;
+  status: 'on_sale' | 'off_sale';
+  soldOut: boolean;
+}
+
+/** A product as the editor shows it. */
+export interface OwnerProductDetail {
+  id: string;
+  title: string;
+  description: string;
+  photos: Array<{ fileId: string; url: string }>;
+  /** The SKUs on sale (retired ones are left out). */
+  skus: Sku[];
+  /** null: the shop default applies. */
+  commissionRateBp: number | null;
+  defaultCommissionRateBp: number;
+  status: 'on_sale' | 'off_sale';
+}
+
+/** One change of one SKU's stock: who, when, how much, why, and what was left after it. */
+export interface StockEntry {
+  id: string;
+  skuId: string;
+  spec: string;
+  delta: number;
+  stockAfter: number;
+  reason: string;
+  /** Who made it (the owner's nickname). */
+  by: string;
+  at: string;
+}
+
 export interface ShopSettings {
   shopName: string;
+  /** The logo (fileID and display URL), when the shop has one. */
+  logo?: { fileId: string; url: string };
   /** Every rule number (ShopRules in core/rules.ts): fees in fen, rates in basis points, times in minutes or days. */
   rules: Record<keyof typeof SHOP_RULE_BOUNDS | keyof typeof POINTS_RULE_BOUNDS, number>;
   owners: Array<{ nickname: string; shareCode: string; isMe: boolean }>;
 }
 
 export interface ShopResults {
+  saveProduct: { product: OwnerProductDetail };
+  setStock: { sku: Sku; entry: StockEntry };
+  setSaleStatus: { id: string; status: 'on_sale' | 'off_sale' };
+  ownerProducts: { items: OwnerProductCard[]; nextCursor: string | null };
+  ownerProduct: OwnerProductDetail;
+  stockLedger: { items: StockEntry[]; nextCursor: string | null };
   settings: ShopSettings;
   updateSettings: ShopSettings;
   session: SessionResult;

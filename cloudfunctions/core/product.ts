@@ -1,4 +1,7 @@
-// What buyers see of a product: its lowest price on a card and whether anything is left.
+// What buyers see of a product (its lowest price on a card, whether anything is left) and how the owner's edit of
+// its SKUs applies: SKUs never move or disappear (orders and reservations address them by position and id), so a
+// SKU the owner removes is retired in place and a new one is appended.
+import { createHash } from 'node:crypto';
 import { minFen, toFen, type Fen } from './money';
 
 export interface SkuRecord {
@@ -6,6 +9,8 @@ export interface SkuRecord {
   spec: string;
   priceFen: number;
   stock: number;
+  /** Removed by the owner: no longer shown or sold, kept for the orders that name it. */
+  retired?: true;
 }
 
 export interface ProductRecord {
@@ -21,11 +26,78 @@ export interface ProductRecord {
   sort: number;
 }
 
-/** A card shows the lowest SKU price. */
+/** Most SKUs a product document ever holds, retired ones included (the owner may list 50 at a time). */
+export const SKU_SLOTS_MAX = 100;
+
+/** The SKUs on sale: the ones the owner has not removed. */
+export function activeSkus(product: Pick<ProductRecord, 'skus'>): SkuRecord[] {
+  return product.skus.filter((sku) => !sku.retired);
+}
+
+/** A card shows the lowest price of the SKUs on sale. */
 export function lowestPrice(product: Pick<ProductRecord, 'skus'>): Fen {
-  return minFen(product.skus.map((sku) => toFen(sku.priceFen)));
+  const skus = activeSkus(product);
+  return skus.length ? minFen(skus.map((sku) => toFen(sku.priceFen))) : toFen(0);
 }
 
 export function isSoldOut(product: Pick<ProductRecord, 'skus'>): boolean {
-  return product.skus.every((sku) => sku.stock <= 0);
+  return activeSkus(product).every((sku) => sku.stock <= 0);
+}
+
+export function stockLeft(product: Pick<ProductRecord, 'skus'>): number {
+  return activeSkus(product).reduce((sum, sku) => sum + Math.max(0, sku.stock), 0);
+}
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** A short public id derived from the request that makes it, so a retried request makes the same one. */
+export function derivedId(prefix: string, ...parts: string[]): string {
+  const digest = createHash('sha256').update(parts.join('\u0000')).digest();
+  let id = prefix;
+  for (let i = 0; i < 10; i++) id += ALPHABET[digest[i] % 32];
+  return id;
+}
+
+export interface WantedSku {
+  id?: string;
+  spec: string;
+  priceFen: number;
+  initialStock?: number;
+}
+
+export type SkuPlan =
+  | { refused: 'product.sku_unknown' | 'product.sku_duplicate' | 'product.stock_by_adjustment' | 'product.too_many_skus' }
+  | { skus: SkuRecord[]; created: SkuRecord[] };
+
+/**
+ * The product's SKUs after the owner's edit. Listed SKUs with an id keep their position and stock and take the new
+ * spec and price; listed ones without an id are new, get `newId(position in the list)` and start at their initial
+ * stock; existing ones not listed are retired. A new id that already exists is the same request replayed: it is
+ * treated as listed with that id (nothing is added twice).
+ */
+export function planSkus(existing: readonly SkuRecord[], wanted: readonly WantedSku[], newId: (i: number) => string): SkuPlan {
+  const byId = new Map(existing.map((sku) => [sku.id, sku]));
+  const listed = wanted.map((w, i) => {
+    const id = w.id ?? newId(i);
+    return { ...w, id, isNew: !w.id && !byId.has(id) };
+  });
+  const specs = new Set(listed.map((w) => w.spec));
+  if (specs.size !== listed.length || new Set(listed.map((w) => w.id)).size !== listed.length) return { refused: 'product.sku_duplicate' };
+  for (const w of listed) {
+    if (w.isNew) continue;
+    const prior = byId.get(w.id);
+    if (!prior || prior.retired) return { refused: 'product.sku_unknown' };
+    // A replayed new SKU carries its initial stock again: that is the same request, not a change of stock.
+    const replayed = wanted[listed.indexOf(w)].id === undefined;
+    if (w.initialStock !== undefined && !replayed) return { refused: 'product.stock_by_adjustment' };
+  }
+  const keep = new Map(listed.filter((w) => !w.isNew).map((w) => [w.id, w]));
+  const skus: SkuRecord[] = existing.map((sku) => {
+    const w = keep.get(sku.id);
+    if (w) return { id: sku.id, spec: w.spec, priceFen: w.priceFen, stock: sku.stock };
+    return { ...sku, retired: true };
+  });
+  const created = listed.filter((w) => w.isNew).map((w) => ({ id: w.id, spec: w.spec, priceFen: w.priceFen, stock: w.initialStock ?? 0 }));
+  if (skus.length + created.length > SKU_SLOTS_MAX) return { refused: 'product.too_many_skus' };
+  return { skus: [...skus, ...created], created };
 }

@@ -1,9 +1,13 @@
-// Cloud storage files as display URLs: fileIDs (cloud://…) become temporary URLs in one batch call.
+// Cloud storage files as display URLs: fileIDs (cloud://…) become temporary URLs in one batch call. A list asks
+// for thumbnails: CloudBase's image processing (云存储 › 图片处理, 数据万象 imageMogr2) resizes on the download URL.
 import type { Cloud } from './db';
 
 const MAX_PER_CALL = 50; // getTempFileURL takes at most 50 files per call
 
-export async function displayUrls(cloud: Cloud, fileIds: readonly string[]): Promise<Map<string, string>> {
+/** A list's image: at least 360×360 px (the page crops it to its square), a fraction of a phone photo's bytes. */
+export const THUMBNAIL = 'imageMogr2/thumbnail/!360x360r';
+
+export async function displayUrls(cloud: Cloud, fileIds: readonly string[], style?: typeof THUMBNAIL): Promise<Map<string, string>> {
   const urls = new Map<string, string>();
   const cloudIds = [...new Set(fileIds.filter((id) => id.startsWith('cloud://')))];
   for (const id of fileIds) if (!id.startsWith('cloud://')) urls.set(id, id);
@@ -11,7 +15,11 @@ export async function displayUrls(cloud: Cloud, fileIds: readonly string[]): Pro
     const res = (await cloud.getTempFileURL({ fileList: cloudIds.slice(i, i + MAX_PER_CALL) })) as {
       fileList: Array<{ fileID: string; tempFileURL: string; status: number }>;
     };
-    for (const file of res.fileList) if (file.status === 0) urls.set(file.fileID, file.tempFileURL);
+    for (const file of res.fileList) {
+      if (file.status !== 0) continue;
+      const url = file.tempFileURL;
+      urls.set(file.fileID, style ? `${url}${url.includes('?') ? '&' : '?'}${style}` : url);
+    }
   }
   return urls;
 }

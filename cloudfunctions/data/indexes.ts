@@ -41,7 +41,8 @@ export const collections = {
       { fields: ['purchase', 'status'] },
     ],
   },
-  stock_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['productId'] }] },
+  /** Stock changes other than orders' reservations (initial stock, the owner's adjustments), `_id` = key. */
+  stock_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['productId', 'at'] }] },
   /** One document per buyer (`_id` = the buyer's openid): their current binding; nothing records a chain. */
   bindings: { indexes: [{ fields: ['sharerId'] }] },
   /** First visits: `_id` = sharer|product|channel|visitor and sharer|visitor, so a repeat visit is a duplicate. */

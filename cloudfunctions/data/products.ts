@@ -1,7 +1,10 @@
-// The catalogue. Products are listed by (sort, _id) for keyset paging.
-import type { ProductRecord } from '../core/product';
+// The catalogue. Products are listed by (sort, _id) for keyset paging. The owner's edits are transactions on the
+// product document: one that raced a reservation conflicts and is retried on the fresh stock, so an edit never
+// overwrites a unit an order took.
+import { planSkus, type ProductRecord, type SkuRecord, type WantedSku } from '../core/product';
 import type { PagePosition } from '../core/paging';
-import { getOrNull, type Database } from './db';
+import { getOrNull, txGet, type Database, type Transaction } from './db';
+import { addEntry } from './stock-ledger';
 
 const products = (db: Database) => db.collection<ProductRecord>('products');
 
@@ -41,4 +44,78 @@ export async function setProductRate(db: Database, id: string, rateBp: number | 
   await products(db)
     .doc(id)
     .update({ data: { commissionRateBp: rateBp === null ? db.command.remove() : rateBp } });
+}
+
+export interface ProductFields {
+  title: string;
+  description: string;
+  images: string[];
+  commissionRateBp: number | null;
+}
+
+/** Who makes a change and with which request: new SKUs' ledger entries are keyed and fingerprinted by it. */
+export interface Change {
+  by: string;
+  at: Date;
+  requestHash: string;
+  /** The id of the listed SKU at this position when it is new. */
+  newSkuId: (position: number) => string;
+}
+
+type SaveOutcome = { refused: Exclude<ReturnType<typeof planSkus>, { skus: unknown }>['refused'] | 'product.not_found' | 'product.request_conflict' } | { product: ProductRecord };
+
+/** The initial stock of new SKUs, as ledger entries (none for a SKU that starts empty). */
+async function recordInitialStock(t: Transaction, productId: string, created: readonly SkuRecord[], change: Change): Promise<void> {
+  for (const sku of created) {
+    if (sku.stock === 0) continue;
+    const key = `${productId}:${sku.id}:initial`;
+    await addEntry(t, { _id: key, key, productId, skuId: sku.id, spec: sku.spec, delta: sku.stock, stockAfter: sku.stock, reason: '新建规格', by: change.by, at: change.at, requestHash: change.requestHash });
+  }
+}
+
+/** Creates a product with its SKUs' initial stock in the ledger; a replay (same id) answers what the first wrote. */
+export async function createProduct(db: Database, id: string, fields: ProductFields, skus: readonly WantedSku[], status: ProductRecord['status'], sort: number, change: Change): Promise<SaveOutcome> {
+  return db.runTransaction(async (t) => {
+    const prior = await txGet<ProductRecord & { requestHash: string }>(t, 'products', id);
+    if (prior) return prior.requestHash === change.requestHash ? { product: prior } : { refused: 'product.request_conflict' as const };
+    const plan = planSkus([], skus, change.newSkuId);
+    if ('refused' in plan) return plan;
+    const { commissionRateBp, ...rest } = fields;
+    const product: ProductRecord = { _id: id, ...rest, skus: plan.skus, status, sort, ...(commissionRateBp === null ? {} : { commissionRateBp }) };
+    await t.collection('products').add({ data: { ...product, requestHash: change.requestHash, createdAt: change.at, updatedAt: change.at } });
+    await recordInitialStock(t, id, plan.created, change);
+    return { product };
+  }, 5);
+}
+
+/** Edits a product: its fields and its SKUs as core/product planSkus says, new SKUs' initial stock in the ledger. */
+export async function editProduct(db: Database, id: string, fields: ProductFields, skus: readonly WantedSku[], change: Change): Promise<SaveOutcome> {
+  return db.runTransaction(async (t) => {
+    const found = await txGet<ProductRecord>(t, 'products', id);
+    if (!found) return { refused: 'product.not_found' as const };
+    const plan = planSkus(found.skus, skus, change.newSkuId);
+    if ('refused' in plan) return plan;
+    const _ = db.command;
+    const { commissionRateBp, ...rest } = fields;
+    await t.collection('products').doc(id).update({
+      data: { ...rest, skus: _.set(plan.skus), commissionRateBp: commissionRateBp === null ? _.remove() : commissionRateBp, updatedAt: change.at },
+    });
+    await recordInitialStock(t, id, plan.created, change);
+    const product: ProductRecord = { ...found, ...rest, skus: plan.skus };
+    if (commissionRateBp === null) delete product.commissionRateBp;
+    else product.commissionRateBp = commissionRateBp;
+    return { product };
+  }, 20);
+}
+
+/** Puts a product on sale or takes it off; false when there is no such product. */
+export async function setStatus(db: Database, id: string, status: ProductRecord['status'], at: Date): Promise<boolean> {
+  const { stats } = await products(db).where({ _id: id }).update({ data: { status, updatedAt: at } });
+  return stats.updated === 1 || (await findProduct(db, id)) !== null;
+}
+
+/** The catalogue's first position: a new product goes before it, so the newest shows first. */
+export async function firstSort(db: Database): Promise<number> {
+  const { data } = await products(db).orderBy('sort', 'asc').limit(1).field({ sort: true }).get();
+  return data[0]?.sort ?? 0;
 }

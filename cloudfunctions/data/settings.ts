@@ -9,6 +9,8 @@ export interface SettingsRecord extends Partial<ShopRules> {
   _id: typeof SETTINGS_ID;
   shopName: string;
   owners: string[];
+  /** The logo's fileID. */
+  logo?: string;
   /** The shop's WeChat Pay sub-merchant id (云开发微信支付 binds it to the environment). */
   subMchId?: string;
   /** Subscribe message template ids chosen in the mini program admin (订阅消息); '' sends nothing. */
@@ -17,6 +19,8 @@ export interface SettingsRecord extends Partial<ShopRules> {
 
 export interface Settings {
   shopName: string;
+  /** The logo's fileID, '' without one. */
+  logo: string;
   owners: string[];
   rules: ShopRules;
   subMchId: string;
@@ -27,6 +31,7 @@ export async function loadSettings(db: Database): Promise<Settings> {
   const found = await getOrNull(db.collection<SettingsRecord>('settings'), SETTINGS_ID);
   return {
     shopName: found?.shopName ?? '友荐小店',
+    logo: found?.logo ?? '',
     owners: found?.owners ?? [],
     rules: rulesOf(found ?? undefined),
     subMchId: found?.subMchId ?? '',
@@ -51,7 +56,7 @@ export async function saveRules(db: Database, rules: Partial<ShopRules>): Promis
   }
 }
 
-export type SettingsChange = { shopName?: string; rules?: Partial<ShopRules>; addOwner?: string; removeOwner?: string };
+export type SettingsChange = { shopName?: string; logo?: string; rules?: Partial<ShopRules>; addOwner?: string; removeOwner?: string };
 
 /**
  * Applies the owner's changes in one transaction on the settings document: two owners editing at once never lose
@@ -64,7 +69,7 @@ export async function updateSettingsRecord(db: Database, change: SettingsChange)
     if (change.addOwner && !owners.includes(change.addOwner)) owners.push(change.addOwner);
     if (change.removeOwner) owners = owners.filter((o) => o !== change.removeOwner);
     if (owners.length === 0) return { refused: 'settings.last_owner' as const };
-    const data = { ...(change.rules ?? {}), ...(change.shopName ? { shopName: change.shopName } : {}), owners };
+    const data = { ...(change.rules ?? {}), ...(change.shopName ? { shopName: change.shopName } : {}), ...(change.logo ? { logo: change.logo } : {}), owners };
     if (found) await t.collection('settings').doc(SETTINGS_ID).update({ data });
     else await t.collection('settings').doc(SETTINGS_ID).set({ data: { shopName: '友荐小店', ...data } });
     return { owners };

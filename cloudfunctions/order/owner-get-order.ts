@@ -3,17 +3,22 @@ import { AppError } from '../contracts/errors';
 import type { OrderInput, OrderResults } from '../contracts/order';
 import type { CallContext } from '../data/handler';
 import { findOrder } from '../data/orders';
+import { findProducts } from '../data/products';
 import { requireOwner } from '../data/settings';
 import { findUserByOpenid } from '../data/users';
-import { viewOrder } from './view';
+import { viewOrder, withAvailability } from './view';
 
 export async function ownerGetOrder(input: OrderInput<'ownerGet'>, ctx: CallContext): Promise<OrderResults['ownerGet']> {
   const settings = await requireOwner(ctx.db, ctx.openid);
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
-  const buyer = await findUserByOpenid(ctx.db, order.buyerId);
+  const [buyer, products, view] = await Promise.all([
+    findUserByOpenid(ctx.db, order.buyerId),
+    findProducts(ctx.db, order.items.map((l) => l.productId)),
+    viewOrder(ctx.cloud, order, 'owner', ctx.now, settings.rules),
+  ]);
   return {
-    order: await viewOrder(ctx.cloud, order, 'owner', ctx.now, settings.rules),
+    order: withAvailability(view, products),
     buyer: buyer ? { nickname: buyer.nickname, shareCode: buyer.shareCode } : null,
   };
 }

@@ -3,7 +3,7 @@
 import type { OrderInput, Quote } from '../contracts/order';
 import { availableOf, checkRedeem, maxUsable, pointsStep } from '../core/points';
 import { amountsOf, priceOrder } from '../core/pricing';
-import { displayUrls } from '../data/files';
+import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { findAccount } from '../data/points';
 import { findProducts } from '../data/products';
@@ -21,7 +21,7 @@ export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promi
   const available = availableOf(account?.lots ?? [], ctx.now);
   const pointsToUse = input.pointsToUse ?? 0;
   const discountFen = checkRedeem(pointsToUse, priced.goodsFen, available, rules);
-  const urls = await displayUrls(ctx.cloud, priced.lines.map((l) => l.cover).filter(Boolean));
+  const urls = await displayUrls(ctx.cloud, priced.lines.map((l) => l.cover).filter(Boolean), THUMBNAIL);
   return {
     items: priced.lines.map((l) => viewLine(l, urls)),
     amounts: amountsOf(priced, pointsToUse, discountFen),

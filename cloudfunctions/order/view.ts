@@ -3,9 +3,10 @@
 import type { Order, OrderLine } from '../contracts/order';
 import type { PricedLine } from '../core/pricing';
 import { commandsFor } from '../core/order-flow';
+import type { ProductRecord } from '../core/product';
 import type { ShopRules } from '../core/rules';
 import type { Cloud } from '../data/db';
-import { displayUrls } from '../data/files';
+import { displayUrls, THUMBNAIL } from '../data/files';
 import type { OrderRecord } from '../data/orders';
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
@@ -24,8 +25,17 @@ export function viewLine(l: PricedLine, urls: ReadonlyMap<string, string>): Orde
   };
 }
 
+/** Marks the lines whose product or SKU is no longer sold (off sale, removed): the detail page says 已下架. */
+export function withAvailability(order: Order, products: ReadonlyMap<string, ProductRecord>): Order {
+  const sold = (l: OrderLine) => {
+    const p = products.get(l.productId);
+    return p?.status === 'on_sale' && p.skus.some((s) => s.id === l.skuId && !s.retired);
+  };
+  return { ...order, items: order.items.map((l) => (sold(l) ? l : { ...l, offSale: true as const })) };
+}
+
 export async function viewOrders(cloud: Cloud, records: readonly OrderRecord[], viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Promise<Order[]> {
-  const urls = await displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean));
+  const urls = await displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean), THUMBNAIL);
   return records.map((r) => toOrder(r, urls, viewer, now, rules));
 }
 

@@ -3,7 +3,7 @@
 // and for everyone the reviews' summary, the latest reviews and how many members bought it in the last 30 days.
 import { AppError } from '../contracts/errors';
 import type { ProductDetail, Review, ShopInput } from '../contracts/shop';
-import { lowestPrice } from '../core/product';
+import { activeSkus, lowestPrice } from '../core/product';
 import { DAY_MS } from '../core/rules';
 import { displayUrls } from '../data/files';
 import type { CallContext } from '../data/handler';
@@ -50,7 +50,7 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       description: product.description,
       images: product.images.map((id) => urls.get(id)).filter((u): u is string => Boolean(u)),
       priceFen: lowestPrice(product),
-      skus: product.skus.map(({ id, spec, priceFen, stock }) => ({ id, spec, priceFen, stock: Math.max(0, stock) })),
+      skus: activeSkus(product).map(({ id, spec, priceFen, stock }) => ({ id, spec, priceFen, stock: Math.max(0, stock) })),
       ...(product.commissionRateBp === undefined ? {} : { commissionRateBp: product.commissionRateBp }),
       status: product.status,
     },

@@ -6,6 +6,7 @@ import { getSession } from './get-session';
 import { listProducts } from './list-products';
 import { getProduct } from './get-product';
 import { settings, updateSettings } from './settings';
+import { ownerProduct, ownerProducts, saveProduct, setSaleStatus, setStock, stockLedger } from './products';
 import { hideReview, listReviews, ownerReviews, replyReview, writeReview } from './reviews';
 
 // The environment the function is deployed in (the SDK's typings do not admit its symbol).
@@ -17,6 +18,12 @@ const routes = {
   getProduct: route(shopInputs.getProduct, getProduct),
   review: route(shopInputs.review, writeReview),
   listReviews: route(shopInputs.listReviews, listReviews),
+  ownerProducts: route(shopInputs.ownerProducts, ownerProducts),
+  ownerProduct: route(shopInputs.ownerProduct, ownerProduct),
+  saveProduct: route(shopInputs.saveProduct, saveProduct),
+  setStock: route(shopInputs.setStock, setStock),
+  setSaleStatus: route(shopInputs.setSaleStatus, setSaleStatus),
+  stockLedger: route(shopInputs.stockLedger, stockLedger),
   settings: route(shopInputs.settings, settings),
   updateSettings: route(shopInputs.updateSettings, updateSettings),
   ownerReviews: route(shopInputs.ownerReviews, ownerReviews),

@@ -1,20 +1,24 @@
-// The catalogue, products on sale in catalogue order, paged by an opaque cursor.
+// The catalogue, products on sale in catalogue order, paged by an opaque cursor; the first page also carries the
+// shop's name and logo (read beside the products, the logo's URL in the same batch as the thumbnails).
 import type { ProductPage, ShopInput } from '../contracts/shop';
 import { decodeCursor, pageOf } from '../core/paging';
 import { isSoldOut, lowestPrice } from '../core/product';
-import { displayUrls } from '../data/files';
+import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { listOnSale } from '../data/products';
+import { loadSettings } from '../data/settings';
 
 export const DEFAULT_PAGE_SIZE = 10;
 
 export async function listProducts(input: ShopInput<'listProducts'>, ctx: CallContext): Promise<ProductPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const rows = await listOnSale(ctx.db, after, limit + 1);
+  const [rows, settings] = await Promise.all([listOnSale(ctx.db, after, limit + 1), after ? Promise.resolve(null) : loadSettings(ctx.db)]);
   const { items, next } = pageOf(rows.map((p) => ({ ...p, id: p._id })), limit);
-  const urls = await displayUrls(ctx.cloud, items.map((p) => p.images[0]).filter(Boolean));
+  const logo = settings?.logo ?? '';
+  const urls = await displayUrls(ctx.cloud, [...items.map((p) => p.images[0]), logo].filter(Boolean), THUMBNAIL);
   return {
+    ...(settings ? { shop: { name: settings.shopName, logo: urls.get(logo) ?? '' } } : {}),
     items: items.map((p) => ({
       id: p._id,
       title: p.title,

@@ -1,7 +1,8 @@
 // The shop's settings, for its owners: the name, every rule number (validated against its bounds by the schema)
-// and the owner list, where an owner is added or removed by member code and the last one cannot be removed.
+// the logo (a file that exists in our storage) and the owner list, where an owner is added or removed by member code and the last one cannot be removed.
 import { AppError } from '../contracts/errors';
 import type { ShopInput, ShopSettings } from '../contracts/shop';
+import { displayUrls } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { loadSettings, requireOwner, updateSettingsRecord } from '../data/settings';
 import { findUserByShareCode, findUsersByOpenids } from '../data/users';
@@ -13,10 +14,16 @@ export async function settings(_input: object, ctx: CallContext): Promise<ShopSe
 
 export async function updateSettings(input: ShopInput<'updateSettings'>, ctx: CallContext): Promise<ShopSettings> {
   await requireOwner(ctx.db, ctx.openid);
-  const [added, removed] = await Promise.all([memberOf(ctx, input.addOwner), memberOf(ctx, input.removeOwner)]);
+  const [added, removed, logoUrls] = await Promise.all([
+    memberOf(ctx, input.addOwner),
+    memberOf(ctx, input.removeOwner),
+    input.logo ? displayUrls(ctx.cloud, [input.logo]) : Promise.resolve(null),
+  ]);
+  if (input.logo && !logoUrls?.has(input.logo)) throw new AppError('upload.failed');
   const rules = Object.fromEntries(Object.entries(input.rules ?? {}).filter(([, value]) => value !== undefined));
   const outcome = await updateSettingsRecord(ctx.db, {
     ...(input.shopName ? { shopName: input.shopName } : {}),
+    ...(input.logo ? { logo: input.logo } : {}),
     ...(Object.keys(rules).length ? { rules } : {}),
     ...(added ? { addOwner: added } : {}),
     ...(removed ? { removeOwner: removed } : {}),
@@ -35,9 +42,11 @@ async function memberOf(ctx: CallContext, shareCode: string | undefined): Promis
 
 async function view(ctx: CallContext): Promise<ShopSettings> {
   const s = await loadSettings(ctx.db);
-  const users = await findUsersByOpenids(ctx.db, s.owners);
+  const [users, urls] = await Promise.all([findUsersByOpenids(ctx.db, s.owners), displayUrls(ctx.cloud, s.logo ? [s.logo] : [])]);
+  const logoUrl = urls.get(s.logo);
   return {
     shopName: s.shopName,
+    ...(logoUrl ? { logo: { fileId: s.logo, url: logoUrl } } : {}),
     rules: s.rules,
     owners: s.owners.map((openid) => {
       const u = users.get(openid);

@@ -13,4 +13,12 @@ export const shopApi = {
   ownerReviews: (input: ShopInput<'ownerReviews'>) => call('ownerReviews', input),
   replyReview: (input: ShopInput<'replyReview'>) => call('replyReview', input),
   hideReview: (input: ShopInput<'hideReview'>) => call('hideReview', input),
+  ownerProducts: (input: ShopInput<'ownerProducts'>) => call('ownerProducts', input),
+  ownerProduct: (input: ShopInput<'ownerProduct'>) => call('ownerProduct', input),
+  saveProduct: (input: ShopInput<'saveProduct'>) => call('saveProduct', input),
+  setStock: (input: ShopInput<'setStock'>) => call('setStock', input),
+  setSaleStatus: (input: ShopInput<'setSaleStatus'>) => call('setSaleStatus', input),
+  stockLedger: (input: ShopInput<'stockLedger'>) => call('stockLedger', input),
+  settings: () => call('settings', {}),
+  updateSettings: (input: ShopInput<'updateSettings'>) => call('updateSettings', input),
 };

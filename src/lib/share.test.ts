@@ -67,6 +67,11 @@ describe('shareCardTitle', () => {
     expect(shareCardTitle('云南古树红茶 200g', '我家常备')).toBe('「我家常备」云南古树红茶 200g');
   });
 
+  it('says 已下架 first for a product off sale, without the note', () => {
+    expect(shareCardTitle('云南古树红茶 200g', '我家常备', true)).toBe('【已下架】云南古树红茶 200g');
+    expect(Array.from(shareCardTitle('长'.repeat(60), undefined, true))).toHaveLength(40);
+  });
+
   it('puts a multi-line note on one line', () => {
     expect(shareCardTitle('红茶', '好喝\n不贵')).toBe('「好喝 不贵」红茶');
   });

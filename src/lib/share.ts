@@ -28,9 +28,11 @@ const CARD_TITLE_MAX = 40;
 
 /**
  * The chat card title: the sharer's own words first when they wrote some, `「好喝不贵」云南古树红茶`; the note is cut
- * at CARD_NOTE_MAX so the product's name still shows, and the whole at CARD_TITLE_MAX.
+ * at CARD_NOTE_MAX so the product's name still shows, and the whole at CARD_TITLE_MAX. A product taken off sale says
+ * so first, `【已下架】云南古树红茶`, and quotes no recommendation.
  */
-export function shareCardTitle(title: string, note?: string): string {
+export function shareCardTitle(title: string, note?: string, offSale = false): string {
+  if (offSale) return clip(`【已下架】${title}`, CARD_TITLE_MAX);
   const words = note?.replace(/\s+/g, ' ').trim();
   if (!words) return clip(title, CARD_TITLE_MAX);
   return clip(`「${clip(words, CARD_NOTE_MAX)}」${title}`, CARD_TITLE_MAX);

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { taroStorage } from './cart';
+import { newRequestId } from '../lib/request-id';
 import type { Address } from '../../cloudfunctions/contracts/order';
 
 export interface CheckoutLine {
@@ -38,12 +39,7 @@ export interface CheckoutState {
   clear: () => void;
 }
 
-/** 24 random characters of [0-9a-z], in the contract's requestId shape (8-64 of [A-Za-z0-9_-]). */
-export function newRequestId(): string {
-  let id = Date.now().toString(36);
-  while (id.length < 24) id += Math.random().toString(36).slice(2);
-  return id.slice(0, 24);
-}
+export { newRequestId };
 
 // Kept in storage so a reload of the h5 checkout page keeps its lines and, above all, its requestId.
 export const useCheckout = create<CheckoutState>()(

@@ -17,7 +17,7 @@ export interface TaroPage {
   reachBottom?: () => void;
   didShow?: () => void;
   shareApp?: () => { path?: string; title?: string };
-  shareTimeline?: () => { query?: string };
+  shareTimeline?: () => { title?: string; query?: string };
 }
 
 const fresh = (): TaroPage => ({ params: {}, confirm: true, scene: 1001, listBottom: 2000 });

@@ -51,6 +51,20 @@ describe('home page', () => {
     expect(await screen.findByText('秦岭土蜂蜜 500g')).toBeTruthy();
   });
 
+  it("shows the shop's own name and logo from the first page, and 友荐 when the catalogue cannot load", async () => {
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null, shop: { name: '小满的店', logo: '/logo.png' } } });
+    const { unmount } = render(<HomePage />);
+    expect(await screen.findByText('小满的店')).toBeTruthy();
+    expect(screen.queryByText('友荐')).toBeNull();
+    expect(document.querySelector('.home__logo')?.getAttribute('src')).toBe('/logo.png');
+    unmount();
+
+    listProducts.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<HomePage />);
+    expect(await screen.findByText('友荐')).toBeTruthy();
+    expect(document.querySelector('.home__logo')).toBeNull();
+  });
+
   it('opens the product page on tap', async () => {
     listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null } });
     render(<HomePage />);

@@ -1,5 +1,5 @@
 // Home: the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to the bottom.
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import ListFooter from '../../components/ListFooter';
 import ProductCard from '../../components/ProductCard';
@@ -20,7 +20,11 @@ export default function HomePage() {
   return (
     <View className='home'>
       <View className='home__hero'>
-        <Text className='home__brand'>友荐</Text>
+        <View className='home__brand-row'>
+          {feed.shop?.logo ? <Image className='home__logo' src={feed.shop.logo} mode='aspectFill' /> : null}
+          {/* The shop's own name once the catalogue answers (they arrive together), 友荐 when it cannot. */}
+          <Text className='home__brand'>{feed.shop?.name ?? (feed.status === 'loading' ? '' : '友荐')}</Text>
+        </View>
         <Text className='home__slogan'>好物，来自朋友的真实推荐</Text>
       </View>
       {feed.status === 'loading' ? <PageState kind='loading' /> : null}

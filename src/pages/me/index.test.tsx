@@ -79,7 +79,7 @@ describe('me page', () => {
     expect(screen.queryByText('今日概况')).toBeNull();
   });
 
-  it('gives the owner 店铺管理, 今日概况, 推广员, 提现审批, 佣金设置 and 积分设置', async () => {
+  it('gives the owner every desk: orders, products, summary, sharers, withdrawals, rates, points, reviews and settings', async () => {
     session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
     render(<MePage />);
     await screen.findByText('店铺管理');
@@ -90,6 +90,9 @@ describe('me page', () => {
       ['提现审批', '/owner/withdrawals/index'],
       ['佣金设置', '/owner/rates/index'],
       ['积分设置', '/owner/points/index'],
+      ['商品管理', '/owner/products/index'],
+      ['评价管理', '/owner/reviews/index'],
+      ['店铺设置', '/owner/settings/index'],
     ];
     for (const [label, url] of entries) {
       fireEvent.click(screen.getByText(label));

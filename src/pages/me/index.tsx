@@ -31,12 +31,14 @@ const open = (url: string) => () => void Taro.navigateTo({ url });
 
 const OWNER_ENTRIES: Array<{ label: string; hint: string; url: string }> = [
   { label: '店铺管理', hint: '发货、处理退款 ›', url: '/owner/orders/index' },
+  { label: '商品管理', hint: '上新、改价、库存与上下架 ›', url: '/owner/products/index' },
   { label: '今日概况', hint: '订单与销售额 ›', url: '/owner/summary/index' },
   { label: '推广员', hint: '谁带来了订单 ›', url: '/owner/sharers/index' },
   { label: '提现审批', hint: '处理推广员的提现 ›', url: '/owner/withdrawals/index' },
   { label: '佣金设置', hint: '默认与单品佣金比例 ›', url: '/owner/rates/index' },
   { label: '积分设置', hint: '得积分、抵现与有效期 ›', url: '/owner/points/index' },
   { label: '评价管理', hint: '回复与隐藏 ›', url: '/owner/reviews/index' },
+  { label: '店铺设置', hint: '店名、运费、售后与店主 ›', url: '/owner/settings/index' },
 ];
 
 export default function MePage() {

@@ -92,6 +92,14 @@ describe('order page', () => {
     expect(screen.getByText('¥32.80')).toBeTruthy();
   });
 
+  it('says 已下架 on a line whose product is no longer sold, and still opens its page', async () => {
+    const base = order('completed', []);
+    await open({ ...base, items: [{ ...base.items[0], offSale: true }] });
+    expect(screen.getByText('200g 罐装 · 已下架')).toBeTruthy();
+    fireEvent.click(screen.getByText('云南古树红茶'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining('id=p1') });
+  });
+
   it('shows no points row for an order that spent none', async () => {
     await open(order('paid', []));
     expect(screen.queryByText(/积分抵扣/)).toBeNull();

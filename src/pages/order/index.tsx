@@ -149,7 +149,7 @@ export default function OrderPage() {
             <Image className='order__image' src={line.image} mode='aspectFill' />
             <View className='order__line-body'>
               <Text className='order__line-title'>{line.title}</Text>
-              <Text className='order__line-spec'>{line.spec}</Text>
+              <Text className='order__line-spec'>{line.offSale ? `${line.spec} · 已下架` : line.spec}</Text>
               <View className='order__line-foot'>
                 <Text className='order__line-price'>{formatFen(line.priceFen)}</Text>
                 <Text className='order__line-qty'>{`×${line.qty}`}</Text>

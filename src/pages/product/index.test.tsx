@@ -311,6 +311,14 @@ describe('product page: my note and the poster', () => {
     expect(screen.queryByText('海报')).toBeNull();
   });
 
+  it('says 已下架 on the chat card and the Moments title of a product off sale, not the note', async () => {
+    getProduct.mockResolvedValue({ ok: true, data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, myNote: '我家常备' } });
+    render(<ProductPage />);
+    await screen.findByText('云南古树红茶 200g');
+    expect(taroPage.shareApp!().title).toBe('【已下架】云南古树红茶 200g');
+    expect(taroPage.shareTimeline!().title).toBe('【已下架】云南古树红茶 200g');
+  });
+
   it('in h5 the share sheet shows my note and opens the poster page', async () => {
     process.env.TARO_ENV = 'h5';
     await openPage({}, { myNote: '我家常备' });

@@ -98,12 +98,12 @@ export default function ProductPage() {
   const productId = product?.id ?? entry?.id ?? '';
   const myNote = page.detail?.myNote;
   useShareAppMessage(() => ({
-    title: product ? shareCardTitle(product.title, myNote) : '友荐',
+    title: product ? shareCardTitle(product.title, myNote, product.status !== 'on_sale') : '友荐',
     path: productSharePath(productId, myShareCode, 'chat'),
     imageUrl: product?.images[0],
   }));
   useShareTimeline(() => ({
-    title: product?.title ?? '友荐',
+    title: product ? shareCardTitle(product.title, undefined, product.status !== 'on_sale') : '友荐',
     query: productShareQuery(productId, myShareCode, 'moments'),
     imageUrl: product?.images[0],
   }));

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '编辑商品',
+  onReachBottomDistance: 100,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '店铺设置',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

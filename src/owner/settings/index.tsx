@@ -1,0 +1,219 @@
+// 店铺设置: the shop's name and logo, every rule number (shipping, order deadlines, after-sale, commission, referral,
+// points), each edited on its own and confirmed with who it reaches, and the owners, added and removed by member code.
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { ErrorBody } from '../../api/client';
+import { cloudPathFor, uploadFile } from '../../api/storage';
+import PageState from '../../components/PageState';
+import type { ShopInput, ShopSettings } from '../../../cloudfunctions/contracts/shop';
+import FieldSheet from './FieldSheet';
+import { ownerCodeField, RULE_CARDS, ruleField, ruleText, shopNameField } from './fields';
+import type { RuleName } from './fields';
+import { pickImages } from '../shared/pick-images';
+import { useShopSettings } from './useShopSettings';
+import './index.scss';
+
+type Owner = ShopSettings['owners'][number];
+type Editing = { kind: 'rule'; name: RuleName } | { kind: 'shopName' } | { kind: 'addOwner' };
+type Input = ShopInput<'updateSettings'>;
+
+/** What is being saved (one thing at a time): a rule, the name, the logo (uploaded, then saved), an owner added or removed. */
+type Busy = RuleName | 'shopName' | 'logo-upload' | 'logo' | 'addOwner' | `remove:${string}`;
+
+const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+const toHome = () => void Taro.switchTab({ url: '/pages/index/index' });
+
+export default function OwnerSettingsPage() {
+  const state = useShopSettings();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+
+  usePullDownRefresh(() => {
+    void state.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const { settings } = state;
+  if (state.error?.code === 'auth.not_owner') {
+    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={toHome} />;
+  }
+  if (!settings) {
+    return state.error ? (
+      <PageState kind='error' message={state.error.message} actionText='重新加载' onAction={() => void state.reload()} />
+    ) : (
+      <PageState kind='loading' />
+    );
+  }
+  // The owner removed themself: the answer to that save is the last they may read.
+  if (!settings.owners.some((o) => o.isMe)) {
+    return <PageState kind='empty' message='你已不是本店店主' actionText='返回首页' onAction={toHome} />;
+  }
+
+  /** Saves one change; a refusal is shown as the server words it, and a list it proves stale is reloaded. */
+  const run = async (key: Busy, input: Input, done: string, reloadOn: ReadonlyArray<ErrorBody['code']> = []) => {
+    setBusy(key);
+    const res = await state.save(input);
+    setBusy(null);
+    if (res.ok) {
+      setEditing(null);
+      toast(done, 'success');
+      return;
+    }
+    toast(res.error.message);
+    if (res.error.code === 'auth.not_owner' || reloadOn.includes(res.error.code)) void state.reload();
+  };
+
+  const confirmed = async (title: string, content: string, confirmText: string) =>
+    (await Taro.showModal({ title, content, confirmText, cancelText: '再想想' })).confirm;
+
+  const saveRule = async (name: RuleName, value: number) => {
+    if (busy) return;
+    if (value === settings.rules[name]) return setEditing(null);
+    const text = ruleText(name);
+    if (!(await confirmed('确认修改店铺设置', `${text.label}改为「${text.describe(value)}」。${text.reach}`, '确认修改'))) return;
+    const rules: NonNullable<Input['rules']> = {};
+    rules[name] = value;
+    await run(name, { rules }, '已保存');
+  };
+
+  const saveName = async (shopName: string) => {
+    if (busy) return;
+    if (shopName === settings.shopName) return setEditing(null);
+    await run('shopName', { shopName }, '已保存');
+  };
+
+  const changeLogo = async () => {
+    if (busy) return;
+    const [local] = await pickImages(1);
+    if (!local) return;
+    setBusy('logo-upload');
+    const uploaded = await uploadFile(cloudPathFor('shop', local), local);
+    if (!uploaded.ok) {
+      setBusy(null);
+      return toast(uploaded.error.message);
+    }
+    await run('logo', { logo: uploaded.data.fileID }, '标志已更换');
+  };
+
+  const addOwner = async (code: string) => {
+    if (busy) return;
+    const content = `会员码 ${code} 的会员将成为店主，可以处理订单与退款、修改商品和店铺设置。`;
+    if (!(await confirmed('添加店主', content, '添加'))) return;
+    await run('addOwner', { addOwner: code }, '已添加');
+  };
+
+  const removeOwner = async (owner: Owner) => {
+    if (busy) return;
+    const content = owner.isMe ? '移除后你将不能再管理本店，也打不开店主页面。' : `移除后「${owner.nickname}」将不能再管理本店。`;
+    if (!(await confirmed('移除店主', content, '移除'))) return;
+    // Refused as the last owner or as no longer a member: another owner changed the list meanwhile.
+    await run(`remove:${owner.shareCode}`, { removeOwner: owner.shareCode }, '已移除', ['settings.last_owner', 'settings.member_not_found']);
+  };
+
+  const action = (text: string, key: Busy, onClick: () => void) =>
+    busy === key ? (
+      <Text className='owner-settings__saving'>保存中…</Text>
+    ) : (
+      <View className={busy ? 'owner-settings__action owner-settings__action--disabled' : 'owner-settings__action'} onClick={busy ? undefined : onClick}>
+        {text}
+      </View>
+    );
+
+  const row = (label: string, value: string, key: Busy, onEdit: () => void) => (
+    <View key={label} className='owner-settings__row' aria-label={label}>
+      <View className='owner-settings__row-body'>
+        <Text className='owner-settings__label'>{label}</Text>
+        <Text className='owner-settings__value'>{value}</Text>
+      </View>
+      {action('修改', key, onEdit)}
+    </View>
+  );
+
+  // The last owner cannot leave (the server refuses too); an owner who never signed in has no code to remove by.
+  const removable = (o: Owner) => settings.owners.length > 1 && o.shareCode !== '';
+
+  return (
+    <View className='owner-settings'>
+      {state.error ? <View className='owner-settings__notice'>{`刷新失败：${state.error.message}`}</View> : null}
+
+      <View className='owner-settings__card'>
+        <Text className='owner-settings__card-title'>店铺</Text>
+        {row('店铺名称', settings.shopName, 'shopName', () => setEditing({ kind: 'shopName' }))}
+        <View className='owner-settings__row' aria-label='店铺标志'>
+          {settings.logo ? (
+            <Image className='owner-settings__logo' src={settings.logo.url} mode='aspectFill' />
+          ) : (
+            <View className='owner-settings__logo owner-settings__logo--empty'>未设置</View>
+          )}
+          <View className='owner-settings__row-body'>
+            <Text className='owner-settings__label'>店铺标志</Text>
+          </View>
+          {busy === 'logo-upload' ? (
+            <Text className='owner-settings__saving'>上传中…</Text>
+          ) : (
+            action(settings.logo ? '更换标志' : '上传标志', 'logo', () => void changeLogo())
+          )}
+        </View>
+      </View>
+
+      {RULE_CARDS.map((card) => (
+        <View key={card.title} className='owner-settings__card'>
+          <Text className='owner-settings__card-title'>{card.title}</Text>
+          {card.rules.map((name) => row(ruleText(name).label, ruleText(name).describe(settings.rules[name]), name, () => setEditing({ kind: 'rule', name })))}
+        </View>
+      ))}
+
+      <View className='owner-settings__card'>
+        <Text className='owner-settings__card-title'>店主</Text>
+        {settings.owners.map((owner) => (
+          <View key={owner.shareCode || owner.nickname} className='owner-settings__row' aria-label={`店主 ${owner.nickname}`}>
+            <View className='owner-settings__row-body'>
+              <View className='owner-settings__owner-name'>
+                <Text className='owner-settings__value'>{owner.nickname}</Text>
+                {owner.isMe ? <Text className='owner-settings__me'>我</Text> : null}
+              </View>
+              {owner.shareCode ? <Text className='owner-settings__label'>{`会员码 ${owner.shareCode}`}</Text> : null}
+            </View>
+            {removable(owner) ? action('移除', `remove:${owner.shareCode}`, () => void removeOwner(owner)) : null}
+          </View>
+        ))}
+        <View
+          className={busy ? 'owner-settings__add owner-settings__action--disabled' : 'owner-settings__add'}
+          onClick={busy ? undefined : () => setEditing({ kind: 'addOwner' })}
+        >
+          {busy === 'addOwner' ? '添加中…' : '添加店主'}
+        </View>
+      </View>
+
+      {editing?.kind === 'rule' ? (
+        <FieldSheet
+          key={editing.name}
+          field={ruleField(editing.name, settings.rules[editing.name])}
+          busy={busy === editing.name}
+          submitText='保存'
+          onSubmit={(value) => void saveRule(editing.name, value)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === 'shopName' ? (
+        <FieldSheet
+          field={shopNameField(settings.shopName)}
+          busy={busy === 'shopName'}
+          submitText='保存'
+          onSubmit={(name) => void saveName(name)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === 'addOwner' ? (
+        <FieldSheet
+          field={ownerCodeField(settings.owners)}
+          busy={busy === 'addOwner'}
+          submitText='添加'
+          busyText='添加中…'
+          onSubmit={(code) => void addOwner(code)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </View>
+  );
+}
