@@ -14,6 +14,7 @@ import http from 'node:http';
 import { runFrontend } from './frontend.mjs';
 import { runOrders } from './orders.mjs';
 import { runCommission } from './commission.mjs';
+import { runProducts } from './products.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -154,7 +155,9 @@ why raw SQLite itself does it orders of magnitude slower than a read.
 const frontend = await runFrontend(); // builds the cloud functions the order section runs
 const orders = await runOrders({ rawDecrement: rawDec });
 const commission = await runCommission();
-writeFileSync(join(root, 'BENCHMARKS.md'), md + orders.md + commission.md + frontend.md);
-console.log(md + orders.md + commission.md + frontend.md);
+const products = await runProducts();
+const all = md + orders.md + commission.md + products.md + frontend.md;
+writeFileSync(join(root, 'BENCHMARKS.md'), all);
+console.log(all);
 for (const [text, ok] of [...orders.checks, ...frontend.checks]) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
 process.exit(frontend.ok && orders.ok && commission.ok ? 0 : 1);

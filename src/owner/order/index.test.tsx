@@ -67,6 +67,13 @@ describe('owner order page', () => {
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '13800138000' });
   });
 
+  it('marks a line whose product is no longer sold with 已下架', async () => {
+    const [puer, rice] = makeOrder().items;
+    await openOrder({ items: [puer, { ...rice, offSale: true }] });
+    expect(screen.getByText('生茶 单饼')).toBeTruthy();
+    expect(screen.getByText('5kg 袋装 · 已下架')).toBeTruthy();
+  });
+
   it('shows what needs the owner’s attention as a banner', async () => {
     await openOrder({ attention: { latePayment: true, stockShort: false } });
     expect(screen.getByText('支付晚于自动取消到账')).toBeTruthy();

@@ -10,6 +10,7 @@ import OwnerAttention from '../../components/OwnerAttention';
 import PageState from '../../components/PageState';
 import { formatFen } from '../../lib/money';
 import type { Order } from '../../../cloudfunctions/contracts/order';
+import NotOwner from '../shared/NotOwner';
 import { formatTime, OWNER_ORDERS_PAGE, refundInFlight, STALE_CODES, STATUS_LABEL, statusHint } from '../shared/order-text';
 import ApproveSheet from './ApproveSheet';
 import RejectSheet from './RejectSheet';
@@ -68,7 +69,7 @@ export default function OwnerOrderPage() {
 
   if (page.status === 'loading') return <PageState kind='loading' />;
   if (page.status === 'not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
   if (page.status === 'not_found') {
     return <PageState kind='empty' message='订单不存在' actionText='返回订单列表' onAction={() => void Taro.redirectTo({ url: OWNER_ORDERS_PAGE })} />;
@@ -151,7 +152,7 @@ export default function OwnerOrderPage() {
             <Image className='owner-order__line-image' src={line.image} mode='aspectFill' />
             <View className='owner-order__line-body'>
               <Text className='owner-order__line-title'>{line.title}</Text>
-              <Text className='owner-order__line-spec'>{line.spec}</Text>
+              <Text className='owner-order__line-spec'>{line.offSale ? `${line.spec} · 已下架` : line.spec}</Text>
               <View className='owner-order__line-foot'>
                 <Text className='owner-order__line-price'>{`${formatFen(line.priceFen)} ×${line.qty}`}</Text>
                 <Text className='owner-order__line-sum'>{formatFen(line.lineFen)}</Text>

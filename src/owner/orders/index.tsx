@@ -1,15 +1,18 @@
 // The owner's order desk: 待发货 / 售后 / 全部, a search by order id or buyer phone, and a paged list of cards
 // that open the order. Only owners see orders; anyone else gets a plain "仅店主可以查看".
-import { useRef, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
 import ListFooter from '../../components/ListFooter';
 import OwnerAttention from '../../components/OwnerAttention';
 import PageState from '../../components/PageState';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
 import type { Order, OwnerView } from '../../../cloudfunctions/contracts/order';
+import NotOwner from '../shared/NotOwner';
 import { formatTime, isOwnerView, linesSummary, ownerOrderUrl, OWNER_SUMMARY_PAGE, OWNER_VIEW_LIST, STATUS_LABEL, VIEW_LABEL } from '../shared/order-text';
+import OwnerSearch from '../shared/OwnerSearch';
 import { useOwnerOrders } from './useOwnerOrders';
 import './index.scss';
 
@@ -22,45 +25,19 @@ const EMPTY_TEXT: Record<OwnerView, string> = {
 export default function OwnerOrdersPage() {
   const { params } = useRouter();
   const [view, setView] = useState<OwnerView>(isOwnerView(params.view) ? params.view : 'to_ship');
-  const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const list = useOwnerOrders(view, q);
   usePagedListScroll(list, '.owner-orders__list');
   // Back from an order the owner just shipped or refunded: show its new state.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-
-  const search = () => setQ(draft.trim());
-  const clearSearch = () => {
-    setDraft('');
-    setQ('');
-  };
+  useRefreshOnReturn(list.refresh);
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
 
   return (
     <View className='owner-orders'>
-      <View className='owner-orders__head'>
-        <View className='owner-orders__search'>
-          <Input
-            className='owner-orders__input'
-            type='text'
-            value={draft}
-            maxlength={32}
-            placeholder='搜索订单号或买家手机号'
-            confirmType='search'
-            onInput={(e) => setDraft(e.detail.value)}
-            onConfirm={search}
-          />
-          <View className='owner-orders__search-button' hoverClass='owner-orders__search-button--pressed' onClick={search}>
-            搜索
-          </View>
-        </View>
+      <OwnerSearch placeholder='搜索订单号或买家手机号' maxlength={32} query={q} onSearch={setQ} onClear={() => setQ('')}>
         <View className='owner-orders__tabs'>
           {OWNER_VIEW_LIST.map((v) => (
             <View key={v} className={v === view ? 'owner-orders__tab owner-orders__tab--active' : 'owner-orders__tab'} onClick={() => setView(v)}>
@@ -71,15 +48,7 @@ export default function OwnerOrdersPage() {
             今日概况 ›
           </View>
         </View>
-        {q ? (
-          <View className='owner-orders__query'>
-            <Text>{`“${q}”的搜索结果`}</Text>
-            <Text className='owner-orders__clear' onClick={clearSearch}>
-              清除
-            </Text>
-          </View>
-        ) : null}
-      </View>
+      </OwnerSearch>
 
       {list.status === 'loading' ? <PageState kind='loading' /> : null}
       {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import PageState from '../../components/PageState';
 import type { PointsRuleName } from '../../../cloudfunctions/contracts/points';
+import NotOwner from '../shared/NotOwner';
 import RuleSheet from './RuleSheet';
 import { RULE_NAMES, RULE_TEXT } from './rules';
 import { usePointsRules } from './usePointsRules';
@@ -22,7 +23,7 @@ export default function OwnerPointsPage() {
 
   const { rules } = state;
   if (state.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
   if (!rules) {
     return state.error ? (

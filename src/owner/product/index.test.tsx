@@ -230,12 +230,12 @@ describe('编辑商品', () => {
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '编辑商品' });
     expect(api.ownerProduct).toHaveBeenCalledWith({ id: 'honey' });
     expect(api.settings).not.toHaveBeenCalled();
-    const price = await waitFor(() => skuRow(1).querySelector<HTMLInputElement>('input[placeholder="价格（元）"]')!);
-    expect(price.value).toBe('68.00');
+    // Taro's web Input renders its native field a moment later: wait until it is there with its value.
+    await waitFor(() => expect(skuRow(1).querySelector<HTMLInputElement>('input[placeholder="价格（元）"]')?.value).toBe('68.00'));
     expect(within(skuRow(1)).getByText('库存 7')).toBeTruthy();
     expect(skuRow(1).querySelector('input[placeholder="初始库存"]')).toBeNull();
     expect(screen.getByLabelText('使用店铺默认佣金').getAttribute('aria-checked')).toBe('false');
-    expect((document.querySelector('input[placeholder="佣金比例"]') as HTMLInputElement).value).toBe('7.25');
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('input[placeholder="佣金比例"]')?.value).toBe('7.25'));
     expect(screen.getByText('在售')).toBeTruthy();
     expect(screen.queryByText('保存并上架')).toBeNull();
   });

@@ -7,6 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import PageState from '../../components/PageState';
 import { cloudPathFor, uploadFile } from '../../api/storage';
 import { changeSaleStatus } from '../shared/change-sale-status';
+import NotOwner from '../shared/NotOwner';
 import { productEditorUrl, SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
 import { formatRateBp, rateBpToPercentText } from '../rates/rate';
 import { DESCRIPTION_MAX, moveToFront, newSkuDraft, PHOTOS_MAX, SKUS_MAX, SPEC_MAX, TITLE_MAX, type SkuDraft } from './form';
@@ -37,7 +38,7 @@ export default function ProductEditorPage() {
   if (state.status === 'loading') return <PageState kind='loading' />;
   if (state.status === 'error') {
     if (state.error.code === 'auth.not_owner') {
-      return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+      return <NotOwner />;
     }
     return <PageState kind='error' message={state.error.message} actionText='重新加载' onAction={() => void editor.reload()} />;
   }

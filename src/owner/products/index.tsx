@@ -1,14 +1,17 @@
 // 商品管理: every product of the shop, searched by title and filtered (全部 / 在售 / 已下架 / 已售罄), each with its
 // price, stock and sale status; from here the owner opens the editor, creates a product, or puts one on or off sale.
-import { useRef, useState } from 'react';
-import { Image, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import ListFooter from '../../components/ListFooter';
 import PageState from '../../components/PageState';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
 import type { OwnerProductCard } from '../../../cloudfunctions/contracts/shop';
 import { changeSaleStatus } from '../shared/change-sale-status';
+import NotOwner from '../shared/NotOwner';
+import OwnerSearch from '../shared/OwnerSearch';
 import { PRODUCT_EDITOR_PAGE, productEditorUrl, SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
 import { useOwnerProducts, type ProductFilter } from './useOwnerProducts';
 import './index.scss';
@@ -28,45 +31,19 @@ const EMPTY: Record<ProductFilter, string> = {
 
 export default function OwnerProductsPage() {
   const [filter, setFilter] = useState<ProductFilter>('all');
-  const [draft, setDraft] = useState('');
   const [query, setQuery] = useState('');
   const list = useOwnerProducts(filter, query);
   usePagedListScroll(list, '.owner-products__list');
   // Back from the editor: show what was saved there.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-
-  const search = () => setQuery(draft.trim());
-  const clearSearch = () => {
-    setDraft('');
-    setQuery('');
-  };
+  useRefreshOnReturn(list.refresh);
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
 
   return (
     <View className='owner-products'>
-      <View className='owner-products__head'>
-        <View className='owner-products__search'>
-          <Input
-            className='owner-products__input'
-            type='text'
-            value={draft}
-            maxlength={60}
-            placeholder='搜索商品标题'
-            confirmType='search'
-            onInput={(e) => setDraft(e.detail.value)}
-            onConfirm={search}
-          />
-          <View className='owner-products__search-button' onClick={search}>
-            搜索
-          </View>
-        </View>
+      <OwnerSearch placeholder='搜索商品标题' maxlength={60} query={query} onSearch={setQuery} onClear={() => setQuery('')}>
         <View className='owner-products__tabs'>
           {FILTERS.map(([f, label]) => (
             <View key={f} className={f === filter ? 'owner-products__tab owner-products__tab--active' : 'owner-products__tab'} onClick={() => setFilter(f)}>
@@ -74,15 +51,7 @@ export default function OwnerProductsPage() {
             </View>
           ))}
         </View>
-        {query ? (
-          <View className='owner-products__query'>
-            <Text>{`“${query}”的搜索结果`}</Text>
-            <Text className='owner-products__clear' onClick={clearSearch}>
-              清除
-            </Text>
-          </View>
-        ) : null}
-      </View>
+      </OwnerSearch>
 
       {list.status === 'loading' ? <PageState kind='loading' /> : null}
       {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}

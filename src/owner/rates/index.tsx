@@ -6,6 +6,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ErrorBody } from '../../api/client';
 import PageState from '../../components/PageState';
 import type { RateTable } from '../../../cloudfunctions/contracts/commission';
+import NotOwner from '../shared/NotOwner';
 import { formatRateBp } from './rate';
 import RateSheet from './RateSheet';
 import { useRates } from './useRates';
@@ -29,7 +30,7 @@ export default function OwnerRatesPage() {
 
   const table = rates.table;
   if (rates.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
   if (!table) {
     return rates.error ? (

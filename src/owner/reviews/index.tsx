@@ -1,15 +1,17 @@
 // 评价管理: the buyers' reviews, newest first. The owner replies (the reply shows under the review for everyone) and
 // hides abusive ones: a hidden review leaves the product page and its average but stays in the data, marked, and
 // can be shown again.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { shopApi } from '../../api/shop';
 import ListFooter from '../../components/ListFooter';
 import PageState from '../../components/PageState';
 import ReviewItem from '../../components/ReviewItem';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
+import NotOwner from '../shared/NotOwner';
 import OwnerSheet, { ReasonField } from '../shared/OwnerSheet';
 import { formatTime } from '../shared/order-text';
 import { useOwnerReviews, type ReviewView } from './useOwnerReviews';
@@ -33,11 +35,7 @@ export default function OwnerReviewsPage() {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
+  useRefreshOnReturn(list.refresh);
 
   const open = (kind: 'reply' | 'hide', review: Review) => {
     setEditing({ kind, review });
@@ -75,7 +73,7 @@ export default function OwnerReviewsPage() {
   };
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
 
   return (

@@ -7,6 +7,7 @@ import type { ErrorBody } from '../../api/client';
 import { cloudPathFor, uploadFile } from '../../api/storage';
 import PageState from '../../components/PageState';
 import type { ShopInput, ShopSettings } from '../../../cloudfunctions/contracts/shop';
+import NotOwner from '../shared/NotOwner';
 import FieldSheet from './FieldSheet';
 import { ownerCodeField, RULE_CARDS, ruleField, ruleText, shopNameField } from './fields';
 import type { RuleName } from './fields';
@@ -22,7 +23,6 @@ type Input = ShopInput<'updateSettings'>;
 type Busy = RuleName | 'shopName' | 'logo-upload' | 'logo' | 'addOwner' | `remove:${string}`;
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
-const toHome = () => void Taro.switchTab({ url: '/pages/index/index' });
 
 export default function OwnerSettingsPage() {
   const state = useShopSettings();
@@ -35,7 +35,7 @@ export default function OwnerSettingsPage() {
 
   const { settings } = state;
   if (state.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={toHome} />;
+    return <NotOwner />;
   }
   if (!settings) {
     return state.error ? (
@@ -46,7 +46,7 @@ export default function OwnerSettingsPage() {
   }
   // The owner removed themself: the answer to that save is the last they may read.
   if (!settings.owners.some((o) => o.isMe)) {
-    return <PageState kind='empty' message='你已不是本店店主' actionText='返回首页' onAction={toHome} />;
+    return <NotOwner message='你已不是本店店主' />;
   }
 
   /** Saves one change; a refusal is shown as the server words it, and a list it proves stale is reloaded. */

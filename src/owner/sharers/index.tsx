@@ -6,6 +6,7 @@ import ListFooter from '../../components/ListFooter';
 import PageState from '../../components/PageState';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { formatFen } from '../../lib/money';
+import NotOwner from '../shared/NotOwner';
 import { OWNER_RATES_PAGE, OWNER_WITHDRAWALS_PAGE } from '../shared/commission-text';
 import { useSharers, type RankedSharer } from './useSharers';
 import './index.scss';
@@ -15,7 +16,7 @@ export default function OwnerSharersPage() {
   usePagedListScroll(list, '.owner-sharers__list');
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
 
   return (

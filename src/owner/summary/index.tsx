@@ -1,12 +1,14 @@
 // 今日概况: today's orders and takings, and what is waiting for the owner; each tile opens the desk on its view.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ErrorBody } from '../../api/client';
 import { orderApi } from '../../api/order';
 import PageState from '../../components/PageState';
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
 import type { OwnerSummary, OwnerView } from '../../../cloudfunctions/contracts/order';
+import NotOwner from '../shared/NotOwner';
 import { ownerOrdersUrl } from '../shared/order-text';
 import './index.scss';
 
@@ -46,17 +48,13 @@ export default function OwnerSummaryPage() {
     void load();
   }, [load]);
   // Coming back from the desk after shipping: the counts changed.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void load();
-    shown.current = true;
-  });
+  useRefreshOnReturn(load);
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
   });
 
   if (error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
   if (!summary) {
     return error ? <PageState kind='error' message={error.message} actionText='重新加载' onAction={() => void load()} /> : <PageState kind='loading' />;

@@ -1,15 +1,17 @@
 // 提现审批: the sharers' withdrawal requests. The app moves no money: the owner pays the sharer by WeChat transfer
 // and then approves, which records the amount as withdrawn; a refusal needs a reason and returns the amount.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { ErrorBody } from '../../api/client';
 import { commissionApi } from '../../api/commission';
 import ListFooter from '../../components/ListFooter';
 import PageState from '../../components/PageState';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
 import type { OwnerWithdrawal } from '../../../cloudfunctions/contracts/commission';
+import NotOwner from '../shared/NotOwner';
 import { WITHDRAWAL_STATUS_LABEL, WITHDRAWAL_VIEW_LABEL, WITHDRAWAL_VIEW_LIST, type WithdrawalView } from '../shared/commission-text';
 import { formatTime } from '../shared/order-text';
 import RejectSheet from './RejectSheet';
@@ -31,11 +33,7 @@ export default function OwnerWithdrawalsPage() {
   /** The request being decided (one at a time). */
   const [busyId, setBusyId] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<OwnerWithdrawal | null>(null);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
+  useRefreshOnReturn(list.refresh);
 
   const decide = async (w: OwnerWithdrawal, approve: boolean, reason?: string) => {
     if (busyId) return;
@@ -67,7 +65,7 @@ export default function OwnerWithdrawalsPage() {
   };
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') {
-    return <PageState kind='empty' message='仅店主可以查看' actionText='返回首页' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return <NotOwner />;
   }
 
   return (
