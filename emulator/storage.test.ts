@@ -145,6 +145,12 @@ test('image processing on a temp URL: a list thumbnail is the fitted size and fa
   expect([fitted.meta.width, fitted.meta.height]).toEqual([200, 150]);
   const byWidth = await fetchImage('?imageMogr2/thumbnail/640x');
   expect([byWidth.meta.width, byWidth.meta.height]).toEqual([640, 480]);
+  const shrunk = await fetchImage('?imageMogr2/thumbnail/1080x1080>');
+  expect([shrunk.meta.width, shrunk.meta.height]).toEqual([1080, 810]);
+  // `>` never enlarges: a photo already within the box comes back at its own size.
+  const small = await fetchImage(`?imageMogr2/thumbnail/${encodeURIComponent('2000x2000>')}`);
+  expect([small.meta.width, small.meta.height]).toEqual([1600, 1200]);
+  expect((await fetchImage('?imageMogr2/thumbnail/2000x2000')).meta.width).toBe(2000);
 
   const { fileID: textId } = await cloud.uploadFile({ cloudPath: 'notes/plain.txt', fileContent: Buffer.from('not an image') });
   const textUrl = (await cloud.getTempFileURL({ fileList: [textId] })).fileList[0].tempFileURL as string;
@@ -155,7 +161,9 @@ test('only the thumbnail forms it understands are applied', () => {
   expect(thumbnailOf('?imageMogr2/thumbnail/!360x360r')).toEqual({ width: 360, height: 360, fit: 'outside' });
   expect(thumbnailOf('?sign=x&t=1&imageMogr2/thumbnail/300x200')).toEqual({ width: 300, height: 200, fit: 'inside' });
   expect(thumbnailOf('?imageMogr2/thumbnail/640x')).toEqual({ width: 640, fit: 'inside' });
-  for (const unknown of ['', '?imageMogr2/thumbnail/!50p', '?imageMogr2/thumbnail/0x0', '?imageMogr2/thumbnail/99999x1', '?imageMogr2/thumbnail/!360x360']) {
+  expect(thumbnailOf('?imageMogr2/thumbnail/1080x1080>')).toEqual({ width: 1080, height: 1080, fit: 'inside', shrinkOnly: true });
+  expect(thumbnailOf('?imageMogr2/thumbnail/1080x1080%3E')).toEqual({ width: 1080, height: 1080, fit: 'inside', shrinkOnly: true });
+  for (const unknown of ['', '?imageMogr2/thumbnail/!50p', '?imageMogr2/thumbnail/0x0', '?imageMogr2/thumbnail/99999x1', '?imageMogr2/thumbnail/!360x360', '?imageMogr2/thumbnail/!360x360r>']) {
     expect(thumbnailOf(unknown)).toBeNull();
   }
 });

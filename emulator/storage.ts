@@ -294,26 +294,27 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
 
 /**
  * The image processing CloudBase storage offers on download URLs (数据万象 imageMogr2, appended to the temporary
- * URL): `imageMogr2/thumbnail/<W>x<H>` fits the image within W×H, `!<W>x<H>r` covers at least W×H and `<W>x`
- * sets the width; the ratio is always kept. Only these forms are understood; others serve the original.
+ * URL): `imageMogr2/thumbnail/<W>x<H>` fits the image within W×H (`<W>x<H>>` only ever shrinks it), `!<W>x<H>r`
+ * covers at least W×H and `<W>x` sets the width; the ratio is always kept. Only these forms are understood; others
+ * serve the original.
  */
-type Thumbnail = { width: number; height?: number; fit: 'inside' | 'outside' };
+type Thumbnail = { width: number; height?: number; fit: 'inside' | 'outside'; shrinkOnly?: true };
 
 export function thumbnailOf(search: string): Thumbnail | null {
-  const match = /(?:^\?|&)imageMogr2\/thumbnail\/(!?)(\d{1,4})x(\d{1,4})?(r?)(?:&|$)/.exec(decodeURIComponent(search));
+  const match = /(?:^\?|&)imageMogr2\/thumbnail\/(!?)(\d{1,4})x(\d{1,4})?(r?)(>?)(?:&|$)/.exec(decodeURIComponent(search));
   if (!match) return null;
-  const [, bang, w, h, r] = match;
+  const [, bang, w, h, r, shrink] = match;
   const width = Number(w);
   const height = h ? Number(h) : undefined;
   if (width < 1 || width > 9999 || (height !== undefined && (height < 1 || height > 9999))) return null;
-  if (bang || r) return bang && r && height ? { width, height, fit: 'outside' } : null;
-  return { width, ...(height ? { height } : {}), fit: 'inside' };
+  if (bang || r) return bang && r && height && !shrink ? { width, height, fit: 'outside' } : null;
+  return { width, ...(height ? { height } : {}), fit: 'inside', ...(shrink && height ? { shrinkOnly: true as const } : {}) };
 }
 
 async function sendThumbnail(req: IncomingMessage, res: ServerResponse, file: string, type: string, t: Thumbnail): Promise<void> {
   let body: Buffer;
   try {
-    body = await sharp(file).rotate().resize({ width: t.width, height: t.height, fit: t.fit }).toBuffer();
+    body = await sharp(file).rotate().resize({ width: t.width, height: t.height, fit: t.fit, withoutEnlargement: t.shrinkOnly ?? false }).toBuffer();
   } catch {
     cosError(res, 400, 'InvalidImage', 'the file is not an image this style can process');
     return;

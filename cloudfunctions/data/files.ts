@@ -6,8 +6,10 @@ const MAX_PER_CALL = 50; // getTempFileURL takes at most 50 files per call
 
 /** A list's image: at least 360×360 px (the page crops it to its square), a fraction of a phone photo's bytes. */
 export const THUMBNAIL = 'imageMogr2/thumbnail/!360x360r';
+/** A photo on a page of its own (the product gallery, a review): at most 1080×1080 px, never enlarged. */
+export const PHOTO = 'imageMogr2/thumbnail/1080x1080>';
 
-export async function displayUrls(cloud: Cloud, fileIds: readonly string[], style?: typeof THUMBNAIL): Promise<Map<string, string>> {
+export async function displayUrls(cloud: Cloud, fileIds: readonly string[], style?: typeof THUMBNAIL | typeof PHOTO): Promise<Map<string, string>> {
   const urls = new Map<string, string>();
   const cloudIds = [...new Set(fileIds.filter((id) => id.startsWith('cloud://')))];
   for (const id of fileIds) if (!id.startsWith('cloud://')) urls.set(id, id);

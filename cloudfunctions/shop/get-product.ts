@@ -5,7 +5,7 @@ import { AppError } from '../contracts/errors';
 import type { ProductDetail, Review, ShopInput } from '../contracts/shop';
 import { activeSkus, lowestPrice } from '../core/product';
 import { DAY_MS } from '../core/rules';
-import { displayUrls } from '../data/files';
+import { displayUrls, PHOTO } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { findNote } from '../data/notes';
 import { findProduct } from '../data/products';
@@ -29,7 +29,7 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
   // One round for everything the page shows besides the product (the latest reviews with and without photos both,
   // rather than a third round when too few have photos).
   const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers] = await Promise.all([
-    displayUrls(ctx.cloud, product.images),
+    displayUrls(ctx.cloud, product.images, PHOTO),
     recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve(''),
     recommends ? verifiedPurchases(ctx.db, sharer.openid, product._id) : Promise.resolve(0),
     recommends ? latestOwnReview(ctx.db, sharer.openid, product._id) : Promise.resolve(null),

@@ -58,7 +58,7 @@ export async function ownerProduct(input: ShopInput<'ownerProduct'>, ctx: CallCo
 }
 
 async function detailOf(ctx: CallContext, product: ProductRecord, defaultCommissionRateBp: number): Promise<OwnerProductDetail> {
-  const urls = await displayUrls(ctx.cloud, product.images);
+  const urls = await displayUrls(ctx.cloud, product.images, THUMBNAIL);
   return {
     id: product._id,
     title: product.title,

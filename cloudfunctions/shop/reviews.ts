@@ -3,7 +3,7 @@
 import { AppError } from '../contracts/errors';
 import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
-import { displayUrls } from '../data/files';
+import { displayUrls, PHOTO } from '../data/files';
 import type { CallContext } from '../data/handler';
 import { findOrder } from '../data/orders';
 import { insertReview, listAllReviews, listVisible, productStats, reviewId, setHidden, setReply, type ProductStats, type ReviewRecord } from '../data/reviews';
@@ -89,7 +89,7 @@ export function summaryOf(stats: ProductStats | null): ReviewSummary {
 /** Reviews as shown, photos as display URLs (one request for all); the owner also sees the product and whether one is hidden. */
 export async function viewReviews(ctx: CallContext, records: readonly ReviewRecord[], forOwner = false): Promise<Review[]> {
   const [urls, products] = await Promise.all([
-    displayUrls(ctx.cloud, records.flatMap((r) => r.photos)),
+    displayUrls(ctx.cloud, records.flatMap((r) => r.photos), PHOTO),
     forOwner ? findProducts(ctx.db, records.map((r) => r.productId)) : Promise.resolve(new Map<string, ProductRecord>()),
   ]);
   return records.map((r) => ({
