@@ -77,9 +77,10 @@ export type SkuPlan =
  */
 export function planSkus(existing: readonly SkuRecord[], wanted: readonly WantedSku[], newId: (i: number) => string): SkuPlan {
   const byId = new Map(existing.map((sku) => [sku.id, sku]));
+  // `derived`: listed without an id, so its id comes from the request (new, or the same request replayed).
   const listed = wanted.map((w, i) => {
     const id = w.id ?? newId(i);
-    return { ...w, id, isNew: !w.id && !byId.has(id) };
+    return { ...w, id, derived: !w.id, isNew: !w.id && !byId.has(id) };
   });
   const specs = new Set(listed.map((w) => w.spec));
   if (specs.size !== listed.length || new Set(listed.map((w) => w.id)).size !== listed.length) return { refused: 'product.sku_duplicate' };
@@ -88,8 +89,7 @@ export function planSkus(existing: readonly SkuRecord[], wanted: readonly Wanted
     const prior = byId.get(w.id);
     if (!prior || prior.retired) return { refused: 'product.sku_unknown' };
     // A replayed new SKU carries its initial stock again: that is the same request, not a change of stock.
-    const replayed = wanted[listed.indexOf(w)].id === undefined;
-    if (w.initialStock !== undefined && !replayed) return { refused: 'product.stock_by_adjustment' };
+    if (w.initialStock !== undefined && !w.derived) return { refused: 'product.stock_by_adjustment' };
   }
   const keep = new Map(listed.filter((w) => !w.isNew).map((w) => [w.id, w]));
   const skus: SkuRecord[] = existing.map((sku) => {

@@ -78,13 +78,3 @@ export async function listLedger(db: Database, productId: string, after: TimePos
   const { data } = await ledger(db).where(where as object).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get();
   return data;
 }
-
-/** Every entry of a product (tests reconcile them with the stock). */
-export async function ledgerOf(db: Database, productId: string): Promise<StockLedgerRecord[]> {
-  const out: StockLedgerRecord[] = [];
-  for (let skip = 0; ; skip += 100) {
-    const { data } = await ledger(db).where({ productId }).orderBy('_id', 'asc').skip(skip).limit(100).get();
-    out.push(...data);
-    if (data.length < 100) return out;
-  }
-}

@@ -54,11 +54,11 @@ export async function ownerProduct(input: ShopInput<'ownerProduct'>, ctx: CallCo
   const settings = await requireOwner(ctx.db, ctx.openid);
   const product = await findProduct(ctx.db, input.id);
   if (!product) throw new AppError('product.not_found');
-  return detailOf(ctx, product, settings.rules.commissionRateBp);
+  return detailOf(product, settings.rules.commissionRateBp, await displayUrls(ctx.cloud, product.images, THUMBNAIL));
 }
 
-async function detailOf(ctx: CallContext, product: ProductRecord, defaultCommissionRateBp: number): Promise<OwnerProductDetail> {
-  const urls = await displayUrls(ctx.cloud, product.images, THUMBNAIL);
+/** `urls`: the photos' display URLs (the editor's tiles). */
+function detailOf(product: ProductRecord, defaultCommissionRateBp: number, urls: ReadonlyMap<string, string>): OwnerProductDetail {
   return {
     id: product._id,
     title: product.title,
@@ -74,8 +74,9 @@ async function detailOf(ctx: CallContext, product: ProductRecord, defaultCommiss
 export async function saveProduct(input: ShopInput<'saveProduct'>, ctx: CallContext): Promise<{ product: OwnerProductDetail }> {
   const settings = await requireOwner(ctx.db, ctx.openid);
   if (input.id && input.status) throw new AppError('input.invalid', '请求参数有误：已有商品请用上架/下架修改状态');
-  // Photos must be files in our storage: the schema allows only `products/` fileIDs, and each must exist.
-  const urls = await displayUrls(ctx.cloud, input.photos);
+  // Photos must be files in our storage: the schema allows only `products/` fileIDs, and each must exist (their
+  // URLs are the ones the answer shows).
+  const urls = await displayUrls(ctx.cloud, input.photos, THUMBNAIL);
   if (input.photos.some((id) => !urls.has(id))) throw new AppError('product.photo_missing');
   const fields = { title: input.title, description: input.description, images: input.photos, commissionRateBp: input.commissionRateBp };
   const change = {
@@ -88,7 +89,7 @@ export async function saveProduct(input: ShopInput<'saveProduct'>, ctx: CallCont
     ? await editProduct(ctx.db, input.id, fields, input.skus, change)
     : await createProduct(ctx.db, derivedId('p', ctx.openid, input.requestId), fields, input.skus, input.status ?? 'off_sale', (await firstSort(ctx.db)) - 1, change);
   if ('refused' in outcome) throw new AppError(outcome.refused);
-  return { product: await detailOf(ctx, outcome.product, settings.rules.commissionRateBp) };
+  return { product: detailOf(outcome.product, settings.rules.commissionRateBp, urls) };
 }
 
 export async function setStock(input: ShopInput<'setStock'>, ctx: CallContext): Promise<{ sku: OwnerProductDetail['skus'][number]; entry: StockEntry }> {
