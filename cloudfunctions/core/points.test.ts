@@ -1,4 +1,18 @@
-import { checkRedeem, earnedPoints, expireDue, expiringOf, giveBack, maxUsable, pointsStep, spend, totalsOf, type PointsLot } from './points';
+import {
+  checkRedeem,
+  earnedCancelledOf,
+  earnedPoints,
+  expireDue,
+  expiringOf,
+  giveBack,
+  maxUsable,
+  pointsBackOf,
+  pointsStep,
+  spend,
+  takesFor,
+  totalsOf,
+  type PointsLot,
+} from './points';
 import { DAY_MS, DEFAULT_RULES } from './rules';
 
 const T0 = new Date('2026-01-01T00:00:00Z');
@@ -90,5 +104,32 @@ describe('lots', () => {
   it('says what expires within the next days', () => {
     expect(expiringOf(lots, T0, at(30))).toEqual({ soon: 50, next: { points: 50, at: at(10) } });
     expect(expiringOf([], T0, at(30))).toEqual({ soon: 0, next: null });
+  });
+});
+
+describe('refunds of part of an order', () => {
+  it('gives back the refunded share of the spent points, floored, and all of them for a full refund', () => {
+    expect(pointsBackOf(100, 9000, 3000)).toBe(33);
+    expect(pointsBackOf(100, 9000, 9000)).toBe(100);
+    expect(pointsBackOf(100, 9000, 0)).toBe(0);
+    expect(pointsBackOf(99, 10000, 5000)).toBe(49);
+  });
+
+  it('cancels earnings like commission: the member keeps the floored share of what stays paid', () => {
+    expect(earnedCancelledOf(89, 8900, 3000)).toBe(89 - Math.floor((89 * 5900) / 8900));
+    expect(earnedCancelledOf(89, 8900, 8900)).toBe(89);
+    expect(earnedCancelledOf(89, 8900, 0)).toBe(0);
+  });
+
+  it('gives back to the lots that expire last first', () => {
+    const taken = [
+      { lotId: 'welcome', points: 60 },
+      { lotId: 'o:A', points: 40 },
+    ];
+    expect(takesFor(taken, 50)).toEqual([
+      { lotId: 'o:A', points: 40 },
+      { lotId: 'welcome', points: 10 },
+    ]);
+    expect(takesFor(taken, 0)).toEqual([]);
   });
 });

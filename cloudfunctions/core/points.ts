@@ -177,3 +177,33 @@ export function pointsRulesOf(r: ShopRules): PointsRules {
     pointsExpiryDays: r.pointsExpiryDays,
   };
 }
+
+/**
+ * Spent points a refund gives back: the refunded share of what was paid, floored (rounding never favours the
+ * member, as it never favours the sharer's commission); all of them for a full refund.
+ */
+export function pointsBackOf(pointsUsed: number, paidFen: number, refundFen: number): number {
+  if (paidFen <= 0 || refundFen >= paidFen) return pointsUsed;
+  if (refundFen <= 0) return 0;
+  return Math.floor((pointsUsed * refundFen) / paidFen);
+}
+
+/** Earned points a refund cancels: like commission, the member keeps floor(earned × kept payment / payment). */
+export function earnedCancelledOf(earned: number, paidFen: number, refundFen: number): number {
+  if (paidFen <= 0 || refundFen >= paidFen) return earned;
+  if (refundFen <= 0) return 0;
+  return earned - Math.floor((earned * (paidFen - refundFen)) / paidFen);
+}
+
+/** Which of the takes `points` go back to: the lots that expire last first (the member keeps them longest). */
+export function takesFor(taken: readonly Take[], points: number): Take[] {
+  const out: Take[] = [];
+  let due = points;
+  for (const t of [...taken].reverse()) {
+    if (due <= 0) break;
+    const part = Math.min(t.points, due);
+    out.push({ lotId: t.lotId, points: part });
+    due -= part;
+  }
+  return out;
+}

@@ -58,6 +58,30 @@ export interface Database {
   serverDate(): object;
 }
 
+/**
+ * True for a transaction conflict, however it surfaces: raised at commit (the SDK's DATABASE_TRANSACTION_CONFLICT)
+ * or at the write, where CloudBase reports it and wx-server-sdk wraps it (errCode -501001) without retrying.
+ */
+export function isConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+  const text = `${String(e?.code ?? '')} ${String(e?.errCode ?? '')} ${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`;
+  return /TRANSACTION_CONFLICT|-501001|conflict/i.test(text);
+}
+
+/**
+ * Runs `fn` in a transaction, again on a conflict, up to `attempts` times: the shop retries its own transactions
+ * and never counts on runTransaction's retries (wx-server-sdk does not retry a conflict raised at the write).
+ */
+export async function transact<T>(db: Database, fn: (t: Transaction) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.runTransaction(fn, 1);
+    } catch (error) {
+      if (attempt >= attempts || !isConflict(error)) throw error;
+    }
+  }
+}
+
 export function databaseOf(cloud: Cloud): Database {
   return cloud.database() as unknown as Database;
 }

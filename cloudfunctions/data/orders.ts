@@ -4,7 +4,9 @@ import type { Address, BuyerTab, OrderStatus, OwnerView } from '../contracts/ord
 import type { ShareChannel } from '../contracts/commission';
 import type { Take } from '../core/points';
 import type { PricedLine } from '../core/pricing';
-import { getOrNull, type Database } from './db';
+import { closedIfCompletedBy } from '../core/after-sale';
+import { SIDE_FIELDS, type SideStates, type SideStep } from '../core/side-states';
+import { getOrNull, type Database, type Transaction } from './db';
 
 export interface TimelineEntry {
   at: Date;
@@ -29,26 +31,24 @@ export interface OrderRecord {
   sharerCode?: string;
   /** Attribution, fixed at creation from the buyer's active binding: one sharer, never a chain. */
   sharer?: OrderSharer;
-  /** The commission's progress: owed once paid, credited when its lines exist, closed when settled or reversed. */
-  commissionState?: CommissionState;
+  commissionState?: SideStates['commissionState'];
   /** Points spent on the order: which lots they came from (they go back there on cancel or refund). */
   points?: { taken: Take[] };
   /** The points rules of the order's earnings, as they were when it was placed (changes apply to new orders). */
   pointsRules?: { earnPerYuan: number; expiryDays: number };
-  /** Earnings: owed once completed, pending while their lot waits for the after-sale window, then closed. */
-  pointsEarn?: 'owed' | 'pending' | 'closed';
-  /** Spent points: owed back once cancelled or refunded, done when returned. */
-  pointsBack?: 'owed' | 'done';
+  pointsEarn?: SideStates['pointsEarn'];
+  pointsBack?: SideStates['pointsBack'];
   /** Lines the buyer has reviewed (by SKU id), kept with the reviews. */
   reviewedSkus?: string[];
-  /** The buyer's verified purchase count: owed once completed, counted, closed when a refund took it back. */
-  purchase?: 'owed' | 'counted' | 'closed';
+  purchase?: SideStates['purchase'];
   createdAt: Date;
   /** China date (YYYY-MM-DD) of creation, for the owner's daily summary. */
   day: string;
   payBefore: Date;
   /** Stock of the lines is held by this order (false once released by cancel or refund before shipping). */
   holdsStock: boolean;
+  /** The stock reservations this order took over (data/stock.ts): their marks on the products are its stock. */
+  holds?: string[];
   paidAt?: Date;
   paidDay?: string;
   paidFen?: number;
@@ -71,11 +71,11 @@ export interface OrderRecord {
     refundedAt?: Date;
   };
   /** Set when WeChat Pay's result came after the order was cancelled. */
-  attention?: { latePayment: boolean; stockShort: boolean };
+  attention?: { latePayment: boolean; stockShort: boolean; pointsShort?: boolean };
   timeline: TimelineEntry[];
 }
 
-export type CommissionState = 'owed' | 'credited' | 'closed';
+export type CommissionState = NonNullable<SideStates['commissionState']>;
 
 export interface OrderSharer {
   /** The sharer's openid. */
@@ -99,31 +99,70 @@ export async function insertOrder(db: Database, order: OrderRecord): Promise<voi
   await orders(db).add({ data: order });
 }
 
-export async function removeOrder(db: Database, id: string): Promise<void> {
-  await orders(db).doc(id).remove();
+/** Inserts a new order inside a transaction (one that also takes its points). */
+export async function txInsertOrder(t: Transaction, order: OrderRecord): Promise<void> {
+  const { _id, ...data } = order;
+  await t.collection('orders').doc(_id).set({ data });
+}
+
+/** A write of an order's fields that is not its status (flows/transition.ts alone writes the status). */
+function assertNoStatus(patch: Record<string, unknown>): void {
+  if (Object.hasOwn(patch, 'status')) throw new Error('an order\'s status is written only by flows/transition.ts');
 }
 
 /**
- * Applies `patch` and appends `event` to the timeline only if the order is still in `from`.
- * Returns false when another change got there first (the caller re-reads and decides).
+ * Applies `patch` (and appends `event` to the timeline) only if the order still matches `where`. Returns false
+ * when another change got there first (the caller re-reads and decides). Never writes the status.
  */
-export async function updateIfStatus(
+export async function updateOrder(
   db: Database,
-  id: string,
-  from: OrderStatus,
+  where: Record<string, unknown>,
   patch: Record<string, unknown>,
   event?: TimelineEntry,
 ): Promise<boolean> {
-  const _ = db.command;
-  const data = event ? { ...patch, timeline: _.push([event]) } : patch;
-  const { stats } = await orders(db).where({ _id: id, status: from }).update({ data });
-  return stats.updated === 1;
+  assertNoStatus(patch);
+  return conditionalWrite(db, where, patch, event);
 }
 
-/** Like updateIfStatus, also requiring a field to hold a value (e.g. the stock still held). */
-export async function updateIf(db: Database, where: Record<string, unknown>, patch: Record<string, unknown>, event?: TimelineEntry): Promise<boolean> {
-  const _ = db.command;
-  const data = event ? { ...patch, timeline: _.push([event]) } : patch;
+/** Inside a transaction: the order's fields other than its status (side states, flags). */
+export async function txUpdateOrder(t: Transaction, id: string, patch: Record<string, unknown>): Promise<void> {
+  assertNoStatus(patch);
+  await t.collection('orders').doc(id).update({ data: patch });
+}
+
+/**
+ * The status write, for flows/transition.ts only (a test fails if anything else imports it): `status` and
+ * `patch` apply only while the order still matches `where`, which names every fact the transition was decided on.
+ */
+export async function writeStatus(
+  db: Database,
+  where: Record<string, unknown>,
+  status: OrderStatus,
+  patch: Record<string, unknown>,
+  event: TimelineEntry,
+): Promise<boolean> {
+  return conditionalWrite(db, where, { ...patch, status }, event);
+}
+
+/** The status write inside a transaction (the transaction's snapshot is its condition). */
+export async function txWriteStatus(
+  t: Transaction,
+  db: Database,
+  id: string,
+  status: OrderStatus,
+  patch: Record<string, unknown>,
+  event: TimelineEntry,
+): Promise<void> {
+  await t.collection('orders').doc(id).update({ data: { ...patch, status, timeline: db.command.push([event]) } });
+}
+
+async function conditionalWrite(
+  db: Database,
+  where: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  event?: TimelineEntry,
+): Promise<boolean> {
+  const data = event ? { ...patch, timeline: db.command.push([event]) } : patch;
   const { stats } = await orders(db).where(where).update({ data });
   return stats.updated === 1;
 }
@@ -202,9 +241,31 @@ export async function listStranded(db: Database, limit: number): Promise<OrderRe
   return data;
 }
 
-/** Orders whose commission, points or purchase count still have a step to take (the scheduler's sweeps). */
-export async function listByFlags(db: Database, where: Record<string, unknown>, limit: number): Promise<OrderRecord[]> {
+/**
+ * Orders on which a row of the side-state table can run now (the scheduler's sweeps): the row's side state and
+ * statuses, and for the rows that wait for it, a completion whose after-sale window has closed.
+ */
+export async function listSideDue(db: Database, row: SideStep, now: Date, afterSaleDays: number, limit: number): Promise<OrderRecord[]> {
+  const _ = db.command;
+  const where: Record<string, unknown> = { [SIDE_FIELDS[row.side]]: row.from, status: _.in([...row.when]) };
+  if (row.afterWindow) where.completedAt = _.lte(closedIfCompletedBy(now, afterSaleDays));
   const { data } = await orders(db).where(where).limit(limit).get();
+  return data;
+}
+
+/** Approved refunds not confirmed by WeChat Pay and not yet asked again, approved before `before`. */
+export async function listUnconfirmedRefunds(db: Database, before: Date, limit: number): Promise<OrderRecord[]> {
+  const _ = db.command;
+  const { data } = await orders(db)
+    .where({ status: 'refunding', 'refund.approvedAt': _.lte(before), 'refund.askedAgainAt': _.exists(false) })
+    .limit(limit)
+    .get();
+  return data;
+}
+
+/** Late payments whose points were gone, still waiting for their automatic refund (a crash came between). */
+export async function listPointsShort(db: Database, limit: number): Promise<OrderRecord[]> {
+  const { data } = await orders(db).where({ status: 'paid', 'attention.pointsShort': true }).limit(limit).get();
   return data;
 }
 

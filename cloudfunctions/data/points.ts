@@ -159,12 +159,24 @@ export function queueSpend(
   return { discountFen, taken: spent.taken };
 }
 
-/** Gives an order's spent points back to their lots (once: the entry's key is the order's). */
-export function queueGiveBack(account: OpenAccount, orderId: string, taken: readonly Take[], now: Date): void {
+/** Gives spent points back to the lots they came from, once: `key` is the entry's idempotency key. */
+export function queueGiveBack(account: OpenAccount, orderId: string, taken: readonly Take[], now: Date, key: string): void {
   const { lots, returned, expired } = giveBack(account.lots, taken, now);
   account.lots = lots;
-  account.entries.push({ key: `${orderId}:return`, kind: 'return', available: returned, pending: 0, orderId });
-  if (expired > 0) account.entries.push({ key: `${orderId}:return:expire`, kind: 'expire', available: -expired, pending: 0, orderId });
+  account.entries.push({ key, kind: 'return', available: returned, pending: 0, orderId });
+  if (expired > 0) account.entries.push({ key: `${key}:expire`, kind: 'expire', available: -expired, pending: 0, orderId });
+}
+
+/**
+ * Takes an order's points again after they were given back (a payment that came after its cancel), from the
+ * lots that expire first; false when the member no longer has them (nothing changes then).
+ */
+export function queueRespend(account: OpenAccount, orderId: string, points: number, now: Date): Take[] | null {
+  if (availableOf(account.lots, now) < points) return null;
+  const spent = spend(account.lots, points, now);
+  account.lots = spent.lots;
+  account.entries.push({ key: `${orderId}:respend`, kind: 'spend', available: -points, pending: 0, orderId });
+  return spent.taken;
 }
 
 /** An order's earnings as a pending lot. */
@@ -174,20 +186,23 @@ export function queueEarn(account: OpenAccount, orderId: string, points: number,
   account.entries.push({ key: `${orderId}:earn`, kind: 'earn', available: 0, pending: points, orderId, lotId: id });
 }
 
-/** The order's pending lot becomes spendable (its after-sale window closed) or is cancelled (refunded). */
-export function queueSettle(account: OpenAccount, orderId: string, to: 'available' | 'cancelled'): void {
+/**
+ * Ends the wait of the order's pending lot: `cancel` of its points are cancelled (a refund's share), the rest
+ * becomes spendable (the window closed, or the refund made the order final).
+ */
+export function queueSettle(account: OpenAccount, orderId: string, cancel: number): void {
   const id = orderLotId(orderId);
   const lot = account.lots.find((l) => l.id === id);
   if (!lot || lot.state !== 'pending') return;
-  const points = lot.left;
-  if (to === 'available') {
-    lot.state = 'available';
-    account.entries.push({ key: `${orderId}:spendable`, kind: 'spendable', available: points, pending: -points, orderId, lotId: id });
-  } else {
-    lot.state = 'cancelled';
-    lot.left = 0;
-    account.entries.push({ key: `${orderId}:cancel`, kind: 'cancel', available: 0, pending: -points, orderId, lotId: id });
+  const cancelled = Math.min(cancel, lot.left);
+  const kept = lot.left - cancelled;
+  if (cancelled > 0) {
+    account.entries.push({ key: `${orderId}:cancel`, kind: 'cancel', available: 0, pending: -cancelled, orderId, lotId: id });
   }
+  if (kept > 0) {
+    account.entries.push({ key: `${orderId}:spendable`, kind: 'spendable', available: kept, pending: -kept, orderId, lotId: id });
+  }
+  Object.assign(lot, kept > 0 ? { state: 'available', left: kept } : { state: 'cancelled', left: 0 });
 }
 
 /** A member's ledger, newest first, keyset-paged on (at, _id). */

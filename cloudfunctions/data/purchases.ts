@@ -1,9 +1,7 @@
 // Verified purchases: `purchases/<openid>:<productId>` counts a member's completed, unrefunded orders of a product
 // (what the trust badge "TA 买过 N 次" says) and when the last one completed (how many members bought it lately).
-// The order's `purchase` flag (owed when it completes → counted → closed when a refund takes it back) makes every
-// count happen once: each step is one transaction with the order, repeated safely by the change and the scheduler.
-import { getOrNull, txGet, type Database } from './db';
-import type { OrderRecord } from './orders';
+// When a count is added or taken back is decided in flows/purchases.ts.
+import { getOrNull, txGet, type Database, type Transaction } from './db';
 
 export interface PurchaseRecord {
   _id: string;
@@ -16,39 +14,17 @@ export interface PurchaseRecord {
 export const purchaseId = (openid: string, productId: string) => `${openid}:${productId}`;
 const purchases = (db: Database) => db.collection<PurchaseRecord>('purchases');
 
-export type PurchaseOutcome = 'nothing' | 'counted' | 'uncounted' | 'closed';
-
-export async function reconcilePurchase(db: Database, orderId: string, now: Date): Promise<PurchaseOutcome> {
-  return db.runTransaction(async (t) => {
-    const order = await txGet<OrderRecord>(t, 'orders', orderId);
-    if (!order) return 'nothing';
-    let delta: 1 | -1;
-    if (order.purchase === 'owed' && order.status === 'completed') delta = 1;
-    else if (order.purchase === 'owed' && order.status === 'refunded') {
-      await t.collection('orders').doc(orderId).update({ data: { purchase: 'closed' } });
-      return 'closed';
-    } else if (order.purchase === 'counted' && order.status === 'refunded') delta = -1;
-    else return 'nothing';
-    for (const productId of new Set(order.items.map((l) => l.productId))) {
-      const id = purchaseId(order.buyerId, productId);
-      const found = await txGet<PurchaseRecord>(t, 'purchases', id);
-      if (found) {
-        await t.collection('purchases').doc(id).update({ data: { count: Math.max(0, found.count + delta), ...(delta > 0 ? { lastAt: now } : {}) } });
-      } else if (delta > 0) {
-        await t.collection('purchases').doc(id).set({ data: { buyerId: order.buyerId, productId, count: 1, lastAt: now } });
-      }
+/** Adds `delta` to the member's count of each product of the order, inside the caller's transaction. */
+export async function txCountPurchases(t: Transaction, buyerId: string, productIds: readonly string[], delta: 1 | -1, now: Date) {
+  for (const productId of new Set(productIds)) {
+    const id = purchaseId(buyerId, productId);
+    const found = await txGet<PurchaseRecord>(t, 'purchases', id);
+    if (found) {
+      const data = { count: Math.max(0, found.count + delta), ...(delta > 0 ? { lastAt: now } : {}) };
+      await t.collection('purchases').doc(id).update({ data });
+    } else if (delta > 0) {
+      await t.collection('purchases').doc(id).set({ data: { buyerId, productId, count: 1, lastAt: now } });
     }
-    await t.collection('orders').doc(orderId).update({ data: { purchase: delta > 0 ? 'counted' : 'closed' } });
-    return delta > 0 ? 'counted' : 'uncounted';
-  }, 5);
-}
-
-/** Moves the order's purchase count on now; if that fails, the scheduler's sweep does it later. */
-export async function catchUpPurchase(db: Database, orderId: string, now: Date): Promise<void> {
-  try {
-    await reconcilePurchase(db, orderId, now);
-  } catch (error) {
-    console.error(`order ${orderId}: purchase count deferred to the scheduler`, error);
   }
 }
 

@@ -1,16 +1,14 @@
 // The buyer cancels their unpaid order; its stock and any points spent on it go back at once.
+import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
-import { checkTransition } from '../core/order-flow';
-import { cancelPending } from '../data/order-changes';
 import type { CallContext } from '../data/handler';
 import { loadSettings } from '../data/settings';
-import { AppError } from '../contracts/errors';
+import { cancelOrder as cancel } from '../flows/cancel';
 import { ownOrder, reread } from './own-order';
 import { viewOrder } from './view';
 
 export async function cancelOrder(input: OrderInput<'cancel'>, ctx: CallContext): Promise<{ order: Order }> {
   const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
-  checkTransition(order, 'cancel', 'buyer', ctx.now, settings.rules);
-  if (!(await cancelPending(ctx.db, order, ctx.now, '买家取消', settings.rules))) throw new AppError('order.invalid_transition');
+  if (!(await cancel(ctx.db, order, 'buyer', ctx.now, settings.rules))) throw new AppError('order.invalid_transition');
   return { order: await viewOrder(ctx.cloud, await reread(ctx, order._id), 'buyer', ctx.now, settings.rules) };
 }

@@ -1,20 +1,24 @@
 // Places an order: priced here from the catalogue, stock reserved for every line or none, and idempotent on
 // the buyer's requestId (the same request again, even concurrently, answers with the same order). Points spent on
-// it are taken in the transaction that inserts it: both happen, or neither (and the stock goes back).
+// it are taken in the transaction that inserts it: both happen, or neither (and the stock goes back). The stock
+// is taken with a mark naming this call's reservation (data/stock.ts) and the order names the reservation it took
+// over, so a crash anywhere in between strands nothing: the scheduler gives back what no order took over.
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
 import { attributedSharer } from '../core/commission';
 import { chinaDay, orderIdFor, requestHashOf } from '../core/order-id';
+import { INITIAL_STATUS } from '../core/order-flow';
 import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
 import { MINUTE_MS, type ShopRules } from '../core/rules';
 import { findBinding } from '../data/bindings';
-import { isDuplicateKey, txGet, type Database } from '../data/db';
+import { isDuplicateKey, transact, txGet, type Database } from '../data/db';
 import type { CallContext } from '../data/handler';
-import { findOrder, insertOrder, type OrderRecord } from '../data/orders';
+import { findOrder, insertOrder, txInsertOrder, type OrderRecord } from '../data/orders';
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
-import { releaseAll, reserveAll } from '../data/stock';
+import { cancelReservation, clearMarks, reserveAll } from '../data/stock';
 import { viewOrder } from './view';
 
 export async function createOrder(input: OrderInput<'create'>, ctx: CallContext): Promise<{ order: Order }> {
@@ -31,7 +35,8 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   ]);
 
   const priced = priceOrder(input.items, products, settings.rules);
-  const short = await reserveAll(ctx.db, priced.lines);
+  const token = randomBytes(8).toString('hex');
+  const short = await reserveAll(ctx.db, token, id, priced.lines, ctx.now);
   if (short) {
     // A concurrent copy of this very request may be what holds the stock.
     const placed = await findOrder(ctx.db, id);
@@ -47,7 +52,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     requestKey: `${ctx.openid}:${input.requestId}`,
     requestHash,
     buyerId: ctx.openid,
-    status: 'pending_payment',
+    status: INITIAL_STATUS,
     items: priced.lines,
     amounts: amountsOf(priced),
     pointsRules: { earnPerYuan: settings.rules.pointsEarnPerYuan, expiryDays: settings.rules.pointsExpiryDays },
@@ -69,6 +74,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     day: chinaDay(now),
     payBefore: new Date(now.getTime() + settings.rules.unpaidCancelMinutes * MINUTE_MS),
     holdsStock: true,
+    holds: [token],
     timeline: [{ at: now, label: '已下单', detail: `请在 ${settings.rules.unpaidCancelMinutes} 分钟内付款` }],
   };
   if (pointsToUse > 0) {
@@ -76,25 +82,34 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     try {
       outcome = await insertWithPoints(ctx.db, order, pointsToUse, priced, settings.rules, now);
     } catch (error) {
-      await releaseAll(ctx.db, priced.lines);
+      await cancelReservation(ctx.db, token, priced.lines);
       throw error;
     }
-    if ('placed' in outcome || 'refused' in outcome) await releaseAll(ctx.db, priced.lines);
+    if ('placed' in outcome || 'refused' in outcome) await cancelReservation(ctx.db, token, priced.lines);
     if ('placed' in outcome) return sameRequest(ctx, outcome.placed, requestHash, settings);
     if ('refused' in outcome) throw outcome.refused;
-    return { order: await viewOrder(ctx.cloud, outcome.order, 'buyer', now, settings.rules) };
+    return placedNow(ctx, outcome.order, token, settings);
   }
   try {
     await insertOrder(ctx.db, order);
   } catch (error) {
-    await releaseAll(ctx.db, priced.lines);
+    await cancelReservation(ctx.db, token, priced.lines);
     if (!isDuplicateKey(error)) throw error;
     // The same request placed it first: answer with that order; this copy's reservation went back.
     const placed = await findOrder(ctx.db, id);
     if (!placed) throw error;
     return sameRequest(ctx, placed, requestHash, settings);
   }
-  return { order: await viewOrder(ctx.cloud, order, 'buyer', now, settings.rules) };
+  return placedNow(ctx, order, token, settings);
+}
+
+/** The order took the reservation over: its marks go (beside building the answer). */
+async function placedNow(ctx: CallContext, order: OrderRecord, token: string, settings: Settings): Promise<{ order: Order }> {
+  const [view] = await Promise.all([
+    viewOrder(ctx.cloud, order, 'buyer', ctx.now, settings.rules),
+    clearMarks(ctx.db, token, order.items.map((l) => l.productId)),
+  ]);
+  return { order: view };
 }
 
 /**
@@ -110,15 +125,14 @@ async function insertWithPoints(
   rules: ShopRules,
   now: Date,
 ): Promise<{ order: OrderRecord } | { placed: OrderRecord } | { refused: AppError }> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const placed = await txGet<OrderRecord>(t, 'orders', order._id);
     if (placed) return { placed };
     const account = await openAccount(t, order.buyerId, now);
     const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
     if ('refused' in spent) return { refused: spent.refused };
     const withPoints: OrderRecord = { ...order, amounts: amountsOf(priced, points, spent.discountFen), points: { taken: spent.taken } };
-    const { _id, ...data } = withPoints;
-    await t.collection('orders').doc(_id).set({ data });
+    await txInsertOrder(t, withPoints);
     await saveAccount(t, account, now);
     return { order: withPoints };
   }, 10);

@@ -6,11 +6,10 @@ import type { OrderInput, PayResult } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
 import { cloudPayOf } from '../data/db';
 import type { CallContext } from '../data/handler';
-import { updateIfStatus } from '../data/orders';
+import { updateOrder } from '../data/orders';
 import { loadSettings } from '../data/settings';
+import { PAYMENT_FUNCTION } from '../flows/start-refund';
 import { ownOrder } from './own-order';
-
-export const PAYMENT_FUNCTION = 'payment';
 
 interface UnifiedOrderAnswer {
   returnCode?: string;
@@ -22,11 +21,11 @@ interface UnifiedOrderAnswer {
 
 export async function payOrder(input: OrderInput<'pay'>, ctx: CallContext): Promise<PayResult> {
   const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
-  checkTransition(order, 'pay', 'system', ctx.now, settings.rules);
+  checkTransition(order, 'startPay', 'buyer', ctx.now, settings.rules);
   // Past the deadline the scheduler is about to cancel it: no new payment starts.
   if (ctx.now.getTime() > new Date(order.payBefore).getTime()) throw new AppError('order.invalid_transition', '订单已超时，请重新下单');
   if (!settings.subMchId) throw new AppError('pay.failed', '店铺尚未配置微信支付商户号');
-  if (input.notify) await updateIfStatus(ctx.db, order._id, 'pending_payment', { notify: input.notify });
+  if (input.notify) await updateOrder(ctx.db, { _id: order._id, status: 'pending_payment' }, { notify: input.notify });
 
   const first = order.items[0];
   const body = `友荐-${first.title}${order.items.length > 1 ? `等${order.items.length}件` : ''}`;

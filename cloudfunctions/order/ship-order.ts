@@ -1,12 +1,12 @@
 // The owner ships a paid order with the carrier and tracking number; receipt is confirmed automatically later.
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
-import { checkTransition } from '../core/order-flow';
 import { DAY_MS } from '../core/rules';
 import type { CallContext } from '../data/handler';
-import { notifyBuyer } from '../data/order-changes';
-import { findOrder, updateIfStatus } from '../data/orders';
+import { findOrder } from '../data/orders';
 import { requireOwner } from '../data/settings';
+import { notifyBuyer } from '../flows/notify-buyer';
+import { moveOrder } from '../flows/transition';
 import { reread } from './own-order';
 import { viewOrder } from './view';
 
@@ -14,16 +14,13 @@ export async function shipOrder(input: OrderInput<'ship'>, ctx: CallContext): Pr
   const settings = await requireOwner(ctx.db, ctx.openid);
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
-  const to = checkTransition(order, 'ship', 'owner', ctx.now, settings.rules);
   const shipping = { carrier: input.carrier, trackingNo: input.trackingNo.toUpperCase() };
-  const claimed = await updateIfStatus(
-    ctx.db,
-    order._id,
-    order.status,
-    { status: to, shippedAt: ctx.now, shipping, autoConfirmAt: new Date(ctx.now.getTime() + settings.rules.autoConfirmDays * DAY_MS) },
-    { at: ctx.now, label: '已发货', detail: `${shipping.carrier} ${shipping.trackingNo}` },
-  );
-  if (!claimed) throw new AppError('order.invalid_transition');
+  const autoConfirmAt = new Date(ctx.now.getTime() + settings.rules.autoConfirmDays * DAY_MS);
+  const moved = await moveOrder(ctx.db, order, 'ship', 'owner', ctx.now, settings.rules, {
+    patch: { shippedAt: ctx.now, shipping, autoConfirmAt },
+    event: { label: '已发货', detail: `${shipping.carrier} ${shipping.trackingNo}` },
+  });
+  if (!moved) throw new AppError('order.invalid_transition');
   const shipped = await reread(ctx, order._id);
   await notifyBuyer(ctx.cloud, settings.templates, shipped, 'shipped', ctx.now, `${shipping.carrier} ${shipping.trackingNo}`);
   return { order: await viewOrder(ctx.cloud, shipped, 'owner', ctx.now, settings.rules) };

@@ -3,9 +3,9 @@
 import { AppError } from '../contracts/errors';
 import type { Cloud } from '../data/db';
 import { databaseOf } from '../data/db';
-import { catchUpCommission, recordPayment } from '../data/order-changes';
 import { loadSettings } from '../data/settings';
 import { findOrder } from '../data/orders';
+import { recordPayment } from '../flows/record-payment';
 import type { CallbackAnswer } from './answers';
 import { ACK, refuse } from './answers';
 
@@ -30,9 +30,8 @@ export async function handlePayResult(cloud: Cloud, event: PayResultEvent, now: 
   }
   if (event.subOpenid !== order.buyerId) return refuse('payer is not the buyer of the order');
   try {
-    await recordPayment(db, order._id, { transactionId: event.transactionId, paidFen: event.totalFee }, now);
-    // Also on a repeated delivery: it finishes a crediting that an earlier delivery could not (idempotent).
-    if (order.sharer) await catchUpCommission(db, order._id, now, (await loadSettings(db)).rules);
+    const payment = { transactionId: event.transactionId, paidFen: event.totalFee };
+    await recordPayment(cloud, db, order._id, payment, now, await loadSettings(db));
     return ACK;
   } catch (error) {
     if (error instanceof AppError) return refuse(error.code);

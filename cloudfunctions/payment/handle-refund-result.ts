@@ -1,9 +1,10 @@
 // WeChat Pay's refund result: the approved refund of that order, for its amount, finishes once.
 import type { Cloud } from '../data/db';
 import { databaseOf } from '../data/db';
-import { notifyBuyer, recordRefund } from '../data/order-changes';
 import { findOrder } from '../data/orders';
 import { loadSettings } from '../data/settings';
+import { notifyBuyer } from '../flows/notify-buyer';
+import { recordRefund } from '../flows/record-refund';
 import { ACK, refuse, type CallbackAnswer } from './answers';
 
 export interface RefundResultEvent {

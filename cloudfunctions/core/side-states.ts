@@ -1,0 +1,95 @@
+// The order's side states, declared like its status: what the shop still owes an order besides its status
+// (its sharer's commission, the points it spent and earned, the buyer's verified purchase count). A status change
+// opens a side state (`SIDE_OPENS`); a lifecycle step then moves it along one row of `SIDE_STEPS`, in one
+// transaction with the ledger it writes. The scheduler's sweeps are generated from the same rows, so a step that
+// a crash or a conflict interrupted is always finished later, and nothing moves that the table does not list.
+import type { OrderStatus } from '../contracts/order';
+import { afterSaleOpen } from './after-sale';
+
+export const SIDE_FIELDS = {
+  commission: 'commissionState',
+  pointsBack: 'pointsBack',
+  pointsEarn: 'pointsEarn',
+  purchase: 'purchase',
+} as const;
+export type Side = keyof typeof SIDE_FIELDS;
+
+export interface SideStates {
+  /** The sharer's commission: owed once paid, credited when its lines exist, closed when settled or reversed. */
+  commissionState?: 'owed' | 'credited' | 'closed';
+  /** Spent points: owed back once cancelled or refunded, done when given back. */
+  pointsBack?: 'owed' | 'done';
+  /** Earnings: owed once completed, pending while their lot waits for the after-sale window, then closed. */
+  pointsEarn?: 'owed' | 'pending' | 'closed';
+  /** The verified purchase count: owed once completed, counted, closed when a refund took it back. */
+  purchase?: 'owed' | 'counted' | 'closed';
+}
+
+export interface SideStep<S extends Side = Side> {
+  side: S;
+  /** What the step does (the outcome the scheduler counts). */
+  step: string;
+  from: NonNullable<SideStates[(typeof SIDE_FIELDS)[S]]>;
+  to: NonNullable<SideStates[(typeof SIDE_FIELDS)[S]]>;
+  /** The order statuses in which the step runs. */
+  when: readonly OrderStatus[];
+  /** Runs only once the after-sale window of the completed order has closed. */
+  afterWindow?: true;
+}
+
+const AFTER_PAYMENT: readonly OrderStatus[] = ['paid', 'shipped', 'completed', 'refunding', 'refunded'];
+
+export const SIDE_STEPS = [
+  { side: 'commission', step: 'credited', from: 'owed', to: 'credited', when: AFTER_PAYMENT },
+  { side: 'commission', step: 'settled', from: 'credited', to: 'closed', when: ['completed'], afterWindow: true },
+  { side: 'commission', step: 'reversed', from: 'credited', to: 'closed', when: ['refunded'] },
+  { side: 'pointsBack', step: 'returned', from: 'owed', to: 'done', when: ['cancelled', 'refunded'] },
+  { side: 'pointsEarn', step: 'earned', from: 'owed', to: 'pending', when: ['completed'] },
+  { side: 'pointsEarn', step: 'earnedRefunded', from: 'owed', to: 'closed', when: ['refunded'] },
+  { side: 'pointsEarn', step: 'spendable', from: 'pending', to: 'closed', when: ['completed'], afterWindow: true },
+  { side: 'pointsEarn', step: 'cancelled', from: 'pending', to: 'closed', when: ['refunded'] },
+  { side: 'purchase', step: 'counted', from: 'owed', to: 'counted', when: ['completed'] },
+  { side: 'purchase', step: 'skipped', from: 'owed', to: 'closed', when: ['refunded'] },
+  { side: 'purchase', step: 'uncounted', from: 'counted', to: 'closed', when: ['refunded'] },
+] as const satisfies readonly SideStep[];
+
+export type SideStepName = (typeof SIDE_STEPS)[number]['step'];
+
+/** The facts of an order that decide which side states a status change opens. */
+export interface SideFacts extends SideStates {
+  status: OrderStatus;
+  hasSharer: boolean;
+  pointsUsed: number;
+  completedAt?: Date | null;
+}
+
+/**
+ * The side states a status change into `to` opens: commission when paid (attributed orders), earnings and the
+ * purchase count when completed, the spent points when the order ends unpaid or refunded.
+ */
+export function sideOpens(to: OrderStatus, order: Omit<SideFacts, 'status'>): SideStates {
+  if (to === 'paid') return order.hasSharer && !order.commissionState ? { commissionState: 'owed' } : {};
+  if (to === 'completed') return { pointsEarn: 'owed', purchase: 'owed' };
+  // Only points the order still holds: a late payment that could not take them again leaves `done` in place.
+  if ((to === 'cancelled' || to === 'refunded') && order.pointsUsed > 0 && !order.pointsBack) {
+    return { pointsBack: 'owed' };
+  }
+  return {};
+}
+
+/** The step the table allows `side` to take now, or null. */
+export function nextSideStep<S extends Side>(
+  side: S,
+  order: SideFacts,
+  now: Date,
+  afterSaleDays: number,
+): Extract<(typeof SIDE_STEPS)[number], { side: S }> | null {
+  const state = order[SIDE_FIELDS[side]];
+  for (const row of SIDE_STEPS) {
+    if (row.side !== side || row.from !== state || !(row.when as readonly OrderStatus[]).includes(order.status)) continue;
+    if ('afterWindow' in row && afterSaleOpen(order.completedAt, afterSaleDays, now)) continue;
+    if ('afterWindow' in row && !order.completedAt) continue;
+    return row as Extract<(typeof SIDE_STEPS)[number], { side: S }>;
+  }
+  return null;
+}

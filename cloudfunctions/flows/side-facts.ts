@@ -1,0 +1,16 @@
+// What the side-state table (core/side-states.ts) needs to know of a stored order.
+import type { SideFacts } from '../core/side-states';
+import type { OrderRecord } from '../data/orders';
+
+export function sideFactsOf(order: OrderRecord): SideFacts {
+  return {
+    status: order.status,
+    hasSharer: Boolean(order.sharer),
+    pointsUsed: order.amounts.pointsUsed,
+    completedAt: order.completedAt ? new Date(order.completedAt) : null,
+    commissionState: order.commissionState,
+    pointsBack: order.pointsBack,
+    pointsEarn: order.pointsEarn,
+    purchase: order.purchase,
+  };
+}
