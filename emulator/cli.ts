@@ -1,12 +1,21 @@
-// npm run emulator -- --port 10086 --data .data --seed demo|none [--functions dist/cloudfunctions] [--h5 dist/h5]
+// The emulator's command line; the application's entry point (scripts/emulator-cli.ts) calls it with its config:
+//   --port 10086 --data .data --seed <name>|none [--functions dist/cloudfunctions] [--h5 dist/h5]
 //   [--no-timers] [--warm N: start N instances of each function ahead of the first calls]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEmulator } from './server';
-import { seeds } from './seeds';
+import { startEmulator, type Emulator } from './server';
+import type { EmulatorConfig, Seed, SeedTarget } from './config';
 
-async function main(): Promise<void> {
+export function runEmulatorCli(config: EmulatorConfig, args: string[] = process.argv.slice(2)): void {
+  main(config, args).catch((error: Error) => {
+    console.error(`emulator: ${error.message}`);
+    process.exit(1);
+  });
+}
+
+async function main(config: EmulatorConfig, args: string[]): Promise<void> {
   const { values } = parseArgs({
+    args,
     options: {
       port: { type: 'string', default: '10086' },
       data: { type: 'string', default: '.data' },
@@ -19,7 +28,8 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
-  const seed = seeds[values.seed as keyof typeof seeds];
+  const seeds: Record<string, Seed> = { none: async () => {}, ...config.seeds };
+  const seed = Object.hasOwn(seeds, values.seed) ? seeds[values.seed] : undefined;
   if (!seed) throw new Error(`--seed must be one of ${Object.keys(seeds).join(', ')}`);
 
   const emulator = await startEmulator({
@@ -27,11 +37,13 @@ async function main(): Promise<void> {
     data: values.data === ':memory:' ? ':memory:' : resolve(values.data),
     functionsDir: values.functions,
     h5Dir: values.h5,
+    collections: config.collections,
     timers: !values['no-timers'],
     log: (line) => console.log(`[emulator] ${line}`),
   });
+  // Only an empty data folder is seeded: later starts keep what is there.
   if (values.seed !== 'none' && emulator.store.meta('seeded') === undefined) {
-    await seed(emulator);
+    await seed(seedTarget(emulator));
     emulator.store.setMeta('seeded', values.seed);
   }
   const warm = Number(values.warm);
@@ -56,7 +68,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-main().catch((error: Error) => {
-  console.error(`emulator: ${error.message}`);
-  process.exit(1);
-});
+/** Seeds write straight into the store and storage, as an import in the CloudBase console would. */
+function seedTarget(emulator: Emulator): SeedTarget {
+  const { store } = emulator;
+  return {
+    writeDocs: (collection, docs) =>
+      store.atomic(() => {
+        for (const doc of docs) store.write(collection, doc._id, doc, store.version(collection, doc._id) !== 0);
+      }),
+    putFile: (cloudPath, bytes) => emulator.putFile(cloudPath, bytes),
+    now: () => emulator.now(),
+  };
+}

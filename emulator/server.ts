@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Store } from './store';
+import type { Collections } from './config';
 import { databaseActions } from './database';
 import { Runtime, InvokeError, type Invocation } from './runtime/runtime';
 import { createStorage } from './storage';
@@ -28,6 +29,8 @@ export interface EmulatorOptions {
   data: string;
   functionsDir: string;
   h5Dir: string;
+  /** The application's collections and their indexes (see config.ts). */
+  collections: Collections;
   env?: string;
   appid?: string;
   /** Fire timer triggers on their schedule (tests turn this off and fire them explicitly). */
@@ -61,7 +64,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const inMemory = options.data === ':memory:';
   const dataDir = inMemory ? mkdtempSync(join(tmpdir(), 'youjian-emulator-')) : resolve(options.data);
   mkdirSync(dataDir, { recursive: true });
-  const store = new Store(inMemory ? ':memory:' : join(dataDir, 'cloud.sqlite'));
+  const store = new Store(inMemory ? ':memory:' : join(dataDir, 'cloud.sqlite'), options.collections);
 
   let clockOffsetMs = Number(store.meta('clockOffsetMs') ?? 0);
   const now = () => Date.now() + clockOffsetMs;

@@ -1,4 +1,7 @@
 import { indexKey, valuesAt, Store } from './store';
+import type { Collections } from './config';
+
+const COLLECTIONS: Collections = { users: { indexes: [{ fields: ['openid'], unique: true }] } };
 
 describe('valuesAt (multikey paths)', () => {
   const doc = { a: { b: 1 }, items: [{ sku: 'x' }, { sku: 'y' }, { other: 1 }], tags: ['p', 'q'] };
@@ -23,7 +26,7 @@ describe('indexKey', () => {
 
 describe('Store', () => {
   test('index lookups follow updates and deletes', () => {
-    const store = new Store(':memory:');
+    const store = new Store(':memory:', COLLECTIONS);
     store.atomic(() => store.write('users', 'u1', { _id: 'u1', openid: 'o1' }, false));
     expect(store.lookup('users', 'openid', 'o1')).toEqual(['u1']);
     store.atomic(() => store.write('users', 'u1', { _id: 'u1', openid: 'o2' }, true));
@@ -36,7 +39,7 @@ describe('Store', () => {
   });
 
   test('a failed unique write inside atomic leaves nothing behind', () => {
-    const store = new Store(':memory:');
+    const store = new Store(':memory:', COLLECTIONS);
     store.atomic(() => store.write('users', 'u1', { _id: 'u1', openid: 'same' }, false));
     expect(() =>
       store.atomic(() => {

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { EJSON } from 'bson';
 import { randomBytes } from 'node:crypto';
-import { collections as declaredCollections, type IndexSpec } from '../cloudfunctions/data/indexes';
+import type { Collections, IndexSpec } from './config';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
@@ -31,7 +31,8 @@ export class Store {
   private known = new Set<string>();
   private stmts;
 
-  constructor(file: string) {
+  /** `collections` are created (if missing) and indexed as declared; others are created on first use, unindexed. */
+  constructor(file: string, collections: Collections) {
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = FULL');
@@ -69,8 +70,8 @@ export class Store {
       setMeta: this.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     };
     this.seq = this.stmts.maxVer.get() as number;
-    for (const [name, spec] of Object.entries(declaredCollections)) {
-      this.indexes.set(name, (spec.indexes as readonly IndexSpec[]).map(planIndex));
+    for (const [name, spec] of Object.entries(collections)) {
+      this.indexes.set(name, spec.indexes.map(planIndex));
       this.stmts.addColl.run(name, Date.now());
     }
   }

@@ -10,7 +10,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT ?? '10086';
 
 const steps = [
-  { label: 'local cloud (emulator)', inputs: ['emulator', 'cloudfunctions/data/indexes.ts', 'scripts/seed', 'scripts/build-emulator.mjs'], output: 'dist/emulator/cli.js', command: ['node', 'scripts/build-emulator.mjs'] },
+  {
+    label: 'local cloud (emulator)',
+    inputs: ['emulator', 'cloudfunctions/data/indexes.ts', 'scripts/seed', 'scripts/emulator-config.ts',
+      'scripts/emulator-cli.ts', 'scripts/build-emulator.mjs'],
+    output: 'dist/emulator/cli.js',
+    command: ['node', 'scripts/build-emulator.mjs'],
+  },
   { label: 'cloud functions', inputs: ['cloudfunctions', 'scripts/build-cloud.mjs'], output: 'dist/cloudfunctions/.built', command: ['node', 'scripts/build-cloud.mjs'], marker: true },
   { label: 'h5 build (taro, about 30 s)', inputs: ['src', 'config', 'babel.config.js', 'cloudfunctions/contracts'], output: 'dist/h5/index.html', command: ['npx', 'taro', 'build', '--type', 'h5'] },
 ];

@@ -7,13 +7,7 @@ import { makeShareCode, SHARE_CODE_LENGTH } from '../../cloudfunctions/core/shar
 import type { SettingsRecord } from '../../cloudfunctions/data/settings';
 import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import type { UserRecord } from '../../cloudfunctions/data/users';
-
-/** What a seed needs of the emulator. */
-export interface SeedTarget {
-  writeDocs(collection: string, docs: Array<{ _id: string } & Record<string, unknown>>): void;
-  putFile(cloudPath: string, bytes: Buffer): Promise<string>;
-  now(): number;
-}
+import type { SeedTarget } from '../../emulator/config';
 
 export const DEMO_MEMBERS = [
   { as: 'owner', nickname: '店主阿林', owner: true },

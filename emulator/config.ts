@@ -1,0 +1,37 @@
+// What an application hands the emulator: its collections with their indexes, and named seeds.
+// The emulator knows no application; the shop builds this in scripts/emulator-config.ts.
+
+export interface IndexSpec {
+  /** Fields of the index, in order (dot paths allowed); equality lookups use the first. */
+  readonly fields: readonly string[];
+  /** Refuse duplicates like MongoDB's E11000 (missing fields count as null). */
+  readonly unique?: boolean;
+  /** Defaults to the fields joined with "_". */
+  readonly name?: string;
+}
+
+export interface CollectionSpec {
+  readonly indexes: readonly IndexSpec[];
+}
+
+/** Collections created at start, by name. */
+export type Collections = Readonly<Record<string, CollectionSpec>>;
+
+/** What a seed may do to the emulator. */
+export interface SeedTarget {
+  /** Writes (or overwrites) documents in one transaction. */
+  writeDocs(collection: string, docs: Array<{ _id: string } & Record<string, unknown>>): void;
+  /** Writes a file into cloud storage; resolves with its fileID. */
+  putFile(cloudPath: string, bytes: Buffer): Promise<string>;
+  /** The emulator's clock. */
+  now(): number;
+}
+
+/** Data written on the first start of an empty data folder. */
+export type Seed = (target: SeedTarget) => Promise<void>;
+
+export interface EmulatorConfig {
+  collections: Collections;
+  /** Seeds by name (`--seed <name>`); `none` is always accepted and seeds nothing. */
+  seeds: Readonly<Record<string, Seed>>;
+}
