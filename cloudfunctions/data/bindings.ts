@@ -3,7 +3,7 @@
 // many visits race.
 import type { ShareChannel } from '../contracts/commission';
 import { bindingUntil } from '../core/commission';
-import { getOrNull, isDuplicateKey, type Database } from './db';
+import { getOrNull, isDuplicateKey, type Database, txGet, type Transaction } from './db';
 
 export interface BindingRecord {
   _id: string;
@@ -57,4 +57,14 @@ export async function releaseBinding(db: Database, buyerId: string, now: Date): 
   await bindings(db)
     .where({ _id: buyerId, until: _.gt(now) })
     .update({ data: { until: now, releasedAt: now } });
+}
+
+/** The buyer's binding as a transaction sees it, or null. */
+export function txFindBinding(t: Transaction, buyerId: string): Promise<BindingRecord | null> {
+  return txGet<BindingRecord>(t, 'bindings', buyerId);
+}
+
+/** Moves the binding's end to `until`, inside the caller's transaction. */
+export async function txExtendBinding(t: Transaction, buyerId: string, until: Date): Promise<void> {
+  await t.collection('bindings').doc(buyerId).update({ data: { until } });
 }

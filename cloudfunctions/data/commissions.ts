@@ -1,7 +1,7 @@
 // Commission lines: the sharer's ledger, one line per order line (`_id` = `<orderId>:<skuId>`, its idempotency key).
 // When a line is created, settled or reversed is decided in flows/commission.ts.
 import type { CommissionStatus, ShareChannel } from '../contracts/commission';
-import type { Database } from './db';
+import { txGet, type Database, type Transaction } from './db';
 
 export interface CommissionRecord {
   _id: string;
@@ -26,6 +26,29 @@ export interface CommissionRecord {
 
 const commissions = (db: Database) => db.collection<CommissionRecord>('commissions');
 export const commissionId = (orderId: string, skuId: string) => `${orderId}:${skuId}`;
+
+/** The order's commission lines that exist, as a transaction sees them. */
+export async function txLinesOf(t: Transaction, orderId: string, skuIds: readonly string[]): Promise<CommissionRecord[]> {
+  const lines: CommissionRecord[] = [];
+  for (const skuId of skuIds) {
+    const line = await txGet<CommissionRecord>(t, 'commissions', commissionId(orderId, skuId));
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/** Writes new lines (`fresh`) or the changed fields of existing ones, inside the caller's transaction. */
+export async function txSaveLines(t: Transaction, lines: readonly CommissionRecord[], fresh: boolean): Promise<void> {
+  for (const line of lines) {
+    if (fresh) {
+      await t.collection('commissions').add({ data: line });
+      continue;
+    }
+    const { status, settledAt, reversedFen, reversedAt } = line;
+    const data = { status, reversedFen, ...(settledAt ? { settledAt } : {}), ...(reversedAt ? { reversedAt } : {}) };
+    await t.collection('commissions').doc(line._id).update({ data });
+  }
+}
 
 export interface LinePosition {
   createdAt: Date;

@@ -5,8 +5,9 @@ import type { ShareChannel } from '../contracts/commission';
 import type { Take } from '../core/points';
 import type { PricedLine } from '../core/pricing';
 import { closedIfCompletedBy } from '../core/after-sale';
+import { INITIAL_STATUS } from '../core/order-flow';
 import { SIDE_FIELDS, type SideStates, type SideStep } from '../core/side-states';
-import { getOrNull, type Database, type Transaction } from './db';
+import { getOrNull, txGet, type Database, type Transaction } from './db';
 
 export interface TimelineEntry {
   at: Date;
@@ -96,13 +97,25 @@ export async function findOrder(db: Database, id: string): Promise<OrderRecord |
 
 /** Inserts a new order; a second insert of the same id rejects with the duplicate-key error. */
 export async function insertOrder(db: Database, order: OrderRecord): Promise<void> {
+  assertInitial(order);
   await orders(db).add({ data: order });
+}
+
+/** The order as a transaction sees it, or null. */
+export function txFindOrder(t: Transaction, id: string): Promise<OrderRecord | null> {
+  return txGet<OrderRecord>(t, 'orders', id);
 }
 
 /** Inserts a new order inside a transaction (one that also takes its points). */
 export async function txInsertOrder(t: Transaction, order: OrderRecord): Promise<void> {
+  assertInitial(order);
   const { _id, ...data } = order;
   await t.collection('orders').doc(_id).set({ data });
+}
+
+/** A new order starts in the transition table's initial state; every later status comes from a transition. */
+function assertInitial(order: OrderRecord): void {
+  if (order.status !== INITIAL_STATUS) throw new Error(`a new order starts ${INITIAL_STATUS}, not ${order.status}`);
 }
 
 /** A write of an order's fields that is not its status (flows/transition.ts alone writes the status). */

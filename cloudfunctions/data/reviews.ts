@@ -2,7 +2,7 @@
 // visible reviews are counted in `product_stats/<productId>` in the same transaction as every review change, so
 // the count and the average never drift from the list. Hidden reviews stay, marked, and leave both.
 import { getOrNull, txGet, type Database, type Transaction } from './db';
-import type { OrderRecord } from './orders';
+import { txFindOrder, txUpdateOrder } from './orders';
 
 export interface ReviewRecord {
   _id: string;
@@ -52,10 +52,10 @@ async function bumpStats(t: Transaction, review: ReviewRecord, sign: 1 | -1): Pr
 export async function insertReview(db: Database, review: ReviewRecord): Promise<'inserted' | 'duplicate'> {
   return db.runTransaction(async (t) => {
     if (await txGet(t, 'reviews', review._id)) return 'duplicate';
-    const order = await txGet<OrderRecord>(t, 'orders', review.orderId);
+    const order = await txFindOrder(t, review.orderId);
     await t.collection('reviews').add({ data: review });
     await bumpStats(t, review, 1);
-    await t.collection('orders').doc(review.orderId).update({ data: { reviewedSkus: [...(order?.reviewedSkus ?? []), review.skuId] } });
+    await txUpdateOrder(t, review.orderId, { reviewedSkus: [...(order?.reviewedSkus ?? []), review.skuId] });
     return 'inserted';
   }, 5);
 }

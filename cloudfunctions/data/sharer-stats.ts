@@ -92,6 +92,14 @@ export async function countVisit(db: Database, sharerId: string, productId: stri
   }
 }
 
+/** Notes that the buyer bought through the sharer; true when they had before (the sharer's buyers count once). */
+export async function txNoteBuyer(t: Transaction, sharerId: string, buyerId: string): Promise<boolean> {
+  const marker = buyerMarkerId(sharerId, buyerId);
+  if (await txGet(t, 'sharer_stats', marker)) return true;
+  await t.collection('sharer_stats').doc(marker).set({ data: { kind: 'buyer', sharerId } });
+  return false;
+}
+
 export interface MoneyChange {
   totals: Partial<MoneyRow & { buyers: number; withdrawnFen: number; requestedFen: number }>;
   rows: Array<{ productId: string; channel: ShareChannel; change: Partial<MoneyRow> }>;

@@ -7,7 +7,7 @@
 // removes the mark in the same update, so it happens once.
 import type { PricedLine } from '../core/pricing';
 import type { ProductRecord } from '../core/product';
-import type { Database } from './db';
+import { txGet, type Database, type Transaction } from './db';
 
 type Line = Pick<PricedLine, 'productId' | 'skuId' | 'skuIndex' | 'qty'>;
 
@@ -86,4 +86,17 @@ export async function listMarked(db: Database, before: Date, limit: number): Pro
     .limit(limit)
     .get();
   return data.map((p) => ({ _id: p._id, holds: (p.holds ?? []).map((h) => ({ ...h, at: new Date(h.at) })) }));
+}
+
+/** Gives `lines` back to their product's SKUs (found by id), inside the caller's transaction. */
+export async function txReturnStock(t: Transaction, db: Database, productId: string, lines: readonly Pick<Line, 'skuId' | 'qty'>[]) {
+  const product = await txGet<ProductRecord>(t, 'products', productId);
+  if (!product) return;
+  const data: Record<string, unknown> = {};
+  for (const line of lines) {
+    // Found by id, not by the position it had when ordered: the owner may have edited the SKUs since.
+    const index = product.skus.findIndex((s) => s.id === line.skuId);
+    if (index >= 0) data[`skus.${index}.stock`] = db.command.inc(line.qty);
+  }
+  if (Object.keys(data).length > 0) await t.collection('products').doc(productId).update({ data });
 }

@@ -6,12 +6,12 @@
 import { bindingUntil, commissionShares, reversalOf } from '../core/commission';
 import type { ShopRules } from '../core/rules';
 import { nextSideStep } from '../core/side-states';
-import type { BindingRecord } from '../data/bindings';
-import { commissionId, type CommissionRecord } from '../data/commissions';
-import { transact, txGet, type Transaction } from '../data/db';
+import { txExtendBinding, txFindBinding } from '../data/bindings';
+import { commissionId, txLinesOf, txSaveLines, type CommissionRecord } from '../data/commissions';
+import { transact, type Transaction } from '../data/db';
 import type { Database } from '../data/db';
-import { txUpdateOrder, type OrderRecord } from '../data/orders';
-import { buyerMarkerId, changeMoney, type MoneyChange } from '../data/sharer-stats';
+import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
+import { changeMoney, txNoteBuyer, type MoneyChange } from '../data/sharer-stats';
 import { sideFactsOf } from './side-facts';
 
 export type CommissionOutcome = 'nothing' | 'credited' | 'settled' | 'reversed';
@@ -20,14 +20,16 @@ type Bump = Partial<Record<'orders' | 'gmvFen' | 'pendingFen' | 'settledFen' | '
 
 export async function moveCommission(db: Database, orderId: string, now: Date, rules: ShopRules): Promise<CommissionOutcome> {
   return transact(db, async (t) => {
-    const order = await txGet<OrderRecord>(t, 'orders', orderId);
+    const order = await txFindOrder(t, orderId);
     if (!order?.sharer) return 'nothing';
     const facts = sideFactsOf(order);
     let step = nextSideStep('commission', facts, now, rules.afterSaleDays);
     if (!step) return 'nothing';
     const change: MoneyChange = { totals: {}, rows: [] };
     const fresh = step.step === 'credited';
-    const lines = fresh ? await credit(t, order, now, rules, change) : await linesOf(t, order);
+    const lines = fresh
+      ? await credit(t, order, now, rules, change)
+      : await txLinesOf(t, order._id, order.items.map((i) => i.skuId));
     const touched = new Set<CommissionRecord>();
     let outcome: CommissionOutcome = 'nothing';
     // Crediting may be followed at once by the step the order's state already calls for (a late crediting).
@@ -38,23 +40,11 @@ export async function moveCommission(db: Database, orderId: string, now: Date, r
       facts.commissionState = step.to;
       step = nextSideStep('commission', facts, now, rules.afterSaleDays);
     }
-    for (const line of lines) {
-      if (fresh) await t.collection('commissions').add({ data: line });
-      else if (touched.has(line)) await t.collection('commissions').doc(line._id).update({ data: changedFields(line) });
-    }
+    await txSaveLines(t, fresh ? lines : lines.filter((l) => touched.has(l)), fresh);
     await changeMoney(db, t, { id: order.sharer.id, code: order.sharer.code }, change);
     await txUpdateOrder(t, order._id, { commissionState: facts.commissionState });
     return outcome;
   });
-}
-
-async function linesOf(t: Transaction, order: OrderRecord): Promise<CommissionRecord[]> {
-  const lines: CommissionRecord[] = [];
-  for (const item of order.items) {
-    const line = await txGet<CommissionRecord>(t, 'commissions', commissionId(order._id, item.skuId));
-    if (line) lines.push(line);
-  }
-  return lines;
 }
 
 /** A refund takes back each pending line pro rata to the refunded share of the payment; the rest settles. */
@@ -106,9 +96,7 @@ async function credit(t: Transaction, order: OrderRecord, now: Date, rules: Shop
       createdAt: now,
     };
   });
-  const marker = buyerMarkerId(sharer.id, order.buyerId);
-  const known = await txGet(t, 'sharer_stats', marker);
-  if (!known) await t.collection('sharer_stats').doc(marker).set({ data: { kind: 'buyer', sharerId: sharer.id } });
+  const known = await txNoteBuyer(t, sharer.id, order.buyerId);
   change.totals.orders = 1;
   change.totals.buyers = known ? 0 : 1;
   const products = new Set<string>();
@@ -119,11 +107,11 @@ async function credit(t: Transaction, order: OrderRecord, now: Date, rules: Shop
   }
   // An order through the binding extends it `bindingDays` from the order (never shortens it, never revives a
   // released one).
-  const binding = await txGet<BindingRecord>(t, 'bindings', order.buyerId);
+  const binding = await txFindBinding(t, order.buyerId);
   const extended = bindingUntil(new Date(order.createdAt), rules.bindingDays);
   const until = binding && new Date(binding.until);
   if (binding && until && binding.sharerId === sharer.id && !binding.releasedAt && until > now && until < extended) {
-    await t.collection('bindings').doc(order.buyerId).update({ data: { until: extended } });
+    await txExtendBinding(t, order.buyerId, extended);
   }
   return lines;
 }
@@ -133,9 +121,4 @@ function bump(change: MoneyChange, line: CommissionRecord, row: Bump) {
     if (k !== 'orders') change.totals[k] = (change.totals[k] ?? 0) + v;
   }
   change.rows.push({ productId: line.productId, channel: line.channel, change: row });
-}
-
-function changedFields(line: CommissionRecord) {
-  const { status, settledAt, reversedFen, reversedAt } = line;
-  return { status, reversedFen, ...(settledAt ? { settledAt } : {}), ...(reversedAt ? { reversedAt } : {}) };
 }

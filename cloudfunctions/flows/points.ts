@@ -6,8 +6,8 @@
 import { earnedCancelledOf, earnedPoints, pointsBackOf, takesFor } from '../core/points';
 import type { ShopRules } from '../core/rules';
 import { nextSideStep, type SideFacts } from '../core/side-states';
-import { transact, txGet, type Database } from '../data/db';
-import { txUpdateOrder, type OrderRecord } from '../data/orders';
+import { transact, type Database } from '../data/db';
+import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
 import { openAccount, queueEarn, queueGiveBack, queueSettle, recorded, saveAccount, type OpenAccount } from '../data/points';
 import { sideFactsOf } from './side-facts';
 
@@ -15,7 +15,7 @@ export type PointsOutcome = 'nothing' | 'returned' | 'earned' | 'earnedRefunded'
 
 export async function movePoints(db: Database, orderId: string, now: Date, rules: ShopRules): Promise<PointsOutcome> {
   return transact(db, async (t) => {
-    const order = await txGet<OrderRecord>(t, 'orders', orderId);
+    const order = await txFindOrder(t, orderId);
     if (!order) return 'nothing';
     const facts = sideFactsOf(order);
     let outcome: PointsOutcome = 'nothing';

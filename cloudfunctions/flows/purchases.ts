@@ -3,8 +3,8 @@
 // repeated safely by the change itself and the scheduler's sweep.
 import type { ShopRules } from '../core/rules';
 import { nextSideStep } from '../core/side-states';
-import { transact, txGet, type Database } from '../data/db';
-import { txUpdateOrder, type OrderRecord } from '../data/orders';
+import { transact, type Database } from '../data/db';
+import { txFindOrder, txUpdateOrder } from '../data/orders';
 import { txCountPurchases } from '../data/purchases';
 import { sideFactsOf } from './side-facts';
 
@@ -12,7 +12,7 @@ export type PurchaseOutcome = 'nothing' | 'counted' | 'skipped' | 'uncounted';
 
 export async function countPurchases(db: Database, orderId: string, now: Date, rules: ShopRules): Promise<PurchaseOutcome> {
   return transact(db, async (t) => {
-    const order = await txGet<OrderRecord>(t, 'orders', orderId);
+    const order = await txFindOrder(t, orderId);
     if (!order) return 'nothing';
     const step = nextSideStep('purchase', sideFactsOf(order), now, rules.afterSaleDays);
     if (!step) return 'nothing';

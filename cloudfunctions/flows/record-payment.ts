@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import { chinaDay } from '../core/order-id';
 import type { ShopRules } from '../core/rules';
-import { transact, txGet, type Cloud, type Database } from '../data/db';
-import { findOrder, type OrderRecord } from '../data/orders';
+import { transact, type Cloud, type Database } from '../data/db';
+import { findOrder, txFindOrder, type OrderRecord } from '../data/orders';
 import { openAccount, queueRespend, saveAccount } from '../data/points';
 import type { Settings } from '../data/settings';
 import { cancelReservation, clearMarks, reserveAll } from '../data/stock';
@@ -68,7 +68,7 @@ async function payCancelled(db: Database, read: OrderRecord, paid: object, now: 
   let result: { outcome: PaidOutcome; took: boolean } | null;
   try {
     result = await transact(db, async (t) => {
-      const order = await txGet<OrderRecord>(t, 'orders', read._id);
+      const order = await txFindOrder(t, read._id);
       if (order?.status !== 'cancelled' || order.holdsStock !== read.holdsStock) return null;
       let pointsShort = false;
       const patch: Record<string, unknown> = { ...paid };

@@ -1,9 +1,9 @@
 // Releasing stock: an order whose goods never left (cancelled, or refunded while it waited to ship) gives its
 // stock back exactly once. The order's `holdsStock` flag and the SKUs' stock change in one transaction; a conflict
 // or a crash leaves the flag set, and the scheduler's next run releases it, so stock is never lost nor returned twice.
-import type { ProductRecord } from '../core/product';
-import { transact, txGet, type Database } from '../data/db';
-import { txUpdateOrder, type OrderRecord } from '../data/orders';
+import { transact, type Database } from '../data/db';
+import { txReturnStock } from '../data/stock';
+import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
 
 /** An order whose goods never left: cancelled, or refunded while it was still waiting to ship. */
 export function releasable(order: Pick<OrderRecord, 'status' | 'refund'>): boolean {
@@ -13,22 +13,12 @@ export function releasable(order: Pick<OrderRecord, 'status' | 'refund'>): boole
 /** Gives back the stock the order holds, if it holds any and may release it; false when there was nothing to do. */
 export async function releaseStock(db: Database, orderId: string): Promise<boolean> {
   return transact(db, async (t) => {
-    const order = await txGet<OrderRecord>(t, 'orders', orderId);
+    const order = await txFindOrder(t, orderId);
     if (!order?.holdsStock || !releasable(order)) return false;
     await txUpdateOrder(t, orderId, { holdsStock: false });
     const byProduct = new Map<string, OrderRecord['items']>();
     for (const line of order.items) byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
-    for (const [productId, lines] of byProduct) {
-      const product = await txGet<ProductRecord>(t, 'products', productId);
-      if (!product) continue;
-      const data: Record<string, unknown> = {};
-      for (const line of lines) {
-        // Found by id, not by the position it had when ordered: the owner may have edited the SKUs since.
-        const index = product.skus.findIndex((s) => s.id === line.skuId);
-        if (index >= 0) data[`skus.${index}.stock`] = db.command.inc(line.qty);
-      }
-      if (Object.keys(data).length > 0) await t.collection('products').doc(productId).update({ data });
-    }
+    for (const [productId, lines] of byProduct) await txReturnStock(t, db, productId, lines);
     return true;
   }, 3);
 }

@@ -12,9 +12,9 @@ import { INITIAL_STATUS } from '../core/order-flow';
 import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
 import { MINUTE_MS, type ShopRules } from '../core/rules';
 import { findBinding } from '../data/bindings';
-import { isDuplicateKey, transact, txGet, type Database } from '../data/db';
+import { isDuplicateKey, transact, type Database } from '../data/db';
 import type { CallContext } from '../data/handler';
-import { findOrder, insertOrder, txInsertOrder, type OrderRecord } from '../data/orders';
+import { findOrder, insertOrder, txFindOrder, txInsertOrder, type OrderRecord } from '../data/orders';
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
@@ -126,7 +126,7 @@ async function insertWithPoints(
   now: Date,
 ): Promise<{ order: OrderRecord } | { placed: OrderRecord } | { refused: AppError }> {
   return transact(db, async (t) => {
-    const placed = await txGet<OrderRecord>(t, 'orders', order._id);
+    const placed = await txFindOrder(t, order._id);
     if (placed) return { placed };
     const account = await openAccount(t, order.buyerId, now);
     const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
