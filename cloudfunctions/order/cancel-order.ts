@@ -2,7 +2,7 @@
 import type { Order, OrderInput } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
 import { cancelPending } from '../data/order-changes';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { loadSettings } from '../data/settings';
 import { AppError } from '../contracts/errors';
 import { ownOrder, reread } from './own-order';

@@ -3,7 +3,7 @@
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { completion } from '../data/order-changes';
 import { catchUpPoints } from '../data/order-points';
 import { catchUpPurchase } from '../data/purchases';

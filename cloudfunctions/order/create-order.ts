@@ -9,7 +9,7 @@ import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
 import { MINUTE_MS, type ShopRules } from '../core/rules';
 import { findBinding } from '../data/bindings';
 import { isDuplicateKey, txGet, type Database } from '../data/db';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findOrder, insertOrder, type OrderRecord } from '../data/orders';
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount } from '../data/points';

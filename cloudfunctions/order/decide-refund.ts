@@ -5,10 +5,10 @@ import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
 import { cloudPayOf } from '../data/db';
-import type { CallContext } from '../data/handler';
+import type { CallContext, OwnerContext } from '../platform/handler';
 import { notifyBuyer } from '../data/order-changes';
 import { findOrder, updateIf, updateIfStatus, type OrderRecord } from '../data/orders';
-import { requireOwner, type Settings } from '../data/settings';
+import type { Settings } from '../data/settings';
 import { reread } from './own-order';
 import { PAYMENT_FUNCTION } from './pay-order';
 import { viewOrder } from './view';
@@ -20,8 +20,8 @@ interface RefundAnswer {
   returnMsg?: string;
 }
 
-export async function decideRefund(input: OrderInput<'decideRefund'>, ctx: CallContext): Promise<{ order: Order }> {
-  const settings = await requireOwner(ctx.db, ctx.openid);
+export async function decideRefund(input: OrderInput<'decideRefund'>, ctx: OwnerContext): Promise<{ order: Order }> {
+  const { settings } = ctx;
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
   if (input.approve) await approve(order, input.refundFen, ctx, settings);

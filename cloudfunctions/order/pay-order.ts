@@ -5,7 +5,7 @@ import { AppError } from '../contracts/errors';
 import type { OrderInput, PayResult } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
 import { cloudPayOf } from '../data/db';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { updateIfStatus } from '../data/orders';
 import { loadSettings } from '../data/settings';
 import { ownOrder } from './own-order';

@@ -2,7 +2,7 @@
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { updateIfStatus } from '../data/orders';
 import { loadSettings } from '../data/settings';
 import { ownOrder, reread } from './own-order';
