@@ -2,7 +2,7 @@
 import type { BindingView } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { findBinding, releaseBinding as endBinding } from '../data/bindings';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { viewBinding } from './views';
 
 export async function getBinding(_input: object, ctx: CallContext): Promise<{ binding: BindingView | null }> {

@@ -1,7 +1,7 @@
-// The `commission` cloud function: a route table of its actions (owner actions check the owner list inside).
+// The `commission` cloud function: a route table of its actions (`{ owner: true }`: only owners get past the wrapper).
 import cloud from 'wx-server-sdk';
 import { commissionInputs, type CommissionAction, type CommissionResults } from '../contracts/commission';
-import { createHandler, route, type Route } from '../data/handler';
+import { createHandler, route, type Route } from '../platform/handler';
 import { getBinding, releaseBinding } from './binding';
 import { makePoster } from './make-poster';
 import { myCommissions } from './my-commissions';
@@ -26,12 +26,12 @@ const routes = {
   myCommissions: route(commissionInputs.myCommissions, myCommissions),
   withdraw: route(commissionInputs.withdraw, withdraw),
   myWithdrawals: route(commissionInputs.myWithdrawals, myWithdrawals),
-  sharers: route(commissionInputs.sharers, listSharers),
-  withdrawals: route(commissionInputs.withdrawals, ownerWithdrawals),
-  decideWithdrawal: route(commissionInputs.decideWithdrawal, decideWithdrawal),
+  sharers: route(commissionInputs.sharers, listSharers, { owner: true }),
+  withdrawals: route(commissionInputs.withdrawals, ownerWithdrawals, { owner: true }),
+  decideWithdrawal: route(commissionInputs.decideWithdrawal, decideWithdrawal, { owner: true }),
   suggestions: route(commissionInputs.suggestions, suggestions),
-  rates: route(commissionInputs.rates, rates),
-  setRate: route(commissionInputs.setRate, setRate),
+  rates: route(commissionInputs.rates, rates, { owner: true }),
+  setRate: route(commissionInputs.setRate, setRate, { owner: true }),
 } satisfies { [A in CommissionAction]: Route<(typeof commissionInputs)[A], CommissionResults[A]> };
 
 export const main = createHandler(cloud, routes);

@@ -4,7 +4,7 @@ import type { CommissionInput, Poster } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { lowestPrice } from '../core/product';
 import { displayUrls } from '../data/files';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findNote } from '../data/notes';
 import { findProduct } from '../data/products';
 import { findUserByOpenid } from '../data/users';

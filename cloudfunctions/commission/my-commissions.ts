@@ -4,7 +4,7 @@ import { AppError } from '../contracts/errors';
 import { settlesAt } from '../core/commission';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { listSharerLines } from '../data/commissions';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { completionOf } from '../data/orders';
 import { loadSettings } from '../data/settings';
 import { viewLine } from './views';

@@ -2,7 +2,7 @@
 // (two documents and the products' titles), never by scanning visits or orders.
 import type { FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findProducts } from '../data/products';
 import { readStats, type MoneyRow, type VisitRow } from '../data/sharer-stats';
 import { availableOf, findWithdrawal } from '../data/withdrawals';

@@ -1,13 +1,11 @@
 // The owner's view of sharers, ranked by goods paid through them, from the counters (offset paging).
 import type { CommissionInput, Page, SharerRank } from '../contracts/commission';
 import { AppError, ERRORS } from '../contracts/errors';
-import type { CallContext } from '../data/handler';
-import { requireOwner } from '../data/settings';
+import type { CallContext } from '../platform/handler';
 import { rankSharers } from '../data/sharer-stats';
 import { findUsersByOpenids } from '../data/users';
 
 export async function listSharers(input: CommissionInput<'sharers'>, ctx: CallContext): Promise<Page<SharerRank>> {
-  await requireOwner(ctx.db, ctx.openid);
   const limit = input.limit ?? 20;
   const offset = input.cursor === undefined ? 0 : Number(input.cursor);
   if (!Number.isSafeInteger(offset) || offset < 0) throw new AppError('input.invalid', `${ERRORS['input.invalid']}：cursor`);

@@ -3,14 +3,12 @@
 import type { CommissionInput, OwnerWithdrawal, Page } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
-import type { CallContext } from '../data/handler';
-import { requireOwner } from '../data/settings';
+import type { CallContext } from '../platform/handler';
 import { findUsersByOpenids } from '../data/users';
 import { decideWithdrawalRecord, listWithdrawals } from '../data/withdrawals';
 import { viewOwnerWithdrawal } from './views';
 
 export async function ownerWithdrawals(input: CommissionInput<'withdrawals'>, ctx: CallContext): Promise<Page<OwnerWithdrawal>> {
-  await requireOwner(ctx.db, ctx.openid);
   const limit = input.limit ?? 20;
   const after = decodeTimeCursor(input.cursor);
   const filter = (input.view ?? 'open') === 'open' ? { status: 'open' as const } : {};
@@ -21,7 +19,6 @@ export async function ownerWithdrawals(input: CommissionInput<'withdrawals'>, ct
 }
 
 export async function decideWithdrawal(input: CommissionInput<'decideWithdrawal'>, ctx: CallContext): Promise<{ withdrawal: OwnerWithdrawal }> {
-  await requireOwner(ctx.db, ctx.openid);
   if (!input.approve && !input.reason) throw new AppError('withdraw.reason_required');
   const result = await decideWithdrawalRecord(ctx.db, input.withdrawalId, input.approve, input.approve ? undefined : input.reason, ctx.now);
   if ('refused' in result) throw new AppError(result.refused);

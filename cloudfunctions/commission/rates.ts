@@ -2,17 +2,15 @@
 // (each order keeps the rates it was placed with).
 import type { CommissionInput, RateTable } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
-import type { CallContext } from '../data/handler';
+import type { CallContext, OwnerContext } from '../platform/handler';
 import { findProduct, listAllProducts, setProductRate } from '../data/products';
-import { requireOwner, saveRules } from '../data/settings';
+import { saveRules } from '../data/settings';
 
-export async function rates(_input: object, ctx: CallContext): Promise<RateTable> {
-  const settings = await requireOwner(ctx.db, ctx.openid);
-  return rateTable(ctx, settings.rules.commissionRateBp);
+export async function rates(_input: object, ctx: OwnerContext): Promise<RateTable> {
+  return rateTable(ctx, ctx.settings.rules.commissionRateBp);
 }
 
-export async function setRate(input: CommissionInput<'setRate'>, ctx: CallContext): Promise<RateTable> {
-  const settings = await requireOwner(ctx.db, ctx.openid);
+export async function setRate(input: CommissionInput<'setRate'>, ctx: OwnerContext): Promise<RateTable> {
   if (input.productId === undefined) {
     if (input.rateBp === null) throw new AppError('input.invalid', '店铺默认佣金比例不能为空');
     await saveRules(ctx.db, { commissionRateBp: input.rateBp });
@@ -20,7 +18,7 @@ export async function setRate(input: CommissionInput<'setRate'>, ctx: CallContex
   }
   if (!(await findProduct(ctx.db, input.productId))) throw new AppError('product.not_found');
   await setProductRate(ctx.db, input.productId, input.rateBp);
-  return rateTable(ctx, settings.rules.commissionRateBp);
+  return rateTable(ctx, ctx.settings.rules.commissionRateBp);
 }
 
 async function rateTable(ctx: CallContext, defaultRateBp: number): Promise<RateTable> {

@@ -5,7 +5,7 @@ import { AppError } from '../contracts/errors';
 import type { CommissionInput, VisitResult } from '../contracts/commission';
 import { decideVisit } from '../core/commission';
 import { findBinding, takeBinding } from '../data/bindings';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findProduct } from '../data/products';
 import { loadSettings } from '../data/settings';
 import { countVisit, firstVisit } from '../data/sharer-stats';

@@ -1,7 +1,7 @@
 // The sharer's note on a product: their own words on their cards and posters (anyone may write one for any product).
 import type { CommissionInput } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { saveNote } from '../data/notes';
 import { findProduct } from '../data/products';
 

@@ -4,7 +4,7 @@ import type { CommissionResults } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { lowestPrice } from '../core/product';
 import { displayUrls, THUMBNAIL } from '../data/files';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { listAllProducts } from '../data/products';
 import { purchasesOf } from '../data/purchases';
 import { reviewedProducts } from '../data/reviews';

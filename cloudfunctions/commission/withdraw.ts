@@ -2,7 +2,7 @@
 import type { CommissionInput, Page, Withdrawal } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findUserByOpenid } from '../data/users';
 import { listWithdrawals, requestWithdrawal } from '../data/withdrawals';
 import { viewWithdrawal } from './views';

@@ -1,5 +1,4 @@
 // Shop settings: one document. Owners are listed by openid; the rule numbers fall back to core/rules defaults.
-import { AppError } from '../contracts/errors';
 import { rulesOf, type ShopRules } from '../core/rules';
 import { getOrNull, txGet, type Database } from './db';
 
@@ -37,14 +36,6 @@ export async function loadSettings(db: Database): Promise<Settings> {
     subMchId: found?.subMchId ?? '',
     templates: { shipped: found?.templates?.shipped ?? '', refund: found?.templates?.refund ?? '' },
   };
-}
-
-/** Owner actions call this first: anyone not on the owner list is refused before anything is read or changed. */
-export async function requireOwner(db: Database, openid: string): Promise<Settings> {
-  if (!openid) throw new AppError('auth.required');
-  const settings = await loadSettings(db);
-  if (!settings.owners.includes(openid)) throw new AppError('auth.not_owner');
-  return settings;
 }
 
 /** Stores rule values (already validated by the caller's schema) in the settings document. */

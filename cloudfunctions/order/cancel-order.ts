@@ -1,7 +1,7 @@
 // The buyer cancels their unpaid order; its stock and any points spent on it go back at once.
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { loadSettings } from '../data/settings';
 import { cancelOrder as cancel } from '../flows/cancel';
 import { ownOrder, reread } from './own-order';

@@ -2,7 +2,7 @@
 // credited as pending.
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { loadSettings } from '../data/settings';
 import { completeOrder } from '../flows/complete';
 import { ownOrder, reread } from './own-order';

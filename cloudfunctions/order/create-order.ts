@@ -13,7 +13,7 @@ import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
 import { MINUTE_MS, type ShopRules } from '../core/rules';
 import { findBinding } from '../data/bindings';
 import { isDuplicateKey, transact, type Database } from '../data/db';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findOrder, insertOrder, txFindOrder, txInsertOrder, type OrderRecord } from '../data/orders';
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount } from '../data/points';

@@ -3,17 +3,17 @@
 // require the request still undecided at their write, so of an approval and a rejection sent together one wins.
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
-import type { CallContext } from '../data/handler';
+import type { CallContext, OwnerContext } from '../platform/handler';
 import { findOrder, updateOrder, type OrderRecord } from '../data/orders';
-import { requireOwner, type Settings } from '../data/settings';
+import type { Settings } from '../data/settings';
 import { notifyBuyer } from '../flows/notify-buyer';
 import { refundNumberOf, sendRefund } from '../flows/start-refund';
 import { moveOrder } from '../flows/transition';
 import { reread } from './own-order';
 import { viewOrder } from './view';
 
-export async function decideRefund(input: OrderInput<'decideRefund'>, ctx: CallContext): Promise<{ order: Order }> {
-  const settings = await requireOwner(ctx.db, ctx.openid);
+export async function decideRefund(input: OrderInput<'decideRefund'>, ctx: OwnerContext): Promise<{ order: Order }> {
+  const { settings } = ctx;
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
   if (input.approve) await approve(order, input.refundFen, ctx, settings);

@@ -1,6 +1,6 @@
 // One of the buyer's own orders, with the commands they may run on it now and which lines are no longer sold.
 import type { Order, OrderInput } from '../contracts/order';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findProducts } from '../data/products';
 import { loadSettings } from '../data/settings';
 import { ownOrder } from './own-order';

@@ -1,7 +1,7 @@
-// The `order` cloud function: a route table of its actions (owner actions check the owner list inside).
+// The `order` cloud function: a route table of its actions (`{ owner: true }`: only owners get past the wrapper).
 import cloud from 'wx-server-sdk';
 import { orderInputs, type OrderAction, type OrderResults } from '../contracts/order';
-import { createHandler, route, type Route } from '../data/handler';
+import { createHandler, route, type Route } from '../platform/handler';
 import { cancelOrder } from './cancel-order';
 import { confirmReceipt } from './confirm-receipt';
 import { createOrder } from './create-order';
@@ -27,11 +27,11 @@ const routes = {
   requestRefund: route(orderInputs.requestRefund, requestRefund),
   list: route(orderInputs.list, listOrders),
   get: route(orderInputs.get, getOrder),
-  ownerList: route(orderInputs.ownerList, ownerListOrders),
-  ownerGet: route(orderInputs.ownerGet, ownerGetOrder),
-  ship: route(orderInputs.ship, shipOrder),
-  decideRefund: route(orderInputs.decideRefund, decideRefund),
-  summary: route(orderInputs.summary, summarizeToday),
+  ownerList: route(orderInputs.ownerList, ownerListOrders, { owner: true }),
+  ownerGet: route(orderInputs.ownerGet, ownerGetOrder, { owner: true }),
+  ship: route(orderInputs.ship, shipOrder, { owner: true }),
+  decideRefund: route(orderInputs.decideRefund, decideRefund, { owner: true }),
+  summary: route(orderInputs.summary, summarizeToday, { owner: true }),
 } satisfies { [A in OrderAction]: Route<(typeof orderInputs)[A], OrderResults[A]> };
 
 export const main = createHandler(cloud, routes);

@@ -1,7 +1,7 @@
 // The buyer's own orders, newest first, by tab (待付款 / 待发货 / 待收货 / 已完成 / 售后).
 import { AppError } from '../contracts/errors';
 import type { OrderInput, OrderPage } from '../contracts/order';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { listBuyerOrders } from '../data/orders';
 import { loadSettings } from '../data/settings';
 import { decodeOrderCursor, splitPage } from './paging';

@@ -1,6 +1,6 @@
 // The caller's own order: someone else's order id reads exactly like an unknown one.
 import { AppError } from '../contracts/errors';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findOrder, type OrderRecord } from '../data/orders';
 
 export async function ownOrder(ctx: CallContext, orderId: string): Promise<OrderRecord> {

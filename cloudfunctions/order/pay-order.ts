@@ -5,7 +5,7 @@ import { AppError } from '../contracts/errors';
 import type { OrderInput, PayResult } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
 import { cloudPayOf } from '../data/db';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { updateOrder } from '../data/orders';
 import { loadSettings } from '../data/settings';
 import { PAYMENT_FUNCTION } from '../flows/start-refund';

@@ -4,7 +4,7 @@ import type { OrderInput, Quote } from '../contracts/order';
 import { availableOf, checkRedeem, maxUsable, pointsStep } from '../core/points';
 import { amountsOf, priceOrder } from '../core/pricing';
 import { displayUrls, THUMBNAIL } from '../data/files';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findAccount } from '../data/points';
 import { findProducts } from '../data/products';
 import { loadSettings } from '../data/settings';

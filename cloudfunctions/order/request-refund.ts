@@ -1,7 +1,7 @@
 // The buyer asks for their money back (paid, shipped, or completed within the after-sale window); the owner decides.
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { loadSettings } from '../data/settings';
 import { moveOrder } from '../flows/transition';
 import { ownOrder, reread } from './own-order';

@@ -2,16 +2,15 @@
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
 import { DAY_MS } from '../core/rules';
-import type { CallContext } from '../data/handler';
+import type { OwnerContext } from '../platform/handler';
 import { findOrder } from '../data/orders';
-import { requireOwner } from '../data/settings';
 import { notifyBuyer } from '../flows/notify-buyer';
 import { moveOrder } from '../flows/transition';
 import { reread } from './own-order';
 import { viewOrder } from './view';
 
-export async function shipOrder(input: OrderInput<'ship'>, ctx: CallContext): Promise<{ order: Order }> {
-  const settings = await requireOwner(ctx.db, ctx.openid);
+export async function shipOrder(input: OrderInput<'ship'>, ctx: OwnerContext): Promise<{ order: Order }> {
+  const { settings } = ctx;
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
   const shipping = { carrier: input.carrier, trackingNo: input.trackingNo.toUpperCase() };

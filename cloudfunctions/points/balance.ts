@@ -2,7 +2,7 @@
 // is read, so what it shows as spendable can be spent.
 import type { PointsBalance } from '../contracts/points';
 import { AppError } from '../contracts/errors';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { balanceOfAccount, expireAccount, findAccount, joinMember, type PointsAccount } from '../data/points';
 import { loadSettings } from '../data/settings';
 

@@ -2,7 +2,7 @@
 import type { PointsEntry, PointsInput, PointsResults } from '../contracts/points';
 import { AppError } from '../contracts/errors';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { listLedger, type PointsLedgerRecord } from '../data/points';
 
 const DEFAULT_LIMIT = 20;

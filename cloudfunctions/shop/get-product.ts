@@ -6,7 +6,7 @@ import type { ProductDetail, Review, ShopInput } from '../contracts/shop';
 import { activeSkus, lowestPrice } from '../core/product';
 import { DAY_MS } from '../core/rules';
 import { displayUrls, PHOTO } from '../data/files';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findNote } from '../data/notes';
 import { findProduct } from '../data/products';
 import { recentBuyers, verifiedPurchases } from '../data/purchases';

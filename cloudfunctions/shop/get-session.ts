@@ -5,7 +5,7 @@ import type { SessionResult } from '../contracts/shop';
 import { defaultNickname, makeShareCode, SHARE_CODE_LENGTH } from '../core/share-code';
 import { findBinding } from '../data/bindings';
 import { isDuplicateKey } from '../data/db';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { balanceOfAccount, findAccount } from '../data/points';
 import { loadSettings } from '../data/settings';
 import { findUserByOpenid, insertUser, type UserRecord } from '../data/users';

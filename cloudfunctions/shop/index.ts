@@ -1,7 +1,7 @@
-// The `shop` cloud function: a route table of its actions (owner actions check the owner list inside).
+// The `shop` cloud function: a route table of its actions (`{ owner: true }`: only owners get past the wrapper).
 import cloud from 'wx-server-sdk';
 import { shopInputs, type ShopAction, type ShopResults } from '../contracts/shop';
-import { createHandler, route, type Route } from '../data/handler';
+import { createHandler, route, type Route } from '../platform/handler';
 import { getSession } from './get-session';
 import { listProducts } from './list-products';
 import { getProduct } from './get-product';
@@ -18,17 +18,17 @@ const routes = {
   getProduct: route(shopInputs.getProduct, getProduct),
   review: route(shopInputs.review, writeReview),
   listReviews: route(shopInputs.listReviews, listReviews),
-  ownerProducts: route(shopInputs.ownerProducts, ownerProducts),
-  ownerProduct: route(shopInputs.ownerProduct, ownerProduct),
-  saveProduct: route(shopInputs.saveProduct, saveProduct),
-  setStock: route(shopInputs.setStock, setStock),
-  setSaleStatus: route(shopInputs.setSaleStatus, setSaleStatus),
-  stockLedger: route(shopInputs.stockLedger, stockLedger),
-  settings: route(shopInputs.settings, settings),
-  updateSettings: route(shopInputs.updateSettings, updateSettings),
-  ownerReviews: route(shopInputs.ownerReviews, ownerReviews),
-  replyReview: route(shopInputs.replyReview, replyReview),
-  hideReview: route(shopInputs.hideReview, hideReview),
+  ownerProducts: route(shopInputs.ownerProducts, ownerProducts, { owner: true }),
+  ownerProduct: route(shopInputs.ownerProduct, ownerProduct, { owner: true }),
+  saveProduct: route(shopInputs.saveProduct, saveProduct, { owner: true }),
+  setStock: route(shopInputs.setStock, setStock, { owner: true }),
+  setSaleStatus: route(shopInputs.setSaleStatus, setSaleStatus, { owner: true }),
+  stockLedger: route(shopInputs.stockLedger, stockLedger, { owner: true }),
+  settings: route(shopInputs.settings, settings, { owner: true }),
+  updateSettings: route(shopInputs.updateSettings, updateSettings, { owner: true }),
+  ownerReviews: route(shopInputs.ownerReviews, ownerReviews, { owner: true }),
+  replyReview: route(shopInputs.replyReview, replyReview, { owner: true }),
+  hideReview: route(shopInputs.hideReview, hideReview, { owner: true }),
 } satisfies { [A in ShopAction]: Route<(typeof shopInputs)[A], ShopResults[A]> };
 
 export const main = createHandler(cloud, routes);

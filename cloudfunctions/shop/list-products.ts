@@ -4,7 +4,7 @@ import type { ProductPage, ShopInput } from '../contracts/shop';
 import { decodeCursor, pageOf } from '../core/paging';
 import { isSoldOut, lowestPrice } from '../core/product';
 import { displayUrls, THUMBNAIL } from '../data/files';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { listOnSale } from '../data/products';
 import { loadSettings } from '../data/settings';
 

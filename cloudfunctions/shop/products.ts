@@ -1,22 +1,21 @@
 // The owner's product desk: the catalogue (searched, filtered), a product for the editor, saving it (new or edited),
-// stock adjustments with their ledger, and on/off sale. Every action checks the owner list first. Prices live on
-// the product only: an order keeps the lines it was priced with, so an edit never changes an existing order.
+// stock adjustments with their ledger, and on/off sale. All are owner routes (the wrapper checks the owner list).
+// Prices live on the product only: an order keeps the lines it was priced with, so an edit never changes an
+// existing order.
 import { AppError } from '../contracts/errors';
 import type { OwnerProductCard, OwnerProductDetail, ShopInput, StockEntry } from '../contracts/shop';
 import { requestHashOf } from '../core/order-id';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { activeSkus, derivedId, isSoldOut, lowestPrice, stockLeft, type ProductRecord } from '../core/product';
 import { displayUrls, THUMBNAIL } from '../data/files';
-import type { CallContext } from '../data/handler';
+import type { CallContext, OwnerContext } from '../platform/handler';
 import { createProduct, editProduct, findProduct, firstSort, listAllProducts, setStatus } from '../data/products';
-import { requireOwner } from '../data/settings';
 import { adjustStock, listLedger, type StockLedgerRecord } from '../data/stock-ledger';
 import { findUsersByOpenids } from '../data/users';
 
 const PAGE_SIZE = 20;
 
 export async function ownerProducts(input: ShopInput<'ownerProducts'>, ctx: CallContext): Promise<{ items: OwnerProductCard[]; nextCursor: string | null }> {
-  await requireOwner(ctx.db, ctx.openid);
   const query = (input.query ?? '').toLowerCase();
   const filter = input.filter ?? 'all';
   const matches = (await listAllProducts(ctx.db)).filter(
@@ -50,11 +49,11 @@ function positionOf(cursor: string): number {
   return n;
 }
 
-export async function ownerProduct(input: ShopInput<'ownerProduct'>, ctx: CallContext): Promise<OwnerProductDetail> {
-  const settings = await requireOwner(ctx.db, ctx.openid);
+export async function ownerProduct(input: ShopInput<'ownerProduct'>, ctx: OwnerContext): Promise<OwnerProductDetail> {
   const product = await findProduct(ctx.db, input.id);
   if (!product) throw new AppError('product.not_found');
-  return detailOf(product, settings.rules.commissionRateBp, await displayUrls(ctx.cloud, product.images, THUMBNAIL));
+  const urls = await displayUrls(ctx.cloud, product.images, THUMBNAIL);
+  return detailOf(product, ctx.settings.rules.commissionRateBp, urls);
 }
 
 /** `urls`: the photos' display URLs (the editor's tiles). */
@@ -71,8 +70,10 @@ function detailOf(product: ProductRecord, defaultCommissionRateBp: number, urls:
   };
 }
 
-export async function saveProduct(input: ShopInput<'saveProduct'>, ctx: CallContext): Promise<{ product: OwnerProductDetail }> {
-  const settings = await requireOwner(ctx.db, ctx.openid);
+export async function saveProduct(
+  input: ShopInput<'saveProduct'>,
+  ctx: OwnerContext,
+): Promise<{ product: OwnerProductDetail }> {
   if (input.id && input.status) throw new AppError('input.invalid', '请求参数有误：已有商品请用上架/下架修改状态');
   // Photos must be files in our storage: the schema allows only `products/` fileIDs, and each must exist (their
   // URLs are the ones the answer shows).
@@ -89,11 +90,10 @@ export async function saveProduct(input: ShopInput<'saveProduct'>, ctx: CallCont
     ? await editProduct(ctx.db, input.id, fields, input.skus, change)
     : await createProduct(ctx.db, derivedId('p', ctx.openid, input.requestId), fields, input.skus, input.status ?? 'off_sale', (await firstSort(ctx.db)) - 1, change);
   if ('refused' in outcome) throw new AppError(outcome.refused);
-  return { product: detailOf(outcome.product, settings.rules.commissionRateBp, urls) };
+  return { product: detailOf(outcome.product, ctx.settings.rules.commissionRateBp, urls) };
 }
 
 export async function setStock(input: ShopInput<'setStock'>, ctx: CallContext): Promise<{ sku: OwnerProductDetail['skus'][number]; entry: StockEntry }> {
-  await requireOwner(ctx.db, ctx.openid);
   let outcome: Awaited<ReturnType<typeof adjustStock>>;
   try {
     outcome = await adjustStock(ctx.db, {
@@ -118,13 +118,11 @@ export async function setStock(input: ShopInput<'setStock'>, ctx: CallContext): 
 }
 
 export async function setSaleStatus(input: ShopInput<'setSaleStatus'>, ctx: CallContext): Promise<{ id: string; status: 'on_sale' | 'off_sale' }> {
-  await requireOwner(ctx.db, ctx.openid);
   if (!(await setStatus(ctx.db, input.productId, input.status, ctx.now))) throw new AppError('product.not_found');
   return { id: input.productId, status: input.status };
 }
 
 export async function stockLedger(input: ShopInput<'stockLedger'>, ctx: CallContext): Promise<{ items: StockEntry[]; nextCursor: string | null }> {
-  await requireOwner(ctx.db, ctx.openid);
   const limit = input.limit ?? PAGE_SIZE;
   const rows = await listLedger(ctx.db, input.productId, decodeTimeCursor(input.cursor), limit + 1);
   const page = splitTimePage(rows, limit, (r) => r.at);

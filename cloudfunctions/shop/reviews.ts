@@ -4,11 +4,10 @@ import { AppError } from '../contracts/errors';
 import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { displayUrls, PHOTO } from '../data/files';
-import type { CallContext } from '../data/handler';
+import type { CallContext } from '../platform/handler';
 import { findOrder } from '../data/orders';
 import { insertReview, listAllReviews, listVisible, productStats, reviewId, setHidden, setReply, type ProductStats, type ReviewRecord } from '../data/reviews';
 import { findProducts } from '../data/products';
-import { requireOwner } from '../data/settings';
 import type { ProductRecord } from '../core/product';
 import { ensureMember } from './get-session';
 
@@ -56,7 +55,6 @@ export async function listReviews(input: ShopInput<'listReviews'>, ctx: CallCont
 }
 
 export async function ownerReviews(input: ShopInput<'ownerReviews'>, ctx: CallContext): Promise<ShopResults['ownerReviews']> {
-  await requireOwner(ctx.db, ctx.openid);
   const limit = input.limit ?? DEFAULT_LIMIT;
   const rows = await listAllReviews(ctx.db, input.view === 'hidden', decodeTimeCursor(input.cursor), limit + 1);
   const page = splitTimePage(rows, limit, (r) => new Date(r.createdAt));
@@ -64,14 +62,12 @@ export async function ownerReviews(input: ShopInput<'ownerReviews'>, ctx: CallCo
 }
 
 export async function replyReview(input: ShopInput<'replyReview'>, ctx: CallContext): Promise<ShopResults['replyReview']> {
-  await requireOwner(ctx.db, ctx.openid);
   const review = await setReply(ctx.db, input.reviewId, input.reply, ctx.now);
   if (!review) throw new AppError('review.not_found');
   return { review: (await viewReviews(ctx, [review], true))[0] };
 }
 
 export async function hideReview(input: ShopInput<'hideReview'>, ctx: CallContext): Promise<ShopResults['hideReview']> {
-  await requireOwner(ctx.db, ctx.openid);
   const review = await setHidden(ctx.db, input.reviewId, input.hidden, input.reason, ctx.now);
   if (!review) throw new AppError('review.not_found');
   return { review: (await viewReviews(ctx, [review], true))[0] };

@@ -3,17 +3,15 @@
 import { AppError } from '../contracts/errors';
 import type { ShopInput, ShopSettings } from '../contracts/shop';
 import { displayUrls } from '../data/files';
-import type { CallContext } from '../data/handler';
-import { loadSettings, requireOwner, updateSettingsRecord } from '../data/settings';
+import type { CallContext, OwnerContext } from '../platform/handler';
+import { loadSettings, updateSettingsRecord, type Settings } from '../data/settings';
 import { findUserByShareCode, findUsersByOpenids } from '../data/users';
 
-export async function settings(_input: object, ctx: CallContext): Promise<ShopSettings> {
-  await requireOwner(ctx.db, ctx.openid);
-  return view(ctx);
+export async function settings(_input: object, ctx: OwnerContext): Promise<ShopSettings> {
+  return view(ctx, ctx.settings);
 }
 
-export async function updateSettings(input: ShopInput<'updateSettings'>, ctx: CallContext): Promise<ShopSettings> {
-  await requireOwner(ctx.db, ctx.openid);
+export async function updateSettings(input: ShopInput<'updateSettings'>, ctx: OwnerContext): Promise<ShopSettings> {
   const [added, removed, logoUrls] = await Promise.all([
     memberOf(ctx, input.addOwner),
     memberOf(ctx, input.removeOwner),
@@ -29,7 +27,8 @@ export async function updateSettings(input: ShopInput<'updateSettings'>, ctx: Ca
     ...(removed ? { removeOwner: removed } : {}),
   });
   if ('refused' in outcome) throw new AppError(outcome.refused);
-  return view(ctx);
+  // The settings as this change left them, not as the guard read them.
+  return view(ctx, await loadSettings(ctx.db));
 }
 
 /** The openid behind a member code, or a coded refusal when no member has it. */
@@ -40,8 +39,7 @@ async function memberOf(ctx: CallContext, shareCode: string | undefined): Promis
   return user.openid;
 }
 
-async function view(ctx: CallContext): Promise<ShopSettings> {
-  const s = await loadSettings(ctx.db);
+async function view(ctx: CallContext, s: Settings): Promise<ShopSettings> {
   const [users, urls] = await Promise.all([findUsersByOpenids(ctx.db, s.owners), displayUrls(ctx.cloud, s.logo ? [s.logo] : [])]);
   const logoUrl = urls.get(s.logo);
   return {
