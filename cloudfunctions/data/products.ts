@@ -82,7 +82,9 @@ export async function createProduct(db: Database, id: string, fields: ProductFie
     if ('refused' in plan) return plan;
     const { commissionRateBp, ...rest } = fields;
     const product: ProductRecord = { _id: id, ...rest, skus: plan.skus, status, sort, ...(commissionRateBp === null ? {} : { commissionRateBp }) };
-    await t.collection('products').add({ data: { ...product, requestHash: change.requestHash, createdAt: change.at, updatedAt: change.at } });
+    // `holds`: stock reservations' marks (data/stock.ts), present from the start so taking none changes nothing.
+    const data = { ...product, holds: [], requestHash: change.requestHash, createdAt: change.at, updatedAt: change.at };
+    await t.collection('products').add({ data });
     await recordInitialStock(t, id, plan.created, change);
     return { product };
   }, 5);

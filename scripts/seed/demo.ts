@@ -137,7 +137,7 @@ export async function seedDemo(target: SeedTarget): Promise<void> {
     subMchId: '1900000109',
     templates: { shipped: 'local-order-shipped', refund: 'local-refund-result' },
   };
-  const products: Array<ProductRecord & { createdAt: Date }> = [];
+  const products: Array<ProductRecord & { createdAt: Date; holds: [] }> = [];
   for (const [index, p] of DEMO_PRODUCTS.entries()) {
     const images: string[] = [];
     for (const [i, palette] of p.palettes.entries()) {
@@ -152,6 +152,7 @@ export async function seedDemo(target: SeedTarget): Promise<void> {
       ...(p.commissionRateBp === undefined ? {} : { commissionRateBp: p.commissionRateBp }),
       status: 'on_sale',
       sort: (index + 1) * 10,
+      holds: [],
       createdAt: now,
     });
   }

@@ -226,6 +226,7 @@ export class Shop {
       skus: skus.map((s, i) => ({ id: `${id}-${i + 1}`, spec: `规格${i + 1}`, priceFen: s.priceFen ?? 1000, stock: s.stock })),
       status: 'on_sale',
       sort: 5000,
+      holds: [],
       ...extra,
     };
     await this.db.collection('products').add({ data: record });
@@ -251,6 +252,16 @@ export class Shop {
       for (const line of order.items) {
         const key = skuKey(line.productId, line.skuId);
         held.set(key, (held.get(key) ?? 0) + line.qty);
+      }
+    }
+    // A reservation's mark that no order took over (a create cut off by its timeout under load) still accounts
+    // for its stock: the scheduler gives it back (flows/reclaim-stock.ts).
+    const absorbed = new Set(orders.flatMap((o) => o.holds ?? []));
+    for (const product of products) {
+      for (const mark of product.holds ?? []) {
+        if (absorbed.has(mark.token)) continue;
+        const key = skuKey(product._id, mark.sku);
+        held.set(key, (held.get(key) ?? 0) + mark.qty);
       }
     }
     const ledgered = new Map<string, number>();
