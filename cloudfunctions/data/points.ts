@@ -7,7 +7,7 @@ import { AppError } from '../contracts/errors';
 import type { PointsBalance, PointsEntryKind } from '../contracts/points';
 import { availableOf, balanceOf, checkRedeem, expireDue, expiryOf, giveBack, orderLotId, spend, totalsOf, type PointsLot, type Take } from '../core/points';
 import type { ShopRules } from '../core/rules';
-import { getOrNull, txGet, type Database, type Transaction } from './db';
+import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 
 export interface PointsAccount {
   _id: string;
@@ -100,7 +100,7 @@ export async function saveAccount(t: Transaction, account: OpenAccount, now: Dat
 
 /** Joins (开卡): the welcome gift once, however many times and however concurrently it is asked for. */
 export async function joinMember(db: Database, openid: string, now: Date, rules: ShopRules): Promise<{ gift: number }> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const account = await openAccount(t, openid, now);
     if (account.joinedAt) {
       await saveAccount(t, account, now);
@@ -121,7 +121,7 @@ export async function joinMember(db: Database, openid: string, now: Date, rules:
 
 /** Expires the account's due lots (the scheduler's sweep; any other change of the account does it too). */
 export async function expireAccount(db: Database, openid: string, now: Date): Promise<number> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const account = await openAccount(t, openid, now);
     await saveAccount(t, account, now);
     return account.entries.reduce((sum, e) => sum - e.available, 0);

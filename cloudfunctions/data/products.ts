@@ -3,7 +3,7 @@
 // overwrites a unit an order took.
 import { planSkus, type ProductRecord, type SkuRecord, type WantedSku } from '../core/product';
 import type { PagePosition } from '../core/paging';
-import { getOrNull, txGet, type Database, type Transaction } from './db';
+import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 import { addEntry } from './stock-ledger';
 
 const products = (db: Database) => db.collection<ProductRecord>('products');
@@ -75,7 +75,7 @@ async function recordInitialStock(t: Transaction, productId: string, created: re
 
 /** Creates a product with its SKUs' initial stock in the ledger; a replay (same id) answers what the first wrote. */
 export async function createProduct(db: Database, id: string, fields: ProductFields, skus: readonly WantedSku[], status: ProductRecord['status'], sort: number, change: Change): Promise<SaveOutcome> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const prior = await txGet<ProductRecord & { requestHash: string }>(t, 'products', id);
     if (prior) return prior.requestHash === change.requestHash ? { product: prior } : { refused: 'product.request_conflict' as const };
     const plan = planSkus([], skus, change.newSkuId);
@@ -92,7 +92,7 @@ export async function createProduct(db: Database, id: string, fields: ProductFie
 
 /** Edits a product: its fields and its SKUs as core/product planSkus says, new SKUs' initial stock in the ledger. */
 export async function editProduct(db: Database, id: string, fields: ProductFields, skus: readonly WantedSku[], change: Change): Promise<SaveOutcome> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const found = await txGet<ProductRecord>(t, 'products', id);
     if (!found) return { refused: 'product.not_found' as const };
     const plan = planSkus(found.skus, skus, change.newSkuId);

@@ -1,7 +1,7 @@
 // Reviews: one per order line (`_id` = `<orderId>:<skuId>`), written by the buyer of a completed order. A product's
 // visible reviews are counted in `product_stats/<productId>` in the same transaction as every review change, so
 // the count and the average never drift from the list. Hidden reviews stay, marked, and leave both.
-import { getOrNull, txGet, type Database, type Transaction } from './db';
+import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 import { txFindOrder, txUpdateOrder } from './orders';
 
 export interface ReviewRecord {
@@ -50,7 +50,7 @@ async function bumpStats(t: Transaction, review: ReviewRecord, sign: 1 | -1): Pr
  * when the line was reviewed before (even concurrently).
  */
 export async function insertReview(db: Database, review: ReviewRecord): Promise<'inserted' | 'duplicate'> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     if (await txGet(t, 'reviews', review._id)) return 'duplicate';
     const order = await txFindOrder(t, review.orderId);
     await t.collection('reviews').add({ data: review });
@@ -62,7 +62,7 @@ export async function insertReview(db: Database, review: ReviewRecord): Promise<
 
 /** Hides or shows a review, its product's counters following; null when there is no such review. */
 export async function setHidden(db: Database, id: string, hidden: boolean, reason: string | undefined, now: Date): Promise<ReviewRecord | null> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const review = await txGet<ReviewRecord>(t, 'reviews', id);
     if (!review) return null;
     if (review.hidden === hidden) return review;

@@ -1,6 +1,6 @@
 // Shop settings: one document. Owners are listed by openid; the rule numbers fall back to core/rules defaults.
 import { rulesOf, type ShopRules } from '../core/rules';
-import { getOrNull, txGet, type Database } from './db';
+import { getOrNull, txGet, type Database, transact } from './db';
 
 export const SETTINGS_ID = 'shop';
 
@@ -54,7 +54,7 @@ export type SettingsChange = { shopName?: string; logo?: string; rules?: Partial
  * each other's change, and the owner list is never left empty. `addOwner` / `removeOwner` are openids.
  */
 export async function updateSettingsRecord(db: Database, change: SettingsChange): Promise<{ refused: 'settings.last_owner' } | { owners: string[] }> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const found = await txGet<SettingsRecord>(t, 'settings', SETTINGS_ID);
     let owners = [...(found?.owners ?? [])];
     if (change.addOwner && !owners.includes(change.addOwner)) owners.push(change.addOwner);

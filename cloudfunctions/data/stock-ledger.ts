@@ -4,7 +4,7 @@
 // For every SKU: stock = Σ ledger deltas − units held by orders (tests check this under concurrency).
 import type { ProductRecord, SkuRecord } from '../core/product';
 import type { TimePosition } from '../core/paging';
-import { txGet, type Database, type Transaction } from './db';
+import { txGet, type Database, type Transaction, transact } from './db';
 
 export interface StockLedgerRecord {
   _id: string;
@@ -40,7 +40,7 @@ export type AdjustOutcome =
  * stock below zero nor overwrites a unit an order took. A replayed key answers the entry it wrote.
  */
 export async function adjustStock(db: Database, a: Adjustment): Promise<AdjustOutcome> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const [prior, product] = await Promise.all([txGet<StockLedgerRecord>(t, 'stock_ledger', a.key), txGet<ProductRecord>(t, 'products', a.productId)]);
     if (!product) return { refused: 'product.not_found' as const };
     const index = product.skus.findIndex((s) => s.id === a.skuId && !s.retired);

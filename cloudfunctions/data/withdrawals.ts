@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../contracts/errors';
 import { SHARE_CODE_ALPHABET } from '../core/share-code';
-import { txGet, type Database } from './db';
+import { txGet, type Database, transact } from './db';
 import { changeMoney, moneyStatsId, type MoneyStats } from './sharer-stats';
 
 export interface WithdrawalRecord {
@@ -35,7 +35,7 @@ function newWithdrawalId(now: Date): string {
 export type Refusal = { refused: ErrorCode };
 
 export async function requestWithdrawal(db: Database, sharer: { id: string; code: string }, amountFen: number, now: Date): Promise<WithdrawalRecord | Refusal> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const money = await txGet<MoneyStats>(t, 'sharer_stats', moneyStatsId(sharer.id));
     if (money?.openWithdrawalId) return { refused: 'withdraw.open_exists' as const };
     if (amountFen > availableOf(money)) return { refused: 'withdraw.insufficient' as const };
@@ -47,7 +47,7 @@ export async function requestWithdrawal(db: Database, sharer: { id: string; code
 }
 
 export async function decideWithdrawalRecord(db: Database, id: string, approve: boolean, reason: string | undefined, now: Date): Promise<WithdrawalRecord | Refusal> {
-  return db.runTransaction(async (t) => {
+  return transact(db, async (t) => {
     const record = await txGet<WithdrawalRecord>(t, 'withdrawals', id);
     if (!record) return { refused: 'withdraw.not_found' as const };
     if (record.status !== 'open') return { refused: 'withdraw.already_decided' as const };

@@ -7,6 +7,7 @@ import type { OwnerProductCard, OwnerProductDetail, ShopInput, StockEntry } from
 import { requestHashOf } from '../core/order-id';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { activeSkus, derivedId, isSoldOut, lowestPrice, stockLeft, type ProductRecord } from '../core/product';
+import { isConflict } from '../data/db';
 import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext, OwnerContext } from '../platform/handler';
 import { createProduct, editProduct, findProduct, firstSort, listAllProducts, setStatus } from '../data/products';
@@ -108,7 +109,7 @@ export async function setStock(input: ShopInput<'setStock'>, ctx: CallContext): 
     });
   } catch (error) {
     // Every retry met a reservation changing the same product: nothing was written; the owner can try again.
-    if (/TRANSACTION_CONFLICT/.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? error))) throw new AppError('stock.busy');
+    if (isConflict(error)) throw new AppError('stock.busy');
     throw error;
   }
   if ('refused' in outcome) throw new AppError(outcome.refused);
