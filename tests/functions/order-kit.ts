@@ -46,8 +46,12 @@ export class Shop {
   /** Stock of every SKU before any order of this file (products made by the tests are added when made). */
   readonly initialStock = new Map<string, number>();
 
-  async start(): Promise<void> {
-    this.emu = await startEmulator({ functionsDir: join(ROOT, 'dist/cloudfunctions'), seed: 'demo' });
+  /** The emulator's data directory when start was given one (kept across restart); absent: in memory. */
+  private dataDir?: string;
+
+  async start(opts: { data?: string } = {}): Promise<void> {
+    this.dataDir = opts.data;
+    this.emu = await startEmulator({ functionsDir: join(ROOT, 'dist/cloudfunctions'), seed: 'demo', ...(opts.data ? { data: opts.data } : {}) });
     this.db = sdkFor(this.emu).database();
     for (const product of await this.all('products')) {
       for (const sku of product.skus) this.initialStock.set(skuKey(product._id, sku.id), sku.stock);
@@ -56,6 +60,17 @@ export class Shop {
 
   async stop(): Promise<void> {
     await this.emu?.stop();
+  }
+
+  /**
+   * A new emulator on the data directory given to start, after the old one was killed (`shop.emu.kill()`, kill -9)
+   * or stopped; the initial stocks are kept (the demo seed is not applied twice), the dev sessions made anew.
+   */
+  async restart(): Promise<void> {
+    if (!this.dataDir) throw new Error('restart needs start({ data: <directory> })');
+    this.emu = await startEmulator({ functionsDir: join(ROOT, 'dist/cloudfunctions'), seed: 'demo', data: this.dataDir });
+    this.db = sdkFor(this.emu).database();
+    this.tokens.clear();
   }
 
   // --- calls
