@@ -1,23 +1,14 @@
 // Every row of the side-state table (core/side-states.ts) is swept: orders whose commission, points or purchase
 // count can take a step now (one a crash or a conflict interrupted, or one the after-sale window was waiting for).
-import { SIDE_STEPS, type Side } from '../../core/side-states';
+import { SIDE_STEPS } from '../../core/side-states';
 import { listSideDue } from '../../data/orders';
-import { moveCommission } from '../../flows/commission';
-import { movePoints } from '../../flows/points';
-import { countPurchases } from '../../flows/purchases';
+import { SIDE_MOVERS } from '../../flows/follow-up';
 import { BATCH, drain, type JobContext } from '../job';
-
-const MOVERS = {
-  commission: moveCommission,
-  pointsBack: movePoints,
-  pointsEarn: movePoints,
-  purchase: countPurchases,
-} satisfies Record<Side, unknown>;
 
 export async function moveSideStates(ctx: JobContext) {
   const counts: Record<string, number> = {};
   for (const row of SIDE_STEPS) {
-    const move = MOVERS[row.side];
+    const move = SIDE_MOVERS[row.side];
     counts[`${row.side}.${row.step}`] = await drain(
       ctx,
       `${row.side} of order`,
