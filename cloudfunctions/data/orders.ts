@@ -282,6 +282,17 @@ export async function listPointsShort(db: Database, limit: number): Promise<Orde
   return data;
 }
 
+/** The reservations each of these orders took over (orders that do not exist are left out). */
+export async function holdsOf(db: Database, ids: readonly string[]): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map();
+  const { data } = await orders(db)
+    .where({ _id: db.command.in([...ids]) })
+    .field({ holds: true })
+    .limit(ids.length)
+    .get();
+  return new Map(data.map((o) => [o._id, o.holds ?? []]));
+}
+
 /** When each of these orders was completed (orders not completed are left out). */
 export async function completionOf(db: Database, ids: readonly string[]): Promise<Map<string, Date>> {
   if (ids.length === 0) return new Map();

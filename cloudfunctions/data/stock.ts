@@ -3,8 +3,8 @@
 // any concurrency, without a transaction to conflict on. The same update leaves a mark in the product's `holds`
 // (the reservation's token, the order, the SKU, the quantity, when), so stock is never taken without a record of
 // who took it: a crash between taking the stock and recording the order leaves the mark, and the scheduler gives
-// marked stock back when no order took the reservation over (flows/reclaim-stock.ts). Giving a mark's stock back
-// removes the mark in the same update, so it happens once.
+// marked stock back when no order took the reservation over (flows/reclaim-stock.ts), and removes the marks of
+// those an order did take over. Giving a mark's stock back removes the mark in the same update, so it happens once.
 import type { PricedLine } from '../core/pricing';
 import type { ProductRecord } from '../core/product';
 import { txGet, type Database, type Transaction } from './db';
@@ -70,15 +70,14 @@ export async function cancelReservation(db: Database, token: string, lines: read
   await Promise.all(lines.map((l) => giveBackMark(db, l.productId, { token, sku: l.skuId, qty: l.qty })));
 }
 
-/** Removes a reservation's marks once an order has taken it over (its stock is now the order's). */
-export async function clearMarks(db: Database, token: string, productIds: readonly string[]): Promise<void> {
+/** Removes reservations' marks once an order has taken them over (their stock is now the order's). */
+export async function clearMarks(db: Database, tokens: readonly string[], productIds: readonly string[]): Promise<void> {
   const _ = db.command;
-  await Promise.all(
-    [...new Set(productIds)].map((id) => products(db).where({ _id: id }).update({ data: { holds: _.pull({ token }) } })),
-  );
+  const data = { holds: _.pull({ token: _.in([...tokens]) }) };
+  await Promise.all([...new Set(productIds)].map((id) => products(db).where({ _id: id }).update({ data })));
 }
 
-/** Products carrying a mark older than `before`: a reservation that was neither taken over nor given back. */
+/** Products carrying marks taken before `before`. */
 export async function listMarked(db: Database, before: Date, limit: number): Promise<Array<{ _id: string; holds: HoldMark[] }>> {
   const { data } = await products(db)
     .where({ 'holds.at': db.command.lte(before) })

@@ -100,7 +100,7 @@ async function payCancelled(db: Database, read: OrderRecord, paid: object, now: 
     if (reserved) await cancelReservation(db, token, lines);
     throw error;
   }
-  if (reserved && result?.took) await clearMarks(db, token, lines.map((l) => l.productId));
+  if (reserved && result?.took) await clearMarks(db, [token], lines.map((l) => l.productId));
   else if (reserved) await cancelReservation(db, token, lines);
   return result?.outcome ?? null;
 }

@@ -2,7 +2,8 @@
 // the buyer's requestId (the same request again, even concurrently, answers with the same order). Points spent on
 // it are taken in the transaction that inserts it: both happen, or neither (and the stock goes back). The stock
 // is taken with a mark naming this call's reservation (data/stock.ts) and the order names the reservation it took
-// over, so a crash anywhere in between strands nothing: the scheduler gives back what no order took over.
+// over, so a crash anywhere in between strands nothing: the scheduler gives back what no order took over, and
+// clears the marks of the orders that did (no extra request here).
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
@@ -18,7 +19,7 @@ import { findOrder, insertOrder, txFindOrder, txInsertOrder, type OrderRecord } 
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
-import { cancelReservation, clearMarks, reserveAll } from '../data/stock';
+import { cancelReservation, reserveAll } from '../data/stock';
 import { viewOrder } from './view';
 
 export async function createOrder(input: OrderInput<'create'>, ctx: CallContext): Promise<{ order: Order }> {
@@ -88,7 +89,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     if ('placed' in outcome || 'refused' in outcome) await cancelReservation(ctx.db, token, priced.lines);
     if ('placed' in outcome) return sameRequest(ctx, outcome.placed, requestHash, settings);
     if ('refused' in outcome) throw outcome.refused;
-    return placedNow(ctx, outcome.order, token, settings);
+    return { order: await viewOrder(ctx.cloud, outcome.order, 'buyer', now, settings.rules) };
   }
   try {
     await insertOrder(ctx.db, order);
@@ -100,16 +101,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     if (!placed) throw error;
     return sameRequest(ctx, placed, requestHash, settings);
   }
-  return placedNow(ctx, order, token, settings);
-}
-
-/** The order took the reservation over: its marks go (beside building the answer). */
-async function placedNow(ctx: CallContext, order: OrderRecord, token: string, settings: Settings): Promise<{ order: Order }> {
-  const [view] = await Promise.all([
-    viewOrder(ctx.cloud, order, 'buyer', ctx.now, settings.rules),
-    clearMarks(ctx.db, token, order.items.map((l) => l.productId)),
-  ]);
-  return { order: view };
+  return { order: await viewOrder(ctx.cloud, order, 'buyer', now, settings.rules) };
 }
 
 /**
