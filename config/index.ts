@@ -5,6 +5,9 @@ import prodConfig from './prod';
 
 // One config for both builds: weapp into dist/weapp (opened by WeChat DevTools), h5 into dist/h5 (served by the emulator).
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  // src/ imports the contracts' limits as values: Taro compiles only sourceRoot (and its own packages) unless told.
+  // Only that file: the contracts with schemas would bring valibot into the mini program.
+  const compile = { include: [path.resolve(__dirname, '..', 'cloudfunctions/contracts/limits.ts')] };
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'youjian',
     date: '2026-11-23',
@@ -23,6 +26,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     // Chinese text would ship twice its size. WeChat reads UTF-8 sources; the bench's empty app makes the same choice.
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
+      compile,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -33,6 +37,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       staticDirectory: 'static',
       // The emulator serves dist/h5 as static files: hash routing needs no server rewrites.
       router: { mode: 'hash' },
+      compile,
       // Taro's React components rendering plain HTML: Stencil's web components stay invisible until they hydrate,
       // a frame or more after React inserted them, which held back the first paint of a shared product.
       useHtmlComponents: true,

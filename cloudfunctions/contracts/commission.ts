@@ -2,32 +2,37 @@
 // types only. One level by construction: an order names at most one sharer, and nothing stores who bound whom
 // beyond the buyer's current binding, so there is no chain to pay along.
 import * as v from 'valibot';
+import {
+  MAX_RATE_BP,
+  MAX_WITHDRAWAL_FEN,
+  MIN_WITHDRAWAL_FEN,
+  SHARE_CODE_PATTERN,
+  SHARER_NOTE_MAX,
+  SHORT_ID_PATTERN,
+  WITHDRAWAL_ID_PATTERN,
+  WITHDRAWAL_REJECT_REASON_BOUNDS,
+} from './limits';
+
+// Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
+export { MAX_RATE_BP, MAX_WITHDRAWAL_FEN, MIN_WITHDRAWAL_FEN, WITHDRAWAL_ID_PATTERN } from './limits';
+export { SHARER_NOTE_MAX as NOTE_MAX } from './limits';
 
 export const COMMISSION_FUNCTION = 'commission';
 
-const shortId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, 'id'));
-const shareCode = v.pipe(v.string(), v.regex(/^[A-Z2-9]{6}$/, 'shareCode'));
+const shortId = v.pipe(v.string(), v.regex(SHORT_ID_PATTERN, 'id'));
+const shareCode = v.pipe(v.string(), v.regex(SHARE_CODE_PATTERN, 'shareCode'));
 export const SHARE_CHANNELS = ['chat', 'moments', 'poster'] as const;
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
 const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)));
 const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
 
-/** Smallest withdrawal: ¥1. */
-export const MIN_WITHDRAWAL_FEN = 100;
-/** Most one withdrawal may ask for (WeChat's transfer to change caps a single transfer far below this). */
-export const MAX_WITHDRAWAL_FEN = 2_000_000;
-/** Highest commission rate the owner may set: 50%. */
-export const MAX_RATE_BP = 5000;
-export const NOTE_MAX = 60;
-export const WITHDRAWAL_ID_PATTERN = /^W[0-9A-Z]{4,40}$/;
-
 export const commissionInputs = {
   recordVisit: v.strictObject({ productId: shortId, s: shareCode, c: v.picklist(SHARE_CHANNELS) }),
   binding: v.strictObject({}),
   releaseBinding: v.strictObject({}),
   /** The sharer's own words about a product, shown on their cards and posters; '' clears it. */
-  setNote: v.strictObject({ productId: shortId, note: text(0, NOTE_MAX) }),
+  setNote: v.strictObject({ productId: shortId, note: text(0, SHARER_NOTE_MAX) }),
   poster: v.strictObject({ productId: shortId }),
   myStats: v.strictObject({}),
   myCommissions: v.strictObject({ cursor, limit }),
@@ -40,7 +45,7 @@ export const commissionInputs = {
   decideWithdrawal: v.strictObject({
     withdrawalId: v.pipe(v.string(), v.regex(WITHDRAWAL_ID_PATTERN, 'withdrawalId')),
     approve: v.boolean(),
-    reason: v.optional(text(2, 100)),
+    reason: v.optional(text(WITHDRAWAL_REJECT_REASON_BOUNDS.min, WITHDRAWAL_REJECT_REASON_BOUNDS.max)),
   }),
   /** What to share: products the sharer bought and reviewed first, then bought, then the rest of the catalogue. */
   suggestions: v.strictObject({}),

@@ -1,17 +1,31 @@
-// The `order` function: actions, input schemas and result types. src/ imports these as types only.
+// The `order` function: actions, input schemas and result types. src/ imports these as types only (the limits it
+// checks too come from ./limits, which has no schema library).
 // The client sends product and SKU ids with quantities; every amount is computed by the function.
 import * as v from 'valibot';
+import {
+  ADDRESS_BOUNDS,
+  CARRIER_BOUNDS,
+  MAX_LINE_QTY,
+  MAX_LINES,
+  ORDER_ID_PATTERN,
+  ORDER_NOTE_MAX,
+  ORDER_QUERY_MAX,
+  PHONE_PATTERN,
+  REFUND_REASON_BOUNDS,
+  REQUEST_ID_PATTERN,
+  SHORT_ID_PATTERN,
+  TRACKING_NO_PATTERN,
+  type TextBounds,
+} from './limits';
 import type { PointsOffer } from './points';
+
+// Where the functions and tests have always imported them from.
+export { MAX_LINE_QTY, MAX_LINES, ORDER_ID_PATTERN, PHONE_PATTERN } from './limits';
 
 export const ORDER_FUNCTION = 'order';
 
-const shortId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, 'id'));
-/** Order ids double as WeChat Pay's out_trade_no (at most 32 of [0-9A-Za-z_-]). */
-export const ORDER_ID_PATTERN = /^YJ[0-9A-Z]{16}$/;
+const shortId = v.pipe(v.string(), v.regex(SHORT_ID_PATTERN, 'id'));
 const orderId = v.pipe(v.string(), v.regex(ORDER_ID_PATTERN, 'orderId'));
-/** Most a buyer can take of one SKU in one order. */
-export const MAX_LINE_QTY = 99;
-export const MAX_LINES = 20;
 
 const line = v.strictObject({
   productId: shortId,
@@ -20,14 +34,13 @@ const line = v.strictObject({
 });
 const lines = v.pipe(v.array(line), v.minLength(1), v.maxLength(MAX_LINES));
 const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
+const bounded = ({ min, max }: TextBounds) => text(min, max);
 
-/** A mainland mobile number: what couriers call. */
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const address = v.strictObject({
-  name: text(1, 20),
+  name: bounded(ADDRESS_BOUNDS.name),
   phone: v.pipe(v.string(), v.regex(PHONE_PATTERN, 'phone')),
-  region: text(2, 60),
-  detail: text(2, 120),
+  region: bounded(ADDRESS_BOUNDS.region),
+  detail: bounded(ADDRESS_BOUNDS.detail),
 });
 
 const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
@@ -45,10 +58,10 @@ export const orderInputs = {
   quote: v.strictObject({ items: lines, pointsToUse }),
   create: v.strictObject({
     /** Made by the client once per checkout; the same request sent again returns the same order. */
-    requestId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId')),
+    requestId: v.pipe(v.string(), v.regex(REQUEST_ID_PATTERN, 'requestId')),
     items: lines,
     address,
-    note: v.optional(text(0, 100)),
+    note: v.optional(text(0, ORDER_NOTE_MAX)),
     pointsToUse,
   }),
   pay: v.strictObject({
@@ -58,26 +71,26 @@ export const orderInputs = {
   }),
   cancel: v.strictObject({ orderId }),
   confirmReceipt: v.strictObject({ orderId }),
-  requestRefund: v.strictObject({ orderId, reason: text(2, 200) }),
+  requestRefund: v.strictObject({ orderId, reason: bounded(REFUND_REASON_BOUNDS) }),
   list: v.strictObject({ tab: v.optional(v.picklist(BUYER_TABS)), cursor, limit }),
   get: v.strictObject({ orderId }),
   ownerList: v.strictObject({
     view: v.optional(v.picklist(OWNER_VIEWS)),
     /** An order id or the buyer's phone number. */
-    q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(32))),
+    q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(ORDER_QUERY_MAX))),
     cursor,
     limit,
   }),
   ownerGet: v.strictObject({ orderId }),
   ship: v.strictObject({
     orderId,
-    carrier: text(2, 20),
-    trackingNo: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9-]{6,32}$/, 'trackingNo')),
+    carrier: bounded(CARRIER_BOUNDS),
+    trackingNo: v.pipe(v.string(), v.trim(), v.regex(TRACKING_NO_PATTERN, 'trackingNo')),
   }),
   decideRefund: v.strictObject({
     orderId,
     approve: v.boolean(),
-    reason: v.optional(text(2, 200)),
+    reason: v.optional(bounded(REFUND_REASON_BOUNDS)),
     /** Approve less than was paid (a partial refund, only once the goods have shipped); default: all of it. */
     refundFen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   }),

@@ -2,6 +2,7 @@
 // spending happen inside the order flows (order.create takes `pointsToUse`; completion credits, cancel and refund
 // give back). src/ imports these as types only.
 import * as v from 'valibot';
+import { POINTS_RULE_BOUNDS } from './limits';
 
 export const POINTS_FUNCTION = 'points';
 
@@ -9,20 +10,8 @@ const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)));
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
-/** The balance also names the points that expire within this many days. */
-export const EXPIRING_SOON_DAYS = 30;
-
-/** Bounds of the owner's points rules (core/rules.ts keeps the same ones for stored values). */
-export const POINTS_RULE_BOUNDS = {
-  /** Points earned per ¥1 of goods paid. */
-  pointsEarnPerYuan: { min: 0, max: 100 },
-  /** Points that make ¥1 at checkout. */
-  pointsPerYuan: { min: 1, max: 10_000 },
-  /** Most of the goods amount points may pay, in basis points. */
-  pointsCapBp: { min: 0, max: 9000 },
-  welcomePoints: { min: 0, max: 100_000 },
-  pointsExpiryDays: { min: 30, max: 3650 },
-} as const;
+// Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
+export { EXPIRING_SOON_DAYS, POINTS_RULE_BOUNDS } from './limits';
 
 export type PointsRuleName = keyof typeof POINTS_RULE_BOUNDS;
 

@@ -1,50 +1,61 @@
 // The `shop` function: actions, input schemas and result types. src/ imports these as types only.
 import * as v from 'valibot';
-import { POINTS_RULE_BOUNDS } from './points';
+import {
+  ORDER_ID_PATTERN,
+  POINTS_RULE_BOUNDS,
+  PRODUCT_DESCRIPTION_MAX,
+  PRODUCT_PHOTOS_MAX,
+  PRODUCT_SKUS_MAX,
+  PRODUCT_TITLE_MAX,
+  REQUEST_ID_PATTERN,
+  REVIEW_HIDE_REASON_MAX,
+  REVIEW_PHOTOS_MAX,
+  REVIEW_REPLY_MAX,
+  REVIEW_TEXT_MAX,
+  SHARE_CODE_PATTERN,
+  SHOP_NAME_MAX,
+  SHOP_RULE_BOUNDS,
+  SHORT_ID_PATTERN,
+  SKU_PRICE_MAX_FEN,
+  SKU_SPEC_MAX,
+  STOCK_MAX,
+  STOCK_REASON_MAX,
+} from './limits';
+
+// Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
+export {
+  PRODUCT_DESCRIPTION_MAX,
+  PRODUCT_PHOTOS_MAX,
+  PRODUCT_SKUS_MAX,
+  PRODUCT_TITLE_MAX,
+  REVIEW_PHOTOS_MAX,
+  REVIEW_TEXT_MAX,
+  SHOP_NAME_MAX,
+  SHOP_RULE_BOUNDS,
+  SKU_PRICE_MAX_FEN,
+  SKU_SPEC_MAX,
+  STOCK_MAX,
+  STOCK_REASON_MAX,
+} from './limits';
 
 export const SHOP_FUNCTION = 'shop';
 
-/** Short public ids (products, SKUs): they travel in share links and in a 32-character QR scene. */
-const shortId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, 'id'));
-const shareCode = v.pipe(v.string(), v.regex(/^[A-Z2-9]{6}$/, 'shareCode'));
+const shortId = v.pipe(v.string(), v.regex(SHORT_ID_PATTERN, 'id'));
+const shareCode = v.pipe(v.string(), v.regex(SHARE_CODE_PATTERN, 'shareCode'));
 
-export const REVIEW_TEXT_MAX = 500;
-export const REVIEW_PHOTOS_MAX = 6;
 /** A file in the shop's own cloud storage, under `reviews/`. */
 export const REVIEW_PHOTO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/reviews\/[A-Za-z0-9._/-]{1,200}$/;
 /** A review's id is its order line: `<orderId>:<skuId>`. */
 const reviewIdSchema = v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}:[A-Za-z0-9_-]{1,16}$/, 'reviewId'));
 
-/** Bounds of the owner's shop rules (the points rules' are in contracts/points.ts); core/rules.ts applies both. */
-export const SHOP_RULE_BOUNDS = {
-  shippingFeeFen: { min: 0, max: 100_000 },
-  freeShippingFromFen: { min: 0, max: 10_000_000 },
-  unpaidCancelMinutes: { min: 5, max: 24 * 60 },
-  autoConfirmDays: { min: 3, max: 30 },
-  afterSaleDays: { min: 1, max: 30 },
-  commissionRateBp: { min: 0, max: 5000 },
-  bindingDays: { min: 1, max: 365 },
-} as const;
-export const SHOP_NAME_MAX = 20;
 const bounded = (b: { min: number; max: number }) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(b.min), v.maxValue(b.max)));
 const allRuleBounds = { ...SHOP_RULE_BOUNDS, ...POINTS_RULE_BOUNDS };
 
-/** The product desk's bounds. */
-export const PRODUCT_TITLE_MAX = 60;
-export const PRODUCT_DESCRIPTION_MAX = 2000;
-export const PRODUCT_PHOTOS_MAX = 9;
-export const PRODUCT_SKUS_MAX = 50;
-export const SKU_SPEC_MAX = 30;
-/** ¥50,000: one SKU never costs more than an order may (core/pricing MAX_PAYABLE_FEN). */
-export const SKU_PRICE_MAX_FEN = 5_000_000;
-export const STOCK_MAX = 1_000_000;
-export const STOCK_REASON_MAX = 50;
 /** A product photo: a file in the shop's own cloud storage, under `products/`. */
 export const PRODUCT_PHOTO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/products\/[A-Za-z0-9._/-]{1,200}$/;
 /** The shop's logo: a file in its own cloud storage, under `shop/`. */
 export const SHOP_LOGO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/shop\/[A-Za-z0-9._/-]{1,200}$/;
-/** A client-made idempotency key: a retried request with the same key changes nothing twice. */
-const requestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId'));
+const requestId = v.pipe(v.string(), v.regex(REQUEST_ID_PATTERN, 'requestId'));
 const stockCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(STOCK_MAX));
 
 export const shopInputs = {
@@ -59,7 +70,7 @@ export const shopInputs = {
   }),
   /** A verified buyer's review of one line of their completed order (once per line). */
   review: v.strictObject({
-    orderId: v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}$/, 'orderId')),
+    orderId: v.pipe(v.string(), v.regex(ORDER_ID_PATTERN, 'orderId')),
     skuId: shortId,
     rating: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
     text: v.pipe(v.string(), v.trim(), v.maxLength(REVIEW_TEXT_MAX)),
@@ -73,7 +84,10 @@ export const shopInputs = {
     cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
   }),
-  replyReview: v.strictObject({ reviewId: reviewIdSchema, reply: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)) }),
+  replyReview: v.strictObject({
+    reviewId: reviewIdSchema,
+    reply: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(REVIEW_REPLY_MAX)),
+  }),
   /** The owner's list of every review, newest first; `hidden` lists only the hidden ones. */
   ownerReviews: v.strictObject({
     view: v.optional(v.picklist(['all', 'hidden'] as const)),
@@ -141,7 +155,11 @@ export const shopInputs = {
     removeOwner: v.optional(shareCode),
   }),
   /** Hides an abusive review from the public (it stays in the data, marked), or shows it again. */
-  hideReview: v.strictObject({ reviewId: reviewIdSchema, hidden: v.boolean(), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))) }),
+  hideReview: v.strictObject({
+    reviewId: reviewIdSchema,
+    hidden: v.boolean(),
+    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(REVIEW_HIDE_REASON_MAX))),
+  }),
 };
 
 export type ShopAction = keyof typeof shopInputs;

@@ -4,7 +4,8 @@
 import { shopApi } from '../api/shop';
 import type { Result } from '../api/client';
 import type { ProductDetail } from '../../cloudfunctions/contracts/shop';
-import { PRODUCT_PAGE, parseProductEntry, type ProductEntry } from '../lib/share';
+import { parseProductEntry, type ProductEntry } from '../lib/share';
+import { PAGES } from '../routes';
 
 export interface PrefetchedProduct {
   promise: Promise<Result<ProductDetail>>;
@@ -44,7 +45,7 @@ interface InlinePrefetch {
  */
 export function prefetchFromHash(hash: string, inline?: InlinePrefetch): void {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
-  if (path !== PRODUCT_PAGE) return;
+  if (path !== PAGES.product) return;
   const entry = parseProductEntry(Object.fromEntries(new URLSearchParams(query)));
   if (!entry) return;
   const key = keyOf(entry);

@@ -1,10 +1,11 @@
 // Member points as the shop user reads them: what an offer of points is worth, and what of a balance expires soon.
 // Display only: the server prices every order and applies every rule.
-import type { EXPIRING_SOON_DAYS as CONTRACT_EXPIRING_SOON_DAYS, PointsBalance } from '../../cloudfunctions/contracts/points';
+import { EXPIRING_SOON_DAYS } from '../../cloudfunctions/contracts/limits';
+import type { PointsBalance } from '../../cloudfunctions/contracts/points';
 import { formatMonthDay } from './time';
 
-/** The contract's span of `expiringSoon`; typed by it, so a change there fails the build here (src/ imports contracts as types only). */
-export const EXPIRING_SOON_DAYS: typeof CONTRACT_EXPIRING_SOON_DAYS = 30;
+/** The contract's span of `expiringSoon`. */
+export { EXPIRING_SOON_DAYS };
 
 /** The fen `points` pay at checkout at `perYuan` points per ¥1; the server offers whole steps, so this is exact. */
 export function pointsValueFen(points: number, perYuan: number): number {

@@ -1,8 +1,9 @@
 // How reviews read to a shopper: the product's summary line, a rating as stars, and where all of them are listed.
 import type { ReviewSummary } from '../../cloudfunctions/contracts/shop';
+import { routes } from '../routes';
 
 /** The reviews list (its own subpackage: most visitors never open it). */
-export const reviewsUrl = (productId: string) => `/member/reviews/index?id=${encodeURIComponent(productId)}`;
+export const reviewsUrl = routes.memberReviews;
 
 /** '12 条已购评价 · 4.8 分', or '暂无评价' before the first. */
 export function reviewSummaryText({ count, avgRating }: Pick<ReviewSummary, 'count' | 'avgRating'>): string {

@@ -1,20 +1,18 @@
 // Share links of DESIGN.md ("Share links"): the same product path for chat cards, Moments and the h5 share sheet.
+// Ids and share codes are read with the shapes the `shop` contract accepts.
+import { SHARE_CODE_PATTERN, SHORT_ID_PATTERN } from '../../cloudfunctions/contracts/limits';
+import { productQuery, routes } from '../routes';
 
 export type ShareChannel = 'chat' | 'moments' | 'poster';
 
-export const PRODUCT_PAGE = '/pages/product/index';
-
 /** Query string of a shared product: `id=<productId>&s=<shareCode>&c=<channel>` (no `s` when the sharer is unknown). */
 export function productShareQuery(productId: string, shareCode: string | undefined, channel: ShareChannel): string {
-  const parts = [`id=${encodeURIComponent(productId)}`];
-  if (shareCode) parts.push(`s=${encodeURIComponent(shareCode)}`);
-  parts.push(`c=${channel}`);
-  return parts.join('&');
+  return productQuery(productId, { s: shareCode, c: channel });
 }
 
-/** The chat card path (onShareAppMessage): `/pages/product/index?id=…&s=…&c=chat`. */
+/** The chat card path (onShareAppMessage): the product page with `?id=…&s=…&c=chat`. */
 export function productSharePath(productId: string, shareCode: string | undefined, channel: ShareChannel = 'chat'): string {
-  return `${PRODUCT_PAGE}?${productShareQuery(productId, shareCode, channel)}`;
+  return routes.product(productId, { s: shareCode, c: channel });
 }
 
 /** The h5 link to copy: the same path under the hash router. */
@@ -55,9 +53,6 @@ export interface ProductEntry {
   c?: ShareChannel;
 }
 
-// The same shapes the `shop` contract accepts (cloudfunctions/contracts/shop.ts); src/ imports contracts as types only.
-const PRODUCT_ID = /^[A-Za-z0-9_-]{1,16}$/;
-const SHARE_CODE = /^[A-Z2-9]{6}$/;
 const CHANNELS: readonly ShareChannel[] = ['chat', 'moments', 'poster'];
 
 type PageParams = Partial<Record<string, string>>;
@@ -70,10 +65,10 @@ export function parseProductEntry(params: PageParams): ProductEntry | null {
   const scene = params.scene ? safeDecode(params.scene) : '';
   const poster = scene.includes('=') ? parseQuery(scene) : null;
   const id = poster ? poster.p : params.id;
-  if (!id || !PRODUCT_ID.test(id)) return null;
+  if (!id || !SHORT_ID_PATTERN.test(id)) return null;
   const entry: ProductEntry = { id };
   const s = poster ? poster.s : params.s;
-  if (s && SHARE_CODE.test(s)) entry.s = s;
+  if (s && SHARE_CODE_PATTERN.test(s)) entry.s = s;
   const c = poster ? 'poster' : params.c;
   if (c && (CHANNELS as readonly string[]).includes(c)) entry.c = c as ShareChannel;
   return entry;

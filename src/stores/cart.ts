@@ -3,12 +3,12 @@
 import Taro from '@tarojs/taro';
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
-import type { MAX_LINE_QTY, MAX_LINES } from '../../cloudfunctions/contracts/order';
+import { MAX_LINE_QTY, MAX_LINES } from '../../cloudfunctions/contracts/limits';
 
-/** Most of one SKU a line can hold: the contract's per-line limit (typed against it; src/ imports contracts as types only). */
-export const CART_MAX_QTY: typeof MAX_LINE_QTY = 99;
+/** Most of one SKU a line can hold: the contract's per-line limit. */
+export const CART_MAX_QTY = MAX_LINE_QTY;
 /** Most lines one order can take. */
-export const CHECKOUT_MAX_LINES: typeof MAX_LINES = 20;
+export const CHECKOUT_MAX_LINES = MAX_LINES;
 
 export interface CartItem {
   productId: string;

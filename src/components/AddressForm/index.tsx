@@ -2,6 +2,7 @@
 // Checked with the contract's rules on save; each wrong field says what is wrong under it.
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import { ADDRESS_BOUNDS } from '../../../cloudfunctions/contracts/limits';
 import type { Address } from '../../../cloudfunctions/contracts/order';
 import { validateAddress, type AddressDraft, type AddressErrors, type AddressField } from './validate';
 import './index.scss';
@@ -14,10 +15,10 @@ export interface AddressFormProps {
 }
 
 const FIELDS: { field: AddressField; label: string; placeholder: string; type?: 'number'; maxlength: number }[] = [
-  { field: 'name', label: '收货人', placeholder: '请填写收货人姓名', maxlength: 20 },
+  { field: 'name', label: '收货人', placeholder: '请填写收货人姓名', maxlength: ADDRESS_BOUNDS.name.max },
   { field: 'phone', label: '手机号', placeholder: '请填写 11 位手机号', type: 'number', maxlength: 11 },
-  { field: 'region', label: '所在地区', placeholder: '省 市 区，如：浙江省 杭州市 西湖区', maxlength: 60 },
-  { field: 'detail', label: '详细地址', placeholder: '街道、楼栋、门牌号', maxlength: 120 },
+  { field: 'region', label: '所在地区', placeholder: '省 市 区，如：浙江省 杭州市 西湖区', maxlength: ADDRESS_BOUNDS.region.max },
+  { field: 'detail', label: '详细地址', placeholder: '街道、楼栋、门牌号', maxlength: ADDRESS_BOUNDS.detail.max },
 ];
 
 const EMPTY: AddressDraft = { name: '', phone: '', region: '', detail: '' };

@@ -1,5 +1,6 @@
 // The delivery address rules of the `order` contract (cloudfunctions/contracts/order.ts `address`), checked here
 // too so the buyer hears about a mistake next to the field instead of from a failed order.
+import { ADDRESS_BOUNDS, PHONE_PATTERN } from '../../../cloudfunctions/contracts/limits';
 import type { Address } from '../../../cloudfunctions/contracts/order';
 
 export type AddressField = keyof Address;
@@ -7,13 +8,14 @@ export type AddressErrors = Partial<Record<AddressField, string>>;
 export type AddressDraft = Record<AddressField, string>;
 
 /** The contract's PHONE_PATTERN: a mainland mobile number. */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+export const MOBILE_PATTERN = PHONE_PATTERN;
 
+const { name, region, detail } = ADDRESS_BOUNDS;
 /** Trimmed text between `min` and `max` characters, as the contract's `text(min, max)`. */
 const LIMITS: Record<Exclude<AddressField, 'phone'>, { min: number; max: number; missing: string; short: string; long: string }> = {
-  name: { min: 1, max: 20, missing: '请填写收货人', short: '请填写收货人', long: '收货人最多 20 个字' },
-  region: { min: 2, max: 60, missing: '请填写所在地区', short: '所在地区至少 2 个字', long: '所在地区最多 60 个字' },
-  detail: { min: 2, max: 120, missing: '请填写详细地址', short: '详细地址至少 2 个字', long: '详细地址最多 120 个字' },
+  name: { ...name, missing: '请填写收货人', short: '请填写收货人', long: `收货人最多 ${name.max} 个字` },
+  region: { ...region, missing: '请填写所在地区', short: `所在地区至少 ${region.min} 个字`, long: `所在地区最多 ${region.max} 个字` },
+  detail: { ...detail, missing: '请填写详细地址', short: `详细地址至少 ${detail.min} 个字`, long: `详细地址最多 ${detail.max} 个字` },
 };
 
 export type AddressCheck = { ok: true; address: Address } | { ok: false; errors: AddressErrors };

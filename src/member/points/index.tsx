@@ -2,17 +2,16 @@
 // them newest first (its reason, the order it belongs to, when). Pull down to refresh; more entries at the bottom.
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
+import PagedList from '../../components/PagedList';
 import PageState from '../../components/PageState';
 import { useFillScreen } from '../../hooks/useFillScreen';
 import { expiringText } from '../../lib/points';
 import { formatDateTime } from '../../lib/time';
+import { PAGES, routes } from '../../routes';
 import type { PointsEntry } from '../../../cloudfunctions/contracts/points';
 import { entryText, rulesText } from './text';
-import { usePointsLedger, type PointsLedger } from './usePointsLedger';
+import { usePointsLedger } from './usePointsLedger';
 import './index.scss';
-
-const ORDER_PAGE = '/pages/order/index';
 
 
 export default function PointsLedgerPage() {
@@ -37,7 +36,14 @@ export default function PointsLedgerPage() {
     );
   }
   if (!balance.isMember) {
-    return <PageState kind='empty' message='还没有开通会员卡' actionText='去开卡' onAction={() => void Taro.switchTab({ url: '/pages/me/index' })} />;
+    return (
+      <PageState
+        kind='empty'
+        message='还没有开通会员卡'
+        actionText='去开卡'
+        onAction={() => void Taro.switchTab({ url: PAGES.me })}
+      />
+    );
   }
 
   const expiring = expiringText(balance);
@@ -54,7 +60,14 @@ export default function PointsLedgerPage() {
 
       <View className='points-ledger__card'>
         <Text className='points-ledger__card-title'>积分明细</Text>
-        <Entries entries={entries} />
+        <PagedList
+          list={entries}
+          variant='inline'
+          block='points-ledger'
+          classes={{ list: 'points-ledger__entries' }}
+          empty='还没有积分记录：购物完成后，得到的积分会记在这里'
+          renderItem={(entry) => <Entry entry={entry} />}
+        />
       </View>
 
       <View className='points-ledger__card'>
@@ -63,26 +76,6 @@ export default function PointsLedgerPage() {
           <Text key={rule} className='points-ledger__rule'>{`· ${rule}`}</Text>
         ))}
       </View>
-    </View>
-  );
-}
-
-function Entries({ entries }: { entries: PointsLedger['entries'] }) {
-  if (entries.status === 'loading') return <Text className='points-ledger__quiet'>加载中…</Text>;
-  if (entries.status === 'error') {
-    return (
-      <Text className='points-ledger__quiet points-ledger__retry' onClick={() => void entries.refresh()}>
-        {`${entries.error?.message ?? '加载失败'}，点击重试`}
-      </Text>
-    );
-  }
-  if (entries.items.length === 0) return <Text className='points-ledger__quiet'>还没有积分记录：购物完成后，得到的积分会记在这里</Text>;
-  return (
-    <View className='points-ledger__entries'>
-      {entries.items.map((entry) => (
-        <Entry key={entry.id} entry={entry} />
-      ))}
-      <ListFooter list={entries} className='points-ledger__footer' />
     </View>
   );
 }
@@ -96,7 +89,7 @@ function Entry({ entry }: { entry: PointsEntry }) {
         <Text className='points-entry__reason'>{text.reason}</Text>
         <Text className='points-entry__when'>{formatDateTime(entry.at)}</Text>
         {orderId ? (
-          <Text className='points-entry__order' onClick={() => void Taro.navigateTo({ url: `${ORDER_PAGE}?id=${encodeURIComponent(orderId)}` })}>
+          <Text className='points-entry__order' onClick={() => void Taro.navigateTo({ url: routes.order(orderId) })}>
             查看订单 ›
           </Text>
         ) : null}

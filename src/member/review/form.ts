@@ -1,7 +1,7 @@
 // The review form's rules, as the shop function checks them: a rating of 1-5, up to 500 characters, up to 6 photos.
-// src/ takes only types from the contracts: the numbers are repeated here, and form.test.ts holds them equal.
-export const REVIEW_TEXT_MAX = 500;
-export const REVIEW_PHOTOS_MAX = 6;
+import { REVIEW_PHOTOS_MAX, REVIEW_TEXT_MAX } from '../../../cloudfunctions/contracts/limits';
+
+export { REVIEW_PHOTOS_MAX, REVIEW_TEXT_MAX };
 
 export const RATING_LABELS = ['很差', '较差', '一般', '满意', '非常满意'] as const;
 

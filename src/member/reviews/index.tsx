@@ -3,12 +3,13 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
+import PagedList from '../../components/PagedList';
 import PageState from '../../components/PageState';
 import ReviewItem from '../../components/ReviewItem';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { reviewSummaryText, starsText } from '../../lib/reviews';
 import { parseProductEntry } from '../../lib/share';
+import { PAGES } from '../../routes';
 import type { ReviewSummary } from '../../../cloudfunctions/contracts/shop';
 import { useReviewList, type ReviewFilter } from './useReviewList';
 import './index.scss';
@@ -22,7 +23,14 @@ export default function ReviewListPage() {
   const { params } = useRouter();
   const productId = parseProductEntry({ id: params.id })?.id;
   if (!productId) {
-    return <PageState kind='empty' message='商品不存在或已下架' actionText='去首页逛逛' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />;
+    return (
+      <PageState
+        kind='empty'
+        message='商品不存在或已下架'
+        actionText='去首页逛逛'
+        onAction={() => void Taro.switchTab({ url: PAGES.home })}
+      />
+    );
   }
   return <ReviewList productId={productId} />;
 }
@@ -48,18 +56,13 @@ function ReviewList({ productId }: { productId: string }) {
         </View>
       </View>
 
-      {list.status === 'loading' ? <PageState kind='loading' /> : null}
-      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? <PageState kind='empty' message={EMPTY_TEXT[filter]} /> : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='review-list__items'>
-          {list.error ? <View className='review-list__notice'>{`刷新失败：${list.error.message}`}</View> : null}
-          {list.items.map((review) => (
-            <ReviewItem key={review.id} review={review} />
-          ))}
-          <ListFooter list={list} className='review-list__footer' />
-        </View>
-      ) : null}
+      <PagedList
+        list={list}
+        block='review-list'
+        classes={{ list: 'review-list__items' }}
+        empty={EMPTY_TEXT[filter]}
+        renderItem={(review) => <ReviewItem review={review} />}
+      />
     </View>
   );
 }

@@ -1,10 +1,10 @@
 // Refusing a refund needs a reason the buyer will read (2-200 characters), and a confirmation.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
+import { REFUND_REASON_BOUNDS } from '../../../cloudfunctions/contracts/limits';
 import OwnerSheet, { ReasonField } from '../shared/OwnerSheet';
 
-export const REASON_MIN = 2;
-export const REASON_MAX = 200;
+export const { min: REASON_MIN, max: REASON_MAX } = REFUND_REASON_BOUNDS;
 
 export interface RejectSheetProps {
   busy: boolean;

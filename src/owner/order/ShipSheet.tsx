@@ -2,11 +2,10 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { CARRIER_BOUNDS, TRACKING_NO_PATTERN } from '../../../cloudfunctions/contracts/limits';
 import OwnerSheet from '../shared/OwnerSheet';
 
 export const COMMON_CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', 'EMS'] as const;
-/** The contract's `ship.trackingNo`. */
-const TRACKING_NO = /^[A-Za-z0-9-]{6,32}$/;
 
 export interface Shipment {
   carrier: string;
@@ -18,8 +17,9 @@ export function checkShipment(carrier: string, trackingNo: string): { shipment: 
   const c = carrier.trim();
   const t = trackingNo.trim();
   const errors: Partial<Record<keyof Shipment, string>> = {};
-  if (c.length < 2 || c.length > 20) errors.carrier = '请选择或填写快递公司（2-20 个字）';
-  if (!TRACKING_NO.test(t)) errors.trackingNo = '运单号为 6-32 位字母、数字或短横线';
+  const { min, max } = CARRIER_BOUNDS;
+  if (c.length < min || c.length > max) errors.carrier = `请选择或填写快递公司（${min}-${max} 个字）`;
+  if (!TRACKING_NO_PATTERN.test(t)) errors.trackingNo = '运单号为 6-32 位字母、数字或短横线';
   return Object.keys(errors).length > 0 ? { errors } : { shipment: { carrier: c, trackingNo: t } };
 }
 
@@ -66,7 +66,13 @@ export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
           </View>
         ))}
       </View>
-      <Input className='owner-sheet__input' value={carrier} maxlength={20} placeholder='其他快递公司，可直接填写' onInput={(e) => setCarrier(e.detail.value)} />
+      <Input
+        className='owner-sheet__input'
+        value={carrier}
+        maxlength={CARRIER_BOUNDS.max}
+        placeholder='其他快递公司，可直接填写'
+        onInput={(e) => setCarrier(e.detail.value)}
+      />
       {errors.carrier ? <Text className='owner-sheet__error'>{errors.carrier}</Text> : null}
       <Text className='owner-sheet__label'>运单号</Text>
       <Input className='owner-sheet__input' value={trackingNo} maxlength={40} placeholder='请输入运单号' onInput={(e) => setTrackingNo(e.detail.value)} />

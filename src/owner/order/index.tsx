@@ -9,9 +9,10 @@ import { orderApi } from '../../api/order';
 import OwnerAttention from '../../components/OwnerAttention';
 import PageState from '../../components/PageState';
 import { formatFen } from '../../lib/money';
+import { PAGES } from '../../routes';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 import NotOwner from '../shared/NotOwner';
-import { formatTime, OWNER_ORDERS_PAGE, refundInFlight, STALE_CODES, STATUS_LABEL, statusHint } from '../shared/order-text';
+import { formatTime, refundInFlight, STALE_CODES, STATUS_LABEL, statusHint } from '../shared/order-text';
 import ApproveSheet from './ApproveSheet';
 import RejectSheet from './RejectSheet';
 import ShipSheet, { type Shipment } from './ShipSheet';
@@ -72,7 +73,14 @@ export default function OwnerOrderPage() {
     return <NotOwner />;
   }
   if (page.status === 'not_found') {
-    return <PageState kind='empty' message='订单不存在' actionText='返回订单列表' onAction={() => void Taro.redirectTo({ url: OWNER_ORDERS_PAGE })} />;
+    return (
+      <PageState
+        kind='empty'
+        message='订单不存在'
+        actionText='返回订单列表'
+        onAction={() => void Taro.redirectTo({ url: PAGES.ownerOrders })}
+      />
+    );
   }
   if (page.status === 'error' || !page.order) {
     return <PageState kind='error' message={page.error?.message} actionText='重新加载' onAction={() => void page.reload()} />;

@@ -3,15 +3,16 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
 import OwnerAttention from '../../components/OwnerAttention';
-import PageState from '../../components/PageState';
+import PagedList from '../../components/PagedList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
+import { PAGES, routes } from '../../routes';
+import { ORDER_QUERY_MAX } from '../../../cloudfunctions/contracts/limits';
 import type { Order, OwnerView } from '../../../cloudfunctions/contracts/order';
 import NotOwner from '../shared/NotOwner';
-import { formatTime, isOwnerView, linesSummary, ownerOrderUrl, OWNER_SUMMARY_PAGE, OWNER_VIEW_LIST, STATUS_LABEL, VIEW_LABEL } from '../shared/order-text';
+import { formatTime, isOwnerView, linesSummary, OWNER_VIEW_LIST, STATUS_LABEL, VIEW_LABEL } from '../shared/order-text';
 import OwnerSearch from '../shared/OwnerSearch';
 import { useOwnerOrders } from './useOwnerOrders';
 import './index.scss';
@@ -37,39 +38,40 @@ export default function OwnerOrdersPage() {
 
   return (
     <View className='owner-orders'>
-      <OwnerSearch placeholder='搜索订单号或买家手机号' maxlength={32} query={q} onSearch={setQ} onClear={() => setQ('')}>
+      <OwnerSearch
+        placeholder='搜索订单号或买家手机号'
+        maxlength={ORDER_QUERY_MAX}
+        query={q}
+        onSearch={setQ}
+        onClear={() => setQ('')}
+      >
         <View className='owner-orders__tabs'>
           {OWNER_VIEW_LIST.map((v) => (
             <View key={v} className={v === view ? 'owner-orders__tab owner-orders__tab--active' : 'owner-orders__tab'} onClick={() => setView(v)}>
               {VIEW_LABEL[v]}
             </View>
           ))}
-          <View className='owner-orders__summary-link' onClick={() => void Taro.navigateTo({ url: OWNER_SUMMARY_PAGE })}>
+          <View
+            className='owner-orders__summary-link'
+            onClick={() => void Taro.navigateTo({ url: PAGES.ownerSummary })}
+          >
             今日概况 ›
           </View>
         </View>
       </OwnerSearch>
 
-      {list.status === 'loading' ? <PageState kind='loading' /> : null}
-      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <PageState kind='empty' message={q ? '没有找到匹配的订单' : EMPTY_TEXT[view]} actionText='刷新' onAction={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='owner-orders__list'>
-          {list.error ? <View className='owner-orders__notice'>{`刷新失败：${list.error.message}`}</View> : null}
-          {list.items.map((order) => (
-            <OrderCard key={order.id} order={order} />
-          ))}
-          <ListFooter list={list} className='owner-orders__footer' />
-        </View>
-      ) : null}
+      <PagedList
+        list={list}
+        block='owner-orders'
+        empty={{ message: q ? '没有找到匹配的订单' : EMPTY_TEXT[view], actionText: '刷新', onAction: () => void list.refresh() }}
+        renderItem={(order) => <OrderCard order={order} />}
+      />
     </View>
   );
 }
 
 function OrderCard({ order }: { order: Order }) {
-  const open = () => void Taro.navigateTo({ url: ownerOrderUrl(order.id) });
+  const open = () => void Taro.navigateTo({ url: routes.ownerOrder(order.id) });
   return (
     <View className='owner-card' hoverClass='owner-card--pressed' onClick={open}>
       <View className='owner-card__row'>

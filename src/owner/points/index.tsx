@@ -2,35 +2,27 @@
 // each edited on its own. A change applies to orders placed (and members joining) after it.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import PageState from '../../components/PageState';
-import type { PointsRuleName } from '../../../cloudfunctions/contracts/points';
-import NotOwner from '../shared/NotOwner';
+import Taro from '@tarojs/taro';
+import { pointsApi } from '../../api/points';
+import type { PointsInput, PointsRuleName, PointsRules } from '../../../cloudfunctions/contracts/points';
+import LoadGate from '../shared/LoadGate';
+import { useLoadAndSave } from '../shared/useLoadAndSave';
 import RuleSheet from './RuleSheet';
 import { RULE_NAMES, RULE_TEXT } from './rules';
-import { usePointsRules } from './usePointsRules';
 import './index.scss';
 
 export default function OwnerPointsPage() {
-  const state = usePointsRules();
-  const [editing, setEditing] = useState<PointsRuleName | null>(null);
-  /** The rule being saved (one at a time). */
-  const [busy, setBusy] = useState<PointsRuleName | null>(null);
-
-  usePullDownRefresh(() => {
-    void state.reload().finally(() => Taro.stopPullDownRefresh());
+  // `busy`: the rule being saved (one at a time).
+  const state = useLoadAndSave<PointsRules, PointsInput<'setRules'>, PointsRuleName>({
+    load: () => pointsApi.rules(),
+    save: (input) => pointsApi.setRules(input),
   });
+  const { busy } = state;
+  const [editing, setEditing] = useState<PointsRuleName | null>(null);
 
-  const { rules } = state;
-  if (state.error?.code === 'auth.not_owner') {
-    return <NotOwner />;
-  }
-  if (!rules) {
-    return state.error ? (
-      <PageState kind='error' message={state.error.message} actionText='重新加载' onAction={() => void state.reload()} />
-    ) : (
-      <PageState kind='loading' />
-    );
+  const rules = state.data;
+  if (!rules || state.error?.code === 'auth.not_owner') {
+    return <LoadGate error={state.error} reload={state.reload} />;
   }
 
   /** Confirms who the change reaches, then saves it. */
@@ -48,15 +40,8 @@ export default function OwnerPointsPage() {
       cancelText: '再想想',
     });
     if (!confirm) return;
-    setBusy(name);
-    const res = await state.save({ [name]: value });
-    setBusy(null);
-    if (res.ok) {
-      setEditing(null);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    } else {
-      void Taro.showToast({ title: res.error.message, icon: 'none' });
-    }
+    const res = await state.run(name, { [name]: value });
+    if (res.ok) setEditing(null);
   };
 
   return (

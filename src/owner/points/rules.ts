@@ -1,16 +1,11 @@
 // The shop's five points rules as the owner reads and types them: whole numbers, except the cap, which the server
 // keeps in basis points and the owner types in percent (up to two decimals, as commission rates).
-import type { POINTS_RULE_BOUNDS as CONTRACT_RULE_BOUNDS, PointsRuleName } from '../../../cloudfunctions/contracts/points';
+import { POINTS_RULE_BOUNDS } from '../../../cloudfunctions/contracts/limits';
+import type { PointsRuleName } from '../../../cloudfunctions/contracts/points';
 import { formatRateBp, parseHundredths, rateBpToPercentText } from '../rates/rate';
 
-/** The contract's bounds; typed by them, so a change there fails the build here (src/ imports contracts as types only). */
-export const RULE_BOUNDS: typeof CONTRACT_RULE_BOUNDS = {
-  pointsEarnPerYuan: { min: 0, max: 100 },
-  pointsPerYuan: { min: 1, max: 10_000 },
-  pointsCapBp: { min: 0, max: 9000 },
-  welcomePoints: { min: 0, max: 100_000 },
-  pointsExpiryDays: { min: 30, max: 3650 },
-};
+/** The contract's bounds. */
+export const RULE_BOUNDS = POINTS_RULE_BOUNDS;
 
 /** In the order the page lists them: earning, spending, joining, expiry. */
 export const RULE_NAMES: readonly PointsRuleName[] = ['pointsEarnPerYuan', 'pointsPerYuan', 'pointsCapBp', 'welcomePoints', 'pointsExpiryDays'];

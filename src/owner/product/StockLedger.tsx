@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { shopApi } from '../../api/shop';
-import ListFooter from '../../components/ListFooter';
+import PagedList from '../../components/PagedList';
 import { usePagedList } from '../../hooks/usePagedList';
 import { formatDateTime } from '../../lib/time';
 
@@ -22,34 +22,28 @@ export default function StockLedger({ productId, version }: StockLedgerProps) {
   return (
     <View className='product-editor__card'>
       <Text className='product-editor__section'>库存记录</Text>
-      {list.status === 'loading' ? <Text className='product-editor__muted'>加载中…</Text> : null}
-      {list.status === 'error' ? (
-        <Text className='product-editor__muted product-editor__retry' onClick={() => void list.refresh()}>
-          {`${list.error?.message ?? '加载失败'}，点击重试`}
-        </Text>
-      ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? <Text className='product-editor__muted'>还没有库存变动</Text> : null}
-      {list.items.map((e) => (
-        <View key={e.id} className='product-editor__entry'>
-          <View className='product-editor__entry-row'>
-            <Text className='product-editor__entry-spec'>{e.spec}</Text>
-            <Text className={e.delta > 0 ? 'product-editor__delta product-editor__delta--in' : 'product-editor__delta'}>
-              {e.delta > 0 ? `+${e.delta}` : `−${-e.delta}`}
-            </Text>
-            <Text className='product-editor__after'>{`余 ${e.stockAfter}`}</Text>
+      <PagedList
+        list={list}
+        variant='inline'
+        block='product-editor'
+        classes={{ list: 'product-editor__ledger', quiet: 'product-editor__muted', footer: 'product-editor__more' }}
+        empty='还没有库存变动'
+        moreText='加载更多'
+        renderItem={(e) => (
+          <View className='product-editor__entry'>
+            <View className='product-editor__entry-row'>
+              <Text className='product-editor__entry-spec'>{e.spec}</Text>
+              <Text
+                className={e.delta > 0 ? 'product-editor__delta product-editor__delta--in' : 'product-editor__delta'}
+              >
+                {e.delta > 0 ? `+${e.delta}` : `−${-e.delta}`}
+              </Text>
+              <Text className='product-editor__after'>{`余 ${e.stockAfter}`}</Text>
+            </View>
+            <Text className='product-editor__entry-note'>{`${e.reason} · ${e.by} · ${formatDateTime(e.at)}`}</Text>
           </View>
-          <Text className='product-editor__entry-note'>{`${e.reason} · ${e.by} · ${formatDateTime(e.at)}`}</Text>
-        </View>
-      ))}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        !list.done && !list.loadingMore && !list.loadMoreError ? (
-          <View className='product-editor__more' onClick={() => void list.loadMore()}>
-            加载更多
-          </View>
-        ) : (
-          <ListFooter list={list} className='product-editor__more' />
-        )
-      ) : null}
+        )}
+      />
     </View>
   );
 }

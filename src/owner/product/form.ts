@@ -1,32 +1,31 @@
 // The product editor's form as the owner types it (yuan, percent, text) and its conversion into the saveProduct
 // input (integer fen, basis points), with the checks the shop function makes, said in plain Chinese. The server
 // stays the authority; these only spare a round trip.
-import type {
+import {
   PRODUCT_DESCRIPTION_MAX,
   PRODUCT_PHOTOS_MAX,
   PRODUCT_SKUS_MAX,
   PRODUCT_TITLE_MAX,
-  OwnerProductDetail,
-  ShopInput,
   SKU_PRICE_MAX_FEN,
   SKU_SPEC_MAX,
   STOCK_MAX,
   STOCK_REASON_MAX,
-} from '../../../cloudfunctions/contracts/shop';
+} from '../../../cloudfunctions/contracts/limits';
+import type { OwnerProductDetail, ShopInput } from '../../../cloudfunctions/contracts/shop';
 import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
 import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
 import { parseRatePercent, rateBpToPercentText } from '../rates/rate';
 import type { SaleStatus } from '../shared/product-text';
 
-// The contract's bounds, typed by them (src/ imports contracts as types only), so a change there fails the build.
-export const TITLE_MAX: typeof PRODUCT_TITLE_MAX = 60;
-export const DESCRIPTION_MAX: typeof PRODUCT_DESCRIPTION_MAX = 2000;
-export const PHOTOS_MAX: typeof PRODUCT_PHOTOS_MAX = 9;
-export const SKUS_MAX: typeof PRODUCT_SKUS_MAX = 50;
-export const SPEC_MAX: typeof SKU_SPEC_MAX = 30;
-export const PRICE_MAX_FEN: typeof SKU_PRICE_MAX_FEN = 5_000_000;
-export const STOCK_LIMIT: typeof STOCK_MAX = 1_000_000;
-export const REASON_MAX: typeof STOCK_REASON_MAX = 50;
+// The contract's bounds, under the names the editor uses.
+export const TITLE_MAX = PRODUCT_TITLE_MAX;
+export const DESCRIPTION_MAX = PRODUCT_DESCRIPTION_MAX;
+export const PHOTOS_MAX = PRODUCT_PHOTOS_MAX;
+export const SKUS_MAX = PRODUCT_SKUS_MAX;
+export const SPEC_MAX = SKU_SPEC_MAX;
+export const PRICE_MAX_FEN = SKU_PRICE_MAX_FEN;
+export const STOCK_LIMIT = STOCK_MAX;
+export const REASON_MAX = STOCK_REASON_MAX;
 
 export type SaveInput = ShopInput<'saveProduct'>;
 

@@ -5,10 +5,11 @@ import { useEffect, useState } from 'react';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import PageState from '../../components/PageState';
+import { routes } from '../../routes';
 import { cloudPathFor, uploadFile } from '../../api/storage';
 import { changeSaleStatus } from '../shared/change-sale-status';
 import NotOwner from '../shared/NotOwner';
-import { productEditorUrl, SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
+import { SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
 import { formatRateBp, rateBpToPercentText } from '../rates/rate';
 import { DESCRIPTION_MAX, moveToFront, newSkuDraft, PHOTOS_MAX, SKUS_MAX, SPEC_MAX, TITLE_MAX, type SkuDraft } from './form';
 import { pickImages } from '../shared/pick-images';
@@ -91,7 +92,7 @@ export default function ProductEditorPage() {
     if (!outcome.ok) return setError(outcome.message);
     toast('已保存', 'success');
     if (!id) {
-      void Taro.redirectTo({ url: productEditorUrl(outcome.product.id) });
+      void Taro.redirectTo({ url: routes.ownerProduct(outcome.product.id) });
       return;
     }
     // New SKUs' initial stock is in the ledger now.

@@ -3,16 +3,17 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
-import PageState from '../../components/PageState';
+import PagedList from '../../components/PagedList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
+import { PAGES, routes } from '../../routes';
+import { PRODUCT_TITLE_MAX } from '../../../cloudfunctions/contracts/limits';
 import type { OwnerProductCard } from '../../../cloudfunctions/contracts/shop';
 import { changeSaleStatus } from '../shared/change-sale-status';
 import NotOwner from '../shared/NotOwner';
 import OwnerSearch from '../shared/OwnerSearch';
-import { PRODUCT_EDITOR_PAGE, productEditorUrl, SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
+import { SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
 import { useOwnerProducts, type ProductFilter } from './useOwnerProducts';
 import './index.scss';
 
@@ -43,7 +44,13 @@ export default function OwnerProductsPage() {
 
   return (
     <View className='owner-products'>
-      <OwnerSearch placeholder='搜索商品标题' maxlength={60} query={query} onSearch={setQuery} onClear={() => setQuery('')}>
+      <OwnerSearch
+        placeholder='搜索商品标题'
+        maxlength={PRODUCT_TITLE_MAX}
+        query={query}
+        onSearch={setQuery}
+        onClear={() => setQuery('')}
+      >
         <View className='owner-products__tabs'>
           {FILTERS.map(([f, label]) => (
             <View key={f} className={f === filter ? 'owner-products__tab owner-products__tab--active' : 'owner-products__tab'} onClick={() => setFilter(f)}>
@@ -53,23 +60,15 @@ export default function OwnerProductsPage() {
         </View>
       </OwnerSearch>
 
-      {list.status === 'loading' ? <PageState kind='loading' /> : null}
-      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <PageState kind='empty' message={query ? '没有找到匹配的商品' : EMPTY[filter]} actionText='刷新' onAction={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='owner-products__list'>
-          {list.error ? <View className='owner-products__notice'>{`刷新失败：${list.error.message}`}</View> : null}
-          {list.items.map((p) => (
-            <ProductRow key={p.id} product={p} onStatus={(status) => list.setStatus(p.id, status)} />
-          ))}
-          <ListFooter list={list} className='owner-products__footer' />
-        </View>
-      ) : null}
+      <PagedList
+        list={list}
+        block='owner-products'
+        empty={{ message: query ? '没有找到匹配的商品' : EMPTY[filter], actionText: '刷新', onAction: () => void list.refresh() }}
+        renderItem={(p) => <ProductRow product={p} onStatus={(status) => list.setStatus(p.id, status)} />}
+      />
 
       <View className='owner-products__bar'>
-        <View className='owner-products__create' onClick={() => void Taro.navigateTo({ url: PRODUCT_EDITOR_PAGE })}>
+        <View className='owner-products__create' onClick={() => void Taro.navigateTo({ url: PAGES.ownerProduct })}>
           新建商品
         </View>
       </View>
@@ -102,7 +101,10 @@ function ProductRow({ product: p, onStatus }: { product: OwnerProductCard; onSta
           <Text className={`owner-products__tag owner-products__tag--${p.status}`}>{SALE_STATUS_LABEL[p.status]}</Text>
         </View>
         <View className='owner-products__actions'>
-          <View className='owner-products__action' onClick={() => void Taro.navigateTo({ url: productEditorUrl(p.id) })}>
+          <View
+            className='owner-products__action'
+            onClick={() => void Taro.navigateTo({ url: routes.ownerProduct(p.id) })}
+          >
             编辑
           </View>
           <View className={next === 'off_sale' ? 'owner-products__action owner-products__action--warn' : 'owner-products__action'} onClick={() => void toggle()}>

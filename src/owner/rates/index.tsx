@@ -2,14 +2,13 @@
 // of the goods actually paid in an order they brought; a change applies to orders placed after it.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { ErrorBody } from '../../api/client';
-import PageState from '../../components/PageState';
-import type { RateTable } from '../../../cloudfunctions/contracts/commission';
-import NotOwner from '../shared/NotOwner';
+import Taro from '@tarojs/taro';
+import { commissionApi } from '../../api/commission';
+import type { CommissionInput, RateTable } from '../../../cloudfunctions/contracts/commission';
+import LoadGate from '../shared/LoadGate';
+import { useLoadAndSave } from '../shared/useLoadAndSave';
 import { formatRateBp } from './rate';
 import RateSheet from './RateSheet';
-import { useRates } from './useRates';
 import './index.scss';
 
 type Product = RateTable['products'][number];
@@ -19,25 +18,17 @@ type Target = { kind: 'default' } | { kind: 'product'; product: Product };
 const keyOf = (t: Target) => (t.kind === 'default' ? 'default' : t.product.id);
 
 export default function OwnerRatesPage() {
-  const rates = useRates();
-  const [editing, setEditing] = useState<Target | null>(null);
-  /** The target whose rate is being saved (one at a time). */
-  const [busy, setBusy] = useState<string | null>(null);
-
-  usePullDownRefresh(() => {
-    void rates.reload().finally(() => Taro.stopPullDownRefresh());
+  // `busy`: the target whose rate is being saved (one at a time).
+  const rates = useLoadAndSave<RateTable, CommissionInput<'setRate'>>({
+    load: () => commissionApi.rates(),
+    save: (input) => commissionApi.setRate(input),
   });
+  const { busy } = rates;
+  const [editing, setEditing] = useState<Target | null>(null);
 
-  const table = rates.table;
-  if (rates.error?.code === 'auth.not_owner') {
-    return <NotOwner />;
-  }
-  if (!table) {
-    return rates.error ? (
-      <PageState kind='error' message={rates.error.message} actionText='重新加载' onAction={() => void rates.reload()} />
-    ) : (
-      <PageState kind='loading' />
-    );
+  const table = rates.data;
+  if (!table || rates.error?.code === 'auth.not_owner') {
+    return <LoadGate error={rates.error} reload={rates.reload} />;
   }
 
   /** Confirms "修改后仅对新订单生效" and sets the rate (null: the product follows the default again). */
@@ -56,24 +47,10 @@ export default function OwnerRatesPage() {
           : `“${target.product.title}”的佣金改为 ${formatRateBp(rateBp)}。修改后仅对新订单生效。`;
     const { confirm } = await Taro.showModal({ title: '确认修改佣金', content, confirmText: '确认修改', cancelText: '再想想' });
     if (!confirm) return;
-    setBusy(keyOf(target));
-    const res = await rates.save(target.kind === 'default' ? { rateBp: rateBp ?? 0 } : { productId: target.product.id, rateBp });
-    setBusy(null);
-    if (res.ok) {
-      setEditing(null);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    } else {
-      fail(res.error);
-    }
-  };
-
-  const fail = (error: ErrorBody) => {
-    void Taro.showToast({ title: error.message, icon: 'none' });
+    const input = target.kind === 'default' ? { rateBp: rateBp ?? 0 } : { productId: target.product.id, rateBp };
     // The product was removed meanwhile: the table on screen is out of date.
-    if (error.code === 'product.not_found') {
-      setEditing(null);
-      void rates.reload();
-    }
+    const res = await rates.run(keyOf(target), input, { reloadOn: ['product.not_found'] });
+    if (res.ok || res.error.code === 'product.not_found') setEditing(null);
   };
 
   return (

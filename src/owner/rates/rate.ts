@@ -1,9 +1,8 @@
 // Commission rates as the owner reads and types them (percent, up to two decimals) and as the server keeps them
 // (integer basis points): 5% = 500 bp, 7.25% = 725 bp.
-import type { MAX_RATE_BP as CONTRACT_MAX_RATE_BP } from '../../../cloudfunctions/contracts/commission';
+import { MAX_RATE_BP } from '../../../cloudfunctions/contracts/limits';
 
-/** The contract's MAX_RATE_BP (50%); typed by it, so a change there fails the build here (src/ imports contracts as types only). */
-export const MAX_RATE_BP: typeof CONTRACT_MAX_RATE_BP = 5000;
+export { MAX_RATE_BP };
 
 /** "7.25" → 725: a non-negative number with at most two decimals as integer hundredths, read digit by digit (no float). */
 export function parseHundredths(text: string): number | null {

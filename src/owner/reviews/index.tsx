@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { shopApi } from '../../api/shop';
-import ListFooter from '../../components/ListFooter';
-import PageState from '../../components/PageState';
+import PagedList from '../../components/PagedList';
 import ReviewItem from '../../components/ReviewItem';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
+import { REVIEW_HIDE_REASON_MAX, REVIEW_REPLY_MAX } from '../../../cloudfunctions/contracts/limits';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
 import NotOwner from '../shared/NotOwner';
 import OwnerSheet, { ReasonField } from '../shared/OwnerSheet';
@@ -22,8 +22,8 @@ const VIEWS: Array<[ReviewView, string]> = [
   ['hidden', '已隐藏'],
 ];
 const EMPTY: Record<ReviewView, string> = { all: '还没有评价', hidden: '没有隐藏的评价' };
-export const REPLY_MAX = 200;
-export const HIDE_REASON_MAX = 100;
+export const REPLY_MAX = REVIEW_REPLY_MAX;
+export const HIDE_REASON_MAX = REVIEW_HIDE_REASON_MAX;
 
 type Editing = { kind: 'reply' | 'hide'; review: Review } | null;
 
@@ -86,35 +86,36 @@ export default function OwnerReviewsPage() {
         ))}
       </View>
 
-      {list.status === 'loading' ? <PageState kind='loading' /> : null}
-      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? <PageState kind='empty' message={EMPTY[view]} actionText='刷新' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='owner-reviews__list'>
-          {list.items.map((r) => (
-            <View key={r.id} className='owner-reviews__card'>
-              <Text className='owner-reviews__product'>{r.productTitle}</Text>
-              <ReviewItem review={r} />
-              {r.hidden ? <Text className='owner-reviews__hidden'>{`已隐藏 ${formatTime(r.hidden.at)}${r.hidden.reason ? `：${r.hidden.reason}` : ''}`}</Text> : null}
-              <View className='owner-reviews__actions'>
-                <View className='owner-reviews__action' onClick={() => open('reply', r)}>
-                  {r.reply ? '修改回复' : '回复'}
-                </View>
-                {r.hidden ? (
-                  <View className='owner-reviews__action' onClick={() => void unhide(r)}>
-                    恢复显示
-                  </View>
-                ) : (
-                  <View className='owner-reviews__action owner-reviews__action--warn' onClick={() => open('hide', r)}>
-                    隐藏
-                  </View>
-                )}
+      <PagedList
+        list={list}
+        block='owner-reviews'
+        empty={{ message: EMPTY[view], actionText: '刷新', onAction: () => void list.refresh() }}
+        renderItem={(r) => (
+          <View className='owner-reviews__card'>
+            <Text className='owner-reviews__product'>{r.productTitle}</Text>
+            <ReviewItem review={r} />
+            {r.hidden ? (
+              <Text className='owner-reviews__hidden'>
+                {`已隐藏 ${formatTime(r.hidden.at)}${r.hidden.reason ? `：${r.hidden.reason}` : ''}`}
+              </Text>
+            ) : null}
+            <View className='owner-reviews__actions'>
+              <View className='owner-reviews__action' onClick={() => open('reply', r)}>
+                {r.reply ? '修改回复' : '回复'}
               </View>
+              {r.hidden ? (
+                <View className='owner-reviews__action' onClick={() => void unhide(r)}>
+                  恢复显示
+                </View>
+              ) : (
+                <View className='owner-reviews__action owner-reviews__action--warn' onClick={() => open('hide', r)}>
+                  隐藏
+                </View>
+              )}
             </View>
-          ))}
-          <ListFooter list={list} className='owner-reviews__footer' />
-        </View>
-      ) : null}
+          </View>
+        )}
+      />
 
       {editing ? (
         <OwnerSheet

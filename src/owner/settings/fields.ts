@@ -2,26 +2,19 @@
 // basis points, minutes and days as whole numbers, the shop's name and a member code. Each editable value becomes a
 // FieldSpec, what the one edit sheet needs: the field's words, its range and its check. The server stays the
 // authority; these checks only spare a round trip.
-import type { SHOP_NAME_MAX as CONTRACT_NAME_MAX, SHOP_RULE_BOUNDS as CONTRACT_SHOP_BOUNDS, ShopSettings } from '../../../cloudfunctions/contracts/shop';
+import { SHARE_CODE_PATTERN, SHOP_NAME_MAX, SHOP_RULE_BOUNDS } from '../../../cloudfunctions/contracts/limits';
+import type { ShopSettings } from '../../../cloudfunctions/contracts/shop';
 import type { PointsRuleName } from '../../../cloudfunctions/contracts/points';
 import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
 import { parseRule, RULE_BOUNDS as POINTS_BOUNDS, RULE_NAMES as POINTS_RULE_NAMES, RULE_TEXT as POINTS_RULE_TEXT, ruleFieldText, rulePlaceholder } from '../points/rules';
 import type { RuleText } from '../points/rules';
 import { formatRateBp, parseHundredths, rateBpToPercentText } from '../rates/rate';
 
-/** The contract's bounds; typed by them, so a change there fails the build here (src/ imports contracts as types only). */
-export const SHOP_BOUNDS: typeof CONTRACT_SHOP_BOUNDS = {
-  shippingFeeFen: { min: 0, max: 100_000 },
-  freeShippingFromFen: { min: 0, max: 10_000_000 },
-  unpaidCancelMinutes: { min: 5, max: 24 * 60 },
-  autoConfirmDays: { min: 3, max: 30 },
-  afterSaleDays: { min: 1, max: 30 },
-  commissionRateBp: { min: 0, max: 5000 },
-  bindingDays: { min: 1, max: 365 },
-};
-export const NAME_MAX: typeof CONTRACT_NAME_MAX = 20;
+/** The contract's bounds. */
+export const SHOP_BOUNDS = SHOP_RULE_BOUNDS;
+export const NAME_MAX = SHOP_NAME_MAX;
 
-export type ShopRuleName = keyof typeof CONTRACT_SHOP_BOUNDS;
+export type ShopRuleName = keyof typeof SHOP_RULE_BOUNDS;
 export type RuleName = keyof ShopSettings['rules'];
 
 /** The rule cards in the order the page shows them. */
@@ -220,7 +213,7 @@ export function shopNameField(current: string): FieldSpec<string> {
 }
 
 /** A member code: the 推荐码 each member sees on their 我的 page, six of A-Z and 2-9. */
-const MEMBER_CODE = /^[A-Z2-9]{6}$/;
+const MEMBER_CODE = SHARE_CODE_PATTERN;
 
 export const normalizeMemberCode = (text: string) => text.replace(/\s+/g, '').toUpperCase();
 

@@ -2,17 +2,18 @@
 // points), each edited on its own and confirmed with who it reaches, and the owners, added and removed by member code.
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { ErrorBody } from '../../api/client';
+import { shopApi } from '../../api/shop';
 import { cloudPathFor, uploadFile } from '../../api/storage';
-import PageState from '../../components/PageState';
 import type { ShopInput, ShopSettings } from '../../../cloudfunctions/contracts/shop';
+import LoadGate from '../shared/LoadGate';
 import NotOwner from '../shared/NotOwner';
+import { useLoadAndSave } from '../shared/useLoadAndSave';
 import FieldSheet from './FieldSheet';
 import { ownerCodeField, RULE_CARDS, ruleField, ruleText, shopNameField } from './fields';
 import type { RuleName } from './fields';
 import { pickImages } from '../shared/pick-images';
-import { useShopSettings } from './useShopSettings';
 import './index.scss';
 
 type Owner = ShopSettings['owners'][number];
@@ -25,24 +26,16 @@ type Busy = RuleName | 'shopName' | 'logo-upload' | 'logo' | 'addOwner' | `remov
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
 
 export default function OwnerSettingsPage() {
-  const state = useShopSettings();
-  const [editing, setEditing] = useState<Editing | null>(null);
-  const [busy, setBusy] = useState<Busy | null>(null);
-
-  usePullDownRefresh(() => {
-    void state.reload().finally(() => Taro.stopPullDownRefresh());
+  const state = useLoadAndSave<ShopSettings, Input, Busy>({
+    load: () => shopApi.settings(),
+    save: (input) => shopApi.updateSettings(input),
   });
+  const { busy, setBusy } = state;
+  const [editing, setEditing] = useState<Editing | null>(null);
 
-  const { settings } = state;
-  if (state.error?.code === 'auth.not_owner') {
-    return <NotOwner />;
-  }
-  if (!settings) {
-    return state.error ? (
-      <PageState kind='error' message={state.error.message} actionText='重新加载' onAction={() => void state.reload()} />
-    ) : (
-      <PageState kind='loading' />
-    );
+  const settings = state.data;
+  if (!settings || state.error?.code === 'auth.not_owner') {
+    return <LoadGate error={state.error} reload={state.reload} />;
   }
   // The owner removed themself: the answer to that save is the last they may read.
   if (!settings.owners.some((o) => o.isMe)) {
@@ -51,16 +44,8 @@ export default function OwnerSettingsPage() {
 
   /** Saves one change; a refusal is shown as the server words it, and a list it proves stale is reloaded. */
   const run = async (key: Busy, input: Input, done: string, reloadOn: ReadonlyArray<ErrorBody['code']> = []) => {
-    setBusy(key);
-    const res = await state.save(input);
-    setBusy(null);
-    if (res.ok) {
-      setEditing(null);
-      toast(done, 'success');
-      return;
-    }
-    toast(res.error.message);
-    if (res.error.code === 'auth.not_owner' || reloadOn.includes(res.error.code)) void state.reload();
+    const res = await state.run(key, input, { done, reloadOn: ['auth.not_owner', ...reloadOn] });
+    if (res.ok) setEditing(null);
   };
 
   const confirmed = async (title: string, content: string, confirmText: string) =>

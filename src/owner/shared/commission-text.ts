@@ -1,9 +1,5 @@
-// How the owner's commission pages name things: their routes and the states of a withdrawal.
+// How the owner's commission pages name things: the states of a withdrawal.
 import type { CommissionInput, Withdrawal } from '../../../cloudfunctions/contracts/commission';
-
-export const OWNER_SHARERS_PAGE = '/owner/sharers/index';
-export const OWNER_WITHDRAWALS_PAGE = '/owner/withdrawals/index';
-export const OWNER_RATES_PAGE = '/owner/rates/index';
 
 export const WITHDRAWAL_STATUS_LABEL: Record<Withdrawal['status'], string> = {
   open: '待处理',

@@ -21,13 +21,6 @@ export const VIEW_LABEL: Record<OwnerView, string> = {
 /** The desk's tabs in the order shown (src/ takes contracts as types only; a Record, so a new view fails the build). */
 export const OWNER_VIEW_LIST = Object.keys(VIEW_LABEL) as OwnerView[];
 
-export const OWNER_ORDERS_PAGE = '/owner/orders/index';
-export const OWNER_ORDER_PAGE = '/owner/order/index';
-export const OWNER_SUMMARY_PAGE = '/owner/summary/index';
-
-export const ownerOrderUrl = (id: string) => `${OWNER_ORDER_PAGE}?id=${encodeURIComponent(id)}`;
-export const ownerOrdersUrl = (view: OwnerView) => `${OWNER_ORDERS_PAGE}?view=${view}`;
-
 export function isOwnerView(value: unknown): value is OwnerView {
   return value === 'to_ship' || value === 'after_sale' || value === 'all';
 }

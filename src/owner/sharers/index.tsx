@@ -2,12 +2,11 @@
 // and commission. One level only: each order counts for the one sharer it was attributed to.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
-import PageState from '../../components/PageState';
+import PagedList from '../../components/PagedList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { formatFen } from '../../lib/money';
+import { PAGES } from '../../routes';
 import NotOwner from '../shared/NotOwner';
-import { OWNER_RATES_PAGE, OWNER_WITHDRAWALS_PAGE } from '../shared/commission-text';
 import { useSharers, type RankedSharer } from './useSharers';
 import './index.scss';
 
@@ -24,29 +23,21 @@ export default function OwnerSharersPage() {
       <View className='owner-sharers__head'>
         <Text className='owner-sharers__intro'>按成交金额排序，佣金含待结算与已结算</Text>
         <View className='owner-sharers__links'>
-          <Text className='owner-sharers__link' onClick={() => void Taro.navigateTo({ url: OWNER_WITHDRAWALS_PAGE })}>
+          <Text className='owner-sharers__link' onClick={() => void Taro.navigateTo({ url: PAGES.ownerWithdrawals })}>
             提现审批 ›
           </Text>
-          <Text className='owner-sharers__link' onClick={() => void Taro.navigateTo({ url: OWNER_RATES_PAGE })}>
+          <Text className='owner-sharers__link' onClick={() => void Taro.navigateTo({ url: PAGES.ownerRates })}>
             佣金设置 ›
           </Text>
         </View>
       </View>
 
-      {list.status === 'loading' ? <PageState kind='loading' /> : null}
-      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <PageState kind='empty' message='还没有推广成交' actionText='刷新' onAction={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='owner-sharers__list'>
-          {list.error ? <View className='owner-sharers__notice'>{`刷新失败：${list.error.message}`}</View> : null}
-          {list.items.map((sharer, i) => (
-            <SharerRow key={sharer.id} rank={i + 1} sharer={sharer} />
-          ))}
-          <ListFooter list={list} className='owner-sharers__footer' />
-        </View>
-      ) : null}
+      <PagedList
+        list={list}
+        block='owner-sharers'
+        empty={{ message: '还没有推广成交', actionText: '刷新', onAction: () => void list.refresh() }}
+        renderItem={(sharer, i) => <SharerRow rank={i + 1} sharer={sharer} />}
+      />
     </View>
   );
 }

@@ -7,9 +7,9 @@ import { orderApi } from '../../api/order';
 import PageState from '../../components/PageState';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
+import { routes } from '../../routes';
 import type { OwnerSummary, OwnerView } from '../../../cloudfunctions/contracts/order';
 import NotOwner from '../shared/NotOwner';
-import { ownerOrdersUrl } from '../shared/order-text';
 import './index.scss';
 
 interface Tile {
@@ -73,7 +73,7 @@ export default function OwnerSummaryPage() {
             key={tile.label}
             className={tile.alert ? 'owner-summary__tile owner-summary__tile--alert' : 'owner-summary__tile'}
             hoverClass='owner-summary__tile--pressed'
-            onClick={() => void Taro.navigateTo({ url: ownerOrdersUrl(tile.view) })}
+            onClick={() => void Taro.navigateTo({ url: routes.ownerOrders(tile.view) })}
           >
             <Text className='owner-summary__label'>{tile.label}</Text>
             <Text className='owner-summary__value'>{tile.value}</Text>

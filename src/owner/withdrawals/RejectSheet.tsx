@@ -4,10 +4,10 @@ import { Text } from '@tarojs/components';
 import OwnerSheet, { ReasonField } from '../shared/OwnerSheet';
 import { formatFen } from '../../lib/money';
 import type { OwnerWithdrawal } from '../../../cloudfunctions/contracts/commission';
+import { WITHDRAWAL_REJECT_REASON_BOUNDS } from '../../../cloudfunctions/contracts/limits';
 
 /** The contract's `decideWithdrawal.reason`. */
-export const REASON_MIN = 2;
-export const REASON_MAX = 100;
+export const { min: REASON_MIN, max: REASON_MAX } = WITHDRAWAL_REJECT_REASON_BOUNDS;
 
 export interface RejectSheetProps {
   withdrawal: OwnerWithdrawal;

@@ -5,8 +5,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ErrorBody } from '../../api/client';
 import { commissionApi } from '../../api/commission';
-import ListFooter from '../../components/ListFooter';
-import PageState from '../../components/PageState';
+import PagedList from '../../components/PagedList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
@@ -81,27 +80,20 @@ export default function OwnerWithdrawalsPage() {
         <Text className='owner-withdrawals__intro'>请先通过微信转账给推广员，再点“同意”记为已提现；本页不会自动打款。</Text>
       </View>
 
-      {list.status === 'loading' ? <PageState kind='loading' /> : null}
-      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <PageState kind='empty' message={EMPTY_TEXT[view]} actionText='刷新' onAction={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='owner-withdrawals__list'>
-          {list.error ? <View className='owner-withdrawals__notice'>{`刷新失败：${list.error.message}`}</View> : null}
-          {list.items.map((w) => (
-            <WithdrawalCard
-              key={w.id}
-              withdrawal={w}
-              busy={busyId === w.id}
-              disabled={busyId !== null}
-              onApprove={() => void approve(w)}
-              onReject={() => setRejecting(w)}
-            />
-          ))}
-          <ListFooter list={list} className='owner-withdrawals__footer' />
-        </View>
-      ) : null}
+      <PagedList
+        list={list}
+        block='owner-withdrawals'
+        empty={{ message: EMPTY_TEXT[view], actionText: '刷新', onAction: () => void list.refresh() }}
+        renderItem={(w) => (
+          <WithdrawalCard
+            withdrawal={w}
+            busy={busyId === w.id}
+            disabled={busyId !== null}
+            onApprove={() => void approve(w)}
+            onReject={() => setRejecting(w)}
+          />
+        )}
+      />
 
       {rejecting ? (
         <RejectSheet

@@ -3,7 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import PageState from '../../components/PageState';
 import { formatFen } from '../../lib/money';
-import { PRODUCT_PAGE } from '../../lib/share';
+import { PAGES, routes } from '../../routes';
 import { CART_MAX_QTY, CHECKOUT_MAX_LINES, lineKey, maxQty, summarizeCart, useCart, type CartLine } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import './index.scss';
@@ -35,7 +35,7 @@ function goCheckout(lines: CartLine[]) {
     selected.map(({ productId, skuId, qty, title, spec, image, priceFen }) => ({ productId, skuId, qty, title, spec, image, priceFen })),
     'cart',
   );
-  void Taro.navigateTo({ url: '/pages/checkout/index' });
+  void Taro.navigateTo({ url: PAGES.checkout });
 }
 
 export default function CartPage() {
@@ -45,7 +45,12 @@ export default function CartPage() {
   if (lines.length === 0) {
     return (
       <View className='cart'>
-        <PageState kind='empty' message='购物车还是空的' actionText='去逛逛' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />
+        <PageState
+          kind='empty'
+          message='购物车还是空的'
+          actionText='去逛逛'
+          onAction={() => void Taro.switchTab({ url: PAGES.home })}
+        />
       </View>
     );
   }
@@ -95,7 +100,7 @@ function CartRow({ line }: { line: CartLine }) {
   const decrease = () => {
     if (!atMin) useCart.getState().setQty(key, line.qty - 1);
   };
-  const openProduct = () => void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${encodeURIComponent(line.productId)}` });
+  const openProduct = () => void Taro.navigateTo({ url: routes.product(line.productId) });
 
   return (
     <View className='cart-row'>

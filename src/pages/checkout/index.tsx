@@ -12,14 +12,15 @@ import { formatFen } from '../../lib/money';
 import { useCart } from '../../stores/cart';
 import { useCheckout, type CheckoutLine } from '../../stores/checkout';
 import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
+import { ORDER_NOTE_MAX } from '../../../cloudfunctions/contracts/limits';
 import type { Address, OrderLine } from '../../../cloudfunctions/contracts/order';
+import { PAGES, routes } from '../../routes';
 import PointsRow from './PointsRow';
 import { isPointsRefusal, useCheckoutOrder, type CheckoutOrder } from './useCheckoutOrder';
 import './index.scss';
 
 const isH5 = () => process.env.TARO_ENV === 'h5';
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
-const ORDER_PAGE = '/pages/order/index';
 
 export default function CheckoutPage() {
   const draft = useCheckout((s) => s.draft);
@@ -36,7 +37,14 @@ export default function CheckoutPage() {
   const payment = usePayment();
 
   if (!draft || draft.lines.length === 0) {
-    return <PageState kind='empty' message='没有待结算的商品' actionText='去购物车' onAction={() => void Taro.switchTab({ url: '/pages/cart/index' })} />;
+    return (
+      <PageState
+        kind='empty'
+        message='没有待结算的商品'
+        actionText='去购物车'
+        onAction={() => void Taro.switchTab({ url: PAGES.cart })}
+      />
+    );
   }
 
   const saveAddress = (next: Address) => {
@@ -94,7 +102,7 @@ export default function CheckoutPage() {
     const { order } = res.data;
     if (draft.source === 'cart') useCart.getState().removeOrdered(draft.lines);
     const outcome = await payment.pay(order.id, notify);
-    const url = `${ORDER_PAGE}?id=${encodeURIComponent(order.id)}${outcome === 'paid' ? '&paid=1' : ''}`;
+    const url = routes.order(order.id, { paid: outcome === 'paid' });
     // The draft (and its requestId) ends with the order; cleared once this page is gone so it never renders empty.
     void Taro.redirectTo({ url }).finally(() => useCheckout.getState().clear());
   };
@@ -190,7 +198,7 @@ export default function CheckoutPage() {
           className='checkout__note-input'
           placeholder='选填，给店主留言'
           placeholderClass='checkout__placeholder'
-          maxlength={100}
+          maxlength={ORDER_NOTE_MAX}
           value={note}
           onInput={(e) => setNote(e.detail.value)}
         />
@@ -247,7 +255,7 @@ async function explainFailure(code: ErrorCode, message: string, checkout: Checko
       confirmText: '查看订单',
       cancelText: '重新下单',
     });
-    if (confirm) void Taro.redirectTo({ url: '/pages/orders/index?tab=pending_payment' });
+    if (confirm) void Taro.redirectTo({ url: routes.orders('pending_payment') });
     else useCheckout.getState().renewRequestId();
     return;
   }

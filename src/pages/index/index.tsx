@@ -1,16 +1,15 @@
 // Home: the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to the bottom.
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
+import PagedList from '../../components/PagedList';
 import ProductCard from '../../components/ProductCard';
-import PageState from '../../components/PageState';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useProductFeed } from '../../hooks/useProductFeed';
-import { PRODUCT_PAGE } from '../../lib/share';
+import { routes } from '../../routes';
 import './index.scss';
 
 function openProduct(id: string) {
-  void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${encodeURIComponent(id)}` });
+  void Taro.navigateTo({ url: routes.product(id) });
 }
 
 export default function HomePage() {
@@ -27,26 +26,17 @@ export default function HomePage() {
         </View>
         <Text className='home__slogan'>好物，来自朋友的真实推荐</Text>
       </View>
-      {feed.status === 'loading' ? <PageState kind='loading' /> : null}
-      {feed.status === 'error' ? (
-        <PageState kind='error' message={feed.error?.message} actionText='重新加载' onAction={() => void feed.refresh()} />
-      ) : null}
-      {feed.status === 'ready' && feed.items.length === 0 ? (
-        <PageState kind='empty' message='店里还没有商品' actionText='刷新看看' onAction={() => void feed.refresh()} />
-      ) : null}
-      {feed.status === 'ready' && feed.items.length > 0 ? (
-        <View className='home__content'>
-          {feed.error ? <View className='home__notice'>{`刷新失败：${feed.error.message}`}</View> : null}
-          <View className='home__grid'>
-            {feed.items.map((product) => (
-              <View className='home__cell' key={product.id}>
-                <ProductCard product={product} onTap={openProduct} />
-              </View>
-            ))}
+      <PagedList
+        list={feed}
+        block='home'
+        classes={{ list: 'home__content', rows: 'home__grid' }}
+        empty={{ message: '店里还没有商品', actionText: '刷新看看', onAction: () => void feed.refresh() }}
+        renderItem={(product) => (
+          <View className='home__cell'>
+            <ProductCard product={product} onTap={openProduct} />
           </View>
-          <ListFooter list={feed} className='home__footer' />
-        </View>
-      ) : null}
+        )}
+      />
     </View>
   );
 }

@@ -3,10 +3,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { expiringText } from '../../lib/points';
+import { PAGES } from '../../routes';
 import type { Member } from '../../../cloudfunctions/contracts/shop';
 import type { PointsCard as PointsCardData } from './usePointsCard';
-
-export const LEDGER_PAGE = '/member/points/index';
 
 export interface PointsCardProps {
   user: Pick<Member, 'isMember' | 'points'>;
@@ -20,7 +19,11 @@ export default function PointsCard({ user, card }: PointsCardProps) {
   const figures = card.balance ?? user.points;
   const expiring = card.balance ? expiringText(card.balance) : null;
   return (
-    <View className='me__card me__points' hoverClass='me__card--pressed' onClick={() => void Taro.navigateTo({ url: LEDGER_PAGE })}>
+    <View
+      className='me__card me__points'
+      hoverClass='me__card--pressed'
+      onClick={() => void Taro.navigateTo({ url: PAGES.memberPoints })}
+    >
       <View className='me__card-head'>
         <Text className='me__card-title'>会员积分</Text>
         <Text className='me__card-more'>积分明细 ›</Text>

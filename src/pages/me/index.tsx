@@ -8,6 +8,7 @@ import { commissionApi } from '../../api/commission';
 import PageState from '../../components/PageState';
 import { BUYER_TAB_LABELS } from '../../lib/order-status';
 import { formatMonthDay, msUntil } from '../../lib/time';
+import { PAGES, routes } from '../../routes';
 import { useSession } from '../../stores/session';
 import type { Binding } from '../../../cloudfunctions/contracts/shop';
 import type { BuyerTab } from '../../../cloudfunctions/contracts/order';
@@ -24,21 +25,21 @@ function copyShareCode(code: string) {
 const ORDER_SHORTCUTS: BuyerTab[] = ['pending_payment', 'to_ship', 'to_receive', 'after_sale'];
 
 function openOrders(tab: BuyerTab) {
-  void Taro.navigateTo({ url: `/pages/orders/index?tab=${tab}` });
+  void Taro.navigateTo({ url: routes.orders(tab) });
 }
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
 
 const OWNER_ENTRIES: Array<{ label: string; hint: string; url: string }> = [
-  { label: '店铺管理', hint: '发货、处理退款 ›', url: '/owner/orders/index' },
-  { label: '商品管理', hint: '上新、改价、库存与上下架 ›', url: '/owner/products/index' },
-  { label: '今日概况', hint: '订单与销售额 ›', url: '/owner/summary/index' },
-  { label: '推广员', hint: '谁带来了订单 ›', url: '/owner/sharers/index' },
-  { label: '提现审批', hint: '处理推广员的提现 ›', url: '/owner/withdrawals/index' },
-  { label: '佣金设置', hint: '默认与单品佣金比例 ›', url: '/owner/rates/index' },
-  { label: '积分设置', hint: '得积分、抵现与有效期 ›', url: '/owner/points/index' },
-  { label: '评价管理', hint: '回复与隐藏 ›', url: '/owner/reviews/index' },
-  { label: '店铺设置', hint: '店名、运费、售后与店主 ›', url: '/owner/settings/index' },
+  { label: '店铺管理', hint: '发货、处理退款 ›', url: PAGES.ownerOrders },
+  { label: '商品管理', hint: '上新、改价、库存与上下架 ›', url: PAGES.ownerProducts },
+  { label: '今日概况', hint: '订单与销售额 ›', url: PAGES.ownerSummary },
+  { label: '推广员', hint: '谁带来了订单 ›', url: PAGES.ownerSharers },
+  { label: '提现审批', hint: '处理推广员的提现 ›', url: PAGES.ownerWithdrawals },
+  { label: '佣金设置', hint: '默认与单品佣金比例 ›', url: PAGES.ownerRates },
+  { label: '积分设置', hint: '得积分、抵现与有效期 ›', url: PAGES.ownerPoints },
+  { label: '评价管理', hint: '回复与隐藏 ›', url: PAGES.ownerReviews },
+  { label: '店铺设置', hint: '店名、运费、售后与店主 ›', url: PAGES.ownerSettings },
 ];
 
 export default function MePage() {
@@ -97,7 +98,7 @@ export default function MePage() {
 
       {binding && msUntil(binding.until) > 0 ? <BindingCard binding={binding} /> : null}
 
-      <View className='me__card me__share' hoverClass='me__card--pressed' onClick={open('/share/center/index')}>
+      <View className='me__card me__share' hoverClass='me__card--pressed' onClick={open(PAGES.shareCenter)}>
         <View className='me__card-head'>
           <Text className='me__card-title'>分享赚佣金 · 推广中心 ›</Text>
         </View>

@@ -1,9 +1,9 @@
 // 申请退款: the buyer says why (2-200 characters, as the contract requires) before the page asks to confirm.
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
+import { REFUND_REASON_BOUNDS } from '../../../cloudfunctions/contracts/limits';
 
-const MIN = 2;
-const MAX = 200;
+const { min: MIN, max: MAX } = REFUND_REASON_BOUNDS;
 
 export interface RefundSheetProps {
   busy: boolean;

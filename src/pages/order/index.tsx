@@ -7,7 +7,7 @@ import PageState from '../../components/PageState';
 import { usePayment } from '../../components/PaySheet/usePayment';
 import { formatFen } from '../../lib/money';
 import { BUYER_COMMAND_LABELS, buyerCommands, ORDER_STATUS_HINTS, ORDER_STATUS_LABELS, type BuyerCommand } from '../../lib/order-status';
-import { PRODUCT_PAGE } from '../../lib/share';
+import { PAGES, routes } from '../../routes';
 import { formatTime } from '../../lib/time';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 import PayCountdown from './PayCountdown';
@@ -16,7 +16,6 @@ import { useOrderDetail } from './useOrderDetail';
 import './index.scss';
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
-const REVIEW_PAGE = '/member/review/index';
 
 function copy(data: string, what: string) {
   Taro.setClipboardData({ data })
@@ -39,7 +38,14 @@ export default function OrderPage() {
 
   if (detail.status === 'loading') return <PageState kind='loading' />;
   if (detail.status === 'not_found') {
-    return <PageState kind='empty' message='订单不存在' actionText='查看我的订单' onAction={() => void Taro.redirectTo({ url: '/pages/orders/index' })} />;
+    return (
+      <PageState
+        kind='empty'
+        message='订单不存在'
+        actionText='查看我的订单'
+        onAction={() => void Taro.redirectTo({ url: PAGES.orders })}
+      />
+    );
   }
   if (detail.status === 'error' || !detail.order) {
     return <PageState kind='error' message={detail.error?.message} actionText='重新加载' onAction={() => void detail.reload()} />;
@@ -144,7 +150,7 @@ export default function OrderPage() {
           <View
             key={`${line.productId}:${line.skuId}`}
             className='order__line'
-            onClick={() => void Taro.navigateTo({ url: `${PRODUCT_PAGE}?id=${encodeURIComponent(line.productId)}` })}
+            onClick={() => void Taro.navigateTo({ url: routes.product(line.productId) })}
           >
             <Image className='order__image' src={line.image} mode='aspectFill' />
             <View className='order__line-body'>
@@ -280,7 +286,7 @@ function ReviewEntry({ orderId, skuId, reviewed }: { orderId: string; skuId: str
       className='order__review'
       onClick={(e) => {
         e.stopPropagation();
-        void Taro.navigateTo({ url: `${REVIEW_PAGE}?orderId=${encodeURIComponent(orderId)}&skuId=${encodeURIComponent(skuId)}` });
+        void Taro.navigateTo({ url: routes.memberReview(orderId, skuId) });
       }}
     >
       评价

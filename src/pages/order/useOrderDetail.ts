@@ -3,10 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { orderApi } from '../../api/order';
 import type { ErrorBody, Result } from '../../api/client';
+import { ORDER_ID_PATTERN } from '../../../cloudfunctions/contracts/limits';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 
-/** The contract's ORDER_ID_PATTERN (src/ imports contracts as types only): a bad link is not worth a request. */
-const ORDER_ID = /^YJ[0-9A-Z]{16}$/;
 /** WeChat delivers the pay callback shortly after the buyer pays: look a few times before showing it unpaid. */
 const PAID_CHECKS = 4;
 const PAID_CHECK_INTERVAL_MS = 1500;
@@ -26,7 +25,8 @@ export interface OrderDetail {
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function useOrderDetail(id: string | undefined, justPaid = false): OrderDetail {
-  const valid = !!id && ORDER_ID.test(id);
+  // A bad link is not worth a request.
+  const valid = !!id && ORDER_ID_PATTERN.test(id);
   const [status, setStatus] = useState<OrderDetail['status']>(valid ? 'loading' : 'not_found');
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);

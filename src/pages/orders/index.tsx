@@ -3,13 +3,13 @@
 import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
-import PageState from '../../components/PageState';
+import PagedList from '../../components/PagedList';
 import { useOrderList } from '../../hooks/useOrderList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { formatFen } from '../../lib/money';
 import { BUYER_TAB_LABELS, BUYER_TAB_LIST, ORDER_STATUS_LABELS, parseBuyerTab } from '../../lib/order-status';
 import { formatTime } from '../../lib/time';
+import { PAGES, routes } from '../../routes';
 import type { BuyerTab, Order } from '../../../cloudfunctions/contracts/order';
 import './index.scss';
 
@@ -22,8 +22,10 @@ const EMPTY_MESSAGES: Record<BuyerTab, string> = {
   after_sale: '没有售后中的订单',
 };
 
+const toHome = () => void Taro.switchTab({ url: PAGES.home });
+
 function openOrder(id: string) {
-  void Taro.navigateTo({ url: `/pages/order/index?id=${encodeURIComponent(id)}` });
+  void Taro.navigateTo({ url: routes.order(id) });
 }
 
 export default function OrdersPage() {
@@ -38,6 +40,8 @@ export default function OrdersPage() {
     shownOnce.current = true;
   });
 
+  // Only 全部 offers a way to the shop when empty: the other tabs are empty for a reason.
+  const emptyText = EMPTY_MESSAGES[tab];
   return (
     <View className='orders'>
       <View className='orders__tabs' role='tablist'>
@@ -54,24 +58,12 @@ export default function OrdersPage() {
         ))}
       </View>
 
-      {list.status === 'loading' ? <PageState kind='loading' /> : null}
-      {list.status === 'error' ? <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={() => void list.refresh()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        tab === 'all' ? (
-          <PageState kind='empty' message={EMPTY_MESSAGES[tab]} actionText='去逛逛' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />
-        ) : (
-          <PageState kind='empty' message={EMPTY_MESSAGES[tab]} />
-        )
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='orders__list'>
-          {list.error ? <View className='orders__notice'>{`刷新失败：${list.error.message}`}</View> : null}
-          {list.items.map((order) => (
-            <OrderCard key={order.id} order={order} />
-          ))}
-          <ListFooter list={list} className='orders__footer' />
-        </View>
-      ) : null}
+      <PagedList
+        list={list}
+        block='orders'
+        empty={tab === 'all' ? { message: EMPTY_MESSAGES.all, actionText: '去逛逛', onAction: toHome } : emptyText}
+        renderItem={(order) => <OrderCard order={order} />}
+      />
     </View>
   );
 }

@@ -21,6 +21,7 @@ import {
   shareCardTitle,
   type ProductEntry,
 } from '../../lib/share';
+import { PAGES, routes } from '../../routes';
 import { summarizeCart, useCart, type AddOutcome, type CartItem } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
@@ -32,10 +33,6 @@ import './index.scss';
 // Read when rendering (the build replaces it with a constant either way), so tests can render both builds.
 const isH5 = () => process.env.TARO_ENV === 'h5';
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
-
-function posterUrl(productId: string): string {
-  return `/share/poster/index?id=${encodeURIComponent(productId)}`;
-}
 
 /**
  * Tells the commission function that someone opened a shared link, once per page open and after the product has
@@ -113,7 +110,12 @@ export default function ProductPage() {
     return moments ? (
       <PageState kind='empty' message='商品不存在或已下架' />
     ) : (
-      <PageState kind='empty' message='商品不存在或已下架' actionText='去首页逛逛' onAction={() => void Taro.switchTab({ url: '/pages/index/index' })} />
+      <PageState
+        kind='empty'
+        message='商品不存在或已下架'
+        actionText='去首页逛逛'
+        onAction={() => void Taro.switchTab({ url: PAGES.home })}
+      />
     );
   }
   if (page.status === 'error' || !page.detail || !product) {
@@ -139,12 +141,13 @@ export default function ProductPage() {
     }
     const { stock: _stock, ...line } = cartItem(product, sku);
     useCheckout.getState().start([{ ...line, qty: 1 }], 'buy_now');
-    void Taro.navigateTo({ url: '/pages/checkout/index' });
+    void Taro.navigateTo({ url: PAGES.checkout });
   };
   // Nothing to pick: say so on the bar instead of asking for a SKU that cannot be picked.
   const unavailable = product.status !== 'on_sale' ? '商品已下架' : product.skus.every((k) => k.stock <= 0) ? '已售罄' : null;
   // A poster of a product no longer sold would only disappoint whoever scans it.
-  const openPoster = product.status === 'on_sale' ? () => void Taro.navigateTo({ url: posterUrl(product.id) }) : undefined;
+  const openPoster =
+    product.status === 'on_sale' ? () => void Taro.navigateTo({ url: routes.sharePoster(product.id) }) : undefined;
 
   return (
     <View className={moments ? 'product product--moments' : 'product'}>
@@ -193,7 +196,7 @@ export default function ProductPage() {
               海报
             </View>
           ) : null}
-          <View className='product__cart' onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
+          <View className='product__cart' onClick={() => void Taro.switchTab({ url: PAGES.cart })}>
             购物车
             {cartQty > 0 ? <Text className='product__cart-badge'>{cartQty > 99 ? '99+' : String(cartQty)}</Text> : null}
           </View>

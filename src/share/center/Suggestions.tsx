@@ -5,6 +5,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { commissionApi } from '../../api/commission';
 import { formatFen } from '../../lib/money';
+import { routes } from '../../routes';
 import type { ShareSuggestion } from '../../../cloudfunctions/contracts/commission';
 
 /** What the sharer's own use of a product says, or null when they have not bought it. */
@@ -25,7 +26,11 @@ export default function Suggestions() {
       <Text className='share-center__card-title'>推荐分享</Text>
       <Text className='share-center__quiet'>你用过的东西，朋友更信得过：先分享你买过、评价过的</Text>
       {items.map((s) => (
-        <View key={s.productId} className='suggestion' onClick={() => void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(s.productId)}` })}>
+        <View
+          key={s.productId}
+          className='suggestion'
+          onClick={() => void Taro.navigateTo({ url: routes.product(s.productId) })}
+        >
           <Image className='suggestion__image' src={s.image} mode='aspectFill' />
           <View className='suggestion__body'>
             <Text className='suggestion__title'>{s.title}</Text>

@@ -4,11 +4,12 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import ListFooter from '../../components/ListFooter';
+import PagedList from '../../components/PagedList';
 import PageState from '../../components/PageState';
 import { useFillScreen } from '../../hooks/useFillScreen';
 import { formatFen } from '../../lib/money';
 import { formatTime } from '../../lib/time';
+import { PAGES } from '../../routes';
 import type { CommissionLine, FunnelRow, MyStats, Withdrawal } from '../../../cloudfunctions/contracts/commission';
 import { CHANNEL_LABELS, COMMISSION_STATUS_LABELS, partialReversalText, rowCommissionFen, settleText, WITHDRAWAL_STATUS_LABELS } from './text';
 import { useSharerCenter, type SharerCenter } from './useSharerCenter';
@@ -17,7 +18,6 @@ import Suggestions from './Suggestions';
 import WithdrawSheet from './WithdrawSheet';
 import './index.scss';
 
-const RULES_PAGE = '/share/rules/index';
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
 
 /** Nothing shared has been opened yet and no money has moved: the page says how to start instead of zeros. */
@@ -28,7 +28,7 @@ function isEmpty(stats: MyStats): boolean {
 
 function RulesLink() {
   return (
-    <Text className='share-center__rules' onClick={() => void Taro.navigateTo({ url: RULES_PAGE })}>
+    <Text className='share-center__rules' onClick={() => void Taro.navigateTo({ url: PAGES.shareRules })}>
       单级分佣说明 ›
     </Text>
   );
@@ -71,7 +71,7 @@ export default function SharerCenterPage() {
           kind='empty'
           message='还没有推广数据：在商品页点「分享」发给朋友'
           actionText='去逛逛'
-          onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
+          onAction={() => void Taro.switchTab({ url: PAGES.home })}
         />
         <RulesLink />
         <Suggestions />
@@ -165,7 +165,14 @@ export default function SharerCenterPage() {
 
       <View className='share-center__card'>
         <Text className='share-center__card-title'>佣金明细</Text>
-        <CommissionLines lines={lines} />
+        <PagedList
+          list={lines}
+          variant='inline'
+          block='share-center'
+          classes={{ list: 'share-center__lines' }}
+          empty='还没有佣金：朋友通过你的分享付款后，这里会出现一笔待结算佣金'
+          renderItem={(line) => <CommissionItem line={line} />}
+        />
       </View>
 
       {sheetOpen ? (
@@ -253,28 +260,6 @@ function WithdrawalItem({ withdrawal }: { withdrawal: Withdrawal }) {
         {withdrawal.status === 'rejected' && withdrawal.reason ? <Text className='withdrawal__reason'>{`原因：${withdrawal.reason}`}</Text> : null}
       </View>
       <Text className={`withdrawal__status withdrawal__status--${withdrawal.status}`}>{WITHDRAWAL_STATUS_LABELS[withdrawal.status]}</Text>
-    </View>
-  );
-}
-
-function CommissionLines({ lines }: { lines: SharerCenter['lines'] }) {
-  if (lines.status === 'loading') return <Text className='share-center__quiet'>加载中…</Text>;
-  if (lines.status === 'error') {
-    return (
-      <Text className='share-center__quiet share-center__retry' onClick={() => void lines.refresh()}>
-        {`${lines.error?.message ?? '加载失败'}，点击重试`}
-      </Text>
-    );
-  }
-  if (lines.items.length === 0) {
-    return <Text className='share-center__quiet'>还没有佣金：朋友通过你的分享付款后，这里会出现一笔待结算佣金</Text>;
-  }
-  return (
-    <View className='share-center__lines'>
-      {lines.items.map((line) => (
-        <CommissionItem key={line.id} line={line} />
-      ))}
-      <ListFooter list={lines} className='share-center__footer' />
     </View>
   );
 }

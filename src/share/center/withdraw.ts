@@ -1,11 +1,9 @@
 // The 申请提现 amount as typed, checked before it is sent: a plain yuan amount with at most two decimals, at least
 // ¥1, within what can be withdrawn now. The server checks again; this only saves a round trip and says why.
+import { MAX_WITHDRAWAL_FEN, MIN_WITHDRAWAL_FEN } from '../../../cloudfunctions/contracts/limits';
 import { formatFen, parseYuanToFen } from '../../lib/money';
 
-// The commission contract's limits (cloudfunctions/contracts/commission.ts), copied: src/ takes contracts as types
-// only, and the contract's module pulls in its schema library. withdraw.test.ts checks that they agree.
-export const MIN_WITHDRAWAL_FEN = 100;
-export const MAX_WITHDRAWAL_FEN = 2_000_000;
+export { MAX_WITHDRAWAL_FEN, MIN_WITHDRAWAL_FEN };
 
 export type WithdrawalCheck = { ok: true; amountFen: number } | { ok: false; message: string };
 

@@ -8,11 +8,12 @@ import type { ErrorBody } from '../../api/client';
 import PageState from '../../components/PageState';
 import { parseProductEntry } from '../../lib/share';
 import type { Poster } from '../../../cloudfunctions/contracts/commission';
+import { SHARER_NOTE_MAX } from '../../../cloudfunctions/contracts/limits';
 import { createPosterPainter, findPosterCanvas, savePoster, type PosterPainter } from './canvas';
 import './index.scss';
 
-/** The contract's NOTE_MAX (cloudfunctions/contracts/commission.ts), counted the way its schema counts. */
-export const NOTE_MAX = 60;
+/** The contract's limit on the sharer's note, counted the way its schema counts. */
+export const NOTE_MAX = SHARER_NOTE_MAX;
 
 const isH5 = () => process.env.TARO_ENV === 'h5';
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });

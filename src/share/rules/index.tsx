@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatMonthDay, msUntil } from '../../lib/time';
+import { PAGES } from '../../routes';
 import { useSession } from '../../stores/session';
 import './index.scss';
 
@@ -54,7 +55,7 @@ export default function RulesPage() {
         {active ? (
           <>
             <Text className='rules__text'>{`你的推荐人：${active.nickname}，至 ${formatMonthDay(active.until)}`}</Text>
-            <Text className='rules__link' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+            <Text className='rules__link' onClick={() => void Taro.switchTab({ url: PAGES.me })}>
               去「我的」页查看或解除 ›
             </Text>
           </>

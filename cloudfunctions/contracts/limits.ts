@@ -1,0 +1,94 @@
+// Every limit the contracts' input schemas enforce and the client also checks or shows (a field's maxlength, a
+// form's message, a bad link not worth a request). Plain values only: src/ imports this module as values, and
+// must not pull the schema library into the mini program with it (the schemas in order.ts, shop.ts,
+// commission.ts and points.ts import valibot and are imported by src/ as types only).
+
+/** Short public ids (products, SKUs): they travel in share links and in a 32-character QR scene. */
+export const SHORT_ID_PATTERN = /^[A-Za-z0-9_-]{1,16}$/;
+/** A member's share code: no 0/O, 1/I to misread. */
+export const SHARE_CODE_PATTERN = /^[A-Z2-9]{6}$/;
+/** Order ids double as WeChat Pay's out_trade_no (at most 32 of [0-9A-Za-z_-]). */
+export const ORDER_ID_PATTERN = /^YJ[0-9A-Z]{16}$/;
+export const WITHDRAWAL_ID_PATTERN = /^W[0-9A-Z]{4,40}$/;
+/** A client-made idempotency key: a retried request with the same key changes nothing twice. */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Trimmed text of `min` to `max` characters (the schemas' `text(min, max)`). */
+export interface TextBounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+// Orders.
+/** Most a buyer can take of one SKU in one order. */
+export const MAX_LINE_QTY = 99;
+export const MAX_LINES = 20;
+/** A mainland mobile number: what couriers call. */
+export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+export const ADDRESS_BOUNDS = {
+  name: { min: 1, max: 20 },
+  region: { min: 2, max: 60 },
+  detail: { min: 2, max: 120 },
+} as const satisfies Record<string, TextBounds>;
+/** The buyer's note to the owner at checkout. */
+export const ORDER_NOTE_MAX = 100;
+/** A refund's reason: the buyer's request, and the owner's when refusing one. */
+export const REFUND_REASON_BOUNDS = { min: 2, max: 200 } as const;
+export const CARRIER_BOUNDS = { min: 2, max: 20 } as const;
+export const TRACKING_NO_PATTERN = /^[A-Za-z0-9-]{6,32}$/;
+/** The owner's order search: an order id or the buyer's phone number. */
+export const ORDER_QUERY_MAX = 32;
+
+// Commission.
+/** Smallest withdrawal: ¥1. */
+export const MIN_WITHDRAWAL_FEN = 100;
+/** Most one withdrawal may ask for (WeChat's transfer to change caps a single transfer far below this). */
+export const MAX_WITHDRAWAL_FEN = 2_000_000;
+/** Highest commission rate the owner may set: 50%. */
+export const MAX_RATE_BP = 5000;
+/** The sharer's own words about a product, on their cards and posters. */
+export const SHARER_NOTE_MAX = 60;
+/** Why the owner refused a withdrawal. */
+export const WITHDRAWAL_REJECT_REASON_BOUNDS = { min: 2, max: 100 } as const;
+
+// Points.
+/** The balance also names the points that expire within this many days. */
+export const EXPIRING_SOON_DAYS = 30;
+/** Bounds of the owner's points rules (core/rules.ts keeps the same ones for stored values). */
+export const POINTS_RULE_BOUNDS = {
+  /** Points earned per ¥1 of goods paid. */
+  pointsEarnPerYuan: { min: 0, max: 100 },
+  /** Points that make ¥1 at checkout. */
+  pointsPerYuan: { min: 1, max: 10_000 },
+  /** Most of the goods amount points may pay, in basis points. */
+  pointsCapBp: { min: 0, max: 9000 },
+  welcomePoints: { min: 0, max: 100_000 },
+  pointsExpiryDays: { min: 30, max: 3650 },
+} as const;
+
+// Shop: settings, reviews, the product desk.
+/** Bounds of the owner's shop rules (the points rules' are above); core/rules.ts applies both. */
+export const SHOP_RULE_BOUNDS = {
+  shippingFeeFen: { min: 0, max: 100_000 },
+  freeShippingFromFen: { min: 0, max: 10_000_000 },
+  unpaidCancelMinutes: { min: 5, max: 24 * 60 },
+  autoConfirmDays: { min: 3, max: 30 },
+  afterSaleDays: { min: 1, max: 30 },
+  commissionRateBp: { min: 0, max: MAX_RATE_BP },
+  bindingDays: { min: 1, max: 365 },
+} as const;
+export const SHOP_NAME_MAX = 20;
+export const REVIEW_TEXT_MAX = 500;
+export const REVIEW_PHOTOS_MAX = 6;
+export const REVIEW_REPLY_MAX = 200;
+/** Why the owner hid a review (optional). */
+export const REVIEW_HIDE_REASON_MAX = 100;
+export const PRODUCT_TITLE_MAX = 60;
+export const PRODUCT_DESCRIPTION_MAX = 2000;
+export const PRODUCT_PHOTOS_MAX = 9;
+export const PRODUCT_SKUS_MAX = 50;
+export const SKU_SPEC_MAX = 30;
+/** ¥50,000: one SKU never costs more than an order may (core/pricing MAX_PAYABLE_FEN). */
+export const SKU_PRICE_MAX_FEN = 5_000_000;
+export const STOCK_MAX = 1_000_000;
+export const STOCK_REASON_MAX = 50;

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { link, PAGES, productQuery, routes, toQuery } from './routes';
+
+interface AppConfig {
+  pages: string[];
+  subPackages: Array<{ root: string; pages: string[] }>;
+  tabBar: { list: Array<{ pagePath: string }> };
+}
+
+/** src/app.config.ts as Taro reads it: `defineAppConfig` is a global of the build. */
+function appConfig(): AppConfig {
+  const global = globalThis as { defineAppConfig?: (config: AppConfig) => AppConfig };
+  global.defineAppConfig = (config) => config;
+  try {
+    return (require('./app.config') as { default: AppConfig }).default;
+  } finally {
+    delete global.defineAppConfig;
+  }
+}
+
+describe('routes and app.config.ts', () => {
+  const config = appConfig();
+  const declared = [
+    ...config.pages.map((p) => `/${p}`),
+    ...config.subPackages.flatMap(({ root, pages }) => pages.map((p) => `/${root}/${p}`)),
+  ];
+  const paths: string[] = Object.values(PAGES);
+
+  it('every route is a page app.config.ts declares (main package or subpackage), and every page has a route', () => {
+    expect([...paths].sort()).toEqual([...declared].sort());
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('every route has its page component in src/', () => {
+    for (const path of paths) expect([path, existsSync(join(__dirname, `${path}.tsx`))]).toEqual([path, true]);
+  });
+
+  it('the tab pages are the tab bar of app.config.ts', () => {
+    expect([PAGES.home, PAGES.cart, PAGES.me]).toEqual(config.tabBar.list.map((t) => `/${t.pagePath}`));
+  });
+
+  it('every builder leads to its own page', () => {
+    const samples: Record<keyof typeof routes, string> = {
+      product: routes.product('p1'),
+      orders: routes.orders('all'),
+      order: routes.order('YJ0000000000000001'),
+      ownerOrders: routes.ownerOrders('to_ship'),
+      ownerOrder: routes.ownerOrder('YJ0000000000000001'),
+      ownerProduct: routes.ownerProduct('p1'),
+      sharePoster: routes.sharePoster('p1'),
+      memberReview: routes.memberReview('YJ0000000000000001', 's1'),
+      memberReviews: routes.memberReviews('p1'),
+    };
+    for (const [name, url] of Object.entries(samples)) {
+      expect([name, url.split('?')[0]]).toEqual([name, PAGES[name as keyof typeof PAGES]]);
+    }
+  });
+});
+
+describe('route builders', () => {
+  it('product: the id, then the sharer and channel when known, encoded', () => {
+    expect(routes.product('p1')).toBe('/pages/product/index?id=p1');
+    expect(routes.product('p1', { s: 'ABC234', c: 'chat' })).toBe('/pages/product/index?id=p1&s=ABC234&c=chat');
+    expect(routes.product('p1', { c: 'poster' })).toBe('/pages/product/index?id=p1&c=poster');
+    expect(routes.product('a&b c')).toBe('/pages/product/index?id=a%26b%20c');
+    expect(productQuery('p1', { s: 'ABC234', c: 'moments' })).toBe('id=p1&s=ABC234&c=moments');
+    expect(productQuery('p1', { s: '', c: 'moments' })).toBe('id=p1&c=moments');
+  });
+
+  it('orders: the tab to open on, or none', () => {
+    expect(routes.orders()).toBe('/pages/orders/index');
+    expect(routes.orders('pending_payment')).toBe('/pages/orders/index?tab=pending_payment');
+  });
+
+  it('order: the id, and paid=1 only right after paying', () => {
+    expect(routes.order('YJ0000000000000001')).toBe('/pages/order/index?id=YJ0000000000000001');
+    expect(routes.order('YJ0000000000000001', { paid: false })).toBe('/pages/order/index?id=YJ0000000000000001');
+    expect(routes.order('YJ0000000000000001', { paid: true })).toBe('/pages/order/index?id=YJ0000000000000001&paid=1');
+  });
+
+  it('owner pages: the desk by view, one order, the editor with or without a product', () => {
+    expect(routes.ownerOrders()).toBe('/owner/orders/index');
+    expect(routes.ownerOrders('after_sale')).toBe('/owner/orders/index?view=after_sale');
+    expect(routes.ownerOrder('YJ20261123ABCD0001')).toBe('/owner/order/index?id=YJ20261123ABCD0001');
+    expect(routes.ownerProduct()).toBe('/owner/product/index');
+    expect(routes.ownerProduct('honey')).toBe('/owner/product/index?id=honey');
+  });
+
+  it('member and share pages carry what they open on', () => {
+    const review = '/member/review/index?orderId=YJ0000000000000001&skuId=s%2F1';
+    expect(routes.memberReview('YJ0000000000000001', 's/1')).toBe(review);
+    expect(routes.memberReviews('a&b')).toBe('/member/reviews/index?id=a%26b');
+    expect(routes.sharePoster('p1')).toBe('/share/poster/index?id=p1');
+  });
+
+  it('toQuery leaves out what is not set and keeps the order given; link adds it to a path', () => {
+    expect(toQuery({ b: 2, a: 'x y', c: undefined, d: '' })).toBe('b=2&a=x%20y');
+    expect(toQuery({})).toBe('');
+    expect(link(PAGES.orders, { tab: undefined })).toBe('/pages/orders/index');
+    expect(link(PAGES.orders, { tab: 'all' })).toBe('/pages/orders/index?tab=all');
+  });
+});

@@ -1,0 +1,91 @@
+// Every page of the app and the links to them: navigateTo/redirectTo/switchTab urls, share paths and queries. Pages
+// link through PAGES and these builders only, so a path is written once. app.config.ts must declare the same pages as
+// literals (Taro reads it at build time); routes.test.ts holds the two equal.
+import type { ShareChannel } from '../cloudfunctions/contracts/commission';
+import type { BuyerTab, OwnerView } from '../cloudfunctions/contracts/order';
+
+/** Each page's path, by name. The tab pages (home, cart, me) are opened with switchTab, which takes no query. */
+export const PAGES = {
+  // Main package (tab pages first).
+  home: '/pages/index/index',
+  cart: '/pages/cart/index',
+  me: '/pages/me/index',
+  product: '/pages/product/index',
+  checkout: '/pages/checkout/index',
+  orders: '/pages/orders/index',
+  order: '/pages/order/index',
+  // Subpackage owner/.
+  ownerOrders: '/owner/orders/index',
+  ownerOrder: '/owner/order/index',
+  ownerSummary: '/owner/summary/index',
+  ownerSharers: '/owner/sharers/index',
+  ownerWithdrawals: '/owner/withdrawals/index',
+  ownerRates: '/owner/rates/index',
+  ownerPoints: '/owner/points/index',
+  ownerReviews: '/owner/reviews/index',
+  ownerProducts: '/owner/products/index',
+  ownerProduct: '/owner/product/index',
+  ownerSettings: '/owner/settings/index',
+  // Subpackage share/.
+  shareCenter: '/share/center/index',
+  sharePoster: '/share/poster/index',
+  shareRules: '/share/rules/index',
+  // Subpackage member/.
+  memberPoints: '/member/points/index',
+  memberReview: '/member/review/index',
+  memberReviews: '/member/reviews/index',
+} as const;
+
+export type PageName = keyof typeof PAGES;
+export type PagePath = (typeof PAGES)[PageName];
+
+type QueryValue = string | number | undefined;
+
+/** `a=1&b=x%26y`: values URI-encoded, undefined and '' left out, in the order given. */
+export function toQuery(query: Record<string, QueryValue>): string {
+  const parts: string[] = [];
+  // A plain loop: this module ships in the main package, whose size has a budget (BENCHMARKS.md).
+  for (const key in query) {
+    const value = query[key];
+    if (value !== undefined && value !== '') parts.push(`${key}=${encodeURIComponent(value)}`);
+  }
+  return parts.join('&');
+}
+
+/** A page with a query: `/pages/orders/index?tab=all`, or the bare path when nothing is set. */
+export function link(path: PagePath, query: Record<string, QueryValue>): string {
+  const q = toQuery(query);
+  return q ? `${path}?${q}` : path;
+}
+
+/** How a product link came: the sharer's code and the channel it was shared through. */
+export interface ProductLinkOptions {
+  s?: string;
+  c?: ShareChannel;
+}
+
+/** A product's query, `id=<productId>&s=<shareCode>&c=<channel>` (Moments shares the query without the path). */
+export const productQuery = (id: string, share?: ProductLinkOptions) => toQuery({ id, s: share?.s, c: share?.c });
+
+/**
+ * The pages opened with a query. A page opened without one is linked by its path (`PAGES.cart`); the tab pages
+ * always are, as switchTab takes no query.
+ */
+export const routes = {
+  /** A product, and who shared it through which channel when it came through a share. */
+  product: (id: string, share?: ProductLinkOptions) => `${PAGES.product}?${productQuery(id, share)}`,
+  /** My orders, on a tab. */
+  orders: (tab?: BuyerTab) => link(PAGES.orders, { tab }),
+  /** `paid`: just paid, the page waits for the payment to be confirmed. */
+  order: (id: string, options?: { paid?: boolean }) => link(PAGES.order, { id, paid: options?.paid ? 1 : undefined }),
+  /** The owner's desk, on a view. */
+  ownerOrders: (view?: OwnerView) => link(PAGES.ownerOrders, { view }),
+  ownerOrder: (id: string) => link(PAGES.ownerOrder, { id }),
+  /** The product editor: a product to edit, or none to create one. */
+  ownerProduct: (id?: string) => link(PAGES.ownerProduct, { id }),
+  sharePoster: (productId: string) => link(PAGES.sharePoster, { id: productId }),
+  /** Writing the review of one line of a completed order. */
+  memberReview: (orderId: string, skuId: string) => link(PAGES.memberReview, { orderId, skuId }),
+  /** One product's full reviews. */
+  memberReviews: (productId: string) => link(PAGES.memberReviews, { id: productId }),
+} satisfies Partial<Record<PageName, (...args: never[]) => string>>;
