@@ -27,23 +27,46 @@ const PRODUCTS = ['puer357', 'rice5kg', 'aksu-apple', 'ejiao-cake', 'qinghua-cup
 const CHANNELS = ['chat', 'moments', 'poster'];
 const SHARER = 'dev_benchsharer';
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
 /** The seeded data: visit markers, orders, commission lines, and the counters they add up to. */
 function seedData(shareCode) {
   const visitMarkers = [];
-  const visits = { _id: `${SHARER}:visits`, kind: 'visits', sharerId: SHARER, visits: VISITS, visitors: VISITORS, products: {} };
+  const visits = {
+    _id: `${SHARER}:visits`,
+    kind: 'visits',
+    sharerId: SHARER,
+    visits: VISITS,
+    visitors: VISITORS,
+    products: {},
+  };
   const money = {
-    _id: `${SHARER}:money`, kind: 'money', sharerId: SHARER, sharerCode: shareCode, orders: ORDERS, buyers: 0, gmvFen: 0,
-    pendingFen: 0, settledFen: 0, reversedFen: 0, withdrawnFen: 0, requestedFen: 0, openWithdrawalId: null, products: {},
+    _id: `${SHARER}:money`,
+    kind: 'money',
+    sharerId: SHARER,
+    sharerCode: shareCode,
+    orders: ORDERS,
+    buyers: 0,
+    gmvFen: 0,
+    pendingFen: 0,
+    settledFen: 0,
+    reversedFen: 0,
+    withdrawnFen: 0,
+    requestedFen: 0,
+    openWithdrawalId: null,
+    products: {},
   };
   const row = (doc, p, c) => ((doc.products[p] ??= {})[c] ??= {});
   for (let v = 0; v < VISITORS; v++) {
     const p = PRODUCTS[v % PRODUCTS.length];
     const c = CHANNELS[v % CHANNELS.length];
     const visitor = `dev_visitor${v}`;
-    visitMarkers.push({ _id: `${SHARER}|${visitor}`, at: new Date(0) }, { _id: `${SHARER}|${p}|${c}|${visitor}`, at: new Date(0) });
+    visitMarkers.push(
+      { _id: `${SHARER}|${visitor}`, at: new Date(0) },
+      { _id: `${SHARER}|${p}|${c}|${visitor}`, at: new Date(0) },
+    );
     const r = row(visits, p, c);
     r.visitors = (r.visitors ?? 0) + 1;
     r.visits = (r.visits ?? 0) + VISITS / VISITORS;
@@ -60,18 +83,56 @@ function seedData(shareCode) {
     const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
     const settled = i % 2 === 0;
     orders.push({
-      _id: id, requestKey: `${buyer}:bench${i}`, requestHash: 'bench', buyerId: buyer, status: settled ? 'completed' : 'paid',
-      items: [{ productId: p, skuId: `${p}-1`, skuIndex: 0, title: p, spec: '默认', cover: '', priceFen: 5000, qty: 1, lineFen: 5000 }],
+      _id: id,
+      requestKey: `${buyer}:bench${i}`,
+      requestHash: 'bench',
+      buyerId: buyer,
+      status: settled ? 'completed' : 'paid',
+      items: [
+        {
+          productId: p,
+          skuId: `${p}-1`,
+          skuIndex: 0,
+          title: p,
+          spec: '默认',
+          cover: '',
+          priceFen: 5000,
+          qty: 1,
+          lineFen: 5000,
+        },
+      ],
       amounts: { goodsFen: 5000, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 1000, payableFen: 6000 },
       address: { name: '张三', phone: '13800138000', region: '上海市', detail: '世纪大道 100 号' },
-      sharerCode: shareCode, sharer: { id: SHARER, code: shareCode, channel: c, productId: p, rates: { [p]: 500 } },
-      commissionState: settled ? 'closed' : 'credited', createdAt: at, day: '2026-01-01', payBefore: at, holdsStock: false,
-      paidAt: at, paidFen: 6000, ...(settled ? { completedAt: at } : {}), timeline: [],
+      sharerCode: shareCode,
+      sharer: { id: SHARER, code: shareCode, channel: c, productId: p, rates: { [p]: 500 } },
+      commissionState: settled ? 'closed' : 'credited',
+      createdAt: at,
+      day: '2026-01-01',
+      payBefore: at,
+      holdsStock: false,
+      paidAt: at,
+      paidFen: 6000,
+      ...(settled ? { completedAt: at } : {}),
+      timeline: [],
     });
     lines.push({
-      _id: `${id}:${p}-1`, key: `${id}:${p}-1`, sharerId: SHARER, sharerCode: shareCode, orderId: id, productId: p, skuId: `${p}-1`,
-      title: p, spec: '默认', channel: c, baseFen: 5000, rateBp: 500, amountFen: 250, reversedFen: 0,
-      status: settled ? 'settled' : 'pending', createdAt: at, ...(settled ? { settledAt: at } : {}),
+      _id: `${id}:${p}-1`,
+      key: `${id}:${p}-1`,
+      sharerId: SHARER,
+      sharerCode: shareCode,
+      orderId: id,
+      productId: p,
+      skuId: `${p}-1`,
+      title: p,
+      spec: '默认',
+      channel: c,
+      baseFen: 5000,
+      rateBp: 500,
+      amountFen: 250,
+      reversedFen: 0,
+      status: settled ? 'settled' : 'pending',
+      createdAt: at,
+      ...(settled ? { settledAt: at } : {}),
     });
     const r = row(money, p, c);
     r.orders = (r.orders ?? 0) + 1;
@@ -92,11 +153,16 @@ function measureRawCounters(counters) {
     const db = new Database(join(dir, 'raw.sqlite'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))');
+    db.exec(
+      'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))',
+    );
     const insert = db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)');
     for (const c of counters) insert.run('sharer_stats', c._id, EJSON.stringify(c, { relaxed: true }), 1);
     const get = db.prepare('SELECT data FROM docs WHERE coll = ? AND id = ?').pluck();
-    const read = () => counters.map((c) => EJSON.stringify(EJSON.parse(get.get('sharer_stats', c._id), { relaxed: true }), { relaxed: false }));
+    const read = () =>
+      counters.map((c) =>
+        EJSON.stringify(EJSON.parse(get.get('sharer_stats', c._id), { relaxed: true }), { relaxed: false }),
+      );
     for (let i = 0; i < 200; i++) read();
     const times = [];
     for (let i = 0; i < SAMPLES; i++) {
@@ -145,7 +211,8 @@ export async function runCommission() {
     const seedMs = performance.now() - seedStart;
 
     const check = await api.call('benchsharer', 'commission', { action: 'myStats' });
-    if (!check?.ok || check.data.visits !== VISITS || check.data.orders !== ORDERS) throw new Error(`myStats does not see the seed: ${JSON.stringify(check).slice(0, 300)}`);
+    if (!check?.ok || check.data.visits !== VISITS || check.data.orders !== ORDERS)
+      throw new Error(`myStats does not see the seed: ${JSON.stringify(check).slice(0, 300)}`);
     for (let i = 0; i < 20; i++) await api.call('benchsharer', 'commission', { action: 'myStats' }); // warm instance
     const times = [];
     for (let i = 0; i < SAMPLES; i++) {
@@ -162,20 +229,37 @@ export async function runCommission() {
       pageTimes.push(performance.now() - t0);
     }
     pageTimes.sort((a, b) => a - b);
-    stats = { p50: percentile(times, 50), p99: percentile(times, 99), requests: statsRequests, pageP50: percentile(pageTimes, 50), seedMs, rows: check.data.rows.length };
+    stats = {
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      requests: statsRequests,
+      pageP50: percentile(pageTimes, 50),
+      seedMs,
+      rows: check.data.rows.length,
+    };
 
     const visit = { action: 'recordVisit', productId: 'aksu-apple', s: me.shareCode, c: 'chat' };
     await api.call('warmvisitor', 'commission', visit);
     const first = await requestsOf(api, 'newvisitor', visit);
     const repeat = await requestsOf(api, 'newvisitor', visit);
-    if (first.result.data.bound !== true || repeat.result.data.bound !== false) throw new Error('recordVisit did not bind as expected');
+    if (first.result.data.bound !== true || repeat.result.data.bound !== false)
+      throw new Error('recordVisit did not bind as expected');
     visitsCost = { first, repeat };
   } finally {
     await emu.stop();
   }
-  const actions = (a) => Object.entries(a).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  const actions = (a) =>
+    Object.entries(a)
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
   const fmt = (n) => n.toFixed(1);
-  const checks = [[`commission.myStats p50 ${fmt(stats.p50)} ms with ${VISITS.toLocaleString('en-US')} visits and ${ORDERS.toLocaleString('en-US')} orders (budget ≤ ${COMMISSION_BUDGETS.myStatsP50Ms} ms)`, stats.p50 <= COMMISSION_BUDGETS.myStatsP50Ms]];
+  const checks = [
+    [
+      `commission.myStats p50 ${fmt(stats.p50)} ms with ${VISITS.toLocaleString('en-US')} visits and ${ORDERS.toLocaleString('en-US')} orders (budget ≤ ${COMMISSION_BUDGETS.myStatsP50Ms} ms)`,
+      stats.p50 <= COMMISSION_BUDGETS.myStatsP50Ms,
+    ],
+  ];
   for (const [text, ok] of checks) console.log(`${ok ? '\x1b[32mPASS\x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${text}`);
   const md = `
 ## Commission (the \`commission\` function in the emulator)

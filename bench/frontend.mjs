@@ -105,7 +105,12 @@ function paintProbe(target) {
 
 /** One cold load of `url` in a fresh context; resolves with the page's paint figures (ms since navigation start). */
 async function loadOnce(browser, { origin, url, target, token }) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
   try {
     if (token) await context.addCookies([{ name: 'yj_dev', value: token, url: origin }]);
     // No request interception (it would hold every request on a round trip to this process); the browser's
@@ -116,9 +121,17 @@ async function loadOnce(browser, { origin, url, target, token }) {
     await page.goto(url, { waitUntil: 'commit' });
     await painted;
     // Measured; now check, as any test would, that the title really is on the page and visible.
-    await page.locator('.taro_router').getByText(target, { exact: true }).first().waitFor({ state: 'visible', timeout: 10000 });
+    await page
+      .locator('.taro_router')
+      .getByText(target, { exact: true })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10000 });
     const b = await page.evaluate(() => window.__bench);
-    return { fcp: b.fcp, text: b.textPaint ?? b.textFrame, method: b.textPaint !== null ? 'element-timing' : 'frame-after-insert' };
+    return {
+      fcp: b.fcp,
+      text: b.textPaint ?? b.textFrame,
+      method: b.textPaint !== null ? 'element-timing' : 'frame-after-insert',
+    };
   } finally {
     await context.close();
   }
@@ -136,7 +149,11 @@ async function gateway(origin, token, name, action, input = {}) {
 }
 
 async function signIn(origin, as) {
-  const res = await fetch(`${origin}/__dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as }) });
+  const res = await fetch(`${origin}/__dev/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as }),
+  });
   return (await res.json()).token;
 }
 
@@ -151,7 +168,12 @@ export async function measurePaint() {
     const { items } = await gateway(app.origin, bob, 'shop', 'listProducts', { limit: 1 });
     const product = items[0];
     // The shared-card entry: bob opens alice's chat card.
-    const appRun = { origin: app.origin, url: `${app.origin}/#/pages/product/index?id=${product.id}&s=${user.shareCode}&c=chat`, target: product.title, token: bob };
+    const appRun = {
+      origin: app.origin,
+      url: `${app.origin}/#/pages/product/index?id=${product.id}&s=${user.shareCode}&c=chat`,
+      target: product.title,
+      token: bob,
+    };
     const emptyRun = { origin: empty.origin, url: `${empty.origin}/#/pages/index/index`, target: 'hello' };
     // One discarded load each warms the function worker and the server, as a running shop would be.
     await loadOnce(browser, appRun);
@@ -206,16 +228,28 @@ export async function runFrontend() {
   const methods = [...new Set(paint.appRuns.map((r) => r.method))].join(', ');
 
   const fns = functionBundles();
-  const fnOk = fns.every((f) => f.bytes <= BUDGETS.functionBytes);
+  const _fnOk = fns.every((f) => f.bytes <= BUDGETS.functionBytes);
 
   const checks = [
-    [`weapp main package ${kb(shopPkg.main)} = ${pkgRatio.toFixed(2)}× the empty app's ${kb(emptyPkg.main)} (budget ≤ ${BUDGETS.mainPackageRatio}×)`, pkgOk],
-    [`h5 product title painted at ${titleMs.toFixed(0)} ms = ${paintRatio.toFixed(2)}× the empty app's first contentful paint at ${emptyFcpMs.toFixed(0)} ms (budget ≤ ${BUDGETS.paintRatio}×)`, paintOk],
-    ...fns.map((f) => [`cloud function ${f.name}: ${kb(f.bytes)} (budget ≤ ${kb(BUDGETS.functionBytes)})`, f.bytes <= BUDGETS.functionBytes]),
+    [
+      `weapp main package ${kb(shopPkg.main)} = ${pkgRatio.toFixed(2)}× the empty app's ${kb(emptyPkg.main)} (budget ≤ ${BUDGETS.mainPackageRatio}×)`,
+      pkgOk,
+    ],
+    [
+      `h5 product title painted at ${titleMs.toFixed(0)} ms = ${paintRatio.toFixed(2)}× the empty app's first contentful paint at ${emptyFcpMs.toFixed(0)} ms (budget ≤ ${BUDGETS.paintRatio}×)`,
+      paintOk,
+    ],
+    ...fns.map((f) => [
+      `cloud function ${f.name}: ${kb(f.bytes)} (budget ≤ ${kb(BUDGETS.functionBytes)})`,
+      f.bytes <= BUDGETS.functionBytes,
+    ]),
   ];
   for (const [text, ok] of checks) console.log(`${ok ? '\x1b[32mPASS\x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${text}`);
 
-  const types = Object.entries(shopPkg.byType).sort((a, b) => b[1] - a[1]).map(([t, b]) => `${t} ${kb(b)}`).join(', ');
+  const types = Object.entries(shopPkg.byType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, b]) => `${t} ${kb(b)}`)
+    .join(', ');
   const runsCell = (runs, key) => runs.map((r) => r[key].toFixed(0)).join(', ');
   const md = `
 ## Front end (built in this run)

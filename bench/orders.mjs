@@ -33,7 +33,8 @@ const DEMO_LINES = [
 ];
 
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 /** Raw better-sqlite3, the emulator's pragmas and document encoding: read, check, write, commit, one transaction each. */
 export function measureRawDecrement(ops = RAW_OPS) {
@@ -42,8 +43,15 @@ export function measureRawDecrement(ops = RAW_OPS) {
     const db = new Database(join(dir, 'raw.sqlite'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))');
-    db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)').run('products', 'flash', EJSON.stringify({ _id: 'flash', skus: [{ id: 'flash-1', stock: 1_000_000 }] }, { relaxed: true }), 1);
+    db.exec(
+      'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))',
+    );
+    db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)').run(
+      'products',
+      'flash',
+      EJSON.stringify({ _id: 'flash', skus: [{ id: 'flash-1', stock: 1_000_000 }] }, { relaxed: true }),
+      1,
+    );
     const get = db.prepare('SELECT data FROM docs WHERE coll = ? AND id = ?').pluck();
     const update = db.prepare('UPDATE docs SET data = ?, ver = ver + 1 WHERE coll = ? AND id = ?');
     const decrement = db.transaction(() => {
@@ -58,7 +66,12 @@ export function measureRawDecrement(ops = RAW_OPS) {
     for (let i = 0; i < ops; i++) decrement.immediate();
     const ms = performance.now() - start;
     db.close();
-    return { label: 'raw SQLite: conditional decrement (read, check, write, commit)', ops, ms, perSec: (ops / ms) * 1000 };
+    return {
+      label: 'raw SQLite: conditional decrement (read, check, write, commit)',
+      ops,
+      ms,
+      perSec: (ops / ms) * 1000,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -67,7 +80,11 @@ export function measureRawDecrement(ops = RAW_OPS) {
 export function client(origin) {
   const tokens = new Map();
   const post = async (path, body, headers = {}) => {
-    const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(`${origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
     if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${text}`);
     return JSON.parse(text);
@@ -81,8 +98,10 @@ export function client(origin) {
     session,
     stats: async () => (await fetch(`${origin}/__dev/stats`)).json(),
     resetStats: () => post('/__dev/stats/reset', {}),
-    order: async (as, body) => (await post('/api/functions/order', body, { authorization: `Bearer ${await session(as)}` })).result,
-    call: async (as, fn, body) => (await post(`/api/functions/${fn}`, body, { authorization: `Bearer ${await session(as)}` })).result,
+    order: async (as, body) =>
+      (await post('/api/functions/order', body, { authorization: `Bearer ${await session(as)}` })).result,
+    call: async (as, fn, body) =>
+      (await post(`/api/functions/${fn}`, body, { authorization: `Bearer ${await session(as)}` })).result,
     tcb: (body) => post('/tcb', body),
   };
 }
@@ -92,7 +111,12 @@ async function requestsPerCreate(api, lines) {
   const samples = [];
   for (let i = 0; i < SAMPLES; i++) {
     await api.resetStats();
-    const result = await api.order('benchbuyer', { action: 'create', requestId: randomUUID(), items: lines, address: ADDRESS });
+    const result = await api.order('benchbuyer', {
+      action: 'create',
+      requestId: randomUUID(),
+      items: lines,
+      address: ADDRESS,
+    });
     if (!result?.ok) throw new Error(`create of ${lines.length} line(s) refused: ${JSON.stringify(result)}`);
     const { tcbRequests, tcbActions } = await api.stats();
     samples.push({ tcbRequests, tcbActions });
@@ -100,35 +124,80 @@ async function requestsPerCreate(api, lines) {
     await api.order('benchbuyer', { action: 'cancel', orderId: result.data.order.id });
   }
   const worst = samples.reduce((a, b) => (b.tcbRequests > a.tcbRequests ? b : a));
-  return { lines: lines.length, worst, all: samples.map((s) => s.tcbRequests), budget: ORDER_BUDGETS.tcbPerCreate(lines.length) };
+  return {
+    lines: lines.length,
+    worst,
+    all: samples.map((s) => s.tcbRequests),
+    budget: ORDER_BUDGETS.tcbPerCreate(lines.length),
+  };
 }
 
 async function flashSale(api) {
-  const product = { _id: 'flash', title: '秒杀测试商品', description: '', images: [], skus: [{ id: 'flash-1', spec: '默认', priceFen: 990, stock: UNITS }], status: 'on_sale', sort: 9999 };
-  await api.tcb({ action: 'database.insertDocument', collectionName: 'products', data: [EJSON.stringify(product, { relaxed: false })] });
+  const product = {
+    _id: 'flash',
+    title: '秒杀测试商品',
+    description: '',
+    images: [],
+    skus: [{ id: 'flash-1', spec: '默认', priceFen: 990, stock: UNITS }],
+    status: 'on_sale',
+    sort: 9999,
+  };
+  await api.tcb({
+    action: 'database.insertDocument',
+    collectionName: 'products',
+    data: [EJSON.stringify(product, { relaxed: false })],
+  });
   const buyers = Array.from({ length: BUYERS }, (_v, i) => `flash${i + 1}`);
   await Promise.all(buyers.map((b) => api.session(b)));
   // Warm every instance the runtime allows (CloudBase: provisioned concurrency), so the sale measures warm calls.
-  await Promise.all(Array.from({ length: 16 }, () => api.order('benchbuyer', { action: 'quote', items: [DEMO_LINES[0]] })));
+  await Promise.all(
+    Array.from({ length: 16 }, () => api.order('benchbuyer', { action: 'quote', items: [DEMO_LINES[0]] })),
+  );
 
   await api.resetStats();
   const latencies = [];
   const codes = {};
   const start = performance.now();
-  await Promise.all(buyers.map(async (as) => {
-    const t0 = performance.now();
-    const result = await api.order(as, { action: 'create', requestId: randomUUID(), items: [{ productId: 'flash', skuId: 'flash-1', qty: 1 }], address: ADDRESS });
-    latencies.push(performance.now() - t0);
-    const code = result?.ok ? 'ok' : (result?.error?.code ?? 'no answer');
-    codes[code] = (codes[code] ?? 0) + 1;
-  }));
+  await Promise.all(
+    buyers.map(async (as) => {
+      const t0 = performance.now();
+      const result = await api.order(as, {
+        action: 'create',
+        requestId: randomUUID(),
+        items: [{ productId: 'flash', skuId: 'flash-1', qty: 1 }],
+        address: ADDRESS,
+      });
+      latencies.push(performance.now() - t0);
+      const code = result?.ok ? 'ok' : (result?.error?.code ?? 'no answer');
+      codes[code] = (codes[code] ?? 0) + 1;
+    }),
+  );
   const wallMs = performance.now() - start;
   const { tcbRequests } = await api.stats();
-  const { data } = await api.tcb({ action: 'database.getDocument', collectionName: 'products', queryType: 'DOC', query: JSON.stringify({ _id: 'flash' }) });
+  const { data } = await api.tcb({
+    action: 'database.getDocument',
+    collectionName: 'products',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: 'flash' }),
+  });
   const stock = EJSON.parse(data.list[0], { relaxed: true }).skus[0].stock;
   latencies.sort((a, b) => a - b);
-  const correct = codes.ok === UNITS && codes['order.stock_insufficient'] === BUYERS - UNITS && Object.keys(codes).length === 2 && stock === 0;
-  return { codes, stock, wallMs, perSec: (BUYERS / wallMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1), tcbRequests, correct };
+  const correct =
+    codes.ok === UNITS &&
+    codes['order.stock_insufficient'] === BUYERS - UNITS &&
+    Object.keys(codes).length === 2 &&
+    stock === 0;
+  return {
+    codes,
+    stock,
+    wallMs,
+    perSec: (BUYERS / wallMs) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1),
+    tcbRequests,
+    correct,
+  };
 }
 
 /** Measures, and returns the BENCHMARKS.md section and whether every budget holds. */
@@ -140,7 +209,12 @@ export async function runOrders({ rawDecrement } = {}) {
   try {
     const api = client(emu.origin);
     // Warm-up: the first create loads the function (cold start) and is not counted.
-    const warm = await api.order('benchbuyer', { action: 'create', requestId: randomUUID(), items: [DEMO_LINES[0]], address: ADDRESS });
+    const warm = await api.order('benchbuyer', {
+      action: 'create',
+      requestId: randomUUID(),
+      items: [DEMO_LINES[0]],
+      address: ADDRESS,
+    });
     if (!warm?.ok) throw new Error(`order.create does not work: ${JSON.stringify(warm)}`);
     await api.order('benchbuyer', { action: 'cancel', orderId: warm.data.order.id });
     perCreate = [await requestsPerCreate(api, DEMO_LINES.slice(0, 1)), await requestsPerCreate(api, DEMO_LINES)];
@@ -150,10 +224,20 @@ export async function runOrders({ rawDecrement } = {}) {
   }
 
   const ratio = sale.perSec / raw.perSec;
-  const actions = (a) => Object.entries(a).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  const actions = (a) =>
+    Object.entries(a)
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
   const checks = [
-    ...perCreate.map((c) => [`order.create of ${c.lines} line(s): ${c.worst.tcbRequests} TCB requests (budget ≤ 2N + 4 = ${c.budget})`, c.worst.tcbRequests <= c.budget]),
-    [`flash sale: ${BUYERS} buyers for ${UNITS} units → ${sale.codes.ok ?? 0} orders, ${sale.codes['order.stock_insufficient'] ?? 0} order.stock_insufficient, stock ${sale.stock} (expected ${UNITS}, ${BUYERS - UNITS}, 0, nothing else)`, sale.correct],
+    ...perCreate.map((c) => [
+      `order.create of ${c.lines} line(s): ${c.worst.tcbRequests} TCB requests (budget ≤ 2N + 4 = ${c.budget})`,
+      c.worst.tcbRequests <= c.budget,
+    ]),
+    [
+      `flash sale: ${BUYERS} buyers for ${UNITS} units → ${sale.codes.ok ?? 0} orders, ${sale.codes['order.stock_insufficient'] ?? 0} order.stock_insufficient, stock ${sale.stock} (expected ${UNITS}, ${BUYERS - UNITS}, 0, nothing else)`,
+      sale.correct,
+    ],
   ];
   for (const [text, ok] of checks) console.log(`${ok ? '\x1b[32mPASS\x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${text}`);
 

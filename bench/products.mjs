@@ -29,7 +29,9 @@ async function photo(seed) {
     pixels[i + 1] = ((Math.floor(p / width) / height) * 200 + noise) | 0;
     pixels[i + 2] = (seed * 23 + noise) % 256;
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 async function bytesOf(url) {
@@ -54,15 +56,22 @@ export async function runProducts() {
       });
       const { fileID } = await res.json();
       const saved = await api.call('owner', 'shop', {
-        action: 'saveProduct', requestId: randomUUID(), title: `基准商品 ${i + 1}`, description: '', photos: [fileID],
-        skus: [{ spec: '标准', priceFen: 1000 + i, initialStock: 100 }], commissionRateBp: null, status: 'on_sale',
+        action: 'saveProduct',
+        requestId: randomUUID(),
+        title: `基准商品 ${i + 1}`,
+        description: '',
+        photos: [fileID],
+        skus: [{ spec: '标准', priceFen: 1000 + i, initialStock: 100 }],
+        commissionRateBp: null,
+        status: 'on_sale',
       });
       if (!saved?.ok) throw new Error(`saveProduct refused: ${JSON.stringify(saved)}`);
       ids.push(saved.data.product.id);
     }
     const page = await api.call('benchbuyer', 'shop', { action: 'listProducts', limit: PRODUCTS });
     const cards = page.data.items.filter((c) => ids.includes(c.id));
-    if (cards.length !== PRODUCTS) throw new Error(`the first page shows ${cards.length} of the ${PRODUCTS} new products`);
+    if (cards.length !== PRODUCTS)
+      throw new Error(`the first page shows ${cards.length} of the ${PRODUCTS} new products`);
     let thumbs = 0;
     let originals = 0;
     for (const card of cards) {
@@ -73,7 +82,14 @@ export async function runProducts() {
 
     const product = (await api.call('owner', 'shop', { action: 'ownerProduct', id: ids[0] })).data;
     await api.resetStats();
-    const adjusted = await api.call('owner', 'shop', { action: 'setStock', productId: ids[0], skuId: product.skus[0].id, requestId: randomUUID(), delta: 5, reason: '到货入库' });
+    const adjusted = await api.call('owner', 'shop', {
+      action: 'setStock',
+      productId: ids[0],
+      skuId: product.skus[0].id,
+      requestId: randomUUID(),
+      delta: 5,
+      reason: '到货入库',
+    });
     if (!adjusted?.ok) throw new Error(`setStock refused: ${JSON.stringify(adjusted)}`);
     stockRequests = (await api.stats()).tcbRequests;
   } finally {

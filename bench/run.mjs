@@ -24,7 +24,14 @@ const DOCS = 1000;
 const OPS = Number(process.env.BENCH_OPS ?? 3000);
 const CONCURRENCY = 16;
 
-const doc = (i) => ({ _id: `sku${i}`, title: `商品 ${i}`, priceFen: 1290 + i, stock: 1_000_000, tags: ['a', 'b'], spec: { color: '白', size: 'M' } });
+const doc = (i) => ({
+  _id: `sku${i}`,
+  title: `商品 ${i}`,
+  priceFen: 1290 + i,
+  stock: 1_000_000,
+  tags: ['a', 'b'],
+  spec: { color: '白', size: 'M' },
+});
 
 async function timed(label, ops, run) {
   await run(Math.min(200, ops)); // warm-up
@@ -39,14 +46,17 @@ function rawSqlite(dir) {
   const db = new Database(join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))');
+  db.exec(
+    'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))',
+  );
   const insert = db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     for (let i = 0; i < DOCS; i++) insert.run('bench', `sku${i}`, EJSON.stringify(doc(i), { relaxed: true }), 1);
   })();
   const get = db.prepare('SELECT data FROM docs WHERE coll = ? AND id = ?').pluck();
   const update = db.prepare('UPDATE docs SET data = ?, ver = ver + 1 WHERE coll = ? AND id = ?');
-  const getOne = (i) => EJSON.stringify(EJSON.parse(get.get('bench', `sku${i % DOCS}`), { relaxed: true }), { relaxed: false });
+  const getOne = (i) =>
+    EJSON.stringify(EJSON.parse(get.get('bench', `sku${i % DOCS}`), { relaxed: true }), { relaxed: false });
   const decrement = db.transaction((i) => {
     const id = `sku${i % DOCS}`;
     const d = EJSON.parse(get.get('bench', id), { relaxed: true });
@@ -59,7 +69,22 @@ function rawSqlite(dir) {
 }
 
 function startEmulator(dir) {
-  const proc = spawn(process.execPath, [join(root, 'dist/emulator/cli.js'), '--port', '0', '--data', dir, '--seed', 'none', '--no-timers', '--functions', join(dir, 'none')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(
+    process.execPath,
+    [
+      join(root, 'dist/emulator/cli.js'),
+      '--port',
+      '0',
+      '--data',
+      dir,
+      '--seed',
+      'none',
+      '--no-timers',
+      '--functions',
+      join(dir, 'none'),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     proc.stdout.on('data', (c) => {
@@ -73,24 +98,41 @@ function startEmulator(dir) {
 
 async function inParallel(ops, fn) {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < ops) await fn(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < ops) await fn(next++);
+    }),
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'youjian-bench-'));
 const results = [];
 try {
   const raw = rawSqlite(dir);
-  results.push(await timed('raw SQLite: get one document by _id', OPS * 10, async (n) => { for (let i = 0; i < n; i++) raw.getOne(i); }));
-  results.push(await timed('raw SQLite: conditional decrement (read, check, write, commit)', OPS, async (n) => { for (let i = 0; i < n; i++) raw.decrement(i); }));
+  results.push(
+    await timed('raw SQLite: get one document by _id', OPS * 10, async (n) => {
+      for (let i = 0; i < n; i++) raw.getOne(i);
+    }),
+  );
+  results.push(
+    await timed('raw SQLite: conditional decrement (read, check, write, commit)', OPS, async (n) => {
+      for (let i = 0; i < n; i++) raw.decrement(i);
+    }),
+  );
   raw.close();
 
   const emu = await startEmulator(join(dir, 'emu'));
   const tcbUrl = `${emu.origin}/tcb`;
   Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: tcbUrl }), TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'x', TENCENTCLOUD_SESSIONTOKEN: 'x',
-    TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'bench', TCB_ENV: 'bench', SILENCE: 'true',
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: tcbUrl }),
+    TENCENTCLOUD_SECRETID: 'x',
+    TENCENTCLOUD_SECRETKEY: 'x',
+    TENCENTCLOUD_SESSIONTOKEN: 'x',
+    TENCENTCLOUD_RUNENV: 'SCF',
+    TENCENTCLOUD_REGION: 'ap-shanghai',
+    SCF_NAMESPACE: 'bench',
+    TCB_ENV: 'bench',
+    SILENCE: 'true',
   });
   const cloud = require('wx-server-sdk');
   cloud.init({ env: 'bench' });
@@ -98,28 +140,82 @@ try {
   const _ = db.command;
   await db.createCollection('bench');
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const post = (body) => new Promise((resolve, reject) => {
-    const text = JSON.stringify(body);
-    const req = http.request(tcbUrl, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve(JSON.parse(data)));
+  const post = (body) =>
+    new Promise((resolve, reject) => {
+      const text = JSON.stringify(body);
+      const req = http.request(
+        tcbUrl,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+        },
+        (res) => {
+          let data = '';
+          res.on('data', (c) => (data += c));
+          res.on('end', () => resolve(JSON.parse(data)));
+        },
+      );
+      req.on('error', reject);
+      req.end(text);
     });
-    req.on('error', reject);
-    req.end(text);
+  await post({
+    action: 'database.insertDocument',
+    collectionName: 'bench',
+    data: Array.from({ length: DOCS }, (_v, i) => EJSON.stringify(doc(i), { relaxed: false })),
   });
-  await post({ action: 'database.insertDocument', collectionName: 'bench', data: Array.from({ length: DOCS }, (_v, i) => EJSON.stringify(doc(i), { relaxed: false })) });
 
-  const wireGet = (i) => post({ action: 'database.getDocument', collectionName: 'bench', queryType: 'DOC', query: JSON.stringify({ _id: `sku${i % DOCS}` }) });
-  const wireDecrement = (i) => post({ action: 'database.modifyDocument', collectionName: 'bench', queryType: 'WHERE', multi: true, merge: true, upsert: false,
-    query: EJSON.stringify({ _id: `sku${i % DOCS}`, stock: { $gte: 1 } }, { relaxed: false }), data: EJSON.stringify({ $inc: { stock: -1 } }, { relaxed: false }) });
-  const sdkGet = (i) => db.collection('bench').doc(`sku${i % DOCS}`).get();
-  const sdkDecrement = (i) => db.collection('bench').where({ _id: `sku${i % DOCS}`, stock: _.gte(1) }).update({ data: { stock: _.inc(-1) } });
+  const wireGet = (i) =>
+    post({
+      action: 'database.getDocument',
+      collectionName: 'bench',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: `sku${i % DOCS}` }),
+    });
+  const wireDecrement = (i) =>
+    post({
+      action: 'database.modifyDocument',
+      collectionName: 'bench',
+      queryType: 'WHERE',
+      multi: true,
+      merge: true,
+      upsert: false,
+      query: EJSON.stringify({ _id: `sku${i % DOCS}`, stock: { $gte: 1 } }, { relaxed: false }),
+      data: EJSON.stringify({ $inc: { stock: -1 } }, { relaxed: false }),
+    });
+  const sdkGet = (i) =>
+    db
+      .collection('bench')
+      .doc(`sku${i % DOCS}`)
+      .get();
+  const sdkDecrement = (i) =>
+    db
+      .collection('bench')
+      .where({ _id: `sku${i % DOCS}`, stock: _.gte(1) })
+      .update({ data: { stock: _.inc(-1) } });
 
-  results.push(await timed(`emulator over HTTP (${CONCURRENCY} in flight): get one document by _id`, OPS, (n) => inParallel(n, wireGet)));
-  results.push(await timed(`emulator over HTTP (${CONCURRENCY} in flight): conditional decrement`, OPS, (n) => inParallel(n, wireDecrement)));
-  results.push(await timed(`emulator via wx-server-sdk (${CONCURRENCY} in flight): doc(id).get()`, OPS, (n) => inParallel(n, sdkGet)));
-  results.push(await timed(`emulator via wx-server-sdk (${CONCURRENCY} in flight): where({_id, stock: gte(1)}).update(inc(-1))`, OPS, (n) => inParallel(n, sdkDecrement)));
+  results.push(
+    await timed(`emulator over HTTP (${CONCURRENCY} in flight): get one document by _id`, OPS, (n) =>
+      inParallel(n, wireGet),
+    ),
+  );
+  results.push(
+    await timed(`emulator over HTTP (${CONCURRENCY} in flight): conditional decrement`, OPS, (n) =>
+      inParallel(n, wireDecrement),
+    ),
+  );
+  results.push(
+    await timed(`emulator via wx-server-sdk (${CONCURRENCY} in flight): doc(id).get()`, OPS, (n) =>
+      inParallel(n, sdkGet),
+    ),
+  );
+  results.push(
+    await timed(
+      `emulator via wx-server-sdk (${CONCURRENCY} in flight): where({_id, stock: gte(1)}).update(inc(-1))`,
+      OPS,
+      (n) => inParallel(n, sdkDecrement),
+    ),
+  );
   agent.destroy();
   emu.proc.kill('SIGINT');
 } finally {

@@ -27,7 +27,8 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
   const seeds: Record<string, Seed> = { none: async () => {}, ...config.seeds };
   const seed = Object.hasOwn(seeds, values.seed) ? seeds[values.seed] : undefined;
   if (!seed) throw new Error(`--seed must be one of ${Object.keys(seeds).join(', ')}`);

@@ -4,7 +4,7 @@
 // collection,aggregate}.js and transaction/index.js), which wx-server-sdk 4.x sends through @cloudbase/node-sdk.
 import { EJSON } from 'bson';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
-import { DuplicateKeyError, Store, newDocId, type Doc } from './store';
+import { DuplicateKeyError, type Store, newDocId, type Doc } from './store';
 import { Transactions } from './transactions';
 import { TcbFail, json, requireString, type TcbAction, type TcbCall } from './tcb/protocol';
 
@@ -166,7 +166,10 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     }
     const targets = matching(coll, query);
     const chosen = call.params.multi === false ? targets.slice(0, 1) : targets;
-    writeAll(coll, chosen.map((doc) => ({ id: doc._id, doc: null, existed: true })));
+    writeAll(
+      coll,
+      chosen.map((doc) => ({ id: doc._id, doc: null, existed: true })),
+    );
     return json({ data: { deleted: chosen.length } });
   };
 
@@ -190,7 +193,8 @@ export function databaseActions(store: Store, now: () => number): Record<string,
 
   const addCollection: TcbAction = (call) => {
     const name = requireString(call.params, 'collectionName');
-    if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name)) throw new TcbFail('INVALID_PARAM', `invalid collection name: ${name}`);
+    if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name))
+      throw new TcbFail('INVALID_PARAM', `invalid collection name: ${name}`);
     if (!store.addCollection(name, now())) {
       throw new TcbFail('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`);
     }
@@ -279,7 +283,7 @@ function plan(store: Store, coll: string, query: AnyObject): string[] | null {
         } else {
           const found = store.lookup(coll, field, value);
           if (found === null) return null;
-          found.forEach((id) => ids.add(id));
+          for (const id of found) ids.add(id);
         }
       }
       return [...ids];
@@ -312,7 +316,9 @@ function pinnedValues(condition: unknown): unknown[] | null {
 function toUpdate(data: AnyObject): (doc: AnyObject) => Doc {
   const keys = Object.keys(data);
   // CloudBase refuses an update without content ("更新数据不能为空", 云开发文档 数据库 › 更新数据).
-  const empty = keys.length === 0 || keys.every((k) => k.startsWith('$') && isObject(data[k]) && Object.keys(data[k] as object).length === 0);
+  const empty =
+    keys.length === 0 ||
+    keys.every((k) => k.startsWith('$') && isObject(data[k]) && Object.keys(data[k] as object).length === 0);
   if (empty) throw new TcbFail('DATABASE_REQUEST_FAILED', 'update data must not be empty');
   const modifier: AnyObject = {};
   for (const key of keys) {
@@ -343,7 +349,10 @@ function toReplacement(data: AnyObject): (doc: AnyObject) => Doc {
 // --- helpers
 
 function runPipeline(source: Doc[], pipeline: AnyObject[], collection: (name: string) => AnyObject[]): AnyObject[] {
-  return mongo('aggregation', () => new Aggregator(pipeline, { collectionResolver: collection }).run(source) as AnyObject[]);
+  return mongo(
+    'aggregation',
+    () => new Aggregator(pipeline, { collectionResolver: collection }).run(source) as AnyObject[],
+  );
 }
 
 function project(doc: Doc, projection: AnyObject): AnyObject {
@@ -382,7 +391,8 @@ function parseOrder(value: unknown): Record<string, 1 | -1> | null {
   const order: Record<string, 1 | -1> = {};
   if (Array.isArray(parsed)) {
     // Older SDKs send [{ field, direction }].
-    for (const item of parsed as Array<{ field: string; direction: string }>) order[item.field] = item.direction === 'desc' ? -1 : 1;
+    for (const item of parsed as Array<{ field: string; direction: string }>)
+      order[item.field] = item.direction === 'desc' ? -1 : 1;
   } else if (isObject(parsed)) {
     for (const [field, dir] of Object.entries(parsed)) order[field] = dir === -1 || dir === 'desc' ? -1 : 1;
   } else {
@@ -407,7 +417,8 @@ function nonNegativeInt(value: unknown, name: string): number {
 
 function idOfDocQuery(query: AnyObject): string {
   const id = query._id;
-  if (typeof id !== 'string' && typeof id !== 'number') throw new TcbFail('INVALID_PARAM', 'a document operation needs an _id');
+  if (typeof id !== 'string' && typeof id !== 'number')
+    throw new TcbFail('INVALID_PARAM', 'a document operation needs an _id');
   return String(id);
 }
 
@@ -449,7 +460,10 @@ function isDoc(doc: Doc | null): doc is Doc {
 }
 
 function duplicateId(coll: string, id: string): TcbFail {
-  return new TcbFail('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`);
+  return new TcbFail(
+    'DATABASE_REQUEST_FAILED',
+    `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`,
+  );
 }
 
 function guardDuplicates<T>(fn: () => T): T {

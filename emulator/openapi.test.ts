@@ -40,7 +40,7 @@ const CALLERS: Record<string, Caller> = {
 
 let dir: string;
 let sqlite: Database.Database;
-let clock = Date.UTC(2026, 0, 2, 3, 4, 5);
+const clock = Date.UTC(2026, 0, 2, 3, 4, 5);
 let server: http.Server;
 let openapi: OpenApi;
 let openApi: ReturnType<typeof createOpenApi>;
@@ -56,7 +56,9 @@ beforeAll(async () => {
     permissions: (fn) => (fn === 'commission' ? ['wxacode.getUnlimited'] : null),
   });
   server = await startTcbServer(openApi.actions);
-  Object.assign(process.env, sdkEnv(`http://127.0.0.1:${(server.address() as AddressInfo).port}/tcb`), { WX_API_TOKEN: 'token-order' });
+  Object.assign(process.env, sdkEnv(`http://127.0.0.1:${(server.address() as AddressInfo).port}/tcb`), {
+    WX_API_TOKEN: 'token-order',
+  });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk') as { init(c: { env: string }): void; openapi: OpenApi };
   cloud.init({ env: ENV });
@@ -75,8 +77,17 @@ afterEach(() => {
 
 describe('wxacode.getUnlimited', () => {
   test('returns a PNG whose QR modules are exactly those of page + scene', async () => {
-    const result = await openapi.wxacode.getUnlimited({ scene: 'p=Ab3&s=k9X', page: 'pages/product/index', checkPath: false });
-    expect(result).toEqual({ contentType: 'image/png', buffer: expect.any(Buffer), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' });
+    const result = await openapi.wxacode.getUnlimited({
+      scene: 'p=Ab3&s=k9X',
+      page: 'pages/product/index',
+      checkPath: false,
+    });
+    expect(result).toEqual({
+      contentType: 'image/png',
+      buffer: expect.any(Buffer),
+      errCode: 0,
+      errMsg: 'openapi.wxacode.getUnlimited:ok',
+    });
     const png = result.buffer as Buffer;
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
@@ -93,7 +104,14 @@ describe('wxacode.getUnlimited', () => {
     const small = PNG.sync.read((await openapi.wxacode.getUnlimited({ scene: 'a', width: 100 })).buffer as Buffer);
     expect(small.width).toBe(280);
     const styled = PNG.sync.read(
-      (await openapi.wxacode.getUnlimited({ scene: 'a', width: 300, lineColor: { r: 255, g: 0, b: 0 }, isHyaline: true })).buffer as Buffer,
+      (
+        await openapi.wxacode.getUnlimited({
+          scene: 'a',
+          width: 300,
+          lineColor: { r: 255, g: 0, b: 0 },
+          isHyaline: true,
+        })
+      ).buffer as Buffer,
     );
     expect(styled.width).toBe(300);
     expect(pixel(styled, 0, 0)).toEqual([255, 255, 255, 0]); // the margin is transparent
@@ -174,7 +192,9 @@ test('an API the emulator does not have, or one the function may not call, fails
     errMsg: expect.stringContaining('security.msgSecCheck'),
   });
   process.env.WX_API_TOKEN = 'token-commission';
-  await expect(openapi.subscribeMessage.send({ touser: 'u', templateId: 'T', data: { a: { value: 'x' } } })).rejects.toMatchObject({
+  await expect(
+    openapi.subscribeMessage.send({ touser: 'u', templateId: 'T', data: { a: { value: 'x' } } }),
+  ).rejects.toMatchObject({
     errCode: -604101,
     errMsg: expect.stringContaining('permissions.openapi'),
   });
@@ -189,7 +209,12 @@ test('parseMultipartForm keeps binary parts byte-exact, as node-sdk encodes them
   form.append('empty', '');
   form.append('text', '中文 value\r\nwith a line break');
   const fields = parseMultipartForm(form.getBuffer(), form.getHeaders()['content-type'] as string);
-  expect(fields).toEqual({ action: 'wx.openApi', requestData: bytes, empty: '', text: '中文 value\r\nwith a line break' });
+  expect(fields).toEqual({
+    action: 'wx.openApi',
+    requestData: bytes,
+    empty: '',
+    text: '中文 value\r\nwith a line break',
+  });
 });
 
 test('through the emulator server: getUnlimited returns the PNG and a sent message shows in /__dev/outbox', async () => {
@@ -199,7 +224,11 @@ test('through the emulator server: getUnlimited returns the PNG and a sent messa
     const code = await cloud.openapi.wxacode.getUnlimited({ scene: 'p=1&s=2', page: 'pages/product/index' });
     const expected = expectedModules(wxacodeContent('pages/product/index', 'p=1&s=2'));
     expect(readModules(PNG.sync.read(code.buffer as Buffer), expected.length)).toEqual(expected);
-    await cloud.openapi.subscribeMessage.send({ touser: 'dev_alice', templateId: 'T', data: { thing1: { value: '好' } } });
+    await cloud.openapi.subscribeMessage.send({
+      touser: 'dev_alice',
+      templateId: 'T',
+      data: { thing1: { value: '好' } },
+    });
     expect((await get(emu, '/__dev/outbox')).json.messages).toEqual([
       expect.objectContaining({ touser: 'dev_alice', templateId: 'T', data: { thing1: { value: '好' } } }),
     ]);
@@ -213,7 +242,9 @@ test('through the emulator server: getUnlimited returns the PNG and a sent messa
 /** The module matrix qrcode builds for `text` with the emulator's options. */
 function expectedModules(text: string): boolean[][] {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: WXACODE_QR.errorCorrectionLevel });
-  return Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, col) => Boolean(modules.get(row, col))));
+  return Array.from({ length: modules.size }, (_, row) =>
+    Array.from({ length: modules.size }, (_, col) => Boolean(modules.get(row, col))),
+  );
 }
 
 /** Samples the centre of every module of a `size`-module symbol drawn with the emulator's margin: dark or light. */
@@ -257,7 +288,14 @@ async function startTcbServer(actions: Record<string, TcbAction>): Promise<http.
     try {
       if (!actions[action]) throw new TcbFail('INVALID_ACTION', `unknown action ${action}`);
       const caller = CALLERS[String(params.wxCloudApiToken)] ?? null;
-      const result = await actions[action]({ action, env: url.searchParams.get('env') ?? '', requestId, source: '', params, caller });
+      const result = await actions[action]({
+        action,
+        env: url.searchParams.get('env') ?? '',
+        requestId,
+        source: '',
+        params,
+        caller,
+      });
       if (result.kind === 'binary') res.writeHead(200, { 'Content-Type': result.contentType }).end(result.body);
       else res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(result.body));
     } catch (error) {

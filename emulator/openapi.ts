@@ -87,7 +87,8 @@ export function createOpenApi(opts: {
       const problem = checkTemplateData(input.data);
       if (problem) return wxError(47003, `argument invalid! ${problem}`);
       const page = input.page;
-      if (page !== undefined && typeof page !== 'string') return wxError(47003, 'argument invalid! page must be a string');
+      if (page !== undefined && typeof page !== 'string')
+        return wxError(47003, 'argument invalid! page must be a string');
       const state = input.miniprogram_state ?? 'formal';
       if (typeof state !== 'string' || !MINIPROGRAM_STATES.includes(state)) {
         return wxError(47003, `argument invalid! miniprogram_state must be one of ${MINIPROGRAM_STATES.join(', ')}`);
@@ -109,7 +110,8 @@ export function createOpenApi(opts: {
 
   const openApi: TcbAction = async (call) => {
     const apiName = call.params.apiName;
-    if (typeof apiName !== 'string' || apiName === '') throw new TcbFail('INVALID_PARAM', 'apiName must be a non-empty string');
+    if (typeof apiName !== 'string' || apiName === '')
+      throw new TcbFail('INVALID_PARAM', 'apiName must be a non-empty string');
     const request = decodeCommApiData(requestBytes(call));
     const caller = call.caller;
     let reply: WxReply;
@@ -153,7 +155,10 @@ export function createOpenApi(opts: {
 async function getUnlimited(input: Input): Promise<WxReply> {
   const scene = input.scene;
   if (typeof scene !== 'string' || scene === '' || scene.length > 32) {
-    return wxError(40169, 'invalid length for scene, or the data is not json string (scene: 1 to 32 visible characters)');
+    return wxError(
+      40169,
+      'invalid length for scene, or the data is not json string (scene: 1 to 32 visible characters)',
+    );
   }
   if (!SCENE_CHARS.test(scene)) return wxError(40129, "invalid scene (only 0-9 A-Z a-z and !#$&'()*+,/:;=?@-._~)");
   const page = input.page ?? '';
@@ -161,7 +166,8 @@ async function getUnlimited(input: Input): Promise<WxReply> {
     return wxError(41030, 'invalid page (no leading "/", no query: put parameters in scene)');
   }
   const envVersion = input.env_version ?? 'release';
-  if (typeof envVersion !== 'string' || !ENV_VERSIONS.includes(envVersion)) return wxError(40097, 'invalid args: env_version');
+  if (typeof envVersion !== 'string' || !ENV_VERSIONS.includes(envVersion))
+    return wxError(40097, 'invalid args: env_version');
   const width = clamp(typeof input.width === 'number' ? input.width : 430, 280, 1280);
   const dark = input.auto_color === true ? '#000000ff' : rgbHex(input.line_color);
   const light = input.is_hyaline === true ? '#ffffff00' : '#ffffffff';
@@ -189,7 +195,10 @@ function checkTemplateData(data: unknown): string | null {
 /** line_color `{ r, g, b }` in decimal (numbers or strings, as the docs allow) → '#rrggbbff'. */
 function rgbHex(color: unknown): string {
   const c = (color ?? {}) as Record<string, unknown>;
-  const channel = (v: unknown) => clamp(Math.round(Number(v ?? 0)) || 0, 0, 255).toString(16).padStart(2, '0');
+  const channel = (v: unknown) =>
+    clamp(Math.round(Number(v ?? 0)) || 0, 0, 255)
+      .toString(16)
+      .padStart(2, '0');
   return `#${channel(c.r)}${channel(c.g)}${channel(c.b)}ff`;
 }
 

@@ -3,7 +3,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { guardLoopback, devSession, get, post, sdkFor, startEmulator, TEST_ENV, type RunningEmulator } from '../tests/emulator/harness';
+import {
+  guardLoopback,
+  devSession,
+  get,
+  post,
+  sdkFor,
+  startEmulator,
+  TEST_ENV,
+  type RunningEmulator,
+} from '../tests/emulator/harness';
 
 interface PayAnswer {
   returnCode: string;
@@ -65,7 +74,13 @@ const applyRefund = (outTradeNo: string, outRefundNo: string, refundFee: number,
 
 test('unifiedOrder from a user-invoked function answers what wx.requestPayment needs and records the payer', async () => {
   const order = await callAs('alice', 'paystart', { outTradeNo: 'P1', totalFee: 1290 });
-  expect(order).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', errCode: 0, errMsg: 'cloudPay.unifiedOrder:ok', tradeType: 'JSAPI' });
+  expect(order).toMatchObject({
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    errCode: 0,
+    errMsg: 'cloudPay.unifiedOrder:ok',
+    tradeType: 'JSAPI',
+  });
   expect(order.payment).toEqual({
     appId: expect.stringMatching(/^wx/),
     timeStamp: expect.stringMatching(/^\d{10}$/),
@@ -94,7 +109,11 @@ test('repeating an unpaid order is idempotent; a different amount under the same
 
   const cheaper = await callAs('bob', 'paystart', { outTradeNo: 'P2', totalFee: 1 });
   // wx-server-sdk overwrites WeChat's err_code with errCode 0, so the code travels in resultCode/errCodeDes.
-  expect(cheaper).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'FAIL', errCodeDes: expect.stringContaining('OUT_TRADE_NO_USED') });
+  expect(cheaper).toMatchObject({
+    returnCode: 'SUCCESS',
+    resultCode: 'FAIL',
+    errCodeDes: expect.stringContaining('OUT_TRADE_NO_USED'),
+  });
   expect(cheaper.payment).toBeUndefined();
   expect((await payments()).payments.find((p) => p.outTradeNo === 'P2').totalFee).toBe(500);
 });
@@ -103,7 +122,13 @@ test('the simulator delivers the pay callback twice when asked; the order is pai
   await callAs('alice', 'paystart', { outTradeNo: 'P3', totalFee: 1290 });
   const paid = await post(emu, '/__dev/pay', { outTradeNo: 'P3', deliveries: 2 });
   expect(paid.status).toBe(200);
-  expect(paid.json).toEqual({ outTradeNo: 'P3', answers: [{ errcode: 0, errmsg: '' }, { errcode: 0, errmsg: '' }] });
+  expect(paid.json).toEqual({
+    outTradeNo: 'P3',
+    answers: [
+      { errcode: 0, errmsg: '' },
+      { errcode: 0, errmsg: '' },
+    ],
+  });
 
   const deliveries = await deliveriesOf('P3');
   expect(deliveries).toHaveLength(2);
@@ -125,7 +150,10 @@ test('the simulator delivers the pay callback twice when asked; the order is pai
   }
   expect(deliveries[1].event.transactionId).toBe(deliveries[0].event.transactionId);
 
-  expect((await payments()).payments.find((p) => p.outTradeNo === 'P3')).toMatchObject({ status: 'paid', tradeState: 'SUCCESS' });
+  expect((await payments()).payments.find((p) => p.outTradeNo === 'P3')).toMatchObject({
+    status: 'paid',
+    tradeState: 'SUCCESS',
+  });
   const twice = await post(emu, '/__dev/pay', { outTradeNo: 'P3' });
   expect(twice.json).toMatchObject({ code: 'PAY_ALREADY_PAID' });
   expect(await deliveriesOf('P3')).toHaveLength(2);
@@ -152,26 +180,53 @@ test('a callback that fails leaves the payment unacknowledged, and paying again 
   const state = (await payments()).payments.find((p) => p.outTradeNo === 'P4');
   expect(state).toMatchObject({ status: 'pending', tradeState: 'SUCCESS', openid: 'dev_carol' });
   const queried = await cloud.cloudPay.queryOrder({ subMchId: '1900000109', outTradeNo: 'P4', nonceStr: 'n' });
-  expect(queried).toMatchObject({ resultCode: 'SUCCESS', tradeState: 'SUCCESS', transactionId: state.transactionId, totalFee: 100 });
+  expect(queried).toMatchObject({
+    resultCode: 'SUCCESS',
+    tradeState: 'SUCCESS',
+    transactionId: state.transactionId,
+    totalFee: 100,
+  });
   expect((await post(emu, '/__dev/pay', { outTradeNo: 'P4' })).status).toBe(200);
   expect((await payments()).payments.find((p) => p.outTradeNo === 'P4').transactionId).toBe(state.transactionId);
 });
 
 test('refunds: refused for an unpaid order and beyond what was paid; a valid one reaches the callback with reqInfo', async () => {
   await callAs('alice', 'paystart', { outTradeNo: 'P5', totalFee: 1290 });
-  expect(await applyRefund('P5', 'R5a', 100)).toMatchObject({ resultCode: 'FAIL', errCodeDes: expect.stringContaining('not paid') });
+  expect(await applyRefund('P5', 'R5a', 100)).toMatchObject({
+    resultCode: 'FAIL',
+    errCodeDes: expect.stringContaining('not paid'),
+  });
   await post(emu, '/__dev/pay', { outTradeNo: 'P5' });
 
-  expect(await applyRefund('P5', 'R5b', 1291)).toMatchObject({ resultCode: 'FAIL', errCodeDes: expect.stringContaining('refundable') });
-  expect(await applyRefund('P5', 'R5c', 100, 999)).toMatchObject({ resultCode: 'FAIL', errCodeDes: expect.stringContaining('total_fee') });
+  expect(await applyRefund('P5', 'R5b', 1291)).toMatchObject({
+    resultCode: 'FAIL',
+    errCodeDes: expect.stringContaining('refundable'),
+  });
+  expect(await applyRefund('P5', 'R5c', 100, 999)).toMatchObject({
+    resultCode: 'FAIL',
+    errCodeDes: expect.stringContaining('total_fee'),
+  });
   const refund = await applyRefund('P5', 'R5d', 500);
-  expect(refund).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outRefundNo: 'R5d', refundFee: 500, totalFee: 1290, refundId: expect.stringMatching(/^\d{29}$/) });
+  expect(refund).toMatchObject({
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    outRefundNo: 'R5d',
+    refundFee: 500,
+    totalFee: 1290,
+    refundId: expect.stringMatching(/^\d{29}$/),
+  });
   // 790 fen remain refundable while R5d is pending.
   expect(await applyRefund('P5', 'R5e', 791)).toMatchObject({ resultCode: 'FAIL' });
   expect(await applyRefund('P5', 'R5d', 500)).toMatchObject({ resultCode: 'SUCCESS', refundId: refund.refundId });
 
   const done = await post(emu, '/__dev/refund', { outRefundNo: 'R5d', deliveries: 2 });
-  expect(done.json).toEqual({ outRefundNo: 'R5d', answers: [{ errcode: 0, errmsg: '' }, { errcode: 0, errmsg: '' }] });
+  expect(done.json).toEqual({
+    outRefundNo: 'R5d',
+    answers: [
+      { errcode: 0, errmsg: '' },
+      { errcode: 0, errmsg: '' },
+    ],
+  });
   const events = (await deliveriesOf('P5')).filter((d: any) => d.event.reqInfo);
   expect(events).toHaveLength(2);
   expect(events[0].event).toMatchObject({
@@ -189,20 +244,35 @@ test('refunds: refused for an unpaid order and beyond what was paid; a valid one
   });
   const { refunds } = await payments();
   expect(refunds.find((r) => r.outRefundNo === 'R5d')).toMatchObject({ status: 'success', refundFee: 500 });
-  expect((await post(emu, '/__dev/refund', { outRefundNo: 'R5d' })).json).toMatchObject({ code: 'REFUND_ALREADY_DONE' });
+  expect((await post(emu, '/__dev/refund', { outRefundNo: 'R5d' })).json).toMatchObject({
+    code: 'REFUND_ALREADY_DONE',
+  });
   const queried = await cloud.cloudPay.queryOrder({ subMchId: '1900000109', outTradeNo: 'P5', nonceStr: 'n' });
   expect(queried.tradeState).toBe('REFUND');
 });
 
 test('unifiedOrder without a payer or a required field, and an unknown cloudPay api, are refused clearly', async () => {
-  const base = { body: 'x', outTradeNo: 'P6', spbillCreateIp: '127.0.0.1', subMchId: '1900000109', totalFee: 1, envId: TEST_ENV, functionName: 'paycb' };
-  expect(await cloud.cloudPay.unifiedOrder(base)).toMatchObject({ returnCode: 'FAIL', returnMsg: expect.stringContaining('openid') });
+  const base = {
+    body: 'x',
+    outTradeNo: 'P6',
+    spbillCreateIp: '127.0.0.1',
+    subMchId: '1900000109',
+    totalFee: 1,
+    envId: TEST_ENV,
+    functionName: 'paycb',
+  };
+  expect(await cloud.cloudPay.unifiedOrder(base)).toMatchObject({
+    returnCode: 'FAIL',
+    returnMsg: expect.stringContaining('openid'),
+  });
   const { functionName: _omitted, ...noCallback } = base;
   expect(await cloud.cloudPay.unifiedOrder({ ...noCallback, subOpenid: 'dev_x' })).toMatchObject({
     returnCode: 'FAIL',
     returnMsg: expect.stringContaining('function_name'),
   });
-  expect(await cloud.cloudPay.unifiedOrder({ ...base, subOpenid: 'dev_x', totalFee: 9.9 })).toMatchObject({ returnCode: 'FAIL' });
+  expect(await cloud.cloudPay.unifiedOrder({ ...base, subOpenid: 'dev_x', totalFee: 9.9 })).toMatchObject({
+    returnCode: 'FAIL',
+  });
   await expect(cloud.cloudPay.transferToBalance({})).rejects.toMatchObject({
     errCode: -501007,
     errMsg: expect.stringContaining('transferToBalance'),
@@ -215,7 +285,11 @@ test('payments and refunds survive a restart, and a payment placed before it can
   emu = await startEmulator({ data: path.join(dir, 'data') });
   cloud = sdkFor(emu) as Cloud;
   const { payments: list, refunds } = await payments();
-  expect(list.find((p) => p.outTradeNo === 'P7')).toMatchObject({ status: 'pending', totalFee: 700, openid: 'dev_alice' });
+  expect(list.find((p) => p.outTradeNo === 'P7')).toMatchObject({
+    status: 'pending',
+    totalFee: 700,
+    openid: 'dev_alice',
+  });
   expect(refunds.find((r) => r.outRefundNo === 'R5d')).toMatchObject({ status: 'success' });
   expect((await post(emu, '/__dev/pay', { outTradeNo: 'P7' })).json.answers).toEqual([{ errcode: 0, errmsg: '' }]);
   expect(await deliveriesOf('P7')).toHaveLength(1);

@@ -282,9 +282,12 @@ export function createPay(opts: {
     const existing = getRefund(outRefundNo);
     if (existing) {
       // WeChat treats a repeated out_refund_no with the same parameters as the same refund.
-      const same = existing.out_trade_no === wanted.out_trade_no && existing.refund_fee === wanted.refund_fee &&
+      const same =
+        existing.out_trade_no === wanted.out_trade_no &&
+        existing.refund_fee === wanted.refund_fee &&
         existing.total_fee === wanted.total_fee;
-      if (!same) return fail('INVALID_REQUEST', `out_refund_no ${outRefundNo} was already used with different parameters`);
+      if (!same)
+        return fail('INVALID_REQUEST', `out_refund_no ${outRefundNo} was already used with different parameters`);
       return refundAnswer(order, existing);
     }
     if (!order.transaction_id) return fail('TRADE_STATE_ERROR', `order ${order.out_trade_no} is not paid`);
@@ -347,14 +350,19 @@ export function createPay(opts: {
    * instead of what was ordered, to play a notification whose amount does not match the order. WeChat Pay
    * never sends one, so a callback must refuse it; the payment itself is left as ordered.
    */
-  async function pay(outTradeNo: string, deliveries = 1, tamperTotalFee?: number): Promise<{ outTradeNo: string; answers: unknown[] }> {
+  async function pay(
+    outTradeNo: string,
+    deliveries = 1,
+    tamperTotalFee?: number,
+  ): Promise<{ outTradeNo: string; answers: unknown[] }> {
     checkDeliveries(deliveries);
     if (tamperTotalFee !== undefined && !isFen(tamperTotalFee)) {
       throw new TcbFail('INVALID_PARAM', 'totalFee must be a positive integer number of fen');
     }
     let order = getOrder(outTradeNo);
     if (!order) throw new TcbFail('PAY_NOT_FOUND', `no payment with outTradeNo ${outTradeNo}`);
-    if (order.status === 'paid') throw new TcbFail('PAY_ALREADY_PAID', `payment ${outTradeNo} is already paid and notified`);
+    if (order.status === 'paid')
+      throw new TcbFail('PAY_ALREADY_PAID', `payment ${outTradeNo} is already paid and notified`);
     if (order.status === 'closed') throw new TcbFail('PAY_CLOSED', `payment ${outTradeNo} was closed by closeOrder`);
     const paidAt = now();
     sql.markPaidByUser.run({
@@ -366,7 +374,12 @@ export function createPay(opts: {
     order = getOrder(outTradeNo) as OrderRow;
     const event = payCallbackEvent(order);
     if (tamperTotalFee !== undefined) Object.assign(event, { totalFee: tamperTotalFee, cashFee: tamperTotalFee });
-    const answers = await deliver(order.function_name, event, { source: 'wx_paycallback', openid: order.openid, appid: order.appid }, deliveries);
+    const answers = await deliver(
+      order.function_name,
+      event,
+      { source: 'wx_paycallback', openid: order.openid, appid: order.appid },
+      deliveries,
+    );
     if (answers.some(acknowledged)) sql.markNotified.run(now(), outTradeNo);
     return { outTradeNo, answers };
   }
@@ -376,7 +389,8 @@ export function createPay(opts: {
     checkDeliveries(deliveries);
     let row = getRefund(outRefundNo);
     if (!row) throw new TcbFail('REFUND_NOT_FOUND', `no refund with outRefundNo ${outRefundNo}`);
-    if (row.status === 'success') throw new TcbFail('REFUND_ALREADY_DONE', `refund ${outRefundNo} is already done and notified`);
+    if (row.status === 'success')
+      throw new TcbFail('REFUND_ALREADY_DONE', `refund ${outRefundNo} is already done and notified`);
     sql.setRefundTime.run(beijingTime(now(), 'readable'), outRefundNo);
     row = getRefund(outRefundNo) as RefundRow;
     const order = getOrder(row.out_trade_no) as OrderRow;
@@ -385,13 +399,23 @@ export function createPay(opts: {
       return { outRefundNo, answers: [] };
     }
     const event = refundCallbackEvent(order, row);
-    const answers = await deliver(row.function_name, event, { source: 'wx_paycallback', openid: order.openid, appid: order.appid }, deliveries);
+    const answers = await deliver(
+      row.function_name,
+      event,
+      { source: 'wx_paycallback', openid: order.openid, appid: order.appid },
+      deliveries,
+    );
     if (answers.some(acknowledged)) sql.markRefunded.run(now(), outRefundNo);
     return { outRefundNo, answers };
   }
 
   /** Sequential deliveries, like WeChat's retries; a function that throws is recorded as `{ error }`, not fatal. */
-  async function deliver(functionName: string, event: Answer, ctx: PayCallbackContext, times: number): Promise<unknown[]> {
+  async function deliver(
+    functionName: string,
+    event: Answer,
+    ctx: PayCallbackContext,
+    times: number,
+  ): Promise<unknown[]> {
     const answers: unknown[] = [];
     for (let i = 0; i < times; i += 1) {
       try {
@@ -488,7 +512,14 @@ function orderFacts(order: OrderRow): Answer {
     sub_openid: order.openid,
     is_subscribe: 'N',
     ...(order.attach === null ? {} : { attach: order.attach }),
-    ...(paid ? { transaction_id: order.transaction_id, cash_fee: order.total_fee, bank_type: 'OTHERS', time_end: order.time_end } : {}),
+    ...(paid
+      ? {
+          transaction_id: order.transaction_id,
+          cash_fee: order.total_fee,
+          bank_type: 'OTHERS',
+          time_end: order.time_end,
+        }
+      : {}),
   };
 }
 
@@ -539,7 +570,14 @@ function paymentFor(appid: string, prepay: string, at: number): Answer {
 /** WeChat Pay v2 signing: non-empty fields sorted by name, `k=v&…&key=KEY`, MD5, upper case. */
 function signV2(fields: Answer): string {
   const text = Object.keys(fields)
-    .filter((key) => key !== 'sign' && fields[key] !== '' && fields[key] !== null && fields[key] !== undefined && typeof fields[key] !== 'object')
+    .filter(
+      (key) =>
+        key !== 'sign' &&
+        fields[key] !== '' &&
+        fields[key] !== null &&
+        fields[key] !== undefined &&
+        typeof fields[key] !== 'object',
+    )
     .sort()
     .map((key) => `${key}=${String(fields[key])}`)
     .join('&');
@@ -547,7 +585,11 @@ function signV2(fields: Answer): string {
 }
 
 function parseInput(requestData: unknown): Input {
-  const text = Buffer.isBuffer(requestData) ? requestData.toString('utf8') : typeof requestData === 'string' ? requestData : null;
+  const text = Buffer.isBuffer(requestData)
+    ? requestData.toString('utf8')
+    : typeof requestData === 'string'
+      ? requestData
+      : null;
   let input: unknown;
   try {
     input = text === null ? null : JSON.parse(text);
@@ -601,7 +643,8 @@ const transactionId = (at: number): string => `4200${beijingTime(at, 'compact').
 const refundId = (at: number): string => `50300${beijingTime(at, 'compact').slice(0, 8)}${digits(16)}`;
 
 /** The payer's openid under the service provider's appid: stable, and different from the mini program's. */
-const providerOpenid = (openid: string): string => `oSP${createHash('sha256').update(openid).digest('base64url').slice(0, 25)}`;
+const providerOpenid = (openid: string): string =>
+  `oSP${createHash('sha256').update(openid).digest('base64url').slice(0, 25)}`;
 
 /** WeChat Pay times are Beijing time: `yyyyMMddHHmmss` (time_end) or `yyyy-MM-dd HH:mm:ss` (success_time). */
 function beijingTime(ms: number, style: 'compact' | 'readable'): string {

@@ -166,7 +166,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const handleGateway = async (req: IncomingMessage, res: ServerResponse, name: string) => {
     const session = sessions.fromRequest(req);
-    if (!session) throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
+    if (!session)
+      throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
     const data = parseJsonObject(await readBody(req, LIMITS.gateway));
     // wx.cloud.callFunction adds userInfo to the event of a client call; identity in getWXContext() is what counts.
     const event = { ...data, userInfo: { appId: appid, openId: session.openid } };
@@ -175,9 +176,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       sendJson(res, 200, { result, requestId });
     } catch (error) {
       if (!(error instanceof InvokeError)) throw error;
-      const status = { FUNCTIONS_REQUEST_FAIL: 404, FUNCTIONS_EXECUTE_FAIL: 502, FUNCTIONS_TIME_LIMIT_EXCEEDED: 504 }[error.code];
-      const errCode = { FUNCTIONS_REQUEST_FAIL: -504001, FUNCTIONS_EXECUTE_FAIL: -504002, FUNCTIONS_TIME_LIMIT_EXCEEDED: -504003 }[error.code];
-      sendJson(res, status, { errCode, errMsg: `cloud.callFunction:fail ${error.message}`, requestId: error.requestId });
+      const status = { FUNCTIONS_REQUEST_FAIL: 404, FUNCTIONS_EXECUTE_FAIL: 502, FUNCTIONS_TIME_LIMIT_EXCEEDED: 504 }[
+        error.code
+      ];
+      const errCode = {
+        FUNCTIONS_REQUEST_FAIL: -504001,
+        FUNCTIONS_EXECUTE_FAIL: -504002,
+        FUNCTIONS_TIME_LIMIT_EXCEEDED: -504003,
+      }[error.code];
+      sendJson(res, status, {
+        errCode,
+        errMsg: `cloud.callFunction:fail ${error.message}`,
+        requestId: error.requestId,
+      });
     }
   };
 
@@ -185,7 +196,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   // session as the signed-in user. Answers `{ fileID }` as the mini program API does.
   const handleUpload = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const session = sessions.fromRequest(req);
-    if (!session) throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
+    if (!session)
+      throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
     const bytes = await readBody(req, LIMITS.upload);
     if (bytes.length === 0) throw new HttpError(400, 'EMPTY_FILE', 'the upload has no bytes');
     const fileID = await storage.clientUpload(env, url.searchParams.get('cloudPath') ?? '', bytes);
@@ -208,9 +220,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return sendJson(res, 200, { session: session && { as: session.as, openid: session.openid } });
       }
       case 'POST /__dev/pay':
-        return sendJson(res, 200, await pay.pay(requiredText(input.outTradeNo, 'outTradeNo'), deliveries(input.deliveries), tamperedFee(input.totalFee)));
+        return sendJson(
+          res,
+          200,
+          await pay.pay(
+            requiredText(input.outTradeNo, 'outTradeNo'),
+            deliveries(input.deliveries),
+            tamperedFee(input.totalFee),
+          ),
+        );
       case 'POST /__dev/refund':
-        return sendJson(res, 200, await pay.refund(requiredText(input.outRefundNo, 'outRefundNo'), deliveries(input.deliveries)));
+        return sendJson(
+          res,
+          200,
+          await pay.refund(requiredText(input.outRefundNo, 'outRefundNo'), deliveries(input.deliveries)),
+        );
       case 'GET /__dev/payments':
         return sendJson(res, 200, { payments: pay.payments(), refunds: pay.refunds() });
       case 'GET /__dev/outbox':
@@ -219,7 +243,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return sendJson(res, 200, { now: now(), offsetMs: clockOffsetMs });
       case 'POST /__dev/clock': {
         const advanceMs = input.advanceMs;
-        if (typeof advanceMs !== 'number' || !Number.isInteger(advanceMs) || advanceMs < 0 || advanceMs > 10 * 365 * 86_400_000) {
+        if (
+          typeof advanceMs !== 'number' ||
+          !Number.isInteger(advanceMs) ||
+          advanceMs < 0 ||
+          advanceMs > 10 * 365 * 86_400_000
+        ) {
           throw new HttpError(400, 'DEV_BAD_INPUT', 'advanceMs must be an integer between 0 and ten years in ms');
         }
         await runtime.runDueTimers(); // timers seen for the first time are scheduled from the time before the jump
@@ -355,7 +384,10 @@ function parseTcbBody(req: IncomingMessage, body: Buffer): Record<string, unknow
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -6,7 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { fileIdFor, thumbnailOf } from './storage';
-import { devSession, guardLoopback, sdkFor, startEmulator, TEST_ENV as ENV, type RunningEmulator } from '../tests/emulator/harness';
+import {
+  devSession,
+  guardLoopback,
+  sdkFor,
+  startEmulator,
+  TEST_ENV as ENV,
+  type RunningEmulator,
+} from '../tests/emulator/harness';
 
 interface FileStatus {
   fileID: string;
@@ -16,9 +23,14 @@ interface FileStatus {
 }
 interface Cloud {
   init(config: { env: string }): void;
-  uploadFile(p: { cloudPath: string; fileContent: Buffer | NodeJS.ReadableStream }): Promise<{ fileID: string; errMsg: string }>;
+  uploadFile(p: {
+    cloudPath: string;
+    fileContent: Buffer | NodeJS.ReadableStream;
+  }): Promise<{ fileID: string; errMsg: string }>;
   downloadFile(p: { fileID: string }): Promise<{ fileContent: Buffer; errMsg: string }>;
-  getTempFileURL(p: { fileList: Array<string | { fileID: string; maxAge: number }> }): Promise<{ fileList: FileStatus[] }>;
+  getTempFileURL(p: {
+    fileList: Array<string | { fileID: string; maxAge: number }>;
+  }): Promise<{ fileList: FileStatus[] }>;
   deleteFile(p: { fileList: string[] }): Promise<{ fileList: FileStatus[] }>;
 }
 
@@ -52,7 +64,12 @@ test('an uploaded file downloads byte-identical, through downloadFile and throug
 
   const { fileList } = await cloud.getTempFileURL({ fileList: [uploaded.fileID] });
   expect(fileList).toEqual([
-    expect.objectContaining({ fileID: uploaded.fileID, status: 0, errMsg: 'ok', tempFileURL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/) }),
+    expect.objectContaining({
+      fileID: uploaded.fileID,
+      status: 0,
+      errMsg: 'ok',
+      tempFileURL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/),
+    }),
   ]);
   const response = await fetch(encodeURI(fileList[0].tempFileURL as string));
   expect(response.status).toBe(200);
@@ -103,7 +120,11 @@ test('the bucket refuses a PUT without the upload token and a GET that climbs ou
   expect(await put.text()).toContain('<Code>AccessDenied</Code>');
 
   await writeFile(path.join(dir, 'data', 'secret.txt'), 'top secret');
-  for (const probe of [`/__storage/${ENV}/..%2F..%2Fsecret.txt`, `/__storage/..%2Fsecret.txt`, `/__storage/${ENV}/a%2F..%2F..%2F..%2Fsecret.txt`]) {
+  for (const probe of [
+    `/__storage/${ENV}/..%2F..%2Fsecret.txt`,
+    `/__storage/..%2Fsecret.txt`,
+    `/__storage/${ENV}/a%2F..%2F..%2F..%2Fsecret.txt`,
+  ]) {
     const response = await fetch(origin + probe);
     expect(response.status).toBe(400);
     expect(await response.text()).not.toContain('top secret');
@@ -122,7 +143,15 @@ test('a fileID of another env or bucket is not found, and a malformed one is an 
 
 test('image processing on a temp URL: a list thumbnail is the fitted size and far lighter; other files are served as they are', async () => {
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#c0392b' } })
-    .composite([{ input: await sharp({ create: { width: 400, height: 400, channels: 3, background: '#2c3e50' } }).png().toBuffer(), left: 300, top: 200 }])
+    .composite([
+      {
+        input: await sharp({ create: { width: 400, height: 400, channels: 3, background: '#2c3e50' } })
+          .png()
+          .toBuffer(),
+        left: 300,
+        top: 200,
+      },
+    ])
     .jpeg({ quality: 92 })
     .toBuffer();
   const { fileID } = await cloud.uploadFile({ cloudPath: 'products/big.jpg', fileContent: photo });
@@ -152,7 +181,10 @@ test('image processing on a temp URL: a list thumbnail is the fitted size and fa
   expect([small.meta.width, small.meta.height]).toEqual([1600, 1200]);
   expect((await fetchImage('?imageMogr2/thumbnail/2000x2000')).meta.width).toBe(2000);
 
-  const { fileID: textId } = await cloud.uploadFile({ cloudPath: 'notes/plain.txt', fileContent: Buffer.from('not an image') });
+  const { fileID: textId } = await cloud.uploadFile({
+    cloudPath: 'notes/plain.txt',
+    fileContent: Buffer.from('not an image'),
+  });
   const textUrl = (await cloud.getTempFileURL({ fileList: [textId] })).fileList[0].tempFileURL as string;
   expect(await (await fetch(`${textUrl}?imageMogr2/thumbnail/!360x360r`)).text()).toBe('not an image');
 });
@@ -161,9 +193,26 @@ test('only the thumbnail forms it understands are applied', () => {
   expect(thumbnailOf('?imageMogr2/thumbnail/!360x360r')).toEqual({ width: 360, height: 360, fit: 'outside' });
   expect(thumbnailOf('?sign=x&t=1&imageMogr2/thumbnail/300x200')).toEqual({ width: 300, height: 200, fit: 'inside' });
   expect(thumbnailOf('?imageMogr2/thumbnail/640x')).toEqual({ width: 640, fit: 'inside' });
-  expect(thumbnailOf('?imageMogr2/thumbnail/1080x1080>')).toEqual({ width: 1080, height: 1080, fit: 'inside', shrinkOnly: true });
-  expect(thumbnailOf('?imageMogr2/thumbnail/1080x1080%3E')).toEqual({ width: 1080, height: 1080, fit: 'inside', shrinkOnly: true });
-  for (const unknown of ['', '?imageMogr2/thumbnail/!50p', '?imageMogr2/thumbnail/0x0', '?imageMogr2/thumbnail/99999x1', '?imageMogr2/thumbnail/!360x360', '?imageMogr2/thumbnail/!360x360r>']) {
+  expect(thumbnailOf('?imageMogr2/thumbnail/1080x1080>')).toEqual({
+    width: 1080,
+    height: 1080,
+    fit: 'inside',
+    shrinkOnly: true,
+  });
+  expect(thumbnailOf('?imageMogr2/thumbnail/1080x1080%3E')).toEqual({
+    width: 1080,
+    height: 1080,
+    fit: 'inside',
+    shrinkOnly: true,
+  });
+  for (const unknown of [
+    '',
+    '?imageMogr2/thumbnail/!50p',
+    '?imageMogr2/thumbnail/0x0',
+    '?imageMogr2/thumbnail/99999x1',
+    '?imageMogr2/thumbnail/!360x360',
+    '?imageMogr2/thumbnail/!360x360r>',
+  ]) {
     expect(thumbnailOf(unknown)).toBeNull();
   }
 });
@@ -196,11 +245,18 @@ describe("the h5 build's wx.cloud.uploadFile (POST /api/storage/upload)", () => 
     const token = await devSession(emu, 'eve');
     expect((await upload('reviews/anon.jpg', randomBytes(10))).status).toBe(401);
     await cloud.uploadFile({ cloudPath: 'reviews/theirs.jpg', fileContent: Buffer.from('original') });
-    expect(await upload('reviews/theirs.jpg', Buffer.from('mine now'), token)).toMatchObject({ status: 400, json: { code: 'STORAGE_EXCEED_AUTHORITY' } });
-    expect((await cloud.downloadFile({ fileID: fileIdFor(ENV, 'reviews/theirs.jpg') })).fileContent.toString()).toBe('original');
+    expect(await upload('reviews/theirs.jpg', Buffer.from('mine now'), token)).toMatchObject({
+      status: 400,
+      json: { code: 'STORAGE_EXCEED_AUTHORITY' },
+    });
+    expect((await cloud.downloadFile({ fileID: fileIdFor(ENV, 'reviews/theirs.jpg') })).fileContent.toString()).toBe(
+      'original',
+    );
     expect((await upload('../escape.jpg', randomBytes(10), token)).status).toBe(400);
     expect((await upload('reviews/empty.jpg', Buffer.alloc(0), token)).status).toBe(400);
-    const { fileList } = await cloud.getTempFileURL({ fileList: [fileIdFor(ENV, 'reviews/anon.jpg'), fileIdFor(ENV, 'reviews/empty.jpg')] });
+    const { fileList } = await cloud.getTempFileURL({
+      fileList: [fileIdFor(ENV, 'reviews/anon.jpg'), fileIdFor(ENV, 'reviews/empty.jpg')],
+    });
     expect(fileList.every((f) => f.status !== 0)).toBe(true);
   });
 });

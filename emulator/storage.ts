@@ -52,6 +52,7 @@ export function checkCloudPath(value: unknown): string {
   if (Buffer.byteLength(value) > MAX_PATH_BYTES) refuse(`longer than ${MAX_PATH_BYTES} bytes`);
   if (value.startsWith('/') || /^[a-zA-Z]:/.test(value)) refuse('must be relative (no leading "/" or drive letter)');
   if (value.includes('\\')) refuse('must not contain "\\"');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(value)) refuse('must not contain control characters');
   if (/[?#]/.test(value)) refuse('must not contain "?" or "#" (they break download URLs)');
   for (const segment of value.split('/')) {
@@ -100,7 +101,8 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
   const diskPath = (env: string, cloudPath: string): string => {
     const envRoot = path.join(root, env);
     const file = path.resolve(envRoot, ...cloudPath.split('/'));
-    if (!file.startsWith(envRoot + path.sep)) throw new TcbFail('INVALID_PARAM', `cloudPath escapes the bucket: ${cloudPath}`);
+    if (!file.startsWith(envRoot + path.sep))
+      throw new TcbFail('INVALID_PARAM', `cloudPath escapes the bucket: ${cloudPath}`);
     return file;
   };
 
@@ -122,8 +124,16 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     return value as string[];
   };
 
-  const nonexistent = (fileID: string): FileResult => ({ fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' });
-  const malformed = (fileID: string): FileResult => ({ fileID, code: 'INVALID_PARAM', message: `not a fileID of this emulator: ${fileID}` });
+  const nonexistent = (fileID: string): FileResult => ({
+    fileID,
+    code: 'STORAGE_FILE_NONEXIST',
+    message: 'storage file not exists',
+  });
+  const malformed = (fileID: string): FileResult => ({
+    fileID,
+    code: 'INVALID_PARAM',
+    message: `not a fileID of this emulator: ${fileID}`,
+  });
 
   const actions: Record<string, TcbAction> = {
     /** node-sdk getUploadMetadata sends `{ path, method: 'put' }` and reads `data.{url, token, authorization, fileId, cosFileId}`. */
@@ -193,7 +203,8 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
    */
   async function clientUpload(env: string, cloudPath: string, bytes: Buffer): Promise<string> {
     const file = diskPath(env, checkCloudPath(cloudPath));
-    if (await isFile(file)) throw new TcbFail('STORAGE_EXCEED_AUTHORITY', `the file exists and is not yours: ${cloudPath}`);
+    if (await isFile(file))
+      throw new TcbFail('STORAGE_EXCEED_AUTHORITY', `the file exists and is not yours: ${cloudPath}`);
     return put(env, cloudPath, bytes);
   }
 
@@ -263,7 +274,12 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     res.end();
   }
 
-  async function sendFile(req: IncomingMessage, res: ServerResponse, target: PendingUpload, search: string): Promise<void> {
+  async function sendFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: PendingUpload,
+    search: string,
+  ): Promise<void> {
     const file = diskPath(target.env, target.cloudPath);
     let size: number;
     try {
@@ -301,20 +317,36 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
 type Thumbnail = { width: number; height?: number; fit: 'inside' | 'outside'; shrinkOnly?: true };
 
 export function thumbnailOf(search: string): Thumbnail | null {
-  const match = /(?:^\?|&)imageMogr2\/thumbnail\/(!?)(\d{1,4})x(\d{1,4})?(r?)(>?)(?:&|$)/.exec(decodeURIComponent(search));
+  const match = /(?:^\?|&)imageMogr2\/thumbnail\/(!?)(\d{1,4})x(\d{1,4})?(r?)(>?)(?:&|$)/.exec(
+    decodeURIComponent(search),
+  );
   if (!match) return null;
   const [, bang, w, h, r, shrink] = match;
   const width = Number(w);
   const height = h ? Number(h) : undefined;
   if (width < 1 || width > 9999 || (height !== undefined && (height < 1 || height > 9999))) return null;
   if (bang || r) return bang && r && height && !shrink ? { width, height, fit: 'outside' } : null;
-  return { width, ...(height ? { height } : {}), fit: 'inside', ...(shrink && height ? { shrinkOnly: true as const } : {}) };
+  return {
+    width,
+    ...(height ? { height } : {}),
+    fit: 'inside',
+    ...(shrink && height ? { shrinkOnly: true as const } : {}),
+  };
 }
 
-async function sendThumbnail(req: IncomingMessage, res: ServerResponse, file: string, type: string, t: Thumbnail): Promise<void> {
+async function sendThumbnail(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  type: string,
+  t: Thumbnail,
+): Promise<void> {
   let body: Buffer;
   try {
-    body = await sharp(file).rotate().resize({ width: t.width, height: t.height, fit: t.fit, withoutEnlargement: t.shrinkOnly ?? false }).toBuffer();
+    body = await sharp(file)
+      .rotate()
+      .resize({ width: t.width, height: t.height, fit: t.fit, withoutEnlargement: t.shrinkOnly ?? false })
+      .toBuffer();
   } catch {
     cosError(res, 400, 'InvalidImage', 'the file is not an image this style can process');
     return;
@@ -334,4 +366,7 @@ function cosError(res: ServerResponse, status: number, code: string, message: st
 }
 
 const escapeXml = (text: string): string =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string,
+  );

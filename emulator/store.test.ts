@@ -7,7 +7,8 @@ describe('valuesAt (multikey paths)', () => {
   const doc = { a: { b: 1 }, items: [{ sku: 'x' }, { sku: 'y' }, { other: 1 }], tags: ['p', 'q'] };
   test('a nested path', () => expect(valuesAt(doc, 'a.b')).toEqual([1]));
   test('through an array of objects', () => expect(valuesAt(doc, 'items.sku')).toEqual(['x', 'y']));
-  test('an array field gives the array and its elements', () => expect(valuesAt(doc, 'tags')).toEqual([['p', 'q'], 'p', 'q']));
+  test('an array field gives the array and its elements', () =>
+    expect(valuesAt(doc, 'tags')).toEqual([['p', 'q'], 'p', 'q']));
   test('a missing path gives nothing', () => expect(valuesAt(doc, 'a.c.d')).toEqual([]));
 });
 

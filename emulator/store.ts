@@ -62,12 +62,16 @@ export class Store {
       update: this.sqlite.prepare('UPDATE docs SET data = ?, ver = ? WHERE coll = ? AND id = ?'),
       remove: this.sqlite.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
       ixLookup: this.sqlite.prepare('SELECT DISTINCT id FROM ix WHERE coll = ? AND name = ? AND key = ?').pluck(),
-      ixOwner: this.sqlite.prepare('SELECT id FROM ix WHERE coll = ? AND name = ? AND key = ? AND id <> ? LIMIT 1').pluck(),
+      ixOwner: this.sqlite
+        .prepare('SELECT id FROM ix WHERE coll = ? AND name = ? AND key = ? AND id <> ? LIMIT 1')
+        .pluck(),
       ixAdd: this.sqlite.prepare('INSERT INTO ix (coll, name, key, id) VALUES (?, ?, ?, ?)'),
       ixDrop: this.sqlite.prepare('DELETE FROM ix WHERE coll = ? AND id = ?'),
       maxVer: this.sqlite.prepare('SELECT COALESCE(MAX(ver), 0) FROM docs').pluck(),
       getMeta: this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
-      setMeta: this.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      setMeta: this.sqlite.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
     };
     this.seq = this.stmts.maxVer.get() as number;
     for (const [name, spec] of Object.entries(collections)) {

@@ -42,7 +42,10 @@ export class Transaction {
 
   insert(coll: string, doc: Doc): void {
     if (this.read(coll, doc._id) !== null) {
-      throw new TcbFail('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${doc._id}" }`);
+      throw new TcbFail(
+        'DATABASE_REQUEST_FAILED',
+        `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${doc._id}" }`,
+      );
     }
     this.write(coll, doc._id, doc);
   }

@@ -40,14 +40,23 @@ export async function timed(label, fn) {
 /** Runs a command, streaming its output only on failure (Taro's progress bars would drown the log). */
 export function run(cmd, args, { cwd = root, env = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, BROWSERSLIST_IGNORE_OLD_DATA: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, BROWSERSLIST_IGNORE_OLD_DATA: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout.on('data', (c) => (log += c));
     child.stderr.on('data', (c) => (log += c));
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code === 0 && !/Failed to compile|ERROR in /.test(log)) resolve(log);
-      else reject(new Error(`${cmd} ${args.join(' ')} (cwd ${relative(root, cwd) || '.'}) failed with exit ${code}:\n${log.slice(-8000)}`));
+      else
+        reject(
+          new Error(
+            `${cmd} ${args.join(' ')} (cwd ${relative(root, cwd) || '.'}) failed with exit ${code}:\n${log.slice(-8000)}`,
+          ),
+        );
     });
   });
 }
@@ -62,7 +71,14 @@ export function taroBuild(type, appDir = root) {
   });
 }
 
-const APP_INPUTS = ['src', 'config', 'babel.config.js', 'package.json', 'tsconfig.json', 'cloudfunctions/contracts'].map((p) => join(root, p));
+const APP_INPUTS = [
+  'src',
+  'config',
+  'babel.config.js',
+  'package.json',
+  'tsconfig.json',
+  'cloudfunctions/contracts',
+].map((p) => join(root, p));
 
 /** Builds the h5 app unless dist/h5 is newer than its sources. */
 export async function ensureH5({ force = false } = {}) {
@@ -80,7 +96,8 @@ export async function buildServer() {
   const { buildEmulator } = await import(pathToFileURL(join(root, 'scripts/build-emulator.mjs')).href);
   await timed('build emulator', () => buildEmulator());
   const buildCloudScript = join(root, 'scripts/build-cloud.mjs');
-  if (!existsSync(buildCloudScript)) throw new Error('scripts/build-cloud.mjs is missing: the cloud functions cannot be built');
+  if (!existsSync(buildCloudScript))
+    throw new Error('scripts/build-cloud.mjs is missing: the cloud functions cannot be built');
   const { buildCloud } = await import(pathToFileURL(buildCloudScript).href);
   await timed('build cloud functions', () => buildCloud());
 }
@@ -90,10 +107,28 @@ export function startEmulator({ seed = 'demo', h5Dir = join(root, 'dist/h5'), qu
   const data = mkdtempSync(join(tmpdir(), 'youjian-e2e-'));
   const proc = spawn(
     process.execPath,
-    [join(root, 'dist/emulator/cli.js'), '--port', '0', '--data', data, '--seed', seed, '--no-timers', '--warm', '2',
-      '--functions', join(root, 'dist/cloudfunctions'), '--h5', h5Dir],
+    [
+      join(root, 'dist/emulator/cli.js'),
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--seed',
+      seed,
+      '--no-timers',
+      '--warm',
+      '2',
+      '--functions',
+      join(root, 'dist/cloudfunctions'),
+      '--h5',
+      h5Dir,
+    ],
     // A caller's SDK settings (bench/run.mjs points wx-server-sdk at its own emulator) must not leak into this one.
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD_|SCF_|WX_)/.test(k))) },
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD_|SCF_|WX_)/.test(k))),
+    },
   );
   let out = '';
   // If this process dies first (an uncaught error), take the emulator with it.
@@ -126,7 +161,9 @@ export function startEmulator({ seed = 'demo', h5Dir = join(root, 'dist/h5'), qu
 
 async function playwright() {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium (browsers are never downloaded)`);
+    throw new Error(
+      `${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium (browsers are never downloaded)`,
+    );
   }
   return (await import('playwright-core')).chromium;
 }
@@ -138,7 +175,12 @@ export async function launchChromium() {
 
 /** Debian's headless Chromium as a server that jest's workers connect to (one browser for the whole run). */
 export async function launchChromiumServer() {
-  return (await playwright()).launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, host: '127.0.0.1' });
+  return (await playwright()).launchServer({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    host: '127.0.0.1',
+  });
 }
 
 async function main() {
@@ -152,11 +194,20 @@ async function main() {
   try {
     browser = await timed('launch chromium', () => launchChromiumServer());
     code = await new Promise((resolve, reject) => {
-      const jest = spawn(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '-c', join(root, 'tests/e2e/jest.config.js'), ...process.argv.slice(2)], {
-        cwd: root,
-        stdio: 'inherit',
-        env: { ...process.env, E2E_ORIGIN: emulator.origin, E2E_BROWSER_WS: browser.wsEndpoint() },
-      });
+      const jest = spawn(
+        process.execPath,
+        [
+          join(root, 'node_modules/jest/bin/jest.js'),
+          '-c',
+          join(root, 'tests/e2e/jest.config.js'),
+          ...process.argv.slice(2),
+        ],
+        {
+          cwd: root,
+          stdio: 'inherit',
+          env: { ...process.env, E2E_ORIGIN: emulator.origin, E2E_BROWSER_WS: browser.wsEndpoint() },
+        },
+      );
       jest.once('error', reject);
       jest.once('exit', (c) => resolve(c ?? 1));
     });

@@ -12,19 +12,41 @@ const port = process.env.PORT ?? '10086';
 const steps = [
   {
     label: 'local cloud (emulator)',
-    inputs: ['emulator', 'cloudfunctions/data/indexes.ts', 'scripts/seed', 'scripts/emulator-config.ts',
-      'scripts/emulator-cli.ts', 'scripts/build-emulator.mjs'],
+    inputs: [
+      'emulator',
+      'cloudfunctions/data/indexes.ts',
+      'scripts/seed',
+      'scripts/emulator-config.ts',
+      'scripts/emulator-cli.ts',
+      'scripts/build-emulator.mjs',
+    ],
     output: 'dist/emulator/cli.js',
     command: ['node', 'scripts/build-emulator.mjs'],
   },
-  { label: 'cloud functions', inputs: ['cloudfunctions', 'scripts/build-cloud.mjs'], output: 'dist/cloudfunctions/.built', command: ['node', 'scripts/build-cloud.mjs'], marker: true },
-  { label: 'h5 build (taro, about 30 s)', inputs: ['src', 'config', 'babel.config.js', 'cloudfunctions/contracts'], output: 'dist/h5/index.html', command: ['npx', 'taro', 'build', '--type', 'h5'] },
+  {
+    label: 'cloud functions',
+    inputs: ['cloudfunctions', 'scripts/build-cloud.mjs'],
+    output: 'dist/cloudfunctions/.built',
+    command: ['node', 'scripts/build-cloud.mjs'],
+    marker: true,
+  },
+  {
+    label: 'h5 build (taro, about 30 s)',
+    inputs: ['src', 'config', 'babel.config.js', 'cloudfunctions/contracts'],
+    output: 'dist/h5/index.html',
+    command: ['npx', 'taro', 'build', '--type', 'h5'],
+  },
 ];
 
 for (const [i, step] of steps.entries()) {
   const prefix = `[${i + 1}/${steps.length}] ${step.label}`;
   const out = join(root, step.output);
-  if (!isStale(out, step.inputs.map((p) => join(root, p)))) {
+  if (
+    !isStale(
+      out,
+      step.inputs.map((p) => join(root, p)),
+    )
+  ) {
     console.log(`${prefix}: up to date`);
     continue;
   }
@@ -40,10 +62,14 @@ for (const [i, step] of steps.entries()) {
 }
 
 const firstRun = !existsSync(join(root, '.data', 'cloud.sqlite'));
-const emulator = spawn(process.execPath, ['dist/emulator/cli.js', '--port', port, '--data', '.data', '--seed', 'demo', '--warm', '2'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const emulator = spawn(
+  process.execPath,
+  ['dist/emulator/cli.js', '--port', port, '--data', '.data', '--seed', 'demo', '--warm', '2'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 emulator.stdout.on('data', (chunk) => {
   const text = chunk.toString();
   process.stdout.write(text);

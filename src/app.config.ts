@@ -12,7 +12,22 @@ export default defineAppConfig({
   // The sharer's pages and member/ (积分明细, writing a review, a product's full reviews) are subpackages too: the
   // main package stays within its size budget (BENCHMARKS.md).
   subPackages: [
-    { root: 'owner', pages: ['orders/index', 'order/index', 'summary/index', 'sharers/index', 'withdrawals/index', 'rates/index', 'points/index', 'reviews/index', 'products/index', 'product/index', 'settings/index'] },
+    {
+      root: 'owner',
+      pages: [
+        'orders/index',
+        'order/index',
+        'summary/index',
+        'sharers/index',
+        'withdrawals/index',
+        'rates/index',
+        'points/index',
+        'reviews/index',
+        'products/index',
+        'product/index',
+        'settings/index',
+      ],
+    },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },
     { root: 'member', pages: ['points/index', 'review/index', 'reviews/index'] },
   ],
@@ -28,9 +43,24 @@ export default defineAppConfig({
     selectedColor: '#e4393c',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab/cart.png', selectedIconPath: 'assets/tab/cart-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab/cart.png',
+        selectedIconPath: 'assets/tab/cart-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
 });

@@ -19,7 +19,11 @@ interface CodeAnswer {
 
 export async function makePoster(input: CommissionInput<'poster'>, ctx: CallContext): Promise<Poster> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const [user, product, note] = await Promise.all([findUserByOpenid(ctx.db, ctx.openid), findProduct(ctx.db, input.productId), findNote(ctx.db, ctx.openid, input.productId)]);
+  const [user, product, note] = await Promise.all([
+    findUserByOpenid(ctx.db, ctx.openid),
+    findProduct(ctx.db, input.productId),
+    findNote(ctx.db, ctx.openid, input.productId),
+  ]);
   if (!product) throw new AppError('product.not_found');
   if (!user) throw new AppError('auth.required');
   const scene = `p=${product._id}&s=${user.shareCode}`;
@@ -27,7 +31,13 @@ export async function makePoster(input: CommissionInput<'poster'>, ctx: CallCont
   return {
     code,
     scene,
-    product: { id: product._id, title: product.title, priceFen: lowestPrice(product), image: urls.get(product.images[0] ?? '') ?? '', status: product.status },
+    product: {
+      id: product._id,
+      title: product.title,
+      priceFen: lowestPrice(product),
+      image: urls.get(product.images[0] ?? '') ?? '',
+      status: product.status,
+    },
     sharer: { nickname: user.nickname, shareCode: user.shareCode },
     note,
   };

@@ -9,13 +9,21 @@ import { completionOf } from '../data/orders';
 import { loadSettings } from '../data/settings';
 import { viewLine } from './views';
 
-export async function myCommissions(input: CommissionInput<'myCommissions'>, ctx: CallContext): Promise<Page<CommissionLine>> {
+export async function myCommissions(
+  input: CommissionInput<'myCommissions'>,
+  ctx: CallContext,
+): Promise<Page<CommissionLine>> {
   if (!ctx.openid) throw new AppError('auth.required');
   const limit = input.limit ?? 20;
   const after = decodeTimeCursor(input.cursor);
-  const [found, settings] = await Promise.all([listSharerLines(ctx.db, ctx.openid, after && { createdAt: after.at, id: after.id }, limit + 1), loadSettings(ctx.db)]);
+  const [found, settings] = await Promise.all([
+    listSharerLines(ctx.db, ctx.openid, after && { createdAt: after.at, id: after.id }, limit + 1),
+    loadSettings(ctx.db),
+  ]);
   const { rows, nextCursor } = splitTimePage(found, limit, (l) => l.createdAt);
-  const completed = await completionOf(ctx.db, [...new Set(rows.filter((l) => l.status === 'pending').map((l) => l.orderId))]);
+  const completed = await completionOf(ctx.db, [
+    ...new Set(rows.filter((l) => l.status === 'pending').map((l) => l.orderId)),
+  ]);
   const due = (orderId: string) => {
     const at = completed.get(orderId);
     return at ? settlesAt(at, settings.rules.afterSaleDays) : null;

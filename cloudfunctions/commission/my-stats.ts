@@ -14,7 +14,8 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
   const keys = new Map<string, { productId: string; channel: ShareChannel }>();
   for (const source of [visits?.products ?? {}, money?.products ?? {}]) {
     for (const [productId, byChannel] of Object.entries(source)) {
-      for (const channel of Object.keys(byChannel ?? {}) as ShareChannel[]) keys.set(`${productId}|${channel}`, { productId, channel });
+      for (const channel of Object.keys(byChannel ?? {}) as ShareChannel[])
+        keys.set(`${productId}|${channel}`, { productId, channel });
     }
   }
   const productIds = [...new Set([...keys.values()].map((k) => k.productId))];
@@ -38,7 +39,10 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
       reversedFen: m.reversedFen ?? 0,
     };
   });
-  rows.sort((a, b) => b.gmvFen - a.gmvFen || b.visits - a.visits || (a.productId + a.channel < b.productId + b.channel ? -1 : 1));
+  rows.sort(
+    (a, b) =>
+      b.gmvFen - a.gmvFen || b.visits - a.visits || (a.productId + a.channel < b.productId + b.channel ? -1 : 1),
+  );
   return {
     visits: visits?.visits ?? 0,
     visitors: visits?.visitors ?? 0,

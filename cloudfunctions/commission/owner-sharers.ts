@@ -8,10 +8,14 @@ import { findUsersByOpenids } from '../data/users';
 export async function listSharers(input: CommissionInput<'sharers'>, ctx: CallContext): Promise<Page<SharerRank>> {
   const limit = input.limit ?? 20;
   const offset = input.cursor === undefined ? 0 : Number(input.cursor);
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new AppError('input.invalid', `${ERRORS['input.invalid']}：cursor`);
+  if (!Number.isSafeInteger(offset) || offset < 0)
+    throw new AppError('input.invalid', `${ERRORS['input.invalid']}：cursor`);
   const found = await rankSharers(ctx.db, offset, limit + 1);
   const rows = found.slice(0, limit);
-  const users = await findUsersByOpenids(ctx.db, rows.map((r) => r.sharerId));
+  const users = await findUsersByOpenids(
+    ctx.db,
+    rows.map((r) => r.sharerId),
+  );
   return {
     items: rows.map((r) => ({
       nickname: users.get(r.sharerId)?.nickname ?? r.sharerCode,

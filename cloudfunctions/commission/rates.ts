@@ -23,5 +23,8 @@ export async function setRate(input: CommissionInput<'setRate'>, ctx: OwnerConte
 
 async function rateTable(ctx: CallContext, defaultRateBp: number): Promise<RateTable> {
   const products = await listAllProducts(ctx.db);
-  return { defaultRateBp, products: products.map((p) => ({ id: p._id, title: p.title, rateBp: p.commissionRateBp ?? null })) };
+  return {
+    defaultRateBp,
+    products: products.map((p) => ({ id: p._id, title: p.title, rateBp: p.commissionRateBp ?? null })),
+  };
 }

@@ -13,18 +13,37 @@ import { findUserByShareCode } from '../data/users';
 import { viewBinding } from './views';
 
 export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: CallContext): Promise<VisitResult> {
-  const [sharer, product, current] = await Promise.all([findUserByShareCode(ctx.db, input.s), findProduct(ctx.db, input.productId), findBinding(ctx.db, ctx.openid)]);
+  const [sharer, product, current] = await Promise.all([
+    findUserByShareCode(ctx.db, input.s),
+    findProduct(ctx.db, input.productId),
+    findBinding(ctx.db, ctx.openid),
+  ]);
   if (!sharer) throw new AppError('share.sharer_not_found');
   if (!product) throw new AppError('product.not_found');
   const decision = decideVisit(ctx.openid, sharer.openid, current, ctx.now);
   if (decision === 'own_link') return { bound: false, binding: viewBinding(current, ctx.now) };
 
   const [newRowVisitor, newVisitor, taken] = await Promise.all([
-    decision === 'anonymous' ? false : firstVisit(ctx.db, [sharer.openid, input.productId, input.c, ctx.openid].join('|'), ctx.now),
+    decision === 'anonymous'
+      ? false
+      : firstVisit(ctx.db, [sharer.openid, input.productId, input.c, ctx.openid].join('|'), ctx.now),
     decision === 'anonymous' ? false : firstVisit(ctx.db, [sharer.openid, ctx.openid].join('|'), ctx.now),
     decision === 'bind'
       ? loadSettings(ctx.db).then((settings) =>
-          takeBinding(ctx.db, ctx.openid, current, { sharerId: sharer.openid, sharerCode: sharer.shareCode, sharerNickname: sharer.nickname, channel: input.c, productId: input.productId }, ctx.now, settings.rules.bindingDays),
+          takeBinding(
+            ctx.db,
+            ctx.openid,
+            current,
+            {
+              sharerId: sharer.openid,
+              sharerCode: sharer.shareCode,
+              sharerNickname: sharer.nickname,
+              channel: input.c,
+              productId: input.productId,
+            },
+            ctx.now,
+            settings.rules.bindingDays,
+          ),
         )
       : Promise.resolve({ bound: false, binding: current }),
   ]);

@@ -5,7 +5,10 @@ import type { CallContext } from '../platform/handler';
 import { saveNote } from '../data/notes';
 import { findProduct } from '../data/products';
 
-export async function setNote(input: CommissionInput<'setNote'>, ctx: CallContext): Promise<{ productId: string; note: string }> {
+export async function setNote(
+  input: CommissionInput<'setNote'>,
+  ctx: CallContext,
+): Promise<{ productId: string; note: string }> {
   if (!ctx.openid) throw new AppError('auth.required');
   if (!(await findProduct(ctx.db, input.productId))) throw new AppError('product.not_found');
   await saveNote(ctx.db, ctx.openid, input.productId, input.note, ctx.now);

@@ -13,12 +13,19 @@ const SHOWN = 10;
 
 export async function suggestions(_input: object, ctx: CallContext): Promise<CommissionResults['suggestions']> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const [catalogue, bought, reviewed] = await Promise.all([listAllProducts(ctx.db), purchasesOf(ctx.db, ctx.openid), reviewedProducts(ctx.db, ctx.openid)]);
+  const [catalogue, bought, reviewed] = await Promise.all([
+    listAllProducts(ctx.db),
+    purchasesOf(ctx.db, ctx.openid),
+    reviewedProducts(ctx.db, ctx.openid),
+  ]);
   const rank = (id: string) => (reviewed.has(id) && bought.has(id) ? 0 : bought.has(id) ? 1 : 2);
   const chosen = catalogue
     .filter((p) => p.status === 'on_sale')
     .map((p, order) => ({ p, order }))
-    .sort((a, b) => rank(a.p._id) - rank(b.p._id) || (bought.get(b.p._id) ?? 0) - (bought.get(a.p._id) ?? 0) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        rank(a.p._id) - rank(b.p._id) || (bought.get(b.p._id) ?? 0) - (bought.get(a.p._id) ?? 0) || a.order - b.order,
+    )
     .slice(0, SHOWN)
     .map(({ p }) => p);
   const urls = await displayUrls(ctx.cloud, chosen.map((p) => p.images[0]).filter(Boolean), THUMBNAIL);

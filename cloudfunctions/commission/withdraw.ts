@@ -7,7 +7,10 @@ import { findUserByOpenid } from '../data/users';
 import { listWithdrawals, requestWithdrawal } from '../data/withdrawals';
 import { viewWithdrawal } from './views';
 
-export async function withdraw(input: CommissionInput<'withdraw'>, ctx: CallContext): Promise<{ withdrawal: Withdrawal }> {
+export async function withdraw(
+  input: CommissionInput<'withdraw'>,
+  ctx: CallContext,
+): Promise<{ withdrawal: Withdrawal }> {
   if (!ctx.openid) throw new AppError('auth.required');
   const user = await findUserByOpenid(ctx.db, ctx.openid);
   if (!user) throw new AppError('withdraw.insufficient');
@@ -16,11 +19,19 @@ export async function withdraw(input: CommissionInput<'withdraw'>, ctx: CallCont
   return { withdrawal: viewWithdrawal(result) };
 }
 
-export async function myWithdrawals(input: CommissionInput<'myWithdrawals'>, ctx: CallContext): Promise<Page<Withdrawal>> {
+export async function myWithdrawals(
+  input: CommissionInput<'myWithdrawals'>,
+  ctx: CallContext,
+): Promise<Page<Withdrawal>> {
   if (!ctx.openid) throw new AppError('auth.required');
   const limit = input.limit ?? 20;
   const after = decodeTimeCursor(input.cursor);
-  const found = await listWithdrawals(ctx.db, { sharerId: ctx.openid }, after && { requestedAt: after.at, id: after.id }, limit + 1);
+  const found = await listWithdrawals(
+    ctx.db,
+    { sharerId: ctx.openid },
+    after && { requestedAt: after.at, id: after.id },
+    limit + 1,
+  );
   const { rows, nextCursor } = splitTimePage(found, limit, (w) => w.requestedAt);
   return { items: rows.map(viewWithdrawal), nextCursor };
 }

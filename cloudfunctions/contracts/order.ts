@@ -101,11 +101,26 @@ export type OrderAction = keyof typeof orderInputs;
 export type OrderInput<A extends OrderAction> = v.InferOutput<(typeof orderInputs)[A]>;
 export type Address = v.InferOutput<typeof address>;
 
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunding', 'refunded'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+  'refunding',
+  'refunded',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** What a viewer may do to an order now; the pages show exactly these buttons. */
-export type OrderCommand = 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund' | 'ship' | 'approveRefund' | 'rejectRefund';
+export type OrderCommand =
+  | 'pay'
+  | 'cancel'
+  | 'confirmReceipt'
+  | 'requestRefund'
+  | 'ship'
+  | 'approveRefund'
+  | 'rejectRefund';
 
 export interface OrderLine {
   productId: string;

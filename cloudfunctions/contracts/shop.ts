@@ -48,7 +48,8 @@ export const REVIEW_PHOTO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/reviews\/[A-Za-
 /** A review's id is its order line: `<orderId>:<skuId>`. */
 const reviewIdSchema = v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}:[A-Za-z0-9_-]{1,16}$/, 'reviewId'));
 
-const bounded = (b: { min: number; max: number }) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(b.min), v.maxValue(b.max)));
+const bounded = (b: { min: number; max: number }) =>
+  v.optional(v.pipe(v.number(), v.integer(), v.minValue(b.min), v.maxValue(b.max)));
 const allRuleBounds = { ...SHOP_RULE_BOUNDS, ...POINTS_RULE_BOUNDS };
 
 /** A product photo: a file in the shop's own cloud storage, under `products/`. */
@@ -75,7 +76,9 @@ export const shopInputs = {
     rating: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
     text: v.pipe(v.string(), v.trim(), v.maxLength(REVIEW_TEXT_MAX)),
     /** fileIDs of photos the buyer uploaded to the shop's storage under `reviews/`. */
-    photos: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(REVIEW_PHOTO_PATTERN, 'photo'))), v.maxLength(REVIEW_PHOTOS_MAX))),
+    photos: v.optional(
+      v.pipe(v.array(v.pipe(v.string(), v.regex(REVIEW_PHOTO_PATTERN, 'photo'))), v.maxLength(REVIEW_PHOTOS_MAX)),
+    ),
   }),
   listReviews: v.strictObject({
     productId: shortId,
@@ -102,7 +105,11 @@ export const shopInputs = {
     requestId,
     title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(PRODUCT_TITLE_MAX)),
     description: v.pipe(v.string(), v.trim(), v.maxLength(PRODUCT_DESCRIPTION_MAX)),
-    photos: v.pipe(v.array(v.pipe(v.string(), v.regex(PRODUCT_PHOTO_PATTERN, 'photo'))), v.minLength(1), v.maxLength(PRODUCT_PHOTOS_MAX)),
+    photos: v.pipe(
+      v.array(v.pipe(v.string(), v.regex(PRODUCT_PHOTO_PATTERN, 'photo'))),
+      v.minLength(1),
+      v.maxLength(PRODUCT_PHOTOS_MAX),
+    ),
     skus: v.pipe(
       v.array(
         v.strictObject({
@@ -116,7 +123,14 @@ export const shopInputs = {
       v.maxLength(PRODUCT_SKUS_MAX),
     ),
     /** The product's own commission rate; null: the shop default applies. */
-    commissionRateBp: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(SHOP_RULE_BOUNDS.commissionRateBp.min), v.maxValue(SHOP_RULE_BOUNDS.commissionRateBp.max))),
+    commissionRateBp: v.nullable(
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(SHOP_RULE_BOUNDS.commissionRateBp.min),
+        v.maxValue(SHOP_RULE_BOUNDS.commissionRateBp.max),
+      ),
+    ),
     /** Only when creating: whether the new product goes on sale at once (default off sale). */
     status: v.optional(v.picklist(['on_sale', 'off_sale'] as const)),
   }),
@@ -125,7 +139,13 @@ export const shopInputs = {
     productId: shortId,
     skuId: shortId,
     requestId,
-    delta: v.pipe(v.number(), v.integer(), v.minValue(-STOCK_MAX), v.maxValue(STOCK_MAX), v.check((d) => d !== 0, 'delta')),
+    delta: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(-STOCK_MAX),
+      v.maxValue(STOCK_MAX),
+      v.check((d) => d !== 0, 'delta'),
+    ),
     reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(STOCK_REASON_MAX)),
   }),
   setSaleStatus: v.strictObject({ productId: shortId, status: v.picklist(['on_sale', 'off_sale'] as const) }),
@@ -150,7 +170,13 @@ export const shopInputs = {
     shopName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SHOP_NAME_MAX))),
     /** The logo's fileID (uploaded under `shop/`). */
     logo: v.optional(v.pipe(v.string(), v.regex(SHOP_LOGO_PATTERN, 'logo'))),
-    rules: v.optional(v.strictObject(Object.fromEntries(Object.entries(allRuleBounds).map(([k, b]) => [k, bounded(b)])) as { [K in keyof typeof allRuleBounds]: ReturnType<typeof bounded> })),
+    rules: v.optional(
+      v.strictObject(
+        Object.fromEntries(Object.entries(allRuleBounds).map(([k, b]) => [k, bounded(b)])) as {
+          [K in keyof typeof allRuleBounds]: ReturnType<typeof bounded>;
+        },
+      ),
+    ),
     addOwner: v.optional(shareCode),
     removeOwner: v.optional(shareCode),
   }),

@@ -1,4 +1,13 @@
-import { attributedSharer, bindingUntil, commissionShares, decideVisit, isActive, paidPerLine, reversalOf, settlesAt } from './commission';
+import {
+  attributedSharer,
+  bindingUntil,
+  commissionShares,
+  decideVisit,
+  isActive,
+  paidPerLine,
+  reversalOf,
+  settlesAt,
+} from './commission';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);

@@ -19,7 +19,12 @@ export type VisitDecision = 'own_link' | 'anonymous' | 'keep' | 'bind';
  * What a visit through `sharerId`'s link does to the visitor's binding: first touch binds for `days`; an active
  * binding (to anyone, this sharer included) is never taken over or lengthened by a visit; one's own link does nothing.
  */
-export function decideVisit(visitorId: string, sharerId: string, current: BindingState | null, now: Date): VisitDecision {
+export function decideVisit(
+  visitorId: string,
+  sharerId: string,
+  current: BindingState | null,
+  now: Date,
+): VisitDecision {
   if (visitorId === '') return 'anonymous';
   if (visitorId === sharerId) return 'own_link';
   return isActive(current, now) ? 'keep' : 'bind';
@@ -69,11 +74,21 @@ export interface CommissionShare {
 }
 
 /** Commission per line: rate × goods actually paid, floored to the fen. */
-export function commissionShares(lines: readonly PaidLine[], discountFen: number, rateOf: (productId: string) => BasisPoints): CommissionShare[] {
+export function commissionShares(
+  lines: readonly PaidLine[],
+  discountFen: number,
+  rateOf: (productId: string) => BasisPoints,
+): CommissionShare[] {
   const paid = paidPerLine(lines, discountFen);
   return lines.map((l, i) => {
     const rateBp = rateOf(l.productId);
-    return { productId: l.productId, skuId: l.skuId, baseFen: paid[i], rateBp, amountFen: applyRateFloor(paid[i], rateBp) };
+    return {
+      productId: l.productId,
+      skuId: l.skuId,
+      baseFen: paid[i],
+      rateBp,
+      amountFen: applyRateFloor(paid[i], rateBp),
+    };
   });
 }
 

@@ -27,7 +27,8 @@ export function timesQty(price: Fen, qty: number): Fen {
 
 /** `amount × rate`, rounded down to the fen (commission and points round down). */
 export function applyRateFloor(amount: Fen, rate: BasisPoints): Fen {
-  if (!Number.isSafeInteger(rate) || rate < 0 || rate > 10_000) throw new RangeError(`not a rate in basis points: ${rate}`);
+  if (!Number.isSafeInteger(rate) || rate < 0 || rate > 10_000)
+    throw new RangeError(`not a rate in basis points: ${rate}`);
   return toFen(Math.floor((amount * rate) / 10_000));
 }
 

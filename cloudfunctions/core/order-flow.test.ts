@@ -15,7 +15,12 @@ describe('the transition table', () => {
           const refund = name === 'refundDone' ? approved : asked;
           const order = { status, completedAt: now, refund };
           const allowed = rule.from.includes(status) && rule.by === actor;
-          expect([name, status, actor, refusal(order, name, actor, now, DEFAULT_RULES) === null]).toEqual([name, status, actor, allowed]);
+          expect([name, status, actor, refusal(order, name, actor, now, DEFAULT_RULES) === null]).toEqual([
+            name,
+            status,
+            actor,
+            allowed,
+          ]);
         }
       }
     }
@@ -29,27 +34,48 @@ describe('the transition table', () => {
     expect(checkTransition({ status: 'paid' }, 'ship', 'owner', now, rules)).toBe('shipped');
     expect(checkTransition({ status: 'shipped' }, 'confirmReceipt', 'buyer', now, rules)).toBe('completed');
     expect(checkTransition({ status: 'shipped' }, 'requestRefund', 'buyer', now, rules)).toBe('refunding');
-    expect(checkTransition({ status: 'refunding', refund: asked }, 'rejectRefund', 'owner', now, rules)).toBe('shipped');
-    expect(checkTransition({ status: 'refunding', refund: approved }, 'refundDone', 'system', now, rules)).toBe('refunded');
+    expect(checkTransition({ status: 'refunding', refund: asked }, 'rejectRefund', 'owner', now, rules)).toBe(
+      'shipped',
+    );
+    expect(checkTransition({ status: 'refunding', refund: approved }, 'refundDone', 'system', now, rules)).toBe(
+      'refunded',
+    );
   });
 
   it('refuses with the coded error', () => {
-    expect(() => checkTransition({ status: 'shipped' }, 'cancel', 'buyer', now, DEFAULT_RULES)).toThrow(expect.objectContaining({ code: 'order.invalid_transition' }));
-    expect(() => checkTransition({ status: 'paid' }, 'ship', 'buyer', now, DEFAULT_RULES)).toThrow(expect.objectContaining({ code: 'order.invalid_transition' }));
+    expect(() => checkTransition({ status: 'shipped' }, 'cancel', 'buyer', now, DEFAULT_RULES)).toThrow(
+      expect.objectContaining({ code: 'order.invalid_transition' }),
+    );
+    expect(() => checkTransition({ status: 'paid' }, 'ship', 'buyer', now, DEFAULT_RULES)).toThrow(
+      expect.objectContaining({ code: 'order.invalid_transition' }),
+    );
   });
 
   it('closes refunds of completed orders at the instant the after-sale window ends (core/after-sale.ts)', () => {
     const completedAt = new Date(now.getTime() - DEFAULT_RULES.afterSaleDays * DAY_MS);
-    const at = (ms: number) => refusal({ status: 'completed', completedAt }, 'requestRefund', 'buyer', new Date(now.getTime() + ms), DEFAULT_RULES);
+    const at = (ms: number) =>
+      refusal(
+        { status: 'completed', completedAt },
+        'requestRefund',
+        'buyer',
+        new Date(now.getTime() + ms),
+        DEFAULT_RULES,
+      );
     expect(at(-1)).toBeNull();
     expect(at(0)?.code).toBe('order.refund_window_closed');
     expect(at(1)?.code).toBe('order.refund_window_closed');
   });
 
   it('decides a refund once: after approval only the refund callback moves it', () => {
-    expect(refusal({ status: 'refunding', refund: approved }, 'approveRefund', 'owner', now, DEFAULT_RULES)?.code).toBe('order.invalid_transition');
-    expect(refusal({ status: 'refunding', refund: approved }, 'rejectRefund', 'owner', now, DEFAULT_RULES)?.code).toBe('order.invalid_transition');
-    expect(refusal({ status: 'refunding', refund: asked }, 'refundDone', 'system', now, DEFAULT_RULES)?.code).toBe('order.invalid_transition');
+    expect(refusal({ status: 'refunding', refund: approved }, 'approveRefund', 'owner', now, DEFAULT_RULES)?.code).toBe(
+      'order.invalid_transition',
+    );
+    expect(refusal({ status: 'refunding', refund: approved }, 'rejectRefund', 'owner', now, DEFAULT_RULES)?.code).toBe(
+      'order.invalid_transition',
+    );
+    expect(refusal({ status: 'refunding', refund: asked }, 'refundDone', 'system', now, DEFAULT_RULES)?.code).toBe(
+      'order.invalid_transition',
+    );
   });
 });
 
@@ -59,8 +85,14 @@ describe('commands', () => {
     expect(commandsFor({ status: 'pending_payment' }, 'owner', now, DEFAULT_RULES)).toEqual([]);
     expect(commandsFor({ status: 'paid' }, 'buyer', now, DEFAULT_RULES)).toEqual(['requestRefund']);
     expect(commandsFor({ status: 'paid' }, 'owner', now, DEFAULT_RULES)).toEqual(['ship']);
-    expect(commandsFor({ status: 'shipped' }, 'buyer', now, DEFAULT_RULES)).toEqual(['confirmReceipt', 'requestRefund']);
-    expect(commandsFor({ status: 'refunding', refund: asked }, 'owner', now, DEFAULT_RULES)).toEqual(['approveRefund', 'rejectRefund']);
+    expect(commandsFor({ status: 'shipped' }, 'buyer', now, DEFAULT_RULES)).toEqual([
+      'confirmReceipt',
+      'requestRefund',
+    ]);
+    expect(commandsFor({ status: 'refunding', refund: asked }, 'owner', now, DEFAULT_RULES)).toEqual([
+      'approveRefund',
+      'rejectRefund',
+    ]);
     expect(commandsFor({ status: 'refunding', refund: approved }, 'owner', now, DEFAULT_RULES)).toEqual([]);
     expect(commandsFor({ status: 'refunded' }, 'buyer', now, DEFAULT_RULES)).toEqual([]);
   });

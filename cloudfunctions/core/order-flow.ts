@@ -114,6 +114,7 @@ const COMMANDS: ReadonlyArray<[OrderCommand, Transition, Actor]> = [
 
 /** The buttons a buyer or the owner sees on an order: exactly the transitions the table allows them now. */
 export function commandsFor(order: OrderFacts, viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): OrderCommand[] {
-  return COMMANDS.filter(([, transition, actor]) => actor === viewer && !refusal(order, transition, actor, now, rules))
-    .map(([command]) => command);
+  return COMMANDS.filter(
+    ([, transition, actor]) => actor === viewer && !refusal(order, transition, actor, now, rules),
+  ).map(([command]) => command);
 }

@@ -54,8 +54,15 @@ export function decodeTimeCursor(cursor: string | undefined): TimePosition | nul
 }
 
 /** Splits `limit + 1` fetched rows into the page and the cursor of what follows (null at the end). */
-export function splitTimePage<T extends { _id: string }>(rows: readonly T[], limit: number, timeOf: (row: T) => Date): { rows: T[]; nextCursor: string | null } {
+export function splitTimePage<T extends { _id: string }>(
+  rows: readonly T[],
+  limit: number,
+  timeOf: (row: T) => Date,
+): { rows: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeTimeCursor({ at: new Date(timeOf(last)), id: last._id }) : null };
+  return {
+    rows: page,
+    nextCursor: rows.length > limit && last ? encodeTimeCursor({ at: new Date(timeOf(last)), id: last._id }) : null,
+  };
 }

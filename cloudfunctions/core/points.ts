@@ -43,7 +43,11 @@ export function pointsToFen(points: number, perYuan: number): number {
 }
 
 /** Most points an order of `goodsFen` can take: within the balance and the cap, a whole number of steps. */
-export function maxUsable(goodsFen: number, available: number, rules: Pick<ShopRules, 'pointsPerYuan' | 'pointsCapBp'>): number {
+export function maxUsable(
+  goodsFen: number,
+  available: number,
+  rules: Pick<ShopRules, 'pointsPerYuan' | 'pointsCapBp'>,
+): number {
   const step = pointsStep(rules.pointsPerYuan);
   const capFen = Math.floor((goodsFen * rules.pointsCapBp) / 10_000);
   const capPoints = Math.floor((capFen * rules.pointsPerYuan) / 100);
@@ -51,14 +55,21 @@ export function maxUsable(goodsFen: number, available: number, rules: Pick<ShopR
 }
 
 /** The discount of spending `points` on goods of `goodsFen`, or the coded refusal. */
-export function checkRedeem(points: number, goodsFen: number, available: number, rules: Pick<ShopRules, 'pointsPerYuan' | 'pointsCapBp'>): number {
+export function checkRedeem(
+  points: number,
+  goodsFen: number,
+  available: number,
+  rules: Pick<ShopRules, 'pointsPerYuan' | 'pointsCapBp'>,
+): number {
   if (!Number.isSafeInteger(points) || points < 0) throw new AppError('input.invalid');
   const step = pointsStep(rules.pointsPerYuan);
   if (points % step !== 0) throw new AppError('points.not_whole', `积分需按 ${step} 的整数倍抵扣`);
   const capFen = Math.floor((goodsFen * rules.pointsCapBp) / 10_000);
   const fen = pointsToFen(points, rules.pointsPerYuan);
-  if (fen > capFen) throw new AppError('points.over_cap', `本单最多可用 ${maxUsable(goodsFen, Number.MAX_SAFE_INTEGER, rules)} 积分`);
-  if (points > available) throw new AppError('points.insufficient', `积分不足：当前可用 ${Math.max(available, 0)} 积分`);
+  if (fen > capFen)
+    throw new AppError('points.over_cap', `本单最多可用 ${maxUsable(goodsFen, Number.MAX_SAFE_INTEGER, rules)} 积分`);
+  if (points > available)
+    throw new AppError('points.insufficient', `积分不足：当前可用 ${Math.max(available, 0)} 积分`);
   return fen;
 }
 
@@ -81,7 +92,9 @@ export function availableOf(lots: readonly PointsLot[], now: Date): number {
 /** Takes `points` from the lots that expire first (then the oldest). The caller has checked the balance. */
 export function spend(lots: readonly PointsLot[], points: number, now: Date): { lots: PointsLot[]; taken: Take[] } {
   const next = lots.map((l) => ({ ...l }));
-  const order = next.filter((l) => spendable(l, now)).sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.creditedAt.getTime() - b.creditedAt.getTime());
+  const order = next
+    .filter((l) => spendable(l, now))
+    .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.creditedAt.getTime() - b.creditedAt.getTime());
   const taken: Take[] = [];
   let due = points;
   for (const lot of order) {
@@ -99,7 +112,11 @@ export function spend(lots: readonly PointsLot[], points: number, now: Date): { 
  * Gives spent points back to the lots they came from. Points that go back to a lot already past its expiry are
  * expired again at once (`expired`): they keep their original expiry.
  */
-export function giveBack(lots: readonly PointsLot[], taken: readonly Take[], now: Date): { lots: PointsLot[]; returned: number; expired: number } {
+export function giveBack(
+  lots: readonly PointsLot[],
+  taken: readonly Take[],
+  now: Date,
+): { lots: PointsLot[]; returned: number; expired: number } {
   const next = lots.map((l) => ({ ...l }));
   let returned = 0;
   let expired = 0;
@@ -129,7 +146,11 @@ export function expireDue(lots: readonly PointsLot[], now: Date): { lots: Points
 }
 
 /** Totals kept on the account beside its lots: the balance, and the next expiry the scheduler looks for. */
-export function totalsOf(lots: readonly PointsLot[]): { available: number; pending: number; nextExpiryAt: Date | null } {
+export function totalsOf(lots: readonly PointsLot[]): {
+  available: number;
+  pending: number;
+  nextExpiryAt: Date | null;
+} {
   let available = 0;
   let pending = 0;
   let nextExpiryAt: Date | null = null;
@@ -144,7 +165,11 @@ export function totalsOf(lots: readonly PointsLot[]): { available: number; pendi
 }
 
 /** Of the spendable points, those expiring by `until`, and the earliest expiry. */
-export function expiringOf(lots: readonly PointsLot[], now: Date, until: Date): { soon: number; next: { points: number; at: Date } | null } {
+export function expiringOf(
+  lots: readonly PointsLot[],
+  now: Date,
+  until: Date,
+): { soon: number; next: { points: number; at: Date } | null } {
   const live = lots.filter((l) => spendable(l, now)).sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime());
   const soon = live.filter((l) => l.expiresAt <= until).reduce((sum, l) => sum + l.left, 0);
   if (live.length === 0) return { soon, next: null };

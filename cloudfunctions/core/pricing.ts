@@ -38,7 +38,11 @@ export const MAX_PAYABLE_FEN = 5_000_000;
  * Lines merged by SKU (the same SKU twice is one line) and priced; an unknown, retired or off-sale SKU
  * refuses the whole order. Stock is not checked here: the reservation is the check.
  */
-export function priceOrder(wanted: readonly WantedLine[], products: ReadonlyMap<string, ProductRecord>, rules: ShopRules): PricedOrder {
+export function priceOrder(
+  wanted: readonly WantedLine[],
+  products: ReadonlyMap<string, ProductRecord>,
+  rules: ShopRules,
+): PricedOrder {
   const merged = new Map<string, WantedLine>();
   for (const w of wanted) {
     const key = `${w.productId}\u0000${w.skuId}`;
@@ -49,7 +53,7 @@ export function priceOrder(wanted: readonly WantedLine[], products: ReadonlyMap<
   for (const w of merged.values()) {
     const product = products.get(w.productId);
     const skuIndex = product?.skus.findIndex((s) => s.id === w.skuId && !s.retired) ?? -1;
-    if (!product || product.status !== 'on_sale' || skuIndex < 0) {
+    if (product?.status !== 'on_sale' || skuIndex < 0) {
       throw new AppError('order.sku_unavailable', `商品规格不存在或已下架：${product?.title ?? w.productId}`);
     }
     const sku = product.skus[skuIndex];

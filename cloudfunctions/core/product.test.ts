@@ -1,6 +1,12 @@
 import { derivedId, isSoldOut, lowestPrice, planSkus, SKU_SLOTS_MAX, stockLeft, type SkuRecord } from './product';
 
-const sku = (priceFen: number, stock: number, extra: Partial<SkuRecord> = {}): SkuRecord => ({ id: 'x', spec: 's', priceFen, stock, ...extra });
+const sku = (priceFen: number, stock: number, extra: Partial<SkuRecord> = {}): SkuRecord => ({
+  id: 'x',
+  spec: 's',
+  priceFen,
+  stock,
+  ...extra,
+});
 
 test('a card shows the lowest price of the SKUs on sale', () => {
   expect(lowestPrice({ skus: [sku(21800, 1), sku(16800, 0)] })).toBe(16800);
@@ -28,7 +34,14 @@ describe('planSkus', () => {
   const newId = (i: number) => `n${i}`;
 
   test('keeps positions and stock, changes spec and price, appends new SKUs at their initial stock, retires the rest', () => {
-    const plan = planSkus(existing, [{ id: 'b', spec: '特大', priceFen: 250 }, { spec: '中', priceFen: 150, initialStock: 9 }], newId);
+    const plan = planSkus(
+      existing,
+      [
+        { id: 'b', spec: '特大', priceFen: 250 },
+        { spec: '中', priceFen: 150, initialStock: 9 },
+      ],
+      newId,
+    );
     expect(plan).toEqual({
       skus: [
         { id: 'a', spec: '小', priceFen: 100, stock: 4, retired: true },
@@ -40,18 +53,53 @@ describe('planSkus', () => {
   });
 
   test('a replayed request adds nothing twice', () => {
-    const first = planSkus(existing, [{ id: 'a', spec: '小', priceFen: 100 }, { spec: '中', priceFen: 150, initialStock: 9 }], newId);
+    const first = planSkus(
+      existing,
+      [
+        { id: 'a', spec: '小', priceFen: 100 },
+        { spec: '中', priceFen: 150, initialStock: 9 },
+      ],
+      newId,
+    );
     if ('refused' in first) throw new Error(first.refused);
-    const again = planSkus(first.skus, [{ id: 'a', spec: '小', priceFen: 100 }, { spec: '中', priceFen: 150, initialStock: 9 }], newId);
+    const again = planSkus(
+      first.skus,
+      [
+        { id: 'a', spec: '小', priceFen: 100 },
+        { spec: '中', priceFen: 150, initialStock: 9 },
+      ],
+      newId,
+    );
     expect(again).toEqual({ skus: first.skus, created: [] });
   });
 
   test('refuses unknown or retired ids, duplicate specs, stock set on an existing SKU and too many slots', () => {
-    expect(planSkus(existing, [{ id: 'zz', spec: '小', priceFen: 100 }], newId)).toEqual({ refused: 'product.sku_unknown' });
-    expect(planSkus([{ ...existing[0], retired: true }], [{ id: 'a', spec: '小', priceFen: 100 }], newId)).toEqual({ refused: 'product.sku_unknown' });
-    expect(planSkus(existing, [{ id: 'a', spec: '同', priceFen: 100 }, { spec: '同', priceFen: 1 }], newId)).toEqual({ refused: 'product.sku_duplicate' });
-    expect(planSkus(existing, [{ id: 'a', spec: '小', priceFen: 100, initialStock: 99 }], newId)).toEqual({ refused: 'product.stock_by_adjustment' });
-    const full = Array.from({ length: SKU_SLOTS_MAX }, (_, i) => ({ id: `r${i}`, spec: `${i}`, priceFen: 1, stock: 0, retired: true as const }));
+    expect(planSkus(existing, [{ id: 'zz', spec: '小', priceFen: 100 }], newId)).toEqual({
+      refused: 'product.sku_unknown',
+    });
+    expect(planSkus([{ ...existing[0], retired: true }], [{ id: 'a', spec: '小', priceFen: 100 }], newId)).toEqual({
+      refused: 'product.sku_unknown',
+    });
+    expect(
+      planSkus(
+        existing,
+        [
+          { id: 'a', spec: '同', priceFen: 100 },
+          { spec: '同', priceFen: 1 },
+        ],
+        newId,
+      ),
+    ).toEqual({ refused: 'product.sku_duplicate' });
+    expect(planSkus(existing, [{ id: 'a', spec: '小', priceFen: 100, initialStock: 99 }], newId)).toEqual({
+      refused: 'product.stock_by_adjustment',
+    });
+    const full = Array.from({ length: SKU_SLOTS_MAX }, (_, i) => ({
+      id: `r${i}`,
+      spec: `${i}`,
+      priceFen: 1,
+      stock: 0,
+      retired: true as const,
+    }));
     expect(planSkus(full, [{ spec: '新', priceFen: 1 }], newId)).toEqual({ refused: 'product.too_many_skus' });
   });
 });

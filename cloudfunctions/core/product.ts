@@ -66,7 +66,13 @@ export interface WantedSku {
 }
 
 export type SkuPlan =
-  | { refused: 'product.sku_unknown' | 'product.sku_duplicate' | 'product.stock_by_adjustment' | 'product.too_many_skus' }
+  | {
+      refused:
+        | 'product.sku_unknown'
+        | 'product.sku_duplicate'
+        | 'product.stock_by_adjustment'
+        | 'product.too_many_skus';
+    }
   | { skus: SkuRecord[]; created: SkuRecord[] };
 
 /**
@@ -75,7 +81,11 @@ export type SkuPlan =
  * stock; existing ones not listed are retired. A new id that already exists is the same request replayed: it is
  * treated as listed with that id (nothing is added twice).
  */
-export function planSkus(existing: readonly SkuRecord[], wanted: readonly WantedSku[], newId: (i: number) => string): SkuPlan {
+export function planSkus(
+  existing: readonly SkuRecord[],
+  wanted: readonly WantedSku[],
+  newId: (i: number) => string,
+): SkuPlan {
   const byId = new Map(existing.map((sku) => [sku.id, sku]));
   // `derived`: listed without an id, so its id comes from the request (new, or the same request replayed).
   const listed = wanted.map((w, i) => {
@@ -83,7 +93,8 @@ export function planSkus(existing: readonly SkuRecord[], wanted: readonly Wanted
     return { ...w, id, derived: !w.id, isNew: !w.id && !byId.has(id) };
   });
   const specs = new Set(listed.map((w) => w.spec));
-  if (specs.size !== listed.length || new Set(listed.map((w) => w.id)).size !== listed.length) return { refused: 'product.sku_duplicate' };
+  if (specs.size !== listed.length || new Set(listed.map((w) => w.id)).size !== listed.length)
+    return { refused: 'product.sku_duplicate' };
   for (const w of listed) {
     if (w.isNew) continue;
     const prior = byId.get(w.id);
@@ -97,7 +108,9 @@ export function planSkus(existing: readonly SkuRecord[], wanted: readonly Wanted
     if (w) return { id: sku.id, spec: w.spec, priceFen: w.priceFen, stock: sku.stock };
     return { ...sku, retired: true };
   });
-  const created = listed.filter((w) => w.isNew).map((w) => ({ id: w.id, spec: w.spec, priceFen: w.priceFen, stock: w.initialStock ?? 0 }));
+  const created = listed
+    .filter((w) => w.isNew)
+    .map((w) => ({ id: w.id, spec: w.spec, priceFen: w.priceFen, stock: w.initialStock ?? 0 }));
   if (skus.length + created.length > SKU_SLOTS_MAX) return { refused: 'product.too_many_skus' };
   return { skus: [...skus, ...created], created };
 }

@@ -11,6 +11,10 @@ describe('rulesOf', () => {
 describe('rule bounds', () => {
   it('refuses a stored commission rate above 50% or a binding longer than a year', () => {
     expect(rulesOf({ commissionRateBp: 5001, bindingDays: 366 })).toEqual(DEFAULT_RULES);
-    expect(rulesOf({ commissionRateBp: 5000, bindingDays: 1 })).toEqual({ ...DEFAULT_RULES, commissionRateBp: 5000, bindingDays: 1 });
+    expect(rulesOf({ commissionRateBp: 5000, bindingDays: 1 })).toEqual({
+      ...DEFAULT_RULES,
+      commissionRateBp: 5000,
+      bindingDays: 1,
+    });
   });
 });

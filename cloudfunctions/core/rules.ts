@@ -3,8 +3,10 @@ import { POINTS_RULE_BOUNDS } from '../contracts/points';
 import { SHOP_RULE_BOUNDS } from '../contracts/shop';
 
 type Bounds = Record<string, { min: number; max: number }>;
-const minOf = <B extends Bounds>(b: B) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.min])) as Record<keyof B, number>;
-const maxOf = <B extends Bounds>(b: B) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.max])) as Record<keyof B, number>;
+const minOf = <B extends Bounds>(b: B) =>
+  Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.min])) as Record<keyof B, number>;
+const maxOf = <B extends Bounds>(b: B) =>
+  Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.max])) as Record<keyof B, number>;
 export interface ShopRules {
   /** Shipping charged below the free-shipping threshold, in fen. */
   shippingFeeFen: number;
@@ -56,7 +58,8 @@ export function rulesOf(stored: Partial<Record<keyof ShopRules, unknown>> | unde
   const rules = { ...DEFAULT_RULES };
   for (const key of Object.keys(DEFAULT_RULES) as Array<keyof ShopRules>) {
     const value = stored?.[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= RULE_MIN[key] && value <= RULE_MAX[key]) rules[key] = value;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= RULE_MIN[key] && value <= RULE_MAX[key])
+      rules[key] = value;
   }
   return rules;
 }

@@ -22,7 +22,9 @@ describe('the side-state table', () => {
   });
 
   it('names only statuses the transition table can reach', () => {
-    const reachable = new Set(Object.values(TRANSITIONS).flatMap((r) => [...r.from, ...(r.to === 'back' ? [] : [r.to])]));
+    const reachable = new Set(
+      Object.values(TRANSITIONS).flatMap((r) => [...r.from, ...(r.to === 'back' ? [] : [r.to])]),
+    );
     for (const row of SIDE_STEPS) for (const status of row.when) expect(reachable.has(status)).toBe(true);
   });
 
@@ -47,7 +49,12 @@ describe('the side-state table', () => {
   });
 
   it('reverses on refund without waiting for the window', () => {
-    const refunded = { ...base, status: 'refunded' as const, commissionState: 'credited' as const, purchase: 'counted' as const };
+    const refunded = {
+      ...base,
+      status: 'refunded' as const,
+      commissionState: 'credited' as const,
+      purchase: 'counted' as const,
+    };
     expect(nextSideStep('commission', refunded, new Date(closes - DAY_MS), days)?.step).toBe('reversed');
     expect(nextSideStep('purchase', refunded, new Date(closes - DAY_MS), days)?.step).toBe('uncounted');
   });
@@ -55,7 +62,10 @@ describe('the side-state table', () => {
   it('opens side states with the status changes that owe them', () => {
     expect(sideOpens('paid', { hasSharer: true, pointsUsed: 0 })).toEqual({ commissionState: 'owed' });
     expect(sideOpens('paid', { hasSharer: false, pointsUsed: 0 })).toEqual({});
-    expect(sideOpens('completed', { hasSharer: false, pointsUsed: 0 })).toEqual({ pointsEarn: 'owed', purchase: 'owed' });
+    expect(sideOpens('completed', { hasSharer: false, pointsUsed: 0 })).toEqual({
+      pointsEarn: 'owed',
+      purchase: 'owed',
+    });
     expect(sideOpens('cancelled', { hasSharer: false, pointsUsed: 100 })).toEqual({ pointsBack: 'owed' });
     // Points already given back (a late payment could not take them again) are never given back twice.
     expect(sideOpens('refunded', { hasSharer: false, pointsUsed: 100, pointsBack: 'done' })).toEqual({});

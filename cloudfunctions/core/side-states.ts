@@ -86,7 +86,8 @@ export function nextSideStep<S extends Side>(
 ): Extract<(typeof SIDE_STEPS)[number], { side: S }> | null {
   const state = order[SIDE_FIELDS[side]];
   for (const row of SIDE_STEPS) {
-    if (row.side !== side || row.from !== state || !(row.when as readonly OrderStatus[]).includes(order.status)) continue;
+    if (row.side !== side || row.from !== state || !(row.when as readonly OrderStatus[]).includes(order.status))
+      continue;
     if ('afterWindow' in row && afterSaleOpen(order.completedAt, afterSaleDays, now)) continue;
     if ('afterWindow' in row && !order.completedAt) continue;
     return row as Extract<(typeof SIDE_STEPS)[number], { side: S }>;

@@ -31,7 +31,14 @@ export type NewBinding = Omit<BindingRecord, '_id' | 'buyerId' | 'since' | 'unti
  * Binds the buyer to the sharer for `days` unless an active binding exists (`existing` is what the caller read).
  * Returns the binding in force afterwards and whether this call made it.
  */
-export async function takeBinding(db: Database, buyerId: string, existing: BindingRecord | null, next: NewBinding, now: Date, days: number): Promise<{ bound: boolean; binding: BindingRecord | null }> {
+export async function takeBinding(
+  db: Database,
+  buyerId: string,
+  existing: BindingRecord | null,
+  next: NewBinding,
+  now: Date,
+  days: number,
+): Promise<{ bound: boolean; binding: BindingRecord | null }> {
   const record: BindingRecord = { _id: buyerId, buyerId, ...next, since: now, until: bindingUntil(now, days) };
   if (!existing) {
     try {

@@ -28,7 +28,11 @@ const commissions = (db: Database) => db.collection<CommissionRecord>('commissio
 export const commissionId = (orderId: string, skuId: string) => `${orderId}:${skuId}`;
 
 /** The order's commission lines that exist, as a transaction sees them. */
-export async function txLinesOf(t: Transaction, orderId: string, skuIds: readonly string[]): Promise<CommissionRecord[]> {
+export async function txLinesOf(
+  t: Transaction,
+  orderId: string,
+  skuIds: readonly string[],
+): Promise<CommissionRecord[]> {
   const lines: CommissionRecord[] = [];
   for (const skuId of skuIds) {
     const line = await txGet<CommissionRecord>(t, 'commissions', commissionId(orderId, skuId));
@@ -56,11 +60,24 @@ export interface LinePosition {
 }
 
 /** A sharer's lines, newest first, keyset-paged on (createdAt, _id). */
-export async function listSharerLines(db: Database, sharerId: string, after: LinePosition | null, limit: number): Promise<CommissionRecord[]> {
+export async function listSharerLines(
+  db: Database,
+  sharerId: string,
+  after: LinePosition | null,
+  limit: number,
+): Promise<CommissionRecord[]> {
   const _ = db.command;
   const where = after
-    ? _.and([{ sharerId }, _.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }])])
+    ? _.and([
+        { sharerId },
+        _.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }]),
+      ])
     : { sharerId };
-  const { data } = await commissions(db).where(where as object).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const { data } = await commissions(db)
+    .where(where as object)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return data;
 }

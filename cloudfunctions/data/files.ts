@@ -9,7 +9,11 @@ export const THUMBNAIL = 'imageMogr2/thumbnail/!360x360r';
 /** A photo on a page of its own (the product gallery, a review): at most 1080×1080 px, never enlarged. */
 export const PHOTO = 'imageMogr2/thumbnail/1080x1080>';
 
-export async function displayUrls(cloud: Cloud, fileIds: readonly string[], style?: typeof THUMBNAIL | typeof PHOTO): Promise<Map<string, string>> {
+export async function displayUrls(
+  cloud: Cloud,
+  fileIds: readonly string[],
+  style?: typeof THUMBNAIL | typeof PHOTO,
+): Promise<Map<string, string>> {
   const urls = new Map<string, string>();
   const cloudIds = [...new Set(fileIds.filter((id) => id.startsWith('cloud://')))];
   for (const id of fileIds) if (!id.startsWith('cloud://')) urls.set(id, id);

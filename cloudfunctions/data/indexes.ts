@@ -59,7 +59,15 @@ export const collections = {
   /** Points ledger entries, `_id` = the entry's idempotency key (`<orderId>:earn`, `<openid>:welcome` …). */
   points_ledger: { indexes: [{ fields: ['key'], unique: true }, { fields: ['userId', 'at'] }] },
   /** Reviews, `_id` = the order line `<orderId>:<skuId>` (one each). */
-  reviews: { indexes: [{ fields: ['productId', 'hidden', 'createdAt'] }, { fields: ['productId', 'hidden', 'hasPhotos', 'createdAt'] }, { fields: ['buyerId', 'productId'] }, { fields: ['hidden', 'createdAt'] }, { fields: ['createdAt'] }] },
+  reviews: {
+    indexes: [
+      { fields: ['productId', 'hidden', 'createdAt'] },
+      { fields: ['productId', 'hidden', 'hasPhotos', 'createdAt'] },
+      { fields: ['buyerId', 'productId'] },
+      { fields: ['hidden', 'createdAt'] },
+      { fields: ['createdAt'] },
+    ],
+  },
   /** Visible reviews' counters per product (`_id` = productId), kept with every review change. */
   product_stats: { indexes: [] },
   /** Verified purchases per member and product (`_id` = `<openid>:<productId>`). */

@@ -17,7 +17,13 @@ export async function findNote(db: Database, sharerId: string, productId: string
   return (await getOrNull(notes(db), noteId(sharerId, productId)))?.note ?? '';
 }
 
-export async function saveNote(db: Database, sharerId: string, productId: string, note: string, now: Date): Promise<void> {
+export async function saveNote(
+  db: Database,
+  sharerId: string,
+  productId: string,
+  note: string,
+  now: Date,
+): Promise<void> {
   const { _id, ...data } = { _id: noteId(sharerId, productId), sharerId, productId, note, updatedAt: now };
   await notes(db).doc(_id).set({ data });
 }

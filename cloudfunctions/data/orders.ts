@@ -120,7 +120,7 @@ function assertInitial(order: OrderRecord): void {
 
 /** A write of an order's fields that is not its status (flows/transition.ts alone writes the status). */
 function assertNoStatus(patch: Record<string, unknown>): void {
-  if (Object.hasOwn(patch, 'status')) throw new Error('an order\'s status is written only by flows/transition.ts');
+  if (Object.hasOwn(patch, 'status')) throw new Error("an order's status is written only by flows/transition.ts");
 }
 
 /**
@@ -166,7 +166,10 @@ export async function txWriteStatus(
   patch: Record<string, unknown>,
   event: TimelineEntry,
 ): Promise<void> {
-  await t.collection('orders').doc(id).update({ data: { ...patch, status, timeline: db.command.push([event]) } });
+  await t
+    .collection('orders')
+    .doc(id)
+    .update({ data: { ...patch, status, timeline: db.command.push([event]) } });
 }
 
 async function conditionalWrite(
@@ -201,26 +204,56 @@ export interface OrderPosition {
 }
 
 /** Newest first, keyset-paged on (createdAt, _id). */
-async function page(db: Database, filter: Record<string, unknown>, statuses: readonly OrderStatus[] | null, after: OrderPosition | null, limit: number) {
+async function page(
+  db: Database,
+  filter: Record<string, unknown>,
+  statuses: readonly OrderStatus[] | null,
+  after: OrderPosition | null,
+  limit: number,
+) {
   const _ = db.command;
   const parts: object[] = [filter];
   if (statuses) parts.push({ status: _.in([...statuses]) });
-  if (after) parts.push(_.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }]));
+  if (after)
+    parts.push(_.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }]));
   const where = parts.length === 1 ? parts[0] : _.and(parts);
-  const { data } = await orders(db).where(where as object).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const { data } = await orders(db)
+    .where(where as object)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return data;
 }
 
-export function listBuyerOrders(db: Database, buyerId: string, tab: BuyerTab, after: OrderPosition | null, limit: number) {
+export function listBuyerOrders(
+  db: Database,
+  buyerId: string,
+  tab: BuyerTab,
+  after: OrderPosition | null,
+  limit: number,
+) {
   return page(db, { buyerId }, BUYER_TAB_STATUSES[tab], after, limit);
 }
 
-export function listOwnerOrders(db: Database, view: OwnerView, filter: Record<string, unknown>, after: OrderPosition | null, limit: number) {
+export function listOwnerOrders(
+  db: Database,
+  view: OwnerView,
+  filter: Record<string, unknown>,
+  after: OrderPosition | null,
+  limit: number,
+) {
   return page(db, filter, OWNER_VIEW_STATUSES[view], after, limit);
 }
 
 /** Orders in `status` whose `field` is before `before`, oldest first: the scheduler's work list. */
-export async function listDue(db: Database, status: OrderStatus, field: 'payBefore' | 'autoConfirmAt', before: Date, limit: number): Promise<OrderRecord[]> {
+export async function listDue(
+  db: Database,
+  status: OrderStatus,
+  field: 'payBefore' | 'autoConfirmAt',
+  before: Date,
+  limit: number,
+): Promise<OrderRecord[]> {
   const _ = db.command;
   const { data } = await orders(db)
     .where({ status, [field]: _.lte(before) })
@@ -258,7 +291,13 @@ export async function listStranded(db: Database, limit: number): Promise<OrderRe
  * Orders on which a row of the side-state table can run now (the scheduler's sweeps): the row's side state and
  * statuses, and for the rows that wait for it, a completion whose after-sale window has closed.
  */
-export async function listSideDue(db: Database, row: SideStep, now: Date, afterSaleDays: number, limit: number): Promise<OrderRecord[]> {
+export async function listSideDue(
+  db: Database,
+  row: SideStep,
+  now: Date,
+  afterSaleDays: number,
+  limit: number,
+): Promise<OrderRecord[]> {
   const _ = db.command;
   const where: Record<string, unknown> = { [SIDE_FIELDS[row.side]]: row.from, status: _.in([...row.when]) };
   if (row.afterWindow) where.completedAt = _.lte(closedIfCompletedBy(now, afterSaleDays));

@@ -5,7 +5,19 @@
 // of the account (and by the scheduler), so a stale lot is never spent.
 import { AppError } from '../contracts/errors';
 import type { PointsBalance, PointsEntryKind } from '../contracts/points';
-import { availableOf, balanceOf, checkRedeem, expireDue, expiryOf, giveBack, orderLotId, spend, totalsOf, type PointsLot, type Take } from '../core/points';
+import {
+  availableOf,
+  balanceOf,
+  checkRedeem,
+  expireDue,
+  expiryOf,
+  giveBack,
+  orderLotId,
+  spend,
+  totalsOf,
+  type PointsLot,
+  type Take,
+} from '../core/points';
 import type { ShopRules } from '../core/rules';
 import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 
@@ -76,7 +88,13 @@ export async function openAccount(t: Transaction, openid: string, now: Date): Pr
     exists: found !== null,
     ...(found?.joinedAt ? { joinedAt: found.joinedAt } : {}),
     lots,
-    entries: expired.map((e) => ({ key: `${openid}:${e.lotId}:expire`, kind: 'expire', available: -e.points, pending: 0, lotId: e.lotId })),
+    entries: expired.map((e) => ({
+      key: `${openid}:${e.lotId}:expire`,
+      kind: 'expire',
+      available: -e.points,
+      pending: 0,
+      lotId: e.lotId,
+    })),
     changed: false,
   };
 }
@@ -100,37 +118,56 @@ export async function saveAccount(t: Transaction, account: OpenAccount, now: Dat
 
 /** Joins (开卡): the welcome gift once, however many times and however concurrently it is asked for. */
 export async function joinMember(db: Database, openid: string, now: Date, rules: ShopRules): Promise<{ gift: number }> {
-  return transact(db, async (t) => {
-    const account = await openAccount(t, openid, now);
-    if (account.joinedAt) {
+  return transact(
+    db,
+    async (t) => {
+      const account = await openAccount(t, openid, now);
+      if (account.joinedAt) {
+        await saveAccount(t, account, now);
+        return { gift: 0 };
+      }
+      account.joinedAt = now;
+      account.changed = true;
+      const gift = rules.welcomePoints;
+      const key = `${openid}:welcome`;
+      if (gift > 0 && !(await recorded(t, key))) {
+        account.lots.push({
+          id: 'welcome',
+          points: gift,
+          left: gift,
+          state: 'available',
+          creditedAt: now,
+          expiresAt: expiryOf(now, rules),
+        });
+        account.entries.push({ key, kind: 'welcome', available: gift, pending: 0, lotId: 'welcome' });
+      }
       await saveAccount(t, account, now);
-      return { gift: 0 };
-    }
-    account.joinedAt = now;
-    account.changed = true;
-    const gift = rules.welcomePoints;
-    const key = `${openid}:welcome`;
-    if (gift > 0 && !(await recorded(t, key))) {
-      account.lots.push({ id: 'welcome', points: gift, left: gift, state: 'available', creditedAt: now, expiresAt: expiryOf(now, rules) });
-      account.entries.push({ key, kind: 'welcome', available: gift, pending: 0, lotId: 'welcome' });
-    }
-    await saveAccount(t, account, now);
-    return { gift };
-  }, 10);
+      return { gift };
+    },
+    10,
+  );
 }
 
 /** Expires the account's due lots (the scheduler's sweep; any other change of the account does it too). */
 export async function expireAccount(db: Database, openid: string, now: Date): Promise<number> {
-  return transact(db, async (t) => {
-    const account = await openAccount(t, openid, now);
-    await saveAccount(t, account, now);
-    return account.entries.reduce((sum, e) => sum - e.available, 0);
-  }, 5);
+  return transact(
+    db,
+    async (t) => {
+      const account = await openAccount(t, openid, now);
+      await saveAccount(t, account, now);
+      return account.entries.reduce((sum, e) => sum - e.available, 0);
+    },
+    5,
+  );
 }
 
 /** Accounts holding spendable points whose expiry has come. */
 export async function listExpiring(db: Database, now: Date, limit: number): Promise<string[]> {
-  const { data } = await accounts(db).where({ nextExpiryAt: db.command.lte(now) }).field({ _id: true }).limit(limit).get();
+  const { data } = await accounts(db)
+    .where({ nextExpiryAt: db.command.lte(now) })
+    .field({ _id: true })
+    .limit(limit)
+    .get();
   return data.map((a) => a._id);
 }
 
@@ -160,11 +197,18 @@ export function queueSpend(
 }
 
 /** Gives spent points back to the lots they came from, once: `key` is the entry's idempotency key. */
-export function queueGiveBack(account: OpenAccount, orderId: string, taken: readonly Take[], now: Date, key: string): void {
+export function queueGiveBack(
+  account: OpenAccount,
+  orderId: string,
+  taken: readonly Take[],
+  now: Date,
+  key: string,
+): void {
   const { lots, returned, expired } = giveBack(account.lots, taken, now);
   account.lots = lots;
   account.entries.push({ key, kind: 'return', available: returned, pending: 0, orderId });
-  if (expired > 0) account.entries.push({ key: `${key}:expire`, kind: 'expire', available: -expired, pending: 0, orderId });
+  if (expired > 0)
+    account.entries.push({ key: `${key}:expire`, kind: 'expire', available: -expired, pending: 0, orderId });
 }
 
 /**
@@ -180,9 +224,23 @@ export function queueRespend(account: OpenAccount, orderId: string, points: numb
 }
 
 /** An order's earnings as a pending lot. */
-export function queueEarn(account: OpenAccount, orderId: string, points: number, now: Date, rules: Pick<ShopRules, 'pointsExpiryDays'>): void {
+export function queueEarn(
+  account: OpenAccount,
+  orderId: string,
+  points: number,
+  now: Date,
+  rules: Pick<ShopRules, 'pointsExpiryDays'>,
+): void {
   const id = orderLotId(orderId);
-  account.lots.push({ id, orderId, points, left: points, state: 'pending', creditedAt: now, expiresAt: expiryOf(now, rules) });
+  account.lots.push({
+    id,
+    orderId,
+    points,
+    left: points,
+    state: 'pending',
+    creditedAt: now,
+    expiresAt: expiryOf(now, rules),
+  });
   account.entries.push({ key: `${orderId}:earn`, kind: 'earn', available: 0, pending: points, orderId, lotId: id });
 }
 
@@ -193,22 +251,48 @@ export function queueEarn(account: OpenAccount, orderId: string, points: number,
 export function queueSettle(account: OpenAccount, orderId: string, cancel: number): void {
   const id = orderLotId(orderId);
   const lot = account.lots.find((l) => l.id === id);
-  if (!lot || lot.state !== 'pending') return;
+  if (lot?.state !== 'pending') return;
   const cancelled = Math.min(cancel, lot.left);
   const kept = lot.left - cancelled;
   if (cancelled > 0) {
-    account.entries.push({ key: `${orderId}:cancel`, kind: 'cancel', available: 0, pending: -cancelled, orderId, lotId: id });
+    account.entries.push({
+      key: `${orderId}:cancel`,
+      kind: 'cancel',
+      available: 0,
+      pending: -cancelled,
+      orderId,
+      lotId: id,
+    });
   }
   if (kept > 0) {
-    account.entries.push({ key: `${orderId}:spendable`, kind: 'spendable', available: kept, pending: -kept, orderId, lotId: id });
+    account.entries.push({
+      key: `${orderId}:spendable`,
+      kind: 'spendable',
+      available: kept,
+      pending: -kept,
+      orderId,
+      lotId: id,
+    });
   }
   Object.assign(lot, kept > 0 ? { state: 'available', left: kept } : { state: 'cancelled', left: 0 });
 }
 
 /** A member's ledger, newest first, keyset-paged on (at, _id). */
-export async function listLedger(db: Database, openid: string, after: { at: Date; id: string } | null, limit: number): Promise<PointsLedgerRecord[]> {
+export async function listLedger(
+  db: Database,
+  openid: string,
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<PointsLedgerRecord[]> {
   const _ = db.command;
-  const where = after ? _.and([{ userId: openid }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])]) : { userId: openid };
-  const { data } = await ledger(db).where(where as object).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const where = after
+    ? _.and([{ userId: openid }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])])
+    : { userId: openid };
+  const { data } = await ledger(db)
+    .where(where as object)
+    .orderBy('at', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return data;
 }

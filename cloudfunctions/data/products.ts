@@ -18,14 +18,22 @@ export async function listOnSale(db: Database, after: PagePosition | null, limit
   const where = after
     ? _.and([{ status: 'on_sale' }, _.or([{ sort: _.gt(after.sort) }, { sort: after.sort, _id: _.gt(after.id) }])])
     : { status: 'on_sale' };
-  const { data } = await products(db).where(where as object).orderBy('sort', 'asc').orderBy('_id', 'asc').limit(limit).get();
+  const { data } = await products(db)
+    .where(where as object)
+    .orderBy('sort', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(limit)
+    .get();
   return data;
 }
 
 /** The products with these ids, by id (one request). */
 export async function findProducts(db: Database, ids: readonly string[]): Promise<Map<string, ProductRecord>> {
   const unique = [...new Set(ids)];
-  const { data } = await products(db).where({ _id: db.command.in(unique) }).limit(unique.length).get();
+  const { data } = await products(db)
+    .where({ _id: db.command.in(unique) })
+    .limit(unique.length)
+    .get();
   return new Map(data.map((p) => [p._id, p]));
 }
 
@@ -62,57 +70,129 @@ export interface Change {
   newSkuId: (position: number) => string;
 }
 
-type SaveOutcome = { refused: Exclude<ReturnType<typeof planSkus>, { skus: unknown }>['refused'] | 'product.not_found' | 'product.request_conflict' } | { product: ProductRecord };
+type SaveOutcome =
+  | {
+      refused:
+        | Exclude<ReturnType<typeof planSkus>, { skus: unknown }>['refused']
+        | 'product.not_found'
+        | 'product.request_conflict';
+    }
+  | { product: ProductRecord };
 
 /** The initial stock of new SKUs, as ledger entries (none for a SKU that starts empty). */
-async function recordInitialStock(t: Transaction, productId: string, created: readonly SkuRecord[], change: Change): Promise<void> {
+async function recordInitialStock(
+  t: Transaction,
+  productId: string,
+  created: readonly SkuRecord[],
+  change: Change,
+): Promise<void> {
   for (const sku of created) {
     if (sku.stock === 0) continue;
     const key = `${productId}:${sku.id}:initial`;
-    await addEntry(t, { _id: key, key, productId, skuId: sku.id, spec: sku.spec, delta: sku.stock, stockAfter: sku.stock, reason: '新建规格', by: change.by, at: change.at, requestHash: change.requestHash });
+    await addEntry(t, {
+      _id: key,
+      key,
+      productId,
+      skuId: sku.id,
+      spec: sku.spec,
+      delta: sku.stock,
+      stockAfter: sku.stock,
+      reason: '新建规格',
+      by: change.by,
+      at: change.at,
+      requestHash: change.requestHash,
+    });
   }
 }
 
 /** Creates a product with its SKUs' initial stock in the ledger; a replay (same id) answers what the first wrote. */
-export async function createProduct(db: Database, id: string, fields: ProductFields, skus: readonly WantedSku[], status: ProductRecord['status'], sort: number, change: Change): Promise<SaveOutcome> {
-  return transact(db, async (t) => {
-    const prior = await txGet<ProductRecord & { requestHash: string }>(t, 'products', id);
-    if (prior) return prior.requestHash === change.requestHash ? { product: prior } : { refused: 'product.request_conflict' as const };
-    const plan = planSkus([], skus, change.newSkuId);
-    if ('refused' in plan) return plan;
-    const { commissionRateBp, ...rest } = fields;
-    const product: ProductRecord = { _id: id, ...rest, skus: plan.skus, status, sort, ...(commissionRateBp === null ? {} : { commissionRateBp }) };
-    // `holds`: stock reservations' marks (data/stock.ts), present from the start so taking none changes nothing.
-    const data = { ...product, holds: [], requestHash: change.requestHash, createdAt: change.at, updatedAt: change.at };
-    await t.collection('products').add({ data });
-    await recordInitialStock(t, id, plan.created, change);
-    return { product };
-  }, 5);
+export async function createProduct(
+  db: Database,
+  id: string,
+  fields: ProductFields,
+  skus: readonly WantedSku[],
+  status: ProductRecord['status'],
+  sort: number,
+  change: Change,
+): Promise<SaveOutcome> {
+  return transact(
+    db,
+    async (t) => {
+      const prior = await txGet<ProductRecord & { requestHash: string }>(t, 'products', id);
+      if (prior)
+        return prior.requestHash === change.requestHash
+          ? { product: prior }
+          : { refused: 'product.request_conflict' as const };
+      const plan = planSkus([], skus, change.newSkuId);
+      if ('refused' in plan) return plan;
+      const { commissionRateBp, ...rest } = fields;
+      const product: ProductRecord = {
+        _id: id,
+        ...rest,
+        skus: plan.skus,
+        status,
+        sort,
+        ...(commissionRateBp === null ? {} : { commissionRateBp }),
+      };
+      // `holds`: stock reservations' marks (data/stock.ts), present from the start so taking none changes nothing.
+      const data = {
+        ...product,
+        holds: [],
+        requestHash: change.requestHash,
+        createdAt: change.at,
+        updatedAt: change.at,
+      };
+      await t.collection('products').add({ data });
+      await recordInitialStock(t, id, plan.created, change);
+      return { product };
+    },
+    5,
+  );
 }
 
 /** Edits a product: its fields and its SKUs as core/product planSkus says, new SKUs' initial stock in the ledger. */
-export async function editProduct(db: Database, id: string, fields: ProductFields, skus: readonly WantedSku[], change: Change): Promise<SaveOutcome> {
-  return transact(db, async (t) => {
-    const found = await txGet<ProductRecord>(t, 'products', id);
-    if (!found) return { refused: 'product.not_found' as const };
-    const plan = planSkus(found.skus, skus, change.newSkuId);
-    if ('refused' in plan) return plan;
-    const _ = db.command;
-    const { commissionRateBp, ...rest } = fields;
-    await t.collection('products').doc(id).update({
-      data: { ...rest, skus: _.set(plan.skus), commissionRateBp: commissionRateBp === null ? _.remove() : commissionRateBp, updatedAt: change.at },
-    });
-    await recordInitialStock(t, id, plan.created, change);
-    const product: ProductRecord = { ...found, ...rest, skus: plan.skus };
-    if (commissionRateBp === null) delete product.commissionRateBp;
-    else product.commissionRateBp = commissionRateBp;
-    return { product };
-  }, 20);
+export async function editProduct(
+  db: Database,
+  id: string,
+  fields: ProductFields,
+  skus: readonly WantedSku[],
+  change: Change,
+): Promise<SaveOutcome> {
+  return transact(
+    db,
+    async (t) => {
+      const found = await txGet<ProductRecord>(t, 'products', id);
+      if (!found) return { refused: 'product.not_found' as const };
+      const plan = planSkus(found.skus, skus, change.newSkuId);
+      if ('refused' in plan) return plan;
+      const _ = db.command;
+      const { commissionRateBp, ...rest } = fields;
+      await t
+        .collection('products')
+        .doc(id)
+        .update({
+          data: {
+            ...rest,
+            skus: _.set(plan.skus),
+            commissionRateBp: commissionRateBp === null ? _.remove() : commissionRateBp,
+            updatedAt: change.at,
+          },
+        });
+      await recordInitialStock(t, id, plan.created, change);
+      const product: ProductRecord = { ...found, ...rest, skus: plan.skus };
+      if (commissionRateBp === null) delete product.commissionRateBp;
+      else product.commissionRateBp = commissionRateBp;
+      return { product };
+    },
+    20,
+  );
 }
 
 /** Puts a product on sale or takes it off; false when there is no such product. */
 export async function setStatus(db: Database, id: string, status: ProductRecord['status'], at: Date): Promise<boolean> {
-  const { stats } = await products(db).where({ _id: id }).update({ data: { status, updatedAt: at } });
+  const { stats } = await products(db)
+    .where({ _id: id })
+    .update({ data: { status, updatedAt: at } });
   return stats.updated === 1 || (await findProduct(db, id)) !== null;
 }
 

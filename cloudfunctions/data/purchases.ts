@@ -15,7 +15,13 @@ export const purchaseId = (openid: string, productId: string) => `${openid}:${pr
 const purchases = (db: Database) => db.collection<PurchaseRecord>('purchases');
 
 /** Adds `delta` to the member's count of each product of the order, inside the caller's transaction. */
-export async function txCountPurchases(t: Transaction, buyerId: string, productIds: readonly string[], delta: 1 | -1, now: Date) {
+export async function txCountPurchases(
+  t: Transaction,
+  buyerId: string,
+  productIds: readonly string[],
+  delta: 1 | -1,
+  now: Date,
+) {
   for (const productId of new Set(productIds)) {
     const id = purchaseId(buyerId, productId);
     const found = await txGet<PurchaseRecord>(t, 'purchases', id);
@@ -23,7 +29,10 @@ export async function txCountPurchases(t: Transaction, buyerId: string, productI
       const data = { count: Math.max(0, found.count + delta), ...(delta > 0 ? { lastAt: now } : {}) };
       await t.collection('purchases').doc(id).update({ data });
     } else if (delta > 0) {
-      await t.collection('purchases').doc(id).set({ data: { buyerId, productId, count: 1, lastAt: now } });
+      await t
+        .collection('purchases')
+        .doc(id)
+        .set({ data: { buyerId, productId, count: 1, lastAt: now } });
     }
   }
 }
@@ -35,12 +44,17 @@ export async function verifiedPurchases(db: Database, openid: string, productId:
 /** Members with a completed, unrefunded order of the product completed since `since`. */
 export async function recentBuyers(db: Database, productId: string, since: Date): Promise<number> {
   const _ = db.command;
-  const { total } = await purchases(db).where({ productId, count: _.gt(0), lastAt: _.gte(since) }).count();
+  const { total } = await purchases(db)
+    .where({ productId, count: _.gt(0), lastAt: _.gte(since) })
+    .count();
   return total;
 }
 
 /** The member's verified purchases by product (only products still counted). */
 export async function purchasesOf(db: Database, openid: string): Promise<Map<string, number>> {
-  const { data } = await purchases(db).where({ buyerId: openid, count: db.command.gt(0) }).limit(1000).get();
+  const { data } = await purchases(db)
+    .where({ buyerId: openid, count: db.command.gt(0) })
+    .limit(1000)
+    .get();
   return new Map(data.map((p) => [p.productId, p.count]));
 }

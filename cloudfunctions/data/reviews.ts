@@ -50,31 +50,47 @@ async function bumpStats(t: Transaction, review: ReviewRecord, sign: 1 | -1): Pr
  * when the line was reviewed before (even concurrently).
  */
 export async function insertReview(db: Database, review: ReviewRecord): Promise<'inserted' | 'duplicate'> {
-  return transact(db, async (t) => {
-    if (await txGet(t, 'reviews', review._id)) return 'duplicate';
-    const order = await txFindOrder(t, review.orderId);
-    await t.collection('reviews').add({ data: review });
-    await bumpStats(t, review, 1);
-    await txUpdateOrder(t, review.orderId, { reviewedSkus: [...(order?.reviewedSkus ?? []), review.skuId] });
-    return 'inserted';
-  }, 5);
+  return transact(
+    db,
+    async (t) => {
+      if (await txGet(t, 'reviews', review._id)) return 'duplicate';
+      const order = await txFindOrder(t, review.orderId);
+      await t.collection('reviews').add({ data: review });
+      await bumpStats(t, review, 1);
+      await txUpdateOrder(t, review.orderId, { reviewedSkus: [...(order?.reviewedSkus ?? []), review.skuId] });
+      return 'inserted';
+    },
+    5,
+  );
 }
 
 /** Hides or shows a review, its product's counters following; null when there is no such review. */
-export async function setHidden(db: Database, id: string, hidden: boolean, reason: string | undefined, now: Date): Promise<ReviewRecord | null> {
-  return transact(db, async (t) => {
-    const review = await txGet<ReviewRecord>(t, 'reviews', id);
-    if (!review) return null;
-    if (review.hidden === hidden) return review;
-    const patch = hidden ? { hidden: true, hiddenAt: now, hiddenReason: reason ?? '' } : { hidden: false };
-    await t.collection('reviews').doc(id).update({ data: patch });
-    await bumpStats(t, review, hidden ? -1 : 1);
-    return { ...review, ...patch };
-  }, 5);
+export async function setHidden(
+  db: Database,
+  id: string,
+  hidden: boolean,
+  reason: string | undefined,
+  now: Date,
+): Promise<ReviewRecord | null> {
+  return transact(
+    db,
+    async (t) => {
+      const review = await txGet<ReviewRecord>(t, 'reviews', id);
+      if (!review) return null;
+      if (review.hidden === hidden) return review;
+      const patch = hidden ? { hidden: true, hiddenAt: now, hiddenReason: reason ?? '' } : { hidden: false };
+      await t.collection('reviews').doc(id).update({ data: patch });
+      await bumpStats(t, review, hidden ? -1 : 1);
+      return { ...review, ...patch };
+    },
+    5,
+  );
 }
 
 export async function setReply(db: Database, id: string, text: string, now: Date): Promise<ReviewRecord | null> {
-  const { stats } = await reviews(db).doc(id).update({ data: { reply: { text, at: now } } });
+  const { stats } = await reviews(db)
+    .doc(id)
+    .update({ data: { reply: { text, at: now } } });
   if (stats.updated === 0) return null;
   return findReview(db, id);
 }
@@ -97,14 +113,25 @@ export async function listVisible(
 ): Promise<ReviewRecord[]> {
   const _ = db.command;
   const base = { productId, hidden: false, ...(photosOnly ? { hasPhotos: true } : {}) };
-  const where = after ? _.and([base, _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }])]) : base;
-  const { data } = await reviews(db).where(where as object).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const where = after
+    ? _.and([base, _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }])])
+    : base;
+  const { data } = await reviews(db)
+    .where(where as object)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return data;
 }
 
 /** The member's latest visible review of the product. */
 export async function latestOwnReview(db: Database, buyerId: string, productId: string): Promise<ReviewRecord | null> {
-  const { data } = await reviews(db).where({ buyerId, productId, hidden: false }).orderBy('createdAt', 'desc').limit(1).get();
+  const { data } = await reviews(db)
+    .where({ buyerId, productId, hidden: false })
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .get();
   return data[0] ?? null;
 }
 
@@ -115,11 +142,21 @@ export async function reviewedProducts(db: Database, buyerId: string): Promise<S
 }
 
 /** Every review (or only hidden ones), newest first, keyset-paged on (createdAt, _id): the owner's list. */
-export async function listAllReviews(db: Database, hiddenOnly: boolean, after: { at: Date; id: string } | null, limit: number): Promise<ReviewRecord[]> {
+export async function listAllReviews(
+  db: Database,
+  hiddenOnly: boolean,
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<ReviewRecord[]> {
   const _ = db.command;
   const base = hiddenOnly ? { hidden: true } : {};
   const older = after ? _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }]) : null;
   const where = older ? (hiddenOnly ? _.and([base, older]) : older) : base;
-  const { data } = await reviews(db).where(where as object).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const { data } = await reviews(db)
+    .where(where as object)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return data;
 }

@@ -56,7 +56,10 @@ export async function firstVisit(db: Database, key: string, now: Date): Promise<
   }
 }
 
-export async function readStats(db: Database, sharerId: string): Promise<{ visits: VisitStats | null; money: MoneyStats | null }> {
+export async function readStats(
+  db: Database,
+  sharerId: string,
+): Promise<{ visits: VisitStats | null; money: MoneyStats | null }> {
   const { data } = await stats(db)
     .where({ _id: db.command.in([visitStatsId(sharerId), moneyStatsId(sharerId)]) })
     .limit(2)
@@ -68,12 +71,27 @@ export async function readStats(db: Database, sharerId: string): Promise<{ visit
 }
 
 /** Counts one visit of a product through a channel; `newVisitor*` say whether this visitor is new to the row / to the sharer. */
-export async function countVisit(db: Database, sharerId: string, productId: string, channel: ShareChannel, newRowVisitor: boolean, newVisitor: boolean): Promise<void> {
+export async function countVisit(
+  db: Database,
+  sharerId: string,
+  productId: string,
+  channel: ShareChannel,
+  newRowVisitor: boolean,
+  newVisitor: boolean,
+): Promise<void> {
   const _ = db.command;
   const id = visitStatsId(sharerId);
   const row = `products.${productId}.${channel}`;
-  const inc = { visits: 1, visitors: newVisitor ? 1 : 0, [`${row}.visits`]: 1, [`${row}.visitors`]: newRowVisitor ? 1 : 0 };
-  const update = () => stats(db).doc(id).update({ data: Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, _.inc(v)])) });
+  const inc = {
+    visits: 1,
+    visitors: newVisitor ? 1 : 0,
+    [`${row}.visits`]: 1,
+    [`${row}.visitors`]: newRowVisitor ? 1 : 0,
+  };
+  const update = () =>
+    stats(db)
+      .doc(id)
+      .update({ data: Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, _.inc(v)])) });
   if ((await update()).stats.updated === 1) return;
   const first: VisitStats = {
     _id: id,
@@ -96,7 +114,10 @@ export async function countVisit(db: Database, sharerId: string, productId: stri
 export async function txNoteBuyer(t: Transaction, sharerId: string, buyerId: string): Promise<boolean> {
   const marker = buyerMarkerId(sharerId, buyerId);
   if (await txGet(t, 'sharer_stats', marker)) return true;
-  await t.collection('sharer_stats').doc(marker).set({ data: { kind: 'buyer', sharerId } });
+  await t
+    .collection('sharer_stats')
+    .doc(marker)
+    .set({ data: { kind: 'buyer', sharerId } });
   return false;
 }
 
@@ -107,7 +128,12 @@ export interface MoneyChange {
 }
 
 /** Applies a money change to the sharer's counters inside the transaction that writes the ledger. */
-export async function changeMoney(db: Database, t: Transaction, sharer: { id: string; code: string }, change: MoneyChange): Promise<MoneyStats> {
+export async function changeMoney(
+  db: Database,
+  t: Transaction,
+  sharer: { id: string; code: string },
+  change: MoneyChange,
+): Promise<MoneyStats> {
   const id = moneyStatsId(sharer.id);
   const current = await txGet<MoneyStats>(t, 'sharer_stats', id);
   if (!current) {
@@ -144,7 +170,8 @@ export async function changeMoney(db: Database, t: Transaction, sharer: { id: st
     if (v) sums.set(path, (sums.get(path) ?? 0) + v);
   };
   for (const [k, v] of Object.entries(change.totals)) add(k, v);
-  for (const { productId, channel, change: c } of change.rows) for (const [k, v] of Object.entries(c)) add(`products.${productId}.${channel}.${k}`, v);
+  for (const { productId, channel, change: c } of change.rows)
+    for (const [k, v] of Object.entries(c)) add(`products.${productId}.${channel}.${k}`, v);
   const data: Record<string, unknown> = {};
   for (const [path, v] of sums) if (v) data[path] = _.inc(v);
   if (change.set) data.openWithdrawalId = change.set.openWithdrawalId;
@@ -154,6 +181,12 @@ export async function changeMoney(db: Database, t: Transaction, sharer: { id: st
 
 /** Sharers ranked by goods paid through them, highest first (offset paging: the owner's list). */
 export async function rankSharers(db: Database, offset: number, limit: number): Promise<MoneyStats[]> {
-  const { data } = await stats(db).where({ kind: 'money' }).orderBy('gmvFen', 'desc').orderBy('_id', 'asc').skip(offset).limit(limit).get();
+  const { data } = await stats(db)
+    .where({ kind: 'money' })
+    .orderBy('gmvFen', 'desc')
+    .orderBy('_id', 'asc')
+    .skip(offset)
+    .limit(limit)
+    .get();
   return data as MoneyStats[];
 }

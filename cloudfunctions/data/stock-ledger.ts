@@ -29,7 +29,16 @@ export async function addEntry(t: Transaction, entry: StockLedgerRecord): Promis
   await t.collection('stock_ledger').add({ data: entry });
 }
 
-export type Adjustment = { productId: string; skuId: string; delta: number; reason: string; by: string; at: Date; key: string; requestHash: string };
+export type Adjustment = {
+  productId: string;
+  skuId: string;
+  delta: number;
+  reason: string;
+  by: string;
+  at: Date;
+  key: string;
+  requestHash: string;
+};
 export type AdjustOutcome =
   | { refused: 'product.not_found' | 'product.sku_unknown' | 'stock.below_zero' | 'product.request_conflict' }
   | { entry: StockLedgerRecord; sku: SkuRecord };
@@ -40,41 +49,63 @@ export type AdjustOutcome =
  * stock below zero nor overwrites a unit an order took. A replayed key answers the entry it wrote.
  */
 export async function adjustStock(db: Database, a: Adjustment): Promise<AdjustOutcome> {
-  return transact(db, async (t) => {
-    const [prior, product] = await Promise.all([txGet<StockLedgerRecord>(t, 'stock_ledger', a.key), txGet<ProductRecord>(t, 'products', a.productId)]);
-    if (!product) return { refused: 'product.not_found' as const };
-    const index = product.skus.findIndex((s) => s.id === a.skuId && !s.retired);
-    if (prior) {
-      if (prior.requestHash !== a.requestHash) return { refused: 'product.request_conflict' as const };
-      return { entry: prior, sku: product.skus[index] ?? product.skus.find((s) => s.id === a.skuId)! };
-    }
-    if (index < 0) return { refused: 'product.sku_unknown' as const };
-    const sku = product.skus[index];
-    const stockAfter = sku.stock + a.delta;
-    if (stockAfter < 0) return { refused: 'stock.below_zero' as const };
-    await t.collection('products').doc(a.productId).update({ data: { [`skus.${index}.stock`]: stockAfter } });
-    const entry: StockLedgerRecord = {
-      _id: a.key,
-      key: a.key,
-      productId: a.productId,
-      skuId: a.skuId,
-      spec: sku.spec,
-      delta: a.delta,
-      stockAfter,
-      reason: a.reason,
-      by: a.by,
-      at: a.at,
-      requestHash: a.requestHash,
-    };
-    await addEntry(t, entry);
-    return { entry, sku: { ...sku, stock: stockAfter } };
-  }, 20);
+  return transact(
+    db,
+    async (t) => {
+      const [prior, product] = await Promise.all([
+        txGet<StockLedgerRecord>(t, 'stock_ledger', a.key),
+        txGet<ProductRecord>(t, 'products', a.productId),
+      ]);
+      if (!product) return { refused: 'product.not_found' as const };
+      const index = product.skus.findIndex((s) => s.id === a.skuId && !s.retired);
+      if (prior) {
+        if (prior.requestHash !== a.requestHash) return { refused: 'product.request_conflict' as const };
+        return { entry: prior, sku: product.skus[index] ?? product.skus.find((s) => s.id === a.skuId)! };
+      }
+      if (index < 0) return { refused: 'product.sku_unknown' as const };
+      const sku = product.skus[index];
+      const stockAfter = sku.stock + a.delta;
+      if (stockAfter < 0) return { refused: 'stock.below_zero' as const };
+      await t
+        .collection('products')
+        .doc(a.productId)
+        .update({ data: { [`skus.${index}.stock`]: stockAfter } });
+      const entry: StockLedgerRecord = {
+        _id: a.key,
+        key: a.key,
+        productId: a.productId,
+        skuId: a.skuId,
+        spec: sku.spec,
+        delta: a.delta,
+        stockAfter,
+        reason: a.reason,
+        by: a.by,
+        at: a.at,
+        requestHash: a.requestHash,
+      };
+      await addEntry(t, entry);
+      return { entry, sku: { ...sku, stock: stockAfter } };
+    },
+    20,
+  );
 }
 
 /** A product's entries, newest first, after `after` (exclusive). */
-export async function listLedger(db: Database, productId: string, after: TimePosition | null, limit: number): Promise<StockLedgerRecord[]> {
+export async function listLedger(
+  db: Database,
+  productId: string,
+  after: TimePosition | null,
+  limit: number,
+): Promise<StockLedgerRecord[]> {
   const _ = db.command;
-  const where = after ? _.and([{ productId }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])]) : { productId };
-  const { data } = await ledger(db).where(where as object).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const where = after
+    ? _.and([{ productId }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])])
+    : { productId };
+  const { data } = await ledger(db)
+    .where(where as object)
+    .orderBy('at', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return data;
 }

@@ -36,7 +36,11 @@ async function take(db: Database, mark: HoldMark, line: Line): Promise<boolean> 
  * Gives one mark's stock back and removes the mark, in one update that applies only while the mark is there.
  * The SKU is found by id (the owner may have edited the SKUs since). False when the mark was already gone.
  */
-export async function giveBackMark(db: Database, productId: string, mark: Pick<HoldMark, 'token' | 'sku' | 'qty'>): Promise<boolean> {
+export async function giveBackMark(
+  db: Database,
+  productId: string,
+  mark: Pick<HoldMark, 'token' | 'sku' | 'qty'>,
+): Promise<boolean> {
   const _ = db.command;
   const product = (await products(db).where({ _id: productId }).field({ skus: true }).get()).data[0];
   const index = product?.skus.findIndex((s) => s.id === mark.sku) ?? -1;
@@ -52,7 +56,13 @@ export async function giveBackMark(db: Database, productId: string, mark: Pick<H
  * Reserves every line for `order` or none: lines are taken in order, each marked with `token`; at the first that
  * lacks stock the ones already taken are given back. Returns the line that could not be reserved, or null.
  */
-export async function reserveAll(db: Database, token: string, order: string, lines: readonly Line[], now: Date): Promise<Line | null> {
+export async function reserveAll(
+  db: Database,
+  token: string,
+  order: string,
+  lines: readonly Line[],
+  now: Date,
+): Promise<Line | null> {
   const taken: Line[] = [];
   for (const line of lines) {
     if (await take(db, { token, order, sku: line.skuId, qty: line.qty, at: now }, line)) {
@@ -71,14 +81,22 @@ export async function cancelReservation(db: Database, token: string, lines: read
 }
 
 /** Removes reservations' marks once an order has taken them over (their stock is now the order's). */
-export async function clearMarks(db: Database, tokens: readonly string[], productIds: readonly string[]): Promise<void> {
+export async function clearMarks(
+  db: Database,
+  tokens: readonly string[],
+  productIds: readonly string[],
+): Promise<void> {
   const _ = db.command;
   const data = { holds: _.pull({ token: _.in([...tokens]) }) };
   await Promise.all([...new Set(productIds)].map((id) => products(db).where({ _id: id }).update({ data })));
 }
 
 /** Products carrying marks taken before `before`. */
-export async function listMarked(db: Database, before: Date, limit: number): Promise<Array<{ _id: string; holds: HoldMark[] }>> {
+export async function listMarked(
+  db: Database,
+  before: Date,
+  limit: number,
+): Promise<Array<{ _id: string; holds: HoldMark[] }>> {
   const { data } = await products(db)
     .where({ 'holds.at': db.command.lte(before) })
     .field({ holds: true })
@@ -88,7 +106,12 @@ export async function listMarked(db: Database, before: Date, limit: number): Pro
 }
 
 /** Gives `lines` back to their product's SKUs (found by id), inside the caller's transaction. */
-export async function txReturnStock(t: Transaction, db: Database, productId: string, lines: readonly Pick<Line, 'skuId' | 'qty'>[]) {
+export async function txReturnStock(
+  t: Transaction,
+  db: Database,
+  productId: string,
+  lines: readonly Pick<Line, 'skuId' | 'qty'>[],
+) {
   const product = await txGet<ProductRecord>(t, 'products', productId);
   if (!product) return;
   const data: Record<string, unknown> = {};

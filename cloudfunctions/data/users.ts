@@ -25,7 +25,10 @@ export async function findUserByShareCode(db: Database, shareCode: string): Prom
 export async function findUsersByOpenids(db: Database, openids: readonly string[]): Promise<Map<string, UserRecord>> {
   const unique = [...new Set(openids)];
   if (unique.length === 0) return new Map();
-  const { data } = await users(db).where({ openid: db.command.in(unique) }).limit(unique.length).get();
+  const { data } = await users(db)
+    .where({ openid: db.command.in(unique) })
+    .limit(unique.length)
+    .get();
   return new Map(data.map((u) => [u.openid, u]));
 }
 

@@ -34,29 +34,74 @@ function newWithdrawalId(now: Date): string {
 
 export type Refusal = { refused: ErrorCode };
 
-export async function requestWithdrawal(db: Database, sharer: { id: string; code: string }, amountFen: number, now: Date): Promise<WithdrawalRecord | Refusal> {
-  return transact(db, async (t) => {
-    const money = await txGet<MoneyStats>(t, 'sharer_stats', moneyStatsId(sharer.id));
-    if (money?.openWithdrawalId) return { refused: 'withdraw.open_exists' as const };
-    if (amountFen > availableOf(money)) return { refused: 'withdraw.insufficient' as const };
-    const record: WithdrawalRecord = { _id: newWithdrawalId(now), sharerId: sharer.id, sharerCode: sharer.code, amountFen, status: 'open', requestedAt: now };
-    await t.collection('withdrawals').add({ data: record });
-    await changeMoney(db, t, sharer, { totals: { requestedFen: amountFen }, rows: [], set: { openWithdrawalId: record._id } });
-    return record;
-  }, 5);
+export async function requestWithdrawal(
+  db: Database,
+  sharer: { id: string; code: string },
+  amountFen: number,
+  now: Date,
+): Promise<WithdrawalRecord | Refusal> {
+  return transact(
+    db,
+    async (t) => {
+      const money = await txGet<MoneyStats>(t, 'sharer_stats', moneyStatsId(sharer.id));
+      if (money?.openWithdrawalId) return { refused: 'withdraw.open_exists' as const };
+      if (amountFen > availableOf(money)) return { refused: 'withdraw.insufficient' as const };
+      const record: WithdrawalRecord = {
+        _id: newWithdrawalId(now),
+        sharerId: sharer.id,
+        sharerCode: sharer.code,
+        amountFen,
+        status: 'open',
+        requestedAt: now,
+      };
+      await t.collection('withdrawals').add({ data: record });
+      await changeMoney(db, t, sharer, {
+        totals: { requestedFen: amountFen },
+        rows: [],
+        set: { openWithdrawalId: record._id },
+      });
+      return record;
+    },
+    5,
+  );
 }
 
-export async function decideWithdrawalRecord(db: Database, id: string, approve: boolean, reason: string | undefined, now: Date): Promise<WithdrawalRecord | Refusal> {
-  return transact(db, async (t) => {
-    const record = await txGet<WithdrawalRecord>(t, 'withdrawals', id);
-    if (!record) return { refused: 'withdraw.not_found' as const };
-    if (record.status !== 'open') return { refused: 'withdraw.already_decided' as const };
-    const decided: WithdrawalRecord = { ...record, status: approve ? 'approved' : 'rejected', decidedAt: now, ...(reason ? { reason } : {}) };
-    await t.collection('withdrawals').doc(id).update({ data: { status: decided.status, decidedAt: now, ...(reason ? { reason } : {}) } });
-    const totals = approve ? { requestedFen: -record.amountFen, withdrawnFen: record.amountFen } : { requestedFen: -record.amountFen };
-    await changeMoney(db, t, { id: record.sharerId, code: record.sharerCode }, { totals, rows: [], set: { openWithdrawalId: null } });
-    return decided;
-  }, 5);
+export async function decideWithdrawalRecord(
+  db: Database,
+  id: string,
+  approve: boolean,
+  reason: string | undefined,
+  now: Date,
+): Promise<WithdrawalRecord | Refusal> {
+  return transact(
+    db,
+    async (t) => {
+      const record = await txGet<WithdrawalRecord>(t, 'withdrawals', id);
+      if (!record) return { refused: 'withdraw.not_found' as const };
+      if (record.status !== 'open') return { refused: 'withdraw.already_decided' as const };
+      const decided: WithdrawalRecord = {
+        ...record,
+        status: approve ? 'approved' : 'rejected',
+        decidedAt: now,
+        ...(reason ? { reason } : {}),
+      };
+      await t
+        .collection('withdrawals')
+        .doc(id)
+        .update({ data: { status: decided.status, decidedAt: now, ...(reason ? { reason } : {}) } });
+      const totals = approve
+        ? { requestedFen: -record.amountFen, withdrawnFen: record.amountFen }
+        : { requestedFen: -record.amountFen };
+      await changeMoney(
+        db,
+        t,
+        { id: record.sharerId, code: record.sharerCode },
+        { totals, rows: [], set: { openWithdrawalId: null } },
+      );
+      return decided;
+    },
+    5,
+  );
 }
 
 export interface WithdrawalPosition {
@@ -65,12 +110,25 @@ export interface WithdrawalPosition {
 }
 
 /** Newest first, keyset-paged on (requestedAt, _id), filtered by sharer or status. */
-export async function listWithdrawals(db: Database, filter: { sharerId?: string; status?: WithdrawalRecord['status'] }, after: WithdrawalPosition | null, limit: number): Promise<WithdrawalRecord[]> {
+export async function listWithdrawals(
+  db: Database,
+  filter: { sharerId?: string; status?: WithdrawalRecord['status'] },
+  after: WithdrawalPosition | null,
+  limit: number,
+): Promise<WithdrawalRecord[]> {
   const _ = db.command;
   const where = after
-    ? _.and([filter, _.or([{ requestedAt: _.lt(after.requestedAt) }, { requestedAt: after.requestedAt, _id: _.lt(after.id) }])])
+    ? _.and([
+        filter,
+        _.or([{ requestedAt: _.lt(after.requestedAt) }, { requestedAt: after.requestedAt, _id: _.lt(after.id) }]),
+      ])
     : filter;
-  const { data } = await withdrawals(db).where(where as object).orderBy('requestedAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const { data } = await withdrawals(db)
+    .where(where as object)
+    .orderBy('requestedAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return data;
 }
 

@@ -14,7 +14,13 @@ const HOW = {
 } as const;
 
 /** True when this call cancelled the order; false when another change got there first. */
-export async function cancelOrder(db: Database, order: OrderRecord, by: Extract<Actor, 'buyer' | 'system'>, now: Date, rules: ShopRules) {
+export async function cancelOrder(
+  db: Database,
+  order: OrderRecord,
+  by: Extract<Actor, 'buyer' | 'system'>,
+  now: Date,
+  rules: ShopRules,
+) {
   const { transition, detail } = HOW[by];
   const moved = await moveOrder(db, order, transition, by, now, rules, {
     patch: { cancelledAt: now },

@@ -18,7 +18,12 @@ export type CommissionOutcome = 'nothing' | 'credited' | 'settled' | 'reversed';
 
 type Bump = Partial<Record<'orders' | 'gmvFen' | 'pendingFen' | 'settledFen' | 'reversedFen', number>>;
 
-export async function moveCommission(db: Database, orderId: string, now: Date, rules: ShopRules): Promise<CommissionOutcome> {
+export async function moveCommission(
+  db: Database,
+  orderId: string,
+  now: Date,
+  rules: ShopRules,
+): Promise<CommissionOutcome> {
   return transact(db, async (t) => {
     const order = await txFindOrder(t, orderId);
     if (!order?.sharer) return 'nothing';
@@ -29,7 +34,11 @@ export async function moveCommission(db: Database, orderId: string, now: Date, r
     const fresh = step.step === 'credited';
     const lines = fresh
       ? await credit(t, order, now, rules, change)
-      : await txLinesOf(t, order._id, order.items.map((i) => i.skuId));
+      : await txLinesOf(
+          t,
+          order._id,
+          order.items.map((i) => i.skuId),
+        );
     const touched = new Set<CommissionRecord>();
     let outcome: CommissionOutcome = 'nothing';
     // Crediting may be followed at once by the step the order's state already calls for (a late crediting).
@@ -48,7 +57,13 @@ export async function moveCommission(db: Database, orderId: string, now: Date, r
 }
 
 /** A refund takes back each pending line pro rata to the refunded share of the payment; the rest settles. */
-function reverse(order: OrderRecord, lines: CommissionRecord[], now: Date, change: MoneyChange, touched: Set<CommissionRecord>) {
+function reverse(
+  order: OrderRecord,
+  lines: CommissionRecord[],
+  now: Date,
+  change: MoneyChange,
+  touched: Set<CommissionRecord>,
+) {
   const paid = order.paidFen ?? order.amounts.payableFen;
   const refunded = order.refund?.refundFen ?? paid;
   for (const line of lines.filter((l) => l.status === 'pending')) {

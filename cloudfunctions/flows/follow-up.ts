@@ -25,7 +25,9 @@ export async function followUp(db: Database, orderId: string, now: Date, rules: 
   const order = await findOrder(db, orderId);
   if (!order) return;
   const facts = sideFactsOf(order);
-  const sides = (Object.keys(SIDE_MOVERS) as Side[]).filter((side) => nextSideStep(side, facts, now, rules.afterSaleDays));
+  const sides = (Object.keys(SIDE_MOVERS) as Side[]).filter((side) =>
+    nextSideStep(side, facts, now, rules.afterSaleDays),
+  );
   // One call per flow, though it may move two sides (points: what was spent and what was earned).
   const due = new Set(sides.map((side) => SIDE_MOVERS[side]));
   await Promise.all(

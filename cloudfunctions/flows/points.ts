@@ -8,7 +8,15 @@ import type { ShopRules } from '../core/rules';
 import { nextSideStep, type SideFacts } from '../core/side-states';
 import { transact, type Database } from '../data/db';
 import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
-import { openAccount, queueEarn, queueGiveBack, queueSettle, recorded, saveAccount, type OpenAccount } from '../data/points';
+import {
+  openAccount,
+  queueEarn,
+  queueGiveBack,
+  queueSettle,
+  recorded,
+  saveAccount,
+  type OpenAccount,
+} from '../data/points';
 import { sideFactsOf } from './side-facts';
 
 export type PointsOutcome = 'nothing' | 'returned' | 'earned' | 'earnedRefunded' | 'spendable' | 'cancelled';
@@ -61,9 +69,13 @@ async function apply(
   switch (step) {
     case 'returned': {
       // A cancel gives every spent point back; a refund its share, to the lots that expire last.
-      const back = order.status === 'cancelled' ? order.amounts.pointsUsed : pointsBackOf(order.amounts.pointsUsed, paidFen, refundFen);
+      const back =
+        order.status === 'cancelled'
+          ? order.amounts.pointsUsed
+          : pointsBackOf(order.amounts.pointsUsed, paidFen, refundFen);
       const key = order.status === 'cancelled' ? `${order._id}:return` : `${order._id}:return:refund`;
-      if (back > 0 && !(await isRecorded(key))) queueGiveBack(account, order._id, takesFor(order.points?.taken ?? [], back), now, key);
+      if (back > 0 && !(await isRecorded(key)))
+        queueGiveBack(account, order._id, takesFor(order.points?.taken ?? [], back), now, key);
       return;
     }
     case 'earned': {

@@ -10,7 +10,12 @@ import { sideFactsOf } from './side-facts';
 
 export type PurchaseOutcome = 'nothing' | 'counted' | 'skipped' | 'uncounted';
 
-export async function countPurchases(db: Database, orderId: string, now: Date, rules: ShopRules): Promise<PurchaseOutcome> {
+export async function countPurchases(
+  db: Database,
+  orderId: string,
+  now: Date,
+  rules: ShopRules,
+): Promise<PurchaseOutcome> {
   return transact(db, async (t) => {
     const order = await txFindOrder(t, orderId);
     if (!order) return 'nothing';

@@ -11,7 +11,11 @@ import { clearMarks, giveBackMark, listMarked } from '../data/stock';
 /** CloudBase's longest function timeout is 900 s; twice that and some. */
 export const RECLAIM_AFTER_MS = 30 * 60_000;
 
-export async function reclaimStock(db: Database, now: Date, limit: number): Promise<{ reclaimed: number; cleared: number }> {
+export async function reclaimStock(
+  db: Database,
+  now: Date,
+  limit: number,
+): Promise<{ reclaimed: number; cleared: number }> {
   const counts = { reclaimed: 0, cleared: 0 };
   const before = now.getTime() - RECLAIM_AFTER_MS;
   for (const product of await listMarked(db, now, limit)) {

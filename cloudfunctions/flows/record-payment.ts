@@ -24,7 +24,14 @@ export interface Payment {
   paidFen: number;
 }
 
-export async function recordPayment(cloud: Cloud, db: Database, id: string, pay: Payment, now: Date, settings: Settings) {
+export async function recordPayment(
+  cloud: Cloud,
+  db: Database,
+  id: string,
+  pay: Payment,
+  now: Date,
+  settings: Settings,
+) {
   const rules = settings.rules;
   for (let attempt = 0; attempt < 5; attempt++) {
     const order = await findOrder(db, id);
@@ -87,7 +94,11 @@ async function payCancelled(db: Database, read: OrderRecord, paid: object, now: 
       const took = reserved && !pointsShort;
       if (took) Object.assign(patch, { holdsStock: true, holds: db.command.push([token]) });
       const stockShort = !order.holdsStock && !took;
-      patch.attention = { latePayment: true, stockShort: stockShort && !pointsShort, ...(pointsShort ? { pointsShort } : {}) };
+      patch.attention = {
+        latePayment: true,
+        stockShort: stockShort && !pointsShort,
+        ...(pointsShort ? { pointsShort } : {}),
+      };
       const detail = pointsShort
         ? '支付在订单取消后到账，所用积分已退回并被使用：将全额退款'
         : stockShort
@@ -100,7 +111,12 @@ async function payCancelled(db: Database, read: OrderRecord, paid: object, now: 
     if (reserved) await cancelReservation(db, token, lines);
     throw error;
   }
-  if (reserved && result?.took) await clearMarks(db, [token], lines.map((l) => l.productId));
+  if (reserved && result?.took)
+    await clearMarks(
+      db,
+      [token],
+      lines.map((l) => l.productId),
+    );
   else if (reserved) await cancelReservation(db, token, lines);
   return result?.outcome ?? null;
 }

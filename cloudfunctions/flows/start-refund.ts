@@ -22,7 +22,12 @@ interface RefundAnswer {
 }
 
 /** Sends the approved refund of `order` to WeChat Pay; false when WeChat refused it (nothing was refunded). */
-export async function sendRefund(cloud: Cloud, order: OrderRecord, refundFen: number, settings: Settings): Promise<boolean> {
+export async function sendRefund(
+  cloud: Cloud,
+  order: OrderRecord,
+  refundFen: number,
+  settings: Settings,
+): Promise<boolean> {
   const answer = (await cloudPayOf(cloud).refund({
     outTradeNo: order._id,
     outRefundNo: refundNumberOf(order._id),
@@ -42,7 +47,13 @@ export async function sendRefund(cloud: Cloud, order: OrderRecord, refundFen: nu
  * A late payment whose points were given back and spent meanwhile keeps no discount: the whole payment goes
  * back, approved by the shop at once. Runs again safely (the scheduler finishes one a crash interrupted).
  */
-export async function refundAutomatically(cloud: Cloud, db: Database, order: OrderRecord, now: Date, settings: Settings) {
+export async function refundAutomatically(
+  cloud: Cloud,
+  db: Database,
+  order: OrderRecord,
+  now: Date,
+  settings: Settings,
+) {
   const refundFen = order.paidFen ?? order.amounts.payableFen;
   const refund = {
     reason: '订单取消后才到账，所用积分已退回并被使用，全额退款',

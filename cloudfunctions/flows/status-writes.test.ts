@@ -27,7 +27,9 @@ test('only flows/transition.ts imports the status writers', () => {
 test('only data/ names a collection, so every order write goes through data/orders.ts', () => {
   const outside = files.filter((f) => !f.path.startsWith('data/') && /\.collection\s*(<[^>]*>)?\s*\(/.test(f.text));
   expect(outside.map((f) => f.path)).toEqual([]);
-  const orderWriters = files.filter((f) => f.path.startsWith('data/') && /collection(<[^>]*>)?\('orders'\)/.test(f.text));
+  const orderWriters = files.filter(
+    (f) => f.path.startsWith('data/') && /collection(<[^>]*>)?\('orders'\)/.test(f.text),
+  );
   expect(orderWriters.map((f) => f.path)).toEqual(['data/orders.ts']);
 });
 

@@ -10,6 +10,7 @@ import { viewOrder } from './view';
 
 export async function confirmReceipt(input: OrderInput<'confirmReceipt'>, ctx: CallContext): Promise<{ order: Order }> {
   const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
-  if (!(await completeOrder(ctx.db, order, 'buyer', ctx.now, settings.rules))) throw new AppError('order.invalid_transition');
+  if (!(await completeOrder(ctx.db, order, 'buyer', ctx.now, settings.rules)))
+    throw new AppError('order.invalid_transition');
   return { order: await viewOrder(ctx.cloud, await reread(ctx, order._id), 'buyer', ctx.now, settings.rules) };
 }

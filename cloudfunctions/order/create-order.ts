@@ -26,12 +26,20 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   if (!ctx.openid) throw new AppError('auth.required');
   const id = orderIdFor(ctx.openid, input.requestId);
   const pointsToUse = input.pointsToUse ?? 0;
-  const requestHash = requestHashOf({ items: input.items, address: input.address, note: input.note ?? '', ...(pointsToUse > 0 ? { pointsToUse } : {}) });
+  const requestHash = requestHashOf({
+    items: input.items,
+    address: input.address,
+    note: input.note ?? '',
+    ...(pointsToUse > 0 ? { pointsToUse } : {}),
+  });
   // A retry of a placed request is not looked up first (no request to spare): its reservation meets the
   // duplicate id at insert, goes back, and the placed order is the answer.
   const [settings, products, binding] = await Promise.all([
     loadSettings(ctx.db),
-    findProducts(ctx.db, input.items.map((l) => l.productId)),
+    findProducts(
+      ctx.db,
+      input.items.map((l) => l.productId),
+    ),
     findBinding(ctx.db, ctx.openid),
   ]);
 
@@ -67,7 +75,12 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
             code: sharer.sharerCode,
             channel: sharer.channel,
             productId: sharer.productId,
-            rates: Object.fromEntries(priced.lines.map((l) => [l.productId, products.get(l.productId)?.commissionRateBp ?? settings.rules.commissionRateBp])),
+            rates: Object.fromEntries(
+              priced.lines.map((l) => [
+                l.productId,
+                products.get(l.productId)?.commissionRateBp ?? settings.rules.commissionRateBp,
+              ]),
+            ),
           },
         }
       : {}),
@@ -117,20 +130,33 @@ async function insertWithPoints(
   rules: ShopRules,
   now: Date,
 ): Promise<{ order: OrderRecord } | { placed: OrderRecord } | { refused: AppError }> {
-  return transact(db, async (t) => {
-    const placed = await txFindOrder(t, order._id);
-    if (placed) return { placed };
-    const account = await openAccount(t, order.buyerId, now);
-    const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
-    if ('refused' in spent) return { refused: spent.refused };
-    const withPoints: OrderRecord = { ...order, amounts: amountsOf(priced, points, spent.discountFen), points: { taken: spent.taken } };
-    await txInsertOrder(t, withPoints);
-    await saveAccount(t, account, now);
-    return { order: withPoints };
-  }, 10);
+  return transact(
+    db,
+    async (t) => {
+      const placed = await txFindOrder(t, order._id);
+      if (placed) return { placed };
+      const account = await openAccount(t, order.buyerId, now);
+      const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
+      if ('refused' in spent) return { refused: spent.refused };
+      const withPoints: OrderRecord = {
+        ...order,
+        amounts: amountsOf(priced, points, spent.discountFen),
+        points: { taken: spent.taken },
+      };
+      await txInsertOrder(t, withPoints);
+      await saveAccount(t, account, now);
+      return { order: withPoints };
+    },
+    10,
+  );
 }
 
-async function sameRequest(ctx: CallContext, order: OrderRecord, requestHash: string, settings: Settings): Promise<{ order: Order }> {
+async function sameRequest(
+  ctx: CallContext,
+  order: OrderRecord,
+  requestHash: string,
+  settings: Settings,
+): Promise<{ order: Order }> {
   if (order.requestHash !== requestHash) throw new AppError('order.request_conflict');
   return { order: await viewOrder(ctx.cloud, order, 'buyer', ctx.now, settings.rules) };
 }

@@ -31,7 +31,11 @@ async function approve(order: OrderRecord, asked: number | undefined, ctx: CallC
     throw new AppError('order.refund_amount_invalid');
   }
   // One refund per order: its number is fixed, so a repeated approval can never refund twice.
-  const approval = { 'refund.approvedAt': ctx.now, 'refund.outRefundNo': refundNumberOf(order._id), 'refund.refundFen': refundFen };
+  const approval = {
+    'refund.approvedAt': ctx.now,
+    'refund.outRefundNo': refundNumberOf(order._id),
+    'refund.refundFen': refundFen,
+  };
   const partial = refundFen === paidFen ? '等待微信支付退款到账' : '部分退款，等待微信支付退款到账';
   const moved = await moveOrder(ctx.db, order, 'approveRefund', 'owner', ctx.now, settings.rules, {
     patch: approval,

@@ -10,7 +10,10 @@ export async function getOrder(input: OrderInput<'get'>, ctx: CallContext): Prom
   const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
   const [view, products] = await Promise.all([
     viewOrder(ctx.cloud, order, 'buyer', ctx.now, settings.rules),
-    findProducts(ctx.db, order.items.map((l) => l.productId)),
+    findProducts(
+      ctx.db,
+      order.items.map((l) => l.productId),
+    ),
   ]);
   return { order: withAvailability(view, products) };
 }

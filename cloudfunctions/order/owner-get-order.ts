@@ -15,7 +15,10 @@ export async function ownerGetOrder(
   if (!order) throw new AppError('order.not_found');
   const [buyer, products, view] = await Promise.all([
     findUserByOpenid(ctx.db, order.buyerId),
-    findProducts(ctx.db, order.items.map((l) => l.productId)),
+    findProducts(
+      ctx.db,
+      order.items.map((l) => l.productId),
+    ),
     viewOrder(ctx.cloud, order, 'owner', ctx.now, ctx.settings.rules),
   ]);
   return {

@@ -16,7 +16,13 @@ export async function ownerListOrders(input: OrderInput<'ownerList'>, ctx: Owner
   if (q && !PHONE_PATTERN.test(q)) return { items: [], nextCursor: null };
   const limit = input.limit ?? 10;
   const filter = q ? { 'address.phone': q } : {};
-  const fetched = await listOwnerOrders(ctx.db, input.view ?? 'all', filter, decodeOrderCursor(input.cursor), limit + 1);
+  const fetched = await listOwnerOrders(
+    ctx.db,
+    input.view ?? 'all',
+    filter,
+    decodeOrderCursor(input.cursor),
+    limit + 1,
+  );
   const { rows, nextCursor } = splitPage(fetched, limit);
   return { items: await viewOrders(ctx.cloud, rows, 'owner', ctx.now, rules), nextCursor };
 }

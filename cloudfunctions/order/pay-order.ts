@@ -23,7 +23,8 @@ export async function payOrder(input: OrderInput<'pay'>, ctx: CallContext): Prom
   const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
   checkTransition(order, 'startPay', 'buyer', ctx.now, settings.rules);
   // Past the deadline the scheduler is about to cancel it: no new payment starts.
-  if (ctx.now.getTime() > new Date(order.payBefore).getTime()) throw new AppError('order.invalid_transition', '订单已超时，请重新下单');
+  if (ctx.now.getTime() > new Date(order.payBefore).getTime())
+    throw new AppError('order.invalid_transition', '订单已超时，请重新下单');
   if (!settings.subMchId) throw new AppError('pay.failed', '店铺尚未配置微信支付商户号');
   if (input.notify) await updateOrder(ctx.db, { _id: order._id, status: 'pending_payment' }, { notify: input.notify });
 

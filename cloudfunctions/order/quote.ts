@@ -13,7 +13,10 @@ import { viewLine } from './view';
 export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promise<Quote> {
   const [settings, products, account] = await Promise.all([
     loadSettings(ctx.db),
-    findProducts(ctx.db, input.items.map((l) => l.productId)),
+    findProducts(
+      ctx.db,
+      input.items.map((l) => l.productId),
+    ),
     ctx.openid ? findAccount(ctx.db, ctx.openid) : Promise.resolve(null),
   ]);
   const { rules } = settings;

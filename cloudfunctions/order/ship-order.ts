@@ -21,6 +21,13 @@ export async function shipOrder(input: OrderInput<'ship'>, ctx: OwnerContext): P
   });
   if (!moved) throw new AppError('order.invalid_transition');
   const shipped = await reread(ctx, order._id);
-  await notifyBuyer(ctx.cloud, settings.templates, shipped, 'shipped', ctx.now, `${shipping.carrier} ${shipping.trackingNo}`);
+  await notifyBuyer(
+    ctx.cloud,
+    settings.templates,
+    shipped,
+    'shipped',
+    ctx.now,
+    `${shipping.carrier} ${shipping.trackingNo}`,
+  );
   return { order: await viewOrder(ctx.cloud, shipped, 'owner', ctx.now, settings.rules) };
 }

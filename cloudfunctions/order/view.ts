@@ -34,20 +34,40 @@ export function withAvailability(order: Order, products: ReadonlyMap<string, Pro
   return { ...order, items: order.items.map((l) => (sold(l) ? l : { ...l, offSale: true as const })) };
 }
 
-export async function viewOrders(cloud: Cloud, records: readonly OrderRecord[], viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Promise<Order[]> {
+export async function viewOrders(
+  cloud: Cloud,
+  records: readonly OrderRecord[],
+  viewer: 'buyer' | 'owner',
+  now: Date,
+  rules: ShopRules,
+): Promise<Order[]> {
   const urls = await displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean), THUMBNAIL);
   return records.map((r) => toOrder(r, urls, viewer, now, rules));
 }
 
-export async function viewOrder(cloud: Cloud, record: OrderRecord, viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Promise<Order> {
+export async function viewOrder(
+  cloud: Cloud,
+  record: OrderRecord,
+  viewer: 'buyer' | 'owner',
+  now: Date,
+  rules: ShopRules,
+): Promise<Order> {
   return (await viewOrders(cloud, [record], viewer, now, rules))[0];
 }
 
-function toOrder(r: OrderRecord, urls: Map<string, string>, viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): Order {
+function toOrder(
+  r: OrderRecord,
+  urls: Map<string, string>,
+  viewer: 'buyer' | 'owner',
+  now: Date,
+  rules: ShopRules,
+): Order {
   const facts = {
     status: r.status,
     completedAt: r.completedAt ? new Date(r.completedAt) : null,
-    refund: r.refund ? { fromStatus: r.refund.fromStatus, approvedAt: r.refund.approvedAt ? new Date(r.refund.approvedAt) : null } : null,
+    refund: r.refund
+      ? { fromStatus: r.refund.fromStatus, approvedAt: r.refund.approvedAt ? new Date(r.refund.approvedAt) : null }
+      : null,
   };
   return {
     id: r._id,
@@ -81,7 +101,11 @@ function toOrder(r: OrderRecord, urls: Map<string, string>, viewer: 'buyer' | 'o
       : {}),
     ...(r.attention ? { attention: r.attention } : {}),
     ...(r.status === 'completed' ? { reviewedSkus: r.reviewedSkus ?? [] } : {}),
-    timeline: r.timeline.map((e) => ({ at: iso(e.at) as string, label: e.label, ...(e.detail ? { detail: e.detail } : {}) })),
+    timeline: r.timeline.map((e) => ({
+      at: iso(e.at) as string,
+      label: e.label,
+      ...(e.detail ? { detail: e.detail } : {}),
+    })),
     commands: commandsFor(facts, viewer, now, rules),
   };
 }

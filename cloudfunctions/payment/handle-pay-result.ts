@@ -20,7 +20,8 @@ export interface PayResultEvent {
 
 export async function handlePayResult(cloud: Cloud, event: PayResultEvent, now: Date): Promise<CallbackAnswer> {
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return ACK; // a failed payment changes nothing
-  if (typeof event.outTradeNo !== 'string' || typeof event.transactionId !== 'string') return refuse('missing outTradeNo or transactionId');
+  if (typeof event.outTradeNo !== 'string' || typeof event.transactionId !== 'string')
+    return refuse('missing outTradeNo or transactionId');
   const db = databaseOf(cloud);
   const order = await findOrder(db, event.outTradeNo);
   if (!order) return refuse(`no order ${event.outTradeNo}`);

@@ -23,9 +23,10 @@ export async function handleRefundResult(cloud: Cloud, event: RefundResultEvent,
   if (info.refundStatus !== 'SUCCESS') return ACK; // refused or closed by WeChat: the owner sees the order still refunding
   const db = databaseOf(cloud);
   const order = typeof info.outTradeNo === 'string' ? await findOrder(db, info.outTradeNo) : null;
-  if (!order || !order.refund) return refuse('no refund for that order');
+  if (!order?.refund) return refuse('no refund for that order');
   if (order.status === 'refunded' && order.refund.outRefundNo === info.outRefundNo) return ACK; // delivered again
-  if (order.refund.outRefundNo !== info.outRefundNo || info.refundFee !== order.refund.refundFen) return refuse('refund does not match the order');
+  if (order.refund.outRefundNo !== info.outRefundNo || info.refundFee !== order.refund.refundFen)
+    return refuse('refund does not match the order');
   const settings = await loadSettings(db);
   if ((await recordRefund(db, order, now, settings.rules)) && order.notify?.refund) {
     await notifyBuyer(cloud, settings.templates, order, 'refund', now, '退款已原路退回');

@@ -50,7 +50,10 @@ const call = (cloud: Cloud, event: object) => createHandler(cloud, routes)(event
 
 test('a non-owner is refused on an owner route before validation and before the use case', async () => {
   const cloud = fakeCloud('mallory', ['boss']);
-  for (const event of [{ action: 'ownerOnly', n: 1 }, { action: 'ownerOnly', n: 'not a number', extra: true }]) {
+  for (const event of [
+    { action: 'ownerOnly', n: 1 },
+    { action: 'ownerOnly', n: 'not a number', extra: true },
+  ]) {
     log = [];
     expect(await call(cloud, event)).toEqual(refusal('auth.not_owner'));
     expect(log).toEqual(['read settings/shop']);

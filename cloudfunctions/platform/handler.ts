@@ -47,7 +47,7 @@ export function route<S extends v.GenericSchema, R>(
   return options.owner ? { input, owner: true, run } : { input, owner: false, run: run as Run<S, R, CallContext> };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a table of routes of every input and result type
 export type AnyRoute = Route<any, any>;
 
 export type Handler = ((event: unknown, context?: { request_id?: string }) => Promise<Result<unknown>>) & {

@@ -10,7 +10,9 @@ export async function rules(_input: object, ctx: OwnerContext): Promise<PointsRu
 }
 
 export async function setRules(input: PointsInput<'setRules'>, ctx: OwnerContext): Promise<PointsRules> {
-  const changed = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<PointsRules>;
+  const changed = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as Partial<PointsRules>;
   if (Object.keys(changed).length > 0) await saveRules(ctx.db, changed);
   return pointsRulesOf({ ...ctx.settings.rules, ...changed });
 }

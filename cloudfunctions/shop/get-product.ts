@@ -50,7 +50,12 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       description: product.description,
       images: product.images.map((id) => urls.get(id)).filter((u): u is string => Boolean(u)),
       priceFen: lowestPrice(product),
-      skus: activeSkus(product).map(({ id, spec, priceFen, stock }) => ({ id, spec, priceFen, stock: Math.max(0, stock) })),
+      skus: activeSkus(product).map(({ id, spec, priceFen, stock }) => ({
+        id,
+        spec,
+        priceFen,
+        stock: Math.max(0, stock),
+      })),
       ...(product.commissionRateBp === undefined ? {} : { commissionRateBp: product.commissionRateBp }),
       status: product.status,
     },

@@ -14,7 +14,12 @@ const MAX_ATTEMPTS = 5;
 
 export async function getSession(_input: object, ctx: CallContext): Promise<SessionResult> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const [user, settings, binding, account] = await Promise.all([ensureMember(ctx), loadSettings(ctx.db), findBinding(ctx.db, ctx.openid), findAccount(ctx.db, ctx.openid)]);
+  const [user, settings, binding, account] = await Promise.all([
+    ensureMember(ctx),
+    loadSettings(ctx.db),
+    findBinding(ctx.db, ctx.openid),
+    findAccount(ctx.db, ctx.openid),
+  ]);
   const { available, pending, isMember } = balanceOfAccount(account, ctx.now, settings.rules);
   return {
     user: {
@@ -26,7 +31,14 @@ export async function getSession(_input: object, ctx: CallContext): Promise<Sess
       // As stored: lots past their expiry are swept by the scheduler and by points.balance.
       points: { available, pending },
     },
-    binding: binding && new Date(binding.until) > ctx.now ? { sharerCode: binding.sharerCode, nickname: binding.sharerNickname, until: new Date(binding.until).toISOString() } : null,
+    binding:
+      binding && new Date(binding.until) > ctx.now
+        ? {
+            sharerCode: binding.sharerCode,
+            nickname: binding.sharerNickname,
+            until: new Date(binding.until).toISOString(),
+          }
+        : null,
   };
 }
 
@@ -37,7 +49,12 @@ export async function ensureMember(ctx: CallContext): Promise<UserRecord> {
     if (existing) return existing;
     const shareCode = makeShareCode(randomBytes(SHARE_CODE_LENGTH));
     try {
-      return await insertUser(ctx.db, { openid: ctx.openid, shareCode, nickname: defaultNickname(shareCode), createdAt: ctx.now });
+      return await insertUser(ctx.db, {
+        openid: ctx.openid,
+        shareCode,
+        nickname: defaultNickname(shareCode),
+        createdAt: ctx.now,
+      });
     } catch (error) {
       // A concurrent first call created the member (unique openid), or the code was taken (unique shareCode): look again.
       if (!isDuplicateKey(error)) throw error;

@@ -13,8 +13,14 @@ export const DEFAULT_PAGE_SIZE = 10;
 export async function listProducts(input: ShopInput<'listProducts'>, ctx: CallContext): Promise<ProductPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const [rows, settings] = await Promise.all([listOnSale(ctx.db, after, limit + 1), after ? Promise.resolve(null) : loadSettings(ctx.db)]);
-  const { items, next } = pageOf(rows.map((p) => ({ ...p, id: p._id })), limit);
+  const [rows, settings] = await Promise.all([
+    listOnSale(ctx.db, after, limit + 1),
+    after ? Promise.resolve(null) : loadSettings(ctx.db),
+  ]);
+  const { items, next } = pageOf(
+    rows.map((p) => ({ ...p, id: p._id })),
+    limit,
+  );
   const logo = settings?.logo ?? '';
   const urls = await displayUrls(ctx.cloud, [...items.map((p) => p.images[0]), logo].filter(Boolean), THUMBNAIL);
   return {

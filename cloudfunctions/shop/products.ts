@@ -16,7 +16,10 @@ import { findUsersByOpenids } from '../data/users';
 
 const PAGE_SIZE = 20;
 
-export async function ownerProducts(input: ShopInput<'ownerProducts'>, ctx: CallContext): Promise<{ items: OwnerProductCard[]; nextCursor: string | null }> {
+export async function ownerProducts(
+  input: ShopInput<'ownerProducts'>,
+  ctx: CallContext,
+): Promise<{ items: OwnerProductCard[]; nextCursor: string | null }> {
   const query = (input.query ?? '').toLowerCase();
   const filter = input.filter ?? 'all';
   const matches = (await listAllProducts(ctx.db)).filter(
@@ -58,7 +61,11 @@ export async function ownerProduct(input: ShopInput<'ownerProduct'>, ctx: OwnerC
 }
 
 /** `urls`: the photos' display URLs (the editor's tiles). */
-function detailOf(product: ProductRecord, defaultCommissionRateBp: number, urls: ReadonlyMap<string, string>): OwnerProductDetail {
+function detailOf(
+  product: ProductRecord,
+  defaultCommissionRateBp: number,
+  urls: ReadonlyMap<string, string>,
+): OwnerProductDetail {
   return {
     id: product._id,
     title: product.title,
@@ -80,7 +87,12 @@ export async function saveProduct(
   // URLs are the ones the answer shows).
   const urls = await displayUrls(ctx.cloud, input.photos, THUMBNAIL);
   if (input.photos.some((id) => !urls.has(id))) throw new AppError('product.photo_missing');
-  const fields = { title: input.title, description: input.description, images: input.photos, commissionRateBp: input.commissionRateBp };
+  const fields = {
+    title: input.title,
+    description: input.description,
+    images: input.photos,
+    commissionRateBp: input.commissionRateBp,
+  };
   const change = {
     by: ctx.openid,
     at: ctx.now,
@@ -89,12 +101,23 @@ export async function saveProduct(
   };
   const outcome = input.id
     ? await editProduct(ctx.db, input.id, fields, input.skus, change)
-    : await createProduct(ctx.db, derivedId('p', ctx.openid, input.requestId), fields, input.skus, input.status ?? 'off_sale', (await firstSort(ctx.db)) - 1, change);
+    : await createProduct(
+        ctx.db,
+        derivedId('p', ctx.openid, input.requestId),
+        fields,
+        input.skus,
+        input.status ?? 'off_sale',
+        (await firstSort(ctx.db)) - 1,
+        change,
+      );
   if ('refused' in outcome) throw new AppError(outcome.refused);
   return { product: detailOf(outcome.product, ctx.settings.rules.commissionRateBp, urls) };
 }
 
-export async function setStock(input: ShopInput<'setStock'>, ctx: CallContext): Promise<{ sku: OwnerProductDetail['skus'][number]; entry: StockEntry }> {
+export async function setStock(
+  input: ShopInput<'setStock'>,
+  ctx: CallContext,
+): Promise<{ sku: OwnerProductDetail['skus'][number]; entry: StockEntry }> {
   let outcome: Awaited<ReturnType<typeof adjustStock>>;
   try {
     outcome = await adjustStock(ctx.db, {
@@ -118,12 +141,18 @@ export async function setStock(input: ShopInput<'setStock'>, ctx: CallContext): 
   return { sku: { id, spec, priceFen, stock }, entry };
 }
 
-export async function setSaleStatus(input: ShopInput<'setSaleStatus'>, ctx: CallContext): Promise<{ id: string; status: 'on_sale' | 'off_sale' }> {
+export async function setSaleStatus(
+  input: ShopInput<'setSaleStatus'>,
+  ctx: CallContext,
+): Promise<{ id: string; status: 'on_sale' | 'off_sale' }> {
   if (!(await setStatus(ctx.db, input.productId, input.status, ctx.now))) throw new AppError('product.not_found');
   return { id: input.productId, status: input.status };
 }
 
-export async function stockLedger(input: ShopInput<'stockLedger'>, ctx: CallContext): Promise<{ items: StockEntry[]; nextCursor: string | null }> {
+export async function stockLedger(
+  input: ShopInput<'stockLedger'>,
+  ctx: CallContext,
+): Promise<{ items: StockEntry[]; nextCursor: string | null }> {
   const limit = input.limit ?? PAGE_SIZE;
   const rows = await listLedger(ctx.db, input.productId, decodeTimeCursor(input.cursor), limit + 1);
   const page = splitTimePage(rows, limit, (r) => r.at);
@@ -131,7 +160,10 @@ export async function stockLedger(input: ShopInput<'stockLedger'>, ctx: CallCont
 }
 
 async function viewEntries(ctx: CallContext, rows: readonly StockLedgerRecord[]): Promise<StockEntry[]> {
-  const users = await findUsersByOpenids(ctx.db, rows.map((r) => r.by));
+  const users = await findUsersByOpenids(
+    ctx.db,
+    rows.map((r) => r.by),
+  );
   return rows.map((r) => ({
     id: r._id,
     skuId: r.skuId,

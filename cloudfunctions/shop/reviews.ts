@@ -6,7 +6,17 @@ import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { displayUrls, PHOTO } from '../data/files';
 import type { CallContext } from '../platform/handler';
 import { findOrder } from '../data/orders';
-import { insertReview, listAllReviews, listVisible, productStats, reviewId, setHidden, setReply, type ProductStats, type ReviewRecord } from '../data/reviews';
+import {
+  insertReview,
+  listAllReviews,
+  listVisible,
+  productStats,
+  reviewId,
+  setHidden,
+  setReply,
+  type ProductStats,
+  type ReviewRecord,
+} from '../data/reviews';
 import { findProducts } from '../data/products';
 import type { ProductRecord } from '../core/product';
 import { ensureMember } from './get-session';
@@ -44,7 +54,10 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
 
 const DEFAULT_LIMIT = 10;
 
-export async function listReviews(input: ShopInput<'listReviews'>, ctx: CallContext): Promise<ShopResults['listReviews']> {
+export async function listReviews(
+  input: ShopInput<'listReviews'>,
+  ctx: CallContext,
+): Promise<ShopResults['listReviews']> {
   const limit = input.limit ?? DEFAULT_LIMIT;
   const [rows, stats] = await Promise.all([
     listVisible(ctx.db, input.productId, input.photos === true, decodeTimeCursor(input.cursor), limit + 1),
@@ -54,14 +67,20 @@ export async function listReviews(input: ShopInput<'listReviews'>, ctx: CallCont
   return { items: await viewReviews(ctx, page.rows), nextCursor: page.nextCursor, summary: summaryOf(stats) };
 }
 
-export async function ownerReviews(input: ShopInput<'ownerReviews'>, ctx: CallContext): Promise<ShopResults['ownerReviews']> {
+export async function ownerReviews(
+  input: ShopInput<'ownerReviews'>,
+  ctx: CallContext,
+): Promise<ShopResults['ownerReviews']> {
   const limit = input.limit ?? DEFAULT_LIMIT;
   const rows = await listAllReviews(ctx.db, input.view === 'hidden', decodeTimeCursor(input.cursor), limit + 1);
   const page = splitTimePage(rows, limit, (r) => new Date(r.createdAt));
   return { items: await viewReviews(ctx, page.rows, true), nextCursor: page.nextCursor };
 }
 
-export async function replyReview(input: ShopInput<'replyReview'>, ctx: CallContext): Promise<ShopResults['replyReview']> {
+export async function replyReview(
+  input: ShopInput<'replyReview'>,
+  ctx: CallContext,
+): Promise<ShopResults['replyReview']> {
   const review = await setReply(ctx.db, input.reviewId, input.reply, ctx.now);
   if (!review) throw new AppError('review.not_found');
   return { review: (await viewReviews(ctx, [review], true))[0] };
@@ -83,10 +102,23 @@ export function summaryOf(stats: ProductStats | null): ReviewSummary {
 }
 
 /** Reviews as shown, photos as display URLs (one request for all); the owner also sees the product and whether one is hidden. */
-export async function viewReviews(ctx: CallContext, records: readonly ReviewRecord[], forOwner = false): Promise<Review[]> {
+export async function viewReviews(
+  ctx: CallContext,
+  records: readonly ReviewRecord[],
+  forOwner = false,
+): Promise<Review[]> {
   const [urls, products] = await Promise.all([
-    displayUrls(ctx.cloud, records.flatMap((r) => r.photos), PHOTO),
-    forOwner ? findProducts(ctx.db, records.map((r) => r.productId)) : Promise.resolve(new Map<string, ProductRecord>()),
+    displayUrls(
+      ctx.cloud,
+      records.flatMap((r) => r.photos),
+      PHOTO,
+    ),
+    forOwner
+      ? findProducts(
+          ctx.db,
+          records.map((r) => r.productId),
+        )
+      : Promise.resolve(new Map<string, ProductRecord>()),
   ]);
   return records.map((r) => ({
     ...(forOwner ? { productTitle: products.get(r.productId)?.title ?? r.productId } : {}),
@@ -99,6 +131,13 @@ export async function viewReviews(ctx: CallContext, records: readonly ReviewReco
     photos: r.photos.map((p) => urls.get(p)).filter((u): u is string => Boolean(u)),
     createdAt: new Date(r.createdAt).toISOString(),
     ...(r.reply ? { reply: { text: r.reply.text, at: new Date(r.reply.at).toISOString() } } : {}),
-    ...(forOwner && r.hidden ? { hidden: { at: new Date(r.hiddenAt ?? r.createdAt).toISOString(), ...(r.hiddenReason ? { reason: r.hiddenReason } : {}) } } : {}),
+    ...(forOwner && r.hidden
+      ? {
+          hidden: {
+            at: new Date(r.hiddenAt ?? r.createdAt).toISOString(),
+            ...(r.hiddenReason ? { reason: r.hiddenReason } : {}),
+          },
+        }
+      : {}),
   }));
 }

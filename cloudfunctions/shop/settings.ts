@@ -40,7 +40,10 @@ async function memberOf(ctx: CallContext, shareCode: string | undefined): Promis
 }
 
 async function view(ctx: CallContext, s: Settings): Promise<ShopSettings> {
-  const [users, urls] = await Promise.all([findUsersByOpenids(ctx.db, s.owners), displayUrls(ctx.cloud, s.logo ? [s.logo] : [])]);
+  const [users, urls] = await Promise.all([
+    findUsersByOpenids(ctx.db, s.owners),
+    displayUrls(ctx.cloud, s.logo ? [s.logo] : []),
+  ]);
   const logoUrl = urls.get(s.logo);
   return {
     shopName: s.shopName,

@@ -4,9 +4,9 @@
 const EAGER = new Set(['pages/index/index', 'pages/product/index']);
 
 module.exports = function entryPages(source) {
-  return source.replace(/import\((["'])([^"']*?((?:pages|owner)\/[\w/-]+\/index))\1\)/g, (whole, quote, request, page) =>
-    EAGER.has(page)
-      ? `import(/* webpackMode: "eager" */ ${quote}${request}${quote})`
-      : whole,
+  return source.replace(
+    /import\((["'])([^"']*?((?:pages|owner)\/[\w/-]+\/index))\1\)/g,
+    (whole, quote, request, page) =>
+      EAGER.has(page) ? `import(/* webpackMode: "eager" */ ${quote}${request}${quote})` : whole,
   );
 };

@@ -74,11 +74,20 @@ class Instance {
   private pending: { resolve: (m: ResultMessage) => void; reject: (e: Error) => void } | null = null;
   dead = false;
 
-  constructor(readonly spec: FunctionSpec, workerFile: string, env: Record<string, string>) {
+  constructor(
+    readonly spec: FunctionSpec,
+    workerFile: string,
+    env: Record<string, string>,
+  ) {
     let settleReady: { resolve: () => void; reject: (e: Error) => void };
     this.ready = new Promise((resolve, reject) => (settleReady = { resolve, reject }));
     this.ready.catch(() => {}); // awaited by invoke(); an idle instance that dies must not raise an unhandled rejection
-    this.worker = new Worker(workerFile, { workerData: { file: spec.file, env }, env: {}, stdout: false, stderr: false });
+    this.worker = new Worker(workerFile, {
+      workerData: { file: spec.file, env },
+      env: {},
+      stdout: false,
+      stderr: false,
+    });
     this.worker.on('message', (m: ResultMessage | ReadyMessage) => {
       if ('ready' in m) {
         if (m.ready) settleReady.resolve();
@@ -159,7 +168,13 @@ export class Runtime {
         timer = setTimeout(() => {
           instance.kill();
           const seconds = spec.timeoutMs / 1000;
-          reject(new InvokeError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${seconds} seconds`, requestId));
+          reject(
+            new InvokeError(
+              'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+              `Invoking task timed out after ${seconds} seconds`,
+              requestId,
+            ),
+          );
         }, spec.timeoutMs);
       });
       const reply = await Promise.race([instance.run(this.message(spec, event, who, token, requestId)), timeout]);
@@ -249,7 +264,12 @@ export class Runtime {
     };
     let outcome: { ok: boolean; error?: string };
     try {
-      await this.invoke(trigger.functionName, event, { openid: '', appid: '', source: 'wx_trigger', triggerSrc: 'timer' });
+      await this.invoke(trigger.functionName, event, {
+        openid: '',
+        appid: '',
+        source: 'wx_trigger',
+        triggerSrc: 'timer',
+      });
       outcome = { ok: true };
     } catch (error) {
       outcome = { ok: false, error: (error as Error).message };
@@ -267,7 +287,13 @@ export class Runtime {
 
   // --- internals
 
-  private message(spec: FunctionSpec, event: unknown, who: Invocation, token: string, requestId: string): InvokeMessage {
+  private message(
+    spec: FunctionSpec,
+    event: unknown,
+    who: Invocation,
+    token: string,
+    requestId: string,
+  ): InvokeMessage {
     const env: Record<string, string> = {
       ...this.baseEnv(spec),
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN',
@@ -291,7 +317,12 @@ export class Runtime {
         namespace: this.opts.env,
         time_limit_in_ms: spec.timeoutMs,
         memory_limit_in_mb: 256,
-        environment: JSON.stringify({ WX_CONTEXT_KEYS: env.WX_CONTEXT_KEYS, WX_OPENID: who.openid, WX_APPID: who.appid, TCB_SOURCE: who.source }),
+        environment: JSON.stringify({
+          WX_CONTEXT_KEYS: env.WX_CONTEXT_KEYS,
+          WX_OPENID: who.openid,
+          WX_APPID: who.appid,
+          TCB_SOURCE: who.source,
+        }),
       },
     };
   }
@@ -302,7 +333,8 @@ export class Runtime {
 
   private spec(name: string, requestId: string): FunctionSpec {
     const spec = /^[A-Za-z][\w-]{0,59}$/.test(name) ? this.readSpec(name) : null;
-    if (!spec) throw new InvokeError('FUNCTIONS_REQUEST_FAIL', `FunctionName parameter could not be found: ${name}`, requestId);
+    if (!spec)
+      throw new InvokeError('FUNCTIONS_REQUEST_FAIL', `FunctionName parameter could not be found: ${name}`, requestId);
     return spec;
   }
 
@@ -319,9 +351,14 @@ export class Runtime {
       name,
       file,
       mtimeMs,
-      timeoutMs: Math.round((typeof config.timeout === 'number' && config.timeout > 0 ? config.timeout : DEFAULT_TIMEOUT_S) * 1000),
+      timeoutMs: Math.round(
+        (typeof config.timeout === 'number' && config.timeout > 0 ? config.timeout : DEFAULT_TIMEOUT_S) * 1000,
+      ),
       triggers: (Array.isArray(config.triggers) ? config.triggers : [])
-        .filter((t): t is { name: string; type: string; config: string } => t?.type === 'timer' && typeof t.config === 'string')
+        .filter(
+          (t): t is { name: string; type: string; config: string } =>
+            t?.type === 'timer' && typeof t.config === 'string',
+        )
         .map((t) => ({ functionName: name, name: String(t.name), cron: t.config })),
       openapi: Array.isArray(config.permissions?.openapi) ? config.permissions.openapi.map(String) : [],
     };

@@ -177,64 +177,97 @@ ${body}
 }
 
 function teaCake(p: Palette): string {
-  return frame(p, `<circle cx="300" cy="300" r="170" fill="${p.main}"/>
+  return frame(
+    p,
+    `<circle cx="300" cy="300" r="170" fill="${p.main}"/>
 <circle cx="300" cy="300" r="150" fill="none" stroke="#fff" stroke-opacity="0.25" stroke-width="6"/>
 <circle cx="300" cy="300" r="30" fill="${p.bg[0]}" opacity="0.8"/>
 <rect x="255" y="120" width="90" height="120" rx="6" fill="${p.accent}" opacity="0.9"/>
-<rect x="270" y="140" width="60" height="80" rx="4" fill="none" stroke="#fff" stroke-width="3"/>`);
+<rect x="270" y="140" width="60" height="80" rx="4" fill="none" stroke="#fff" stroke-width="3"/>`,
+  );
 }
 
 function riceBowl(p: Palette): string {
-  return frame(p, `<path d="M130 300 Q300 200 470 300 Z" fill="${p.main}"/>
+  return frame(
+    p,
+    `<path d="M130 300 Q300 200 470 300 Z" fill="${p.main}"/>
 <circle cx="220" cy="280" r="9" fill="${p.bg[1]}"/><circle cx="300" cy="262" r="9" fill="${p.bg[1]}"/><circle cx="380" cy="282" r="9" fill="${p.bg[1]}"/>
 <path d="M120 300 H480 Q470 450 300 460 Q130 450 120 300 Z" fill="${p.accent}"/>
-<rect x="250" y="455" width="100" height="18" rx="6" fill="${p.accent}"/>`);
+<rect x="250" y="455" width="100" height="18" rx="6" fill="${p.accent}"/>`,
+  );
 }
 
 function apple(p: Palette): string {
-  return frame(p, `<path d="M300 200 C200 140 110 220 140 330 C165 430 240 470 300 440 C360 470 435 430 460 330 C490 220 400 140 300 200 Z" fill="${p.main}"/>
+  return frame(
+    p,
+    `<path d="M300 200 C200 140 110 220 140 330 C165 430 240 470 300 440 C360 470 435 430 460 330 C490 220 400 140 300 200 Z" fill="${p.main}"/>
 <path d="M300 200 C300 160 310 130 330 110" stroke="#5b3a1e" stroke-width="12" fill="none" stroke-linecap="round"/>
 <path d="M320 150 C360 110 420 120 430 140 C400 170 350 175 320 150 Z" fill="${p.accent}"/>
-<ellipse cx="220" cy="280" rx="26" ry="50" fill="#fff" opacity="0.25"/>`);
+<ellipse cx="220" cy="280" rx="26" ry="50" fill="#fff" opacity="0.25"/>`,
+  );
 }
 
 function bars(p: Palette): string {
-  return frame(p, [0, 1, 2]
-    .map((i) => `<g transform="translate(${150 + i * 105} ${170 + (i % 2) * 30}) rotate(${i * 4 - 4})">
+  return frame(
+    p,
+    [0, 1, 2]
+      .map(
+        (i) => `<g transform="translate(${150 + i * 105} ${170 + (i % 2) * 30}) rotate(${i * 4 - 4})">
 <rect width="90" height="240" rx="12" fill="${p.main}"/>
 <circle cx="25" cy="60" r="8" fill="${p.accent}"/><circle cx="60" cy="110" r="10" fill="${p.accent}"/><circle cx="35" cy="170" r="7" fill="${p.accent}"/>
-</g>`)
-    .join('\n'));
+</g>`,
+      )
+      .join('\n'),
+  );
 }
 
 function cup(p: Palette): string {
-  return frame(p, `<path d="M170 220 H430 L400 420 Q300 460 200 420 Z" fill="${p.main}" stroke="${p.accent}" stroke-width="6"/>
+  return frame(
+    p,
+    `<path d="M170 220 H430 L400 420 Q300 460 200 420 Z" fill="${p.main}" stroke="${p.accent}" stroke-width="6"/>
 <path d="M200 280 Q250 250 300 280 T400 280" stroke="${p.accent}" stroke-width="8" fill="none"/>
 <circle cx="250" cy="340" r="18" fill="none" stroke="${p.accent}" stroke-width="6"/><circle cx="350" cy="340" r="18" fill="none" stroke="${p.accent}" stroke-width="6"/>
-<ellipse cx="300" cy="220" rx="130" ry="22" fill="${p.bg[0]}" stroke="${p.accent}" stroke-width="6"/>`);
+<ellipse cx="300" cy="220" rx="130" ry="22" fill="${p.bg[0]}" stroke="${p.accent}" stroke-width="6"/>`,
+  );
 }
 
 function bedding(p: Palette): string {
-  return frame(p, `<rect x="120" y="300" width="360" height="140" rx="18" fill="${p.main}"/>
+  return frame(
+    p,
+    `<rect x="120" y="300" width="360" height="140" rx="18" fill="${p.main}"/>
 <rect x="120" y="240" width="360" height="80" rx="18" fill="${p.accent}" stroke="${p.main}" stroke-width="4"/>
 <rect x="150" y="180" width="140" height="70" rx="26" fill="${p.accent}" stroke="${p.main}" stroke-width="4"/>
 <rect x="310" y="180" width="140" height="70" rx="26" fill="${p.accent}" stroke="${p.main}" stroke-width="4"/>
-<path d="M120 360 H480" stroke="#fff" stroke-opacity="0.5" stroke-width="4"/>`);
+<path d="M120 360 H480" stroke="#fff" stroke-opacity="0.5" stroke-width="4"/>`,
+  );
 }
 
 function honeyJar(p: Palette): string {
-  return frame(p, `<rect x="200" y="200" width="200" height="250" rx="40" fill="${p.main}"/>
+  return frame(
+    p,
+    `<rect x="200" y="200" width="200" height="250" rx="40" fill="${p.main}"/>
 <rect x="190" y="160" width="220" height="50" rx="12" fill="${p.accent}"/>
 <rect x="230" y="270" width="140" height="100" rx="10" fill="#fff" opacity="0.85"/>
 <path d="M260 320 l20 -18 l20 18 l20 -18 l20 18" stroke="${p.main}" stroke-width="6" fill="none"/>
-<ellipse cx="240" cy="260" rx="12" ry="40" fill="#fff" opacity="0.3"/>`);
+<ellipse cx="240" cy="260" rx="12" ry="40" fill="#fff" opacity="0.3"/>`,
+  );
 }
 
 function berries(p: Palette): string {
   const dots = [
-    [250, 300], [300, 280], [350, 305], [275, 345], [330, 350], [300, 395], [230, 355], [370, 360],
+    [250, 300],
+    [300, 280],
+    [350, 305],
+    [275, 345],
+    [330, 350],
+    [300, 395],
+    [230, 355],
+    [370, 360],
   ];
-  return frame(p, `${dots.map(([x, y]) => `<ellipse cx="${x}" cy="${y}" rx="26" ry="36" fill="${p.main}" transform="rotate(-20 ${x} ${y})"/>`).join('\n')}
+  return frame(
+    p,
+    `${dots.map(([x, y]) => `<ellipse cx="${x}" cy="${y}" rx="26" ry="36" fill="${p.main}" transform="rotate(-20 ${x} ${y})"/>`).join('\n')}
 <path d="M300 240 C290 200 320 170 350 160" stroke="${p.accent}" stroke-width="8" fill="none"/>
-<path d="M330 175 C370 150 410 170 405 190 C380 200 350 195 330 175 Z" fill="${p.accent}"/>`);
+<path d="M330 175 C370 150 410 170 405 190 C380 200 350 195 330 175 Z" fill="${p.accent}"/>`,
+  );
 }

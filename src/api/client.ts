@@ -10,7 +10,10 @@ const NETWORK: ErrorBody = { code: 'network', message: '网络异常，请稍后
 
 export async function callFunction<T>(name: string, action: string, input: object = {}): Promise<Result<T>> {
   try {
-    const result = process.env.TARO_ENV === 'h5' ? await viaGateway(name, { action, ...input }) : await viaCloud(name, { action, ...input });
+    const result =
+      process.env.TARO_ENV === 'h5'
+        ? await viaGateway(name, { action, ...input })
+        : await viaCloud(name, { action, ...input });
     if (isResult<T>(result)) return result;
     return { ok: false, error: { code: 'internal', message: '系统繁忙，请稍后重试' } };
   } catch {

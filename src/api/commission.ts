@@ -2,7 +2,8 @@
 import { callFunction } from './client';
 import type { CommissionAction, CommissionInput, CommissionResults } from '../../cloudfunctions/contracts/commission';
 
-const call = <A extends CommissionAction>(action: A, input: CommissionInput<A>) => callFunction<CommissionResults[A]>('commission', action, input);
+const call = <A extends CommissionAction>(action: A, input: CommissionInput<A>) =>
+  callFunction<CommissionResults[A]>('commission', action, input);
 
 export const commissionApi = {
   recordVisit: (input: CommissionInput<'recordVisit'>) => call('recordVisit', input),

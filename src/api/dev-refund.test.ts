@@ -16,14 +16,19 @@ describe('simulateWechatRefund (h5, local emulator)', () => {
   it('posts the refund number to /__dev/refund as JSON', async () => {
     fetchMock.mockResolvedValueOnce(answer(200, { outRefundNo: 'R1', answers: [] }));
     expect(await simulateWechatRefund('R1')).toEqual({ ok: true, data: null });
-    expect(fetchMock).toHaveBeenCalledWith('/__dev/refund', expect.objectContaining({ method: 'POST', body: JSON.stringify({ outRefundNo: 'R1' }) }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/__dev/refund',
+      expect.objectContaining({ method: 'POST', body: JSON.stringify({ outRefundNo: 'R1' }) }),
+    );
     expect(fetchMock.mock.calls[0][1].headers).toEqual({ 'content-type': 'application/json' });
   });
 
   it('treats a refund already completed as done, and anything else as a failure', async () => {
     fetchMock.mockResolvedValueOnce(answer(400, { code: 'REFUND_ALREADY_DONE', message: 'done' }));
     expect(await simulateWechatRefund('R1')).toEqual({ ok: true, data: null });
-    fetchMock.mockResolvedValueOnce(answer(400, { code: 'REFUND_NOT_FOUND', message: 'no refund with outRefundNo R9' }));
+    fetchMock.mockResolvedValueOnce(
+      answer(400, { code: 'REFUND_NOT_FOUND', message: 'no refund with outRefundNo R9' }),
+    );
     expect(await simulateWechatRefund('R9')).toMatchObject({ ok: false, error: { code: 'refund.failed' } });
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await simulateWechatRefund('R1')).toMatchObject({ ok: false, error: { code: 'network' } });

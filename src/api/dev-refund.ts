@@ -3,7 +3,8 @@
 import type { Result } from './client';
 
 export async function simulateWechatRefund(outRefundNo: string): Promise<Result<null>> {
-  if (process.env.TARO_ENV !== 'h5') return { ok: false, error: { code: 'refund.failed', message: '仅本地模拟环境可用' } };
+  if (process.env.TARO_ENV !== 'h5')
+    return { ok: false, error: { code: 'refund.failed', message: '仅本地模拟环境可用' } };
   try {
     const res = await fetch('/__dev/refund', {
       method: 'POST',

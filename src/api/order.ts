@@ -2,7 +2,8 @@
 import { callFunction } from './client';
 import type { OrderAction, OrderInput, OrderResults } from '../../cloudfunctions/contracts/order';
 
-const call = <A extends OrderAction>(action: A, input: OrderInput<A>) => callFunction<OrderResults[A]>('order', action, input);
+const call = <A extends OrderAction>(action: A, input: OrderInput<A>) =>
+  callFunction<OrderResults[A]>('order', action, input);
 
 export const orderApi = {
   quote: (input: OrderInput<'quote'>) => call('quote', input),

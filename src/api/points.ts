@@ -2,7 +2,8 @@
 import { callFunction } from './client';
 import type { PointsAction, PointsInput, PointsResults } from '../../cloudfunctions/contracts/points';
 
-const call = <A extends PointsAction>(action: A, input: PointsInput<A>) => callFunction<PointsResults[A]>('points', action, input);
+const call = <A extends PointsAction>(action: A, input: PointsInput<A>) =>
+  callFunction<PointsResults[A]>('points', action, input);
 
 export const pointsApi = {
   join: () => call('join', {}),

@@ -2,7 +2,8 @@
 import { callFunction } from './client';
 import type { ShopAction, ShopInput, ShopResults } from '../../cloudfunctions/contracts/shop';
 
-const call = <A extends ShopAction>(action: A, input: ShopInput<A>) => callFunction<ShopResults[A]>('shop', action, input);
+const call = <A extends ShopAction>(action: A, input: ShopInput<A>) =>
+  callFunction<ShopResults[A]>('shop', action, input);
 
 export const shopApi = {
   session: () => call('session', {}),

@@ -16,7 +16,9 @@ afterAll(() => {
 
 describe('cloudPathFor', () => {
   it('makes a fresh name under the folder, keeping an image extension', () => {
-    expect(cloudPathFor('reviews', 'blob:http://x/abc', 1_700_000_000_000, 0.5)).toMatch(/^reviews\/[0-9a-z]+-[0-9a-z]{8}\.jpg$/);
+    expect(cloudPathFor('reviews', 'blob:http://x/abc', 1_700_000_000_000, 0.5)).toMatch(
+      /^reviews\/[0-9a-z]+-[0-9a-z]{8}\.jpg$/,
+    );
     expect(cloudPathFor('reviews', 'wxfile://tmp/a.PNG')).toMatch(/\.png$/);
     expect(cloudPathFor('reviews', 'http://tmp/a.webp?x=1')).toMatch(/\.webp$/);
     expect(cloudPathFor('reviews', 'a', 1, 0.1)).not.toBe(cloudPathFor('reviews', 'a', 1, 0.2));
@@ -29,10 +31,17 @@ describe('uploadFile', () => {
     const blob = new Blob(['png bytes'], { type: 'image/png' });
     fetchMock.mockResolvedValueOnce({ blob: async () => blob });
     fetchMock.mockResolvedValueOnce({ ok: true, json: async () => ({ fileID: 'cloud://e.b/reviews/a.png' }) });
-    expect(await uploadFile('reviews/a.jpg', 'blob:http://127.0.0.1/1')).toEqual({ ok: true, data: { fileID: 'cloud://e.b/reviews/a.png' } });
+    expect(await uploadFile('reviews/a.jpg', 'blob:http://127.0.0.1/1')).toEqual({
+      ok: true,
+      data: { fileID: 'cloud://e.b/reviews/a.png' },
+    });
     // The blob's type names the file (a blob: URL has no extension).
     expect(fetchMock.mock.calls[1][0]).toBe('/api/storage/upload?cloudPath=reviews%2Fa.png');
-    expect(fetchMock.mock.calls[1][1]).toMatchObject({ method: 'POST', body: blob, headers: { 'content-type': 'image/png' } });
+    expect(fetchMock.mock.calls[1][1]).toMatchObject({
+      method: 'POST',
+      body: blob,
+      headers: { 'content-type': 'image/png' },
+    });
   });
 
   it('h5: a refused or failed upload is upload.failed', async () => {
@@ -47,10 +56,16 @@ describe('uploadFile', () => {
   it('weapp: uses Taro.cloud.uploadFile', async () => {
     process.env.TARO_ENV = 'weapp';
     cloudUpload.mockResolvedValueOnce({ fileID: 'cloud://env.b/reviews/b.jpg', statusCode: 204 });
-    expect(await uploadFile('reviews/b.jpg', 'wxfile://tmp/b.jpg')).toEqual({ ok: true, data: { fileID: 'cloud://env.b/reviews/b.jpg' } });
+    expect(await uploadFile('reviews/b.jpg', 'wxfile://tmp/b.jpg')).toEqual({
+      ok: true,
+      data: { fileID: 'cloud://env.b/reviews/b.jpg' },
+    });
     expect(cloudUpload).toHaveBeenCalledWith({ cloudPath: 'reviews/b.jpg', filePath: 'wxfile://tmp/b.jpg' });
     cloudUpload.mockRejectedValueOnce({ errMsg: 'cloud.uploadFile:fail' });
-    expect(await uploadFile('reviews/b.jpg', 'wxfile://tmp/b.jpg')).toMatchObject({ ok: false, error: { code: 'upload.failed' } });
+    expect(await uploadFile('reviews/b.jpg', 'wxfile://tmp/b.jpg')).toMatchObject({
+      ok: false,
+      error: { code: 'upload.failed' },
+    });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });

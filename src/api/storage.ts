@@ -9,10 +9,17 @@ const FAILED = { code: 'upload.failed', message: '图片上传失败，请重试
 /** A fresh cloudPath under `folder` keeping the picked file's image extension (jpg when it has none). */
 export function cloudPathFor(folder: string, filePath: string, now = Date.now(), random = Math.random()): string {
   const ext = /\.(jpe?g|png|gif|webp)$/i.exec(filePath.split('?')[0])?.[1]?.toLowerCase() ?? 'jpg';
-  return `${folder}/${now.toString(36)}-${Math.floor(random * 36 ** 8).toString(36).padStart(8, '0')}.${ext}`;
+  return `${folder}/${now.toString(36)}-${Math.floor(random * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0')}.${ext}`;
 }
 
-const EXT_OF_TYPE: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp' };
+const EXT_OF_TYPE: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
 
 export async function uploadFile(cloudPath: string, filePath: string): Promise<Result<{ fileID: string }>> {
   try {

@@ -34,7 +34,10 @@ test('a different sharer is a different request', () => {
 
 test('the request index.html started is adopted when it asked for the same product', async () => {
   const answer = { ok: true, data: { product: { id: 'p3' } } };
-  prefetchFromHash('#/pages/product/index?id=p3&s=K7M2QX', { key: 'p3\u0000K7M2QX', result: Promise.resolve(answer as never) });
+  prefetchFromHash('#/pages/product/index?id=p3&s=K7M2QX', {
+    key: 'p3\u0000K7M2QX',
+    result: Promise.resolve(answer as never),
+  });
   const slot = takePrefetchedProduct({ id: 'p3', s: 'K7M2QX' });
   await expect(slot?.promise).resolves.toBe(answer);
   expect(getProduct).not.toHaveBeenCalled();

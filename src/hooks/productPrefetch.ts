@@ -19,7 +19,9 @@ const keyOf = (entry: ProductEntry) => `${entry.id}\u0000${entry.s ?? ''}`;
 export function prefetchProduct(entry: ProductEntry): void {
   const key = keyOf(entry);
   if (pending.has(key)) return;
-  const slot: PrefetchedProduct = { promise: shopApi.getProduct(entry.s ? { id: entry.id, s: entry.s } : { id: entry.id }) };
+  const slot: PrefetchedProduct = {
+    promise: shopApi.getProduct(entry.s ? { id: entry.id, s: entry.s } : { id: entry.id }),
+  };
   void slot.promise.then((result) => (slot.settled = result));
   pending.set(key, slot);
 }
@@ -49,9 +51,14 @@ export function prefetchFromHash(hash: string, inline?: InlinePrefetch): void {
   const entry = parseProductEntry(Object.fromEntries(new URLSearchParams(query)));
   if (!entry) return;
   const key = keyOf(entry);
-  if (!inline || inline.key !== key || pending.has(key)) return prefetchProduct(entry);
+  if (!inline || inline.key !== key || pending.has(key)) {
+    prefetchProduct(entry);
+    return;
+  }
   const slot: PrefetchedProduct = {
-    promise: inline.result.then((result) => result ?? shopApi.getProduct(entry.s ? { id: entry.id, s: entry.s } : { id: entry.id })),
+    promise: inline.result.then(
+      (result) => result ?? shopApi.getProduct(entry.s ? { id: entry.id, s: entry.s } : { id: entry.id }),
+    ),
   };
   void slot.promise.then((result) => (slot.settled = result));
   pending.set(key, slot);

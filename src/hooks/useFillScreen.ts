@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 export function useFillScreen(selector: string, key: unknown, enabled: boolean, onShort: () => void): void {
   const callback = useRef(onShort);
   callback.current = onShort;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the trigger: measure again when the list changes
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;

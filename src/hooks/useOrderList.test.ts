@@ -8,7 +8,10 @@ jest.mock('../api/order', () => ({ orderApi: { list: jest.fn() } }));
 const list = orderApi.list as jest.MockedFunction<typeof orderApi.list>;
 
 const order = (id: string) => ({ id, status: 'paid' }) as Order;
-const page = (ids: string[], nextCursor: string | null) => ({ ok: true as const, data: { items: ids.map(order), nextCursor } });
+const page = (ids: string[], nextCursor: string | null) => ({
+  ok: true as const,
+  data: { items: ids.map(order), nextCursor },
+});
 
 beforeEach(() => list.mockReset());
 
@@ -28,8 +31,13 @@ describe('useOrderList', () => {
 
   it('switching tabs shows the new tab loading at once and drops the old tab’s late answer', async () => {
     const late = deferred<ReturnType<typeof page>>();
-    list.mockResolvedValueOnce(page(['a'], 'c1')).mockReturnValueOnce(late.promise).mockResolvedValueOnce(page(['x'], null));
-    const { result, rerender } = renderHook(({ tab }: { tab: BuyerTab }) => useOrderList(tab), { initialProps: { tab: 'all' } });
+    list
+      .mockResolvedValueOnce(page(['a'], 'c1'))
+      .mockReturnValueOnce(late.promise)
+      .mockResolvedValueOnce(page(['x'], null));
+    const { result, rerender } = renderHook(({ tab }: { tab: BuyerTab }) => useOrderList(tab), {
+      initialProps: { tab: 'all' },
+    });
     await waitFor(() => expect(result.current.status).toBe('ready'));
 
     let more!: Promise<void>;
@@ -47,7 +55,9 @@ describe('useOrderList', () => {
   });
 
   it('keeps the orders on screen when a refresh fails, and reports it', async () => {
-    list.mockResolvedValueOnce(page(['a'], null)).mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    list
+      .mockResolvedValueOnce(page(['a'], null))
+      .mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
     const { result } = renderHook(() => useOrderList('all'));
     await waitFor(() => expect(result.current.status).toBe('ready'));
     await act(() => result.current.refresh());

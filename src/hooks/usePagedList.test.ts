@@ -8,7 +8,10 @@ interface Item {
 }
 type Answer = Result<Page<Item>>;
 
-const page = (ids: string[], nextCursor: string | null): Answer => ({ ok: true, data: { items: ids.map((id) => ({ id })), nextCursor } });
+const page = (ids: string[], nextCursor: string | null): Answer => ({
+  ok: true,
+  data: { items: ids.map((id) => ({ id })), nextCursor },
+});
 const failure: Answer = { ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } };
 
 const fetchPage = jest.fn<Promise<Answer>, [PageRequest]>();
@@ -86,7 +89,10 @@ describe('usePagedList', () => {
   });
 
   it('keeps the list when loading more fails, and can try again', async () => {
-    fetchPage.mockResolvedValueOnce(page(['a'], 'c1')).mockResolvedValueOnce(failure).mockResolvedValueOnce(page(['b'], null));
+    fetchPage
+      .mockResolvedValueOnce(page(['a'], 'c1'))
+      .mockResolvedValueOnce(failure)
+      .mockResolvedValueOnce(page(['b'], null));
     const { result } = renderList();
     await waitFor(() => expect(result.current.status).toBe('ready'));
 
@@ -116,7 +122,10 @@ describe('usePagedList', () => {
 
   it('a refresh keeps the items on screen until the first page is back, then starts over', async () => {
     const again = deferred<Answer>();
-    fetchPage.mockResolvedValueOnce(page(['a'], 'c1')).mockResolvedValueOnce(page(['b'], 'c2')).mockReturnValueOnce(again.promise);
+    fetchPage
+      .mockResolvedValueOnce(page(['a'], 'c1'))
+      .mockResolvedValueOnce(page(['b'], 'c2'))
+      .mockReturnValueOnce(again.promise);
     const { result } = renderList();
     await waitFor(() => expect(result.current.status).toBe('ready'));
     await act(() => result.current.loadMore());
@@ -151,7 +160,10 @@ describe('usePagedList', () => {
 
   it('drops a next page still in flight when a refresh starts', async () => {
     const stale = deferred<Answer>();
-    fetchPage.mockResolvedValueOnce(page(['a', 'b'], 'c1')).mockReturnValueOnce(stale.promise).mockResolvedValueOnce(page(['z', 'a'], 'c9'));
+    fetchPage
+      .mockResolvedValueOnce(page(['a', 'b'], 'c1'))
+      .mockReturnValueOnce(stale.promise)
+      .mockResolvedValueOnce(page(['z', 'a'], 'c9'));
     const { result } = renderList();
     await waitFor(() => expect(result.current.status).toBe('ready'));
 

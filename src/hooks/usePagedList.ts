@@ -81,12 +81,19 @@ export function usePagedList<T extends { id: string }>(
     const key = keyRef.current;
     pageLoading.current = false;
     setData((d) =>
-      clear || d.key !== key || d.items.length === 0 ? initial(key) : { ...d, refreshing: true, loadingMore: false, loadMoreError: null },
+      clear || d.key !== key || d.items.length === 0
+        ? initial(key)
+        : { ...d, refreshing: true, loadingMore: false, loadMoreError: null },
     );
     const res = await fetchRef.current({});
     if (gen !== generation.current) return;
     if (res.ok) {
-      setData({ ...initial<T>(key), items: uniqueById(res.data.items), nextCursor: res.data.nextCursor, status: 'ready' });
+      setData({
+        ...initial<T>(key),
+        items: uniqueById(res.data.items),
+        nextCursor: res.data.nextCursor,
+        status: 'ready',
+      });
     } else {
       setData((d) => ({ ...d, refreshing: false, error: res.error, status: d.items.length > 0 ? 'ready' : 'error' }));
     }
@@ -104,12 +111,18 @@ export function usePagedList<T extends { id: string }>(
     if (gen !== generation.current) return;
     pageLoading.current = false;
     if (res.ok) {
-      setData((d) => ({ ...d, items: uniqueById([...d.items, ...res.data.items]), nextCursor: res.data.nextCursor, loadingMore: false }));
+      setData((d) => ({
+        ...d,
+        items: uniqueById([...d.items, ...res.data.items]),
+        nextCursor: res.data.nextCursor,
+        loadingMore: false,
+      }));
     } else {
       setData((d) => ({ ...d, loadingMore: false, loadMoreError: res.error }));
     }
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `resetKey` is the trigger: a new key loads from the top
   useEffect(() => {
     void load(true);
   }, [load, resetKey]);
@@ -130,5 +143,9 @@ export function usePagedList<T extends { id: string }>(
 /** The first of each id, in order: a page can repeat an item the previous one ended with when the list shifted. */
 function uniqueById<T extends { id: string }>(items: T[]): T[] {
   const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+  return items.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
 }

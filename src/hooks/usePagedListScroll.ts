@@ -12,7 +12,12 @@ export function usePagedListScroll(list: PagedList<unknown>, listSelector: strin
   useReachBottom(() => {
     void list.loadMore();
   });
-  useFillScreen(listSelector, list.items.length, list.status === 'ready' && !list.done && !list.loadingMore && !list.loadMoreError, () => {
-    void list.loadMore();
-  });
+  useFillScreen(
+    listSelector,
+    list.items.length,
+    list.status === 'ready' && !list.done && !list.loadingMore && !list.loadMoreError,
+    () => {
+      void list.loadMore();
+    },
+  );
 }

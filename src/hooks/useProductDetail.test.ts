@@ -20,7 +20,14 @@ const product = {
 };
 
 beforeEach(() => {
-  getProduct.mockReset().mockResolvedValue({ ok: true, data: { product, trust: {}, reviews: { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 } } });
+  getProduct.mockReset().mockResolvedValue({
+    ok: true,
+    data: {
+      product,
+      trust: {},
+      reviews: { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 },
+    },
+  });
 });
 
 describe('useProductDetail', () => {
@@ -43,7 +50,10 @@ describe('useProductDetail', () => {
   });
 
   it('is not_found on product.not_found, an error otherwise', async () => {
-    getProduct.mockResolvedValueOnce({ ok: false, error: { code: 'product.not_found', message: '商品不存在或已下架' } });
+    getProduct.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'product.not_found', message: '商品不存在或已下架' },
+    });
     const gone = renderHook(() => useProductDetail({ id: 'p404' }));
     await waitFor(() => expect(gone.result.current.status).toBe('not_found'));
 

@@ -25,7 +25,9 @@ export function useProductDetail(entry: ProductEntry | null): ProductDetailState
   // A request the app started before this page rendered (see productPrefetch): used once, at mount.
   const [prefetched] = useState(() => (entry ? takePrefetchedProduct(entry) : undefined));
   const initial = prefetched?.settled;
-  const [status, setStatus] = useState<ProductDetailState['status']>(!entry ? 'not_found' : initial ? statusOf(initial) : 'loading');
+  const [status, setStatus] = useState<ProductDetailState['status']>(
+    !entry ? 'not_found' : initial ? statusOf(initial) : 'loading',
+  );
   const [detail, setDetail] = useState<ProductDetail | null>(initial?.ok ? initial.data : null);
   const [error, setError] = useState<ErrorBody | null>(initial && !initial.ok ? initial.error : null);
   const [selectedSkuId, setSelectedSkuId] = useState<string | null>(null);

@@ -7,7 +7,10 @@ jest.mock('../api/shop', () => ({ shopApi: { listProducts: jest.fn() } }));
 const listProducts = shopApi.listProducts as jest.MockedFunction<typeof shopApi.listProducts>;
 
 const card = (id: string) => ({ id, title: `商品 ${id}`, image: `/img/${id}.png`, priceFen: 1000, soldOut: false });
-const page = (ids: string[], nextCursor: string | null) => ({ ok: true as const, data: { items: ids.map(card), nextCursor } });
+const page = (ids: string[], nextCursor: string | null) => ({
+  ok: true as const,
+  data: { items: ids.map(card), nextCursor },
+});
 
 beforeEach(() => listProducts.mockReset());
 

@@ -38,9 +38,12 @@ describe('parseYuanToFen', () => {
     expect(parseYuanToFen('1.13')).toBe(113);
   });
 
-  it.each(['', ' ', '.5', '1.234', '-1', '+1', '1e3', '1,000', 'abc', '12元', '1.2.3', 'Infinity', '9'.repeat(20)])('rejects "%s"', (text) => {
-    expect(parseYuanToFen(text)).toBeNull();
-  });
+  it.each(['', ' ', '.5', '1.234', '-1', '+1', '1e3', '1,000', 'abc', '12元', '1.2.3', 'Infinity', '9'.repeat(20)])(
+    'rejects "%s"',
+    (text) => {
+      expect(parseYuanToFen(text)).toBeNull();
+    },
+  );
 });
 
 describe('fenToYuanText', () => {

@@ -18,11 +18,15 @@ describe('pointsValueFen', () => {
 
 describe('expiringText', () => {
   it('names the next expiry when points expire soon', () => {
-    expect(expiringText({ expiringSoon: 120, nextExpiry: { points: 120, at: day(12, 8) } })).toBe('120 积分将于 12月8日 过期');
+    expect(expiringText({ expiringSoon: 120, nextExpiry: { points: 120, at: day(12, 8) } })).toBe(
+      '120 积分将于 12月8日 过期',
+    );
   });
 
   it('adds the total when more expire later within the span', () => {
-    expect(expiringText({ expiringSoon: 300, nextExpiry: { points: 120, at: day(12, 8) } })).toBe('120 积分将于 12月8日 过期，30 天内共 300 积分过期');
+    expect(expiringText({ expiringSoon: 300, nextExpiry: { points: 120, at: day(12, 8) } })).toBe(
+      '120 积分将于 12月8日 过期，30 天内共 300 积分过期',
+    );
   });
 
   it('says nothing when nothing expires soon', () => {

@@ -1,4 +1,11 @@
-import { isMomentsSinglePage, parseProductEntry, productShareQuery, productSharePath, productShareUrl, shareCardTitle } from './share';
+import {
+  isMomentsSinglePage,
+  parseProductEntry,
+  productShareQuery,
+  productSharePath,
+  productShareUrl,
+  shareCardTitle,
+} from './share';
 
 describe('share links', () => {
   it('builds the chat card path of DESIGN.md', () => {
@@ -15,7 +22,9 @@ describe('share links', () => {
   });
 
   it('puts the same path under the h5 hash router', () => {
-    expect(productShareUrl('http://127.0.0.1:8080', 'p1', 'ABC234')).toBe('http://127.0.0.1:8080/#/pages/product/index?id=p1&s=ABC234&c=chat');
+    expect(productShareUrl('http://127.0.0.1:8080', 'p1', 'ABC234')).toBe(
+      'http://127.0.0.1:8080/#/pages/product/index?id=p1&s=ABC234&c=chat',
+    );
   });
 });
 
@@ -25,7 +34,11 @@ describe('parseProductEntry', () => {
   });
 
   it('decodes a poster scene as it arrives from WeChat (URL-encoded)', () => {
-    expect(parseProductEntry({ scene: encodeURIComponent('p=p7&s=XYZ789') })).toEqual({ id: 'p7', s: 'XYZ789', c: 'poster' });
+    expect(parseProductEntry({ scene: encodeURIComponent('p=p7&s=XYZ789') })).toEqual({
+      id: 'p7',
+      s: 'XYZ789',
+      c: 'poster',
+    });
   });
 
   it('accepts a poster scene that is already decoded', () => {
@@ -78,7 +91,9 @@ describe('shareCardTitle', () => {
 
   it('cuts a long note so the product still shows, and the whole title at 40 characters', () => {
     const note = '这款茶我连续回购了三年，每天早上一杯，回甘特别明显，送长辈也很体面';
-    expect(shareCardTitle('云南古树红茶 200g', note)).toBe('「这款茶我连续回购了三年，每天早上一杯，…」云南古树红茶 200g');
+    expect(shareCardTitle('云南古树红茶 200g', note)).toBe(
+      '「这款茶我连续回购了三年，每天早上一杯，…」云南古树红茶 200g',
+    );
     const long = shareCardTitle('超长标题'.repeat(20), '好');
     expect(Array.from(long)).toHaveLength(40);
     expect(long.endsWith('…')).toBe(true);

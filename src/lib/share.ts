@@ -11,7 +11,11 @@ export function productShareQuery(productId: string, shareCode: string | undefin
 }
 
 /** The chat card path (onShareAppMessage): the product page with `?id=…&s=…&c=chat`. */
-export function productSharePath(productId: string, shareCode: string | undefined, channel: ShareChannel = 'chat'): string {
+export function productSharePath(
+  productId: string,
+  shareCode: string | undefined,
+  channel: ShareChannel = 'chat',
+): string {
   return routes.product(productId, { s: shareCode, c: channel });
 }
 

@@ -11,8 +11,24 @@ jest.mock('@tarojs/taro', () => ({
   },
 }));
 
-const tea: CartItem = { productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', priceFen: 1290, image: '/img/p1.png', stock: 5 };
-const rice: CartItem = { productId: 'p2', skuId: 's9', title: '五常大米', spec: '5kg', priceFen: 6990, image: '/img/p2.png', stock: 200 };
+const tea: CartItem = {
+  productId: 'p1',
+  skuId: 's1',
+  title: '云南古树红茶',
+  spec: '200g 罐装',
+  priceFen: 1290,
+  image: '/img/p1.png',
+  stock: 5,
+};
+const rice: CartItem = {
+  productId: 'p2',
+  skuId: 's9',
+  title: '五常大米',
+  spec: '5kg',
+  priceFen: 6990,
+  image: '/img/p2.png',
+  stock: 200,
+};
 const initial = useCart.getState();
 
 beforeEach(() => {
@@ -69,7 +85,13 @@ describe('cart store', () => {
   it('selects, unselects, removes, and sums the selected lines for display', () => {
     useCart.getState().add(tea, 2);
     useCart.getState().add(rice);
-    expect(summarizeCart(lines())).toEqual({ selectedQty: 3, selectedLines: 2, selectedFen: 2 * 1290 + 6990, allSelected: true, totalQty: 3 });
+    expect(summarizeCart(lines())).toEqual({
+      selectedQty: 3,
+      selectedLines: 2,
+      selectedFen: 2 * 1290 + 6990,
+      allSelected: true,
+      totalQty: 3,
+    });
     useCart.getState().toggle(lineKey(rice));
     expect(summarizeCart(lines())).toMatchObject({ selectedQty: 2, selectedFen: 2580, allSelected: false });
     useCart.getState().selectAll(false);
@@ -89,7 +111,10 @@ describe('cart store', () => {
 
   it('writes the lines to Taro storage and reads them back in a fresh start', () => {
     useCart.getState().add(tea, 2);
-    const stored = JSON.parse(mockStorage.get(CART_STORAGE_KEY) as string) as { state: { lines: unknown[] }; version: number };
+    const stored = JSON.parse(mockStorage.get(CART_STORAGE_KEY) as string) as {
+      state: { lines: unknown[] };
+      version: number;
+    };
     expect(stored.version).toBe(1);
     expect(stored.state.lines).toEqual([{ ...tea, qty: 2, selected: true }]);
 

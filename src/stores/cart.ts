@@ -106,13 +106,16 @@ export const useCart = create<CartState>()(
         return { kind: 'added', qty: after };
       },
       setQty: (key, qty) =>
-        set((s) => ({ lines: s.lines.map((l) => (lineKey(l) === key ? { ...l, qty: clamp(qty, Math.max(1, maxQty(l))) } : l)) })),
+        set((s) => ({
+          lines: s.lines.map((l) => (lineKey(l) === key ? { ...l, qty: clamp(qty, Math.max(1, maxQty(l))) } : l)),
+        })),
       remove: (key) => set((s) => ({ lines: s.lines.filter((l) => lineKey(l) !== key) })),
       removeOrdered: (ordered) => {
         const keys = new Set(ordered.map(lineKey));
         set((s) => ({ lines: s.lines.filter((l) => !keys.has(lineKey(l))) }));
       },
-      toggle: (key) => set((s) => ({ lines: s.lines.map((l) => (lineKey(l) === key ? { ...l, selected: !l.selected } : l)) })),
+      toggle: (key) =>
+        set((s) => ({ lines: s.lines.map((l) => (lineKey(l) === key ? { ...l, selected: !l.selected } : l)) })),
       selectAll: (selected) => set((s) => ({ lines: s.lines.map((l) => ({ ...l, selected })) })),
     }),
     {
@@ -147,5 +150,11 @@ export function summarizeCart(lines: readonly CartLine[]): CartSummary {
     selectedQty += l.qty;
     selectedFen += l.priceFen * l.qty;
   }
-  return { selectedQty, selectedLines, selectedFen, allSelected: lines.length > 0 && selectedLines === lines.length, totalQty };
+  return {
+    selectedQty,
+    selectedLines,
+    selectedFen,
+    allSelected: lines.length > 0 && selectedLines === lines.length,
+    totalQty,
+  };
 }

@@ -48,7 +48,8 @@ export const useCheckout = create<CheckoutState>()(
       draft: null,
       address: null,
       rememberAddress: (address) => set({ address: { ...address } }),
-      start: (lines, source) => set({ draft: { lines: lines.map((l) => ({ ...l })), source, requestId: newRequestId() } }),
+      start: (lines, source) =>
+        set({ draft: { lines: lines.map((l) => ({ ...l })), source, requestId: newRequestId() } }),
       renewRequestId: () => set((s) => (s.draft ? { draft: { ...s.draft, requestId: newRequestId() } } : s)),
       clear: () => set({ draft: null }),
     }),

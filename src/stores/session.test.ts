@@ -5,7 +5,14 @@ import { useSession } from './session';
 jest.mock('../api/shop', () => ({ shopApi: { session: jest.fn() } }));
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 
-const alice = { id: 'u1', shareCode: 'ALC234', nickname: 'alice', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
+const alice = {
+  id: 'u1',
+  shareCode: 'ALC234',
+  nickname: 'alice',
+  isOwner: false,
+  isMember: false,
+  points: { available: 0, pending: 0 },
+};
 const initial = useSession.getState();
 
 beforeEach(() => {
@@ -19,7 +26,11 @@ describe('session store', () => {
     await Promise.all([useSession.getState().load(), useSession.getState().load()]);
     await useSession.getState().load();
     expect(session).toHaveBeenCalledTimes(1);
-    expect(useSession.getState()).toMatchObject({ status: 'ready', user: { shareCode: 'ALC234', nickname: 'alice' }, error: null });
+    expect(useSession.getState()).toMatchObject({
+      status: 'ready',
+      user: { shareCode: 'ALC234', nickname: 'alice' },
+      error: null,
+    });
   });
 
   it('keeps the error and loads again on reload', async () => {

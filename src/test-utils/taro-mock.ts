@@ -85,6 +85,12 @@ export function mockedTaro(): TaroApiMock {
 
 /** Before each test: the page as it was at the start, and no calls recorded (implementations stay). */
 export function resetTaroMock(): void {
-  Object.assign(taroPage, fresh(), { pullDown: undefined, reachBottom: undefined, didShow: undefined, shareApp: undefined, shareTimeline: undefined });
+  Object.assign(taroPage, fresh(), {
+    pullDown: undefined,
+    reachBottom: undefined,
+    didShow: undefined,
+    shareApp: undefined,
+    shareTimeline: undefined,
+  });
   for (const mock of Object.values(mockedTaro())) if (jest.isMockFunction(mock)) mock.mockClear();
 }

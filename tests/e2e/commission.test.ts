@@ -19,7 +19,11 @@ const CANDIDATES = ['qinghua-cup', 'puer357', 'qinling-honey', 'ningxia-goji', '
 const open = journeySessions();
 
 async function dev(path: string, body: object): Promise<void> {
-  const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 }
 
@@ -125,7 +129,11 @@ test("alice's center: 1 visit, 1 order and the pending commission in ¥", async 
 
 test('after receipt and the after-sale window, the scheduler settles it and the center shows it settled', async () => {
   expect(commissionFen).toBeGreaterThan(0);
-  await callFunction(await signIn('owner'), 'order', 'ship', { orderId, carrier: '顺丰速运', trackingNo: 'SF2026112300' });
+  await callFunction(await signIn('owner'), 'order', 'ship', {
+    orderId,
+    carrier: '顺丰速运',
+    trackingNo: 'SF2026112300',
+  });
   await callFunction(await signIn(BUYER), 'order', 'confirmReceipt', { orderId });
   // The shop's window is the default one unless the owner changed it; a day past it is past either way here.
   await dev('/__dev/clock', { advanceMs: (DEFAULT_RULES.afterSaleDays + 1) * DAY_MS });
@@ -144,7 +152,7 @@ test('after receipt and the after-sale window, the scheduler settles it and the 
   });
 });
 
-test("alice writes her note on the poster page and downloads the poster; bob sees the note on her card", async () => {
+test('alice writes her note on the poster page and downloads the poster; bob sees the note on her card', async () => {
   expect(shareUrl).toBeDefined();
   const note = '自己每天都在用，杯壁很薄，手感好';
   const alice = await open(SHARER);

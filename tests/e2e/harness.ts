@@ -52,7 +52,13 @@ export interface Session {
 /** A fresh browser context signed in as `as` (its dev cookie set), with a phone-sized viewport. */
 export async function openAs(as: string): Promise<Session> {
   const browser = await chromium.connect(browserWs);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
   const token = await signIn(as);
   await context.addCookies([{ name: 'yj_dev', value: token, url: origin, httpOnly: true, sameSite: 'Lax' }]);
   const offLoopback: string[] = [];
@@ -109,7 +115,14 @@ export async function waitOnScreen(locator: Locator): Promise<void> {
   const handle = await locator.elementHandle();
   await locator.page().waitForFunction((el) => {
     const r = (el as Element).getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < window.innerWidth && r.top < window.innerHeight;
+    return (
+      r.width > 0 &&
+      r.height > 0 &&
+      r.right > 0 &&
+      r.bottom > 0 &&
+      r.left < window.innerWidth &&
+      r.top < window.innerHeight
+    );
   }, handle);
 }
 

@@ -1,6 +1,15 @@
 // Journey: the home page lists the demo shop's products, as the shop function pages them out.
 import type { ProductPage } from '../../cloudfunctions/contracts/shop';
-import { callFunction, openAs, origin, screenshot, signIn, waitOnScreen, withFailureScreenshot, type Session } from './harness';
+import {
+  callFunction,
+  openAs,
+  origin,
+  screenshot,
+  signIn,
+  waitOnScreen,
+  withFailureScreenshot,
+  type Session,
+} from './harness';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -13,7 +22,12 @@ async function allTitles(token: string): Promise<string[]> {
   const titles: string[] = [];
   let cursor: string | undefined;
   do {
-    const page: ProductPage = await callFunction<ProductPage>(token, 'shop', 'listProducts', cursor ? { cursor, limit: 50 } : { limit: 50 });
+    const page: ProductPage = await callFunction<ProductPage>(
+      token,
+      'shop',
+      'listProducts',
+      cursor ? { cursor, limit: 50 } : { limit: 50 },
+    );
     titles.push(...page.items.map((p) => p.title));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -28,10 +42,11 @@ test('the home page lists the demo products', async () => {
   const { page } = session;
   // The page itself, not the h5 navigation bar.
   const content = page.locator('.taro_router');
-  const rendered = () => page.evaluate((all) => {
-    const text = (document.querySelector('.taro_router') as HTMLElement | null)?.innerText ?? '';
-    return all.filter((t) => text.includes(t)).length;
-  }, titles);
+  const rendered = () =>
+    page.evaluate((all) => {
+      const text = (document.querySelector('.taro_router') as HTMLElement | null)?.innerText ?? '';
+      return all.filter((t) => text.includes(t)).length;
+    }, titles);
 
   await withFailureScreenshot(page, 'home', async () => {
     await page.goto(`${origin}/#/pages/index/index`);
@@ -52,10 +67,14 @@ test('the home page lists the demo products', async () => {
         }
         await page.mouse.move(195, 600);
         await page.mouse.wheel(0, 2000);
-        await page.waitForFunction(([all, n]) => {
-          const text = (document.querySelector('.taro_router') as HTMLElement | null)?.innerText ?? '';
-          return all.filter((t) => text.includes(t)).length > n;
-        }, [titles, before] as const, { timeout: 10000 });
+        await page.waitForFunction(
+          ([all, n]) => {
+            const text = (document.querySelector('.taro_router') as HTMLElement | null)?.innerText ?? '';
+            return all.filter((t) => text.includes(t)).length > n;
+          },
+          [titles, before] as const,
+          { timeout: 10000 },
+        );
       }
       await card.scrollIntoViewIfNeeded();
       await waitOnScreen(card);

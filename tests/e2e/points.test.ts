@@ -54,7 +54,9 @@ test('bob joins, sees 100 points, uses them at checkout and the payable amount d
     const before = parseFenText(await total.innerText());
     await content(page).getByRole('switch', { name: '使用积分抵扣' }).click();
     await shown(page, '-¥1.00');
-    await content(page).locator('.checkout__total-value', { hasText: formatFen(before - 100) }).waitFor();
+    await content(page)
+      .locator('.checkout__total-value', { hasText: formatFen(before - 100) })
+      .waitFor();
     expect(parseFenText(await total.innerText())).toBe(before - 100);
     await screenshot(page, 'points-checkout');
     orderId = await submitAndPay(page);

@@ -78,7 +78,7 @@ test('bob finds it on the home page, buys the three-box SKU and copies his share
   expect(shareUrl).toContain('s=');
 });
 
-test('the owner takes it off sale; bob\'s link shows 已下架 and cannot be bought, his order says so too', async () => {
+test("the owner takes it off sale; bob's link shows 已下架 and cannot be bought, his order says so too", async () => {
   expect(orderId).toBeDefined();
   const owner = await open('owner');
   await withFailureScreenshot(owner.page, 'desk-off-sale', async () => {

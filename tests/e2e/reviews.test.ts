@@ -17,7 +17,11 @@ const TEXT = '蜂蜜很稠，早上冲一杯，家里人都喜欢';
 const open = journeySessions();
 
 async function dev(path: string, body: object): Promise<void> {
-  const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 }
 
@@ -38,11 +42,19 @@ test('bob completes an order and reviews it with a photo', async () => {
   expect(pick).toBeDefined();
   // The purchase itself is the order journey's business: here it is placed, paid, shipped and received by API.
   const address = { name: '鲍勃', phone: '13912345678', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' };
-  const { order } = await callFunction<{ order: Order }>(token, 'order', 'create', { requestId: `e2e-review-${Date.now()}`, items: [{ productId: pick.productId, skuId: pick.skuId, qty: 1 }], address });
+  const { order } = await callFunction<{ order: Order }>(token, 'order', 'create', {
+    requestId: `e2e-review-${Date.now()}`,
+    items: [{ productId: pick.productId, skuId: pick.skuId, qty: 1 }],
+    address,
+  });
   orderId = order.id;
   const { outTradeNo } = await callFunction<{ outTradeNo: string }>(token, 'order', 'pay', { orderId });
   await dev('/__dev/pay', { outTradeNo });
-  await callFunction(await signIn('owner'), 'order', 'ship', { orderId, carrier: '顺丰速运', trackingNo: 'SF2026112301' });
+  await callFunction(await signIn('owner'), 'order', 'ship', {
+    orderId,
+    carrier: '顺丰速运',
+    trackingNo: 'SF2026112301',
+  });
   await callFunction(token, 'order', 'confirmReceipt', { orderId });
 
   const { page } = await open(BUYER);
@@ -64,7 +76,12 @@ test('bob completes an order and reviews it with a photo', async () => {
     await page.waitForURL(/\/pages\/order\/index\?id=/);
     await shown(page, '已评价');
   });
-  const { items } = await callFunction<{ items: Array<{ text: string; photos: string[] }> }>(token, 'shop', 'listReviews', { productId: pick.productId });
+  const { items } = await callFunction<{ items: Array<{ text: string; photos: string[] }> }>(
+    token,
+    'shop',
+    'listReviews',
+    { productId: pick.productId },
+  );
   const mine = items.find((r) => r.text === TEXT);
   expect(mine?.photos).toHaveLength(1);
   // The photo is served from the shop's storage.

@@ -1,7 +1,16 @@
 // Journey: bob opens a product card that alice shared into a chat, and sees whose recommendation it is.
 import type { ProductDetail, ProductPage, SessionResult } from '../../cloudfunctions/contracts/shop';
 import { formatFen } from '../../src/lib/money';
-import { callFunction, openAs, origin, screenshot, signIn, waitOnScreen, withFailureScreenshot, type Session } from './harness';
+import {
+  callFunction,
+  openAs,
+  origin,
+  screenshot,
+  signIn,
+  waitOnScreen,
+  withFailureScreenshot,
+  type Session,
+} from './harness';
 
 let session: Session | undefined;
 afterEach(async () => {

@@ -8,7 +8,10 @@ export const content = (page: Page) => page.locator('.taro_router');
 
 /** The element with exactly this text on the page shown now (earlier pages of the stack keep theirs), scrolled to. */
 export async function shown(page: Page, text: string | RegExp): Promise<Locator> {
-  const locator = content(page).getByText(text, { exact: typeof text === 'string' }).filter({ visible: true }).last();
+  const locator = content(page)
+    .getByText(text, { exact: typeof text === 'string' })
+    .filter({ visible: true })
+    .last();
   // Further down the page is where a user scrolls to.
   await locator.waitFor({ state: 'visible' });
   await locator.scrollIntoViewIfNeeded();
@@ -29,7 +32,10 @@ export async function confirmModal(page: Page, confirmText: string): Promise<voi
 
 /** Types into the native field of a Taro h5 Input or Textarea. */
 export async function fill(page: Page, placeholder: string, value: string): Promise<void> {
-  const field = content(page).locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true }).last();
+  const field = content(page)
+    .locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
+    .filter({ visible: true })
+    .last();
   await waitOnScreen(field);
   await field.fill(value);
 }

@@ -17,21 +17,37 @@ afterAll(async () => {
   await emu.stop();
 });
 
-const stats = async () => (await get(emu, '/__dev/stats')).json as { tcbRequests: number; tcbActions: Record<string, number>; docsExamined: number };
+const stats = async () =>
+  (await get(emu, '/__dev/stats')).json as {
+    tcbRequests: number;
+    tcbActions: Record<string, number>;
+    docsExamined: number;
+  };
 
 describe('TCB request counter', () => {
   test('counts every request the SDK sends, by action, and resets to zero', async () => {
     await db.collection('things').add({ data: { _id: 'a', n: 1 } });
-    expect((await post(emu, '/__dev/stats/reset', {})).json).toEqual({ docsExamined: 0, tcbRequests: 0, tcbActions: {} });
+    expect((await post(emu, '/__dev/stats/reset', {})).json).toEqual({
+      docsExamined: 0,
+      tcbRequests: 0,
+      tcbActions: {},
+    });
 
     await db.collection('things').doc('a').get();
     await db.collection('things').where({ n: 1 }).get();
-    await db.collection('things').doc('a').update({ data: { n: 2 } });
+    await db
+      .collection('things')
+      .doc('a')
+      .update({ data: { n: 2 } });
     await db.collection('things').add({ data: { n: 3 } });
     const after = await stats();
     expect(after.tcbRequests).toBe(4);
     expect(Object.values(after.tcbActions).reduce((a, b) => a + b, 0)).toBe(4);
-    expect(after.tcbActions).toEqual({ 'database.getDocument': 2, 'database.modifyDocument': 1, 'database.insertDocument': 1 });
+    expect(after.tcbActions).toEqual({
+      'database.getDocument': 2,
+      'database.modifyDocument': 1,
+      'database.insertDocument': 1,
+    });
     expect(after.docsExamined).toBeGreaterThan(0);
 
     await post(emu, '/__dev/stats/reset', {});
@@ -41,7 +57,12 @@ describe('TCB request counter', () => {
   test('requests a function makes are counted; the gateway call itself is not a TCB request', async () => {
     const token = await devSession(emu, 'counter');
     await post(emu, '/__dev/stats/reset', {});
-    const res = await post(emu, '/api/functions/paystart', { outTradeNo: 'C1', totalFee: 100 }, { authorization: `Bearer ${token}` });
+    const res = await post(
+      emu,
+      '/api/functions/paystart',
+      { outTradeNo: 'C1', totalFee: 100 },
+      { authorization: `Bearer ${token}` },
+    );
     expect(res.json.result).toMatchObject({ resultCode: 'SUCCESS' });
     expect(await stats()).toMatchObject({ tcbRequests: 1, tcbActions: { 'wx.wxPayApi': 1 } });
   });
@@ -59,11 +80,18 @@ describe('TCB request counter', () => {
 
 describe('/__dev/pay totalFee (test-only tamper)', () => {
   const delivered = async (outTradeNo: string) =>
-    (await db.collection('paycb').limit(100).get()).data.filter((d: any) => d.event.outTradeNo === outTradeNo).map((d: any) => d.event);
+    (await db.collection('paycb').limit(100).get()).data
+      .filter((d: any) => d.event.outTradeNo === outTradeNo)
+      .map((d: any) => d.event);
 
   const order = async (as: string, outTradeNo: string, totalFee: number) => {
     const token = await devSession(emu, as);
-    const res = await post(emu, '/api/functions/paystart', { outTradeNo, totalFee }, { authorization: `Bearer ${token}` });
+    const res = await post(
+      emu,
+      '/api/functions/paystart',
+      { outTradeNo, totalFee },
+      { authorization: `Bearer ${token}` },
+    );
     expect(res.json.result).toMatchObject({ resultCode: 'SUCCESS' });
   };
 
@@ -82,7 +110,10 @@ describe('/__dev/pay totalFee (test-only tamper)', () => {
     await order('bob', 'T2', 4580);
     await post(emu, '/__dev/pay', { outTradeNo: 'T2', deliveries: 2 });
     const events = await delivered('T2');
-    expect(events.map((e: any) => [e.totalFee, e.cashFee])).toEqual([[4580, 4580], [4580, 4580]]);
+    expect(events.map((e: any) => [e.totalFee, e.cashFee])).toEqual([
+      [4580, 4580],
+      [4580, 4580],
+    ]);
   });
 
   test.each([

@@ -77,7 +77,12 @@ test('acknowledged writes survive kill -9; no document or transaction is half-wr
     const { data } = await journal.skip(skip).limit(1000).get();
     for (const doc of data) expect(doc.sha).toBe(sha(doc.payload));
   }
-  const pairs = await journal.aggregate().match({ pair: db.command.exists(true) }).group({ _id: '$pair', n: db.command.aggregate.sum(1) }).limit(100000).end();
+  const pairs = await journal
+    .aggregate()
+    .match({ pair: db.command.exists(true) })
+    .group({ _id: '$pair', n: db.command.aggregate.sum(1) })
+    .limit(100000)
+    .end();
   for (const p of pairs.list) expect(p.n).toBe(2);
   // Ctrl-C shuts down cleanly.
   expect(await emu.stop()).toBe(0);

@@ -18,13 +18,19 @@ export interface RunningEmulator {
   kill(): Promise<void>;
 }
 
-export function startEmulator(opts: { functionsDir?: string; data?: string; seed?: 'none' | 'demo'; args?: string[] } = {}): Promise<RunningEmulator> {
+export function startEmulator(
+  opts: { functionsDir?: string; data?: string; seed?: 'none' | 'demo'; args?: string[] } = {},
+): Promise<RunningEmulator> {
   const args = [
     join(ROOT, 'dist/emulator/cli.js'),
-    '--port', '0',
-    '--data', opts.data ?? ':memory:',
-    '--seed', opts.seed ?? 'none',
-    '--functions', opts.functionsDir ?? join(ROOT, 'tests/fixtures/functions'),
+    '--port',
+    '0',
+    '--data',
+    opts.data ?? ':memory:',
+    '--seed',
+    opts.seed ?? 'none',
+    '--functions',
+    opts.functionsDir ?? join(ROOT, 'tests/fixtures/functions'),
     '--no-timers',
     ...(opts.args ?? []),
   ];

@@ -37,17 +37,72 @@ test.each([
   ['an unknown action', { action: 'database.dropEverything', collectionName: 'things' }, 'INVALID_ACTION'],
   ['no action', { collectionName: 'things' }, 'INVALID_ACTION'],
   ['a prototype key as action', { action: '__proto__' }, 'INVALID_ACTION'],
-  ['a query that is not EJSON', { action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', query: '{nope' }, 'INVALID_PARAM'],
-  ['a negative limit', { action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', query: '{}', limit: -5 }, 'INVALID_PARAM'],
+  [
+    'a query that is not EJSON',
+    { action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', query: '{nope' },
+    'INVALID_PARAM',
+  ],
+  [
+    'a negative limit',
+    { action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', query: '{}', limit: -5 },
+    'INVALID_PARAM',
+  ],
   ['a non-string collection', { action: 'database.getDocument', collectionName: { $ne: 1 } }, 'INVALID_PARAM'],
-  ['an unknown collection', { action: 'database.removeDocument', collectionName: 'nothing', queryType: 'WHERE', query: '{}' }, 'DATABASE_COLLECTION_NOT_EXIST'],
-  ['an unknown update operator', { action: 'database.modifyDocument', collectionName: 'things', queryType: 'WHERE', query: '{}', data: '{"$explode":{"n":1}}', multi: true, merge: true }, 'DATABASE_REQUEST_FAILED'],
-  ['an update of _id', { action: 'database.modifyDocument', collectionName: 'things', queryType: 'DOC', query: '{"_id":"t1"}', data: '{"$set":{"_id":"t2"}}', merge: true }, 'DATABASE_REQUEST_FAILED'],
-  ['an unknown query operator', { action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', query: '{"n":{"$wat":1}}' }, 'DATABASE_REQUEST_FAILED'],
-  ['a bad aggregation stage', { action: 'database.aggregateDocuments', collectionName: 'things', stages: [{ stageKey: '$nope', stageValue: '{}' }] }, 'DATABASE_REQUEST_FAILED'],
+  [
+    'an unknown collection',
+    { action: 'database.removeDocument', collectionName: 'nothing', queryType: 'WHERE', query: '{}' },
+    'DATABASE_COLLECTION_NOT_EXIST',
+  ],
+  [
+    'an unknown update operator',
+    {
+      action: 'database.modifyDocument',
+      collectionName: 'things',
+      queryType: 'WHERE',
+      query: '{}',
+      data: '{"$explode":{"n":1}}',
+      multi: true,
+      merge: true,
+    },
+    'DATABASE_REQUEST_FAILED',
+  ],
+  [
+    'an update of _id',
+    {
+      action: 'database.modifyDocument',
+      collectionName: 'things',
+      queryType: 'DOC',
+      query: '{"_id":"t1"}',
+      data: '{"$set":{"_id":"t2"}}',
+      merge: true,
+    },
+    'DATABASE_REQUEST_FAILED',
+  ],
+  [
+    'an unknown query operator',
+    { action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', query: '{"n":{"$wat":1}}' },
+    'DATABASE_REQUEST_FAILED',
+  ],
+  [
+    'a bad aggregation stage',
+    {
+      action: 'database.aggregateDocuments',
+      collectionName: 'things',
+      stages: [{ stageKey: '$nope', stageValue: '{}' }],
+    },
+    'DATABASE_REQUEST_FAILED',
+  ],
   ['an insert of nothing', { action: 'database.insertDocument', collectionName: 'things', data: [] }, 'INVALID_PARAM'],
-  ['an unknown transaction', { action: 'database.commitTransaction', transactionId: 'forged' }, 'DATABASE_TRANSACTION_FAIL'],
-  ['a call to a missing function', { action: 'functions.invokeFunction', function_name: '../../etc/passwd', request_data: '{}' }, 'FUNCTIONS_REQUEST_FAIL'],
+  [
+    'an unknown transaction',
+    { action: 'database.commitTransaction', transactionId: 'forged' },
+    'DATABASE_TRANSACTION_FAIL',
+  ],
+  [
+    'a call to a missing function',
+    { action: 'functions.invokeFunction', function_name: '../../etc/passwd', request_data: '{}' },
+    'FUNCTIONS_REQUEST_FAIL',
+  ],
 ])('/tcb with %s answers a coded error', async (_label, body, code) => {
   const res = await tcb(body);
   expect(res.status).toBe(200);
@@ -55,7 +110,11 @@ test.each([
 });
 
 test('a huge body is refused before it is read', async () => {
-  const huge = JSON.stringify({ action: 'database.insertDocument', collectionName: 'things', data: ['x'.repeat(25 * 1024 * 1024)] });
+  const huge = JSON.stringify({
+    action: 'database.insertDocument',
+    collectionName: 'things',
+    data: ['x'.repeat(25 * 1024 * 1024)],
+  });
   const res = await tcb(huge).catch((error) => ({ status: 0, json: { error } }));
   // Either the 413 answer or a closed connection; never a stored document.
   expect([0, 413]).toContain(res.status);
@@ -65,7 +124,12 @@ test('the gateway refuses a call without a dev session', async () => {
   const res = await post(emu, '/api/functions/whoami', {});
   expect(res.status).toBe(401);
   expect(res.json.code).toBe('DEV_NO_SESSION');
-  const forged = await post(emu, '/api/functions/whoami', {}, { authorization: 'Bearer forged', cookie: 'yj_dev=forged' });
+  const forged = await post(
+    emu,
+    '/api/functions/whoami',
+    {},
+    { authorization: 'Bearer forged', cookie: 'yj_dev=forged' },
+  );
   expect(forged.status).toBe(401);
 });
 
@@ -74,7 +138,9 @@ test('the gateway refuses malformed and oversized bodies', async () => {
   const auth = { authorization: `Bearer ${token}` };
   expect((await post(emu, '/api/functions/whoami', '{oops', auth)).status).toBe(400);
   expect((await post(emu, '/api/functions/whoami', '[]', auth)).status).toBe(400);
-  const big = await post(emu, '/api/functions/whoami', JSON.stringify({ x: 'y'.repeat(6 * 1024 * 1024) }), auth).catch(() => ({ status: 413 }));
+  const big = await post(emu, '/api/functions/whoami', JSON.stringify({ x: 'y'.repeat(6 * 1024 * 1024) }), auth).catch(
+    () => ({ status: 413 }),
+  );
   expect(big.status).toBe(413);
   expect((await post(emu, '/api/functions/whoami', { ok: 1 }, auth)).status).toBe(200);
 });

@@ -27,7 +27,10 @@ test('two concurrent invocations as different users each see their own OPENID', 
   ]);
   expect(alice.status).toBe(200);
   expect(bob.status).toBe(200);
-  for (const [res, openid] of [[alice, 'dev_alice'], [bob, 'dev_bob']] as const) {
+  for (const [res, openid] of [
+    [alice, 'dev_alice'],
+    [bob, 'dev_bob'],
+  ] as const) {
     expect(res.json.result.before).toMatchObject({ OPENID: openid, SOURCE: 'wx_client', ENV: 'youjian-local' });
     expect(res.json.result.after.OPENID).toBe(openid);
     expect(res.json.result.before.APPID).toMatch(/^wx/);
@@ -90,7 +93,11 @@ test('a timer trigger fires after a clock advance, as wx_trigger with no user', 
   expect(moved.json.fired).toEqual([{ functionName: 'ticker', name: 'hourly', cron: '0 0 * * * * *' }]);
   const ticks = (await db.collection('ticks').orderBy('now', 'desc').get()).data;
   expect(ticks.length).toBe(before + 1);
-  expect(ticks[0]).toMatchObject({ SOURCE: 'wx_trigger', OPENID: null, event: { Type: 'Timer', TriggerName: 'hourly' } });
+  expect(ticks[0]).toMatchObject({
+    SOURCE: 'wx_trigger',
+    OPENID: null,
+    event: { Type: 'Timer', TriggerName: 'hourly' },
+  });
   // The function saw the moved clock.
   expect(ticks[0].now).toBeGreaterThanOrEqual(Date.now() + 2 * 3600 * 1000 - 60_000);
   const clock = await get(emu, '/__dev/clock');
@@ -100,7 +107,9 @@ test('a timer trigger fires after a clock advance, as wx_trigger with no user', 
 test('/__dev/timers/run fires a trigger now', async () => {
   const before = (await db.collection('ticks').count()).total;
   const res = await post(emu, '/__dev/timers/run', { name: 'hourly' });
-  expect(res.json.results).toEqual([{ trigger: { functionName: 'ticker', name: 'hourly', cron: '0 0 * * * * *' }, ok: true }]);
+  expect(res.json.results).toEqual([
+    { trigger: { functionName: 'ticker', name: 'hourly', cron: '0 0 * * * * *' }, ok: true },
+  ]);
   expect((await db.collection('ticks').count()).total).toBe(before + 1);
 });
 
@@ -129,7 +138,9 @@ test('openapi from a function: a real QR PNG and an outbox message; refused with
   const png = Buffer.from(res.json.result.png, 'base64');
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const outbox = (await get(emu, '/__dev/outbox')).json.messages;
-  expect(outbox).toEqual([expect.objectContaining({ touser: 'dev_alice', templateId: 'TPL_SHIPPED', data: { thing1: { value: '已发货' } } })]);
+  expect(outbox).toEqual([
+    expect.objectContaining({ touser: 'dev_alice', templateId: 'TPL_SHIPPED', data: { thing1: { value: '已发货' } } }),
+  ]);
   const refused = await call('alice', 'poster-ungranted', { scene: 'p=abc&s=K7' });
   expect(refused.status).toBe(502);
   expect(refused.json.errMsg).toContain('permission');

@@ -21,14 +21,24 @@ const accounts = () => db.collection('accounts');
 const balance = async (id: string) => (await accounts().doc(id).get()).data.balance;
 
 beforeEach(async () => {
-  await accounts().doc('a').set({ data: { balance: 100 } });
-  await accounts().doc('b').set({ data: { balance: 0 } });
+  await accounts()
+    .doc('a')
+    .set({ data: { balance: 100 } });
+  await accounts()
+    .doc('b')
+    .set({ data: { balance: 0 } });
 });
 
 test('commit applies every write at once', async () => {
   const t = await db.startTransaction();
-  await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-30) } });
-  await t.collection('accounts').doc('b').update({ data: { balance: _.inc(30) } });
+  await t
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: _.inc(-30) } });
+  await t
+    .collection('accounts')
+    .doc('b')
+    .update({ data: { balance: _.inc(30) } });
   await t.collection('accounts').add({ data: { _id: 'log1', amount: 30 } });
   // Invisible outside the transaction until commit.
   expect(await balance('a')).toBe(100);
@@ -41,10 +51,15 @@ test('commit applies every write at once', async () => {
 
 test('reads inside a transaction see its own writes', async () => {
   const t = await db.startTransaction();
-  await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-1) } });
+  await t
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: _.inc(-1) } });
   expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(99);
   await t.collection('accounts').doc('b').remove();
-  await expect(t.collection('accounts').doc('b').get()).rejects.toMatchObject({ errMsg: expect.stringContaining('does not exist') });
+  await expect(t.collection('accounts').doc('b').get()).rejects.toMatchObject({
+    errMsg: expect.stringContaining('does not exist'),
+  });
   await t.rollback();
   expect(await balance('a')).toBe(100);
   expect(await balance('b')).toBe(0);
@@ -52,16 +67,23 @@ test('reads inside a transaction see its own writes', async () => {
 
 test('a transaction reads the snapshot taken at its start', async () => {
   const t = await db.startTransaction();
-  await accounts().doc('a').update({ data: { balance: 555 } });
+  await accounts()
+    .doc('a')
+    .update({ data: { balance: 555 } });
   await accounts().add({ data: { _id: 'late', balance: 1 } });
   expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(100);
-  await expect(t.collection('accounts').doc('late').get()).rejects.toMatchObject({ errMsg: expect.stringContaining('does not exist') });
+  await expect(t.collection('accounts').doc('late').get()).rejects.toMatchObject({
+    errMsg: expect.stringContaining('does not exist'),
+  });
   await t.rollback();
 });
 
 test('runTransaction: rollback with a value rejects with that value and writes nothing', async () => {
   const outcome = db.runTransaction(async (t: any) => {
-    await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-500) } });
+    await t
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: _.inc(-500) } });
     const { data } = await t.collection('accounts').doc('a').get();
     if (data.balance < 0) await t.rollback({ reason: 'insufficient', balance: data.balance });
     return 'unreachable';
@@ -72,7 +94,10 @@ test('runTransaction: rollback with a value rejects with that value and writes n
 
 test('runTransaction: an error thrown in the callback aborts', async () => {
   const outcome = db.runTransaction(async (t: any) => {
-    await t.collection('accounts').doc('b').update({ data: { balance: _.inc(7) } });
+    await t
+      .collection('accounts')
+      .doc('b')
+      .update({ data: { balance: _.inc(7) } });
     throw new Error('stop here');
   });
   await expect(outcome).rejects.toThrow('stop here');
@@ -81,7 +106,10 @@ test('runTransaction: an error thrown in the callback aborts', async () => {
 
 test('runTransaction returns the callback value on commit', async () => {
   const value = await db.runTransaction(async (t: any) => {
-    await t.collection('accounts').doc('b').update({ data: { balance: _.inc(5) } });
+    await t
+      .collection('accounts')
+      .doc('b')
+      .update({ data: { balance: _.inc(5) } });
     return { moved: 5 };
   });
   expect(value).toEqual({ moved: 5 });
@@ -94,9 +122,18 @@ const CONFLICT = { code: 'DATABASE_TRANSACTION_CONFLICT' };
 test('a write-write conflict: the first commit wins, the second gets the conflict code and changes nothing', async () => {
   const t1 = await db.startTransaction();
   const t2 = await db.startTransaction();
-  await t1.collection('accounts').doc('a').update({ data: { balance: 1 } });
-  await t2.collection('accounts').doc('a').update({ data: { balance: 2 } });
-  await t2.collection('accounts').doc('b').update({ data: { balance: 2 } });
+  await t1
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: 1 } });
+  await t2
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: 2 } });
+  await t2
+    .collection('accounts')
+    .doc('b')
+    .update({ data: { balance: 2 } });
   await t1.commit();
   await expect(t2.commit()).rejects.toMatchObject(CONFLICT);
   expect(await balance('a')).toBe(1);
@@ -106,8 +143,13 @@ test('a write-write conflict: the first commit wins, the second gets the conflic
 test('a document changed outside after the transaction started cannot be written by it', async () => {
   const t = await db.startTransaction();
   expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(100);
-  await accounts().doc('a').update({ data: { balance: _.inc(1) } });
-  await t.collection('accounts').doc('a').update({ data: { balance: 0 } });
+  await accounts()
+    .doc('a')
+    .update({ data: { balance: _.inc(1) } });
+  await t
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: 0 } });
   await expect(t.commit()).rejects.toMatchObject(CONFLICT);
   expect(await balance('a')).toBe(101);
 });
@@ -129,9 +171,15 @@ test('concurrent read-modify-write transactions lose no update', async () => {
       .runTransaction(async (t: any) => {
         runs += 1;
         const { data } = await t.collection('counters').doc('n').get();
-        await t.collection('counters').doc('n').update({ data: { value: data.value + 1 } });
+        await t
+          .collection('counters')
+          .doc('n')
+          .update({ data: { value: data.value + 1 } });
       }, 50)
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
   const committed = (await Promise.all(Array.from({ length: N }, increment))).filter(Boolean).length;
   // Every committed increment is in the counter, and no failed one is.
   expect((await counters.doc('n').get()).data.value).toBe(committed);
@@ -141,21 +189,47 @@ test('concurrent read-modify-write transactions lose no update', async () => {
 });
 
 describe('the transaction actions of the older transaction API (getInTransaction, updateDocInTransaction, deleteDocInTransaction)', () => {
-  const wire = async (body: Record<string, unknown>) => (await fetch(emu.tcbUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })).json();
+  const wire = async (body: Record<string, unknown>) =>
+    (
+      await fetch(emu.tcbUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json();
 
   test('read, update with upsert, delete, commit', async () => {
     const { transactionId } = await wire({ action: 'database.startTransaction' });
-    const got = await wire({ action: 'database.getInTransaction', transactionId, collectionName: 'accounts', _id: 'a' });
+    const got = await wire({
+      action: 'database.getInTransaction',
+      transactionId,
+      collectionName: 'accounts',
+      _id: 'a',
+    });
     expect(JSON.parse(got.data)).toMatchObject({ _id: 'a', balance: { $numberInt: '100' } });
-    const updated = await wire({ action: 'database.updateDocInTransaction', transactionId, collectionName: 'accounts', _id: 'a', data: JSON.stringify({ $set: { balance: { $numberInt: '60' } } }) });
+    const updated = await wire({
+      action: 'database.updateDocInTransaction',
+      transactionId,
+      collectionName: 'accounts',
+      _id: 'a',
+      data: JSON.stringify({ $set: { balance: { $numberInt: '60' } } }),
+    });
     expect(updated.updated).toBe('{"$numberInt":"1"}');
-    const upserted = await wire({ action: 'database.updateDocInTransaction', transactionId, collectionName: 'accounts', _id: 'c', data: JSON.stringify({ balance: { $numberInt: '40' } }), upsert: true });
+    const upserted = await wire({
+      action: 'database.updateDocInTransaction',
+      transactionId,
+      collectionName: 'accounts',
+      _id: 'c',
+      data: JSON.stringify({ balance: { $numberInt: '40' } }),
+      upsert: true,
+    });
     expect(JSON.parse(upserted.upserted)).toEqual([{ _id: 'c' }]);
-    const deleted = await wire({ action: 'database.deleteDocInTransaction', transactionId, collectionName: 'accounts', _id: 'b' });
+    const deleted = await wire({
+      action: 'database.deleteDocInTransaction',
+      transactionId,
+      collectionName: 'accounts',
+      _id: 'b',
+    });
     expect(deleted.deleted).toBe('{"$numberInt":"1"}');
     expect(await balance('a')).toBe(100);
     expect((await wire({ action: 'database.commitTransaction', transactionId })).code).toBeUndefined();
@@ -163,6 +237,8 @@ describe('the transaction actions of the older transaction API (getInTransaction
     expect(await balance('c')).toBe(40);
     await expect(accounts().doc('b').get()).rejects.toBeTruthy();
     // A finished transaction cannot be used again.
-    expect((await wire({ action: 'database.commitTransaction', transactionId })).code).toBe('DATABASE_TRANSACTION_FAIL');
+    expect((await wire({ action: 'database.commitTransaction', transactionId })).code).toBe(
+      'DATABASE_TRANSACTION_FAIL',
+    );
   });
 });

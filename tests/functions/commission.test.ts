@@ -10,7 +10,8 @@ afterEach(() => checkCountersAgainstLedger());
 
 type Result = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
 
-const commission = (as: string, action: string, input: Record<string, unknown> = {}): Promise<Result> => shop.call(as, 'commission', { action, ...input });
+const commission = (as: string, action: string, input: Record<string, unknown> = {}): Promise<Result> =>
+  shop.call(as, 'commission', { action, ...input });
 
 async function ok(as: string, action: string, input: Record<string, unknown> = {}) {
   const result = await commission(as, action, input);
@@ -34,7 +35,8 @@ async function session(as: string) {
   return (await shop.call(as, 'shop', { action: 'session' })).data;
 }
 
-const visit = async (as: string, sharer: string, productId = 'aksu-apple', c = 'chat') => ok(as, 'recordVisit', { productId, s: await codeOf(sharer), c });
+const visit = async (as: string, sharer: string, productId = 'aksu-apple', c = 'chat') =>
+  ok(as, 'recordVisit', { productId, s: await codeOf(sharer), c });
 
 const APPLE = line('aksu-apple', 'aksu-apple-1'); // ¥39.90, shop default rate 5%
 const GOJI = line('ningxia-goji', 'ningxia-goji-1'); // ¥45.80, default rate
@@ -51,11 +53,19 @@ async function stats(as: string) {
 
 /** For every sharer: the counters (money document) equal the sums over their commission lines and withdrawals. */
 async function checkCountersAgainstLedger() {
-  const [lines, withdrawals, counters] = await Promise.all([shop.all('commissions'), shop.all('withdrawals'), shop.all('sharer_stats')]);
+  const [lines, withdrawals, counters] = await Promise.all([
+    shop.all('commissions'),
+    shop.all('withdrawals'),
+    shop.all('sharer_stats'),
+  ]);
   const expected = new Map<string, Record<string, number>>();
   const of = (id: string) => {
     let e = expected.get(id);
-    if (!e) expected.set(id, (e = { pendingFen: 0, settledFen: 0, reversedFen: 0, withdrawnFen: 0, requestedFen: 0, gmvFen: 0 }));
+    if (!e)
+      expected.set(
+        id,
+        (e = { pendingFen: 0, settledFen: 0, reversedFen: 0, withdrawnFen: 0, requestedFen: 0, gmvFen: 0 }),
+      );
     return e;
   };
   for (const l of lines) {
@@ -76,7 +86,8 @@ async function checkCountersAgainstLedger() {
     // Every money figure of the per-product rows adds up to the total too.
     for (const key of ['pendingFen', 'settledFen', 'reversedFen', 'gmvFen'] as const) {
       let sum = 0;
-      for (const byChannel of Object.values(c.products) as any[]) for (const row of Object.values(byChannel) as any[]) sum += row[key] ?? 0;
+      for (const byChannel of Object.values(c.products) as any[])
+        for (const row of Object.values(byChannel) as any[]) sum += row[key] ?? 0;
       expect({ sharer: c.sharerId, key, sum }).toEqual({ sharer: c.sharerId, key, sum: c[key] });
     }
   }
@@ -118,7 +129,17 @@ describe('attribution and commission', () => {
     const doc = await shop.orderDoc(order.id);
     expect(Object.keys(doc.sharer).sort()).toEqual(['channel', 'code', 'id', 'productId', 'rates']);
     const binding = (await shop.db.collection('bindings').doc('dev_c2').get()).data;
-    expect(Object.keys(binding).sort()).toEqual(['_id', 'buyerId', 'channel', 'productId', 'sharerCode', 'sharerId', 'sharerNickname', 'since', 'until']);
+    expect(Object.keys(binding).sort()).toEqual([
+      '_id',
+      'buyerId',
+      'channel',
+      'productId',
+      'sharerCode',
+      'sharerId',
+      'sharerNickname',
+      'since',
+      'until',
+    ]);
     expect(JSON.stringify([doc.sharer, binding])).not.toContain('dev_a2');
   });
 
@@ -167,7 +188,10 @@ describe('attribution and commission', () => {
 
   test('the buyer sees and releases the binding; later orders are attributed to nobody until a new share', async () => {
     await visit('b7', 'a7');
-    expect((await session('b7')).binding).toMatchObject({ sharerCode: await codeOf('a7'), nickname: expect.any(String) });
+    expect((await session('b7')).binding).toMatchObject({
+      sharerCode: await codeOf('a7'),
+      nickname: expect.any(String),
+    });
     expect(await ok('b7', 'releaseBinding')).toEqual({ binding: null });
     expect((await ok('b7', 'binding')).binding).toBeNull();
     const order = await paidThrough('b7', [APPLE]);
@@ -200,11 +224,18 @@ describe('settlement and reversal', () => {
     await visit('b14', 'a14');
     const order = await shop.placed('b14', [APPLE]);
     // The state a crash right after recordPayment's claim leaves: paid, commission owed, no lines yet.
-    await shop.db.collection('orders').doc(order.id).update({ data: { status: 'paid', paidFen: order.amounts.payableFen, paidAt: new Date(), commissionState: 'owed' } });
+    await shop.db
+      .collection('orders')
+      .doc(order.id)
+      .update({
+        data: { status: 'paid', paidFen: order.amounts.payableFen, paidAt: new Date(), commissionState: 'owed' },
+      });
     expect(await linesOf(order.id)).toEqual([]);
     await shop.runScheduler();
     await shop.runScheduler();
-    expect((await linesOf(order.id)).map((l: any) => [l.sharerId, l.amountFen, l.status])).toEqual([['dev_a14', 199, 'pending']]);
+    expect((await linesOf(order.id)).map((l: any) => [l.sharerId, l.amountFen, l.status])).toEqual([
+      ['dev_a14', 199, 'pending'],
+    ]);
     expect((await shop.orderDoc(order.id)).commissionState).toBe('credited');
     expect(await stats('a14')).toMatchObject({ orders: 1, commission: { pendingFen: 199 } });
   });
@@ -238,7 +269,10 @@ describe('settlement and reversal', () => {
       ['reversed', 199],
       ['reversed', 229],
     ]);
-    expect(await stats('a11')).toMatchObject({ orders: 1, commission: { pendingFen: 0, settledFen: 0, reversedFen: 428 } });
+    expect(await stats('a11')).toMatchObject({
+      orders: 1,
+      commission: { pendingFen: 0, settledFen: 0, reversedFen: 428 },
+    });
   });
 
   test('a partial refund of a shipped order reverses pro rata and the rest settles', async () => {
@@ -247,12 +281,15 @@ describe('settlement and reversal', () => {
     const paidFen = order.amounts.payableFen; // 3990 + 1000 shipping
     await shop.requestRefund('b12', order.id);
     const half = Math.floor(paidFen / 2);
-    const approved = (await shop.ok(OWNER, 'decideRefund', { orderId: order.id, approve: true, refundFen: half })).order;
+    const approved = (await shop.ok(OWNER, 'decideRefund', { orderId: order.id, approve: true, refundFen: half }))
+      .order;
     expect(approved.refund.refundFen).toBe(half);
     await shop.simulateRefund(approved.refund.outRefundNo);
     const kept = Math.floor((199 * (paidFen - half)) / paidFen);
     expect((await linesOf(order.id))[0]).toMatchObject({ status: 'settled', reversedFen: 199 - kept });
-    expect(await stats('a12')).toMatchObject({ commission: { settledFen: kept, reversedFen: 199 - kept, pendingFen: 0 } });
+    expect(await stats('a12')).toMatchObject({
+      commission: { settledFen: kept, reversedFen: 199 - kept, pendingFen: 0 },
+    });
   });
 
   test('a partial refund of an unshipped order, or above what was paid, is refused and changes nothing', async () => {
@@ -260,9 +297,19 @@ describe('settlement and reversal', () => {
     const paid = await paidThrough('b13', [APPLE]);
     await shop.requestRefund('b13', paid.id);
     const before = await shop.orderDoc(paid.id);
-    expect(await shop.refused(OWNER, 'decideRefund', { orderId: paid.id, approve: true, refundFen: 100 })).toBe('order.refund_amount_invalid');
-    expect(await shop.refused(OWNER, 'decideRefund', { orderId: paid.id, approve: true, refundFen: paid.amounts.payableFen + 1 })).toBe('order.refund_amount_invalid');
-    expect(await shop.refused(OWNER, 'decideRefund', { orderId: paid.id, approve: true, refundFen: 0 })).toBe('input.invalid');
+    expect(await shop.refused(OWNER, 'decideRefund', { orderId: paid.id, approve: true, refundFen: 100 })).toBe(
+      'order.refund_amount_invalid',
+    );
+    expect(
+      await shop.refused(OWNER, 'decideRefund', {
+        orderId: paid.id,
+        approve: true,
+        refundFen: paid.amounts.payableFen + 1,
+      }),
+    ).toBe('order.refund_amount_invalid');
+    expect(await shop.refused(OWNER, 'decideRefund', { orderId: paid.id, approve: true, refundFen: 0 })).toBe(
+      'input.invalid',
+    );
     expect(await shop.orderDoc(paid.id)).toEqual(before);
     await shop.decide(paid.id, false);
   });
@@ -289,21 +336,31 @@ describe('withdrawals', () => {
     expect(await refused('a20', 'withdraw', { amountFen: 100 })).toBe('withdraw.open_exists');
     expect(await stats('a20')).toMatchObject({ availableFen: 344, openWithdrawal: { id: withdrawal.id } });
     // Only the owner decides, and only once.
-    expect(await refused('a20', 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: true })).toBe('auth.not_owner');
+    expect(await refused('a20', 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: true })).toBe(
+      'auth.not_owner',
+    );
     expect(await refused('b20', 'withdrawals')).toBe('auth.not_owner');
     const open = await ok(OWNER, 'withdrawals', { view: 'open' });
     expect(open.items.map((w: any) => w.id)).toContain(withdrawal.id);
     const decided = await ok(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: true });
     expect(decided.withdrawal).toMatchObject({ status: 'approved', sharer: { shareCode: await codeOf('a20') } });
-    expect(await refused(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: false, reason: '重复处理' })).toBe('withdraw.already_decided');
-    expect(await stats('a20')).toMatchObject({ availableFen: 344, openWithdrawal: null, commission: { withdrawnFen: 1000, settledFen: 1344 } });
+    expect(
+      await refused(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: false, reason: '重复处理' }),
+    ).toBe('withdraw.already_decided');
+    expect(await stats('a20')).toMatchObject({
+      availableFen: 344,
+      openWithdrawal: null,
+      commission: { withdrawnFen: 1000, settledFen: 1344 },
+    });
   });
 
   test('someone without settled commission cannot withdraw; a rejected request returns the amount', async () => {
     expect(await refused('b21', 'withdraw', { amountFen: 100 })).toBe('withdraw.insufficient');
     const available = await settledFor('a21', 'b21');
     const { withdrawal } = await ok('a21', 'withdraw', { amountFen: available });
-    expect(await refused(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: false })).toBe('withdraw.reason_required');
+    expect(await refused(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: false })).toBe(
+      'withdraw.reason_required',
+    );
     await ok(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: false, reason: '信息不全' });
     expect(await stats('a21')).toMatchObject({ availableFen: available, commission: { withdrawnFen: 0 } });
     expect((await ok('a21', 'myWithdrawals')).items[0]).toMatchObject({ status: 'rejected', reason: '信息不全' });
@@ -311,9 +368,13 @@ describe('withdrawals', () => {
 
   test('concurrent withdrawal requests: one is open, the rest refused, and the balance never goes below zero', async () => {
     const available = await settledFor('a22', 'b22');
-    const results = await Promise.all(Array.from({ length: 6 }, () => commission('a22', 'withdraw', { amountFen: available })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => commission('a22', 'withdraw', { amountFen: available })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(new Set(results.filter((r) => !r.ok).map((r: any) => r.error.code))).toEqual(new Set(['withdraw.open_exists']));
+    expect(new Set(results.filter((r) => !r.ok).map((r: any) => r.error.code))).toEqual(
+      new Set(['withdraw.open_exists']),
+    );
     expect((await stats('a22')).availableFen).toBe(0);
   });
 });
@@ -324,7 +385,13 @@ describe('visits', () => {
     await visit('v2', 's30');
     await visit('v2', 's30', 'aksu-apple', 'moments');
     const mine = await stats('s30');
-    expect(mine).toMatchObject({ visits: 5, visitors: 2, orders: 0, gmvFen: 0, commission: { pendingFen: 0, settledFen: 0 } });
+    expect(mine).toMatchObject({
+      visits: 5,
+      visitors: 2,
+      orders: 0,
+      gmvFen: 0,
+      commission: { pendingFen: 0, settledFen: 0 },
+    });
     expect(mine.rows.find((r: any) => r.channel === 'chat')).toMatchObject({ visits: 4, visitors: 2 });
     expect(mine.rows.find((r: any) => r.channel === 'moments')).toMatchObject({ visits: 1, visitors: 1 });
     expect((await shop.all('commissions')).filter((l) => l.sharerId === 'dev_s30')).toEqual([]);
@@ -336,7 +403,10 @@ describe('visits', () => {
   test('an anonymous Moments view counts as a view and binds nobody', async () => {
     const code = await codeOf('s31');
     const cloud = sdkFor(shop.emu);
-    const { result } = await cloud.callFunction({ name: 'commission', data: { action: 'recordVisit', productId: 'aksu-apple', s: code, c: 'moments' } });
+    const { result } = await cloud.callFunction({
+      name: 'commission',
+      data: { action: 'recordVisit', productId: 'aksu-apple', s: code, c: 'moments' },
+    });
     expect(result).toEqual({ ok: true, data: { bound: false, binding: null } });
     expect(await stats('s31')).toMatchObject({ visits: 1, visitors: 0 });
     expect((await shop.all('bindings')).filter((b) => b.sharerId === 'dev_s31')).toEqual([]);
@@ -345,10 +415,14 @@ describe('visits', () => {
   test('hostile visits are refused with coded errors and change nothing', async () => {
     const code = await codeOf('s32');
     const before = await shop.all('sharer_stats');
-    expect(await refused('v3', 'recordVisit', { productId: 'aksu-apple', s: 'ZZZZZZ', c: 'chat' })).toBe('share.sharer_not_found');
+    expect(await refused('v3', 'recordVisit', { productId: 'aksu-apple', s: 'ZZZZZZ', c: 'chat' })).toBe(
+      'share.sharer_not_found',
+    );
     expect(await refused('v3', 'recordVisit', { productId: 'nope', s: code, c: 'chat' })).toBe('product.not_found');
     expect(await refused('v3', 'recordVisit', { productId: 'aksu-apple', s: code, c: 'sms' })).toBe('input.invalid');
-    expect(await refused('v3', 'recordVisit', { productId: 'aksu-apple', s: code, c: 'chat', openid: 'dev_s32' })).toBe('input.invalid');
+    expect(await refused('v3', 'recordVisit', { productId: 'aksu-apple', s: code, c: 'chat', openid: 'dev_s32' })).toBe(
+      'input.invalid',
+    );
     expect(await shop.all('sharer_stats')).toEqual(before);
     expect((await shop.all('bindings')).filter((b) => b.buyerId === 'dev_v3')).toEqual([]);
   });
@@ -363,7 +437,11 @@ describe('notes, posters and rates', () => {
     const own = await shop.call('s40', 'shop', { action: 'getProduct', id: 'qinling-honey' });
     expect(own.data.myNote).toBe('我家一直吃这个');
     const poster = await ok('s40', 'poster', { productId: 'qinling-honey' });
-    expect(poster).toMatchObject({ scene: `p=qinling-honey&s=${await codeOf('s40')}`, note: '我家一直吃这个', product: { priceFen: 6800 } });
+    expect(poster).toMatchObject({
+      scene: `p=qinling-honey&s=${await codeOf('s40')}`,
+      note: '我家一直吃这个',
+      product: { priceFen: 6800 },
+    });
     expect(poster.code).toMatch(/^data:image\/png;base64,/);
     expect(poster.scene.length).toBeLessThanOrEqual(32);
     expect(await refused('s40', 'setNote', { productId: 'qinling-honey', note: 'x'.repeat(61) })).toBe('input.invalid');

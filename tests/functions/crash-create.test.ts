@@ -27,7 +27,10 @@ const KILL_AFTER = 20;
 
 test('kill -9 during a burst of order.create, restart, deadlines passed, scheduler run: stock + held = initial', async () => {
   const [a] = await shop.makeProduct('crashA', [{ stock: 200, priceFen: 1990 }]);
-  const [b1, b2] = await shop.makeProduct('crashB', [{ stock: 200, priceFen: 2990 }, { stock: 200, priceFen: 3990 }]);
+  const [b1, b2] = await shop.makeProduct('crashB', [
+    { stock: 200, priceFen: 2990 },
+    { stock: 200, priceFen: 3990 },
+  ]);
   // One line, two lines of two products, three lines: the window between reserving and writing the order varies.
   const baskets: Line[][] = [[a], [a, b1], [{ ...b2, qty: 2 }, a], [a, b1, b2]];
   const rounds: Array<{ acknowledged: number; refused: Record<string, number>; cutOff: number }> = [];

@@ -9,7 +9,8 @@ const shop = useShop();
 
 // --- points
 
-const pointsCall = (as: string, action: string, input: Record<string, unknown> = {}): Promise<Outcome> => shop.call(as, 'points', { action, ...input });
+const pointsCall = (as: string, action: string, input: Record<string, unknown> = {}): Promise<Outcome> =>
+  shop.call(as, 'points', { action, ...input });
 
 async function join(as: string): Promise<number> {
   const result = await pointsCall(as, 'join');
@@ -42,16 +43,22 @@ async function ledgerAnomalies(): Promise<string[]> {
   const broken: string[] = [];
   for (const a of accounts) {
     const mine = entries.filter((e) => e.userId === a._id);
-    const ledger = { available: mine.reduce((s, e) => s + e.available, 0), pending: mine.reduce((s, e) => s + e.pending, 0) };
+    const ledger = {
+      available: mine.reduce((s, e) => s + e.available, 0),
+      pending: mine.reduce((s, e) => s + e.pending, 0),
+    };
     const lots = { available: 0, pending: 0 };
     for (const lot of a.lots) {
-      if (lot.left < 0 || lot.left > lot.points) broken.push(`${a._id} lot ${lot.id} left ${lot.left} of ${lot.points}`);
+      if (lot.left < 0 || lot.left > lot.points)
+        broken.push(`${a._id} lot ${lot.id} left ${lot.left} of ${lot.points}`);
       if (lot.state === 'available') lots.available += lot.left;
       if (lot.state === 'pending') lots.pending += lot.left;
     }
     if (a.available < 0 || a.pending < 0) broken.push(`${a._id} negative: ${a.available}/${a.pending}`);
-    if (ledger.available !== a.available || ledger.pending !== a.pending) broken.push(`${a._id}: account ${a.available}/${a.pending} ≠ ledger ${ledger.available}/${ledger.pending}`);
-    if (lots.available !== a.available || lots.pending !== a.pending) broken.push(`${a._id}: account ${a.available}/${a.pending} ≠ lots ${lots.available}/${lots.pending}`);
+    if (ledger.available !== a.available || ledger.pending !== a.pending)
+      broken.push(`${a._id}: account ${a.available}/${a.pending} ≠ ledger ${ledger.available}/${ledger.pending}`);
+    if (lots.available !== a.available || lots.pending !== a.pending)
+      broken.push(`${a._id}: account ${a.available}/${a.pending} ≠ lots ${lots.available}/${lots.pending}`);
   }
   return broken;
 }
@@ -67,9 +74,14 @@ async function spentPointsAnomalies(orderIds: readonly string[]): Promise<string
     const order = await shop.orderDoc(id);
     const used = order.amounts.pointsUsed;
     if (used <= 0) continue;
-    const live = ['paid', 'shipped', 'completed'].includes(order.status) || (order.status === 'refunding' && !order.refund?.approvedAt);
+    const live =
+      ['paid', 'shipped', 'completed'].includes(order.status) ||
+      (order.status === 'refunding' && !order.refund?.approvedAt);
     const spent = spentBy(id, entries);
-    if (live && spent !== used) broken.push(`${id} ${order.status} with ${used} points used (discount ${order.amounts.pointsDiscountFen} fen kept), but ${spent} taken from the buyer`);
+    if (live && spent !== used)
+      broken.push(
+        `${id} ${order.status} with ${used} points used (discount ${order.amounts.pointsDiscountFen} fen kept), but ${spent} taken from the buyer`,
+      );
   }
   return broken;
 }
@@ -141,7 +153,8 @@ describe('a. a payment recorded after a cancel that gave the points back', () =>
       // Stock is plentiful, and the member still has the points: the payment is honoured and spends them.
       if (order.status !== 'paid') anomalies.push(`${b}: ${id} is ${order.status}, not paid`);
       const after = await balance(b);
-      if (after.available !== 0) anomalies.push(`${b}: ${after.available} of ${start} points spendable after paying with all of them`);
+      if (after.available !== 0)
+        anomalies.push(`${b}: ${after.available} of ${start} points spendable after paying with all of them`);
       return id;
     });
     anomalies.push(...(await spentPointsAnomalies(ids)), ...(await ledgerAnomalies()));
@@ -163,19 +176,26 @@ describe('a. a payment recorded after a cancel that gave the points back', () =>
       const { answers } = await shop.simulatePay(outTradeNo);
       if (!payAnswerOk(answers)) anomalies.push(`${b}: pay callback answered ${JSON.stringify(answers)}`);
       const late = await shop.orderDoc(first);
-      const refundStarted = late.status === 'refunded' || (late.status === 'refunding' && Boolean(late.refund?.approvedAt));
+      const refundStarted =
+        late.status === 'refunded' || (late.status === 'refunding' && Boolean(late.refund?.approvedAt));
       if (!refundStarted) {
-        anomalies.push(`${b}: late-paid ${first} is ${late.status}${late.refund?.approvedAt ? ' (refund approved)' : ''} with a ${late.amounts.pointsDiscountFen} fen discount whose points were spent on ${second}`);
+        anomalies.push(
+          `${b}: late-paid ${first} is ${late.status}${late.refund?.approvedAt ? ' (refund approved)' : ''} with a ${late.amounts.pointsDiscountFen} fen discount whose points were spent on ${second}`,
+        );
       }
       // WeChat completes the refund: the order shows refunded.
       await completeRefunds(first);
       const done = await shop.orderDoc(first);
-      if (refundStarted && done.status !== 'refunded') anomalies.push(`${b}: ${first} is ${done.status} after its refund completed`);
+      if (refundStarted && done.status !== 'refunded')
+        anomalies.push(`${b}: ${first} is ${done.status} after its refund completed`);
       const entries = (await shop.all('points_ledger')).filter((e) => e.userId === `dev_${b}`);
-      if (spentBy(second, entries) !== points) anomalies.push(`${b}: the second order ${second} holds ${spentBy(second, entries)} of its ${points} points`);
-      if (refundStarted && spentBy(first, entries) !== 0) anomalies.push(`${b}: refunded ${first} still holds ${spentBy(first, entries)} points`);
+      if (spentBy(second, entries) !== points)
+        anomalies.push(`${b}: the second order ${second} holds ${spentBy(second, entries)} of its ${points} points`);
+      if (refundStarted && spentBy(first, entries) !== 0)
+        anomalies.push(`${b}: refunded ${first} still holds ${spentBy(first, entries)} points`);
       const after = await balance(b);
-      if (after.available !== 0) anomalies.push(`${b}: ${after.available} points spendable, all ${points} were spent on ${second}`);
+      if (after.available !== 0)
+        anomalies.push(`${b}: ${after.available} points spendable, all ${points} were spent on ${second}`);
       return [first, second];
     });
     anomalies.push(...(await spentPointsAnomalies(ids.flat())), ...(await ledgerAnomalies()));
@@ -197,8 +217,12 @@ describe('a. a payment recorded after a cancel that gave the points back', () =>
     const ids: string[] = [];
     for (let at = 0; at < ready.length; at += RACES) {
       const batch = ready.slice(at, at + RACES).map(async ({ b, id, outTradeNo }, j) => {
-        const [cancel, paid] = await Promise.all([shop.order(b, 'cancel', { orderId: id }), afterRoundTrips(at + j, () => shop.simulatePay(outTradeNo))]);
-        if (!cancel.ok && cancel.error.code !== 'order.invalid_transition') anomalies.push(`${b}: cancel answered ${JSON.stringify(cancel)}`);
+        const [cancel, paid] = await Promise.all([
+          shop.order(b, 'cancel', { orderId: id }),
+          afterRoundTrips(at + j, () => shop.simulatePay(outTradeNo)),
+        ]);
+        if (!cancel.ok && cancel.error.code !== 'order.invalid_transition')
+          anomalies.push(`${b}: cancel answered ${JSON.stringify(cancel)}`);
         if (!payAnswerOk(paid.answers)) anomalies.push(`${b}: pay callback answered ${JSON.stringify(paid.answers)}`);
         return id;
       });
@@ -230,24 +254,34 @@ describe("b. the owner's approve and reject of one refund request sent together"
       const wins = [approve, reject].filter((r) => r.ok).length;
       if (wins !== 1) anomalies.push(`${shipped.id}: ${wins} of approve/reject succeeded`);
       for (const r of [approve, reject]) {
-        if (!r.ok && !(typeof r.error?.code === 'string' && r.error.code.length > 0)) anomalies.push(`${shipped.id}: refused without a code: ${JSON.stringify(r)}`);
+        if (!r.ok && !(typeof r.error?.code === 'string' && r.error.code.length > 0))
+          anomalies.push(`${shipped.id}: refused without a code: ${JSON.stringify(r)}`);
       }
       const decided = await shop.orderDoc(shipped.id);
       if (['shipped', 'completed'].includes(decided.status) && decided.refund?.approvedAt) {
-        anomalies.push(`${shipped.id}: ${decided.status} holding refund.approvedAt and outRefundNo ${decided.refund.outRefundNo}`);
+        anomalies.push(
+          `${shipped.id}: ${decided.status} holding refund.approvedAt and outRefundNo ${decided.refund.outRefundNo}`,
+        );
       }
-      if (approve.ok && !reject.ok && !(decided.status === 'refunding' && decided.refund?.approvedAt)) anomalies.push(`${shipped.id}: approval won but the order is ${decided.status}`);
-      if (reject.ok && !approve.ok && decided.status !== 'shipped') anomalies.push(`${shipped.id}: rejection won but the order is ${decided.status}`);
+      if (approve.ok && !reject.ok && !(decided.status === 'refunding' && decided.refund?.approvedAt))
+        anomalies.push(`${shipped.id}: approval won but the order is ${decided.status}`);
+      if (reject.ok && !approve.ok && decided.status !== 'shipped')
+        anomalies.push(`${shipped.id}: rejection won but the order is ${decided.status}`);
       // WeChat Pay completes whatever refund it was asked for: a refund it completed shows as refunded.
       const completed = await completeRefunds(shipped.id);
       const final = await shop.orderDoc(shipped.id);
-      if (completed > 0 && final.status !== 'refunded') anomalies.push(`${shipped.id}: WeChat refunded it, but the order is ${final.status}`);
-      if (completed === 0 && final.status === 'refunded') anomalies.push(`${shipped.id}: refunded without a refund at WeChat Pay`);
+      if (completed > 0 && final.status !== 'refunded')
+        anomalies.push(`${shipped.id}: WeChat refunded it, but the order is ${final.status}`);
+      if (completed === 0 && final.status === 'refunded')
+        anomalies.push(`${shipped.id}: refunded without a refund at WeChat Pay`);
     };
     for (let round = 0; round < ROUNDS; round++) {
       await settleAll(Array.from({ length: PARALLEL }, (_v, i) => iteration(round * PARALLEL + i + 1)));
     }
-    expect({ anomalies, tally }).toEqual({ anomalies: [], tally: { approved: expect.any(Number), rejected: expect.any(Number), both: 0 } });
+    expect({ anomalies, tally }).toEqual({
+      anomalies: [],
+      tally: { approved: expect.any(Number), rejected: expect.any(Number), both: 0 },
+    });
   }, 180_000);
 });
 
@@ -262,18 +296,25 @@ describe("c. the buyer's cancel racing WeChat Pay's result on scarce stock", () 
       const { outTradeNo } = await shop.startPay(buyer, order.id);
       // Both fired at once; the callback's start is staggered by 0-7 database round trips from one race to the
       // next, so that over the races it meets every step of the cancel (its claim, the stock's release).
-      const [cancel, paid] = await Promise.all([shop.order(buyer, 'cancel', { orderId: order.id }), afterRoundTrips(n % 8, () => shop.simulatePay(outTradeNo))]);
-      if (!cancel.ok && cancel.error.code !== 'order.invalid_transition') broken.push(`${order.id}: cancel answered ${JSON.stringify(cancel)}`);
+      const [cancel, paid] = await Promise.all([
+        shop.order(buyer, 'cancel', { orderId: order.id }),
+        afterRoundTrips(n % 8, () => shop.simulatePay(outTradeNo)),
+      ]);
+      if (!cancel.ok && cancel.error.code !== 'order.invalid_transition')
+        broken.push(`${order.id}: cancel answered ${JSON.stringify(cancel)}`);
       if (!payAnswerOk(paid.answers)) broken.push(`${order.id}: pay callback answered ${JSON.stringify(paid.answers)}`);
       const stock = await shop.stock(sku.productId, sku.skuId);
       const stored = await shop.orderDoc(order.id);
       const held = holdsStock(stored) ? 1 : 0;
       const flag = typeof stored.holdsStock === 'boolean' && stored.holdsStock !== holdsStock(stored);
       if (stock < 0 || stock + held !== 1 || flag) {
-        broken.push(`race ${n} (${n % 8} round trips): ${order.id} ${stored.status}${stored.attention?.stockShort ? ' (stockShort)' : ''} holdsStock=${stored.holdsStock}, stock ${stock} + held ${held} ≠ 1`);
+        broken.push(
+          `race ${n} (${n % 8} round trips): ${order.id} ${stored.status}${stored.attention?.stockShort ? ' (stockShort)' : ''} holdsStock=${stored.holdsStock}, stock ${stock} + held ${held} ≠ 1`,
+        );
       }
     };
-    for (let b = 0; b < BATCHES; b++) await settleAll(Array.from({ length: RACES }, (_v, i) => race(b * RACES + i + 1)));
+    for (let b = 0; b < BATCHES; b++)
+      await settleAll(Array.from({ length: RACES }, (_v, i) => race(b * RACES + i + 1)));
     expect(broken).toEqual([]);
     await shop.checkStockInvariant();
   }, 180_000);
@@ -322,7 +363,9 @@ describe('d. a partial refund gives back spent points and cancels earnings pro r
       const now = await balance(c.buyer);
       const want = { back: c.back, kept: c.earned - c.cancelled };
       if (now.available < c.back || now.available + now.pending !== c.back + (c.earned - c.cancelled)) {
-        report.push(`${c.buyer} after refunding ${c.refundFen} of ${c.paid} fen (${c.used} points used, ${c.earned} earned): ${now.available}/${now.pending}, want ${JSON.stringify(want)}`);
+        report.push(
+          `${c.buyer} after refunding ${c.refundFen} of ${c.paid} fen (${c.used} points used, ${c.earned} earned): ${now.available}/${now.pending}, want ${JSON.stringify(want)}`,
+        );
       }
     }
     // The after-sale window closes: what is left of the earnings becomes spendable.
@@ -334,10 +377,24 @@ describe('d. a partial refund gives back spent points and cancels earnings pro r
       const final = await balance(c.buyer);
       const spent = spentBy(c.id, entries);
       const [earnAvailable, earnPending] = earnedBy(c.id, entries);
-      const got = { available: final.available, pending: final.pending, stillSpent: spent, earnings: earnAvailable, earningsPending: earnPending };
-      const want = { available: c.back + c.earned - c.cancelled, pending: 0, stillSpent: c.used - c.back, earnings: c.earned - c.cancelled, earningsPending: 0 };
+      const got = {
+        available: final.available,
+        pending: final.pending,
+        stillSpent: spent,
+        earnings: earnAvailable,
+        earningsPending: earnPending,
+      };
+      const want = {
+        available: c.back + c.earned - c.cancelled,
+        pending: 0,
+        stillSpent: c.used - c.back,
+        earnings: c.earned - c.cancelled,
+        earningsPending: 0,
+      };
       if (JSON.stringify(got) !== JSON.stringify(want)) {
-        report.push(`${c.buyer} refunded ${c.refundFen} of ${c.paid} fen (${c.used} used, ${c.earned} earned): got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+        report.push(
+          `${c.buyer} refunded ${c.refundFen} of ${c.paid} fen (${c.used} used, ${c.earned} earned): got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`,
+        );
       }
     }
     report.push(...(await ledgerAnomalies()));

@@ -18,7 +18,9 @@ test('500 buyers at once for 50 units: exactly 50 orders, 450 order.stock_insuff
 
   const winners = results.filter((r) => r.ok).map((r) => (r as { data: any }).data.order);
   expect(new Set(winners.map((o) => o.id)).size).toBe(50);
-  const stored = (await shop.all('orders')).filter((o) => o.items.some((l: { productId: string }) => l.productId === 'flash'));
+  const stored = (await shop.all('orders')).filter((o) =>
+    o.items.some((l: { productId: string }) => l.productId === 'flash'),
+  );
   expect(stored).toHaveLength(50);
   expect(new Set(stored.map((o) => o.buyerId)).size).toBe(50);
 }, 120_000);
@@ -30,7 +32,9 @@ test('the same requestId sent 20 times at once makes one order; all 20 answers c
   expect(results.filter((r) => !r.ok)).toEqual([]);
   const ids = new Set(results.map((r) => (r as { data: any }).data.order.id));
   expect(ids.size).toBe(1);
-  const stored = (await shop.all('orders')).filter((o) => o.items.some((l: { productId: string }) => l.productId === 'retry'));
+  const stored = (await shop.all('orders')).filter((o) =>
+    o.items.some((l: { productId: string }) => l.productId === 'retry'),
+  );
   expect(stored.map((o) => o._id)).toEqual([...ids]);
   expect(await shop.stock('retry', 'retry-1')).toBe(97);
 
@@ -49,7 +53,16 @@ test('a multi-line order whose second line lacks stock reserves nothing', async 
   // Lines reserve in (productId, skuId) order: "mlA" first, "mlB" second.
   const [a] = await shop.makeProduct('mlA', [{ stock: 10 }]);
   const [b] = await shop.makeProduct('mlB', [{ stock: 1 }]);
-  for (const items of [[{ ...a, qty: 2 }, { ...b, qty: 2 }], [{ ...b, qty: 2 }, { ...a, qty: 2 }]]) {
+  for (const items of [
+    [
+      { ...a, qty: 2 },
+      { ...b, qty: 2 },
+    ],
+    [
+      { ...b, qty: 2 },
+      { ...a, qty: 2 },
+    ],
+  ]) {
     const before = await shop.state();
     const result = await shop.create('mona', items);
     expect(result.ok ? 'ok' : result.error.code).toBe('order.stock_insufficient');
@@ -57,7 +70,10 @@ test('a multi-line order whose second line lacks stock reserves nothing', async 
   }
   expect([await shop.stock('mlA', 'mlA-1'), await shop.stock('mlB', 'mlB-1')]).toEqual([10, 1]);
   // Within stock, the same two lines go through.
-  await shop.placed('mona', [{ ...a, qty: 2 }, { ...b, qty: 1 }]);
+  await shop.placed('mona', [
+    { ...a, qty: 2 },
+    { ...b, qty: 1 },
+  ]);
   expect([await shop.stock('mlA', 'mlA-1'), await shop.stock('mlB', 'mlB-1')]).toEqual([8, 0]);
 });
 
@@ -91,7 +107,9 @@ test('buyers cancelling while the clock passes the deadline (the scheduler fires
 test('ten cancels of one order at once: one cancels, the stock comes back once', async () => {
   const [sku] = await shop.makeProduct('twice', [{ stock: 4 }]);
   const order = await shop.placed('olga', [{ ...sku, qty: 3 }]);
-  const results = await Promise.all(Array.from({ length: 10 }, () => shop.order('olga', 'cancel', { orderId: order.id })));
+  const results = await Promise.all(
+    Array.from({ length: 10 }, () => shop.order('olga', 'cancel', { orderId: order.id })),
+  );
   const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
   // The losers either see it cancelled already (invalid_transition) or answer with the cancelled order.
   expect(codes.filter((c) => c !== 'ok' && c !== 'order.invalid_transition')).toEqual([]);
@@ -102,15 +120,20 @@ test('ten cancels of one order at once: one cancels, the stock comes back once',
   expect(stored.timeline.filter((e: { label: string }) => e.label === stored.timeline.at(-1).label)).toHaveLength(1);
 });
 
-test('a buyer cancelling while WeChat Pay\'s result arrives: the order ends paid, holding its stock once', async () => {
+test("a buyer cancelling while WeChat Pay's result arrives: the order ends paid, holding its stock once", async () => {
   const [sku] = await shop.makeProduct('paycancel', [{ stock: 20 }]);
   const buyers = ['p1', 'p2', 'p3', 'p4', 'p5'];
   const orders = await Promise.all(buyers.map((b) => shop.placed(b, [{ ...sku, qty: 2 }])));
   const pays = await Promise.all(orders.map((o, i) => shop.startPay(buyers[i], o.id)));
-  await Promise.all(orders.map(async (o, i) => {
-    const [, paid] = await Promise.all([shop.order(buyers[i], 'cancel', { orderId: o.id }), shop.simulatePay(pays[i].outTradeNo)]);
-    expect(paid.answers).toEqual([{ errcode: 0, errmsg: '' }]);
-  }));
+  await Promise.all(
+    orders.map(async (o, i) => {
+      const [, paid] = await Promise.all([
+        shop.order(buyers[i], 'cancel', { orderId: o.id }),
+        shop.simulatePay(pays[i].outTradeNo),
+      ]);
+      expect(paid.answers).toEqual([{ errcode: 0, errmsg: '' }]);
+    }),
+  );
   for (const [i, o] of orders.entries()) {
     const order = await shop.get(buyers[i], o.id);
     expect(order.status).toBe('paid');

@@ -13,7 +13,12 @@ export interface Line {
 }
 
 export const OWNER = 'owner';
-export const ADDRESS = { name: '张三', phone: '13800138000', region: '上海市 浦东新区', detail: '世纪大道 100 号 8 楼' };
+export const ADDRESS = {
+  name: '张三',
+  phone: '13800138000',
+  region: '上海市 浦东新区',
+  detail: '世纪大道 100 号 8 楼',
+};
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
 
@@ -21,7 +26,11 @@ export const DAY = 86_400_000;
  * Orders that still hold their stock: everything not cancelled, except a refund of an order that never shipped
  * (stock released) and a late payment that found the stock gone (attention.stockShort: nothing was taken again).
  */
-export function holdsStock(order: { status: OrderStatus; shippedAt?: unknown; attention?: { stockShort?: boolean } }): boolean {
+export function holdsStock(order: {
+  status: OrderStatus;
+  shippedAt?: unknown;
+  attention?: { stockShort?: boolean };
+}): boolean {
   if (order.attention?.stockShort) return false;
   switch (order.status) {
     case 'pending_payment':
@@ -51,7 +60,11 @@ export class Shop {
 
   async start(opts: { data?: string } = {}): Promise<void> {
     this.dataDir = opts.data;
-    this.emu = await startEmulator({ functionsDir: join(ROOT, 'dist/cloudfunctions'), seed: 'demo', ...(opts.data ? { data: opts.data } : {}) });
+    this.emu = await startEmulator({
+      functionsDir: join(ROOT, 'dist/cloudfunctions'),
+      seed: 'demo',
+      ...(opts.data ? { data: opts.data } : {}),
+    });
     this.db = sdkFor(this.emu).database();
     for (const product of await this.all('products')) {
       for (const sku of product.skus) this.initialStock.set(skuKey(product._id, sku.id), sku.stock);
@@ -68,7 +81,11 @@ export class Shop {
    */
   async restart(): Promise<void> {
     if (!this.dataDir) throw new Error('restart needs start({ data: <directory> })');
-    this.emu = await startEmulator({ functionsDir: join(ROOT, 'dist/cloudfunctions'), seed: 'demo', data: this.dataDir });
+    this.emu = await startEmulator({
+      functionsDir: join(ROOT, 'dist/cloudfunctions'),
+      seed: 'demo',
+      data: this.dataDir,
+    });
     this.db = sdkFor(this.emu).database();
     this.tokens.clear();
   }
@@ -146,12 +163,14 @@ export class Shop {
     const order = await this.placed(as, items);
     const { outTradeNo } = await this.startPay(as, order.id, notify);
     const { answers } = await this.simulatePay(outTradeNo);
-    if (answers[0]?.errcode !== 0) throw new Error(`pay callback of ${order.id} not acknowledged: ${JSON.stringify(answers)}`);
+    if (answers[0]?.errcode !== 0)
+      throw new Error(`pay callback of ${order.id} not acknowledged: ${JSON.stringify(answers)}`);
     return this.get(as, order.id);
   }
 
   async ship(orderId: string): Promise<Order> {
-    return (await this.ok(OWNER, 'ship', { orderId, carrier: '顺丰速运', trackingNo: `SF${orderId.slice(-10)}` })).order;
+    return (await this.ok(OWNER, 'ship', { orderId, carrier: '顺丰速运', trackingNo: `SF${orderId.slice(-10)}` }))
+      .order;
   }
 
   async shipped(as: string, items: Line[], notify?: { shipped: boolean; refund: boolean }): Promise<Order> {
@@ -169,7 +188,13 @@ export class Shop {
   }
 
   async decide(orderId: string, approve: boolean): Promise<Order> {
-    return (await this.ok(OWNER, 'decideRefund', { orderId, approve, ...(approve ? {} : { reason: '商品完好，不符合退款条件' }) })).order;
+    return (
+      await this.ok(OWNER, 'decideRefund', {
+        orderId,
+        approve,
+        ...(approve ? {} : { reason: '商品完好，不符合退款条件' }),
+      })
+    ).order;
   }
 
   // --- time
@@ -232,13 +257,22 @@ export class Shop {
   }
 
   /** A product of the test's own, so its stock numbers are isolated; its stocks join the invariant. */
-  async makeProduct(id: string, skus: Array<{ stock: number; priceFen?: number }>, extra: Record<string, unknown> = {}): Promise<Line[]> {
+  async makeProduct(
+    id: string,
+    skus: Array<{ stock: number; priceFen?: number }>,
+    extra: Record<string, unknown> = {},
+  ): Promise<Line[]> {
     const record = {
       _id: id,
       title: `测试商品 ${id}`,
       description: '',
       images: [],
-      skus: skus.map((s, i) => ({ id: `${id}-${i + 1}`, spec: `规格${i + 1}`, priceFen: s.priceFen ?? 1000, stock: s.stock })),
+      skus: skus.map((s, i) => ({
+        id: `${id}-${i + 1}`,
+        spec: `规格${i + 1}`,
+        priceFen: s.priceFen ?? 1000,
+        stock: s.stock,
+      })),
       status: 'on_sale',
       sort: 5000,
       holds: [],
@@ -255,7 +289,11 @@ export class Shop {
    * when the function keeps one, must agree with its status.
    */
   async checkStockInvariant(): Promise<void> {
-    const [orders, products, ledger] = await Promise.all([this.all('orders'), this.all('products'), this.all('stock_ledger')]);
+    const [orders, products, ledger] = await Promise.all([
+      this.all('orders'),
+      this.all('products'),
+      this.all('stock_ledger'),
+    ]);
     const held = new Map<string, number>();
     const disagreements: string[] = [];
     for (const order of orders) {

@@ -16,7 +16,10 @@ test('a callback delivered twice pays the order once', async () => {
   const { outTradeNo } = await shop.startPay('alice', order.id);
   const { answers } = await shop.simulatePay(outTradeNo, { deliveries: 2 });
   // "Handled or already handled": both deliveries are acknowledged, so WeChat stops retrying.
-  expect(answers).toEqual([{ errcode: 0, errmsg: '' }, { errcode: 0, errmsg: '' }]);
+  expect(answers).toEqual([
+    { errcode: 0, errmsg: '' },
+    { errcode: 0, errmsg: '' },
+  ]);
   const paid = await shop.get('alice', order.id);
   expect(paid.status).toBe('paid');
   expect(labels(paid).filter((l) => l === '已付款')).toHaveLength(1);
@@ -24,7 +27,7 @@ test('a callback delivered twice pays the order once', async () => {
   expect(stored.timeline.filter((e: { label: string }) => e.label === '已付款')).toHaveLength(1);
 });
 
-test('callbacks out of order: the second order\'s result first, then the first\'s', async () => {
+test("callbacks out of order: the second order's result first, then the first's", async () => {
   const first = await shop.placed('bob', [APPLE]);
   const second = await shop.placed('bob', [GOJI]);
   const payFirst = await shop.startPay('bob', first.id);
@@ -35,9 +38,15 @@ test('callbacks out of order: the second order\'s result first, then the first\'
   expect((await shop.simulatePay(payFirst.outTradeNo)).answers[0]).toMatchObject({ errcode: 0 });
   const [a, b] = [await shop.get('bob', first.id), await shop.get('bob', second.id)];
   expect([a.status, b.status]).toEqual(['paid', 'paid']);
-  expect([labels(a).filter((l) => l === '已付款'), labels(b).filter((l) => l === '已付款')]).toEqual([['已付款'], ['已付款']]);
+  expect([labels(a).filter((l) => l === '已付款'), labels(b).filter((l) => l === '已付款')]).toEqual([
+    ['已付款'],
+    ['已付款'],
+  ]);
   const { payments } = await shop.payments();
-  expect(payments.filter((p) => [first.id, second.id].includes(p.outTradeNo)).map((p) => p.status)).toEqual(['paid', 'paid']);
+  expect(payments.filter((p) => [first.id, second.id].includes(p.outTradeNo)).map((p) => p.status)).toEqual([
+    'paid',
+    'paid',
+  ]);
 });
 
 test('a notification with the wrong amount is refused and the order stays unpaid; the true one then pays it', async () => {
@@ -51,7 +60,9 @@ test('a notification with the wrong amount is refused and the order stays unpaid
     expect(answers[0].errcode).not.toBe(0);
     expect(await shop.orderDoc(order.id)).toEqual(before);
   }
-  expect((await shop.payments()).payments.find((p) => p.outTradeNo === outTradeNo)).toMatchObject({ status: 'pending' });
+  expect((await shop.payments()).payments.find((p) => p.outTradeNo === outTradeNo)).toMatchObject({
+    status: 'pending',
+  });
   // WeChat retries with the real notification: that one is honoured.
   expect((await shop.simulatePay(outTradeNo)).answers[0]).toMatchObject({ errcode: 0 });
   expect((await shop.get('carol', order.id)).status).toBe('paid');
@@ -83,7 +94,16 @@ test('a callback forged by a client (gateway) or sent from outside WeChat Pay (S
     outTradeNo,
     timeEnd: '20261123120000',
   };
-  const refundForged = { ...forged, reqInfo: { outTradeNo, outRefundNo: 'R1', refundStatus: 'SUCCESS', totalFee: payment.totalFee, refundFee: payment.totalFee } };
+  const refundForged = {
+    ...forged,
+    reqInfo: {
+      outTradeNo,
+      outRefundNo: 'R1',
+      refundStatus: 'SUCCESS',
+      totalFee: payment.totalFee,
+      refundFee: payment.totalFee,
+    },
+  };
   const before = await shop.state();
   for (const body of [forged, { ...forged, action: 'pay' }, refundForged]) {
     const result = await shop.call('dave', 'payment', body);
@@ -109,7 +129,11 @@ test('paid after the order was cancelled for being unpaid: honoured, stock taken
   const { answers } = await shop.simulatePay(outTradeNo);
   expect(answers).toEqual([{ errcode: 0, errmsg: '' }]);
   const paid = await shop.get('erin', order.id);
-  expect(paid).toMatchObject({ status: 'paid', paidAt: expect.any(String), attention: { latePayment: true, stockShort: false } });
+  expect(paid).toMatchObject({
+    status: 'paid',
+    paidAt: expect.any(String),
+    attention: { latePayment: true, stockShort: false },
+  });
   expect(await shop.stock('ningxia-goji', 'ningxia-goji-1')).toBe(stockBefore - 2);
   // The owner sees it to ship.
   const { items } = await shop.ok('owner', 'ownerList', { view: 'to_ship' });
@@ -129,7 +153,10 @@ test('paid after cancellation when the stock was sold meanwhile: still paid (nev
 
   // Delivered twice: the second delivery finds it handled.
   const { answers } = await shop.simulatePay(outTradeNo, { deliveries: 2 });
-  expect(answers).toEqual([{ errcode: 0, errmsg: '' }, { errcode: 0, errmsg: '' }]);
+  expect(answers).toEqual([
+    { errcode: 0, errmsg: '' },
+    { errcode: 0, errmsg: '' },
+  ]);
   const paid = await shop.get('frank', order.id);
   expect(paid).toMatchObject({ status: 'paid', attention: { latePayment: true, stockShort: true } });
   expect(labels(paid).filter((l) => l === '已付款')).toHaveLength(1);
@@ -146,7 +173,11 @@ describe('subscribe messages', () => {
     await shop.ship(order.id);
     const messages = await to('dev_henry');
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ api: 'subscribeMessage.send', touser: 'dev_henry', templateId: expect.any(String) });
+    expect(messages[0]).toMatchObject({
+      api: 'subscribeMessage.send',
+      touser: 'dev_henry',
+      templateId: expect.any(String),
+    });
   });
 
   test('without permission, nothing is sent', async () => {

@@ -12,7 +12,12 @@ const GOJI = line('ningxia-goji', 'ningxia-goji-1'); // 4580 fen, 120
 const qty = (l: Line, n: number): Line => ({ ...l, qty: n });
 
 /** Runs a call that must be refused with `code`, and checks that orders, stock and payments are as they were. */
-async function refusedWithoutChange(as: string, action: string, input: Record<string, unknown>, code: string): Promise<void> {
+async function refusedWithoutChange(
+  as: string,
+  action: string,
+  input: Record<string, unknown>,
+  code: string,
+): Promise<void> {
   const before = await shop.state();
   const got = await shop.order(as, action, input);
   expect({ action, as, got: got.ok ? 'ok' : got.error.code }).toEqual({ action, as, got: code });
@@ -46,8 +51,14 @@ describe('legal transitions', () => {
     expect(paid.commands).not.toContain('pay');
 
     const shipped = await shop.ship(order.id);
-    expect(shipped).toMatchObject({ status: 'shipped', shippedAt: expect.any(String), shipping: { carrier: '顺丰速运' } });
-    expect(new Date(shipped.autoConfirmAt as string).getTime() - new Date(shipped.shippedAt as string).getTime()).toBe(10 * DAY);
+    expect(shipped).toMatchObject({
+      status: 'shipped',
+      shippedAt: expect.any(String),
+      shipping: { carrier: '顺丰速运' },
+    });
+    expect(new Date(shipped.autoConfirmAt as string).getTime() - new Date(shipped.shippedAt as string).getTime()).toBe(
+      10 * DAY,
+    );
 
     const done = (await shop.ok('alice', 'confirmReceipt', { orderId: order.id })).order;
     expect(done).toMatchObject({ status: 'completed', completedAt: expect.any(String) });
@@ -84,7 +95,10 @@ describe('legal transitions', () => {
   test('a client calling the scheduler directly changes nothing: only its timer runs it', async () => {
     const order = await shop.placed('bob', [APPLE]);
     // Due for expiry without moving the clock (a clock move fires the timer itself).
-    await shop.db.collection('orders').doc(order.id).update({ data: { payBefore: new Date(Date.now() - MINUTE) } });
+    await shop.db
+      .collection('orders')
+      .doc(order.id)
+      .update({ data: { payBefore: new Date(Date.now() - MINUTE) } });
     const answer = await shop.call('bob', 'scheduler', {});
     expect(answer).toEqual({ refused: expect.any(String) });
     expect((await shop.orderDoc(order.id)).status).toBe('pending_payment');
@@ -102,42 +116,66 @@ describe('legal transitions', () => {
     expect(await shop.get('bob', order.id)).toMatchObject({ status: 'completed', completedAt: expect.any(String) });
   });
 
-  test.each(['paid', 'shipped', 'completed'] as const)('refund from %s: request → approve → refund callback → refunded', async (from) => {
-    const buyer = `refund_${from}`;
-    const stockBefore = await shop.stock('qinling-honey', 'qinling-honey-1');
-    const honey = line('qinling-honey', 'qinling-honey-1', 2);
-    const order = from === 'paid' ? await shop.paid(buyer, [honey]) : from === 'shipped' ? await shop.shipped(buyer, [honey]) : await shop.completed(buyer, [honey]);
-    expect(order.status).toBe(from);
+  test.each(['paid', 'shipped', 'completed'] as const)(
+    'refund from %s: request → approve → refund callback → refunded',
+    async (from) => {
+      const buyer = `refund_${from}`;
+      const stockBefore = await shop.stock('qinling-honey', 'qinling-honey-1');
+      const honey = line('qinling-honey', 'qinling-honey-1', 2);
+      const order =
+        from === 'paid'
+          ? await shop.paid(buyer, [honey])
+          : from === 'shipped'
+            ? await shop.shipped(buyer, [honey])
+            : await shop.completed(buyer, [honey]);
+      expect(order.status).toBe(from);
 
-    const refunding = await shop.requestRefund(buyer, order.id);
-    expect(refunding).toMatchObject({ status: 'refunding', refund: { reason: '商品与描述不符', refundFen: order.amounts.payableFen } });
-    const owned = await shop.ok(OWNER, 'ownerList', { view: 'after_sale' });
-    expect(owned.items.map((o: { id: string }) => o.id)).toContain(order.id);
+      const refunding = await shop.requestRefund(buyer, order.id);
+      expect(refunding).toMatchObject({
+        status: 'refunding',
+        refund: { reason: '商品与描述不符', refundFen: order.amounts.payableFen },
+      });
+      const owned = await shop.ok(OWNER, 'ownerList', { view: 'after_sale' });
+      expect(owned.items.map((o: { id: string }) => o.id)).toContain(order.id);
 
-    const approved = await shop.decide(order.id, true);
-    expect(approved).toMatchObject({ status: 'refunding', refund: { approvedAt: expect.any(String), outRefundNo: expect.any(String) } });
-    const outRefundNo = approved.refund?.outRefundNo as string;
-    expect((await shop.payments()).refunds.find((r) => r.outRefundNo === outRefundNo)).toMatchObject({
-      outTradeNo: order.id,
-      refundFee: order.amounts.payableFen,
-      status: 'pending',
-    });
+      const approved = await shop.decide(order.id, true);
+      expect(approved).toMatchObject({
+        status: 'refunding',
+        refund: { approvedAt: expect.any(String), outRefundNo: expect.any(String) },
+      });
+      const outRefundNo = approved.refund?.outRefundNo as string;
+      expect((await shop.payments()).refunds.find((r) => r.outRefundNo === outRefundNo)).toMatchObject({
+        outTradeNo: order.id,
+        refundFee: order.amounts.payableFen,
+        status: 'pending',
+      });
 
-    const { answers } = await shop.simulateRefund(outRefundNo);
-    expect(answers).toEqual([{ errcode: 0, errmsg: '' }]);
-    const refunded = await shop.get(buyer, order.id);
-    expect(refunded).toMatchObject({ status: 'refunded', refund: { refundedAt: expect.any(String) }, commands: [] });
-    expect((await shop.payments()).refunds.find((r) => r.outRefundNo === outRefundNo).status).toBe('success');
-    // Stock comes back only when the goods never left.
-    expect(await shop.stock('qinling-honey', 'qinling-honey-1')).toBe(from === 'paid' ? stockBefore : stockBefore - 2);
-  });
+      const { answers } = await shop.simulateRefund(outRefundNo);
+      expect(answers).toEqual([{ errcode: 0, errmsg: '' }]);
+      const refunded = await shop.get(buyer, order.id);
+      expect(refunded).toMatchObject({ status: 'refunded', refund: { refundedAt: expect.any(String) }, commands: [] });
+      expect((await shop.payments()).refunds.find((r) => r.outRefundNo === outRefundNo).status).toBe('success');
+      // Stock comes back only when the goods never left.
+      expect(await shop.stock('qinling-honey', 'qinling-honey-1')).toBe(
+        from === 'paid' ? stockBefore : stockBefore - 2,
+      );
+    },
+  );
 
   test.each(['paid', 'shipped', 'completed'] as const)('a rejected refund goes back to %s', async (from) => {
     const buyer = `reject_${from}`;
-    const order = from === 'paid' ? await shop.paid(buyer, [APPLE]) : from === 'shipped' ? await shop.shipped(buyer, [APPLE]) : await shop.completed(buyer, [APPLE]);
+    const order =
+      from === 'paid'
+        ? await shop.paid(buyer, [APPLE])
+        : from === 'shipped'
+          ? await shop.shipped(buyer, [APPLE])
+          : await shop.completed(buyer, [APPLE]);
     await shop.requestRefund(buyer, order.id);
     const back = await shop.decide(order.id, false);
-    expect(back).toMatchObject({ status: from, refund: { rejectedAt: expect.any(String), rejectReason: expect.any(String) } });
+    expect(back).toMatchObject({
+      status: from,
+      refund: { rejectedAt: expect.any(String), rejectReason: expect.any(String) },
+    });
     expect((await shop.get(buyer, order.id)).status).toBe(from);
     expect((await shop.payments()).refunds.filter((r) => r.outTradeNo === order.id)).toEqual([]);
   });
@@ -148,7 +186,12 @@ describe('legal transitions', () => {
     await shop.advance(7 * DAY - 10 * MINUTE);
     expect((await shop.requestRefund('carol', early.id)).status).toBe('refunding');
     await shop.advance(20 * MINUTE);
-    await refusedWithoutChange('carol', 'requestRefund', { orderId: late.id, reason: '不想要了' }, 'order.refund_window_closed');
+    await refusedWithoutChange(
+      'carol',
+      'requestRefund',
+      { orderId: late.id, reason: '不想要了' },
+      'order.refund_window_closed',
+    );
     expect((await shop.get('carol', late.id)).commands).not.toContain('requestRefund');
   });
 });
@@ -158,81 +201,118 @@ describe('illegal transitions are refused with a code and change nothing', () =>
   const ship = { carrier: '中通快递', trackingNo: 'ZT12345678' };
   type Call = [as: 'buyer' | 'owner', action: string, extra: Record<string, unknown>];
   const states: Array<[string, (buyer: string) => Promise<{ id: string }>, Call[]]> = [
-    ['pending_payment', (b) => shop.placed(b, [APPLE]), [
-      ['buyer', 'confirmReceipt', {}],
-      ['buyer', 'requestRefund', reason],
-      ['owner', 'ship', ship],
-      ['owner', 'decideRefund', { approve: true }],
-    ]],
-    ['paid', (b) => shop.paid(b, [APPLE]), [
-      ['buyer', 'pay', {}],
-      ['buyer', 'cancel', {}],
-      ['buyer', 'confirmReceipt', {}],
-      ['owner', 'decideRefund', { approve: true }],
-    ]],
-    ['shipped', (b) => shop.shipped(b, [APPLE]), [
-      ['buyer', 'pay', {}],
-      ['buyer', 'cancel', {}],
-      ['owner', 'ship', ship],
-      ['owner', 'decideRefund', { approve: false, reason: '不同意退款' }],
-    ]],
-    ['completed', (b) => shop.completed(b, [APPLE]), [
-      ['buyer', 'cancel', {}],
-      ['buyer', 'confirmReceipt', {}],
-      ['owner', 'ship', ship],
-    ]],
-    ['cancelled', async (b) => {
-      const o = await shop.placed(b, [APPLE]);
-      await shop.ok(b, 'cancel', { orderId: o.id });
-      return o;
-    }, [
-      ['buyer', 'pay', {}],
-      ['buyer', 'cancel', {}],
-      ['buyer', 'confirmReceipt', {}],
-      ['buyer', 'requestRefund', reason],
-      ['owner', 'ship', ship],
-    ]],
-    ['refunding', async (b) => {
-      const o = await shop.shipped(b, [APPLE]);
-      return shop.requestRefund(b, o.id);
-    }, [
-      ['buyer', 'requestRefund', reason],
-      ['buyer', 'cancel', {}],
-      ['buyer', 'confirmReceipt', {}],
-      ['owner', 'ship', ship],
-    ]],
-    ['refunding, approved', async (b) => {
-      const o = await shop.paid(b, [APPLE]);
-      await shop.requestRefund(b, o.id);
-      return shop.decide(o.id, true);
-    }, [
-      ['owner', 'decideRefund', { approve: true }],
-      ['owner', 'decideRefund', { approve: false, reason: '改主意了' }],
-      ['buyer', 'requestRefund', reason],
-    ]],
-    ['refunded', async (b) => {
-      const o = await shop.shipped(b, [APPLE]);
-      await shop.requestRefund(b, o.id);
-      const approved = await shop.decide(o.id, true);
-      await shop.simulateRefund(approved.refund?.outRefundNo as string);
-      return o;
-    }, [
-      ['buyer', 'requestRefund', reason],
-      ['buyer', 'confirmReceipt', {}],
-      ['owner', 'decideRefund', { approve: true }],
-      ['owner', 'ship', ship],
-    ]],
+    [
+      'pending_payment',
+      (b) => shop.placed(b, [APPLE]),
+      [
+        ['buyer', 'confirmReceipt', {}],
+        ['buyer', 'requestRefund', reason],
+        ['owner', 'ship', ship],
+        ['owner', 'decideRefund', { approve: true }],
+      ],
+    ],
+    [
+      'paid',
+      (b) => shop.paid(b, [APPLE]),
+      [
+        ['buyer', 'pay', {}],
+        ['buyer', 'cancel', {}],
+        ['buyer', 'confirmReceipt', {}],
+        ['owner', 'decideRefund', { approve: true }],
+      ],
+    ],
+    [
+      'shipped',
+      (b) => shop.shipped(b, [APPLE]),
+      [
+        ['buyer', 'pay', {}],
+        ['buyer', 'cancel', {}],
+        ['owner', 'ship', ship],
+        ['owner', 'decideRefund', { approve: false, reason: '不同意退款' }],
+      ],
+    ],
+    [
+      'completed',
+      (b) => shop.completed(b, [APPLE]),
+      [
+        ['buyer', 'cancel', {}],
+        ['buyer', 'confirmReceipt', {}],
+        ['owner', 'ship', ship],
+      ],
+    ],
+    [
+      'cancelled',
+      async (b) => {
+        const o = await shop.placed(b, [APPLE]);
+        await shop.ok(b, 'cancel', { orderId: o.id });
+        return o;
+      },
+      [
+        ['buyer', 'pay', {}],
+        ['buyer', 'cancel', {}],
+        ['buyer', 'confirmReceipt', {}],
+        ['buyer', 'requestRefund', reason],
+        ['owner', 'ship', ship],
+      ],
+    ],
+    [
+      'refunding',
+      async (b) => {
+        const o = await shop.shipped(b, [APPLE]);
+        return shop.requestRefund(b, o.id);
+      },
+      [
+        ['buyer', 'requestRefund', reason],
+        ['buyer', 'cancel', {}],
+        ['buyer', 'confirmReceipt', {}],
+        ['owner', 'ship', ship],
+      ],
+    ],
+    [
+      'refunding, approved',
+      async (b) => {
+        const o = await shop.paid(b, [APPLE]);
+        await shop.requestRefund(b, o.id);
+        return shop.decide(o.id, true);
+      },
+      [
+        ['owner', 'decideRefund', { approve: true }],
+        ['owner', 'decideRefund', { approve: false, reason: '改主意了' }],
+        ['buyer', 'requestRefund', reason],
+      ],
+    ],
+    [
+      'refunded',
+      async (b) => {
+        const o = await shop.shipped(b, [APPLE]);
+        await shop.requestRefund(b, o.id);
+        const approved = await shop.decide(o.id, true);
+        await shop.simulateRefund(approved.refund?.outRefundNo as string);
+        return o;
+      },
+      [
+        ['buyer', 'requestRefund', reason],
+        ['buyer', 'confirmReceipt', {}],
+        ['owner', 'decideRefund', { approve: true }],
+        ['owner', 'ship', ship],
+      ],
+    ],
   ];
 
   test.each(states)('%s', async (label, reach, calls) => {
     const buyer = `illegal_${label.replace(/\W+/g, '_')}`;
     const { id } = await reach(buyer);
     for (const [who, action, extra] of calls) {
-      await refusedWithoutChange(who === 'buyer' ? buyer : OWNER, action, { orderId: id, ...extra }, 'order.invalid_transition');
+      await refusedWithoutChange(
+        who === 'buyer' ? buyer : OWNER,
+        action,
+        { orderId: id, ...extra },
+        'order.invalid_transition',
+      );
     }
   });
 
-  test('someone else\'s order reads as not found, whatever the action', async () => {
+  test("someone else's order reads as not found, whatever the action", async () => {
     const order = await shop.paid('alice', [APPLE]);
     for (const [action, extra] of [
       ['get', {}],
@@ -284,30 +364,55 @@ describe('illegal transitions are refused with a code and change nothing', () =>
   });
 });
 
-describe('create takes ids and quantities; every amount is the server\'s', () => {
+describe("create takes ids and quantities; every amount is the server's", () => {
   test('the charged amount is the catalogue price (with shipping below the free-shipping threshold)', async () => {
     const order = await shop.placed('erin', [RICE]);
-    expect(order.amounts).toEqual({ goodsFen: 8990, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 1000, payableFen: 9990 });
+    expect(order.amounts).toEqual({
+      goodsFen: 8990,
+      pointsUsed: 0,
+      pointsDiscountFen: 0,
+      shippingFen: 1000,
+      payableFen: 9990,
+    });
     const { outTradeNo, payableFen } = await shop.startPay('erin', order.id);
     expect(payableFen).toBe(9990);
-    expect((await shop.payments()).payments.find((p) => p.outTradeNo === outTradeNo)).toMatchObject({ totalFee: 9990, openid: 'dev_erin' });
+    expect((await shop.payments()).payments.find((p) => p.outTradeNo === outTradeNo)).toMatchObject({
+      totalFee: 9990,
+      openid: 'dev_erin',
+    });
 
     // Two lines, one SKU asked twice (merged): 21800 + 3 × 3990 = 33770, free shipping.
     const multi = await shop.placed('erin', [PUER_OLD, qty(APPLE, 2), APPLE]);
     expect(multi.items).toHaveLength(2);
-    expect(multi.items.find((l) => l.skuId === 'aksu-apple-1')).toMatchObject({ qty: 3, priceFen: 3990, lineFen: 11970 });
+    expect(multi.items.find((l) => l.skuId === 'aksu-apple-1')).toMatchObject({
+      qty: 3,
+      priceFen: 3990,
+      lineFen: 11970,
+    });
     expect(multi.amounts).toMatchObject({ goodsFen: 33770, shippingFen: 0, payableFen: 33770 });
   });
 
   test.each([
     ['a price on a line', { items: [{ ...RICE, priceFen: 1 }] }],
-    ['amounts', { items: [RICE], amounts: { goodsFen: 1, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 0, payableFen: 1 } }],
+    [
+      'amounts',
+      { items: [RICE], amounts: { goodsFen: 1, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 0, payableFen: 1 } },
+    ],
     ['a payable amount', { items: [RICE], payableFen: 1 }],
     ['a discount', { items: [RICE], discountFen: 8000 }],
     ['a title on a line', { items: [{ ...RICE, title: '便宜货' }] }],
     ['a status', { items: [RICE], status: 'paid' }],
   ])('a create with %s is refused with input.invalid', async (_label, fields) => {
-    await refusedWithoutChange('erin', 'create', { requestId: 'tamper-request-01', address: { name: '张三', phone: '13800138000', region: '上海市', detail: '世纪大道 1 号' }, ...fields }, 'input.invalid');
+    await refusedWithoutChange(
+      'erin',
+      'create',
+      {
+        requestId: 'tamper-request-01',
+        address: { name: '张三', phone: '13800138000', region: '上海市', detail: '世纪大道 1 号' },
+        ...fields,
+      },
+      'input.invalid',
+    );
   });
 
   const create = (items: unknown, extra: Record<string, unknown> = {}) => ({
@@ -353,15 +458,33 @@ describe('create takes ids and quantities; every amount is the server\'s', () =>
     await refusedWithoutChange('erin', 'create', create([line('nope', 'nope-1')]), 'order.sku_unavailable');
     await refusedWithoutChange('erin', 'create', create([line('rice5kg', 'puer357-1')]), 'order.sku_unavailable');
     const [shelf] = await shop.makeProduct('shelved', [{ stock: 5 }]);
-    await shop.db.collection('products').doc('shelved').update({ data: { status: 'off_sale' } });
+    await shop.db
+      .collection('products')
+      .doc('shelved')
+      .update({ data: { status: 'off_sale' } });
     await refusedWithoutChange('erin', 'create', create([shelf]), 'order.sku_unavailable');
     // One unavailable line refuses the whole order.
     await refusedWithoutChange('erin', 'create', create([RICE, shelf]), 'order.sku_unavailable');
   });
 
   test('more than is in stock → order.stock_insufficient (sold out, or short)', async () => {
-    await refusedWithoutChange('erin', 'create', create([line('cotton-bed', 'cotton-bed-1')]), 'order.stock_insufficient');
-    await refusedWithoutChange('erin', 'create', create([line('ejiao-cake', 'ejiao-cake-2')]), 'order.stock_insufficient');
-    await refusedWithoutChange('erin', 'create', create([line('qinghua-cup', 'qinghua-cup-2', 7)]), 'order.stock_insufficient');
+    await refusedWithoutChange(
+      'erin',
+      'create',
+      create([line('cotton-bed', 'cotton-bed-1')]),
+      'order.stock_insufficient',
+    );
+    await refusedWithoutChange(
+      'erin',
+      'create',
+      create([line('ejiao-cake', 'ejiao-cake-2')]),
+      'order.stock_insufficient',
+    );
+    await refusedWithoutChange(
+      'erin',
+      'create',
+      create([line('qinghua-cup', 'qinghua-cup-2', 7)]),
+      'order.stock_insufficient',
+    );
   });
 });

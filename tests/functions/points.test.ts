@@ -8,7 +8,8 @@ const shop = useShop();
 
 afterEach(() => checkLedgerAgainstAccounts());
 
-const points = (as: string, action: string, input: Record<string, unknown> = {}): Promise<Outcome> => shop.call(as, 'points', { action, ...input });
+const points = (as: string, action: string, input: Record<string, unknown> = {}): Promise<Outcome> =>
+  shop.call(as, 'points', { action, ...input });
 
 async function ok(as: string, action: string, input: Record<string, unknown> = {}) {
   const result = await points(as, action, input);
@@ -28,7 +29,11 @@ async function account(as: string) {
 }
 
 async function ledgerOf(as: string) {
-  const { data } = await shop.db.collection('points_ledger').where({ userId: `dev_${as}` }).limit(1000).get();
+  const { data } = await shop.db
+    .collection('points_ledger')
+    .where({ userId: `dev_${as}` })
+    .limit(1000)
+    .get();
   return data;
 }
 
@@ -47,13 +52,16 @@ async function checkLedgerAgainstAccounts() {
     const fromLedger = sums.get(a._id) ?? { available: 0, pending: 0 };
     const fromLots = { available: 0, pending: 0 };
     for (const lot of a.lots) {
-      if (lot.left < 0 || lot.left > lot.points) broken.push(`${a._id} lot ${lot.id} left ${lot.left} of ${lot.points}`);
+      if (lot.left < 0 || lot.left > lot.points)
+        broken.push(`${a._id} lot ${lot.id} left ${lot.left} of ${lot.points}`);
       if (lot.state === 'available') fromLots.available += lot.left;
       if (lot.state === 'pending') fromLots.pending += lot.left;
     }
     if (a.available < 0 || a.pending < 0) broken.push(`${a._id} negative: ${a.available}/${a.pending}`);
     if (fromLedger.available !== a.available || fromLedger.pending !== a.pending) {
-      broken.push(`${a._id}: account ${a.available}/${a.pending} ≠ ledger ${fromLedger.available}/${fromLedger.pending}`);
+      broken.push(
+        `${a._id}: account ${a.available}/${a.pending} ≠ ledger ${fromLedger.available}/${fromLedger.pending}`,
+      );
     }
     if (fromLots.available !== a.available || fromLots.pending !== a.pending) {
       broken.push(`${a._id}: account ${a.available}/${a.pending} ≠ lots ${fromLots.available}/${fromLots.pending}`);
@@ -105,7 +113,10 @@ test('points are earned on completion only, pending until the after-sale window 
 test('earnings cut off after the completion (a crash) are credited by the scheduler, once', async () => {
   const shipped = await shop.shipped('vera', [APPLE]);
   // What confirmReceipt's claim writes, without the crediting that follows it.
-  await shop.db.collection('orders').doc(shipped.id).update({ data: { status: 'completed', completedAt: await shop.now(), pointsEarn: 'owed' } });
+  await shop.db
+    .collection('orders')
+    .doc(shipped.id)
+    .update({ data: { status: 'completed', completedAt: await shop.now(), pointsEarn: 'owed' } });
   expect(await balance('vera')).toMatchObject({ pending: 0 });
   await shop.runScheduler();
   await shop.runScheduler();
@@ -145,11 +156,26 @@ describe('redeeming at checkout', () => {
     const cheap = await shop.makeProduct('pts-cheap', [{ stock: 5, priceFen: 500 }]); // ¥5.00: at most 250 points
     const before = await shop.state();
     const accountBefore = await account('hank');
-    expect(await shop.create('hank', cheap, { pointsToUse: 251 })).toMatchObject({ ok: false, error: { code: 'points.over_cap' } });
-    expect(await shop.create('hank', [PUER], { pointsToUse: 437 })).toMatchObject({ ok: false, error: { code: 'points.insufficient' } });
-    expect(await shop.create('hank', [PUER], { pointsToUse: 1.5 })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
-    expect(await shop.create('hank', [PUER], { pointsToUse: -100 })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
-    expect(await shop.create('hank', [PUER], { pointsToUse: '100' })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(await shop.create('hank', cheap, { pointsToUse: 251 })).toMatchObject({
+      ok: false,
+      error: { code: 'points.over_cap' },
+    });
+    expect(await shop.create('hank', [PUER], { pointsToUse: 437 })).toMatchObject({
+      ok: false,
+      error: { code: 'points.insufficient' },
+    });
+    expect(await shop.create('hank', [PUER], { pointsToUse: 1.5 })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
+    expect(await shop.create('hank', [PUER], { pointsToUse: -100 })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
+    expect(await shop.create('hank', [PUER], { pointsToUse: '100' })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
     expect(await shop.refused('hank', 'quote', { items: cheap, pointsToUse: 251 })).toBe('points.over_cap');
     expect(await shop.state()).toEqual(before);
     expect(await account('hank')).toEqual(accountBefore);
@@ -170,25 +196,45 @@ describe('redeeming at checkout', () => {
 
   test('two orders spending the same points at once: at most one succeeds and the balance never goes negative', async () => {
     await ok('jane', 'join');
-    const answers = await Promise.all(Array.from({ length: 6 }, () => shop.create('jane', [APPLE], { pointsToUse: 100 })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => shop.create('jane', [APPLE], { pointsToUse: 100 })),
+    );
     const placed = answers.filter((a) => a.ok);
     expect(placed).toHaveLength(1);
-    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual(Array(5).fill('points.insufficient'));
+    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual(
+      Array(5).fill('points.insufficient'),
+    );
     expect(await balance('jane')).toMatchObject({ available: 0 });
     const order = placed[0].ok ? placed[0].data.order : null;
-    expect(order.amounts).toMatchObject({ pointsUsed: 100, pointsDiscountFen: 100, payableFen: 3990 + order.amounts.shippingFen - 100 });
+    expect(order.amounts).toMatchObject({
+      pointsUsed: 100,
+      pointsDiscountFen: 100,
+      payableFen: 3990 + order.amounts.shippingFen - 100,
+    });
   });
 
   test('a retried checkout request spends once and answers with the same order', async () => {
     await ok('kate', 'join');
     const requestId = 'retry-points-0001';
-    const body = { requestId, items: [APPLE], address: { name: '张三', phone: '13800138000', region: '上海市 浦东新区', detail: '世纪大道 100 号' }, pointsToUse: 60 };
-    const answers = await Promise.all([shop.order('kate', 'create', body), shop.order('kate', 'create', body), shop.order('kate', 'create', body)]);
+    const body = {
+      requestId,
+      items: [APPLE],
+      address: { name: '张三', phone: '13800138000', region: '上海市 浦东新区', detail: '世纪大道 100 号' },
+      pointsToUse: 60,
+    };
+    const answers = await Promise.all([
+      shop.order('kate', 'create', body),
+      shop.order('kate', 'create', body),
+      shop.order('kate', 'create', body),
+    ]);
     const ids = new Set(answers.map((a) => (a.ok ? a.data.order.id : a.error.code)));
     expect(ids.size).toBe(1);
     expect([...ids][0]).toMatch(/^YJ/);
     expect(await balance('kate')).toMatchObject({ available: 40 });
-    expect(await shop.order('kate', 'create', { ...body, pointsToUse: 50 })).toMatchObject({ ok: false, error: { code: 'order.request_conflict' } });
+    expect(await shop.order('kate', 'create', { ...body, pointsToUse: 50 })).toMatchObject({
+      ok: false,
+      error: { code: 'order.request_conflict' },
+    });
   });
 });
 
@@ -240,9 +286,17 @@ describe('giving back', () => {
     const approved = await shop.decide(id, true);
     await shop.simulateRefund(approved.refund!.outRefundNo!);
     expect(await balance('olga')).toMatchObject({ available: 0, pending: 0 });
-    expect((await account('olga')).lots.find((l: any) => l.id === 'welcome')).toMatchObject({ state: 'expired', left: 0 });
+    expect((await account('olga')).lots.find((l: any) => l.id === 'welcome')).toMatchObject({
+      state: 'expired',
+      left: 0,
+    });
     const entries = (await ledgerOf('olga')).map((e: any) => [e.kind, e.available]);
-    expect(entries).toEqual(expect.arrayContaining([['return', 100], ['expire', -100]]));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        ['return', 100],
+        ['expire', -100],
+      ]),
+    );
   });
 });
 
@@ -264,7 +318,10 @@ test('expiry: the oldest lot is spent first and expires on its date, later lots 
   await shop.advance(30 * DAY);
   await shop.runScheduler();
   expect(await balance('paul')).toMatchObject({ available: 168, expiringSoon: 0 });
-  expect((await account('paul')).lots.find((l: any) => l.id === 'welcome')).toMatchObject({ state: 'expired', left: 0 });
+  expect((await account('paul')).lots.find((l: any) => l.id === 'welcome')).toMatchObject({
+    state: 'expired',
+    left: 0,
+  });
   const expired = (await ledgerOf('paul')).filter((e: any) => e.kind === 'expire');
   expect(expired.map((e: any) => e.available)).toEqual([-40]);
 });
@@ -280,17 +337,35 @@ test('the ledger pages newest first, each entry with its reason and order', asyn
   const rest = await ok('quin', 'ledger', { cursor: first.nextCursor, limit: 2 });
   expect(rest.items.map((e: any) => e.kind)).toEqual(['welcome']);
   expect(rest.nextCursor).toBeNull();
-  expect(await points('quin', 'ledger', { cursor: 'forged' })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+  expect(await points('quin', 'ledger', { cursor: 'forged' })).toMatchObject({
+    ok: false,
+    error: { code: 'input.invalid' },
+  });
 });
 
 describe("the owner's rules", () => {
   test('only owners read or change them, within bounds', async () => {
     expect(await points('rita', 'rules')).toMatchObject({ ok: false, error: { code: 'auth.not_owner' } });
-    expect(await points('rita', 'setRules', { welcomePoints: 1000 })).toMatchObject({ ok: false, error: { code: 'auth.not_owner' } });
-    for (const bad of [{ pointsCapBp: 9001 }, { pointsPerYuan: 0 }, { pointsExpiryDays: 29 }, { welcomePoints: -1 }, { pointsEarnPerYuan: 1.5 }]) {
+    expect(await points('rita', 'setRules', { welcomePoints: 1000 })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.not_owner' },
+    });
+    for (const bad of [
+      { pointsCapBp: 9001 },
+      { pointsPerYuan: 0 },
+      { pointsExpiryDays: 29 },
+      { welcomePoints: -1 },
+      { pointsEarnPerYuan: 1.5 },
+    ]) {
       expect(await points(OWNER, 'setRules', bad)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
     }
-    const defaults = { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 };
+    const defaults = {
+      pointsEarnPerYuan: 1,
+      pointsPerYuan: 100,
+      pointsCapBp: 5000,
+      welcomePoints: 100,
+      pointsExpiryDays: 365,
+    };
     expect(await ok(OWNER, 'rules')).toEqual(defaults);
     // Members read the same figures with their balance.
     expect((await balance('rita')).rules).toEqual(defaults);

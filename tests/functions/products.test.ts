@@ -2,13 +2,22 @@
 // adjustments with their ledger, on/off sale; non-owners refused on every owner action; orders keep what they were
 // priced with; an adjustment racing 100 orders reconciles exactly (the kit's invariant: stock + held = ledger).
 import { randomUUID } from 'node:crypto';
-import { PRODUCT_DESCRIPTION_MAX, PRODUCT_PHOTOS_MAX, PRODUCT_SKUS_MAX, PRODUCT_TITLE_MAX, SKU_PRICE_MAX_FEN, STOCK_MAX, STOCK_REASON_MAX } from '../../cloudfunctions/contracts/shop';
+import {
+  PRODUCT_DESCRIPTION_MAX,
+  PRODUCT_PHOTOS_MAX,
+  PRODUCT_SKUS_MAX,
+  PRODUCT_TITLE_MAX,
+  SKU_PRICE_MAX_FEN,
+  STOCK_MAX,
+  STOCK_REASON_MAX,
+} from '../../cloudfunctions/contracts/shop';
 import { sdkFor } from '../emulator/harness';
 import { OWNER, useShop } from './order-kit';
 
 const shop = useShop();
 
-const call = (as: string, action: string, input: Record<string, unknown> = {}) => shop.call(as, 'shop', { action, ...input });
+const call = (as: string, action: string, input: Record<string, unknown> = {}) =>
+  shop.call(as, 'shop', { action, ...input });
 async function ok(as: string, action: string, input: Record<string, unknown> = {}) {
   const result = await call(as, action, input);
   if (!result.ok) throw new Error(`shop.${action} as ${as} refused: ${JSON.stringify(result)}`);
@@ -21,7 +30,10 @@ const codeOf = async (as: string, action: string, input: Record<string, unknown>
 
 /** A photo in the shop's storage under products/ (what the editor uploads). */
 async function uploadPhoto(name = `${randomUUID()}.png`): Promise<string> {
-  const { fileID } = await sdkFor(shop.emu).uploadFile({ cloudPath: `products/${name}`, fileContent: Buffer.from('\x89PNG fake bytes') });
+  const { fileID } = await sdkFor(shop.emu).uploadFile({
+    cloudPath: `products/${name}`,
+    fileContent: Buffer.from('\x89PNG fake bytes'),
+  });
   return fileID as string;
 }
 
@@ -46,7 +58,11 @@ const draft = (extra: Record<string, unknown> = {}) => ({
 /** Everything a desk action could change. */
 async function deskState() {
   const byId = (a: any, b: any) => (a._id < b._id ? -1 : 1);
-  const [products, ledger, settings] = await Promise.all([shop.all('products'), shop.all('stock_ledger'), shop.all('settings')]);
+  const [products, ledger, settings] = await Promise.all([
+    shop.all('products'),
+    shop.all('stock_ledger'),
+    shop.all('settings'),
+  ]);
   return { products: products.sort(byId), ledger: ledger.sort(byId), settings };
 }
 
@@ -84,7 +100,8 @@ test('the owner creates a product with two SKUs and a photo: on sale at the top 
 
 test('every bound of a product: the edges are taken, one past them is refused and changes nothing', async () => {
   const nine = await Promise.all(Array.from({ length: PRODUCT_PHOTOS_MAX }, () => uploadPhoto()));
-  const skusOf = (n: number) => Array.from({ length: n }, (_, i) => ({ spec: `规格${i + 1}`, priceFen: 100, initialStock: 1 }));
+  const skusOf = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ spec: `规格${i + 1}`, priceFen: 100, initialStock: 1 }));
   const refused: Array<[string, Record<string, unknown>, string]> = [
     ['empty title', { title: '  ' }, 'input.invalid'],
     ['title too long', { title: '字'.repeat(PRODUCT_TITLE_MAX + 1) }, 'input.invalid'],
@@ -105,21 +122,55 @@ test('every bound of a product: the edges are taken, one past them is refused an
     ['fractional stock', { skus: [{ spec: 'a', priceFen: 100, initialStock: 1.5 }] }, 'input.invalid'],
     ['stock too high', { skus: [{ spec: 'a', priceFen: 100, initialStock: STOCK_MAX + 1 }] }, 'input.invalid'],
     ['empty spec', { skus: [{ spec: ' ', priceFen: 100 }] }, 'input.invalid'],
-    ['the same spec twice', { skus: [{ spec: 'a', priceFen: 100 }, { spec: 'a', priceFen: 200 }] }, 'product.sku_duplicate'],
+    [
+      'the same spec twice',
+      {
+        skus: [
+          { spec: 'a', priceFen: 100 },
+          { spec: 'a', priceFen: 200 },
+        ],
+      },
+      'product.sku_duplicate',
+    ],
     ['commission over 50%', { commissionRateBp: 5001 }, 'input.invalid'],
     ['negative commission', { commissionRateBp: -1 }, 'input.invalid'],
     ['a field we do not know', { ownerId: 'someone' }, 'input.invalid'],
     ['a missing request id', { requestId: undefined }, 'input.invalid'],
   ];
   const before = await deskState();
-  for (const [why, change, code] of refused) expect([why, await codeOf(OWNER, 'saveProduct', draft(change))]).toEqual([why, code]);
+  for (const [why, change, code] of refused)
+    expect([why, await codeOf(OWNER, 'saveProduct', draft(change))]).toEqual([why, code]);
   expect(await deskState()).toEqual(before);
 
-  const edges = await ok(OWNER, 'saveProduct', draft({ title: '字'.repeat(PRODUCT_TITLE_MAX), description: '字'.repeat(PRODUCT_DESCRIPTION_MAX), photos: nine, skus: skusOf(PRODUCT_SKUS_MAX), commissionRateBp: 5000 }));
+  const edges = await ok(
+    OWNER,
+    'saveProduct',
+    draft({
+      title: '字'.repeat(PRODUCT_TITLE_MAX),
+      description: '字'.repeat(PRODUCT_DESCRIPTION_MAX),
+      photos: nine,
+      skus: skusOf(PRODUCT_SKUS_MAX),
+      commissionRateBp: 5000,
+    }),
+  );
   expect(edges.product.skus).toHaveLength(PRODUCT_SKUS_MAX);
   expect(edges.product.photos).toHaveLength(PRODUCT_PHOTOS_MAX);
-  const low = await ok(OWNER, 'saveProduct', draft({ title: '字', skus: [{ spec: 'a', priceFen: 1, initialStock: 0 }, { spec: 'b', priceFen: SKU_PRICE_MAX_FEN, initialStock: STOCK_MAX }], commissionRateBp: 0 }));
-  expect(low.product.skus.map((s: any) => [s.priceFen, s.stock])).toEqual([[1, 0], [SKU_PRICE_MAX_FEN, STOCK_MAX]]);
+  const low = await ok(
+    OWNER,
+    'saveProduct',
+    draft({
+      title: '字',
+      skus: [
+        { spec: 'a', priceFen: 1, initialStock: 0 },
+        { spec: 'b', priceFen: SKU_PRICE_MAX_FEN, initialStock: STOCK_MAX },
+      ],
+      commissionRateBp: 0,
+    }),
+  );
+  expect(low.product.skus.map((s: any) => [s.priceFen, s.stock])).toEqual([
+    [1, 0],
+    [SKU_PRICE_MAX_FEN, STOCK_MAX],
+  ]);
   expect(low.product.commissionRateBp).toBe(0);
 });
 
@@ -127,14 +178,45 @@ test('editing: SKUs keep their ids and stock, a removed SKU is no longer sold, s
   const { product } = await ok(OWNER, 'saveProduct', draft({ status: 'on_sale' }));
   const [single, triple] = product.skus;
   const before = await deskState();
-  const edit = (skus: unknown[]) => ({ id: product.id, requestId: randomUUID(), title: product.title, description: '', photos: [photo], skus, commissionRateBp: 800 });
-  expect(await codeOf(OWNER, 'saveProduct', edit([{ id: single.id, spec: '单盒', priceFen: 3900, initialStock: 99 }]))).toBe('product.stock_by_adjustment');
-  expect(await codeOf(OWNER, 'saveProduct', edit([{ id: 'nosuchsku', spec: '单盒', priceFen: 3900 }]))).toBe('product.sku_unknown');
-  expect(await codeOf(OWNER, 'saveProduct', { ...edit([{ id: single.id, spec: '单盒', priceFen: 3900 }]), status: 'off_sale' })).toBe('input.invalid');
-  expect(await codeOf(OWNER, 'saveProduct', { ...edit([{ id: single.id, spec: '单盒', priceFen: 3900 }]), id: 'nosuchproduct' })).toBe('product.not_found');
+  const edit = (skus: unknown[]) => ({
+    id: product.id,
+    requestId: randomUUID(),
+    title: product.title,
+    description: '',
+    photos: [photo],
+    skus,
+    commissionRateBp: 800,
+  });
+  expect(
+    await codeOf(OWNER, 'saveProduct', edit([{ id: single.id, spec: '单盒', priceFen: 3900, initialStock: 99 }])),
+  ).toBe('product.stock_by_adjustment');
+  expect(await codeOf(OWNER, 'saveProduct', edit([{ id: 'nosuchsku', spec: '单盒', priceFen: 3900 }]))).toBe(
+    'product.sku_unknown',
+  );
+  expect(
+    await codeOf(OWNER, 'saveProduct', {
+      ...edit([{ id: single.id, spec: '单盒', priceFen: 3900 }]),
+      status: 'off_sale',
+    }),
+  ).toBe('input.invalid');
+  expect(
+    await codeOf(OWNER, 'saveProduct', {
+      ...edit([{ id: single.id, spec: '单盒', priceFen: 3900 }]),
+      id: 'nosuchproduct',
+    }),
+  ).toBe('product.not_found');
   expect(await deskState()).toEqual(before);
 
-  const edited = (await ok(OWNER, 'saveProduct', edit([{ id: single.id, spec: '单盒（新包装）', priceFen: 4200 }, { spec: '六盒装', priceFen: 18000, initialStock: 3 }]))).product;
+  const edited = (
+    await ok(
+      OWNER,
+      'saveProduct',
+      edit([
+        { id: single.id, spec: '单盒（新包装）', priceFen: 4200 },
+        { spec: '六盒装', priceFen: 18000, initialStock: 3 },
+      ]),
+    )
+  ).product;
   expect(edited.skus).toEqual([
     { id: single.id, spec: '单盒（新包装）', priceFen: 4200, stock: 20 },
     { id: expect.any(String), spec: '六盒装', priceFen: 18000, stock: 3 },
@@ -146,7 +228,14 @@ test('editing: SKUs keep their ids and stock, a removed SKU is no longer sold, s
   expect(await shop.refused('bob', 'quote', buy(product.id, triple.id))).toBe('order.sku_unavailable');
   expect(await shop.stock(product.id, triple.id)).toBe(5);
   // Back to the shop default.
-  expect((await ok(OWNER, 'saveProduct', { ...edit([{ id: single.id, spec: '单盒', priceFen: 4200 }]), commissionRateBp: null })).product.commissionRateBp).toBeNull();
+  expect(
+    (
+      await ok(OWNER, 'saveProduct', {
+        ...edit([{ id: single.id, spec: '单盒', priceFen: 4200 }]),
+        commissionRateBp: null,
+      })
+    ).product.commissionRateBp,
+  ).toBeNull();
 });
 
 test('a price change never changes an existing order: placed and paid orders keep their amounts, new ones pay the new price', async () => {
@@ -154,7 +243,18 @@ test('a price change never changes an existing order: placed and paid orders kee
   const sku = product.skus[0];
   const pending = await shop.placed('bob', [{ productId: product.id, skuId: sku.id, qty: 2 }]);
   const paid = await shop.paid('carol', [{ productId: product.id, skuId: sku.id, qty: 1 }]);
-  await ok(OWNER, 'saveProduct', { id: product.id, requestId: randomUUID(), title: '手工红糖姜茶（涨价）', description: '', photos: [photo], skus: [{ id: sku.id, spec: '单盒', priceFen: 5900 }, { id: product.skus[1].id, spec: '三盒装', priceFen: 9900 }], commissionRateBp: null });
+  await ok(OWNER, 'saveProduct', {
+    id: product.id,
+    requestId: randomUUID(),
+    title: '手工红糖姜茶（涨价）',
+    description: '',
+    photos: [photo],
+    skus: [
+      { id: sku.id, spec: '单盒', priceFen: 5900 },
+      { id: product.skus[1].id, spec: '三盒装', priceFen: 9900 },
+    ],
+    commissionRateBp: null,
+  });
 
   const pendingNow = await shop.get('bob', pending.id);
   expect(pendingNow.amounts).toEqual(pending.amounts);
@@ -162,7 +262,9 @@ test('a price change never changes an existing order: placed and paid orders kee
   expect((await shop.get('carol', paid.id)).amounts).toEqual(paid.amounts);
   // Paying the older pending order charges what it was placed at.
   const { outTradeNo } = await shop.startPay('bob', pending.id);
-  expect((await shop.payments()).payments.find((p) => p.outTradeNo === outTradeNo)).toMatchObject({ totalFee: pending.amounts.payableFen });
+  expect((await shop.payments()).payments.find((p) => p.outTradeNo === outTradeNo)).toMatchObject({
+    totalFee: pending.amounts.payableFen,
+  });
   expect((await shop.ok('dora', 'quote', buy(product.id, sku.id))).amounts.goodsFen).toBe(5900);
 });
 
@@ -172,12 +274,25 @@ test('off sale: not listed, cannot be ordered, still shown to whoever holds a li
   const past = await shop.completed('bob', [{ productId: product.id, skuId: sku.id, qty: 1 }]);
   expect((await shop.get('bob', past.id)).items[0].offSale).toBeUndefined();
 
-  expect(await ok(OWNER, 'setSaleStatus', { productId: product.id, status: 'off_sale' })).toEqual({ id: product.id, status: 'off_sale' });
+  expect(await ok(OWNER, 'setSaleStatus', { productId: product.id, status: 'off_sale' })).toEqual({
+    id: product.id,
+    status: 'off_sale',
+  });
   const listed = await ok('bob', 'listProducts', { limit: 50 });
   expect(listed.items.map((p: any) => p.id)).not.toContain(product.id);
-  expect((await ok('bob', 'getProduct', { id: product.id })).product).toMatchObject({ id: product.id, status: 'off_sale', title: '手工红糖姜茶' });
+  expect((await ok('bob', 'getProduct', { id: product.id })).product).toMatchObject({
+    id: product.id,
+    status: 'off_sale',
+    title: '手工红糖姜茶',
+  });
   const before = await shop.state();
-  expect(await shop.refused('carol', 'create', { requestId: randomUUID(), ...buy(product.id, sku.id), address: { name: '李四', phone: '13900139000', region: '北京市', detail: '1 号' } })).toBe('order.sku_unavailable');
+  expect(
+    await shop.refused('carol', 'create', {
+      requestId: randomUUID(),
+      ...buy(product.id, sku.id),
+      address: { name: '李四', phone: '13900139000', region: '北京市', detail: '1 号' },
+    }),
+  ).toBe('order.sku_unavailable');
   expect(await shop.state()).toEqual(before);
   // The past order and its detail still show the line, marked; the owner's view says so too.
   const detail = await shop.get('bob', past.id);
@@ -186,17 +301,29 @@ test('off sale: not listed, cannot be ordered, still shown to whoever holds a li
   expect((await shop.ok('bob', 'list', {})).items.map((o: any) => o.id)).toContain(past.id);
   // The owner still finds it under 已下架.
   expect((await ok(OWNER, 'ownerProducts', { filter: 'off_sale' })).items.map((p: any) => p.id)).toContain(product.id);
-  expect((await ok(OWNER, 'ownerProducts', { filter: 'on_sale' })).items.map((p: any) => p.id)).not.toContain(product.id);
+  expect((await ok(OWNER, 'ownerProducts', { filter: 'on_sale' })).items.map((p: any) => p.id)).not.toContain(
+    product.id,
+  );
 
   await ok(OWNER, 'setSaleStatus', { productId: product.id, status: 'on_sale' });
-  expect((await shop.placed('carol', [{ productId: product.id, skuId: sku.id, qty: 1 }])).status).toBe('pending_payment');
-  expect(await codeOf(OWNER, 'setSaleStatus', { productId: 'nosuchproduct', status: 'off_sale' })).toBe('product.not_found');
+  expect((await shop.placed('carol', [{ productId: product.id, skuId: sku.id, qty: 1 }])).status).toBe(
+    'pending_payment',
+  );
+  expect(await codeOf(OWNER, 'setSaleStatus', { productId: 'nosuchproduct', status: 'off_sale' })).toBe(
+    'product.not_found',
+  );
 });
 
 test('stock adjustments: with a reason, never below zero, once per request, in the ledger with who and what was left', async () => {
   const { product } = await ok(OWNER, 'saveProduct', draft({ status: 'on_sale' }));
   const sku = product.skus[1]; // 5 units
-  const adjust = (delta: unknown, reason: unknown = '盘点修正', requestId = randomUUID()) => ({ productId: product.id, skuId: sku.id, requestId, delta, reason });
+  const adjust = (delta: unknown, reason: unknown = '盘点修正', requestId = randomUUID()) => ({
+    productId: product.id,
+    skuId: sku.id,
+    requestId,
+    delta,
+    reason,
+  });
   const before = await deskState();
   for (const [why, input, code] of [
     ['zero', adjust(0), 'input.invalid'],
@@ -223,10 +350,15 @@ test('stock adjustments: with a reason, never below zero, once per request, in t
   expect(await shop.stock(product.id, sku.id)).toBe(17);
   expect((await ok(OWNER, 'setStock', adjust(-17, '损耗报废'))).sku.stock).toBe(0);
   expect(await codeOf(OWNER, 'setStock', adjust(-1))).toBe('stock.below_zero');
-  expect((await ok(OWNER, 'ownerProducts', { filter: 'all', query: '红糖' })).items.find((p: any) => p.id === product.id)).toMatchObject({ stock: 20, soldOut: false });
+  expect(
+    (await ok(OWNER, 'ownerProducts', { filter: 'all', query: '红糖' })).items.find((p: any) => p.id === product.id),
+  ).toMatchObject({ stock: 20, soldOut: false });
 
   const page1 = await ok(OWNER, 'stockLedger', { productId: product.id, limit: 2 });
-  expect(page1.items.map((e: any) => [e.delta, e.reason])).toEqual([[-17, '损耗报废'], [12, '到货入库']]);
+  expect(page1.items.map((e: any) => [e.delta, e.reason])).toEqual([
+    [-17, '损耗报废'],
+    [12, '到货入库'],
+  ]);
   const page2 = await ok(OWNER, 'stockLedger', { productId: product.id, limit: 2, cursor: page1.nextCursor });
   expect(page2.items.map((e: any) => e.reason)).toEqual(['新建规格', '新建规格']);
   expect(page2.nextCursor).toBeNull();
@@ -249,15 +381,21 @@ test('non-owners are refused on every owner action and change nothing', async ()
     ['updateSettings', { rules: { shippingFeeFen: 0 } }],
   ];
   const before = await deskState();
-  for (const [action, input] of attempts) expect([action, await codeOf('mallory', action, input)]).toEqual([action, 'auth.not_owner']);
+  for (const [action, input] of attempts)
+    expect([action, await codeOf('mallory', action, input)]).toEqual([action, 'auth.not_owner']);
   expect(await deskState()).toEqual(before);
 });
 
 test('the shop logo: a file of ours under shop/, shown in the settings', async () => {
-  const { fileID } = await sdkFor(shop.emu).uploadFile({ cloudPath: `shop/logo-${randomUUID()}.png`, fileContent: Buffer.from('\x89PNG logo') });
+  const { fileID } = await sdkFor(shop.emu).uploadFile({
+    cloudPath: `shop/logo-${randomUUID()}.png`,
+    fileContent: Buffer.from('\x89PNG logo'),
+  });
   const before = await deskState();
   expect(await codeOf(OWNER, 'updateSettings', { logo: photo })).toBe('input.invalid');
-  expect(await codeOf(OWNER, 'updateSettings', { logo: (fileID as string).replace(/[^/]+$/, 'missing.png') })).toBe('upload.failed');
+  expect(await codeOf(OWNER, 'updateSettings', { logo: (fileID as string).replace(/[^/]+$/, 'missing.png') })).toBe(
+    'upload.failed',
+  );
   expect(await deskState()).toEqual(before);
   const settings = await ok(OWNER, 'updateSettings', { logo: fileID });
   expect(settings.logo).toEqual({ fileId: fileID, url: expect.stringContaining('/shop/logo-') });
@@ -266,7 +404,10 @@ test('the shop logo: a file of ours under shop/, shown in the settings', async (
   await ok(OWNER, 'updateSettings', { shopName: '小满的店' });
   try {
     const first = await ok('bob', 'listProducts', { limit: 2 });
-    expect(first.shop).toEqual({ name: '小满的店', logo: expect.stringMatching(/\/shop\/logo-.*imageMogr2\/thumbnail/) });
+    expect(first.shop).toEqual({
+      name: '小满的店',
+      logo: expect.stringMatching(/\/shop\/logo-.*imageMogr2\/thumbnail/),
+    });
     expect((await ok('bob', 'listProducts', { limit: 2, cursor: first.nextCursor })).shop).toBeUndefined();
   } finally {
     await ok(OWNER, 'updateSettings', { shopName: '友荐小店' });
@@ -274,12 +415,30 @@ test('the shop logo: a file of ours under shop/, shown in the settings', async (
 });
 
 test('an adjustment racing 100 orders: stock never negative, no unit lost, every ledger entry matches the stock', async () => {
-  const { product } = await ok(OWNER, 'saveProduct', draft({ status: 'on_sale', skus: [{ spec: '限量', priceFen: 1000, initialStock: 60 }] }));
+  const { product } = await ok(
+    OWNER,
+    'saveProduct',
+    draft({ status: 'on_sale', skus: [{ spec: '限量', priceFen: 1000, initialStock: 60 }] }),
+  );
   const sku = product.skus[0];
-  const orders = Array.from({ length: 100 }, (_, i) => shop.create(`racer${i}`, [{ productId: product.id, skuId: sku.id, qty: 1 }]));
+  const orders = Array.from({ length: 100 }, (_, i) =>
+    shop.create(`racer${i}`, [{ productId: product.id, skuId: sku.id, qty: 1 }]),
+  );
   const adjustments = [
-    call(OWNER, 'setStock', { productId: product.id, skuId: sku.id, requestId: randomUUID(), delta: 30, reason: '到货入库' }),
-    call(OWNER, 'setStock', { productId: product.id, skuId: sku.id, requestId: randomUUID(), delta: -10, reason: '损耗报废' }),
+    call(OWNER, 'setStock', {
+      productId: product.id,
+      skuId: sku.id,
+      requestId: randomUUID(),
+      delta: 30,
+      reason: '到货入库',
+    }),
+    call(OWNER, 'setStock', {
+      productId: product.id,
+      skuId: sku.id,
+      requestId: randomUUID(),
+      delta: -10,
+      reason: '损耗报废',
+    }),
   ];
   const [placed, adjusted] = await Promise.all([Promise.all(orders), Promise.all(adjustments)]);
 

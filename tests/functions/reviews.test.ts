@@ -8,7 +8,8 @@ const shop = useShop();
 
 afterEach(() => checkStatsAgainstReviews());
 
-const call = (as: string, action: string, input: Record<string, unknown> = {}) => shop.call(as, 'shop', { action, ...input });
+const call = (as: string, action: string, input: Record<string, unknown> = {}) =>
+  shop.call(as, 'shop', { action, ...input });
 
 async function ok(as: string, action: string, input: Record<string, unknown> = {}) {
   const result = await call(as, action, input);
@@ -24,7 +25,13 @@ async function refused(as: string, action: string, input: Record<string, unknown
 
 const HONEY = line('qinling-honey', 'qinling-honey-1');
 const CUP = line('qinghua-cup', 'qinghua-cup-1');
-const review = (orderId: string, skuId: string, extra: Record<string, unknown> = {}) => ({ orderId, skuId, rating: 5, text: '真的好喝，回购了', ...extra });
+const review = (orderId: string, skuId: string, extra: Record<string, unknown> = {}) => ({
+  orderId,
+  skuId,
+  rating: 5,
+  text: '真的好喝，回购了',
+  ...extra,
+});
 
 async function checkStatsAgainstReviews() {
   const [reviews, stats] = await Promise.all([shop.all('reviews'), shop.all('product_stats')]);
@@ -53,11 +60,19 @@ describe('reviews', () => {
     const order = await shop.completed('rev1', [HONEY, CUP]);
     const photo = 'cloud://local-dev.6c6f-local-dev/reviews/rev1/a.jpg';
     const { review: made } = await ok('rev1', 'review', review(order.id, HONEY.skuId, { rating: 4, photos: [photo] }));
-    expect(made).toMatchObject({ id: `${order.id}:${HONEY.skuId}`, productId: 'qinling-honey', rating: 4, text: '真的好喝，回购了' });
+    expect(made).toMatchObject({
+      id: `${order.id}:${HONEY.skuId}`,
+      productId: 'qinling-honey',
+      rating: 4,
+      text: '真的好喝，回购了',
+    });
     // Under the buyer's own nickname, even for a buyer whose member record did not exist before.
     expect(made.nickname).toBe((await call('rev1', 'session')).data.user.nickname);
     expect(await refused('rev1', 'review', review(order.id, HONEY.skuId))).toBe('review.duplicate');
-    const concurrent = await Promise.all([call('rev1', 'review', review(order.id, CUP.skuId)), call('rev1', 'review', review(order.id, CUP.skuId))]);
+    const concurrent = await Promise.all([
+      call('rev1', 'review', review(order.id, CUP.skuId)),
+      call('rev1', 'review', review(order.id, CUP.skuId)),
+    ]);
     expect(concurrent.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['ok', 'review.duplicate']);
     expect((await shop.get('rev1', order.id)).reviewedSkus?.sort()).toEqual([CUP.skuId, HONEY.skuId].sort());
 
@@ -73,7 +88,15 @@ describe('reviews', () => {
     const done = await shop.completed('rev2', [HONEY]);
     expect(await refused('rev3', 'review', review(done.id, HONEY.skuId))).toBe('order.not_found');
     expect(await refused('rev2', 'review', review(done.id, 'nope'))).toBe('review.not_allowed');
-    for (const bad of [{ rating: 6 }, { rating: 0 }, { rating: 4.5 }, { text: 'x'.repeat(501) }, { photos: ['https://evil.example/a.jpg'] }, { photos: Array(7).fill('cloud://e.b/reviews/a.jpg') }, { buyerId: 'dev_rev3' }]) {
+    for (const bad of [
+      { rating: 6 },
+      { rating: 0 },
+      { rating: 4.5 },
+      { text: 'x'.repeat(501) },
+      { photos: ['https://evil.example/a.jpg'] },
+      { photos: Array(7).fill('cloud://e.b/reviews/a.jpg') },
+      { buyerId: 'dev_rev3' },
+    ]) {
       expect(await refused('rev2', 'review', review(done.id, HONEY.skuId, bad))).toBe('input.invalid');
     }
     await shop.requestRefund('rev2', done.id);
@@ -92,7 +115,9 @@ describe('reviews', () => {
     const id = `${a.id}:${CUP.skuId}`;
     expect(await refused('rev5', 'hideReview', { reviewId: id, hidden: true })).toBe('auth.not_owner');
     expect(await refused('rev5', 'replyReview', { reviewId: id, reply: '谢谢' })).toBe('auth.not_owner');
-    expect(await refused(OWNER, 'hideReview', { reviewId: 'YJ0000000000000000:nope', hidden: true })).toBe('review.not_found');
+    expect(await refused(OWNER, 'hideReview', { reviewId: 'YJ0000000000000000:nope', hidden: true })).toBe(
+      'review.not_found',
+    );
 
     const { review: hidden } = await ok(OWNER, 'hideReview', { reviewId: id, hidden: true, reason: '辱骂' });
     expect(hidden.hidden).toMatchObject({ reason: '辱骂' });
@@ -100,13 +125,21 @@ describe('reviews', () => {
     const after = await ok('anyone', 'listReviews', { productId: 'qinghua-cup' });
     expect(after.items.map((r: any) => r.id)).not.toContain(id);
     expect(after.summary.count).toBe(before.count - 1);
-    expect((await shop.db.collection('reviews').doc(id).get()).data).toMatchObject({ hidden: true, hiddenReason: '辱骂', text: '垃圾！！！' });
+    expect((await shop.db.collection('reviews').doc(id).get()).data).toMatchObject({
+      hidden: true,
+      hiddenReason: '辱骂',
+      text: '垃圾！！！',
+    });
 
     // The owner's list keeps hidden reviews, marked, with the product's title.
     expect(await refused('rev5', 'ownerReviews')).toBe('auth.not_owner');
     const hiddenList = await ok(OWNER, 'ownerReviews', { view: 'hidden' });
-    expect(hiddenList.items.map((r: any) => [r.id, r.productTitle, r.hidden?.reason])).toEqual([[id, '景德镇手绘青花茶杯 主人杯', '辱骂']]);
-    expect((await ok(OWNER, 'ownerReviews', { limit: 50 })).items.map((r: any) => r.id)).toEqual(expect.arrayContaining([id, `${b.id}:${CUP.skuId}`]));
+    expect(hiddenList.items.map((r: any) => [r.id, r.productTitle, r.hidden?.reason])).toEqual([
+      [id, '景德镇手绘青花茶杯 主人杯', '辱骂'],
+    ]);
+    expect((await ok(OWNER, 'ownerReviews', { limit: 50 })).items.map((r: any) => r.id)).toEqual(
+      expect.arrayContaining([id, `${b.id}:${CUP.skuId}`]),
+    );
 
     const { review: replied } = await ok(OWNER, 'replyReview', { reviewId: `${b.id}:${CUP.skuId}`, reply: '感谢支持' });
     expect(replied.reply).toMatchObject({ text: '感谢支持' });
@@ -118,7 +151,8 @@ describe('reviews', () => {
 describe("the sharer's verified purchases", () => {
   test('count completed, unrefunded orders of that product by the sharer only', async () => {
     const code = await shareCode('sh1');
-    const badge = async () => (await ok('friend1', 'getProduct', { id: 'qinling-honey', s: code })).trust.sharerVerifiedPurchases;
+    const badge = async () =>
+      (await ok('friend1', 'getProduct', { id: 'qinling-honey', s: code })).trust.sharerVerifiedPurchases;
     expect(await badge()).toBe(0);
     const buyersBefore = (await ok('friend1', 'getProduct', { id: 'qinling-honey' })).reviews.boughtLast30Days;
     await shop.placed('sh1', [HONEY]); // unpaid
@@ -150,7 +184,10 @@ describe("the sharer's verified purchases", () => {
   test('a completion cut off before counting is counted by the scheduler, once', async () => {
     const code = await shareCode('sh2');
     const shipped = await shop.shipped('sh2', [CUP]);
-    await shop.db.collection('orders').doc(shipped.id).update({ data: { status: 'completed', completedAt: await shop.now(), purchase: 'owed' } });
+    await shop.db
+      .collection('orders')
+      .doc(shipped.id)
+      .update({ data: { status: 'completed', completedAt: await shop.now(), purchase: 'owed' } });
     await shop.runScheduler();
     await shop.runScheduler();
     expect((await ok('friend2', 'getProduct', { id: 'qinghua-cup', s: code })).trust.sharerVerifiedPurchases).toBe(1);

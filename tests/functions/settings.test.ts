@@ -6,7 +6,8 @@ import { OWNER, line, useShop } from './order-kit';
 
 const shop = useShop();
 
-const call = (as: string, action: string, input: Record<string, unknown> = {}) => shop.call(as, 'shop', { action, ...input });
+const call = (as: string, action: string, input: Record<string, unknown> = {}) =>
+  shop.call(as, 'shop', { action, ...input });
 async function ok(as: string, action: string, input: Record<string, unknown> = {}) {
   const result = await call(as, action, input);
   if (!result.ok) throw new Error(`shop.${action} as ${as} refused: ${JSON.stringify(result)}`);
@@ -24,12 +25,30 @@ test('every bound of every rule: the edges are taken, one past them is refused a
       expect([name, bad, result.ok === false && result.error.code]).toEqual([name, bad, 'input.invalid']);
     }
     expect(await settingsDoc()).toEqual(before);
-    for (const good of [min, max]) expect((await ok(OWNER, 'updateSettings', { rules: { [name]: good } })).rules[name]).toBe(good);
+    for (const good of [min, max])
+      expect((await ok(OWNER, 'updateSettings', { rules: { [name]: good } })).rules[name]).toBe(good);
   }
   // Back to the defaults for the other tests of this file.
-  const defaults = { shippingFeeFen: 1000, freeShippingFromFen: 9900, unpaidCancelMinutes: 30, autoConfirmDays: 10, afterSaleDays: 7, commissionRateBp: 500, bindingDays: 15 };
-  const points = { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 };
-  expect((await ok(OWNER, 'updateSettings', { rules: { ...defaults, ...points } })).rules).toEqual({ ...defaults, ...points });
+  const defaults = {
+    shippingFeeFen: 1000,
+    freeShippingFromFen: 9900,
+    unpaidCancelMinutes: 30,
+    autoConfirmDays: 10,
+    afterSaleDays: 7,
+    commissionRateBp: 500,
+    bindingDays: 15,
+  };
+  const points = {
+    pointsEarnPerYuan: 1,
+    pointsPerYuan: 100,
+    pointsCapBp: 5000,
+    welcomePoints: 100,
+    pointsExpiryDays: 365,
+  };
+  expect((await ok(OWNER, 'updateSettings', { rules: { ...defaults, ...points } })).rules).toEqual({
+    ...defaults,
+    ...points,
+  });
 });
 
 test('a new shipping rule prices new orders; a placed order keeps its amounts', async () => {
@@ -37,7 +56,9 @@ test('a new shipping rule prices new orders; a placed order keeps its amounts', 
   await ok(OWNER, 'updateSettings', { rules: { shippingFeeFen: 1500 } });
   try {
     expect((await shop.get('buyer1', placed.id)).amounts.shippingFen).toBe(1000);
-    expect((await shop.ok('buyer1', 'quote', { items: [line('aksu-apple', 'aksu-apple-1')] })).amounts.shippingFen).toBe(1500);
+    expect(
+      (await shop.ok('buyer1', 'quote', { items: [line('aksu-apple', 'aksu-apple-1')] })).amounts.shippingFen,
+    ).toBe(1500);
   } finally {
     await ok(OWNER, 'updateSettings', { rules: { shippingFeeFen: 1000 } });
   }
@@ -52,8 +73,14 @@ test('the name and the owner list; the last owner cannot remove themselves', asy
   const asCarla = await ok('carla', 'updateSettings', { removeOwner: await codeOf(OWNER) });
   expect(asCarla.owners).toEqual([expect.objectContaining({ shareCode: carlaCode, isMe: true })]);
   expect(await call(OWNER, 'settings')).toMatchObject({ ok: false, error: { code: 'auth.not_owner' } });
-  expect(await call('carla', 'updateSettings', { removeOwner: carlaCode })).toMatchObject({ ok: false, error: { code: 'settings.last_owner' } });
-  expect(await call('carla', 'updateSettings', { addOwner: 'ZZZZZZ' })).toMatchObject({ ok: false, error: { code: 'settings.member_not_found' } });
+  expect(await call('carla', 'updateSettings', { removeOwner: carlaCode })).toMatchObject({
+    ok: false,
+    error: { code: 'settings.last_owner' },
+  });
+  expect(await call('carla', 'updateSettings', { addOwner: 'ZZZZZZ' })).toMatchObject({
+    ok: false,
+    error: { code: 'settings.member_not_found' },
+  });
   // Hand the shop back.
   await ok('carla', 'updateSettings', { addOwner: await codeOf(OWNER) });
   await ok(OWNER, 'updateSettings', { removeOwner: carlaCode, shopName: '友荐小店' });
@@ -63,8 +90,16 @@ test('the name and the owner list; the last owner cannot remove themselves', asy
 test('non-owners are refused on reading and on every change, and nothing changes', async () => {
   const before = await settingsDoc();
   expect(await call('mallory', 'settings')).toMatchObject({ ok: false, error: { code: 'auth.not_owner' } });
-  for (const change of [{ shopName: '我的店' }, { rules: { shippingFeeFen: 0 } }, { addOwner: await codeOf('mallory') }, { removeOwner: await codeOf(OWNER) }]) {
-    expect(await call('mallory', 'updateSettings', change)).toMatchObject({ ok: false, error: { code: 'auth.not_owner' } });
+  for (const change of [
+    { shopName: '我的店' },
+    { rules: { shippingFeeFen: 0 } },
+    { addOwner: await codeOf('mallory') },
+    { removeOwner: await codeOf(OWNER) },
+  ]) {
+    expect(await call('mallory', 'updateSettings', change)).toMatchObject({
+      ok: false,
+      error: { code: 'auth.not_owner' },
+    });
   }
   // The owner check comes before validation: a non-owner learns nothing about the input's shape.
   const shaped = await call('mallory', 'updateSettings', { owners: ['dev_mallory'] });

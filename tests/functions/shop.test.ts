@@ -47,7 +47,9 @@ describe('session', () => {
 
   test('shareCodes are unique, short and never the openid', async () => {
     const names = Array.from({ length: 30 }, (_v, i) => `m${i}`);
-    const codes = await Promise.all(names.map(async (n) => (await ok(n, { action: 'session' })).user.shareCode as string));
+    const codes = await Promise.all(
+      names.map(async (n) => (await ok(n, { action: 'session' })).user.shareCode as string),
+    );
     expect(new Set(codes).size).toBe(codes.length);
     // The pattern rules the openid out (dev_m3 has lowercase letters and '_'); a short name may occur in a random code.
     for (const code of codes) expect(code).toMatch(SHARE_CODE_PATTERN);
@@ -85,7 +87,15 @@ describe('listProducts', () => {
   });
 
   test('paging returns every product on sale once, in catalogue order', async () => {
-    const expected = (await db.collection('products').where({ status: 'on_sale' }).orderBy('sort', 'asc').orderBy('_id', 'asc').limit(1000).get()).data.map((p: any) => p._id);
+    const expected = (
+      await db
+        .collection('products')
+        .where({ status: 'on_sale' })
+        .orderBy('sort', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(1000)
+        .get()
+    ).data.map((p: any) => p._id);
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
@@ -105,7 +115,11 @@ describe('listProducts', () => {
   test('cards carry the lowest price, a display URL and sold-out state', async () => {
     const { items } = await ok('bob', { action: 'listProducts', limit: 50 });
     const puer = items.find((p: any) => p.id === 'puer357');
-    expect(puer).toMatchObject({ priceFen: 16800, soldOut: false, image: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__storage\//) });
+    expect(puer).toMatchObject({
+      priceFen: 16800,
+      soldOut: false,
+      image: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__storage\//),
+    });
     expect(items.find((p: any) => p.id === 'cotton-bed').soldOut).toBe(true);
     const image = await fetch(puer.image);
     expect(image.headers.get('content-type')).toBe('image/svg+xml');
@@ -122,25 +136,36 @@ describe('listProducts', () => {
     [{ page: 2 }],
   ])('bad input %j is refused with input.invalid', async (input) => {
     const result = await shop('bob', { action: 'listProducts', ...input });
-    expect(result).toEqual({ ok: false, error: { code: 'input.invalid', message: expect.stringContaining('请求参数有误') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'input.invalid', message: expect.stringContaining('请求参数有误') },
+    });
   });
 });
 
 describe('getProduct', () => {
   const codeOf = async (as: string) => (await ok(as, { action: 'session' })).user.shareCode as string;
 
-  test('a product opened from alice\'s card says it is alice\'s recommendation', async () => {
+  test("a product opened from alice's card says it is alice's recommendation", async () => {
     const detail = await ok('bob', { action: 'getProduct', id: 'puer357', s: await codeOf('alice') });
-    expect(detail.product).toMatchObject({ id: 'puer357', title: '云南勐海古树普洱茶饼 357g', priceFen: 16800, status: 'on_sale' });
+    expect(detail.product).toMatchObject({
+      id: 'puer357',
+      title: '云南勐海古树普洱茶饼 357g',
+      priceFen: 16800,
+      status: 'on_sale',
+    });
     expect(detail.product.skus).toEqual([
       { id: 'puer357-1', spec: '2019年 生茶', priceFen: 16800, stock: 30 },
       { id: 'puer357-2', spec: '2016年 熟茶', priceFen: 21800, stock: 12 },
     ]);
     expect(detail.product.images).toHaveLength(2);
-    expect(detail.trust).toEqual({ sharer: { nickname: 'alice', shareCode: await codeOf('alice') }, sharerVerifiedPurchases: 0 });
+    expect(detail.trust).toEqual({
+      sharer: { nickname: 'alice', shareCode: await codeOf('alice') },
+      sharerVerifiedPurchases: 0,
+    });
   });
 
-  test('no recommendation from one\'s own code, from an unknown code, or without a code', async () => {
+  test("no recommendation from one's own code, from an unknown code, or without a code", async () => {
     expect((await ok('alice', { action: 'getProduct', id: 'puer357', s: await codeOf('alice') })).trust).toEqual({});
     expect((await ok('bob', { action: 'getProduct', id: 'puer357', s: 'ZZZZZZ' })).trust).toEqual({});
     expect((await ok('bob', { action: 'getProduct', id: 'puer357' })).trust).toEqual({});

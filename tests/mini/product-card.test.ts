@@ -25,7 +25,9 @@ function mount(props: { product: Product; onTap?: (id: string) => void }) {
 async function findText(root: HTMLElement, text: string, timeoutMs = 2000): Promise<HTMLElement> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const hit = Array.from(root.querySelectorAll<HTMLElement>('*')).find((el) => el.children.length === 0 && el.textContent?.trim() === text);
+    const hit = Array.from(root.querySelectorAll<HTMLElement>('*')).find(
+      (el) => el.children.length === 0 && el.textContent?.trim() === text,
+    );
     if (hit) return hit;
     if (Date.now() > deadline) throw new Error(`"${text}" not rendered; got: ${root.textContent}`);
     await simulate.sleep(10);
@@ -37,7 +39,9 @@ beforeAll(() => {
     throw new Error(`${CARD}.js is missing: run \`node scripts/mini-components.mjs\` before the mini tests`);
   }
   // Taro's runtime reads the host page's route when it mounts a native component; a lone component has no page.
-  (globalThis as unknown as { getCurrentPages: () => unknown[] }).getCurrentPages = () => [{ route: 'pages/host/index', options: {} }];
+  (globalThis as unknown as { getCurrentPages: () => unknown[] }).getCurrentPages = () => [
+    { route: 'pages/host/index', options: {} },
+  ];
   cardId = simulate.load(CARD, 'product-card', { rootPath: OUT });
 });
 

@@ -17,7 +17,12 @@ export interface AddressFormProps {
 const FIELDS: { field: AddressField; label: string; placeholder: string; type?: 'number'; maxlength: number }[] = [
   { field: 'name', label: '收货人', placeholder: '请填写收货人姓名', maxlength: ADDRESS_BOUNDS.name.max },
   { field: 'phone', label: '手机号', placeholder: '请填写 11 位手机号', type: 'number', maxlength: 11 },
-  { field: 'region', label: '所在地区', placeholder: '省 市 区，如：浙江省 杭州市 西湖区', maxlength: ADDRESS_BOUNDS.region.max },
+  {
+    field: 'region',
+    label: '所在地区',
+    placeholder: '省 市 区，如：浙江省 杭州市 西湖区',
+    maxlength: ADDRESS_BOUNDS.region.max,
+  },
   { field: 'detail', label: '详细地址', placeholder: '街道、楼栋、门牌号', maxlength: ADDRESS_BOUNDS.detail.max },
 ];
 
@@ -40,31 +45,34 @@ export default function AddressForm({ initial, onSave, onCancel }: AddressFormPr
   };
 
   return (
-    <View className='address-form'>
+    <View className="address-form">
       {FIELDS.map(({ field, label, placeholder, type, maxlength }) => (
-        <View key={field} className={errors[field] ? 'address-form__row address-form__row--invalid' : 'address-form__row'}>
-          <View className='address-form__line'>
-            <Text className='address-form__label'>{label}</Text>
+        <View
+          key={field}
+          className={errors[field] ? 'address-form__row address-form__row--invalid' : 'address-form__row'}
+        >
+          <View className="address-form__line">
+            <Text className="address-form__label">{label}</Text>
             <Input
-              className='address-form__input'
+              className="address-form__input"
               type={type ?? 'text'}
               placeholder={placeholder}
-              placeholderClass='address-form__placeholder'
+              placeholderClass="address-form__placeholder"
               maxlength={maxlength}
               value={draft[field]}
               onInput={(e) => change(field, e.detail.value)}
             />
           </View>
-          {errors[field] ? <Text className='address-form__error'>{errors[field]}</Text> : null}
+          {errors[field] ? <Text className="address-form__error">{errors[field]}</Text> : null}
         </View>
       ))}
-      <View className='address-form__actions'>
+      <View className="address-form__actions">
         {onCancel ? (
-          <View className='address-form__cancel' onClick={onCancel}>
+          <View className="address-form__cancel" onClick={onCancel}>
             取消
           </View>
         ) : null}
-        <View className='address-form__save' hoverClass='address-form__save--pressed' onClick={save}>
+        <View className="address-form__save" hoverClass="address-form__save--pressed" onClick={save}>
           保存地址
         </View>
       </View>

@@ -11,7 +11,12 @@ describe('address rules', () => {
     const check = validateAddress({ name: '  ', phone: '12800138000', region: '浙', detail: '' });
     expect(check).toEqual({
       ok: false,
-      errors: { name: '请填写收货人', phone: '请填写正确的 11 位手机号', region: '所在地区至少 2 个字', detail: '请填写详细地址' },
+      errors: {
+        name: '请填写收货人',
+        phone: '请填写正确的 11 位手机号',
+        region: '所在地区至少 2 个字',
+        detail: '请填写详细地址',
+      },
     });
   });
 
@@ -22,13 +27,33 @@ describe('address rules', () => {
   });
 
   it('holds the contract’s length limits', () => {
-    expect(validateAddress({ ...good, name: '名'.repeat(21) })).toMatchObject({ ok: false, errors: { name: '收货人最多 20 个字' } });
-    expect(validateAddress({ ...good, detail: '路'.repeat(121) })).toMatchObject({ ok: false, errors: { detail: '详细地址最多 120 个字' } });
+    expect(validateAddress({ ...good, name: '名'.repeat(21) })).toMatchObject({
+      ok: false,
+      errors: { name: '收货人最多 20 个字' },
+    });
+    expect(validateAddress({ ...good, detail: '路'.repeat(121) })).toMatchObject({
+      ok: false,
+      errors: { detail: '详细地址最多 120 个字' },
+    });
   });
 
   it('maps a WeChat address book entry', () => {
-    const wx = { userName: '张三', telNumber: '13900001111', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区', detailInfo: '望京 SOHO' };
-    expect(fromWechatAddress(wx)).toEqual({ name: '张三', phone: '13900001111', region: '北京市 朝阳区', detail: '望京 SOHO' });
-    expect(fromWechatAddress({ ...wx, provinceName: '广东省', cityName: '深圳市', countyName: '南山区' }).region).toBe('广东省 深圳市 南山区');
+    const wx = {
+      userName: '张三',
+      telNumber: '13900001111',
+      provinceName: '北京市',
+      cityName: '北京市',
+      countyName: '朝阳区',
+      detailInfo: '望京 SOHO',
+    };
+    expect(fromWechatAddress(wx)).toEqual({
+      name: '张三',
+      phone: '13900001111',
+      region: '北京市 朝阳区',
+      detail: '望京 SOHO',
+    });
+    expect(fromWechatAddress({ ...wx, provinceName: '广东省', cityName: '深圳市', countyName: '南山区' }).region).toBe(
+      '广东省 深圳市 南山区',
+    );
   });
 });

@@ -12,10 +12,23 @@ export const MOBILE_PATTERN = PHONE_PATTERN;
 
 const { name, region, detail } = ADDRESS_BOUNDS;
 /** Trimmed text between `min` and `max` characters, as the contract's `text(min, max)`. */
-const LIMITS: Record<Exclude<AddressField, 'phone'>, { min: number; max: number; missing: string; short: string; long: string }> = {
+const LIMITS: Record<
+  Exclude<AddressField, 'phone'>,
+  { min: number; max: number; missing: string; short: string; long: string }
+> = {
   name: { ...name, missing: '请填写收货人', short: '请填写收货人', long: `收货人最多 ${name.max} 个字` },
-  region: { ...region, missing: '请填写所在地区', short: `所在地区至少 ${region.min} 个字`, long: `所在地区最多 ${region.max} 个字` },
-  detail: { ...detail, missing: '请填写详细地址', short: `详细地址至少 ${detail.min} 个字`, long: `详细地址最多 ${detail.max} 个字` },
+  region: {
+    ...region,
+    missing: '请填写所在地区',
+    short: `所在地区至少 ${region.min} 个字`,
+    long: `所在地区最多 ${region.max} 个字`,
+  },
+  detail: {
+    ...detail,
+    missing: '请填写详细地址',
+    short: `详细地址至少 ${detail.min} 个字`,
+    long: `详细地址最多 ${detail.max} 个字`,
+  },
 };
 
 export type AddressCheck = { ok: true; address: Address } | { ok: false; errors: AddressErrors };

@@ -2,7 +2,10 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { currentDevIdentity, signInAs } from '../../api/client';
 import DevIdentitySwitch from './index';
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() } } }));
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: { eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() } },
+}));
 jest.mock('../../api/client', () => ({ currentDevIdentity: jest.fn(), signInAs: jest.fn() }));
 const current = currentDevIdentity as jest.MockedFunction<typeof currentDevIdentity>;
 const signIn = signInAs as jest.MockedFunction<typeof signInAs>;

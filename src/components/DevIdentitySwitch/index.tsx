@@ -63,9 +63,9 @@ export default function DevIdentitySwitch({ onSwitched = reloadPage }: DevIdenti
 
   const label = as === undefined ? '…' : (as ?? '未登录');
   return (
-    <View className='dev-switch'>
+    <View className="dev-switch">
       <View
-        className='dev-switch__pill'
+        className="dev-switch__pill"
         onClick={() => {
           if (!open) refresh();
           setOpen(!open);
@@ -74,8 +74,8 @@ export default function DevIdentitySwitch({ onSwitched = reloadPage }: DevIdenti
         {`本地模拟 · 当前身份 ${label}`}
       </View>
       {open ? (
-        <View className='dev-switch__menu'>
-          <Text className='dev-switch__hint'>切换身份（仅本地模拟）</Text>
+        <View className="dev-switch__menu">
+          <Text className="dev-switch__hint">切换身份（仅本地模拟）</Text>
           {DEV_IDENTITIES.map((id) => (
             <View
               key={id.as}
@@ -85,7 +85,7 @@ export default function DevIdentitySwitch({ onSwitched = reloadPage }: DevIdenti
               {switching === id.as ? `${id.label} · 切换中…` : id.label}
             </View>
           ))}
-          {failed ? <Text className='dev-switch__error'>切换失败，模拟器在运行吗？</Text> : null}
+          {failed ? <Text className="dev-switch__error">切换失败，模拟器在运行吗？</Text> : null}
         </View>
       ) : null}
     </View>

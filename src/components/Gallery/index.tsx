@@ -8,9 +8,9 @@ import './index.scss';
 export default function Gallery({ images }: GalleryProps) {
   const [current, setCurrent] = useState(0);
   return (
-    <View className='gallery'>
+    <View className="gallery">
       <ScrollView
-        className='gallery__strip'
+        className="gallery__strip"
         scrollX
         enhanced
         showScrollbar={false}
@@ -20,11 +20,17 @@ export default function Gallery({ images }: GalleryProps) {
         }}
       >
         {images.map((src, i) => (
-          <Image key={src} className='gallery__image gallery__image--snap' src={src} mode='aspectFill' lazyLoad={i > 0} />
+          <Image
+            key={src}
+            className="gallery__image gallery__image--snap"
+            src={src}
+            mode="aspectFill"
+            lazyLoad={i > 0}
+          />
         ))}
       </ScrollView>
       {images.length > 1 ? (
-        <View className='gallery__dots'>
+        <View className="gallery__dots">
           {images.map((src, i) => (
             <View key={src} className={i === current ? 'gallery__dot gallery__dot--active' : 'gallery__dot'} />
           ))}

@@ -5,10 +5,15 @@ import './index.scss';
 
 export default function Gallery({ images }: GalleryProps) {
   return (
-    <Swiper className='gallery' indicatorDots={images.length > 1} indicatorActiveColor='#e4393c' circular={images.length > 2}>
+    <Swiper
+      className="gallery"
+      indicatorDots={images.length > 1}
+      indicatorActiveColor="#e4393c"
+      circular={images.length > 2}
+    >
       {images.map((src) => (
         <SwiperItem key={src}>
-          <Image className='gallery__image' src={src} mode='aspectFill' />
+          <Image className="gallery__image" src={src} mode="aspectFill" />
         </SwiperItem>
       ))}
     </Swiper>

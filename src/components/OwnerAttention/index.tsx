@@ -21,9 +21,9 @@ export default function OwnerAttention({ attention, variant = 'badge' }: OwnerAt
   return (
     <View className={`owner-attention owner-attention--${variant}`}>
       {keys.map((k) => (
-        <View key={k} className='owner-attention__item'>
-          <Text className='owner-attention__mark'>!</Text>
-          <Text className='owner-attention__text'>{ATTENTION_TEXT[k]}</Text>
+        <View key={k} className="owner-attention__item">
+          <Text className="owner-attention__mark">!</Text>
+          <Text className="owner-attention__text">{ATTENTION_TEXT[k]}</Text>
         </View>
       ))}
     </View>

@@ -20,10 +20,14 @@ const DEFAULT_MESSAGE: Record<PageStateProps['kind'], string> = {
 export default function PageState({ kind, message, actionText, onAction }: PageStateProps) {
   return (
     <View className={`page-state page-state--${kind}`}>
-      {kind === 'loading' ? <View className='page-state__spinner' /> : <View className='page-state__icon'>{kind === 'error' ? '!' : '∅'}</View>}
-      <Text className='page-state__message'>{message ?? DEFAULT_MESSAGE[kind]}</Text>
+      {kind === 'loading' ? (
+        <View className="page-state__spinner" />
+      ) : (
+        <View className="page-state__icon">{kind === 'error' ? '!' : '∅'}</View>
+      )}
+      <Text className="page-state__message">{message ?? DEFAULT_MESSAGE[kind]}</Text>
       {actionText && onAction ? (
-        <View className='page-state__action' hoverClass='page-state__action--pressed' onClick={onAction}>
+        <View className="page-state__action" hoverClass="page-state__action--pressed" onClick={onAction}>
           {actionText}
         </View>
       ) : null}

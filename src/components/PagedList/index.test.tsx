@@ -43,9 +43,9 @@ function Harness(props: Extra) {
   return (
     <PagedList
       list={list}
-      block='things'
-      empty='还没有东西'
-      renderItem={(row, i) => <Text className='thing'>{`${i + 1}. ${row.name}`}</Text>}
+      block="things"
+      empty="还没有东西"
+      renderItem={(row, i) => <Text className="thing">{`${i + 1}. ${row.name}`}</Text>}
       {...props}
     />
   );
@@ -161,7 +161,7 @@ describe('PagedList (page)', () => {
 
 describe('PagedList (inline)', () => {
   it('says loading, the error (tapped to retry) and the empty state in one quiet line', async () => {
-    const { container } = render(<Harness variant='inline' />);
+    const { container } = render(<Harness variant="inline" />);
     expect(screen.getByText('加载中…').className).toBe('things__quiet');
 
     await answer(failure('网络不好'));
@@ -177,7 +177,7 @@ describe('PagedList (inline)', () => {
   });
 
   it('with `moreText`, the idle footer loads the next page when tapped', async () => {
-    const { container } = render(<Harness variant='inline' moreText='加载更多' classes={{ footer: 'more' }} />);
+    const { container } = render(<Harness variant="inline" moreText="加载更多" classes={{ footer: 'more' }} />);
     await answer(page(['苹果'], 'c1'));
     const more = screen.getByText('加载更多');
     expect(more.className).toBe('more');

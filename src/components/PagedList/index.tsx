@@ -51,11 +51,11 @@ export default function PagedList<T extends { id: string }>(props: PagedListProp
   const more = () => void list.loadMore();
 
   if (list.status === 'loading') {
-    return page ? <PageState kind='loading' /> : <Text className={cls('quiet')}>加载中…</Text>;
+    return page ? <PageState kind="loading" /> : <Text className={cls('quiet')}>加载中…</Text>;
   }
   if (list.status === 'error') {
     return page ? (
-      <PageState kind='error' message={list.error?.message} actionText='重新加载' onAction={retry} />
+      <PageState kind="error" message={list.error?.message} actionText="重新加载" onAction={retry} />
     ) : (
       <Text className={`${cls('quiet')} ${cls('retry')}`} onClick={retry}>
         {`${list.error?.message ?? '加载失败'}，点击重试`}
@@ -64,7 +64,7 @@ export default function PagedList<T extends { id: string }>(props: PagedListProp
   }
   if (list.items.length === 0) {
     const state = typeof empty === 'string' ? { message: empty } : empty;
-    return page ? <PageState kind='empty' {...state} /> : <Text className={cls('quiet')}>{state.message}</Text>;
+    return page ? <PageState kind="empty" {...state} /> : <Text className={cls('quiet')}>{state.message}</Text>;
   }
 
   const rows = list.items.map((item, i) => <Fragment key={item.id}>{props.renderItem(item, i)}</Fragment>);

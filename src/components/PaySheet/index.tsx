@@ -30,21 +30,21 @@ export default function PaySheet({ amountFen, onConfirm, onCancel }: PaySheetPro
   };
 
   return (
-    <View className='pay-sheet' role='dialog' aria-label='微信支付（本地模拟）'>
-      <View className='pay-sheet__mask' onClick={paying ? undefined : onCancel} />
-      <View className='pay-sheet__panel'>
-        <Text className='pay-sheet__title'>微信支付（本地模拟）</Text>
-        <Text className='pay-sheet__amount'>{formatFen(amountFen)}</Text>
-        <Text className='pay-sheet__hint'>本地模拟器将完成这笔付款并通知店铺</Text>
+    <View className="pay-sheet" role="dialog" aria-label="微信支付（本地模拟）">
+      <View className="pay-sheet__mask" onClick={paying ? undefined : onCancel} />
+      <View className="pay-sheet__panel">
+        <Text className="pay-sheet__title">微信支付（本地模拟）</Text>
+        <Text className="pay-sheet__amount">{formatFen(amountFen)}</Text>
+        <Text className="pay-sheet__hint">本地模拟器将完成这笔付款并通知店铺</Text>
         <View
           className={paying ? 'pay-sheet__confirm pay-sheet__confirm--busy' : 'pay-sheet__confirm'}
-          hoverClass='pay-sheet__confirm--pressed'
+          hoverClass="pay-sheet__confirm--pressed"
           aria-disabled={paying}
           onClick={confirm}
         >
           {paying ? '支付中…' : '确认支付'}
         </View>
-        <View className='pay-sheet__cancel' aria-disabled={paying} onClick={paying ? undefined : onCancel}>
+        <View className="pay-sheet__cancel" aria-disabled={paying} onClick={paying ? undefined : onCancel}>
           取消
         </View>
       </View>

@@ -23,7 +23,9 @@ const isH5 = () => process.env.TARO_ENV === 'h5';
  * Babel turns into a state machine webpack cannot prune), so the weapp bundle never carries it.
  */
 function loadDevPay(): typeof import('../../api/dev-pay').devPay | null {
-  return process.env.TARO_ENV === 'h5' ? (require('../../api/dev-pay') as typeof import('../../api/dev-pay')).devPay : null;
+  return process.env.TARO_ENV === 'h5'
+    ? (require('../../api/dev-pay') as typeof import('../../api/dev-pay')).devPay
+    : null;
 }
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
@@ -39,7 +41,10 @@ export async function askNotify(): Promise<Notify> {
       tmplIds: [SUBSCRIBE_TEMPLATES.shipped, SUBSCRIBE_TEMPLATES.refund],
     } as Taro.requestSubscribeMessage.Option);
     const answers = res as unknown as Record<string, string | undefined>;
-    return { shipped: answers[SUBSCRIBE_TEMPLATES.shipped] === 'accept', refund: answers[SUBSCRIBE_TEMPLATES.refund] === 'accept' };
+    return {
+      shipped: answers[SUBSCRIBE_TEMPLATES.shipped] === 'accept',
+      refund: answers[SUBSCRIBE_TEMPLATES.refund] === 'accept',
+    };
   } catch {
     return { shipped: false, refund: false };
   }
@@ -109,6 +114,8 @@ export function usePayment(): Payment {
     pending.settle('cancelled');
   };
 
-  const sheet = pending ? <PaySheet amountFen={pending.amountFen} onConfirm={confirmSheet} onCancel={cancelSheet} /> : null;
+  const sheet = pending ? (
+    <PaySheet amountFen={pending.amountFen} onConfirm={confirmSheet} onCancel={cancelSheet} />
+  ) : null;
   return { pay, sheet };
 }

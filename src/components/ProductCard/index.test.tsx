@@ -2,7 +2,10 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import ProductCard from './index';
 
 // The card calls no Taro API; the web components import Taro only for its event bus.
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() } } }));
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: { eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() } },
+}));
 
 const card = { id: 'p1', title: '云南古树普洱 357g 饼茶', image: '/img/p1.png', priceFen: 1290, soldOut: false };
 

@@ -13,14 +13,14 @@ export interface ProductCardProps {
 export default function ProductCard({ product, onTap }: ProductCardProps) {
   const className = product.soldOut ? 'product-card product-card--sold-out' : 'product-card';
   return (
-    <View className={className} hoverClass='product-card--pressed' onClick={() => onTap?.(product.id)}>
-      <View className='product-card__media'>
-        <Image className='product-card__image' src={product.image} mode='aspectFill' lazyLoad />
-        {product.soldOut ? <Text className='product-card__badge'>已售罄</Text> : null}
+    <View className={className} hoverClass="product-card--pressed" onClick={() => onTap?.(product.id)}>
+      <View className="product-card__media">
+        <Image className="product-card__image" src={product.image} mode="aspectFill" lazyLoad />
+        {product.soldOut ? <Text className="product-card__badge">已售罄</Text> : null}
       </View>
-      <View className='product-card__body'>
-        <Text className='product-card__title'>{product.title}</Text>
-        <Text className='product-card__price'>{formatFen(product.priceFen)}</Text>
+      <View className="product-card__body">
+        <Text className="product-card__title">{product.title}</Text>
+        <Text className="product-card__price">{formatFen(product.priceFen)}</Text>
       </View>
     </View>
   );

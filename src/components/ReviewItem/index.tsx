@@ -10,22 +10,29 @@ import './index.scss';
 export default function ReviewItem({ review }: { review: Review }) {
   const { photos, reply } = review;
   return (
-    <View className='review'>
-      <View className='review__head'>
-        <Text className='review__name'>{review.nickname}</Text>
-        <Text className='review__stars'>{starsText(review.rating)}</Text>
-        <Text className='review__date'>{formatDateTime(review.createdAt)}</Text>
+    <View className="review">
+      <View className="review__head">
+        <Text className="review__name">{review.nickname}</Text>
+        <Text className="review__stars">{starsText(review.rating)}</Text>
+        <Text className="review__date">{formatDateTime(review.createdAt)}</Text>
       </View>
-      <Text className='review__spec'>{review.spec}</Text>
-      {review.text ? <Text className='review__text'>{review.text}</Text> : null}
+      <Text className="review__spec">{review.spec}</Text>
+      {review.text ? <Text className="review__text">{review.text}</Text> : null}
       {photos.length > 0 ? (
-        <View className='review__photos'>
+        <View className="review__photos">
           {photos.map((src) => (
-            <Image key={src} className='review__photo' src={src} mode='aspectFill' lazyLoad onClick={() => void Taro.previewImage({ current: src, urls: photos })} />
+            <Image
+              key={src}
+              className="review__photo"
+              src={src}
+              mode="aspectFill"
+              lazyLoad
+              onClick={() => void Taro.previewImage({ current: src, urls: photos })}
+            />
           ))}
         </View>
       ) : null}
-      {reply ? <Text className='review__reply'>{`店主回复：${reply.text}`}</Text> : null}
+      {reply ? <Text className="review__reply">{`店主回复：${reply.text}`}</Text> : null}
     </View>
   );
 }

@@ -27,7 +27,7 @@ describe('ShareSheet', () => {
 
   it('shows my note and opens the poster', () => {
     const onPoster = jest.fn();
-    render(<ShareSheet url={URL} note='我家常备' onPoster={onPoster} onClose={jest.fn()} />);
+    render(<ShareSheet url={URL} note="我家常备" onPoster={onPoster} onClose={jest.fn()} />);
     expect(screen.getByText('“我家常备”')).toBeTruthy();
     expect(screen.queryByText(/可以写一句推荐语/)).toBeNull();
     fireEvent.click(screen.getByText('生成海报'));

@@ -20,32 +20,34 @@ export default function ShareSheet({ url, note, onPoster, onClose }: ShareSheetP
       .catch(() => Taro.showToast({ title: '复制失败，请长按链接手动复制', icon: 'none' }));
   };
   return (
-    <View className='share-sheet' role='dialog' aria-label='分享给朋友'>
-      <View className='share-sheet__mask' onClick={onClose} />
-      <View className='share-sheet__panel'>
-        <Text className='share-sheet__title'>分享给朋友</Text>
-        <Text className='share-sheet__hint'>朋友打开这个链接，会看到这是你的推荐</Text>
+    <View className="share-sheet" role="dialog" aria-label="分享给朋友">
+      <View className="share-sheet__mask" onClick={onClose} />
+      <View className="share-sheet__panel">
+        <Text className="share-sheet__title">分享给朋友</Text>
+        <Text className="share-sheet__hint">朋友打开这个链接，会看到这是你的推荐</Text>
         {note ? (
-          <View className='share-sheet__note'>
-            <Text className='share-sheet__note-label'>我的推荐语</Text>
-            <Text className='share-sheet__note-text'>{`“${note}”`}</Text>
+          <View className="share-sheet__note">
+            <Text className="share-sheet__note-label">我的推荐语</Text>
+            <Text className="share-sheet__note-text">{`“${note}”`}</Text>
           </View>
         ) : null}
-        <Text className='share-sheet__url' userSelect>
+        <Text className="share-sheet__url" userSelect>
           {url}
         </Text>
-        <View className='share-sheet__actions'>
+        <View className="share-sheet__actions">
           {onPoster ? (
-            <View className='share-sheet__poster' hoverClass='share-sheet__poster--pressed' onClick={onPoster}>
+            <View className="share-sheet__poster" hoverClass="share-sheet__poster--pressed" onClick={onPoster}>
               生成海报
             </View>
           ) : null}
-          <View className='share-sheet__copy' hoverClass='share-sheet__copy--pressed' onClick={copy}>
+          <View className="share-sheet__copy" hoverClass="share-sheet__copy--pressed" onClick={copy}>
             复制链接
           </View>
         </View>
-        {onPoster && !note ? <Text className='share-sheet__tip'>在海报页可以写一句推荐语，卡片和海报都会带上</Text> : null}
-        <View className='share-sheet__cancel' onClick={onClose}>
+        {onPoster && !note ? (
+          <Text className="share-sheet__tip">在海报页可以写一句推荐语，卡片和海报都会带上</Text>
+        ) : null}
+        <View className="share-sheet__cancel" onClick={onClose}>
           取消
         </View>
       </View>

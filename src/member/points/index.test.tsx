@@ -24,7 +24,14 @@ const balance = (over: Partial<PointsBalance> = {}): PointsBalance => ({
   rules: { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 },
   ...over,
 });
-const entry = (id: string, over: Partial<PointsEntry>): PointsEntry => ({ id, kind: 'welcome', available: 0, pending: 0, at: day(1, 5), ...over });
+const entry = (id: string, over: Partial<PointsEntry>): PointsEntry => ({
+  id,
+  kind: 'welcome',
+  available: 0,
+  pending: 0,
+  at: day(1, 5),
+  ...over,
+});
 const entries = [
   entry('e4', { kind: 'spend', available: -100, orderId: 'YJ7K3M9Q2W4E6R8T1Y', at: day(1, 9) }),
   entry('e3', { kind: 'earn', pending: 35, orderId: 'YJ0000000000000001', at: day(1, 8) }),
@@ -55,7 +62,9 @@ describe('积分明细', () => {
       '开卡礼1月7日 12:00+100',
     ]);
     // The rules, stated without figures the owner may change.
-    expect(screen.getByText('· 下单时 100 积分抵 ¥1，最多抵商品金额的 50%，本单能抵多少以结算页显示为准。')).toBeTruthy();
+    expect(
+      screen.getByText('· 下单时 100 积分抵 ¥1，最多抵商品金额的 50%，本单能抵多少以结算页显示为准。'),
+    ).toBeTruthy();
   });
 
   it('opens the order an entry belongs to', async () => {
@@ -65,7 +74,9 @@ describe('积分明细', () => {
   });
 
   it('names the year of an entry from another year', async () => {
-    api.ledger.mockResolvedValueOnce(ok({ items: [entry('e1', { kind: 'expire', available: -20, at: day(12, 30, year - 1) })], nextCursor: null }));
+    api.ledger.mockResolvedValueOnce(
+      ok({ items: [entry('e1', { kind: 'expire', available: -20, at: day(12, 30, year - 1) })], nextCursor: null }),
+    );
     render(<PointsLedgerPage />);
     expect(await screen.findByText(`${year - 1}年12月30日 12:00`)).toBeTruthy();
     expect(rows()).toEqual([`积分过期${year - 1}年12月30日 12:00-20`]);
@@ -92,7 +103,15 @@ describe('积分明细', () => {
   it('pulling down reads the balance and the ledger again', async () => {
     await openLedger();
     api.balance.mockResolvedValueOnce(ok(balance({ available: 1180 })));
-    api.ledger.mockResolvedValueOnce(ok({ items: [entry('e5', { kind: 'return', available: 100, orderId: 'YJ7K3M9Q2W4E6R8T1Y', at: day(1, 10) }), ...entries], nextCursor: null }));
+    api.ledger.mockResolvedValueOnce(
+      ok({
+        items: [
+          entry('e5', { kind: 'return', available: 100, orderId: 'YJ7K3M9Q2W4E6R8T1Y', at: day(1, 10) }),
+          ...entries,
+        ],
+        nextCursor: null,
+      }),
+    );
     await act(async () => taroPage.pullDown!());
     expect(await screen.findByText('1180')).toBeTruthy();
     expect(screen.getByText('订单取消/退款，积分退还')).toBeTruthy();

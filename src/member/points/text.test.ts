@@ -1,7 +1,14 @@
 import type { PointsEntry } from '../../../cloudfunctions/contracts/points';
 import { entryText, rulesText } from './text';
 
-const entry = (over: Partial<PointsEntry>): PointsEntry => ({ id: 'e1', kind: 'welcome', available: 0, pending: 0, at: '2026-11-20T04:00:00.000Z', ...over });
+const entry = (over: Partial<PointsEntry>): PointsEntry => ({
+  id: 'e1',
+  kind: 'welcome',
+  available: 0,
+  pending: 0,
+  at: '2026-11-20T04:00:00.000Z',
+  ...over,
+});
 
 describe('entryText', () => {
   it.each<[Partial<PointsEntry>, string, string, string | null]>([
@@ -19,7 +26,13 @@ describe('entryText', () => {
 });
 
 describe('rulesText', () => {
-  const rules = { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 };
+  const rules = {
+    pointsEarnPerYuan: 1,
+    pointsPerYuan: 100,
+    pointsCapBp: 5000,
+    welcomePoints: 100,
+    pointsExpiryDays: 365,
+  };
 
   it("states the shop's figures", () => {
     const text = rulesText(rules).join('\n');

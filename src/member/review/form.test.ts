@@ -1,4 +1,7 @@
-import { REVIEW_PHOTOS_MAX as CONTRACT_PHOTOS, REVIEW_TEXT_MAX as CONTRACT_TEXT } from '../../../cloudfunctions/contracts/shop';
+import {
+  REVIEW_PHOTOS_MAX as CONTRACT_PHOTOS,
+  REVIEW_TEXT_MAX as CONTRACT_TEXT,
+} from '../../../cloudfunctions/contracts/shop';
 import { formProblem, REVIEW_PHOTOS_MAX, REVIEW_TEXT_MAX } from './form';
 
 it('holds the limits the shop function checks', () => {

@@ -10,7 +10,10 @@ import ReviewPage from './index';
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { get: jest.fn() } }));
 jest.mock('../../api/shop', () => ({ shopApi: { review: jest.fn() } }));
-jest.mock('../../api/storage', () => ({ uploadFile: jest.fn(), cloudPathFor: (folder: string, p: string) => `${folder}/${p.split('/').pop()}` }));
+jest.mock('../../api/storage', () => ({
+  uploadFile: jest.fn(),
+  cloudPathFor: (folder: string, p: string) => `${folder}/${p.split('/').pop()}`,
+}));
 
 const Taro = mockedTaro();
 const getOrder = orderApi.get as jest.Mock;
@@ -21,7 +24,18 @@ const ID = 'YJ7K3M9Q2W4E6R8T1Y';
 const order = (extra: Partial<Order> = {}): Order => ({
   id: ID,
   status: 'completed',
-  items: [{ productId: 'p1', skuId: 's1', title: '秦岭土蜂蜜', spec: '500g', image: '/img/p1.png', priceFen: 6800, qty: 1, lineFen: 6800 }],
+  items: [
+    {
+      productId: 'p1',
+      skuId: 's1',
+      title: '秦岭土蜂蜜',
+      spec: '500g',
+      image: '/img/p1.png',
+      priceFen: 6800,
+      qty: 1,
+      lineFen: 6800,
+    },
+  ],
   amounts: { goodsFen: 6800, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 0, payableFen: 6800 },
   address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' },
   createdAt: '2026-01-05T01:00:00.000Z',
@@ -63,7 +77,13 @@ describe('review page', () => {
     review.mockResolvedValueOnce({ ok: true, data: { review: {} } });
     await act(async () => fireEvent.click(screen.getByText('提交评价')));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '提交评价' }));
-    expect(review).toHaveBeenCalledWith({ orderId: ID, skuId: 's1', rating: 4, text: '很香，回购', photos: ['cloud://e.b/reviews/2.jpg'] });
+    expect(review).toHaveBeenCalledWith({
+      orderId: ID,
+      skuId: 's1',
+      rating: 4,
+      text: '很香，回购',
+      photos: ['cloud://e.b/reviews/2.jpg'],
+    });
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
   });
 

@@ -18,7 +18,10 @@ interface Photo {
   fileID: string;
 }
 
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; order: Order; line: OrderLine };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; order: Order; line: OrderLine };
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
 
@@ -40,23 +43,29 @@ export default function ReviewPage() {
     if (!line) return setLoaded({ status: 'error', message: '这个订单里没有这件商品' });
     setLoaded({ status: 'ready', order: res.data.order, line });
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page: its address names the order line
   useEffect(() => {
     void load();
-    // Once per page: its address names the order line.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (loaded.status === 'loading') return <PageState kind='loading' />;
-  if (loaded.status === 'error') return <PageState kind='error' message={loaded.message} actionText='重新加载' onAction={() => void load()} />;
+  if (loaded.status === 'loading') return <PageState kind="loading" />;
+  if (loaded.status === 'error')
+    return <PageState kind="error" message={loaded.message} actionText="重新加载" onAction={() => void load()} />;
   const { order, line } = loaded;
-  if (order.status !== 'completed') return <PageState kind='empty' message='订单完成后才能评价' />;
-  if (order.reviewedSkus?.includes(skuId)) return <PageState kind='empty' message='这件商品已经评价过了' />;
+  if (order.status !== 'completed') return <PageState kind="empty" message="订单完成后才能评价" />;
+  if (order.reviewedSkus?.includes(skuId)) return <PageState kind="empty" message="这件商品已经评价过了" />;
 
   const addPhotos = async () => {
     if (uploading) return;
     let picked: string[];
     try {
-      picked = (await Taro.chooseImage({ count: REVIEW_PHOTOS_MAX - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths;
+      picked = (
+        await Taro.chooseImage({
+          count: REVIEW_PHOTOS_MAX - photos.length,
+          sizeType: ['compressed'],
+          sourceType: ['album', 'camera'],
+        })
+      ).tempFilePaths;
     } catch {
       return; // cancelled
     }
@@ -78,10 +87,21 @@ export default function ReviewPage() {
     const problem = formProblem(rating, text, uploading !== null);
     if (problem) return setError(problem);
     setError(null);
-    const { confirm } = await Taro.showModal({ title: '提交评价', content: '评价提交后不能修改，将显示在商品页。', confirmText: '提交', cancelText: '再看看' });
+    const { confirm } = await Taro.showModal({
+      title: '提交评价',
+      content: '评价提交后不能修改，将显示在商品页。',
+      confirmText: '提交',
+      cancelText: '再看看',
+    });
     if (!confirm) return;
     setSending(true);
-    const res = await shopApi.review({ orderId, skuId, rating, text: text.trim(), ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}) });
+    const res = await shopApi.review({
+      orderId,
+      skuId,
+      rating,
+      text: text.trim(),
+      ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
+    });
     setSending(false);
     if (!res.ok) return setError(res.error.message);
     toast('评价成功', 'success');
@@ -89,21 +109,21 @@ export default function ReviewPage() {
   };
 
   return (
-    <View className='review-form'>
-      <View className='review-form__card review-form__line'>
-        <Image className='review-form__image' src={line.image} mode='aspectFill' />
-        <View className='review-form__line-body'>
-          <Text className='review-form__title'>{line.title}</Text>
-          <Text className='review-form__spec'>{line.spec}</Text>
+    <View className="review-form">
+      <View className="review-form__card review-form__line">
+        <Image className="review-form__image" src={line.image} mode="aspectFill" />
+        <View className="review-form__line-body">
+          <Text className="review-form__title">{line.title}</Text>
+          <Text className="review-form__spec">{line.spec}</Text>
         </View>
       </View>
 
-      <View className='review-form__card'>
-        <View className='review-form__stars' role='radiogroup' aria-label='评分'>
+      <View className="review-form__card">
+        <View className="review-form__stars" role="radiogroup" aria-label="评分">
           {RATING_LABELS.map((label, i) => (
             <View
               key={label}
-              role='radio'
+              role="radio"
               aria-checked={rating === i + 1}
               aria-label={`${i + 1} 星 ${label}`}
               className={i < rating ? 'review-form__star review-form__star--on' : 'review-form__star'}
@@ -112,36 +132,44 @@ export default function ReviewPage() {
               ★
             </View>
           ))}
-          <Text className='review-form__rating-label'>{rating > 0 ? RATING_LABELS[rating - 1] : '点击星星打分'}</Text>
+          <Text className="review-form__rating-label">{rating > 0 ? RATING_LABELS[rating - 1] : '点击星星打分'}</Text>
         </View>
         <Textarea
-          className='review-form__text'
+          className="review-form__text"
           value={text}
           maxlength={REVIEW_TEXT_MAX}
-          placeholder='说说你的真实感受，帮到想买的朋友'
+          placeholder="说说你的真实感受，帮到想买的朋友"
           onInput={(e) => setText(e.detail.value)}
         />
-        <Text className='review-form__count'>{`${text.trim().length}/${REVIEW_TEXT_MAX}`}</Text>
-        <View className='review-form__photos'>
+        <Text className="review-form__count">{`${text.trim().length}/${REVIEW_TEXT_MAX}`}</Text>
+        <View className="review-form__photos">
           {photos.map((p) => (
-            <View key={p.fileID} className='review-form__photo'>
-              <Image className='review-form__photo-image' src={p.local} mode='aspectFill' />
-              <View className='review-form__photo-remove' aria-label='删除图片' onClick={() => setPhotos((now) => now.filter((x) => x.fileID !== p.fileID))}>
+            <View key={p.fileID} className="review-form__photo">
+              <Image className="review-form__photo-image" src={p.local} mode="aspectFill" />
+              <View
+                className="review-form__photo-remove"
+                aria-label="删除图片"
+                onClick={() => setPhotos((now) => now.filter((x) => x.fileID !== p.fileID))}
+              >
                 ×
               </View>
             </View>
           ))}
           {photos.length < REVIEW_PHOTOS_MAX ? (
-            <View className='review-form__photo review-form__photo--add' onClick={() => void addPhotos()}>
+            <View className="review-form__photo review-form__photo--add" onClick={() => void addPhotos()}>
               {uploading ?? `添加图片 ${photos.length}/${REVIEW_PHOTOS_MAX}`}
             </View>
           ) : null}
         </View>
       </View>
 
-      {error ? <Text className='review-form__error'>{error}</Text> : null}
-      <View className='review-form__bar'>
-        <View className={sending || uploading ? 'review-form__send review-form__send--disabled' : 'review-form__send'} aria-disabled={sending || uploading !== null} onClick={sending ? undefined : () => void send()}>
+      {error ? <Text className="review-form__error">{error}</Text> : null}
+      <View className="review-form__bar">
+        <View
+          className={sending || uploading ? 'review-form__send review-form__send--disabled' : 'review-form__send'}
+          aria-disabled={sending || uploading !== null}
+          onClick={sending ? undefined : () => void send()}
+        >
           {sending ? '提交中…' : '提交评价'}
         </View>
       </View>

@@ -24,7 +24,10 @@ const review = (n: number, extra: Partial<Review> = {}): Review => ({
   createdAt: new Date(new Date().getFullYear(), 10, 20, 12, 0).toISOString(),
   ...extra,
 });
-const page = (items: Review[], nextCursor: string | null = null, s: ReviewSummary = summary) => ({ ok: true as const, data: { items, nextCursor, summary: s } });
+const page = (items: Review[], nextCursor: string | null = null, s: ReviewSummary = summary) => ({
+  ok: true as const,
+  data: { items, nextCursor, summary: s },
+});
 const failed = (message: string) => ({ ok: false as const, error: { code: 'network' as const, message } });
 const shownTexts = () => Array.from(document.querySelectorAll('.review__text')).map((el) => el.textContent);
 
@@ -104,7 +107,9 @@ describe('全部评价', () => {
     act(() => taroPage.pullDown!());
     // What was on screen stays until the new first page arrives.
     expect(shownTexts()).toEqual(['评价1', '评价2']);
-    await act(async () => answer.resolve(page([review(9), review(1)], null, { count: 13, avgRating: 4.7, withPhotos: 2 })));
+    await act(async () =>
+      answer.resolve(page([review(9), review(1)], null, { count: 13, avgRating: 4.7, withPhotos: 2 })),
+    );
     expect(listReviews).toHaveBeenLastCalledWith({ productId: 'p1', limit: 10 });
     expect(shownTexts()).toEqual(['评价9', '评价1']);
     expect(screen.getByText('13 条已购评价 · 4.7 分')).toBeTruthy();

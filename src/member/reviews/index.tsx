@@ -25,9 +25,9 @@ export default function ReviewListPage() {
   if (!productId) {
     return (
       <PageState
-        kind='empty'
-        message='商品不存在或已下架'
-        actionText='去首页逛逛'
+        kind="empty"
+        message="商品不存在或已下架"
+        actionText="去首页逛逛"
         onAction={() => void Taro.switchTab({ url: PAGES.home })}
       />
     );
@@ -41,16 +41,19 @@ function ReviewList({ productId }: { productId: string }) {
   usePagedListScroll(list, '.review-list__items');
 
   const tab = (value: ReviewFilter, label: string) => (
-    <View className={value === filter ? 'review-list__tab review-list__tab--active' : 'review-list__tab'} onClick={() => setFilter(value)}>
+    <View
+      className={value === filter ? 'review-list__tab review-list__tab--active' : 'review-list__tab'}
+      onClick={() => setFilter(value)}
+    >
       {label}
     </View>
   );
 
   return (
-    <View className='review-list'>
-      <View className='review-list__head'>
+    <View className="review-list">
+      <View className="review-list__head">
         {summary ? <Summary summary={summary} /> : null}
-        <View className='review-list__tabs'>
+        <View className="review-list__tabs">
           {tab('all', summary ? `全部 ${summary.count}` : '全部')}
           {tab('photos', summary ? `有图 ${summary.withPhotos}` : '有图')}
         </View>
@@ -58,7 +61,7 @@ function ReviewList({ productId }: { productId: string }) {
 
       <PagedList
         list={list}
-        block='review-list'
+        block="review-list"
         classes={{ list: 'review-list__items' }}
         empty={EMPTY_TEXT[filter]}
         renderItem={(review) => <ReviewItem review={review} />}
@@ -69,10 +72,10 @@ function ReviewList({ productId }: { productId: string }) {
 
 function Summary({ summary }: { summary: ReviewSummary }) {
   return (
-    <View className='review-list__summary'>
-      <Text className='review-list__count'>{reviewSummaryText(summary)}</Text>
-      {summary.avgRating !== null ? <Text className='review-list__stars'>{starsText(summary.avgRating)}</Text> : null}
-      <Text className='review-list__hint'>评价仅来自本店已完成订单的顾客</Text>
+    <View className="review-list__summary">
+      <Text className="review-list__count">{reviewSummaryText(summary)}</Text>
+      {summary.avgRating !== null ? <Text className="review-list__stars">{starsText(summary.avgRating)}</Text> : null}
+      <Text className="review-list__hint">评价仅来自本店已完成订单的顾客</Text>
     </View>
   );
 }

@@ -18,7 +18,12 @@ export interface ReviewList {
 export function useReviewList(productId: string, filter: ReviewFilter): ReviewList {
   const [summary, setSummary] = useState<ReviewSummary | null>(null);
   const list = usePagedList(async (page) => {
-    const res = await shopApi.listReviews({ productId, ...(filter === 'photos' ? { photos: true } : {}), ...page, limit: REVIEWS_PAGE_SIZE });
+    const res = await shopApi.listReviews({
+      productId,
+      ...(filter === 'photos' ? { photos: true } : {}),
+      ...page,
+      limit: REVIEWS_PAGE_SIZE,
+    });
     if (res.ok) setSummary(res.data.summary);
     return res;
   }, `${productId}:${filter}`);

@@ -12,6 +12,7 @@ describe('checkRefundAmount', () => {
     expect(checkRefundAmount('0', 30780)).toEqual({ error: '退款金额需大于 0' });
     expect(checkRefundAmount('0.00', 30780)).toEqual({ error: '退款金额需大于 0' });
     expect(checkRefundAmount('307.81', 30780)).toEqual({ error: '退款金额不能超过实付 ¥307.80' });
-    for (const text of ['', '-1', '1.005', 'abc', '10元']) expect(checkRefundAmount(text, 30780)).toEqual({ error: '请输入正确的金额，最多两位小数' });
+    for (const text of ['', '-1', '1.005', 'abc', '10元'])
+      expect(checkRefundAmount(text, 30780)).toEqual({ error: '请输入正确的金额，最多两位小数' });
   });
 });

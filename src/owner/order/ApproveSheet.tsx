@@ -44,23 +44,23 @@ export default function ApproveSheet({ fullFen, busy, onSubmit, onClose }: Appro
   };
 
   return (
-    <OwnerSheet title='同意退款' busy={busy} submitText='确认退款' onSubmit={submit} onClose={onClose}>
-      <Text className='owner-sheet__label'>退款金额（元）</Text>
-      <View className='owner-sheet__field'>
-        <Text className='owner-sheet__unit owner-sheet__unit--before'>¥</Text>
+    <OwnerSheet title="同意退款" busy={busy} submitText="确认退款" onSubmit={submit} onClose={onClose}>
+      <Text className="owner-sheet__label">退款金额（元）</Text>
+      <View className="owner-sheet__field">
+        <Text className="owner-sheet__unit owner-sheet__unit--before">¥</Text>
         <Input
-          className='owner-sheet__field-input'
-          type='digit'
+          className="owner-sheet__field-input"
+          type="digit"
           value={amount}
           maxlength={12}
-          placeholder='请输入退款金额'
+          placeholder="请输入退款金额"
           onInput={(e) => setAmount(e.detail.value)}
         />
       </View>
-      {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
-      <Text className='owner-sheet__hint'>{`买家实付 ${formatFen(fullFen)}。商品已发货，可与买家协商后只退部分金额。`}</Text>
-      <View className='owner-sheet__chips'>
-        <View className='owner-sheet__chip' onClick={refundAll}>
+      {error ? <Text className="owner-sheet__error">{error}</Text> : null}
+      <Text className="owner-sheet__hint">{`买家实付 ${formatFen(fullFen)}。商品已发货，可与买家协商后只退部分金额。`}</Text>
+      <View className="owner-sheet__chips">
+        <View className="owner-sheet__chip" onClick={refundAll}>
           全额退款
         </View>
       </View>

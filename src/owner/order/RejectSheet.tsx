@@ -35,8 +35,15 @@ export default function RejectSheet({ busy, onSubmit, onClose }: RejectSheetProp
   };
 
   return (
-    <OwnerSheet title='拒绝退款' busy={busy} submitText='确认拒绝' onSubmit={() => void submit()} onClose={onClose}>
-      <ReasonField label='拒绝原因' value={reason} maxLength={REASON_MAX} placeholder='请说明拒绝的原因，买家会看到' error={error} onInput={setReason} />
+    <OwnerSheet title="拒绝退款" busy={busy} submitText="确认拒绝" onSubmit={() => void submit()} onClose={onClose}>
+      <ReasonField
+        label="拒绝原因"
+        value={reason}
+        maxLength={REASON_MAX}
+        placeholder="请说明拒绝的原因，买家会看到"
+        error={error}
+        onInput={setReason}
+      />
     </OwnerSheet>
   );
 }

@@ -13,7 +13,10 @@ export interface Shipment {
 }
 
 /** The trimmed shipment, or what is wrong with each field. */
-export function checkShipment(carrier: string, trackingNo: string): { shipment: Shipment } | { errors: Partial<Record<keyof Shipment, string>> } {
+export function checkShipment(
+  carrier: string,
+  trackingNo: string,
+): { shipment: Shipment } | { errors: Partial<Record<keyof Shipment, string>> } {
   const c = carrier.trim();
   const t = trackingNo.trim();
   const errors: Partial<Record<keyof Shipment, string>> = {};
@@ -53,9 +56,9 @@ export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
   };
 
   return (
-    <OwnerSheet title='填写发货信息' busy={busy} submitText='确认发货' onSubmit={() => void submit()} onClose={onClose}>
-      <Text className='owner-sheet__label'>快递公司</Text>
-      <View className='owner-sheet__chips'>
+    <OwnerSheet title="填写发货信息" busy={busy} submitText="确认发货" onSubmit={() => void submit()} onClose={onClose}>
+      <Text className="owner-sheet__label">快递公司</Text>
+      <View className="owner-sheet__chips">
         {COMMON_CARRIERS.map((name) => (
           <View
             key={name}
@@ -67,16 +70,22 @@ export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
         ))}
       </View>
       <Input
-        className='owner-sheet__input'
+        className="owner-sheet__input"
         value={carrier}
         maxlength={CARRIER_BOUNDS.max}
-        placeholder='其他快递公司，可直接填写'
+        placeholder="其他快递公司，可直接填写"
         onInput={(e) => setCarrier(e.detail.value)}
       />
-      {errors.carrier ? <Text className='owner-sheet__error'>{errors.carrier}</Text> : null}
-      <Text className='owner-sheet__label'>运单号</Text>
-      <Input className='owner-sheet__input' value={trackingNo} maxlength={40} placeholder='请输入运单号' onInput={(e) => setTrackingNo(e.detail.value)} />
-      {errors.trackingNo ? <Text className='owner-sheet__error'>{errors.trackingNo}</Text> : null}
+      {errors.carrier ? <Text className="owner-sheet__error">{errors.carrier}</Text> : null}
+      <Text className="owner-sheet__label">运单号</Text>
+      <Input
+        className="owner-sheet__input"
+        value={trackingNo}
+        maxlength={40}
+        placeholder="请输入运单号"
+        onInput={(e) => setTrackingNo(e.detail.value)}
+      />
+      {errors.trackingNo ? <Text className="owner-sheet__error">{errors.trackingNo}</Text> : null}
     </OwnerSheet>
   );
 }

@@ -23,7 +23,9 @@ const refunding = (extra: Partial<NonNullable<Order['refund']>> = {}): Partial<O
 });
 
 function nativeField(placeholder: string): HTMLInputElement | HTMLTextAreaElement {
-  const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`);
+  const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+    `input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`,
+  );
   if (!el) throw new Error(`no field "${placeholder}"`);
   return el;
 }
@@ -41,7 +43,17 @@ async function openOrder(overrides: Partial<Order>) {
 
 beforeEach(() => {
   taroPage.params = { id: ORDER_ID };
-  for (const m of [ownerGet, ship, decideRefund, devRefund, Taro.showModal, Taro.showToast, Taro.setClipboardData, Taro.switchTab]) m.mockReset();
+  for (const m of [
+    ownerGet,
+    ship,
+    decideRefund,
+    devRefund,
+    Taro.showModal,
+    Taro.showToast,
+    Taro.setClipboardData,
+    Taro.switchTab,
+  ])
+    m.mockReset();
   Taro.showToast.mockResolvedValue(undefined);
   Taro.setClipboardData.mockResolvedValue(undefined);
   delete process.env.TARO_ENV;
@@ -115,7 +127,9 @@ describe('owner order page', () => {
     await type('请输入运单号', '  ZT7788990011 ');
     Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     await act(async () => void fireEvent.click(screen.getByText('确认发货')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认发货', content: expect.stringContaining('中通快递，运单号 ZT7788990011') }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '确认发货', content: expect.stringContaining('中通快递，运单号 ZT7788990011') }),
+    );
     expect(ship).not.toHaveBeenCalled();
 
     Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
@@ -150,8 +164,13 @@ describe('owner order page', () => {
     expect(Taro.showModal).toHaveBeenCalledTimes(1);
 
     // Refused because someone else changed the order: the message, and the order loaded again.
-    ownerGet.mockResolvedValueOnce({ ok: true, data: { order: makeOrder({ status: 'cancelled', commands: [] }), buyer } });
-    await act(async () => answer({ ok: false, error: { code: 'order.invalid_transition', message: '当前订单状态不支持该操作' } }));
+    ownerGet.mockResolvedValueOnce({
+      ok: true,
+      data: { order: makeOrder({ status: 'cancelled', commands: [] }), buyer },
+    });
+    await act(async () =>
+      answer({ ok: false, error: { code: 'order.invalid_transition', message: '当前订单状态不支持该操作' } }),
+    );
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '当前订单状态不支持该操作', icon: 'none' });
     expect(await screen.findByText('已取消')).toBeTruthy();
     expect(ownerGet).toHaveBeenCalledTimes(2);
@@ -163,10 +182,15 @@ describe('owner order page', () => {
     expect(screen.queryByText('模拟微信退款到账')).toBeNull();
 
     Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-    const approved = makeOrder({ ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }), commands: [] });
+    const approved = makeOrder({
+      ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }),
+      commands: [],
+    });
     decideRefund.mockResolvedValueOnce({ ok: true, data: { order: approved } });
     await act(async () => void fireEvent.click(screen.getByText('同意退款')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '同意退款', content: expect.stringContaining('¥307.80') }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '同意退款', content: expect.stringContaining('¥307.80') }),
+    );
     expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true });
     expect(await screen.findByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
     expect(screen.queryByText('拒绝退款')).toBeNull();
@@ -174,7 +198,17 @@ describe('owner order page', () => {
     devRefund.mockResolvedValueOnce({ ok: true, data: null });
     ownerGet.mockResolvedValueOnce({
       ok: true,
-      data: { order: makeOrder({ ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001', refundedAt: '2026-11-23T09:01:00.000Z' }), status: 'refunded' }), buyer },
+      data: {
+        order: makeOrder({
+          ...refunding({
+            approvedAt: '2026-11-23T09:00:00.000Z',
+            outRefundNo: 'RYJ20261123ABCD0001',
+            refundedAt: '2026-11-23T09:01:00.000Z',
+          }),
+          status: 'refunded',
+        }),
+        buyer,
+      },
     });
     await act(async () => void fireEvent.click(screen.getByText('模拟微信退款到账')));
     expect(devRefund).toHaveBeenCalledWith('RYJ20261123ABCD0001');
@@ -183,7 +217,10 @@ describe('owner order page', () => {
   });
 
   it('never shows the refund simulator outside the h5 build', async () => {
-    await openOrder({ ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }), commands: [] });
+    await openOrder({
+      ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }),
+      commands: [],
+    });
     expect(screen.getByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
     expect(screen.queryByText('模拟微信退款到账')).toBeNull();
   });
@@ -203,13 +240,23 @@ describe('owner order page', () => {
     Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
     const rejected = makeOrder({
       status: 'paid',
-      refund: { reason: '不想要了', requestedAt: '2026-11-23T07:00:00.000Z', refundFen: 30780, rejectedAt: '2026-11-23T09:00:00.000Z', rejectReason: '商品已拆封，不支持无理由退货' },
+      refund: {
+        reason: '不想要了',
+        requestedAt: '2026-11-23T07:00:00.000Z',
+        refundFen: 30780,
+        rejectedAt: '2026-11-23T09:00:00.000Z',
+        rejectReason: '商品已拆封，不支持无理由退货',
+      },
       commands: ['ship'],
     });
     decideRefund.mockResolvedValueOnce({ ok: true, data: { order: rejected } });
     await act(async () => void fireEvent.click(screen.getByText('确认拒绝')));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '拒绝退款' }));
-    expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: false, reason: '商品已拆封，不支持无理由退货' });
+    expect(decideRefund).toHaveBeenCalledWith({
+      orderId: ORDER_ID,
+      approve: false,
+      reason: '商品已拆封，不支持无理由退货',
+    });
     expect(await screen.findByText('商品已拆封，不支持无理由退货')).toBeTruthy();
     expect(screen.getByText('发货')).toBeTruthy();
     expect(screen.queryByText('同意退款')).toBeNull();
@@ -259,13 +306,23 @@ describe('owner order page', () => {
       Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
       await act(async () => void fireEvent.click(screen.getByText('确认退款')));
       expect(Taro.showModal).toHaveBeenCalledWith(
-        expect.objectContaining({ title: '同意退款', content: '将原路退回买家 ¥100.50（实付 ¥307.80，部分退款），同意后不能撤销。' }),
+        expect.objectContaining({
+          title: '同意退款',
+          content: '将原路退回买家 ¥100.50（实付 ¥307.80，部分退款），同意后不能撤销。',
+        }),
       );
       expect(decideRefund).not.toHaveBeenCalled();
       expect((await amountField()).value).toBe('100.5');
 
       Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-      const approved = makeOrder({ ...shippedRefund({ refundFen: 10050, approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }), commands: [] });
+      const approved = makeOrder({
+        ...shippedRefund({
+          refundFen: 10050,
+          approvedAt: '2026-11-23T09:00:00.000Z',
+          outRefundNo: 'RYJ20261123ABCD0001',
+        }),
+        commands: [],
+      });
       decideRefund.mockResolvedValueOnce({ ok: true, data: { order: approved } });
       await act(async () => void fireEvent.click(screen.getByText('确认退款')));
       expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true, refundFen: 10050 });
@@ -280,9 +337,14 @@ describe('owner order page', () => {
       fireEvent.click(screen.getByText('同意退款'));
       await amountField();
       Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-      decideRefund.mockResolvedValueOnce({ ok: true, data: { order: makeOrder({ ...shippedRefund({ approvedAt: '2026-11-23T09:00:00.000Z' }), commands: [] }) } });
+      decideRefund.mockResolvedValueOnce({
+        ok: true,
+        data: { order: makeOrder({ ...shippedRefund({ approvedAt: '2026-11-23T09:00:00.000Z' }), commands: [] }) },
+      });
       await act(async () => void fireEvent.click(screen.getByText('确认退款')));
-      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }));
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }),
+      );
       expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true });
     });
 
@@ -293,11 +355,17 @@ describe('owner order page', () => {
       Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
       decideRefund.mockResolvedValueOnce({
         ok: false,
-        error: { code: 'order.refund_amount_invalid', message: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额' },
+        error: {
+          code: 'order.refund_amount_invalid',
+          message: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额',
+        },
       });
       await act(async () => void fireEvent.click(screen.getByText('确认退款')));
       expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true, refundFen: 5000 });
-      expect(Taro.showToast).toHaveBeenCalledWith({ title: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额', icon: 'none' });
+      expect(Taro.showToast).toHaveBeenCalledWith({
+        title: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额',
+        icon: 'none',
+      });
       expect((await amountField()).value).toBe('50');
       expect(screen.getByText('确认退款')).toBeTruthy();
       expect(ownerGet).toHaveBeenCalledTimes(1);
@@ -307,7 +375,9 @@ describe('owner order page', () => {
       await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
       Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
       await act(async () => void fireEvent.click(screen.getByText('同意退款')));
-      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }));
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }),
+      );
       expect(screen.queryByText('退款金额（元）')).toBeNull();
       expect(decideRefund).not.toHaveBeenCalled();
     });

@@ -25,7 +25,8 @@ const isH5 = () => process.env.TARO_ENV === 'h5';
  * The refund simulator, h5 only. A ternary on the build constant in a plain (not async) function: webpack drops
  * the require from the weapp bundle (inside an async function Babel's regenerator hides the branch from it).
  */
-const loadDevRefund = () => (process.env.TARO_ENV === 'h5' ? (require('../../api/dev-refund') as typeof import('../../api/dev-refund')) : null);
+const loadDevRefund = () =>
+  process.env.TARO_ENV === 'h5' ? (require('../../api/dev-refund') as typeof import('../../api/dev-refund')) : null;
 
 type Busy = null | 'ship' | 'approve' | 'reject' | 'devRefund';
 
@@ -68,28 +69,31 @@ export default function OwnerOrderPage() {
     }
   };
 
-  if (page.status === 'loading') return <PageState kind='loading' />;
+  if (page.status === 'loading') return <PageState kind="loading" />;
   if (page.status === 'not_owner') {
     return <NotOwner />;
   }
   if (page.status === 'not_found') {
     return (
       <PageState
-        kind='empty'
-        message='订单不存在'
-        actionText='返回订单列表'
+        kind="empty"
+        message="订单不存在"
+        actionText="返回订单列表"
         onAction={() => void Taro.redirectTo({ url: PAGES.ownerOrders })}
       />
     );
   }
   if (page.status === 'error' || !page.order) {
-    return <PageState kind='error' message={page.error?.message} actionText='重新加载' onAction={() => void page.reload()} />;
+    return (
+      <PageState kind="error" message={page.error?.message} actionText="重新加载" onAction={() => void page.reload()} />
+    );
   }
 
   const order = page.order;
   const orderId = order.id;
   const ship = (s: Shipment) => void run('ship', () => orderApi.ship({ orderId, ...s }), '已发货');
-  const reject = (reason: string) => void run('reject', () => orderApi.decideRefund({ orderId, approve: false, reason }), '已拒绝退款');
+  const reject = (reason: string) =>
+    void run('reject', () => orderApi.decideRefund({ orderId, approve: false, reason }), '已拒绝退款');
   /** A shipped order's refund may be lowered in the approve sheet; any other is confirmed in full straight away. */
   const approve = () => {
     if (busy || !order.refund) return;
@@ -99,7 +103,8 @@ export default function OwnerOrderPage() {
   const confirmApprove = async (refundFen: number) => {
     if (busy || !order.refund) return;
     const fullFen = order.refund.refundFen;
-    const amount = refundFen === fullFen ? formatFen(refundFen) : `${formatFen(refundFen)}（实付 ${formatFen(fullFen)}，部分退款）`;
+    const amount =
+      refundFen === fullFen ? formatFen(refundFen) : `${formatFen(refundFen)}（实付 ${formatFen(fullFen)}，部分退款）`;
     const { confirm } = await Taro.showModal({
       title: '同意退款',
       content: `将原路退回买家 ${amount}，同意后不能撤销。`,
@@ -126,109 +131,152 @@ export default function OwnerOrderPage() {
 
   return (
     <View className={hasActions ? 'owner-order owner-order--with-bar' : 'owner-order'}>
-      <View className='owner-order__status'>
-        <Text className='owner-order__status-label'>{STATUS_LABEL[order.status]}</Text>
-        <Text className='owner-order__status-hint'>{statusHint(order)}</Text>
+      <View className="owner-order__status">
+        <Text className="owner-order__status-label">{STATUS_LABEL[order.status]}</Text>
+        <Text className="owner-order__status-hint">{statusHint(order)}</Text>
       </View>
 
-      <OwnerAttention attention={order.attention} variant='banner' />
-      {page.error ? <View className='owner-order__notice'>{`刷新失败：${page.error.message}`}</View> : null}
+      <OwnerAttention attention={order.attention} variant="banner" />
+      {page.error ? <View className="owner-order__notice">{`刷新失败：${page.error.message}`}</View> : null}
 
       <BuyerCard order={order} buyer={page.buyer} />
       {order.refund ? <RefundCard refund={order.refund} /> : null}
       {order.shipping ? (
-        <View className='owner-order__card'>
-          <Text className='owner-order__card-title'>物流信息</Text>
-          <View className='owner-order__kv'>
-            <Text className='owner-order__k'>快递公司</Text>
-            <Text className='owner-order__v'>{order.shipping.carrier}</Text>
+        <View className="owner-order__card">
+          <Text className="owner-order__card-title">物流信息</Text>
+          <View className="owner-order__kv">
+            <Text className="owner-order__k">快递公司</Text>
+            <Text className="owner-order__v">{order.shipping.carrier}</Text>
           </View>
-          <View className='owner-order__kv'>
-            <Text className='owner-order__k'>运单号</Text>
-            <Text className='owner-order__v'>{order.shipping.trackingNo}</Text>
-            <Text className='owner-order__copy' onClick={() => copy(order.shipping!.trackingNo, '运单号已复制')}>
+          <View className="owner-order__kv">
+            <Text className="owner-order__k">运单号</Text>
+            <Text className="owner-order__v">{order.shipping.trackingNo}</Text>
+            <Text className="owner-order__copy" onClick={() => copy(order.shipping!.trackingNo, '运单号已复制')}>
               复制
             </Text>
           </View>
         </View>
       ) : null}
 
-      <View className='owner-order__card'>
-        <Text className='owner-order__card-title'>商品</Text>
+      <View className="owner-order__card">
+        <Text className="owner-order__card-title">商品</Text>
         {order.items.map((line) => (
-          <View key={`${line.productId}:${line.skuId}`} className='owner-order__line'>
-            <Image className='owner-order__line-image' src={line.image} mode='aspectFill' />
-            <View className='owner-order__line-body'>
-              <Text className='owner-order__line-title'>{line.title}</Text>
-              <Text className='owner-order__line-spec'>{line.offSale ? `${line.spec} · 已下架` : line.spec}</Text>
-              <View className='owner-order__line-foot'>
-                <Text className='owner-order__line-price'>{`${formatFen(line.priceFen)} ×${line.qty}`}</Text>
-                <Text className='owner-order__line-sum'>{formatFen(line.lineFen)}</Text>
+          <View key={`${line.productId}:${line.skuId}`} className="owner-order__line">
+            <Image className="owner-order__line-image" src={line.image} mode="aspectFill" />
+            <View className="owner-order__line-body">
+              <Text className="owner-order__line-title">{line.title}</Text>
+              <Text className="owner-order__line-spec">{line.offSale ? `${line.spec} · 已下架` : line.spec}</Text>
+              <View className="owner-order__line-foot">
+                <Text className="owner-order__line-price">{`${formatFen(line.priceFen)} ×${line.qty}`}</Text>
+                <Text className="owner-order__line-sum">{formatFen(line.lineFen)}</Text>
               </View>
             </View>
           </View>
         ))}
-        <Field label='商品金额' value={formatFen(order.amounts.goodsFen)} />
+        <Field label="商品金额" value={formatFen(order.amounts.goodsFen)} />
         {order.amounts.pointsUsed > 0 ? (
-          <Field label={`积分抵扣（${order.amounts.pointsUsed} 积分）`} value={`-${formatFen(order.amounts.pointsDiscountFen)}`} />
+          <Field
+            label={`积分抵扣（${order.amounts.pointsUsed} 积分）`}
+            value={`-${formatFen(order.amounts.pointsDiscountFen)}`}
+          />
         ) : null}
-        <Field label='运费' value={order.amounts.shippingFen > 0 ? formatFen(order.amounts.shippingFen) : '包邮'} />
-        <View className='owner-order__payable'>
-          <Text className='owner-order__k'>实付</Text>
-          <Text className='owner-order__payable-value'>{formatFen(order.amounts.payableFen)}</Text>
+        <Field label="运费" value={order.amounts.shippingFen > 0 ? formatFen(order.amounts.shippingFen) : '包邮'} />
+        <View className="owner-order__payable">
+          <Text className="owner-order__k">实付</Text>
+          <Text className="owner-order__payable-value">{formatFen(order.amounts.payableFen)}</Text>
         </View>
       </View>
 
-      <View className='owner-order__card'>
-        <Text className='owner-order__card-title'>订单信息</Text>
-        <View className='owner-order__kv'>
-          <Text className='owner-order__k'>订单号</Text>
-          <Text className='owner-order__v owner-order__mono'>{order.id}</Text>
-          <Text className='owner-order__copy' onClick={() => copy(order.id, '订单号已复制')}>
+      <View className="owner-order__card">
+        <Text className="owner-order__card-title">订单信息</Text>
+        <View className="owner-order__kv">
+          <Text className="owner-order__k">订单号</Text>
+          <Text className="owner-order__v owner-order__mono">{order.id}</Text>
+          <Text className="owner-order__copy" onClick={() => copy(order.id, '订单号已复制')}>
             复制
           </Text>
         </View>
-        {order.sharerCode ? <Field label='推荐人' value={order.sharerCode} /> : null}
+        {order.sharerCode ? <Field label="推荐人" value={order.sharerCode} /> : null}
         {order.timeline.length > 0 ? (
-          <View className='owner-order__timeline'>
+          <View className="owner-order__timeline">
             {order.timeline.map((event, i) => (
-              <View key={`${event.at}:${i}`} className='owner-order__event'>
-                <View className={i === order.timeline.length - 1 ? 'owner-order__dot owner-order__dot--last' : 'owner-order__dot'} />
-                <View className='owner-order__event-body'>
-                  <View className='owner-order__event-head'>
-                    <Text className='owner-order__event-label'>{event.label}</Text>
-                    <Text className='owner-order__event-time'>{formatTime(event.at)}</Text>
+              // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is append-only; events have no id
+              <View key={`${event.at}:${i}`} className="owner-order__event">
+                <View
+                  className={
+                    i === order.timeline.length - 1 ? 'owner-order__dot owner-order__dot--last' : 'owner-order__dot'
+                  }
+                />
+                <View className="owner-order__event-body">
+                  <View className="owner-order__event-head">
+                    <Text className="owner-order__event-label">{event.label}</Text>
+                    <Text className="owner-order__event-time">{formatTime(event.at)}</Text>
                   </View>
-                  {event.detail ? <Text className='owner-order__event-detail'>{event.detail}</Text> : null}
+                  {event.detail ? <Text className="owner-order__event-detail">{event.detail}</Text> : null}
                 </View>
               </View>
             ))}
           </View>
         ) : (
-          <Field label='下单时间' value={formatTime(order.createdAt)} />
+          <Field label="下单时间" value={formatTime(order.createdAt)} />
         )}
       </View>
 
       {hasActions ? (
-        <View className='owner-order__bar'>
+        <View className="owner-order__bar">
           {showDevRefund ? (
-            <ActionButton kind='dev' busy={busy === 'devRefund'} disabled={busy !== null} onClick={() => void devRefund()} text='模拟微信退款到账' />
+            <ActionButton
+              kind="dev"
+              busy={busy === 'devRefund'}
+              disabled={busy !== null}
+              onClick={() => void devRefund()}
+              text="模拟微信退款到账"
+            />
           ) : null}
           {can('rejectRefund') ? (
-            <ActionButton kind='plain' busy={busy === 'reject'} disabled={busy !== null} onClick={() => setSheet('reject')} text='拒绝退款' />
+            <ActionButton
+              kind="plain"
+              busy={busy === 'reject'}
+              disabled={busy !== null}
+              onClick={() => setSheet('reject')}
+              text="拒绝退款"
+            />
           ) : null}
           {can('approveRefund') ? (
-            <ActionButton kind='primary' busy={busy === 'approve'} disabled={busy !== null} onClick={approve} text='同意退款' />
+            <ActionButton
+              kind="primary"
+              busy={busy === 'approve'}
+              disabled={busy !== null}
+              onClick={approve}
+              text="同意退款"
+            />
           ) : null}
-          {can('ship') ? <ActionButton kind='primary' busy={busy === 'ship'} disabled={busy !== null} onClick={() => setSheet('ship')} text='发货' /> : null}
+          {can('ship') ? (
+            <ActionButton
+              kind="primary"
+              busy={busy === 'ship'}
+              disabled={busy !== null}
+              onClick={() => setSheet('ship')}
+              text="发货"
+            />
+          ) : null}
         </View>
       ) : null}
 
-      {sheet === 'ship' && can('ship') ? <ShipSheet busy={busy === 'ship'} onSubmit={ship} onClose={() => setSheet(null)} /> : null}
-      {sheet === 'approve' && can('approveRefund') && order.refund ? (
-        <ApproveSheet fullFen={order.refund.refundFen} busy={busy === 'approve'} onSubmit={(fen) => void confirmApprove(fen)} onClose={() => setSheet(null)} />
+      {sheet === 'ship' && can('ship') ? (
+        <ShipSheet busy={busy === 'ship'} onSubmit={ship} onClose={() => setSheet(null)} />
       ) : null}
-      {sheet === 'reject' && can('rejectRefund') ? <RejectSheet busy={busy === 'reject'} onSubmit={reject} onClose={() => setSheet(null)} /> : null}
+      {sheet === 'approve' && can('approveRefund') && order.refund ? (
+        <ApproveSheet
+          fullFen={order.refund.refundFen}
+          busy={busy === 'approve'}
+          onSubmit={(fen) => void confirmApprove(fen)}
+          onClose={() => setSheet(null)}
+        />
+      ) : null}
+      {sheet === 'reject' && can('rejectRefund') ? (
+        <RejectSheet busy={busy === 'reject'} onSubmit={reject} onClose={() => setSheet(null)} />
+      ) : null}
     </View>
   );
 }
@@ -236,51 +284,51 @@ export default function OwnerOrderPage() {
 function BuyerCard({ order, buyer }: { order: Order; buyer: Buyer }) {
   const { address } = order;
   return (
-    <View className='owner-order__card'>
-      <View className='owner-order__card-head'>
-        <Text className='owner-order__card-title'>收货信息</Text>
-        <Text className='owner-order__buyer'>{`买家：${buyer?.nickname ?? '未知'}`}</Text>
+    <View className="owner-order__card">
+      <View className="owner-order__card-head">
+        <Text className="owner-order__card-title">收货信息</Text>
+        <Text className="owner-order__buyer">{`买家：${buyer?.nickname ?? '未知'}`}</Text>
       </View>
-      <View className='owner-order__address-row'>
-        <Text className='owner-order__address-name'>{address.name}</Text>
-        <Text className='owner-order__address-phone'>{address.phone}</Text>
-        <Text className='owner-order__copy' onClick={() => copy(address.phone, '手机号已复制')}>
+      <View className="owner-order__address-row">
+        <Text className="owner-order__address-name">{address.name}</Text>
+        <Text className="owner-order__address-phone">{address.phone}</Text>
+        <Text className="owner-order__copy" onClick={() => copy(address.phone, '手机号已复制')}>
           复制手机号
         </Text>
       </View>
-      <Text className='owner-order__address'>{`${address.region} ${address.detail}`}</Text>
+      <Text className="owner-order__address">{`${address.region} ${address.detail}`}</Text>
       <Text
-        className='owner-order__copy owner-order__copy--block'
+        className="owner-order__copy owner-order__copy--block"
         onClick={() => copy(`${address.name} ${address.phone} ${address.region} ${address.detail}`, '地址已复制')}
       >
         复制完整地址
       </Text>
-      {order.note ? <Text className='owner-order__note'>{`买家留言：${order.note}`}</Text> : null}
+      {order.note ? <Text className="owner-order__note">{`买家留言：${order.note}`}</Text> : null}
     </View>
   );
 }
 
 function RefundCard({ refund }: { refund: NonNullable<Order['refund']> }) {
   return (
-    <View className='owner-order__card owner-order__refund'>
-      <Text className='owner-order__card-title'>退款申请</Text>
-      <Field label='退款金额' value={formatFen(refund.refundFen)} />
-      <Field label='退款原因' value={refund.reason} />
-      <Field label='申请时间' value={formatTime(refund.requestedAt)} />
-      {refund.approvedAt ? <Field label='同意时间' value={formatTime(refund.approvedAt)} /> : null}
-      {refund.outRefundNo ? <Field label='退款单号' value={refund.outRefundNo} /> : null}
-      {refund.refundedAt ? <Field label='到账时间' value={formatTime(refund.refundedAt)} /> : null}
-      {refund.rejectedAt ? <Field label='拒绝时间' value={formatTime(refund.rejectedAt)} /> : null}
-      {refund.rejectReason ? <Field label='拒绝原因' value={refund.rejectReason} /> : null}
+    <View className="owner-order__card owner-order__refund">
+      <Text className="owner-order__card-title">退款申请</Text>
+      <Field label="退款金额" value={formatFen(refund.refundFen)} />
+      <Field label="退款原因" value={refund.reason} />
+      <Field label="申请时间" value={formatTime(refund.requestedAt)} />
+      {refund.approvedAt ? <Field label="同意时间" value={formatTime(refund.approvedAt)} /> : null}
+      {refund.outRefundNo ? <Field label="退款单号" value={refund.outRefundNo} /> : null}
+      {refund.refundedAt ? <Field label="到账时间" value={formatTime(refund.refundedAt)} /> : null}
+      {refund.rejectedAt ? <Field label="拒绝时间" value={formatTime(refund.rejectedAt)} /> : null}
+      {refund.rejectReason ? <Field label="拒绝原因" value={refund.rejectReason} /> : null}
     </View>
   );
 }
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
-    <View className='owner-order__kv'>
-      <Text className='owner-order__k'>{label}</Text>
-      <Text className='owner-order__v'>{value}</Text>
+    <View className="owner-order__kv">
+      <Text className="owner-order__k">{label}</Text>
+      <Text className="owner-order__v">{value}</Text>
     </View>
   );
 }

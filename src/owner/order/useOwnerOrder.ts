@@ -43,7 +43,8 @@ export function useOwnerOrder(orderId: string | undefined): OwnerOrder {
     }
     const code = res.error.code;
     if (code === 'auth.not_owner') setState({ status: 'not_owner', order: null, buyer: null, error: res.error });
-    else if (code === 'order.not_found' || code === 'input.invalid') setState({ status: 'not_found', order: null, buyer: null, error: res.error });
+    else if (code === 'order.not_found' || code === 'input.invalid')
+      setState({ status: 'not_found', order: null, buyer: null, error: res.error });
     // A failed reload keeps the order on screen; only a first load becomes an error page.
     else setState((s) => (s.order ? { ...s, error: res.error } : { ...s, status: 'error', error: res.error }));
     return false;

@@ -10,7 +10,10 @@ jest.mock('../../api/order', () => ({ orderApi: { ownerList: jest.fn() } }));
 
 const Taro = mockedTaro();
 const ownerList = orderApi.ownerList as jest.MockedFunction<typeof orderApi.ownerList>;
-const page = (items: ReturnType<typeof makeOrder>[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
+const page = (items: ReturnType<typeof makeOrder>[], nextCursor: string | null = null) => ({
+  ok: true as const,
+  data: { items, nextCursor },
+});
 
 /** The native <input> inside Taro's web Input, which appears once the web component has rendered. */
 function nativeInput(placeholder: string): Promise<HTMLInputElement> {

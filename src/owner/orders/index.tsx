@@ -37,22 +37,26 @@ export default function OwnerOrdersPage() {
   }
 
   return (
-    <View className='owner-orders'>
+    <View className="owner-orders">
       <OwnerSearch
-        placeholder='搜索订单号或买家手机号'
+        placeholder="搜索订单号或买家手机号"
         maxlength={ORDER_QUERY_MAX}
         query={q}
         onSearch={setQ}
         onClear={() => setQ('')}
       >
-        <View className='owner-orders__tabs'>
+        <View className="owner-orders__tabs">
           {OWNER_VIEW_LIST.map((v) => (
-            <View key={v} className={v === view ? 'owner-orders__tab owner-orders__tab--active' : 'owner-orders__tab'} onClick={() => setView(v)}>
+            <View
+              key={v}
+              className={v === view ? 'owner-orders__tab owner-orders__tab--active' : 'owner-orders__tab'}
+              onClick={() => setView(v)}
+            >
               {VIEW_LABEL[v]}
             </View>
           ))}
           <View
-            className='owner-orders__summary-link'
+            className="owner-orders__summary-link"
             onClick={() => void Taro.navigateTo({ url: PAGES.ownerSummary })}
           >
             今日概况 ›
@@ -62,8 +66,12 @@ export default function OwnerOrdersPage() {
 
       <PagedList
         list={list}
-        block='owner-orders'
-        empty={{ message: q ? '没有找到匹配的订单' : EMPTY_TEXT[view], actionText: '刷新', onAction: () => void list.refresh() }}
+        block="owner-orders"
+        empty={{
+          message: q ? '没有找到匹配的订单' : EMPTY_TEXT[view],
+          actionText: '刷新',
+          onAction: () => void list.refresh(),
+        }}
         renderItem={(order) => <OrderCard order={order} />}
       />
     </View>
@@ -73,21 +81,21 @@ export default function OwnerOrdersPage() {
 function OrderCard({ order }: { order: Order }) {
   const open = () => void Taro.navigateTo({ url: routes.ownerOrder(order.id) });
   return (
-    <View className='owner-card' hoverClass='owner-card--pressed' onClick={open}>
-      <View className='owner-card__row'>
-        <Text className='owner-card__id'>{order.id}</Text>
+    <View className="owner-card" hoverClass="owner-card--pressed" onClick={open}>
+      <View className="owner-card__row">
+        <Text className="owner-card__id">{order.id}</Text>
         <Text className={`owner-card__status owner-card__status--${order.status}`}>{STATUS_LABEL[order.status]}</Text>
       </View>
-      <Text className='owner-card__time'>{formatTime(order.createdAt)}</Text>
+      <Text className="owner-card__time">{formatTime(order.createdAt)}</Text>
       <OwnerAttention attention={order.attention} />
-      <View className='owner-card__buyer'>
-        <Text className='owner-card__name'>{order.address.name}</Text>
-        <Text className='owner-card__phone'>{order.address.phone}</Text>
+      <View className="owner-card__buyer">
+        <Text className="owner-card__name">{order.address.name}</Text>
+        <Text className="owner-card__phone">{order.address.phone}</Text>
       </View>
-      <Text className='owner-card__lines'>{linesSummary(order.items)}</Text>
-      <View className='owner-card__foot'>
-        <Text className='owner-card__payable-label'>实付</Text>
-        <Text className='owner-card__payable'>{formatFen(order.amounts.payableFen)}</Text>
+      <Text className="owner-card__lines">{linesSummary(order.items)}</Text>
+      <View className="owner-card__foot">
+        <Text className="owner-card__payable-label">实付</Text>
+        <Text className="owner-card__payable">{formatFen(order.amounts.payableFen)}</Text>
       </View>
     </View>
   );

@@ -9,5 +9,8 @@ export const OWNER_PAGE_SIZE = 20;
 export type OwnerOrders = PagedList<Order>;
 
 export function useOwnerOrders(view: OwnerView, q: string): OwnerOrders {
-  return usePagedList((page) => orderApi.ownerList({ view, ...(q ? { q } : {}), ...page, limit: OWNER_PAGE_SIZE }), JSON.stringify([view, q]));
+  return usePagedList(
+    (page) => orderApi.ownerList({ view, ...(q ? { q } : {}), ...page, limit: OWNER_PAGE_SIZE }),
+    JSON.stringify([view, q]),
+  );
 }

@@ -33,21 +33,21 @@ export default function RuleSheet({ name, value, busy, onSubmit, onClose }: Rule
   };
 
   return (
-    <OwnerSheet title={rule.label} busy={busy} submitText='保存' busyText='保存中…' onSubmit={submit} onClose={onClose}>
-      <View className='owner-sheet__field'>
-        {rule.before ? <Text className='owner-sheet__unit owner-sheet__unit--before'>{rule.before}</Text> : null}
+    <OwnerSheet title={rule.label} busy={busy} submitText="保存" busyText="保存中…" onSubmit={submit} onClose={onClose}>
+      <View className="owner-sheet__field">
+        {rule.before ? <Text className="owner-sheet__unit owner-sheet__unit--before">{rule.before}</Text> : null}
         <Input
-          className='owner-sheet__field-input'
+          className="owner-sheet__field-input"
           type={name === 'pointsCapBp' ? 'digit' : 'number'}
           value={text}
           maxlength={8}
           placeholder={rulePlaceholder(name)}
           onInput={(e) => setText(e.detail.value)}
         />
-        <Text className='owner-sheet__unit owner-sheet__unit--after'>{rule.after}</Text>
+        <Text className="owner-sheet__unit owner-sheet__unit--after">{rule.after}</Text>
       </View>
-      {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
-      <Text className='owner-sheet__hint'>{`${rule.hint}${rule.reach}`}</Text>
+      {error ? <Text className="owner-sheet__error">{error}</Text> : null}
+      <Text className="owner-sheet__hint">{`${rule.hint}${rule.reach}`}</Text>
     </OwnerSheet>
   );
 }

@@ -13,7 +13,13 @@ const Taro = mockedTaro();
 const api = pointsApi as jest.Mocked<typeof pointsApi>;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
 
-const defaults: PointsRules = { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 };
+const defaults: PointsRules = {
+  pointsEarnPerYuan: 1,
+  pointsPerYuan: 100,
+  pointsCapBp: 5000,
+  welcomePoints: 100,
+  pointsExpiryDays: 365,
+};
 /** One rule's row, by its label. */
 const row = (label: string) => within(screen.getByLabelText(label));
 const save = () => act(async () => void fireEvent.click(screen.getByText('保存')));
@@ -63,7 +69,9 @@ describe('owner points rules', () => {
     await typeInto(placeholder, '180');
     taroPage.confirm = false;
     await save();
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '积分有效期改为「到账后 180 天有效」。修改后仅对新订单生效。' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '积分有效期改为「到账后 180 天有效」。修改后仅对新订单生效。' }),
+    );
     expect(api.setRules).not.toHaveBeenCalled();
     expect(screen.getByText('保存')).toBeTruthy();
 
@@ -99,14 +107,18 @@ describe('owner points rules', () => {
     api.setRules.mockResolvedValueOnce(ok({ ...defaults, pointsPerYuan: 200 }));
     await save();
     expect(Taro.showModal).toHaveBeenLastCalledWith(
-      expect.objectContaining({ content: '积分抵现改为「200 积分抵 ¥1」。修改后仅对新订单生效；会员已有的积分，之后下单时也按新比例抵扣。' }),
+      expect.objectContaining({
+        content: '积分抵现改为「200 积分抵 ¥1」。修改后仅对新订单生效；会员已有的积分，之后下单时也按新比例抵扣。',
+      }),
     );
 
     fireEvent.click(row('开卡礼').getByText('修改'));
     await typeInto('请输入 0-100000 的整数', '0');
     api.setRules.mockResolvedValueOnce(ok({ ...defaults, pointsPerYuan: 200, welcomePoints: 0 }));
     await save();
-    expect(Taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '开卡礼改为「开卡不送积分」。修改后仅对之后开卡的会员生效。' }));
+    expect(Taro.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: '开卡礼改为「开卡不送积分」。修改后仅对之后开卡的会员生效。' }),
+    );
     expect(api.setRules).toHaveBeenLastCalledWith({ welcomePoints: 0 });
     expect(row('开卡礼').getByText('开卡不送积分')).toBeTruthy();
   });

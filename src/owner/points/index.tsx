@@ -45,18 +45,18 @@ export default function OwnerPointsPage() {
   };
 
   return (
-    <View className='owner-points'>
-      {state.error ? <View className='owner-points__notice'>{`刷新失败：${state.error.message}`}</View> : null}
-      <View className='owner-points__card'>
-        <Text className='owner-points__card-title'>积分规则</Text>
+    <View className="owner-points">
+      {state.error ? <View className="owner-points__notice">{`刷新失败：${state.error.message}`}</View> : null}
+      <View className="owner-points__card">
+        <Text className="owner-points__card-title">积分规则</Text>
         {RULE_NAMES.map((name) => (
-          <View key={name} className='owner-points__rule' aria-label={RULE_TEXT[name].label}>
-            <View className='owner-points__rule-body'>
-              <Text className='owner-points__rule-label'>{RULE_TEXT[name].label}</Text>
-              <Text className='owner-points__rule-value'>{RULE_TEXT[name].describe(rules[name])}</Text>
+          <View key={name} className="owner-points__rule" aria-label={RULE_TEXT[name].label}>
+            <View className="owner-points__rule-body">
+              <Text className="owner-points__rule-label">{RULE_TEXT[name].label}</Text>
+              <Text className="owner-points__rule-value">{RULE_TEXT[name].describe(rules[name])}</Text>
             </View>
             {busy === name ? (
-              <Text className='owner-points__saving'>保存中…</Text>
+              <Text className="owner-points__saving">保存中…</Text>
             ) : (
               <View
                 className={busy ? 'owner-points__action owner-points__action--disabled' : 'owner-points__action'}
@@ -68,7 +68,7 @@ export default function OwnerPointsPage() {
           </View>
         ))}
       </View>
-      <Text className='owner-points__hint'>
+      <Text className="owner-points__hint">
         修改只对之后的订单生效：已下的订单按下单时的规则得积分；开卡礼只对之后开卡的会员生效。分享和浏览不得积分。
       </Text>
 

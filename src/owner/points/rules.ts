@@ -8,7 +8,13 @@ import { formatRateBp, parseHundredths, rateBpToPercentText } from '../rates/rat
 export const RULE_BOUNDS = POINTS_RULE_BOUNDS;
 
 /** In the order the page lists them: earning, spending, joining, expiry. */
-export const RULE_NAMES: readonly PointsRuleName[] = ['pointsEarnPerYuan', 'pointsPerYuan', 'pointsCapBp', 'welcomePoints', 'pointsExpiryDays'];
+export const RULE_NAMES: readonly PointsRuleName[] = [
+  'pointsEarnPerYuan',
+  'pointsPerYuan',
+  'pointsCapBp',
+  'welcomePoints',
+  'pointsExpiryDays',
+];
 
 export interface RuleText {
   label: string;
@@ -25,7 +31,13 @@ export interface RuleText {
 }
 
 const NEW_ORDERS = '修改后仅对新订单生效。';
-const { pointsEarnPerYuan: earn, pointsPerYuan: perYuan, pointsCapBp: cap, welcomePoints: welcome, pointsExpiryDays: expiry } = RULE_BOUNDS;
+const {
+  pointsEarnPerYuan: earn,
+  pointsPerYuan: perYuan,
+  pointsCapBp: cap,
+  welcomePoints: welcome,
+  pointsExpiryDays: expiry,
+} = RULE_BOUNDS;
 
 export const RULE_TEXT: Record<PointsRuleName, RuleText> = {
   pointsEarnPerYuan: {

@@ -45,13 +45,19 @@ export default function StockSheet({ productId, sku, onDone, onClose }: StockShe
   };
 
   return (
-    <OwnerSheet title={`调整库存 · ${sku.spec}`} busy={busy} submitText='确认调整' onSubmit={() => void submit()} onClose={onClose}>
-      <Text className='owner-sheet__hint'>{`当前库存 ${sku.stock}`}</Text>
-      <View className='owner-sheet__chips' role='radiogroup'>
+    <OwnerSheet
+      title={`调整库存 · ${sku.spec}`}
+      busy={busy}
+      submitText="确认调整"
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <Text className="owner-sheet__hint">{`当前库存 ${sku.stock}`}</Text>
+      <View className="owner-sheet__chips" role="radiogroup">
         {DIRECTIONS.map(([d, label]) => (
           <View
             key={d}
-            role='radio'
+            role="radio"
             aria-checked={d === direction}
             className={d === direction ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'}
             onClick={() => setDirection(d)}
@@ -60,18 +66,36 @@ export default function StockSheet({ productId, sku, onDone, onClose }: StockShe
           </View>
         ))}
       </View>
-      <Text className='owner-sheet__label'>数量</Text>
-      <Input className='owner-sheet__input' type='number' value={amount} maxlength={7} placeholder='调整数量' onInput={(e) => setAmount(e.detail.value)} />
-      {after !== null ? <Text className='owner-sheet__hint'>{`调整后库存 ${after}`}</Text> : null}
-      <Text className='owner-sheet__label'>常用原因</Text>
-      <View className='owner-sheet__chips'>
+      <Text className="owner-sheet__label">数量</Text>
+      <Input
+        className="owner-sheet__input"
+        type="number"
+        value={amount}
+        maxlength={7}
+        placeholder="调整数量"
+        onInput={(e) => setAmount(e.detail.value)}
+      />
+      {after !== null ? <Text className="owner-sheet__hint">{`调整后库存 ${after}`}</Text> : null}
+      <Text className="owner-sheet__label">常用原因</Text>
+      <View className="owner-sheet__chips">
         {STOCK_REASONS.map((r) => (
-          <View key={r} className={reason.trim() === r ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'} onClick={() => setReason(r)}>
+          <View
+            key={r}
+            className={reason.trim() === r ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'}
+            onClick={() => setReason(r)}
+          >
             {r}
           </View>
         ))}
       </View>
-      <ReasonField label='调整原因' value={reason} maxLength={REASON_MAX} placeholder='选一个常用原因，或写下其他原因' error={error} onInput={setReason} />
+      <ReasonField
+        label="调整原因"
+        value={reason}
+        maxLength={REASON_MAX}
+        placeholder="选一个常用原因，或写下其他原因"
+        error={error}
+        onInput={setReason}
+      />
     </OwnerSheet>
   );
 }

@@ -22,7 +22,14 @@ import {
 } from './form';
 
 const photo = { fileId: 'cloud://env.b/products/a.jpg', url: 'blob:a' };
-const sku = (extra: Partial<SkuDraft>): SkuDraft => ({ key: Math.random().toString(36), spec: '', price: '', initialStock: '', stock: 0, ...extra });
+const sku = (extra: Partial<SkuDraft>): SkuDraft => ({
+  key: Math.random().toString(36),
+  spec: '',
+  price: '',
+  initialStock: '',
+  stock: 0,
+  ...extra,
+});
 const draft = (extra: Partial<ProductDraft> = {}): ProductDraft => ({
   ...emptyDraft(),
   title: '秦岭土蜂蜜',
@@ -110,7 +117,12 @@ describe('buildSaveInput', () => {
 
   it('edits: sends the id, existing SKUs by id without stock, and no status (that goes through setSaleStatus)', () => {
     const built = buildSaveInput(
-      draft({ skus: [sku({ id: 's1', spec: '500g', price: '68.00', stock: 7 }), sku({ spec: '礼盒', price: '99', initialStock: '0' })] }),
+      draft({
+        skus: [
+          sku({ id: 's1', spec: '500g', price: '68.00', stock: 7 }),
+          sku({ spec: '礼盒', price: '99', initialStock: '0' }),
+        ],
+      }),
       { ...meta, id: 'p1', status: 'on_sale' },
     );
     expect(built.ok && built.value).toEqual(
@@ -136,7 +148,9 @@ describe('buildSaveInput', () => {
   it('leaves out a new row the owner typed nothing into, but not a half-filled one', () => {
     const built = buildSaveInput(draft({ skus: [sku({ spec: '500g', price: '68' }), sku({})] }), meta);
     expect(built.ok && built.value.skus).toEqual([{ spec: '500g', priceFen: 6800 }]);
-    expect(problem(draft({ skus: [sku({ spec: '500g', price: '68' }), sku({ initialStock: '3' })] }))).toBe('第 2 个规格：请填写规格名称');
+    expect(problem(draft({ skus: [sku({ spec: '500g', price: '68' }), sku({ initialStock: '3' })] }))).toBe(
+      '第 2 个规格：请填写规格名称',
+    );
     expect(problem(draft({ skus: [sku({})] }))).toBe('请至少添加一个规格');
   });
 
@@ -145,12 +159,22 @@ describe('buildSaveInput', () => {
     expect(problem(draft({ title: 'x'.repeat(TITLE_MAX + 1) }))).toBe('商品标题最多 60 个字');
     expect(problem(draft({ description: 'x'.repeat(DESCRIPTION_MAX + 1) }))).toBe('商品描述最多 2000 个字');
     expect(problem(draft({ photos: [] }))).toBe('请至少添加一张商品图片');
-    expect(problem(draft({ skus: [sku({ spec: 'a', price: '1' }), sku({ spec: 'b', price: '' })] }))).toBe('第 2 个规格：请填写价格');
+    expect(problem(draft({ skus: [sku({ spec: 'a', price: '1' }), sku({ spec: 'b', price: '' })] }))).toBe(
+      '第 2 个规格：请填写价格',
+    );
     expect(problem(draft({ skus: [sku({ spec: 'a', price: '1.001' })] }))).toBe('第 1 个规格：价格最多两位小数');
-    expect(problem(draft({ skus: [sku({ spec: 'x'.repeat(SPEC_MAX + 1), price: '1' })] }))).toBe('第 1 个规格：规格名称最多 30 个字');
-    expect(problem(draft({ skus: [sku({ spec: '500g', price: '1' }), sku({ spec: ' 500g', price: '2' })] }))).toBe('规格名称不能重复：「500g」');
-    expect(problem(draft({ skus: [sku({ spec: 'a', price: '1', initialStock: '1.5' })] }))).toBe('第 1 个规格：初始库存请填 0-1000000 的整数');
-    expect(problem(draft({ skus: [sku({ spec: 'a', price: '1', initialStock: '1000001' })] }))).toBe('第 1 个规格：初始库存不能超过 1000000');
+    expect(problem(draft({ skus: [sku({ spec: 'x'.repeat(SPEC_MAX + 1), price: '1' })] }))).toBe(
+      '第 1 个规格：规格名称最多 30 个字',
+    );
+    expect(problem(draft({ skus: [sku({ spec: '500g', price: '1' }), sku({ spec: ' 500g', price: '2' })] }))).toBe(
+      '规格名称不能重复：「500g」',
+    );
+    expect(problem(draft({ skus: [sku({ spec: 'a', price: '1', initialStock: '1.5' })] }))).toBe(
+      '第 1 个规格：初始库存请填 0-1000000 的整数',
+    );
+    expect(problem(draft({ skus: [sku({ spec: 'a', price: '1', initialStock: '1000001' })] }))).toBe(
+      '第 1 个规格：初始库存不能超过 1000000',
+    );
     const many = Array.from({ length: SKUS_MAX + 1 }, (_, i) => sku({ spec: `s${i}`, price: '1' }));
     expect(problem(draft({ skus: many }))).toBe('规格最多 50 个');
   });
@@ -175,7 +199,9 @@ it('draftFromProduct shows fen as yuan and a rate as percent; the default rate a
     useDefaultRate: false,
     rate: '7.25',
   });
-  expect(draftFromProduct({ ...product, commissionRateBp: null })).toEqual(expect.objectContaining({ useDefaultRate: true, rate: '' }));
+  expect(draftFromProduct({ ...product, commissionRateBp: null })).toEqual(
+    expect.objectContaining({ useDefaultRate: true, rate: '' }),
+  );
 });
 
 it('moveToFront makes a photo the cover and keeps the others in order', () => {
@@ -186,8 +212,14 @@ it('moveToFront makes a photo the cover and keeps the others in order', () => {
 
 describe('parseStockChange', () => {
   it('adds as a positive delta and removes as a negative one, with the trimmed reason', () => {
-    expect(parseStockChange('add', '12', ' 到货入库 ', 3)).toEqual({ ok: true, value: { delta: 12, reason: '到货入库' } });
-    expect(parseStockChange('remove', '3', '损耗报废', 3)).toEqual({ ok: true, value: { delta: -3, reason: '损耗报废' } });
+    expect(parseStockChange('add', '12', ' 到货入库 ', 3)).toEqual({
+      ok: true,
+      value: { delta: 12, reason: '到货入库' },
+    });
+    expect(parseStockChange('remove', '3', '损耗报废', 3)).toEqual({
+      ok: true,
+      value: { delta: -3, reason: '损耗报废' },
+    });
   });
 
   it.each([

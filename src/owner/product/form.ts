@@ -77,7 +77,14 @@ export function draftFromProduct(p: OwnerProductDetail): ProductDraft {
     title: p.title,
     description: p.description,
     photos: p.photos.map((ph) => ({ fileId: ph.fileId, url: ph.url })),
-    skus: p.skus.map((s) => ({ key: s.id, id: s.id, spec: s.spec, price: fenToYuanText(s.priceFen), initialStock: '', stock: s.stock })),
+    skus: p.skus.map((s) => ({
+      key: s.id,
+      id: s.id,
+      spec: s.spec,
+      price: fenToYuanText(s.priceFen),
+      initialStock: '',
+      stock: s.stock,
+    })),
     useDefaultRate: p.commissionRateBp === null,
     rate: p.commissionRateBp === null ? '' : rateBpToPercentText(p.commissionRateBp),
   };
@@ -191,13 +198,19 @@ export interface StockChange {
 }
 
 /** The stock sheet's fields as the setStock change, or what to fix; `current` is the stock the owner sees. */
-export function parseStockChange(direction: StockDirection, amount: string, reason: string, current: number): Parsed<StockChange> {
+export function parseStockChange(
+  direction: StockDirection,
+  amount: string,
+  reason: string,
+  current: number,
+): Parsed<StockChange> {
   const t = amount.trim();
   if (!t) return { ok: false, message: '请填写数量' };
   if (!/^\d+$/.test(t) || Number(t) === 0) return { ok: false, message: '数量请填正整数' };
   const n = Number(t);
   if (n > STOCK_LIMIT) return { ok: false, message: `单次最多调整 ${STOCK_LIMIT} 件` };
-  if (direction === 'remove' && n > current) return { ok: false, message: `库存只有 ${current} 件，最多减少 ${current} 件` };
+  if (direction === 'remove' && n > current)
+    return { ok: false, message: `库存只有 ${current} 件，最多减少 ${current} 件` };
   const why = reason.trim();
   if (!why) return { ok: false, message: '请选择或填写调整原因' };
   if (why.length > REASON_MAX) return { ok: false, message: `原因最多 ${REASON_MAX} 个字` };

@@ -9,12 +9,25 @@ import ProductEditorPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({
-  shopApi: { ownerProduct: jest.fn(), settings: jest.fn(), saveProduct: jest.fn(), setStock: jest.fn(), setSaleStatus: jest.fn(), stockLedger: jest.fn() },
+  shopApi: {
+    ownerProduct: jest.fn(),
+    settings: jest.fn(),
+    saveProduct: jest.fn(),
+    setStock: jest.fn(),
+    setSaleStatus: jest.fn(),
+    stockLedger: jest.fn(),
+  },
 }));
-jest.mock('../../api/storage', () => ({ uploadFile: jest.fn(), cloudPathFor: (folder: string, p: string) => `${folder}/${p.split('/').pop()}` }));
+jest.mock('../../api/storage', () => ({
+  uploadFile: jest.fn(),
+  cloudPathFor: (folder: string, p: string) => `${folder}/${p.split('/').pop()}`,
+}));
 
 // APIs this page calls that the shared mock does not carry.
-const Taro = Object.assign(mockedTaro(), { chooseMedia: jest.fn(), setNavigationBarTitle: jest.fn(() => Promise.resolve()) });
+const Taro = Object.assign(mockedTaro(), {
+  chooseMedia: jest.fn(),
+  setNavigationBarTitle: jest.fn(() => Promise.resolve()),
+});
 const api = shopApi as unknown as Record<keyof typeof shopApi, jest.Mock>;
 const upload = uploadFile as jest.Mock;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
@@ -148,7 +161,9 @@ describe('新建商品', () => {
     api.saveProduct.mockResolvedValueOnce(refused('product.photo_missing', '有图片没有上传成功，请删除后重新上传'));
     await tap('保存为下架');
     expect(screen.getByText('有图片没有上传成功，请删除后重新上传')).toBeTruthy();
-    expect(api.saveProduct).toHaveBeenLastCalledWith(expect.objectContaining({ commissionRateBp: 850, status: 'off_sale', skus: [{ spec: '200g', priceFen: 9900 }] }));
+    expect(api.saveProduct).toHaveBeenLastCalledWith(
+      expect.objectContaining({ commissionRateBp: 850, status: 'off_sale', skus: [{ spec: '200g', priceFen: 9900 }] }),
+    );
 
     api.saveProduct.mockResolvedValueOnce(ok({ product: honey({ id: 'p10', status: 'off_sale' }) }));
     await tap('保存为下架');
@@ -181,14 +196,22 @@ describe('新建商品', () => {
   it('weapp: photos come from chooseMedia, upload one by one with progress; any photo can become the cover or go', async () => {
     process.env.TARO_ENV = 'weapp';
     await openNew();
-    Taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://a.jpg' }, { tempFilePath: 'wxfile://b.jpg' }, { tempFilePath: 'wxfile://c.jpg' }] });
+    Taro.chooseMedia.mockResolvedValueOnce({
+      tempFiles: [
+        { tempFilePath: 'wxfile://a.jpg' },
+        { tempFilePath: 'wxfile://b.jpg' },
+        { tempFilePath: 'wxfile://c.jpg' },
+      ],
+    });
     const second = deferred<unknown>();
     upload
       .mockResolvedValueOnce(ok({ fileID: 'cloud://env.b/products/a.jpg' }))
       .mockReturnValueOnce(second.promise)
       .mockResolvedValueOnce(ok({ fileID: 'cloud://env.b/products/c.jpg' }));
     await tap('添加图片');
-    expect(Taro.chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 9, mediaType: ['image'], sizeType: ['compressed'] }));
+    expect(Taro.chooseMedia).toHaveBeenCalledWith(
+      expect.objectContaining({ count: 9, mediaType: ['image'], sizeType: ['compressed'] }),
+    );
     expect(Taro.chooseImage).not.toHaveBeenCalled();
     expect(screen.getByText('上传中 2/3')).toBeTruthy();
     await tap('保存并上架');
@@ -204,13 +227,17 @@ describe('新建商品', () => {
     await typeIn(skuRow(1), '价格（元）', '99');
     api.saveProduct.mockResolvedValueOnce(ok({ product: honey({ id: 'p11' }) }));
     await tap('保存并上架');
-    expect(api.saveProduct).toHaveBeenCalledWith(expect.objectContaining({ photos: ['cloud://env.b/products/c.jpg', 'cloud://env.b/products/a.jpg'] }));
+    expect(api.saveProduct).toHaveBeenCalledWith(
+      expect.objectContaining({ photos: ['cloud://env.b/products/c.jpg', 'cloud://env.b/products/a.jpg'] }),
+    );
   });
 
   it('a failed upload keeps the photos already uploaded and says so', async () => {
     await openNew();
     Taro.chooseImage.mockResolvedValueOnce({ tempFilePaths: ['blob:h5/1.jpg', 'blob:h5/2.jpg'] });
-    upload.mockResolvedValueOnce(ok({ fileID: 'cloud://env.b/products/1.jpg' })).mockResolvedValueOnce(refused('upload.failed', '图片上传失败，请重试'));
+    upload
+      .mockResolvedValueOnce(ok({ fileID: 'cloud://env.b/products/1.jpg' }))
+      .mockResolvedValueOnce(refused('upload.failed', '图片上传失败，请重试'));
     await tap('添加图片');
     expect(screen.getByText('商品图片 1/9')).toBeTruthy();
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '图片上传失败，请重试', icon: 'none' });
@@ -231,11 +258,15 @@ describe('编辑商品', () => {
     expect(api.ownerProduct).toHaveBeenCalledWith({ id: 'honey' });
     expect(api.settings).not.toHaveBeenCalled();
     // Taro's web Input renders its native field a moment later: wait until it is there with its value.
-    await waitFor(() => expect(skuRow(1).querySelector<HTMLInputElement>('input[placeholder="价格（元）"]')?.value).toBe('68.00'));
+    await waitFor(() =>
+      expect(skuRow(1).querySelector<HTMLInputElement>('input[placeholder="价格（元）"]')?.value).toBe('68.00'),
+    );
     expect(within(skuRow(1)).getByText('库存 7')).toBeTruthy();
     expect(skuRow(1).querySelector('input[placeholder="初始库存"]')).toBeNull();
     expect(screen.getByLabelText('使用店铺默认佣金').getAttribute('aria-checked')).toBe('false');
-    await waitFor(() => expect(document.querySelector<HTMLInputElement>('input[placeholder="佣金比例"]')?.value).toBe('7.25'));
+    await waitFor(() =>
+      expect(document.querySelector<HTMLInputElement>('input[placeholder="佣金比例"]')?.value).toBe('7.25'),
+    );
     expect(screen.getByText('在售')).toBeTruthy();
     expect(screen.queryByText('保存并上架')).toBeNull();
   });
@@ -244,7 +275,9 @@ describe('编辑商品', () => {
     await openExisting();
     taroPage.confirm = false;
     await act(async () => fireEvent.click(within(skuRow(2)).getByText('删除')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '删除规格', content: expect.stringContaining('「1kg」') }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '删除规格', content: expect.stringContaining('「1kg」') }),
+    );
     expect(within(skuRow(2)).getByText('库存 2')).toBeTruthy();
 
     taroPage.confirm = true;
@@ -314,14 +347,25 @@ describe('调整库存', () => {
     // Someone bought meanwhile: the server has less than the sheet shows.
     api.setStock.mockResolvedValueOnce(refused('stock.below_zero', '库存不足，不能扣减到 0 以下'));
     await tap('确认调整');
-    expect(api.setStock).toHaveBeenCalledWith({ productId: 'honey', skuId: 's1', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), delta: -3, reason: '损耗报废' });
+    expect(api.setStock).toHaveBeenCalledWith({
+      productId: 'honey',
+      skuId: 's1',
+      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+      delta: -3,
+      reason: '损耗报废',
+    });
     expect(screen.getByText('库存不足，不能扣减到 0 以下')).toBeTruthy();
     expect(screen.getByText('调整库存 · 500g')).toBeTruthy();
 
     await typeInto('调整数量', '1');
     api.setStock.mockResolvedValueOnce(refused('network', '网络异常，请稍后重试'));
     await tap('确认调整');
-    api.setStock.mockResolvedValueOnce(ok({ sku: { id: 's1', spec: '500g', priceFen: 6800, stock: 5 }, entry: entry('e9', { delta: -1, stockAfter: 5, reason: '损耗报废' }) }));
+    api.setStock.mockResolvedValueOnce(
+      ok({
+        sku: { id: 's1', spec: '500g', priceFen: 6800, stock: 5 },
+        entry: entry('e9', { delta: -1, stockAfter: 5, reason: '损耗报废' }),
+      }),
+    );
     api.stockLedger.mockResolvedValueOnce(ledgerPage([entry('e9', { delta: -1, stockAfter: 5, reason: '损耗报废' })]));
     await tap('确认调整');
     const ids = api.setStock.mock.calls.map(([input]) => input.requestId);
@@ -346,7 +390,9 @@ describe('调整库存', () => {
     await tap('确认调整');
     expect(screen.getByText('请选择或填写调整原因')).toBeTruthy();
     await typeInto('选一个常用原因，或写下其他原因', ' 退货入库 ');
-    api.setStock.mockResolvedValueOnce(ok({ sku: { id: 's2', spec: '1kg', priceFen: 12000, stock: 7 }, entry: entry('e1') }));
+    api.setStock.mockResolvedValueOnce(
+      ok({ sku: { id: 's2', spec: '1kg', priceFen: 12000, stock: 7 }, entry: entry('e1') }),
+    );
     await tap('确认调整');
     expect(api.setStock).toHaveBeenCalledWith(expect.objectContaining({ skuId: 's2', delta: 5, reason: '退货入库' }));
   });
@@ -355,7 +401,9 @@ describe('调整库存', () => {
 describe('库存记录', () => {
   it('lists the changes newest first and reads on with 加载更多', async () => {
     api.stockLedger
-      .mockResolvedValueOnce(ledgerPage([entry('e2', { delta: -3, stockAfter: 17, reason: '损耗报废', by: '小王' }), entry('e1')], 'c1'))
+      .mockResolvedValueOnce(
+        ledgerPage([entry('e2', { delta: -3, stockAfter: 17, reason: '损耗报废', by: '小王' }), entry('e1')], 'c1'),
+      )
       .mockResolvedValueOnce(ledgerPage([entry('e0', { spec: '1kg', delta: 2, stockAfter: 2, reason: '盘点修正' })]));
     await openExisting();
     expect(await screen.findByText('−3')).toBeTruthy();

@@ -11,7 +11,16 @@ import { changeSaleStatus } from '../shared/change-sale-status';
 import NotOwner from '../shared/NotOwner';
 import { SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
 import { formatRateBp, rateBpToPercentText } from '../rates/rate';
-import { DESCRIPTION_MAX, moveToFront, newSkuDraft, PHOTOS_MAX, SKUS_MAX, SPEC_MAX, TITLE_MAX, type SkuDraft } from './form';
+import {
+  DESCRIPTION_MAX,
+  moveToFront,
+  newSkuDraft,
+  PHOTOS_MAX,
+  SKUS_MAX,
+  SPEC_MAX,
+  TITLE_MAX,
+  type SkuDraft,
+} from './form';
 import { pickImages } from '../shared/pick-images';
 import StockLedger from './StockLedger';
 import StockSheet from './StockSheet';
@@ -36,12 +45,19 @@ export default function ProductEditorPage() {
     void Taro.setNavigationBarTitle({ title: id ? '编辑商品' : '新建商品' });
   }, [id]);
 
-  if (state.status === 'loading') return <PageState kind='loading' />;
+  if (state.status === 'loading') return <PageState kind="loading" />;
   if (state.status === 'error') {
     if (state.error.code === 'auth.not_owner') {
       return <NotOwner />;
     }
-    return <PageState kind='error' message={state.error.message} actionText='重新加载' onAction={() => void editor.reload()} />;
+    return (
+      <PageState
+        kind="error"
+        message={state.error.message}
+        actionText="重新加载"
+        onAction={() => void editor.reload()}
+      />
+    );
   }
   const { product, defaultRateBp } = state;
   const stockSku = product?.skus.find((s) => s.id === stockSkuId);
@@ -118,23 +134,26 @@ export default function ProductEditorPage() {
   );
 
   return (
-    <View className='product-editor'>
-      <View className='product-editor__card'>
-        <Text className='product-editor__section'>{`商品图片 ${draft.photos.length}/${PHOTOS_MAX}`}</Text>
-        <View className='product-editor__photos'>
+    <View className="product-editor">
+      <View className="product-editor__card">
+        <Text className="product-editor__section">{`商品图片 ${draft.photos.length}/${PHOTOS_MAX}`}</Text>
+        <View className="product-editor__photos">
           {draft.photos.map((p, i) => (
-            <View key={p.fileId} className='product-editor__photo'>
-              <Image className='product-editor__photo-image' src={p.url} mode='aspectFill' />
+            <View key={p.fileId} className="product-editor__photo">
+              <Image className="product-editor__photo-image" src={p.url} mode="aspectFill" />
               {i === 0 ? (
-                <Text className='product-editor__cover'>封面</Text>
+                <Text className="product-editor__cover">封面</Text>
               ) : (
-                <Text className='product-editor__cover product-editor__cover--action' onClick={() => setDraft((d) => ({ ...d, photos: moveToFront(d.photos, i) }))}>
+                <Text
+                  className="product-editor__cover product-editor__cover--action"
+                  onClick={() => setDraft((d) => ({ ...d, photos: moveToFront(d.photos, i) }))}
+                >
                   设为封面
                 </Text>
               )}
               <View
-                className='product-editor__photo-remove'
-                aria-label='删除图片'
+                className="product-editor__photo-remove"
+                aria-label="删除图片"
                 onClick={() => setDraft((d) => ({ ...d, photos: d.photos.filter((x) => x.fileId !== p.fileId) }))}
               >
                 ×
@@ -142,74 +161,74 @@ export default function ProductEditorPage() {
             </View>
           ))}
           {draft.photos.length < PHOTOS_MAX ? (
-            <View className='product-editor__photo product-editor__photo--add' onClick={() => void addPhotos()}>
+            <View className="product-editor__photo product-editor__photo--add" onClick={() => void addPhotos()}>
               {uploading ?? '添加图片'}
             </View>
           ) : null}
         </View>
-        <Text className='product-editor__muted'>第一张是封面，显示在商品卡片和分享中</Text>
+        <Text className="product-editor__muted">第一张是封面，显示在商品卡片和分享中</Text>
       </View>
 
-      <View className='product-editor__card'>
-        <Text className='product-editor__section'>基本信息</Text>
+      <View className="product-editor__card">
+        <Text className="product-editor__section">基本信息</Text>
         <Input
-          className='product-editor__input'
+          className="product-editor__input"
           value={draft.title}
           maxlength={TITLE_MAX}
-          placeholder='商品标题'
+          placeholder="商品标题"
           onInput={(e) => setDraft((d) => ({ ...d, title: e.detail.value }))}
         />
-        <Text className='product-editor__count'>{`${draft.title.trim().length}/${TITLE_MAX}`}</Text>
+        <Text className="product-editor__count">{`${draft.title.trim().length}/${TITLE_MAX}`}</Text>
         <Textarea
-          className='product-editor__textarea'
+          className="product-editor__textarea"
           value={draft.description}
           maxlength={DESCRIPTION_MAX}
-          placeholder='商品描述（选填）：产地、规格、怎么用'
+          placeholder="商品描述（选填）：产地、规格、怎么用"
           onInput={(e) => setDraft((d) => ({ ...d, description: e.detail.value }))}
         />
-        <Text className='product-editor__count'>{`${draft.description.trim().length}/${DESCRIPTION_MAX}`}</Text>
+        <Text className="product-editor__count">{`${draft.description.trim().length}/${DESCRIPTION_MAX}`}</Text>
       </View>
 
-      <View className='product-editor__card'>
-        <Text className='product-editor__section'>规格与价格</Text>
+      <View className="product-editor__card">
+        <Text className="product-editor__section">规格与价格</Text>
         {draft.skus.map((s, i) => (
-          <View key={s.key} className='product-editor__sku' aria-label={`规格 ${i + 1}`}>
-            <View className='product-editor__sku-head'>
-              <Text className='product-editor__sku-index'>{`规格 ${i + 1}`}</Text>
-              <Text className='product-editor__sku-remove' onClick={() => void removeSku(s)}>
+          <View key={s.key} className="product-editor__sku" aria-label={`规格 ${i + 1}`}>
+            <View className="product-editor__sku-head">
+              <Text className="product-editor__sku-index">{`规格 ${i + 1}`}</Text>
+              <Text className="product-editor__sku-remove" onClick={() => void removeSku(s)}>
                 删除
               </Text>
             </View>
             <Input
-              className='product-editor__input'
+              className="product-editor__input"
               value={s.spec}
               maxlength={SPEC_MAX}
-              placeholder='规格名称'
+              placeholder="规格名称"
               onInput={(e) => updateSku(s.key, { spec: e.detail.value })}
             />
-            <View className='product-editor__sku-fields'>
+            <View className="product-editor__sku-fields">
               <Input
-                className='product-editor__input product-editor__input--half'
-                type='digit'
+                className="product-editor__input product-editor__input--half"
+                type="digit"
                 value={s.price}
                 maxlength={10}
-                placeholder='价格（元）'
+                placeholder="价格（元）"
                 onInput={(e) => updateSku(s.key, { price: e.detail.value })}
               />
               {s.id ? (
-                <View className='product-editor__stock'>
-                  <Text className='product-editor__stock-count'>{`库存 ${s.stock}`}</Text>
-                  <View className='product-editor__stock-button' onClick={() => setStockSkuId(s.id ?? null)}>
+                <View className="product-editor__stock">
+                  <Text className="product-editor__stock-count">{`库存 ${s.stock}`}</Text>
+                  <View className="product-editor__stock-button" onClick={() => setStockSkuId(s.id ?? null)}>
                     调整库存
                   </View>
                 </View>
               ) : (
                 <Input
-                  className='product-editor__input product-editor__input--half'
-                  type='number'
+                  className="product-editor__input product-editor__input--half"
+                  type="number"
                   value={s.initialStock}
                   maxlength={7}
-                  placeholder='初始库存'
+                  placeholder="初始库存"
                   onInput={(e) => updateSku(s.key, { initialStock: e.detail.value })}
                 />
               )}
@@ -217,51 +236,62 @@ export default function ProductEditorPage() {
           </View>
         ))}
         {draft.skus.length < SKUS_MAX ? (
-          <View className='product-editor__add-sku' onClick={() => setDraft((d) => ({ ...d, skus: [...d.skus, newSkuDraft()] }))}>
+          <View
+            className="product-editor__add-sku"
+            onClick={() => setDraft((d) => ({ ...d, skus: [...d.skus, newSkuDraft()] }))}
+          >
             添加规格
           </View>
         ) : (
-          <Text className='product-editor__muted'>{`最多 ${SKUS_MAX} 个规格`}</Text>
+          <Text className="product-editor__muted">{`最多 ${SKUS_MAX} 个规格`}</Text>
         )}
       </View>
 
-      <View className='product-editor__card'>
-        <Text className='product-editor__section'>推广佣金</Text>
-        <View className='product-editor__switch-row' onClick={toggleDefaultRate}>
-          <Text className='product-editor__switch-label'>{`使用店铺默认佣金（${formatRateBp(defaultRateBp)}）`}</Text>
+      <View className="product-editor__card">
+        <Text className="product-editor__section">推广佣金</Text>
+        <View className="product-editor__switch-row" onClick={toggleDefaultRate}>
+          <Text className="product-editor__switch-label">{`使用店铺默认佣金（${formatRateBp(defaultRateBp)}）`}</Text>
           <View
-            className={draft.useDefaultRate ? 'product-editor__switch product-editor__switch--on' : 'product-editor__switch'}
-            role='switch'
-            aria-label='使用店铺默认佣金'
+            className={
+              draft.useDefaultRate ? 'product-editor__switch product-editor__switch--on' : 'product-editor__switch'
+            }
+            role="switch"
+            aria-label="使用店铺默认佣金"
             aria-checked={draft.useDefaultRate}
           >
-            <View className='product-editor__switch-knob' />
+            <View className="product-editor__switch-knob" />
           </View>
         </View>
         {draft.useDefaultRate ? null : (
           <>
-            <View className='product-editor__rate'>
+            <View className="product-editor__rate">
               <Input
-                className='product-editor__rate-input'
-                type='digit'
+                className="product-editor__rate-input"
+                type="digit"
                 value={draft.rate}
                 maxlength={6}
-                placeholder='佣金比例'
+                placeholder="佣金比例"
                 onInput={(e) => setDraft((d) => ({ ...d, rate: e.detail.value }))}
               />
-              <Text className='product-editor__unit'>%</Text>
+              <Text className="product-editor__unit">%</Text>
             </View>
-            <Text className='product-editor__muted'>按商品实付金额计算，最高 50%，修改后仅对新订单生效</Text>
+            <Text className="product-editor__muted">按商品实付金额计算，最高 50%，修改后仅对新订单生效</Text>
           </>
         )}
       </View>
 
       {product ? (
-        <View className='product-editor__card product-editor__status'>
-          <Text className='product-editor__status-label'>销售状态</Text>
-          <Text className={`product-editor__tag product-editor__tag--${product.status}`}>{SALE_STATUS_LABEL[product.status]}</Text>
+        <View className="product-editor__card product-editor__status">
+          <Text className="product-editor__status-label">销售状态</Text>
+          <Text className={`product-editor__tag product-editor__tag--${product.status}`}>
+            {SALE_STATUS_LABEL[product.status]}
+          </Text>
           <View
-            className={product.status === 'on_sale' ? 'product-editor__status-button product-editor__status-button--warn' : 'product-editor__status-button'}
+            className={
+              product.status === 'on_sale'
+                ? 'product-editor__status-button product-editor__status-button--warn'
+                : 'product-editor__status-button'
+            }
             onClick={() => void toggleStatus()}
           >
             {SALE_ACTION_LABEL[product.status === 'on_sale' ? 'off_sale' : 'on_sale']}
@@ -271,9 +301,9 @@ export default function ProductEditorPage() {
 
       {product ? <StockLedger productId={product.id} version={ledgerVersion} /> : null}
 
-      <View className='product-editor__bar'>
-        {error ? <Text className='product-editor__error'>{error}</Text> : null}
-        <View className='product-editor__buttons'>
+      <View className="product-editor__bar">
+        {error ? <Text className="product-editor__error">{error}</Text> : null}
+        <View className="product-editor__buttons">
           {product ? (
             saveButton('保存', 'save', true)
           ) : (

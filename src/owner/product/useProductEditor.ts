@@ -73,7 +73,9 @@ export function useProductEditor(id: string | undefined): ProductEditor {
   const applySku = useCallback((sku: Sku) => {
     setDraftState((d) => ({ ...d, skus: d.skus.map((s) => (s.id === sku.id ? { ...s, stock: sku.stock } : s)) }));
     setState((s) =>
-      s.status === 'ready' && s.product ? { ...s, product: { ...s.product, skus: s.product.skus.map((k) => (k.id === sku.id ? sku : k)) } } : s,
+      s.status === 'ready' && s.product
+        ? { ...s, product: { ...s.product, skus: s.product.skus.map((k) => (k.id === sku.id ? sku : k)) } }
+        : s,
     );
   }, []);
 

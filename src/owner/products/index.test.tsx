@@ -23,7 +23,10 @@ const card = (id: string, extra: Partial<OwnerProductCard> = {}): OwnerProductCa
   soldOut: id !== 'honey',
   ...extra,
 });
-const page = (items: OwnerProductCard[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
+const page = (items: OwnerProductCard[], nextCursor: string | null = null) => ({
+  ok: true as const,
+  data: { items, nextCursor },
+});
 const row = (title: string) => within(screen.getByLabelText(title));
 
 beforeEach(() => {
@@ -83,7 +86,9 @@ describe('商品管理', () => {
     taroPage.confirm = false;
     await act(async () => fireEvent.click(row('秦岭土蜂蜜').getByText('下架')));
     expect(Taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ content: '下架「秦岭土蜂蜜」后，买家不能再购买；已有订单和分享出去的卡片会显示「已下架」。' }),
+      expect.objectContaining({
+        content: '下架「秦岭土蜂蜜」后，买家不能再购买；已有订单和分享出去的卡片会显示「已下架」。',
+      }),
     );
     expect(setSaleStatus).not.toHaveBeenCalled();
 

@@ -43,17 +43,21 @@ export default function OwnerProductsPage() {
   }
 
   return (
-    <View className='owner-products'>
+    <View className="owner-products">
       <OwnerSearch
-        placeholder='搜索商品标题'
+        placeholder="搜索商品标题"
         maxlength={PRODUCT_TITLE_MAX}
         query={query}
         onSearch={setQuery}
         onClear={() => setQuery('')}
       >
-        <View className='owner-products__tabs'>
+        <View className="owner-products__tabs">
           {FILTERS.map(([f, label]) => (
-            <View key={f} className={f === filter ? 'owner-products__tab owner-products__tab--active' : 'owner-products__tab'} onClick={() => setFilter(f)}>
+            <View
+              key={f}
+              className={f === filter ? 'owner-products__tab owner-products__tab--active' : 'owner-products__tab'}
+              onClick={() => setFilter(f)}
+            >
               {label}
             </View>
           ))}
@@ -62,13 +66,17 @@ export default function OwnerProductsPage() {
 
       <PagedList
         list={list}
-        block='owner-products'
-        empty={{ message: query ? '没有找到匹配的商品' : EMPTY[filter], actionText: '刷新', onAction: () => void list.refresh() }}
+        block="owner-products"
+        empty={{
+          message: query ? '没有找到匹配的商品' : EMPTY[filter],
+          actionText: '刷新',
+          onAction: () => void list.refresh(),
+        }}
         renderItem={(p) => <ProductRow product={p} onStatus={(status) => list.setStatus(p.id, status)} />}
       />
 
-      <View className='owner-products__bar'>
-        <View className='owner-products__create' onClick={() => void Taro.navigateTo({ url: PAGES.ownerProduct })}>
+      <View className="owner-products__bar">
+        <View className="owner-products__create" onClick={() => void Taro.navigateTo({ url: PAGES.ownerProduct })}>
           新建商品
         </View>
       </View>
@@ -89,25 +97,34 @@ function ProductRow({ product: p, onStatus }: { product: OwnerProductCard; onSta
   };
 
   return (
-    <View className='owner-products__row' aria-label={p.title}>
-      {p.image ? <Image className='owner-products__thumb' src={p.image} mode='aspectFill' /> : <View className='owner-products__thumb' />}
-      <View className='owner-products__body'>
-        <Text className='owner-products__title'>{p.title}</Text>
-        <View className='owner-products__meta'>
-          <Text className='owner-products__price'>{formatFen(p.priceFen)}</Text>
-          {p.skuCount > 1 ? <Text className='owner-products__from'>起</Text> : null}
-          <Text className='owner-products__stock'>{`库存 ${p.stock}`}</Text>
-          {p.soldOut ? <Text className='owner-products__tag owner-products__tag--sold-out'>售罄</Text> : null}
+    <View className="owner-products__row" aria-label={p.title}>
+      {p.image ? (
+        <Image className="owner-products__thumb" src={p.image} mode="aspectFill" />
+      ) : (
+        <View className="owner-products__thumb" />
+      )}
+      <View className="owner-products__body">
+        <Text className="owner-products__title">{p.title}</Text>
+        <View className="owner-products__meta">
+          <Text className="owner-products__price">{formatFen(p.priceFen)}</Text>
+          {p.skuCount > 1 ? <Text className="owner-products__from">起</Text> : null}
+          <Text className="owner-products__stock">{`库存 ${p.stock}`}</Text>
+          {p.soldOut ? <Text className="owner-products__tag owner-products__tag--sold-out">售罄</Text> : null}
           <Text className={`owner-products__tag owner-products__tag--${p.status}`}>{SALE_STATUS_LABEL[p.status]}</Text>
         </View>
-        <View className='owner-products__actions'>
+        <View className="owner-products__actions">
           <View
-            className='owner-products__action'
+            className="owner-products__action"
             onClick={() => void Taro.navigateTo({ url: routes.ownerProduct(p.id) })}
           >
             编辑
           </View>
-          <View className={next === 'off_sale' ? 'owner-products__action owner-products__action--warn' : 'owner-products__action'} onClick={() => void toggle()}>
+          <View
+            className={
+              next === 'off_sale' ? 'owner-products__action owner-products__action--warn' : 'owner-products__action'
+            }
+            onClick={() => void toggle()}
+          >
             {SALE_ACTION_LABEL[next]}
           </View>
         </View>

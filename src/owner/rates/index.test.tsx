@@ -65,7 +65,9 @@ describe('owner commission rates', () => {
     await typeInto(RATE_FIELD, '7.5');
     Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     await act(async () => void fireEvent.click(screen.getByText('保存')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '店铺默认佣金改为 7.5%。修改后仅对新订单生效。' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '店铺默认佣金改为 7.5%。修改后仅对新订单生效。' }),
+    );
     expect(setRate).not.toHaveBeenCalled();
     expect(screen.getByText('保存')).toBeTruthy();
 
@@ -88,7 +90,9 @@ describe('owner commission rates', () => {
       data: table({ products: [{ id: 'puer357', title: '勐海普洱茶饼 357g', rateBp: 1200 }, table().products[1]] }),
     });
     await act(async () => void fireEvent.click(screen.getByText('保存')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '“勐海普洱茶饼 357g”的佣金改为 12%。修改后仅对新订单生效。' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '“勐海普洱茶饼 357g”的佣金改为 12%。修改后仅对新订单生效。' }),
+    );
     expect(setRate).toHaveBeenCalledWith({ productId: 'puer357', rateBp: 1200 });
     expect(row('勐海普洱茶饼 357g').getByText('单独设置 12%')).toBeTruthy();
     expect(row('勐海普洱茶饼 357g').getByText('恢复默认')).toBeTruthy();
@@ -96,9 +100,14 @@ describe('owner commission rates', () => {
 
   it('恢复默认 confirms and removes the product’s own rate', async () => {
     await openRates();
-    setRate.mockResolvedValueOnce({ ok: true, data: table({ products: [table().products[0], { id: 'rice5kg', title: '五常稻花香大米 5kg', rateBp: null }] }) });
+    setRate.mockResolvedValueOnce({
+      ok: true,
+      data: table({ products: [table().products[0], { id: 'rice5kg', title: '五常稻花香大米 5kg', rateBp: null }] }),
+    });
     await act(async () => void fireEvent.click(row('五常稻花香大米 5kg').getByText('恢复默认')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '“五常稻花香大米 5kg”恢复为跟随默认 5%。修改后仅对新订单生效。' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '“五常稻花香大米 5kg”恢复为跟随默认 5%。修改后仅对新订单生效。' }),
+    );
     expect(setRate).toHaveBeenCalledWith({ productId: 'rice5kg', rateBp: null });
     expect(row('五常稻花香大米 5kg').getByText('跟随默认 5%')).toBeTruthy();
     expect(row('五常稻花香大米 5kg').queryByText('恢复默认')).toBeNull();
@@ -142,7 +151,12 @@ describe('owner commission rates', () => {
     fireEvent.click(row('勐海普洱茶饼 357g').getByText('修改'));
     fireEvent.click(screen.getAllByText('修改')[0]);
     expect(screen.queryByText('保存')).toBeNull();
-    await act(async () => answer({ ok: true, data: table({ products: [table().products[0], { id: 'rice5kg', title: '五常稻花香大米 5kg', rateBp: null }] }) }));
+    await act(async () =>
+      answer({
+        ok: true,
+        data: table({ products: [table().products[0], { id: 'rice5kg', title: '五常稻花香大米 5kg', rateBp: null }] }),
+      }),
+    );
     expect(row('五常稻花香大米 5kg').getByText('跟随默认 5%')).toBeTruthy();
     expect(setRate).toHaveBeenCalledTimes(1);
   });

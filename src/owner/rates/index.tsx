@@ -45,7 +45,12 @@ export default function OwnerRatesPage() {
         : rateBp === null
           ? `“${target.product.title}”恢复为跟随默认 ${formatRateBp(table.defaultRateBp)}。修改后仅对新订单生效。`
           : `“${target.product.title}”的佣金改为 ${formatRateBp(rateBp)}。修改后仅对新订单生效。`;
-    const { confirm } = await Taro.showModal({ title: '确认修改佣金', content, confirmText: '确认修改', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '确认修改佣金',
+      content,
+      confirmText: '确认修改',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     const input = target.kind === 'default' ? { rateBp: rateBp ?? 0 } : { productId: target.product.id, rateBp };
     // The product was removed meanwhile: the table on screen is out of date.
@@ -54,11 +59,11 @@ export default function OwnerRatesPage() {
   };
 
   return (
-    <View className='owner-rates'>
-      {rates.error ? <View className='owner-rates__notice'>{`刷新失败：${rates.error.message}`}</View> : null}
-      <View className='owner-rates__card owner-rates__default'>
-        <View className='owner-rates__default-head'>
-          <Text className='owner-rates__card-title'>店铺默认佣金</Text>
+    <View className="owner-rates">
+      {rates.error ? <View className="owner-rates__notice">{`刷新失败：${rates.error.message}`}</View> : null}
+      <View className="owner-rates__card owner-rates__default">
+        <View className="owner-rates__default-head">
+          <Text className="owner-rates__card-title">店铺默认佣金</Text>
           <View
             className={busy ? 'owner-rates__action owner-rates__action--disabled' : 'owner-rates__action'}
             onClick={busy ? undefined : () => setEditing({ kind: 'default' })}
@@ -66,25 +71,27 @@ export default function OwnerRatesPage() {
             {busy === 'default' ? '保存中…' : '修改'}
           </View>
         </View>
-        <Text className='owner-rates__default-rate'>{formatRateBp(table.defaultRateBp)}</Text>
-        <Text className='owner-rates__hint'>未单独设置的商品按此比例计算。佣金 = 商品实付金额（扣除积分抵扣）× 比例，每笔订单只给一位推荐人。</Text>
+        <Text className="owner-rates__default-rate">{formatRateBp(table.defaultRateBp)}</Text>
+        <Text className="owner-rates__hint">
+          未单独设置的商品按此比例计算。佣金 = 商品实付金额（扣除积分抵扣）× 比例，每笔订单只给一位推荐人。
+        </Text>
       </View>
 
-      <View className='owner-rates__card'>
-        <Text className='owner-rates__card-title'>商品佣金</Text>
-        {table.products.length === 0 ? <Text className='owner-rates__hint'>店里还没有商品</Text> : null}
+      <View className="owner-rates__card">
+        <Text className="owner-rates__card-title">商品佣金</Text>
+        {table.products.length === 0 ? <Text className="owner-rates__hint">店里还没有商品</Text> : null}
         {table.products.map((product) => (
-          <View key={product.id} className='owner-rates__product'>
-            <View className='owner-rates__product-body'>
-              <Text className='owner-rates__product-title'>{product.title}</Text>
+          <View key={product.id} className="owner-rates__product">
+            <View className="owner-rates__product-body">
+              <Text className="owner-rates__product-title">{product.title}</Text>
               {product.rateBp === null ? (
-                <Text className='owner-rates__follow'>{`跟随默认 ${formatRateBp(table.defaultRateBp)}`}</Text>
+                <Text className="owner-rates__follow">{`跟随默认 ${formatRateBp(table.defaultRateBp)}`}</Text>
               ) : (
-                <Text className='owner-rates__override'>{`单独设置 ${formatRateBp(product.rateBp)}`}</Text>
+                <Text className="owner-rates__override">{`单独设置 ${formatRateBp(product.rateBp)}`}</Text>
               )}
             </View>
-            <View className='owner-rates__product-actions'>
-              {busy === product.id ? <Text className='owner-rates__saving'>保存中…</Text> : null}
+            <View className="owner-rates__product-actions">
+              {busy === product.id ? <Text className="owner-rates__saving">保存中…</Text> : null}
               {product.rateBp !== null && busy !== product.id ? (
                 <View
                   className={busy ? 'owner-rates__link owner-rates__link--disabled' : 'owner-rates__link'}

@@ -6,7 +6,9 @@ import { typeInto } from '../shared/test-fields';
 import OwnerReviewsPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
-jest.mock('../../api/shop', () => ({ shopApi: { ownerReviews: jest.fn(), replyReview: jest.fn(), hideReview: jest.fn() } }));
+jest.mock('../../api/shop', () => ({
+  shopApi: { ownerReviews: jest.fn(), replyReview: jest.fn(), hideReview: jest.fn() },
+}));
 
 const Taro = mockedTaro();
 const list = shopApi.ownerReviews as jest.Mock;
@@ -42,7 +44,10 @@ describe('评价管理', () => {
     expect(list).toHaveBeenCalledWith(expect.objectContaining({ view: 'all' }));
     fireEvent.click(card('垃圾！！！').getByText('隐藏'));
     await typeInto('如：辱骂、广告', ' 辱骂 ');
-    hide.mockResolvedValueOnce({ ok: true, data: { review: review('r1', { hidden: { at: '2026-11-23T07:00:00.000Z', reason: '辱骂' } }) } });
+    hide.mockResolvedValueOnce({
+      ok: true,
+      data: { review: review('r1', { hidden: { at: '2026-11-23T07:00:00.000Z', reason: '辱骂' } }) },
+    });
     await act(async () => fireEvent.click(screen.getByText('确认隐藏')));
     expect(hide).toHaveBeenCalledWith({ reviewId: 'r1', hidden: true, reason: '辱骂' });
     expect(card('垃圾！！！').getByText(/^已隐藏 .*：辱骂$/)).toBeTruthy();
@@ -57,7 +62,10 @@ describe('评价管理', () => {
     expect(screen.getByText('请填写回复（1-200 个字）')).toBeTruthy();
     expect(reply).not.toHaveBeenCalled();
     await typeInto('买家和所有顾客都会看到你的回复', '谢谢喜欢');
-    reply.mockResolvedValueOnce({ ok: true, data: { review: review('r2', { reply: { text: '谢谢喜欢', at: '2026-11-23T07:00:00.000Z' } }) } });
+    reply.mockResolvedValueOnce({
+      ok: true,
+      data: { review: review('r2', { reply: { text: '谢谢喜欢', at: '2026-11-23T07:00:00.000Z' } }) },
+    });
     await act(async () => fireEvent.click(screen.getByText('发布回复')));
     expect(reply).toHaveBeenCalledWith({ reviewId: 'r2', reply: '谢谢喜欢' });
     expect(screen.getByText('店主回复：谢谢喜欢')).toBeTruthy();

@@ -52,7 +52,8 @@ export default function OwnerReviewsPage() {
   const submit = async () => {
     if (!editing || busy) return;
     const value = text.trim();
-    if (editing.kind === 'reply' && (value.length < 1 || value.length > REPLY_MAX)) return setError(`请填写回复（1-${REPLY_MAX} 个字）`);
+    if (editing.kind === 'reply' && (value.length < 1 || value.length > REPLY_MAX))
+      return setError(`请填写回复（1-${REPLY_MAX} 个字）`);
     if (editing.kind === 'hide' && value.length > HIDE_REASON_MAX) return setError(`原因最多 ${HIDE_REASON_MAX} 个字`);
     setBusy(true);
     const res =
@@ -65,7 +66,12 @@ export default function OwnerReviewsPage() {
   };
 
   const unhide = async (review: Review) => {
-    const { confirm } = await Taro.showModal({ title: '恢复显示', content: '这条评价会重新出现在商品页，并计入评分。', confirmText: '恢复显示', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '恢复显示',
+      content: '这条评价会重新出现在商品页，并计入评分。',
+      confirmText: '恢复显示',
+      cancelText: '取消',
+    });
     if (!confirm) return;
     const res = await shopApi.hideReview({ reviewId: review.id, hidden: false });
     if (res.ok) done(res.data.review, '已恢复显示');
@@ -77,10 +83,14 @@ export default function OwnerReviewsPage() {
   }
 
   return (
-    <View className='owner-reviews'>
-      <View className='owner-reviews__tabs'>
+    <View className="owner-reviews">
+      <View className="owner-reviews__tabs">
         {VIEWS.map(([v, label]) => (
-          <View key={v} className={v === view ? 'owner-reviews__tab owner-reviews__tab--active' : 'owner-reviews__tab'} onClick={() => setView(v)}>
+          <View
+            key={v}
+            className={v === view ? 'owner-reviews__tab owner-reviews__tab--active' : 'owner-reviews__tab'}
+            onClick={() => setView(v)}
+          >
             {label}
           </View>
         ))}
@@ -88,27 +98,27 @@ export default function OwnerReviewsPage() {
 
       <PagedList
         list={list}
-        block='owner-reviews'
+        block="owner-reviews"
         empty={{ message: EMPTY[view], actionText: '刷新', onAction: () => void list.refresh() }}
         renderItem={(r) => (
-          <View className='owner-reviews__card'>
-            <Text className='owner-reviews__product'>{r.productTitle}</Text>
+          <View className="owner-reviews__card">
+            <Text className="owner-reviews__product">{r.productTitle}</Text>
             <ReviewItem review={r} />
             {r.hidden ? (
-              <Text className='owner-reviews__hidden'>
+              <Text className="owner-reviews__hidden">
                 {`已隐藏 ${formatTime(r.hidden.at)}${r.hidden.reason ? `：${r.hidden.reason}` : ''}`}
               </Text>
             ) : null}
-            <View className='owner-reviews__actions'>
-              <View className='owner-reviews__action' onClick={() => open('reply', r)}>
+            <View className="owner-reviews__actions">
+              <View className="owner-reviews__action" onClick={() => open('reply', r)}>
                 {r.reply ? '修改回复' : '回复'}
               </View>
               {r.hidden ? (
-                <View className='owner-reviews__action' onClick={() => void unhide(r)}>
+                <View className="owner-reviews__action" onClick={() => void unhide(r)}>
                   恢复显示
                 </View>
               ) : (
-                <View className='owner-reviews__action owner-reviews__action--warn' onClick={() => open('hide', r)}>
+                <View className="owner-reviews__action owner-reviews__action--warn" onClick={() => open('hide', r)}>
                   隐藏
                 </View>
               )}
@@ -125,7 +135,11 @@ export default function OwnerReviewsPage() {
           onSubmit={() => void submit()}
           onClose={() => setEditing(null)}
         >
-          {editing.kind === 'hide' ? <Text className='owner-sheet__hint'>隐藏后这条评价不再出现在商品页，也不计入评分；数据保留，可随时恢复。</Text> : null}
+          {editing.kind === 'hide' ? (
+            <Text className="owner-sheet__hint">
+              隐藏后这条评价不再出现在商品页，也不计入评分；数据保留，可随时恢复。
+            </Text>
+          ) : null}
           <ReasonField
             label={editing.kind === 'reply' ? '回复内容' : '隐藏原因（选填）'}
             value={text}

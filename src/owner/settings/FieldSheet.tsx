@@ -16,7 +16,14 @@ export interface FieldSheetProps<T> {
   onClose: () => void;
 }
 
-export default function FieldSheet<T>({ field, busy, submitText, busyText = '保存中…', onSubmit, onClose }: FieldSheetProps<T>) {
+export default function FieldSheet<T>({
+  field,
+  busy,
+  submitText,
+  busyText = '保存中…',
+  onSubmit,
+  onClose,
+}: FieldSheetProps<T>) {
   const [text, setText] = useState(field.initial);
   const [error, setError] = useState('');
 
@@ -32,21 +39,28 @@ export default function FieldSheet<T>({ field, busy, submitText, busyText = '保
   };
 
   return (
-    <OwnerSheet title={field.title} busy={busy} submitText={submitText} busyText={busyText} onSubmit={submit} onClose={onClose}>
-      <View className='owner-sheet__field'>
-        {field.before ? <Text className='owner-sheet__unit owner-sheet__unit--before'>{field.before}</Text> : null}
+    <OwnerSheet
+      title={field.title}
+      busy={busy}
+      submitText={submitText}
+      busyText={busyText}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <View className="owner-sheet__field">
+        {field.before ? <Text className="owner-sheet__unit owner-sheet__unit--before">{field.before}</Text> : null}
         <Input
-          className='owner-sheet__field-input'
+          className="owner-sheet__field-input"
           type={field.type}
           value={text}
           maxlength={field.maxlength}
           placeholder={field.placeholder}
           onInput={(e) => setText(field.normalize ? field.normalize(e.detail.value) : e.detail.value)}
         />
-        {field.after ? <Text className='owner-sheet__unit owner-sheet__unit--after'>{field.after}</Text> : null}
+        {field.after ? <Text className="owner-sheet__unit owner-sheet__unit--after">{field.after}</Text> : null}
       </View>
-      {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
-      <Text className='owner-sheet__hint'>{field.note}</Text>
+      {error ? <Text className="owner-sheet__error">{error}</Text> : null}
+      <Text className="owner-sheet__hint">{field.note}</Text>
     </OwnerSheet>
   );
 }

@@ -6,7 +6,14 @@ import { SHARE_CODE_PATTERN, SHOP_NAME_MAX, SHOP_RULE_BOUNDS } from '../../../cl
 import type { ShopSettings } from '../../../cloudfunctions/contracts/shop';
 import type { PointsRuleName } from '../../../cloudfunctions/contracts/points';
 import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
-import { parseRule, RULE_BOUNDS as POINTS_BOUNDS, RULE_NAMES as POINTS_RULE_NAMES, RULE_TEXT as POINTS_RULE_TEXT, ruleFieldText, rulePlaceholder } from '../points/rules';
+import {
+  parseRule,
+  RULE_BOUNDS as POINTS_BOUNDS,
+  RULE_NAMES as POINTS_RULE_NAMES,
+  RULE_TEXT as POINTS_RULE_TEXT,
+  ruleFieldText,
+  rulePlaceholder,
+} from '../points/rules';
 import type { RuleText } from '../points/rules';
 import { formatRateBp, parseHundredths, rateBpToPercentText } from '../rates/rate';
 
@@ -38,8 +45,15 @@ const KIND: Record<ShopRuleName, Kind> = {
 };
 
 const NEW_ORDERS = '修改后仅对新订单生效，已下的订单按下单时的规则。';
-const { shippingFeeFen: fee, freeShippingFromFen: free, unpaidCancelMinutes: unpaid, autoConfirmDays: confirm, afterSaleDays: afterSale, commissionRateBp: rate, bindingDays: binding } =
-  SHOP_BOUNDS;
+const {
+  shippingFeeFen: fee,
+  freeShippingFromFen: free,
+  unpaidCancelMinutes: unpaid,
+  autoConfirmDays: confirm,
+  afterSaleDays: afterSale,
+  commissionRateBp: rate,
+  bindingDays: binding,
+} = SHOP_BOUNDS;
 
 // Each `reach` says what the backend really does with the rule: fees, the payment deadline and rates are fixed on
 // the order when it is placed; the receipt deadline when it ships; the after-sale window is read at every check.
@@ -167,7 +181,13 @@ export interface FieldSpec<T> {
 /** The sheet editing one rule, starting from its value now. */
 export function ruleField(name: RuleName, value: number): FieldSpec<number> {
   const text = ruleText(name);
-  const base = { title: text.label, before: text.before, after: text.after, maxlength: 10, note: `${text.range}。${text.hint}${text.reach}` };
+  const base = {
+    title: text.label,
+    before: text.before,
+    after: text.after,
+    maxlength: 10,
+    note: `${text.range}。${text.hint}${text.reach}`,
+  };
   if (isPointsRule(name)) {
     return {
       ...base,
@@ -183,7 +203,11 @@ export function ruleField(name: RuleName, value: number): FieldSpec<number> {
     ...base,
     type: kind === 'count' ? 'number' : 'digit',
     placeholder:
-      kind === 'yuan' ? `请输入 ${min / 100}-${max / 100} 的金额` : kind === 'percent' ? `请输入 ${min / 100}-${max / 100} 的数字` : `请输入 ${min}-${max} 的整数`,
+      kind === 'yuan'
+        ? `请输入 ${min / 100}-${max / 100} 的金额`
+        : kind === 'percent'
+          ? `请输入 ${min / 100}-${max / 100} 的数字`
+          : `请输入 ${min}-${max} 的整数`,
     initial: kind === 'yuan' ? fenToYuanText(value) : kind === 'percent' ? rateBpToPercentText(value) : String(value),
     parse: (t) => parseShopRule(name, t),
   };

@@ -18,7 +18,10 @@ const api = {
 };
 const upload = uploadFile as jest.MockedFunction<typeof uploadFile>;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
-const refused = (code: 'settings.last_owner' | 'settings.member_not_found' | 'network', message: string) => ({ ok: false as const, error: { code, message } });
+const refused = (code: 'settings.last_owner' | 'settings.member_not_found' | 'network', message: string) => ({
+  ok: false as const,
+  error: { code, message },
+});
 
 const me = { nickname: '老王', shareCode: 'OWNER2', isMe: true };
 const partner = { nickname: '小李', shareCode: 'PARTN3', isMe: false };
@@ -64,7 +67,8 @@ beforeEach(() => {
 describe('owner shop settings', () => {
   it('states every value in the units the owner reads', async () => {
     await openSettings();
-    const value = (label: string) => row(label).getByText((_, el) => el?.classList.contains('owner-settings__value') ?? false).textContent;
+    const value = (label: string) =>
+      row(label).getByText((_, el) => el?.classList.contains('owner-settings__value') ?? false).textContent;
     expect(value('店铺名称')).toBe('友荐小店');
     expect(value('运费')).toBe('¥5.00');
     expect(value('满额包邮')).toBe('满 ¥99.00 包邮');
@@ -90,7 +94,9 @@ describe('owner shop settings', () => {
     await typeInto(placeholder, '8.5');
     taroPage.confirm = false;
     await press('保存');
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '运费改为「¥8.50」。修改后仅对新订单生效，已下的订单按下单时的规则。' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '运费改为「¥8.50」。修改后仅对新订单生效，已下的订单按下单时的规则。' }),
+    );
     expect(api.updateSettings).not.toHaveBeenCalled();
     expect(row('运费').getByText('¥5.00')).toBeTruthy();
 
@@ -137,7 +143,10 @@ describe('owner shop settings', () => {
     api.updateSettings.mockResolvedValueOnce(ok(withRules({ afterSaleDays: 14 })));
     await press('保存');
     expect(Taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ content: '售后期限改为「确认收货后 14 天」。修改后立即生效：已确认收货的订单也按新期限判断能否申请售后，佣金和积分也按新期限到账。' }),
+      expect.objectContaining({
+        content:
+          '售后期限改为「确认收货后 14 天」。修改后立即生效：已确认收货的订单也按新期限判断能否申请售后，佣金和积分也按新期限到账。',
+      }),
     );
     expect(api.updateSettings).toHaveBeenCalledWith({ rules: { afterSaleDays: 14 } });
   });
@@ -148,7 +157,9 @@ describe('owner shop settings', () => {
     await typeInto('请输入 0-100000 的整数', '0');
     api.updateSettings.mockResolvedValueOnce(ok(withRules({ welcomePoints: 0 })));
     await press('保存');
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '开卡礼改为「开卡不送积分」。修改后仅对之后开卡的会员生效。' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '开卡礼改为「开卡不送积分」。修改后仅对之后开卡的会员生效。' }),
+    );
     expect(api.updateSettings).toHaveBeenCalledWith({ rules: { welcomePoints: 0 } });
     expect(row('开卡礼').getByText('开卡不送积分')).toBeTruthy();
   });
@@ -159,7 +170,9 @@ describe('owner shop settings', () => {
     await typeInto('请输入 0-100000 的金额', '0');
     api.updateSettings.mockResolvedValueOnce(refused('network', '网络异常，请稍后重试'));
     await press('保存');
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringMatching(/^满额包邮改为「全场包邮」/) }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringMatching(/^满额包邮改为「全场包邮」/) }),
+    );
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '网络异常，请稍后重试', icon: 'none' });
     expect((await field('请输入 0-100000 的金额')).value).toBe('0');
     expect(row('满额包邮').getByText('满 ¥99.00 包邮')).toBeTruthy();
@@ -190,7 +203,10 @@ describe('owner shop settings', () => {
     upload.mockReturnValueOnce(uploaded.promise);
     await press('更换标志');
     expect(chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 1, mediaType: ['image'] }));
-    expect(upload).toHaveBeenCalledWith(expect.stringMatching(/^shop\/[0-9a-z]+-[0-9a-z]{8}\.png$/), 'wxfile://tmp/logo.png');
+    expect(upload).toHaveBeenCalledWith(
+      expect.stringMatching(/^shop\/[0-9a-z]+-[0-9a-z]{8}\.png$/),
+      'wxfile://tmp/logo.png',
+    );
     expect(row('店铺标志').getByText('上传中…')).toBeTruthy();
     expect(api.updateSettings).not.toHaveBeenCalled();
 
@@ -198,7 +214,9 @@ describe('owner shop settings', () => {
     api.updateSettings.mockResolvedValueOnce(ok(shop({ logo: { fileId: fileID, url: 'https://t/new.png' } })));
     await act(async () => uploaded.resolve({ ok: true, data: { fileID } }));
     expect(api.updateSettings).toHaveBeenCalledWith({ logo: fileID });
-    await waitFor(() => expect(document.querySelector('.owner-settings__logo')?.getAttribute('src')).toBe('https://t/new.png'));
+    await waitFor(() =>
+      expect(document.querySelector('.owner-settings__logo')?.getAttribute('src')).toBe('https://t/new.png'),
+    );
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '标志已更换', icon: 'success' });
   });
 
@@ -227,7 +245,9 @@ describe('owner shop settings', () => {
     const newcomer = { nickname: '阿珍', shareCode: 'ABC234', isMe: false };
     api.updateSettings.mockResolvedValueOnce(ok(shop({ owners: [me, partner, newcomer] })));
     await press('添加');
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '添加店主', content: expect.stringContaining('会员码 ABC234') }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '添加店主', content: expect.stringContaining('会员码 ABC234') }),
+    );
     expect(api.updateSettings).toHaveBeenCalledWith({ addOwner: 'ABC234' });
     expect(row('店主 阿珍').getByText('会员码 ABC234')).toBeTruthy();
     expect(screen.queryByText('添加', { selector: '.owner-sheet__submit' })).toBeNull();
@@ -247,7 +267,9 @@ describe('owner shop settings', () => {
     await openSettings();
     taroPage.confirm = false;
     await act(async () => void fireEvent.click(row('店主 小李').getByText('移除')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '移除店主', content: '移除后「小李」将不能再管理本店。' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '移除店主', content: '移除后「小李」将不能再管理本店。' }),
+    );
     expect(api.updateSettings).not.toHaveBeenCalled();
 
     // 小李 left meanwhile, so removing oneself would leave the shop without an owner.
@@ -255,7 +277,9 @@ describe('owner shop settings', () => {
     api.updateSettings.mockResolvedValueOnce(refused('settings.last_owner', '店铺至少要有一位店主，不能移除最后一位'));
     api.settings.mockResolvedValueOnce(ok(shop({ owners: [me] })));
     await act(async () => void fireEvent.click(row('店主 老王').getByText('移除')));
-    expect(Taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '移除后你将不能再管理本店，也打不开店主页面。' }));
+    expect(Taro.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: '移除后你将不能再管理本店，也打不开店主页面。' }),
+    );
     expect(api.updateSettings).toHaveBeenCalledWith({ removeOwner: 'OWNER2' });
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '店铺至少要有一位店主，不能移除最后一位', icon: 'none' });
     await waitFor(() => expect(screen.queryByLabelText('店主 小李')).toBeNull());

@@ -39,7 +39,7 @@ export default function OwnerSettingsPage() {
   }
   // The owner removed themself: the answer to that save is the last they may read.
   if (!settings.owners.some((o) => o.isMe)) {
-    return <NotOwner message='你已不是本店店主' />;
+    return <NotOwner message="你已不是本店店主" />;
   }
 
   /** Saves one change; a refusal is shown as the server words it, and a list it proves stale is reloaded. */
@@ -55,7 +55,10 @@ export default function OwnerSettingsPage() {
     if (busy) return;
     if (value === settings.rules[name]) return setEditing(null);
     const text = ruleText(name);
-    if (!(await confirmed('确认修改店铺设置', `${text.label}改为「${text.describe(value)}」。${text.reach}`, '确认修改'))) return;
+    if (
+      !(await confirmed('确认修改店铺设置', `${text.label}改为「${text.describe(value)}」。${text.reach}`, '确认修改'))
+    )
+      return;
     const rules: NonNullable<Input['rules']> = {};
     rules[name] = value;
     await run(name, { rules }, '已保存');
@@ -89,26 +92,34 @@ export default function OwnerSettingsPage() {
 
   const removeOwner = async (owner: Owner) => {
     if (busy) return;
-    const content = owner.isMe ? '移除后你将不能再管理本店，也打不开店主页面。' : `移除后「${owner.nickname}」将不能再管理本店。`;
+    const content = owner.isMe
+      ? '移除后你将不能再管理本店，也打不开店主页面。'
+      : `移除后「${owner.nickname}」将不能再管理本店。`;
     if (!(await confirmed('移除店主', content, '移除'))) return;
     // Refused as the last owner or as no longer a member: another owner changed the list meanwhile.
-    await run(`remove:${owner.shareCode}`, { removeOwner: owner.shareCode }, '已移除', ['settings.last_owner', 'settings.member_not_found']);
+    await run(`remove:${owner.shareCode}`, { removeOwner: owner.shareCode }, '已移除', [
+      'settings.last_owner',
+      'settings.member_not_found',
+    ]);
   };
 
   const action = (text: string, key: Busy, onClick: () => void) =>
     busy === key ? (
-      <Text className='owner-settings__saving'>保存中…</Text>
+      <Text className="owner-settings__saving">保存中…</Text>
     ) : (
-      <View className={busy ? 'owner-settings__action owner-settings__action--disabled' : 'owner-settings__action'} onClick={busy ? undefined : onClick}>
+      <View
+        className={busy ? 'owner-settings__action owner-settings__action--disabled' : 'owner-settings__action'}
+        onClick={busy ? undefined : onClick}
+      >
         {text}
       </View>
     );
 
   const row = (label: string, value: string, key: Busy, onEdit: () => void) => (
-    <View key={label} className='owner-settings__row' aria-label={label}>
-      <View className='owner-settings__row-body'>
-        <Text className='owner-settings__label'>{label}</Text>
-        <Text className='owner-settings__value'>{value}</Text>
+    <View key={label} className="owner-settings__row" aria-label={label}>
+      <View className="owner-settings__row-body">
+        <Text className="owner-settings__label">{label}</Text>
+        <Text className="owner-settings__value">{value}</Text>
       </View>
       {action('修改', key, onEdit)}
     </View>
@@ -118,23 +129,23 @@ export default function OwnerSettingsPage() {
   const removable = (o: Owner) => settings.owners.length > 1 && o.shareCode !== '';
 
   return (
-    <View className='owner-settings'>
-      {state.error ? <View className='owner-settings__notice'>{`刷新失败：${state.error.message}`}</View> : null}
+    <View className="owner-settings">
+      {state.error ? <View className="owner-settings__notice">{`刷新失败：${state.error.message}`}</View> : null}
 
-      <View className='owner-settings__card'>
-        <Text className='owner-settings__card-title'>店铺</Text>
+      <View className="owner-settings__card">
+        <Text className="owner-settings__card-title">店铺</Text>
         {row('店铺名称', settings.shopName, 'shopName', () => setEditing({ kind: 'shopName' }))}
-        <View className='owner-settings__row' aria-label='店铺标志'>
+        <View className="owner-settings__row" aria-label="店铺标志">
           {settings.logo ? (
-            <Image className='owner-settings__logo' src={settings.logo.url} mode='aspectFill' />
+            <Image className="owner-settings__logo" src={settings.logo.url} mode="aspectFill" />
           ) : (
-            <View className='owner-settings__logo owner-settings__logo--empty'>未设置</View>
+            <View className="owner-settings__logo owner-settings__logo--empty">未设置</View>
           )}
-          <View className='owner-settings__row-body'>
-            <Text className='owner-settings__label'>店铺标志</Text>
+          <View className="owner-settings__row-body">
+            <Text className="owner-settings__label">店铺标志</Text>
           </View>
           {busy === 'logo-upload' ? (
-            <Text className='owner-settings__saving'>上传中…</Text>
+            <Text className="owner-settings__saving">上传中…</Text>
           ) : (
             action(settings.logo ? '更换标志' : '上传标志', 'logo', () => void changeLogo())
           )}
@@ -142,22 +153,30 @@ export default function OwnerSettingsPage() {
       </View>
 
       {RULE_CARDS.map((card) => (
-        <View key={card.title} className='owner-settings__card'>
-          <Text className='owner-settings__card-title'>{card.title}</Text>
-          {card.rules.map((name) => row(ruleText(name).label, ruleText(name).describe(settings.rules[name]), name, () => setEditing({ kind: 'rule', name })))}
+        <View key={card.title} className="owner-settings__card">
+          <Text className="owner-settings__card-title">{card.title}</Text>
+          {card.rules.map((name) =>
+            row(ruleText(name).label, ruleText(name).describe(settings.rules[name]), name, () =>
+              setEditing({ kind: 'rule', name }),
+            ),
+          )}
         </View>
       ))}
 
-      <View className='owner-settings__card'>
-        <Text className='owner-settings__card-title'>店主</Text>
+      <View className="owner-settings__card">
+        <Text className="owner-settings__card-title">店主</Text>
         {settings.owners.map((owner) => (
-          <View key={owner.shareCode || owner.nickname} className='owner-settings__row' aria-label={`店主 ${owner.nickname}`}>
-            <View className='owner-settings__row-body'>
-              <View className='owner-settings__owner-name'>
-                <Text className='owner-settings__value'>{owner.nickname}</Text>
-                {owner.isMe ? <Text className='owner-settings__me'>我</Text> : null}
+          <View
+            key={owner.shareCode || owner.nickname}
+            className="owner-settings__row"
+            aria-label={`店主 ${owner.nickname}`}
+          >
+            <View className="owner-settings__row-body">
+              <View className="owner-settings__owner-name">
+                <Text className="owner-settings__value">{owner.nickname}</Text>
+                {owner.isMe ? <Text className="owner-settings__me">我</Text> : null}
               </View>
-              {owner.shareCode ? <Text className='owner-settings__label'>{`会员码 ${owner.shareCode}`}</Text> : null}
+              {owner.shareCode ? <Text className="owner-settings__label">{`会员码 ${owner.shareCode}`}</Text> : null}
             </View>
             {removable(owner) ? action('移除', `remove:${owner.shareCode}`, () => void removeOwner(owner)) : null}
           </View>
@@ -175,7 +194,7 @@ export default function OwnerSettingsPage() {
           key={editing.name}
           field={ruleField(editing.name, settings.rules[editing.name])}
           busy={busy === editing.name}
-          submitText='保存'
+          submitText="保存"
           onSubmit={(value) => void saveRule(editing.name, value)}
           onClose={() => setEditing(null)}
         />
@@ -184,7 +203,7 @@ export default function OwnerSettingsPage() {
         <FieldSheet
           field={shopNameField(settings.shopName)}
           busy={busy === 'shopName'}
-          submitText='保存'
+          submitText="保存"
           onSubmit={(name) => void saveName(name)}
           onClose={() => setEditing(null)}
         />
@@ -193,8 +212,8 @@ export default function OwnerSettingsPage() {
         <FieldSheet
           field={ownerCodeField(settings.owners)}
           busy={busy === 'addOwner'}
-          submitText='添加'
-          busyText='添加中…'
+          submitText="添加"
+          busyText="添加中…"
           onSubmit={(code) => void addOwner(code)}
           onClose={() => setEditing(null)}
         />

@@ -11,6 +11,7 @@ export interface LoadGateProps {
 
 export default function LoadGate({ error, reload }: LoadGateProps) {
   if (error?.code === 'auth.not_owner') return <NotOwner />;
-  if (error) return <PageState kind='error' message={error.message} actionText='重新加载' onAction={() => void reload()} />;
-  return <PageState kind='loading' />;
+  if (error)
+    return <PageState kind="error" message={error.message} actionText="重新加载" onAction={() => void reload()} />;
+  return <PageState kind="loading" />;
 }

@@ -6,5 +6,5 @@ import { PAGES } from '../../routes';
 const toHome = () => void Taro.switchTab({ url: PAGES.home });
 
 export default function NotOwner({ message = '仅店主可以查看' }: { message?: string }) {
-  return <PageState kind='empty' message={message} actionText='返回首页' onAction={toHome} />;
+  return <PageState kind="empty" message={message} actionText="返回首页" onAction={toHome} />;
 }

@@ -24,27 +24,27 @@ export default function OwnerSearch({ placeholder, maxlength, query, onSearch, o
   };
 
   return (
-    <View className='owner-search'>
-      <View className='owner-search__box'>
+    <View className="owner-search">
+      <View className="owner-search__box">
         <Input
-          className='owner-search__input'
-          type='text'
+          className="owner-search__input"
+          type="text"
           value={draft}
           maxlength={maxlength}
           placeholder={placeholder}
-          confirmType='search'
+          confirmType="search"
           onInput={(e) => setDraft(e.detail.value)}
           onConfirm={search}
         />
-        <View className='owner-search__button' hoverClass='owner-search__button--pressed' onClick={search}>
+        <View className="owner-search__button" hoverClass="owner-search__button--pressed" onClick={search}>
           搜索
         </View>
       </View>
       {children}
       {query ? (
-        <View className='owner-search__query'>
+        <View className="owner-search__query">
           <Text>{`“${query}”的搜索结果`}</Text>
-          <Text className='owner-search__clear' onClick={clear}>
+          <Text className="owner-search__clear" onClick={clear}>
             清除
           </Text>
         </View>

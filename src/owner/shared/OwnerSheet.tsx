@@ -14,13 +14,21 @@ export interface OwnerSheetProps {
   children: ReactNode;
 }
 
-export default function OwnerSheet({ title, busy, submitText, busyText = '提交中…', onSubmit, onClose, children }: OwnerSheetProps) {
+export default function OwnerSheet({
+  title,
+  busy,
+  submitText,
+  busyText = '提交中…',
+  onSubmit,
+  onClose,
+  children,
+}: OwnerSheetProps) {
   const close = busy ? undefined : onClose;
   return (
-    <View className='owner-sheet'>
-      <View className='owner-sheet__mask' onClick={close} />
-      <View className='owner-sheet__panel'>
-        <Text className='owner-sheet__title'>{title}</Text>
+    <View className="owner-sheet">
+      <View className="owner-sheet__mask" onClick={close} />
+      <View className="owner-sheet__panel">
+        <Text className="owner-sheet__title">{title}</Text>
         {children}
         <View
           className={busy ? 'owner-sheet__submit owner-sheet__submit--disabled' : 'owner-sheet__submit'}
@@ -30,7 +38,7 @@ export default function OwnerSheet({ title, busy, submitText, busyText = '提交
         >
           {busy ? busyText : submitText}
         </View>
-        <View className='owner-sheet__cancel' onClick={close}>
+        <View className="owner-sheet__cancel" onClick={close}>
           取消
         </View>
       </View>
@@ -51,10 +59,16 @@ export interface ReasonFieldProps {
 export function ReasonField({ label, value, maxLength, placeholder, error, onInput }: ReasonFieldProps) {
   return (
     <>
-      <Text className='owner-sheet__label'>{label}</Text>
-      <Textarea className='owner-sheet__textarea' value={value} maxlength={maxLength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
-      <Text className='owner-sheet__count'>{`${value.trim().length}/${maxLength}`}</Text>
-      {error ? <Text className='owner-sheet__error'>{error}</Text> : null}
+      <Text className="owner-sheet__label">{label}</Text>
+      <Textarea
+        className="owner-sheet__textarea"
+        value={value}
+        maxlength={maxLength}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      <Text className="owner-sheet__count">{`${value.trim().length}/${maxLength}`}</Text>
+      {error ? <Text className="owner-sheet__error">{error}</Text> : null}
     </>
   );
 }

@@ -5,7 +5,10 @@ import { shopApi } from '../../api/shop';
 import type { SaleStatus } from './product-text';
 
 /** Answers the status the product now has, or null when the owner thought again or the change failed (told by a toast). */
-export async function changeSaleStatus(product: { id: string; title: string }, status: SaleStatus): Promise<SaleStatus | null> {
+export async function changeSaleStatus(
+  product: { id: string; title: string },
+  status: SaleStatus,
+): Promise<SaleStatus | null> {
   if (status === 'off_sale') {
     const { confirm } = await Taro.showModal({
       title: '下架商品',

@@ -32,14 +32,19 @@ export function formatTime(iso: string | undefined): string {
 
 /** "云南古树红茶 200g罐装 ×2，秦岭土蜂蜜 ×1" — the first lines, then "等 N 件". */
 export function linesSummary(items: OrderLine[], shown = 2): string {
-  const head = items.slice(0, shown).map((l) => `${l.title}${l.spec ? ` ${l.spec}` : ''} ×${l.qty}`).join('，');
+  const head = items
+    .slice(0, shown)
+    .map((l) => `${l.title}${l.spec ? ` ${l.spec}` : ''} ×${l.qty}`)
+    .join('，');
   const pieces = items.reduce((n, l) => n + l.qty, 0);
   return items.length > shown ? `${head} 等 ${pieces} 件` : head;
 }
 
 /** The refund has been approved and WeChat Pay has not yet said the money went back. */
 export function refundInFlight(order: Order): boolean {
-  return order.status === 'refunding' && !!order.refund?.approvedAt && !!order.refund.outRefundNo && !order.refund.refundedAt;
+  return (
+    order.status === 'refunding' && !!order.refund?.approvedAt && !!order.refund.outRefundNo && !order.refund.refundedAt
+  );
 }
 
 /** The line under the status on the owner's order page: what, if anything, the owner has to do. */
@@ -50,7 +55,9 @@ export function statusHint(order: Order): string {
     case 'paid':
       return '买家已付款，请尽快发货';
     case 'shipped':
-      return order.autoConfirmAt ? `已发货，买家未确认收货将于 ${formatTime(order.autoConfirmAt)} 自动确认` : '已发货，等待买家确认收货';
+      return order.autoConfirmAt
+        ? `已发货，买家未确认收货将于 ${formatTime(order.autoConfirmAt)} 自动确认`
+        : '已发货，等待买家确认收货';
     case 'completed':
       return '买家已确认收货，交易完成';
     case 'cancelled':

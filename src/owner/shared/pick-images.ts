@@ -6,10 +6,19 @@ import Taro from '@tarojs/taro';
 export async function pickImages(count: number): Promise<string[]> {
   try {
     if (process.env.TARO_ENV === 'weapp') {
-      const { tempFiles } = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      const { tempFiles } = await Taro.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      });
       return tempFiles.map((f) => f.tempFilePath).slice(0, count);
     }
-    const { tempFilePaths } = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    const { tempFilePaths } = await Taro.chooseImage({
+      count,
+      sizeType: ['compressed'],
+      sourceType: ['album', 'camera'],
+    });
     return tempFilePaths.slice(0, count);
   } catch {
     return []; // cancelled

@@ -3,7 +3,9 @@
 import { fireEvent, waitFor } from '@testing-library/react';
 
 export function nativeField(placeholder: string): HTMLInputElement | HTMLTextAreaElement {
-  const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`);
+  const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+    `input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`,
+  );
   if (!el) throw new Error(`no field "${placeholder}"`);
   return el;
 }

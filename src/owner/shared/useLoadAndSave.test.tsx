@@ -47,7 +47,10 @@ describe('useLoadAndSave', () => {
   });
 
   it('keeps the data on screen when a reload fails, with the error beside it; a later reload clears it', async () => {
-    load.mockResolvedValueOnce(ok(10)).mockResolvedValueOnce(refusal('network', '网络异常')).mockResolvedValueOnce(ok(12));
+    load
+      .mockResolvedValueOnce(ok(10))
+      .mockResolvedValueOnce(refusal('network', '网络异常'))
+      .mockResolvedValueOnce(ok(12));
     const { result } = renderResource();
     await waitFor(() => expect(result.current.data).toEqual({ fee: 10 }));
 
@@ -89,7 +92,7 @@ describe('useLoadAndSave', () => {
     expect(result.current.data).toEqual({ fee: 20 });
   });
 
-  it('run: busy while saving, then 已保存 (or the page\'s own words) in a success toast', async () => {
+  it("run: busy while saving, then 已保存 (or the page's own words) in a success toast", async () => {
     const saving = deferred<Answer>();
     load.mockResolvedValueOnce(ok(10));
     save.mockReturnValueOnce(saving.promise).mockResolvedValueOnce(ok(30));
@@ -113,7 +116,9 @@ describe('useLoadAndSave', () => {
 
   it('run: a refusal is toasted as the server words it and keeps the data; only the listed ones reload', async () => {
     load.mockResolvedValueOnce(ok(10)).mockResolvedValueOnce(ok(11));
-    save.mockResolvedValueOnce(refusal('network', '网络异常')).mockResolvedValueOnce(refusal('product.not_found', '商品不存在'));
+    save
+      .mockResolvedValueOnce(refusal('network', '网络异常'))
+      .mockResolvedValueOnce(refusal('product.not_found', '商品不存在'));
     const { result } = renderResource();
     await waitFor(() => expect(result.current.data).toEqual({ fee: 10 }));
 

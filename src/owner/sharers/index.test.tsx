@@ -9,9 +9,26 @@ jest.mock('../../api/commission', () => ({ commissionApi: { sharers: jest.fn() }
 
 const Taro = mockedTaro();
 const sharers = commissionApi.sharers as jest.MockedFunction<typeof commissionApi.sharers>;
-const page = (items: SharerRank[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
-const alice: SharerRank = { nickname: '爱丽丝', shareCode: 'ALICE2', orders: 12, buyers: 9, gmvFen: 1234500, commissionFen: 61725 };
-const bob: SharerRank = { nickname: '小波', shareCode: 'BOB234', orders: 3, buyers: 3, gmvFen: 30780, commissionFen: 1539 };
+const page = (items: SharerRank[], nextCursor: string | null = null) => ({
+  ok: true as const,
+  data: { items, nextCursor },
+});
+const alice: SharerRank = {
+  nickname: '爱丽丝',
+  shareCode: 'ALICE2',
+  orders: 12,
+  buyers: 9,
+  gmvFen: 1234500,
+  commissionFen: 61725,
+};
+const bob: SharerRank = {
+  nickname: '小波',
+  shareCode: 'BOB234',
+  orders: 3,
+  buyers: 3,
+  gmvFen: 30780,
+  commissionFen: 1539,
+};
 
 /** The row of a sharer, found by nickname, to read its figures without mixing them up with another row's. */
 const row = (nickname: string) => screen.getByText(nickname).closest('.owner-sharer') as HTMLElement;

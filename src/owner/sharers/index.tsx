@@ -19,14 +19,14 @@ export default function OwnerSharersPage() {
   }
 
   return (
-    <View className='owner-sharers'>
-      <View className='owner-sharers__head'>
-        <Text className='owner-sharers__intro'>按成交金额排序，佣金含待结算与已结算</Text>
-        <View className='owner-sharers__links'>
-          <Text className='owner-sharers__link' onClick={() => void Taro.navigateTo({ url: PAGES.ownerWithdrawals })}>
+    <View className="owner-sharers">
+      <View className="owner-sharers__head">
+        <Text className="owner-sharers__intro">按成交金额排序，佣金含待结算与已结算</Text>
+        <View className="owner-sharers__links">
+          <Text className="owner-sharers__link" onClick={() => void Taro.navigateTo({ url: PAGES.ownerWithdrawals })}>
             提现审批 ›
           </Text>
-          <Text className='owner-sharers__link' onClick={() => void Taro.navigateTo({ url: PAGES.ownerRates })}>
+          <Text className="owner-sharers__link" onClick={() => void Taro.navigateTo({ url: PAGES.ownerRates })}>
             佣金设置 ›
           </Text>
         </View>
@@ -34,7 +34,7 @@ export default function OwnerSharersPage() {
 
       <PagedList
         list={list}
-        block='owner-sharers'
+        block="owner-sharers"
         empty={{ message: '还没有推广成交', actionText: '刷新', onAction: () => void list.refresh() }}
         renderItem={(sharer, i) => <SharerRow rank={i + 1} sharer={sharer} />}
       />
@@ -44,18 +44,20 @@ export default function OwnerSharersPage() {
 
 function SharerRow({ rank, sharer }: { rank: number; sharer: RankedSharer }) {
   return (
-    <View className='owner-sharer'>
-      <Text className={rank <= 3 ? 'owner-sharer__rank owner-sharer__rank--top' : 'owner-sharer__rank'}>{String(rank)}</Text>
-      <View className='owner-sharer__body'>
-        <View className='owner-sharer__who'>
-          <Text className='owner-sharer__name'>{sharer.nickname}</Text>
-          <Text className='owner-sharer__code'>{sharer.shareCode}</Text>
+    <View className="owner-sharer">
+      <Text className={rank <= 3 ? 'owner-sharer__rank owner-sharer__rank--top' : 'owner-sharer__rank'}>
+        {String(rank)}
+      </Text>
+      <View className="owner-sharer__body">
+        <View className="owner-sharer__who">
+          <Text className="owner-sharer__name">{sharer.nickname}</Text>
+          <Text className="owner-sharer__code">{sharer.shareCode}</Text>
         </View>
-        <View className='owner-sharer__stats'>
-          <Stat label='成交金额' value={formatFen(sharer.gmvFen)} strong />
-          <Stat label='订单' value={String(sharer.orders)} />
-          <Stat label='买家' value={String(sharer.buyers)} />
-          <Stat label='佣金' value={formatFen(sharer.commissionFen)} />
+        <View className="owner-sharer__stats">
+          <Stat label="成交金额" value={formatFen(sharer.gmvFen)} strong />
+          <Stat label="订单" value={String(sharer.orders)} />
+          <Stat label="买家" value={String(sharer.buyers)} />
+          <Stat label="佣金" value={formatFen(sharer.commissionFen)} />
         </View>
       </View>
     </View>
@@ -64,9 +66,11 @@ function SharerRow({ rank, sharer }: { rank: number; sharer: RankedSharer }) {
 
 function Stat({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
   return (
-    <View className='owner-sharer__stat'>
-      <Text className={strong ? 'owner-sharer__value owner-sharer__value--strong' : 'owner-sharer__value'}>{value}</Text>
-      <Text className='owner-sharer__label'>{label}</Text>
+    <View className="owner-sharer__stat">
+      <Text className={strong ? 'owner-sharer__value owner-sharer__value--strong' : 'owner-sharer__value'}>
+        {value}
+      </Text>
+      <Text className="owner-sharer__label">{label}</Text>
     </View>
   );
 }

@@ -12,6 +12,9 @@ export function useSharers(): PagedList<RankedSharer> {
   return usePagedList(async (page) => {
     const res = await commissionApi.sharers({ ...page, limit: SHARERS_PAGE_SIZE });
     if (!res.ok) return res;
-    return { ok: true, data: { items: res.data.items.map((s) => ({ ...s, id: s.shareCode })), nextCursor: res.data.nextCursor } };
+    return {
+      ok: true,
+      data: { items: res.data.items.map((s) => ({ ...s, id: s.shareCode })), nextCursor: res.data.nextCursor },
+    };
   }, 'sharers');
 }

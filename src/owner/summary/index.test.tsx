@@ -39,7 +39,10 @@ describe('owner summary', () => {
   });
 
   it('a quiet day: zero in ¥ and nothing waiting', async () => {
-    summary.mockResolvedValueOnce({ ok: true, data: { date: '2026-11-24', orders: 0, paidFen: 0, toShip: 0, refundsWaiting: 0 } });
+    summary.mockResolvedValueOnce({
+      ok: true,
+      data: { date: '2026-11-24', orders: 0, paidFen: 0, toShip: 0, refundsWaiting: 0 },
+    });
     render(<OwnerSummaryPage />);
     expect(await screen.findByText('¥0.00')).toBeTruthy();
     expect(screen.getByText('都发完了 ›')).toBeTruthy();

@@ -25,8 +25,20 @@ function tilesOf(s: OwnerSummary): Tile[] {
   return [
     { label: '今日订单', value: String(s.orders), hint: '笔', view: 'all' },
     { label: '今日收款', value: formatFen(s.paidFen), hint: '已付款金额', view: 'all' },
-    { label: '待发货', value: String(s.toShip), hint: s.toShip > 0 ? '去发货' : '都发完了', view: 'to_ship', alert: s.toShip > 0 },
-    { label: '待处理售后', value: String(s.refundsWaiting), hint: s.refundsWaiting > 0 ? '去处理' : '暂无售后', view: 'after_sale', alert: s.refundsWaiting > 0 },
+    {
+      label: '待发货',
+      value: String(s.toShip),
+      hint: s.toShip > 0 ? '去发货' : '都发完了',
+      view: 'to_ship',
+      alert: s.toShip > 0,
+    },
+    {
+      label: '待处理售后',
+      value: String(s.refundsWaiting),
+      hint: s.refundsWaiting > 0 ? '去处理' : '暂无售后',
+      view: 'after_sale',
+      alert: s.refundsWaiting > 0,
+    },
   ];
 }
 
@@ -57,31 +69,35 @@ export default function OwnerSummaryPage() {
     return <NotOwner />;
   }
   if (!summary) {
-    return error ? <PageState kind='error' message={error.message} actionText='重新加载' onAction={() => void load()} /> : <PageState kind='loading' />;
+    return error ? (
+      <PageState kind="error" message={error.message} actionText="重新加载" onAction={() => void load()} />
+    ) : (
+      <PageState kind="loading" />
+    );
   }
 
   return (
-    <View className='owner-summary'>
-      <View className='owner-summary__head'>
-        <Text className='owner-summary__title'>今日概况</Text>
-        <Text className='owner-summary__date'>{summary.date}</Text>
+    <View className="owner-summary">
+      <View className="owner-summary__head">
+        <Text className="owner-summary__title">今日概况</Text>
+        <Text className="owner-summary__date">{summary.date}</Text>
       </View>
-      {error ? <View className='owner-summary__notice'>{`刷新失败：${error.message}`}</View> : null}
-      <View className='owner-summary__grid'>
+      {error ? <View className="owner-summary__notice">{`刷新失败：${error.message}`}</View> : null}
+      <View className="owner-summary__grid">
         {tilesOf(summary).map((tile) => (
           <View
             key={tile.label}
             className={tile.alert ? 'owner-summary__tile owner-summary__tile--alert' : 'owner-summary__tile'}
-            hoverClass='owner-summary__tile--pressed'
+            hoverClass="owner-summary__tile--pressed"
             onClick={() => void Taro.navigateTo({ url: routes.ownerOrders(tile.view) })}
           >
-            <Text className='owner-summary__label'>{tile.label}</Text>
-            <Text className='owner-summary__value'>{tile.value}</Text>
-            <Text className='owner-summary__hint'>{`${tile.hint} ›`}</Text>
+            <Text className="owner-summary__label">{tile.label}</Text>
+            <Text className="owner-summary__value">{tile.value}</Text>
+            <Text className="owner-summary__hint">{`${tile.hint} ›`}</Text>
           </View>
         ))}
       </View>
-      <Text className='owner-summary__foot'>按北京时间统计，下拉刷新</Text>
+      <Text className="owner-summary__foot">按北京时间统计，下拉刷新</Text>
     </View>
   );
 }

@@ -33,9 +33,16 @@ export default function RejectSheet({ withdrawal, busy, onSubmit, onClose }: Rej
   };
 
   return (
-    <OwnerSheet title='拒绝提现' busy={busy} submitText='确认拒绝' onSubmit={submit} onClose={onClose}>
-      <Text className='owner-sheet__hint'>{`${withdrawal.sharer.nickname} 申请提现 ${formatFen(withdrawal.amountFen)}，拒绝后金额退回 TA 的可提现余额。`}</Text>
-      <ReasonField label='拒绝原因' value={reason} maxLength={REASON_MAX} placeholder='请说明原因，推广员会看到' error={error} onInput={setReason} />
+    <OwnerSheet title="拒绝提现" busy={busy} submitText="确认拒绝" onSubmit={submit} onClose={onClose}>
+      <Text className="owner-sheet__hint">{`${withdrawal.sharer.nickname} 申请提现 ${formatFen(withdrawal.amountFen)}，拒绝后金额退回 TA 的可提现余额。`}</Text>
+      <ReasonField
+        label="拒绝原因"
+        value={reason}
+        maxLength={REASON_MAX}
+        placeholder="请说明原因，推广员会看到"
+        error={error}
+        onInput={setReason}
+      />
     </OwnerSheet>
   );
 }

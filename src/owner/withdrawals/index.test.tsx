@@ -14,7 +14,10 @@ const withdrawals = commissionApi.withdrawals as jest.MockedFunction<typeof comm
 const decide = commissionApi.decideWithdrawal as jest.MockedFunction<typeof commissionApi.decideWithdrawal>;
 type DecideResult = Awaited<ReturnType<typeof commissionApi.decideWithdrawal>>;
 
-const page = (items: OwnerWithdrawal[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
+const page = (items: OwnerWithdrawal[], nextCursor: string | null = null) => ({
+  ok: true as const,
+  data: { items, nextCursor },
+});
 const aliceAsks: OwnerWithdrawal = {
   id: 'W20261123A001',
   amountFen: 5000,
@@ -22,7 +25,12 @@ const aliceAsks: OwnerWithdrawal = {
   requestedAt: '2026-11-23T06:05:00.000Z',
   sharer: { nickname: '爱丽丝', shareCode: 'ALICE2' },
 };
-const bobAsks: OwnerWithdrawal = { ...aliceAsks, id: 'W20261123B002', amountFen: 12345, sharer: { nickname: '小波', shareCode: 'BOB234' } };
+const bobAsks: OwnerWithdrawal = {
+  ...aliceAsks,
+  id: 'W20261123B002',
+  amountFen: 12345,
+  sharer: { nickname: '小波', shareCode: 'BOB234' },
+};
 const REASON_FIELD = '请说明原因，推广员会看到';
 
 /** A request's card, found by the sharer's nickname. */
@@ -76,11 +84,16 @@ describe('owner withdrawals', () => {
     await openDesk();
     Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     await act(async () => void fireEvent.click(card('爱丽丝').getByText('同意')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '确认已向 TA 转账 ¥50.00？同意后记为已提现' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '确认已向 TA 转账 ¥50.00？同意后记为已提现' }),
+    );
     expect(decide).not.toHaveBeenCalled();
 
     Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-    decide.mockResolvedValueOnce({ ok: true, data: { withdrawal: { ...aliceAsks, status: 'approved', decidedAt: '2026-11-24T02:00:00.000Z' } } });
+    decide.mockResolvedValueOnce({
+      ok: true,
+      data: { withdrawal: { ...aliceAsks, status: 'approved', decidedAt: '2026-11-24T02:00:00.000Z' } },
+    });
     await act(async () => void fireEvent.click(card('爱丽丝').getByText('同意')));
     expect(decide).toHaveBeenCalledWith({ withdrawalId: 'W20261123A001', approve: true });
     expect(card('爱丽丝').getByText('已打款')).toBeTruthy();
@@ -104,10 +117,21 @@ describe('owner withdrawals', () => {
     await typeInto(REASON_FIELD, '  订单仍在售后期内，结算后再申请 ');
     decide.mockResolvedValueOnce({
       ok: true,
-      data: { withdrawal: { ...bobAsks, status: 'rejected', decidedAt: '2026-11-24T03:00:00.000Z', reason: '订单仍在售后期内，结算后再申请' } },
+      data: {
+        withdrawal: {
+          ...bobAsks,
+          status: 'rejected',
+          decidedAt: '2026-11-24T03:00:00.000Z',
+          reason: '订单仍在售后期内，结算后再申请',
+        },
+      },
     });
     await act(async () => void fireEvent.click(screen.getByText('确认拒绝')));
-    expect(decide).toHaveBeenCalledWith({ withdrawalId: 'W20261123B002', approve: false, reason: '订单仍在售后期内，结算后再申请' });
+    expect(decide).toHaveBeenCalledWith({
+      withdrawalId: 'W20261123B002',
+      approve: false,
+      reason: '订单仍在售后期内，结算后再申请',
+    });
     expect(screen.queryByText('确认拒绝')).toBeNull();
     expect(card('小波').getByText('已拒绝')).toBeTruthy();
     expect(card('小波').getByText('拒绝原因：订单仍在售后期内，结算后再申请')).toBeTruthy();
@@ -125,7 +149,10 @@ describe('owner withdrawals', () => {
     expect(screen.getByText('4/100')).toBeTruthy();
     expect(withdrawals).toHaveBeenCalledTimes(1);
 
-    decide.mockResolvedValueOnce({ ok: false, error: { code: 'withdraw.already_decided', message: '该提现申请已处理' } });
+    decide.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'withdraw.already_decided', message: '该提现申请已处理' },
+    });
     withdrawals.mockResolvedValueOnce(page([aliceAsks]));
     await act(async () => void fireEvent.click(screen.getByText('确认拒绝')));
     expect(Taro.showToast).toHaveBeenLastCalledWith({ title: '该提现申请已处理', icon: 'none' });
@@ -156,7 +183,12 @@ describe('owner withdrawals', () => {
     expect(screen.queryByText('确认拒绝')).toBeNull();
     expect(decide).toHaveBeenCalledTimes(1);
 
-    await act(async () => answer.resolve({ ok: true, data: { withdrawal: { ...aliceAsks, status: 'approved', decidedAt: '2026-11-24T02:00:00.000Z' } } }));
+    await act(async () =>
+      answer.resolve({
+        ok: true,
+        data: { withdrawal: { ...aliceAsks, status: 'approved', decidedAt: '2026-11-24T02:00:00.000Z' } },
+      }),
+    );
     expect(card('爱丽丝').getByText('已打款')).toBeTruthy();
     fireEvent.click(card('小波').getByText('拒绝'));
     expect(screen.getByText('确认拒绝')).toBeTruthy();

@@ -11,7 +11,12 @@ import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
 import type { OwnerWithdrawal } from '../../../cloudfunctions/contracts/commission';
 import NotOwner from '../shared/NotOwner';
-import { WITHDRAWAL_STATUS_LABEL, WITHDRAWAL_VIEW_LABEL, WITHDRAWAL_VIEW_LIST, type WithdrawalView } from '../shared/commission-text';
+import {
+  WITHDRAWAL_STATUS_LABEL,
+  WITHDRAWAL_VIEW_LABEL,
+  WITHDRAWAL_VIEW_LIST,
+  type WithdrawalView,
+} from '../shared/commission-text';
 import { formatTime } from '../shared/order-text';
 import RejectSheet from './RejectSheet';
 import { useWithdrawals } from './useWithdrawals';
@@ -68,21 +73,29 @@ export default function OwnerWithdrawalsPage() {
   }
 
   return (
-    <View className='owner-withdrawals'>
-      <View className='owner-withdrawals__head'>
-        <View className='owner-withdrawals__tabs'>
+    <View className="owner-withdrawals">
+      <View className="owner-withdrawals__head">
+        <View className="owner-withdrawals__tabs">
           {WITHDRAWAL_VIEW_LIST.map((v) => (
-            <View key={v} className={v === view ? 'owner-withdrawals__tab owner-withdrawals__tab--active' : 'owner-withdrawals__tab'} onClick={() => setView(v)}>
+            <View
+              key={v}
+              className={
+                v === view ? 'owner-withdrawals__tab owner-withdrawals__tab--active' : 'owner-withdrawals__tab'
+              }
+              onClick={() => setView(v)}
+            >
               {WITHDRAWAL_VIEW_LABEL[v]}
             </View>
           ))}
         </View>
-        <Text className='owner-withdrawals__intro'>请先通过微信转账给推广员，再点“同意”记为已提现；本页不会自动打款。</Text>
+        <Text className="owner-withdrawals__intro">
+          请先通过微信转账给推广员，再点“同意”记为已提现；本页不会自动打款。
+        </Text>
       </View>
 
       <PagedList
         list={list}
-        block='owner-withdrawals'
+        block="owner-withdrawals"
         empty={{ message: EMPTY_TEXT[view], actionText: '刷新', onAction: () => void list.refresh() }}
         renderItem={(w) => (
           <WithdrawalCard
@@ -119,20 +132,22 @@ interface WithdrawalCardProps {
 
 function WithdrawalCard({ withdrawal: w, busy, disabled, onApprove, onReject }: WithdrawalCardProps) {
   return (
-    <View className='owner-withdrawal'>
-      <View className='owner-withdrawal__row'>
-        <View className='owner-withdrawal__who'>
-          <Text className='owner-withdrawal__name'>{w.sharer.nickname}</Text>
-          <Text className='owner-withdrawal__code'>{w.sharer.shareCode}</Text>
+    <View className="owner-withdrawal">
+      <View className="owner-withdrawal__row">
+        <View className="owner-withdrawal__who">
+          <Text className="owner-withdrawal__name">{w.sharer.nickname}</Text>
+          <Text className="owner-withdrawal__code">{w.sharer.shareCode}</Text>
         </View>
-        <Text className={`owner-withdrawal__status owner-withdrawal__status--${w.status}`}>{WITHDRAWAL_STATUS_LABEL[w.status]}</Text>
+        <Text className={`owner-withdrawal__status owner-withdrawal__status--${w.status}`}>
+          {WITHDRAWAL_STATUS_LABEL[w.status]}
+        </Text>
       </View>
-      <Text className='owner-withdrawal__amount'>{formatFen(w.amountFen)}</Text>
-      <Text className='owner-withdrawal__time'>{`申请时间 ${formatTime(w.requestedAt)}`}</Text>
-      {w.decidedAt ? <Text className='owner-withdrawal__time'>{`处理时间 ${formatTime(w.decidedAt)}`}</Text> : null}
-      {w.reason ? <Text className='owner-withdrawal__reason'>{`拒绝原因：${w.reason}`}</Text> : null}
+      <Text className="owner-withdrawal__amount">{formatFen(w.amountFen)}</Text>
+      <Text className="owner-withdrawal__time">{`申请时间 ${formatTime(w.requestedAt)}`}</Text>
+      {w.decidedAt ? <Text className="owner-withdrawal__time">{`处理时间 ${formatTime(w.decidedAt)}`}</Text> : null}
+      {w.reason ? <Text className="owner-withdrawal__reason">{`拒绝原因：${w.reason}`}</Text> : null}
       {w.status === 'open' ? (
-        <View className='owner-withdrawal__actions'>
+        <View className="owner-withdrawal__actions">
           <View
             className={`owner-withdrawal__action owner-withdrawal__action--plain${disabled ? ' owner-withdrawal__action--disabled' : ''}`}
             aria-disabled={disabled}

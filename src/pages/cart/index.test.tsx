@@ -8,8 +8,24 @@ import CartPage from './index';
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 
 const Taro = mockedTaro();
-const tea: CartItem = { productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', priceFen: 1290, image: '/img/p1.png', stock: 3 };
-const rice: CartItem = { productId: 'p2', skuId: 's9', title: '五常大米', spec: '5kg', priceFen: 6990, image: '/img/p2.png', stock: 50 };
+const tea: CartItem = {
+  productId: 'p1',
+  skuId: 's1',
+  title: '云南古树红茶',
+  spec: '200g 罐装',
+  priceFen: 1290,
+  image: '/img/p1.png',
+  stock: 3,
+};
+const rice: CartItem = {
+  productId: 'p2',
+  skuId: 's9',
+  title: '五常大米',
+  spec: '5kg',
+  priceFen: 6990,
+  image: '/img/p2.png',
+  stock: 50,
+};
 const initialCart = useCart.getState();
 const initialCheckout = useCheckout.getState();
 const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
@@ -71,7 +87,9 @@ describe('cart page', () => {
 
     taroPage.confirm = false;
     await act(async () => fireEvent.click(within(row('五常大米')).getByText('删除')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '删除商品', content: '确定把「五常大米」从购物车删除吗？' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '删除商品', content: '确定把「五常大米」从购物车删除吗？' }),
+    );
     expect(screen.getByText('五常大米')).toBeTruthy();
 
     taroPage.confirm = true;
@@ -110,7 +128,17 @@ describe('cart page', () => {
     fireEvent.click(screen.getByText('去结算(2)'));
     const draft = useCheckout.getState().draft!;
     expect(draft.source).toBe('cart');
-    expect(draft.lines).toEqual([{ productId: 'p1', skuId: 's1', qty: 2, title: '云南古树红茶', spec: '200g 罐装', image: '/img/p1.png', priceFen: 1290 }]);
+    expect(draft.lines).toEqual([
+      {
+        productId: 'p1',
+        skuId: 's1',
+        qty: 2,
+        title: '云南古树红茶',
+        spec: '200g 罐装',
+        image: '/img/p1.png',
+        priceFen: 1290,
+      },
+    ]);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkout/index' });
   });
 });

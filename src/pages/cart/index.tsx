@@ -4,7 +4,15 @@ import Taro from '@tarojs/taro';
 import PageState from '../../components/PageState';
 import { formatFen } from '../../lib/money';
 import { PAGES, routes } from '../../routes';
-import { CART_MAX_QTY, CHECKOUT_MAX_LINES, lineKey, maxQty, summarizeCart, useCart, type CartLine } from '../../stores/cart';
+import {
+  CART_MAX_QTY,
+  CHECKOUT_MAX_LINES,
+  lineKey,
+  maxQty,
+  summarizeCart,
+  useCart,
+  type CartLine,
+} from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import './index.scss';
 
@@ -32,7 +40,15 @@ function goCheckout(lines: CartLine[]) {
     return;
   }
   useCheckout.getState().start(
-    selected.map(({ productId, skuId, qty, title, spec, image, priceFen }) => ({ productId, skuId, qty, title, spec, image, priceFen })),
+    selected.map(({ productId, skuId, qty, title, spec, image, priceFen }) => ({
+      productId,
+      skuId,
+      qty,
+      title,
+      spec,
+      image,
+      priceFen,
+    })),
     'cart',
   );
   void Taro.navigateTo({ url: PAGES.checkout });
@@ -44,11 +60,11 @@ export default function CartPage() {
 
   if (lines.length === 0) {
     return (
-      <View className='cart'>
+      <View className="cart">
         <PageState
-          kind='empty'
-          message='购物车还是空的'
-          actionText='去逛逛'
+          kind="empty"
+          message="购物车还是空的"
+          actionText="去逛逛"
           onAction={() => void Taro.switchTab({ url: PAGES.home })}
         />
       </View>
@@ -56,22 +72,22 @@ export default function CartPage() {
   }
 
   return (
-    <View className='cart'>
-      <View className='cart__list'>
+    <View className="cart">
+      <View className="cart__list">
         {lines.map((line) => (
           <CartRow key={lineKey(line)} line={line} />
         ))}
       </View>
-      <Text className='cart__footnote'>价格以提交订单时为准</Text>
+      <Text className="cart__footnote">价格以提交订单时为准</Text>
 
-      <View className='cart__bar'>
-        <View className='cart__all' onClick={() => useCart.getState().selectAll(!summary.allSelected)}>
-          <Check checked={summary.allSelected} label='全选' />
-          <Text className='cart__all-text'>全选</Text>
+      <View className="cart__bar">
+        <View className="cart__all" onClick={() => useCart.getState().selectAll(!summary.allSelected)}>
+          <Check checked={summary.allSelected} label="全选" />
+          <Text className="cart__all-text">全选</Text>
         </View>
-        <View className='cart__total'>
-          <Text className='cart__total-label'>合计</Text>
-          <Text className='cart__total-value'>{formatFen(summary.selectedFen)}</Text>
+        <View className="cart__total">
+          <Text className="cart__total-label">合计</Text>
+          <Text className="cart__total-value">{formatFen(summary.selectedFen)}</Text>
         </View>
         <View
           className={summary.selectedLines > 0 ? 'cart__checkout' : 'cart__checkout cart__checkout--disabled'}
@@ -103,33 +119,33 @@ function CartRow({ line }: { line: CartLine }) {
   const openProduct = () => void Taro.navigateTo({ url: routes.product(line.productId) });
 
   return (
-    <View className='cart-row'>
-      <View className='cart-row__check' onClick={() => useCart.getState().toggle(key)}>
+    <View className="cart-row">
+      <View className="cart-row__check" onClick={() => useCart.getState().toggle(key)}>
         <Check checked={line.selected} label={`选择 ${line.title} ${line.spec}`} />
       </View>
-      <Image className='cart-row__image' src={line.image} mode='aspectFill' onClick={openProduct} />
-      <View className='cart-row__body'>
-        <Text className='cart-row__title' onClick={openProduct}>
+      <Image className="cart-row__image" src={line.image} mode="aspectFill" onClick={openProduct} />
+      <View className="cart-row__body">
+        <Text className="cart-row__title" onClick={openProduct}>
           {line.title}
         </Text>
-        <Text className='cart-row__spec'>{line.spec}</Text>
-        <View className='cart-row__foot'>
-          <Text className='cart-row__price'>{formatFen(line.priceFen)}</Text>
-          <View className='stepper'>
+        <Text className="cart-row__spec">{line.spec}</Text>
+        <View className="cart-row__foot">
+          <Text className="cart-row__price">{formatFen(line.priceFen)}</Text>
+          <View className="stepper">
             <View
               className={atMin ? 'stepper__button stepper__button--disabled' : 'stepper__button'}
-              aria-label='减少数量'
+              aria-label="减少数量"
               aria-disabled={atMin}
               onClick={decrease}
             >
               −
             </View>
-            <Text className='stepper__value' aria-label='数量'>
+            <Text className="stepper__value" aria-label="数量">
               {line.qty}
             </Text>
             <View
               className={atMax ? 'stepper__button stepper__button--disabled' : 'stepper__button'}
-              aria-label='增加数量'
+              aria-label="增加数量"
               aria-disabled={atMax}
               onClick={increase}
             >
@@ -137,9 +153,9 @@ function CartRow({ line }: { line: CartLine }) {
             </View>
           </View>
         </View>
-        <View className='cart-row__aside'>
-          {max < CART_MAX_QTY && max <= 5 ? <Text className='cart-row__stock'>{`仅剩 ${max} 件`}</Text> : <Text />}
-          <Text className='cart-row__remove' onClick={() => void confirmRemove(line)}>
+        <View className="cart-row__aside">
+          {max < CART_MAX_QTY && max <= 5 ? <Text className="cart-row__stock">{`仅剩 ${max} 件`}</Text> : <Text />}
+          <Text className="cart-row__remove" onClick={() => void confirmRemove(line)}>
             删除
           </Text>
         </View>
@@ -150,7 +166,7 @@ function CartRow({ line }: { line: CartLine }) {
 
 function Check({ checked, label }: { checked: boolean; label: string }) {
   return (
-    <View className={checked ? 'check check--on' : 'check'} role='checkbox' aria-checked={checked} aria-label={label}>
+    <View className={checked ? 'check check--on' : 'check'} role="checkbox" aria-checked={checked} aria-label={label}>
       {checked ? '✓' : ''}
     </View>
   );

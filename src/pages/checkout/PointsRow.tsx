@@ -20,14 +20,16 @@ export interface PointsRowProps {
 
 export default function PointsRow({ offer, amounts, on, busy, notice, onToggle }: PointsRowProps) {
   const used = amounts.pointsUsed > 0;
-  const refused = notice ? <Text className='checkout__points-notice'>{`${notice}，已取消积分抵扣`}</Text> : null;
+  const refused = notice ? <Text className="checkout__points-notice">{`${notice}，已取消积分抵扣`}</Text> : null;
   if (offer.maxUsable > 0 || used || on) {
     return (
       <>
-        <View className='checkout__amount checkout__points'>
-          <Text className='checkout__amount-label'>积分抵扣</Text>
-          <Text className='checkout__amount-hint'>{`可用 ${offer.maxUsable} 积分，抵 ${formatFen(pointsValueFen(offer.maxUsable, offer.perYuan))}`}</Text>
-          {used ? <Text className='checkout__amount-value checkout__points-value'>{`-${formatFen(amounts.pointsDiscountFen)}`}</Text> : null}
+        <View className="checkout__amount checkout__points">
+          <Text className="checkout__amount-label">积分抵扣</Text>
+          <Text className="checkout__amount-hint">{`可用 ${offer.maxUsable} 积分，抵 ${formatFen(pointsValueFen(offer.maxUsable, offer.perYuan))}`}</Text>
+          {used ? (
+            <Text className="checkout__amount-value checkout__points-value">{`-${formatFen(amounts.pointsDiscountFen)}`}</Text>
+          ) : null}
           <PointsSwitch on={on} disabled={busy} onChange={onToggle} />
         </View>
         {refused}
@@ -37,9 +39,9 @@ export default function PointsRow({ offer, amounts, on, busy, notice, onToggle }
   if (offer.available > 0) {
     return (
       <>
-        <View className='checkout__amount checkout__points'>
-          <Text className='checkout__amount-label'>积分抵扣</Text>
-          <Text className='checkout__points-muted'>
+        <View className="checkout__amount checkout__points">
+          <Text className="checkout__amount-label">积分抵扣</Text>
+          <Text className="checkout__points-muted">
             {offer.capBp === 0 ? '本店暂不支持积分抵扣' : `有 ${offer.available} 积分，本单不满足积分抵扣条件`}
           </Text>
         </View>
@@ -59,13 +61,13 @@ function PointsSwitch({ on, disabled, onChange }: { on: boolean; disabled: boole
   return (
     <View
       className={className}
-      role='switch'
-      aria-label='使用积分抵扣'
+      role="switch"
+      aria-label="使用积分抵扣"
       aria-checked={on}
       aria-disabled={disabled}
       onClick={disabled ? undefined : () => onChange(!on)}
     >
-      <View className='checkout__switch-knob' />
+      <View className="checkout__switch-knob" />
     </View>
   );
 }

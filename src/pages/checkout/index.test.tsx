@@ -5,7 +5,7 @@ import { useCart, type CartItem } from '../../stores/cart';
 import { useCheckout, type CheckoutLine } from '../../stores/checkout';
 import type { Order, PayResult, Quote } from '../../../cloudfunctions/contracts/order';
 import { deferred } from '../../test-utils/deferred';
-import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
+import { mockedTaro, resetTaroMock } from '../../test-utils/taro-mock';
 import CheckoutPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
@@ -18,8 +18,24 @@ const create = orderApi.create as jest.MockedFunction<typeof orderApi.create>;
 const pay = orderApi.pay as jest.MockedFunction<typeof orderApi.pay>;
 const mockedDevPay = devPay as jest.MockedFunction<typeof devPay>;
 
-const tea: CartItem = { productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', priceFen: 1290, image: '/img/p1.png', stock: 9 };
-const teaLine: CheckoutLine = { productId: 'p1', skuId: 's1', qty: 2, title: '云南古树红茶', spec: '200g 罐装', image: '/img/p1.png', priceFen: 1290 };
+const tea: CartItem = {
+  productId: 'p1',
+  skuId: 's1',
+  title: '云南古树红茶',
+  spec: '200g 罐装',
+  priceFen: 1290,
+  image: '/img/p1.png',
+  stock: 9,
+};
+const teaLine: CheckoutLine = {
+  productId: 'p1',
+  skuId: 's1',
+  qty: 2,
+  title: '云南古树红茶',
+  spec: '200g 罐装',
+  image: '/img/p1.png',
+  priceFen: 1290,
+};
 const address = { name: '王小明', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' };
 const ORDER_ID = 'YJ7K3M9Q2W4E6R8T1Y';
 
@@ -29,7 +45,13 @@ const priced: Quote = {
   freeShippingFromFen: 9900,
   points: { available: 0, maxUsable: 0, perYuan: 100, step: 1, capBp: 5000 },
 };
-const order = { id: ORDER_ID, status: 'pending_payment', items: priced.items, amounts: priced.amounts, address } as unknown as Order;
+const order = {
+  id: ORDER_ID,
+  status: 'pending_payment',
+  items: priced.items,
+  amounts: priced.amounts,
+  address,
+} as unknown as Order;
 const payResult: PayResult = {
   orderId: ORDER_ID,
   outTradeNo: ORDER_ID,
@@ -83,7 +105,10 @@ describe('checkout page', () => {
 
   it('says 免运费 when the quote has no shipping', async () => {
     startCheckout();
-    quote.mockResolvedValue({ ok: true, data: { ...priced, amounts: { ...priced.amounts, shippingFen: 0, payableFen: 2580 } } });
+    quote.mockResolvedValue({
+      ok: true,
+      data: { ...priced, amounts: { ...priced.amounts, shippingFen: 0, payableFen: 2580 } },
+    });
     render(<CheckoutPage />);
     expect(await screen.findByText('免运费')).toBeTruthy();
   });
@@ -121,14 +146,21 @@ describe('checkout page', () => {
     fireEvent.click(screen.getByText('提交订单'));
     expect(await screen.findByText('微信支付（本地模拟）')).toBeTruthy();
     expect(create).toHaveBeenCalledTimes(2);
-    expect(create.mock.calls[0][0]).toEqual({ requestId, items: [{ productId: 'p1', skuId: 's1', qty: 2 }], address, note: '请用礼盒包装' });
+    expect(create.mock.calls[0][0]).toEqual({
+      requestId,
+      items: [{ productId: 'p1', skuId: 's1', qty: 2 }],
+      address,
+      note: '请用礼盒包装',
+    });
     expect(create.mock.calls[1][0].requestId).toBe(requestId);
     expect(pay).toHaveBeenCalledWith({ orderId: ORDER_ID });
     // The ordered lines left the cart as soon as the order existed.
     expect(useCart.getState().lines).toEqual([]);
 
     fireEvent.click(screen.getByText('确认支付'));
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }));
+    await waitFor(() =>
+      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }),
+    );
     expect(mockedDevPay).toHaveBeenCalledWith(ORDER_ID);
     await waitFor(() => expect(useCheckout.getState().draft).toBeNull());
     expect(useCheckout.getState().address).toEqual(address);
@@ -154,7 +186,9 @@ describe('checkout page', () => {
     await screen.findByText('¥25.80');
     quote.mockResolvedValueOnce({ ok: false, error: { code: 'order.stock_insufficient', message: '库存不足' } });
     fireEvent.click(screen.getByText('提交订单'));
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '下单失败', content: '库存不足' })));
+    await waitFor(() =>
+      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '下单失败', content: '库存不足' })),
+    );
     expect(await screen.findByText('重新计算')).toBeTruthy();
     expect(quote).toHaveBeenCalledTimes(2);
     expect(pay).not.toHaveBeenCalled();
@@ -198,7 +232,11 @@ describe('checkout page', () => {
       countyName: '西湖区',
       detailInfo: '文三路 100 号',
     });
-    Taro.requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', SET_YOUR_SHIPPED_TEMPLATE_ID: 'accept', SET_YOUR_REFUND_TEMPLATE_ID: 'reject' });
+    Taro.requestSubscribeMessage.mockResolvedValue({
+      errMsg: 'requestSubscribeMessage:ok',
+      SET_YOUR_SHIPPED_TEMPLATE_ID: 'accept',
+      SET_YOUR_REFUND_TEMPLATE_ID: 'reject',
+    });
     create.mockResolvedValueOnce({ ok: true, data: { order } });
     render(<CheckoutPage />);
     await screen.findByText('¥25.80');
@@ -206,9 +244,13 @@ describe('checkout page', () => {
     fireEvent.click(screen.getByText('选择微信收货地址'));
     expect(await screen.findByText('13800138000')).toBeTruthy();
     fireEvent.click(screen.getByText('提交订单'));
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }));
+    await waitFor(() =>
+      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }),
+    );
     expect(create.mock.calls[0][0].address).toEqual(address);
-    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['SET_YOUR_SHIPPED_TEMPLATE_ID', 'SET_YOUR_REFUND_TEMPLATE_ID'] });
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({
+      tmplIds: ['SET_YOUR_SHIPPED_TEMPLATE_ID', 'SET_YOUR_REFUND_TEMPLATE_ID'],
+    });
     expect(pay).toHaveBeenCalledWith({ orderId: ORDER_ID, notify: { shipped: true, refund: false } });
     expect(Taro.requestPayment).toHaveBeenCalledWith(payResult.payment);
     // Subscribing comes first: WeChat shows its dialog only in answer to the tap.
@@ -239,7 +281,10 @@ describe('checkout page: 积分抵扣', () => {
   const items = [{ productId: 'p1', skuId: 's1', qty: 2 }];
   const offer = { available: 150, maxUsable: 100, perYuan: 100, step: 1, capBp: 5000 };
   const offered: Quote = { ...priced, points: offer };
-  const withPoints: Quote = { ...offered, amounts: { ...priced.amounts, pointsUsed: 100, pointsDiscountFen: 100, payableFen: 3280 } };
+  const withPoints: Quote = {
+    ...offered,
+    amounts: { ...priced.amounts, pointsUsed: 100, pointsDiscountFen: 100, payableFen: 3280 },
+  };
   const pointsSwitch = () => screen.getByLabelText('使用积分抵扣');
   const payable = () => document.querySelector('.checkout__total-value')?.textContent;
   /** Answers a quote by the points it asks for, as the server does. */
@@ -308,7 +353,10 @@ describe('checkout page: 积分抵扣', () => {
     expect(screen.queryByLabelText('使用积分抵扣')).toBeNull();
     unmount();
 
-    quote.mockResolvedValue({ ok: true, data: { ...priced, points: { ...offer, available: 30, maxUsable: 0, capBp: 0 } } });
+    quote.mockResolvedValue({
+      ok: true,
+      data: { ...priced, points: { ...offer, available: 30, maxUsable: 0, capBp: 0 } },
+    });
     render(<CheckoutPage />);
     expect(await screen.findByText('本店暂不支持积分抵扣')).toBeTruthy();
   });
@@ -320,10 +368,20 @@ describe('checkout page: 积分抵扣', () => {
     const requestId = useCheckout.getState().draft!.requestId;
     const refusal = '积分不足：当前可用 50 积分';
     create.mockResolvedValueOnce({ ok: false, error: { code: 'points.insufficient', message: refusal } });
-    quote.mockImplementation(async (input) => ({ ok: true, data: input.pointsToUse ? withPoints : { ...offered, points: { ...offer, available: 50, maxUsable: 50 } } }));
+    quote.mockImplementation(async (input) => ({
+      ok: true,
+      data: input.pointsToUse ? withPoints : { ...offered, points: { ...offer, available: 50, maxUsable: 50 } },
+    }));
 
     fireEvent.click(screen.getByText('提交订单'));
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '积分抵扣失败', content: `${refusal}。已取消积分抵扣，请确认实付金额后重新提交。` })));
+    await waitFor(() =>
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: '积分抵扣失败',
+          content: `${refusal}。已取消积分抵扣，请确认实付金额后重新提交。`,
+        }),
+      ),
+    );
     expect(await screen.findByText(`${refusal}，已取消积分抵扣`)).toBeTruthy();
     expect(quote).toHaveBeenLastCalledWith({ items });
     expect(await screen.findByText('可用 50 积分，抵 ¥0.50')).toBeTruthy();
@@ -340,7 +398,10 @@ describe('checkout page: 积分抵扣', () => {
 
   it('when the quote refuses the points (the balance moved), prices without them and says why', async () => {
     await openWithOffer();
-    quote.mockResolvedValueOnce({ ok: false, error: { code: 'points.insufficient', message: '积分不足：当前可用 0 积分' } });
+    quote.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'points.insufficient', message: '积分不足：当前可用 0 积分' },
+    });
     quote.mockResolvedValueOnce({ ok: true, data: { ...priced, points: { ...offer, available: 0, maxUsable: 0 } } });
     fireEvent.click(pointsSwitch());
     expect(await screen.findByText('积分不足：当前可用 0 积分，已取消积分抵扣')).toBeTruthy();

@@ -39,9 +39,9 @@ export default function CheckoutPage() {
   if (!draft || draft.lines.length === 0) {
     return (
       <PageState
-        kind='empty'
-        message='没有待结算的商品'
-        actionText='去购物车'
+        kind="empty"
+        message="没有待结算的商品"
+        actionText="去购物车"
         onAction={() => void Taro.switchTab({ url: PAGES.cart })}
       />
     );
@@ -111,71 +111,75 @@ export default function CheckoutPage() {
   const lines: Array<CheckoutLine | OrderLine> = quote ? quote.items : draft.lines;
 
   return (
-    <View className='checkout'>
-      <View className='checkout__card'>
-        <Text className='checkout__section-title'>收货地址</Text>
+    <View className="checkout">
+      <View className="checkout__card">
+        <Text className="checkout__section-title">收货地址</Text>
         {editing ? (
-          <AddressForm initial={formInitial} onSave={saveAddress} onCancel={address ? () => setEditing(false) : undefined} />
+          <AddressForm
+            initial={formInitial}
+            onSave={saveAddress}
+            onCancel={address ? () => setEditing(false) : undefined}
+          />
         ) : address ? (
-          <View className='checkout__address' onClick={isH5() ? editAddress : () => void chooseWechatAddress()}>
-            <View className='checkout__address-main'>
-              <View className='checkout__address-who'>
-                <Text className='checkout__address-name'>{address.name}</Text>
+          <View className="checkout__address" onClick={isH5() ? editAddress : () => void chooseWechatAddress()}>
+            <View className="checkout__address-main">
+              <View className="checkout__address-who">
+                <Text className="checkout__address-name">{address.name}</Text>
                 <Text>{address.phone}</Text>
               </View>
-              <Text className='checkout__address-where'>{`${address.region} ${address.detail}`}</Text>
+              <Text className="checkout__address-where">{`${address.region} ${address.detail}`}</Text>
             </View>
-            <Text className='checkout__address-change'>修改</Text>
+            <Text className="checkout__address-change">修改</Text>
           </View>
         ) : (
-          <View className='checkout__address-pick'>
-            <View className='checkout__address-wechat' onClick={() => void chooseWechatAddress()}>
+          <View className="checkout__address-pick">
+            <View className="checkout__address-wechat" onClick={() => void chooseWechatAddress()}>
               选择微信收货地址
             </View>
-            <Text className='checkout__address-manual' onClick={editAddress}>
+            <Text className="checkout__address-manual" onClick={editAddress}>
               手动填写
             </Text>
           </View>
         )}
         {!editing && address && !isH5() ? (
-          <Text className='checkout__address-manual checkout__address-manual--inline' onClick={editAddress}>
+          <Text className="checkout__address-manual checkout__address-manual--inline" onClick={editAddress}>
             手动修改
           </Text>
         ) : null}
       </View>
 
-      <View className='checkout__card'>
-        <Text className='checkout__section-title'>{`商品（${lines.length}）`}</Text>
+      <View className="checkout__card">
+        <Text className="checkout__section-title">{`商品（${lines.length}）`}</Text>
         {lines.map((line) => (
-          <View key={`${line.productId}:${line.skuId}`} className='checkout__line'>
-            <Image className='checkout__image' src={line.image} mode='aspectFill' />
-            <View className='checkout__line-body'>
-              <Text className='checkout__line-title'>{line.title}</Text>
-              <Text className='checkout__line-spec'>{line.spec}</Text>
-              <View className='checkout__line-foot'>
-                <Text className='checkout__line-price'>{formatFen(line.priceFen)}</Text>
-                <Text className='checkout__line-qty'>{`×${line.qty}`}</Text>
+          <View key={`${line.productId}:${line.skuId}`} className="checkout__line">
+            <Image className="checkout__image" src={line.image} mode="aspectFill" />
+            <View className="checkout__line-body">
+              <Text className="checkout__line-title">{line.title}</Text>
+              <Text className="checkout__line-spec">{line.spec}</Text>
+              <View className="checkout__line-foot">
+                <Text className="checkout__line-price">{formatFen(line.priceFen)}</Text>
+                <Text className="checkout__line-qty">{`×${line.qty}`}</Text>
               </View>
             </View>
           </View>
         ))}
       </View>
 
-      <View className='checkout__card'>
-        {checkout.quoteStatus === 'loading' ? <Text className='checkout__quote-note'>正在计算价格…</Text> : null}
+      <View className="checkout__card">
+        {checkout.quoteStatus === 'loading' ? <Text className="checkout__quote-note">正在计算价格…</Text> : null}
         {checkout.quoteStatus === 'error' ? (
-          <View className='checkout__quote-error'>
+          <View className="checkout__quote-error">
             <Text>{checkout.quoteError?.message ?? '价格计算失败'}</Text>
-            <Text className='checkout__quote-retry' onClick={() => void checkout.requote()}>
+            <Text className="checkout__quote-retry" onClick={() => void checkout.requote()}>
               重新计算
             </Text>
           </View>
         ) : null}
         {quote ? (
           <>
-            <AmountRow label='商品金额' value={formatFen(quote.amounts.goodsFen)} />
+            <AmountRow label="商品金额" value={formatFen(quote.amounts.goodsFen)} />
             <AmountRow
-              label='运费'
+              label="运费"
               hint={quote.freeShippingFromFen > 0 ? `满${formatFen(quote.freeShippingFromFen)}免运费` : undefined}
               value={quote.amounts.shippingFen === 0 ? '免运费' : formatFen(quote.amounts.shippingFen)}
             />
@@ -187,30 +191,34 @@ export default function CheckoutPage() {
               notice={checkout.pointsNotice}
               onToggle={(on) => void checkout.setPointsOn(on)}
             />
-            <AmountRow label='实付' value={formatFen(quote.amounts.payableFen)} strong />
+            <AmountRow label="实付" value={formatFen(quote.amounts.payableFen)} strong />
           </>
         ) : null}
       </View>
 
-      <View className='checkout__card checkout__note'>
-        <Text className='checkout__note-label'>订单备注</Text>
+      <View className="checkout__card checkout__note">
+        <Text className="checkout__note-label">订单备注</Text>
         <Input
-          className='checkout__note-input'
-          placeholder='选填，给店主留言'
-          placeholderClass='checkout__placeholder'
+          className="checkout__note-input"
+          placeholder="选填，给店主留言"
+          placeholderClass="checkout__placeholder"
           maxlength={ORDER_NOTE_MAX}
           value={note}
           onInput={(e) => setNote(e.detail.value)}
         />
       </View>
 
-      <View className='checkout__bar'>
-        <View className='checkout__total'>
-          <Text className='checkout__total-label'>实付</Text>
-          <Text className='checkout__total-value'>{quote ? formatFen(quote.amounts.payableFen) : '--'}</Text>
+      <View className="checkout__bar">
+        <View className="checkout__total">
+          <Text className="checkout__total-label">实付</Text>
+          <Text className="checkout__total-value">{quote ? formatFen(quote.amounts.payableFen) : '--'}</Text>
         </View>
         <View
-          className={submitting || checkout.quoteStatus !== 'ready' ? 'checkout__submit checkout__submit--disabled' : 'checkout__submit'}
+          className={
+            submitting || checkout.quoteStatus !== 'ready'
+              ? 'checkout__submit checkout__submit--disabled'
+              : 'checkout__submit'
+          }
           aria-disabled={submitting}
           onClick={() => void submit()}
         >
@@ -226,9 +234,9 @@ export default function CheckoutPage() {
 function AmountRow({ label, value, hint, strong }: { label: string; value: string; hint?: string; strong?: boolean }) {
   return (
     <View className={strong ? 'checkout__amount checkout__amount--strong' : 'checkout__amount'}>
-      <Text className='checkout__amount-label'>{label}</Text>
-      {hint ? <Text className='checkout__amount-hint'>{hint}</Text> : null}
-      <Text className='checkout__amount-value'>{value}</Text>
+      <Text className="checkout__amount-label">{label}</Text>
+      {hint ? <Text className="checkout__amount-hint">{hint}</Text> : null}
+      <Text className="checkout__amount-value">{value}</Text>
     </View>
   );
 }
@@ -244,7 +252,12 @@ async function explainFailure(code: ErrorCode, message: string, checkout: Checko
     // The points moved since the quote (spent by another order, the rules changed): the buyer sees the new
     // payable before placing the order again.
     void checkout.dropPoints(message);
-    await Taro.showModal({ title: '积分抵扣失败', content: `${message}。已取消积分抵扣，请确认实付金额后重新提交。`, showCancel: false, confirmText: '知道了' });
+    await Taro.showModal({
+      title: '积分抵扣失败',
+      content: `${message}。已取消积分抵扣，请确认实付金额后重新提交。`,
+      showCancel: false,
+      confirmText: '知道了',
+    });
     return;
   }
   if (code === 'order.request_conflict') {

@@ -103,7 +103,13 @@ export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
       // checkout's: a refused attempt placed nothing under it, and an attempt whose answer was lost is caught by
       // the server's request_conflict if the retry asks for other points, instead of becoming a second order.
       const spend = points.current;
-      return orderApi.create({ requestId, items, address, ...(trimmed ? { note: trimmed } : {}), ...(spend > 0 ? { pointsToUse: spend } : {}) });
+      return orderApi.create({
+        requestId,
+        items,
+        address,
+        ...(trimmed ? { note: trimmed } : {}),
+        ...(spend > 0 ? { pointsToUse: spend } : {}),
+      });
     },
     [items, draft?.requestId],
   );

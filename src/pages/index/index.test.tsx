@@ -9,7 +9,13 @@ jest.mock('../../api/shop', () => ({ shopApi: { listProducts: jest.fn() } }));
 
 const Taro = mockedTaro();
 const listProducts = shopApi.listProducts as jest.MockedFunction<typeof shopApi.listProducts>;
-const card = (id: string, title: string, priceFen: number) => ({ id, title, image: `/img/${id}.png`, priceFen, soldOut: false });
+const card = (id: string, title: string, priceFen: number) => ({
+  id,
+  title,
+  image: `/img/${id}.png`,
+  priceFen,
+  soldOut: false,
+});
 
 beforeEach(() => {
   resetTaroMock();
@@ -52,7 +58,14 @@ describe('home page', () => {
   });
 
   it("shows the shop's own name and logo from the first page, and 友荐 when the catalogue cannot load", async () => {
-    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null, shop: { name: '小满的店', logo: '/logo.png' } } });
+    listProducts.mockResolvedValueOnce({
+      ok: true,
+      data: {
+        items: [card('p1', '云南古树红茶 200g', 1290)],
+        nextCursor: null,
+        shop: { name: '小满的店', logo: '/logo.png' },
+      },
+    });
     const { unmount } = render(<HomePage />);
     expect(await screen.findByText('小满的店')).toBeTruthy();
     expect(screen.queryByText('友荐')).toBeNull();
@@ -66,7 +79,10 @@ describe('home page', () => {
   });
 
   it('opens the product page on tap', async () => {
-    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null } });
+    listProducts.mockResolvedValueOnce({
+      ok: true,
+      data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null },
+    });
     render(<HomePage />);
     fireEvent.click(await screen.findByText('云南古树红茶 200g'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=p1' });
@@ -83,16 +99,25 @@ describe('home page', () => {
     listProducts.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
     render(<HomePage />);
     expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
-    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null } });
+    listProducts.mockResolvedValueOnce({
+      ok: true,
+      data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null },
+    });
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('云南古树红茶 200g')).toBeTruthy();
   });
 
   it('pull-to-refresh reloads the first page and then stops the spinner', async () => {
-    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null } });
+    listProducts.mockResolvedValueOnce({
+      ok: true,
+      data: { items: [card('p1', '云南古树红茶 200g', 1290)], nextCursor: null },
+    });
     render(<HomePage />);
     await screen.findByText('云南古树红茶 200g');
-    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p9', '新到 龙井 250g', 8800)], nextCursor: null } });
+    listProducts.mockResolvedValueOnce({
+      ok: true,
+      data: { items: [card('p9', '新到 龙井 250g', 8800)], nextCursor: null },
+    });
     act(() => taroPage.pullDown!());
     expect(await screen.findByText('新到 龙井 250g')).toBeTruthy();
     expect(screen.queryByText('云南古树红茶 200g')).toBeNull();

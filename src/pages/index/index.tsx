@@ -17,22 +17,22 @@ export default function HomePage() {
   usePagedListScroll(feed, '.home__content');
 
   return (
-    <View className='home'>
-      <View className='home__hero'>
-        <View className='home__brand-row'>
-          {feed.shop?.logo ? <Image className='home__logo' src={feed.shop.logo} mode='aspectFill' /> : null}
+    <View className="home">
+      <View className="home__hero">
+        <View className="home__brand-row">
+          {feed.shop?.logo ? <Image className="home__logo" src={feed.shop.logo} mode="aspectFill" /> : null}
           {/* The shop's own name once the catalogue answers (they arrive together), 友荐 when it cannot. */}
-          <Text className='home__brand'>{feed.shop?.name ?? (feed.status === 'loading' ? '' : '友荐')}</Text>
+          <Text className="home__brand">{feed.shop?.name ?? (feed.status === 'loading' ? '' : '友荐')}</Text>
         </View>
-        <Text className='home__slogan'>好物，来自朋友的真实推荐</Text>
+        <Text className="home__slogan">好物，来自朋友的真实推荐</Text>
       </View>
       <PagedList
         list={feed}
-        block='home'
+        block="home"
         classes={{ list: 'home__content', rows: 'home__grid' }}
         empty={{ message: '店里还没有商品', actionText: '刷新看看', onAction: () => void feed.refresh() }}
         renderItem={(product) => (
-          <View className='home__cell'>
+          <View className="home__cell">
             <ProductCard product={product} onTap={openProduct} />
           </View>
         )}

@@ -20,28 +20,28 @@ export default function PointsCard({ user, card }: PointsCardProps) {
   const expiring = card.balance ? expiringText(card.balance) : null;
   return (
     <View
-      className='me__card me__points'
-      hoverClass='me__card--pressed'
+      className="me__card me__points"
+      hoverClass="me__card--pressed"
       onClick={() => void Taro.navigateTo({ url: PAGES.memberPoints })}
     >
-      <View className='me__card-head'>
-        <Text className='me__card-title'>会员积分</Text>
-        <Text className='me__card-more'>积分明细 ›</Text>
+      <View className="me__card-head">
+        <Text className="me__card-title">会员积分</Text>
+        <Text className="me__card-more">积分明细 ›</Text>
       </View>
-      <View className='me__points-figures'>
-        <View className='me__points-figure'>
-          <Text className='me__points-available'>{String(figures.available)}</Text>
-          <Text className='me__points-label'>可用积分</Text>
+      <View className="me__points-figures">
+        <View className="me__points-figure">
+          <Text className="me__points-available">{String(figures.available)}</Text>
+          <Text className="me__points-label">可用积分</Text>
         </View>
-        <View className='me__points-figure'>
-          <Text className='me__points-pending'>{String(figures.pending)}</Text>
-          <Text className='me__points-label'>待到账</Text>
+        <View className="me__points-figure">
+          <Text className="me__points-pending">{String(figures.pending)}</Text>
+          <Text className="me__points-label">待到账</Text>
         </View>
       </View>
-      {expiring ? <Text className='me__points-expiring'>{expiring}</Text> : null}
+      {expiring ? <Text className="me__points-expiring">{expiring}</Text> : null}
       {card.error ? (
         <Text
-          className='me__points-retry'
+          className="me__points-retry"
           onClick={(e) => {
             // A retry, not a way into the ledger.
             e.stopPropagation();
@@ -60,14 +60,18 @@ function Invitation({ card }: { card: PointsCardData }) {
     const res = await card.join();
     if (!res) return;
     // 'none': WeChat cuts a 'success' toast's title to seven characters.
-    if (res.ok) void Taro.showToast({ title: res.data.gift > 0 ? `开卡成功，获得 ${res.data.gift} 积分` : '开卡成功', icon: 'none' });
+    if (res.ok)
+      void Taro.showToast({
+        title: res.data.gift > 0 ? `开卡成功，获得 ${res.data.gift} 积分` : '开卡成功',
+        icon: 'none',
+      });
     else void Taro.showToast({ title: res.error.message, icon: 'none' });
   };
   return (
-    <View className='me__card me__points me__points--invite'>
-      <View className='me__points-invite-body'>
-        <Text className='me__card-title'>开通会员卡</Text>
-        <Text className='me__card-text'>开卡送积分，购物得积分，下单可抵现</Text>
+    <View className="me__card me__points me__points--invite">
+      <View className="me__points-invite-body">
+        <Text className="me__card-title">开通会员卡</Text>
+        <Text className="me__card-text">开卡送积分，购物得积分，下单可抵现</Text>
       </View>
       <View
         className={card.joining ? 'me__join me__join--busy' : 'me__join'}

@@ -19,14 +19,27 @@ const releaseBinding = commissionApi.releaseBinding as jest.MockedFunction<typeo
 const join = pointsApi.join as jest.MockedFunction<typeof pointsApi.join>;
 const balance = pointsApi.balance as jest.MockedFunction<typeof pointsApi.balance>;
 const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
-const owner = { id: 'u0', shareCode: 'OWN234', nickname: '店主小王', isOwner: true, isMember: true, points: { available: 0, pending: 0 } };
+const owner = {
+  id: 'u0',
+  shareCode: 'OWN234',
+  nickname: '店主小王',
+  isOwner: true,
+  isMember: true,
+  points: { available: 0, pending: 0 },
+};
 const bob = { ...owner, id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false };
 const initialSession = useSession.getState();
 // Built from local fields so the shown day holds in any time zone; far ahead so the binding is active.
 const until = new Date(2099, 11, 8, 12, 0).toISOString();
 const binding = { sharerCode: 'ALC234', nickname: 'alice', until };
 
-const rules = { pointsEarnPerYuan: 1, pointsPerYuan: 100, pointsCapBp: 5000, welcomePoints: 100, pointsExpiryDays: 365 };
+const rules = {
+  pointsEarnPerYuan: 1,
+  pointsPerYuan: 100,
+  pointsCapBp: 5000,
+  welcomePoints: 100,
+  pointsExpiryDays: 365,
+};
 const noPoints: PointsBalance = { isMember: true, available: 0, pending: 0, expiringSoon: 0, nextExpiry: null, rules };
 
 beforeEach(() => {
@@ -52,14 +65,20 @@ describe('me page', () => {
     session.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
     render(<MePage />);
     expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
-    session.mockResolvedValueOnce({ ok: true, data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null } });
+    session.mockResolvedValueOnce({
+      ok: true,
+      data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null },
+    });
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('bob')).toBeTruthy();
     expect(screen.queryByText('店主')).toBeNull();
   });
 
   it('opens my orders by state from the 我的订单 card', async () => {
-    session.mockResolvedValueOnce({ ok: true, data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null } });
+    session.mockResolvedValueOnce({
+      ok: true,
+      data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null },
+    });
     render(<MePage />);
     expect(await screen.findByText('我的订单')).toBeTruthy();
     const shortcuts: Array<[string, string]> = [
@@ -138,7 +157,9 @@ describe('me page: my recommender', () => {
     await openWithBinding();
     releaseBinding.mockResolvedValueOnce({ ok: true, data: { binding: null } });
     await act(async () => fireEvent.click(screen.getByText('解除')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '解除后，你之后的订单不再计入 TA 的推广' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '解除后，你之后的订单不再计入 TA 的推广' }),
+    );
     expect(releaseBinding).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.queryByText(/你的推荐人/)).toBeNull());
     expect(useSession.getState().binding).toBeNull();
@@ -166,7 +187,10 @@ describe('me page: my recommender', () => {
 describe('me page: the member card', () => {
   const guest = { ...bob, isMember: false };
   /** The figures the member card shows: spendable, then pending. */
-  const figures = () => [document.querySelector('.me__points-available')?.textContent, document.querySelector('.me__points-pending')?.textContent];
+  const figures = () => [
+    document.querySelector('.me__points-available')?.textContent,
+    document.querySelector('.me__points-pending')?.textContent,
+  ];
   const day = (mo: number, d: number) => new Date(2099, mo - 1, d, 12, 0).toISOString();
 
   it('invites someone who is not a member; 开卡 joins once, shows the gift and the balance', async () => {
@@ -206,13 +230,28 @@ describe('me page: the member card', () => {
   it('shows a member the spendable and pending points, what expires soon, and opens 积分明细', async () => {
     const read = deferred<Awaited<ReturnType<typeof pointsApi.balance>>>();
     balance.mockReturnValueOnce(read.promise);
-    session.mockResolvedValueOnce({ ok: true, data: { user: { ...bob, points: { available: 1300, pending: 35 } }, binding: null } });
+    session.mockResolvedValueOnce({
+      ok: true,
+      data: { user: { ...bob, points: { available: 1300, pending: 35 } }, binding: null },
+    });
     render(<MePage />);
     // The session's figures until the balance arrives.
     await screen.findByText('会员积分');
     expect(figures()).toEqual(['1300', '35']);
 
-    await act(async () => read.resolve({ ok: true, data: { isMember: true, available: 1280, pending: 35, expiringSoon: 120, nextExpiry: { points: 120, at: day(12, 8) }, rules } }));
+    await act(async () =>
+      read.resolve({
+        ok: true,
+        data: {
+          isMember: true,
+          available: 1280,
+          pending: 35,
+          expiringSoon: 120,
+          nextExpiry: { points: 120, at: day(12, 8) },
+          rules,
+        },
+      }),
+    );
     expect(figures()).toEqual(['1280', '35']);
     expect(screen.getByText('120 积分将于 12月8日 过期')).toBeTruthy();
     expect(useSession.getState().user?.points).toEqual({ available: 1280, pending: 35 });
@@ -237,7 +276,10 @@ describe('me page: the member card', () => {
 
   it('a failed balance keeps the session’s figures and retries on tap, without opening the ledger', async () => {
     balance.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
-    session.mockResolvedValueOnce({ ok: true, data: { user: { ...bob, points: { available: 300, pending: 0 } }, binding: null } });
+    session.mockResolvedValueOnce({
+      ok: true,
+      data: { user: { ...bob, points: { available: 300, pending: 0 } }, binding: null },
+    });
     render(<MePage />);
     const retry = await screen.findByText('积分刷新失败：网络异常，请稍后重试，点击重试');
     expect(figures()).toEqual(['300', '0']);

@@ -57,38 +57,38 @@ export default function MePage() {
   });
 
   if (status === 'error') {
-    return <PageState kind='error' message={error?.message} actionText='重新加载' onAction={() => void reload()} />;
+    return <PageState kind="error" message={error?.message} actionText="重新加载" onAction={() => void reload()} />;
   }
-  if (!user) return <PageState kind='loading' />;
+  if (!user) return <PageState kind="loading" />;
 
   return (
-    <View className='me'>
-      <View className='me__profile'>
-        <View className='me__avatar'>{user.nickname.slice(0, 1)}</View>
-        <View className='me__who'>
-          <View className='me__name-row'>
-            <Text className='me__nickname'>{user.nickname}</Text>
-            {user.isOwner ? <Text className='me__badge'>店主</Text> : null}
+    <View className="me">
+      <View className="me__profile">
+        <View className="me__avatar">{user.nickname.slice(0, 1)}</View>
+        <View className="me__who">
+          <View className="me__name-row">
+            <Text className="me__nickname">{user.nickname}</Text>
+            {user.isOwner ? <Text className="me__badge">店主</Text> : null}
           </View>
-          <View className='me__code' hoverClass='me__code--pressed' onClick={() => copyShareCode(user.shareCode)}>
+          <View className="me__code" hoverClass="me__code--pressed" onClick={() => copyShareCode(user.shareCode)}>
             <Text>{`我的推荐码 ${user.shareCode}`}</Text>
-            <Text className='me__copy'>复制</Text>
+            <Text className="me__copy">复制</Text>
           </View>
         </View>
       </View>
 
-      <View className='me__card me__orders'>
-        <View className='me__card-head'>
-          <Text className='me__card-title'>我的订单</Text>
-          <Text className='me__card-more' onClick={() => openOrders('all')}>
+      <View className="me__card me__orders">
+        <View className="me__card-head">
+          <Text className="me__card-title">我的订单</Text>
+          <Text className="me__card-more" onClick={() => openOrders('all')}>
             全部订单 ›
           </Text>
         </View>
-        <View className='me__shortcuts'>
+        <View className="me__shortcuts">
           {ORDER_SHORTCUTS.map((tab) => (
-            <View key={tab} className='me__shortcut' hoverClass='me__shortcut--pressed' onClick={() => openOrders(tab)}>
+            <View key={tab} className="me__shortcut" hoverClass="me__shortcut--pressed" onClick={() => openOrders(tab)}>
               <View className={`me__shortcut-icon me__shortcut-icon--${tab}`} />
-              <Text className='me__shortcut-label'>{BUYER_TAB_LABELS[tab]}</Text>
+              <Text className="me__shortcut-label">{BUYER_TAB_LABELS[tab]}</Text>
             </View>
           ))}
         </View>
@@ -98,20 +98,22 @@ export default function MePage() {
 
       {binding && msUntil(binding.until) > 0 ? <BindingCard binding={binding} /> : null}
 
-      <View className='me__card me__share' hoverClass='me__card--pressed' onClick={open(PAGES.shareCenter)}>
-        <View className='me__card-head'>
-          <Text className='me__card-title'>分享赚佣金 · 推广中心 ›</Text>
+      <View className="me__card me__share" hoverClass="me__card--pressed" onClick={open(PAGES.shareCenter)}>
+        <View className="me__card-head">
+          <Text className="me__card-title">分享赚佣金 · 推广中心 ›</Text>
         </View>
-        <Text className='me__card-text'>朋友通过你的分享买下并完成订单，你得到佣金；访问、成交和佣金都在推广中心。</Text>
+        <Text className="me__card-text">
+          朋友通过你的分享买下并完成订单，你得到佣金；访问、成交和佣金都在推广中心。
+        </Text>
       </View>
 
       {user.isOwner ? (
-        <View className='me__card me__owner'>
-          <Text className='me__card-title'>店主专区</Text>
+        <View className="me__card me__owner">
+          <Text className="me__card-title">店主专区</Text>
           {OWNER_ENTRIES.map((entry) => (
-            <View key={entry.url} className='me__entry' hoverClass='me__entry--pressed' onClick={open(entry.url)}>
-              <Text className='me__entry-label'>{entry.label}</Text>
-              <Text className='me__entry-hint'>{entry.hint}</Text>
+            <View key={entry.url} className="me__entry" hoverClass="me__entry--pressed" onClick={open(entry.url)}>
+              <Text className="me__entry-label">{entry.label}</Text>
+              <Text className="me__entry-hint">{entry.hint}</Text>
             </View>
           ))}
         </View>
@@ -143,12 +145,16 @@ function BindingCard({ binding }: { binding: Binding }) {
     }
   };
   return (
-    <View className='me__card me__binding'>
-      <View className='me__binding-body'>
-        <Text className='me__binding-text'>{`你的推荐人：${binding.nickname}，至 ${formatMonthDay(binding.until)}`}</Text>
-        <Text className='me__binding-hint'>期间你的订单计入 TA 的推广，价格不变</Text>
+    <View className="me__card me__binding">
+      <View className="me__binding-body">
+        <Text className="me__binding-text">{`你的推荐人：${binding.nickname}，至 ${formatMonthDay(binding.until)}`}</Text>
+        <Text className="me__binding-hint">期间你的订单计入 TA 的推广，价格不变</Text>
       </View>
-      <View className={releasing ? 'me__release me__release--busy' : 'me__release'} aria-disabled={releasing} onClick={() => void release()}>
+      <View
+        className={releasing ? 'me__release me__release--busy' : 'me__release'}
+        aria-disabled={releasing}
+        onClick={() => void release()}
+      >
         {releasing ? '解除中…' : '解除'}
       </View>
     </View>

@@ -23,11 +23,11 @@ export default function PayCountdown({ payBefore, onExpire }: { payBefore: strin
     return () => clearInterval(timer);
   }, [payBefore]);
 
-  if (left <= 0) return <Text className='order__hint'>付款时间已过，订单即将自动取消</Text>;
+  if (left <= 0) return <Text className="order__hint">付款时间已过，订单即将自动取消</Text>;
   return (
-    <View className='order__countdown'>
-      <Text className='order__hint'>{`请在 ${formatClock(payBefore)} 前付款，超时订单将自动取消`}</Text>
-      <Text className='order__countdown-left'>{`剩余 ${formatCountdown(left)}`}</Text>
+    <View className="order__countdown">
+      <Text className="order__hint">{`请在 ${formatClock(payBefore)} 前付款，超时订单将自动取消`}</Text>
+      <Text className="order__countdown-left">{`剩余 ${formatCountdown(left)}`}</Text>
     </View>
   );
 }

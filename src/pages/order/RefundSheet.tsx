@@ -30,14 +30,14 @@ export default function RefundSheet({ busy, onSubmit, onClose }: RefundSheetProp
   };
 
   return (
-    <View className='refund-sheet' role='dialog' aria-label='申请退款'>
-      <View className='refund-sheet__mask' onClick={busy ? undefined : onClose} />
-      <View className='refund-sheet__panel'>
-        <Text className='refund-sheet__title'>申请退款</Text>
+    <View className="refund-sheet" role="dialog" aria-label="申请退款">
+      <View className="refund-sheet__mask" onClick={busy ? undefined : onClose} />
+      <View className="refund-sheet__panel">
+        <Text className="refund-sheet__title">申请退款</Text>
         <Textarea
-          className='refund-sheet__input'
-          placeholder='请说明退款原因，如：商品破损、与描述不符'
-          placeholderClass='refund-sheet__placeholder'
+          className="refund-sheet__input"
+          placeholder="请说明退款原因，如：商品破损、与描述不符"
+          placeholderClass="refund-sheet__placeholder"
           maxlength={MAX}
           value={reason}
           onInput={(e) => {
@@ -45,14 +45,18 @@ export default function RefundSheet({ busy, onSubmit, onClose }: RefundSheetProp
             setError(null);
           }}
         />
-        <View className='refund-sheet__meta'>
-          <Text className='refund-sheet__error'>{error ?? ''}</Text>
-          <Text className='refund-sheet__count'>{`${length}/${MAX}`}</Text>
+        <View className="refund-sheet__meta">
+          <Text className="refund-sheet__error">{error ?? ''}</Text>
+          <Text className="refund-sheet__count">{`${length}/${MAX}`}</Text>
         </View>
-        <View className={busy ? 'refund-sheet__submit refund-sheet__submit--busy' : 'refund-sheet__submit'} aria-disabled={busy} onClick={submit}>
+        <View
+          className={busy ? 'refund-sheet__submit refund-sheet__submit--busy' : 'refund-sheet__submit'}
+          aria-disabled={busy}
+          onClick={submit}
+        >
           {busy ? '提交中…' : '提交申请'}
         </View>
-        <View className='refund-sheet__cancel' onClick={busy ? undefined : onClose}>
+        <View className="refund-sheet__cancel" onClick={busy ? undefined : onClose}>
           取消
         </View>
       </View>

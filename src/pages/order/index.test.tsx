@@ -23,7 +23,18 @@ function order(status: OrderStatus, commands: OrderCommand[], extra: Partial<Ord
   return {
     id: ID,
     status,
-    items: [{ productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', image: '/img/p1.png', priceFen: 1290, qty: 2, lineFen: 2580 }],
+    items: [
+      {
+        productId: 'p1',
+        skuId: 's1',
+        title: '云南古树红茶',
+        spec: '200g 罐装',
+        image: '/img/p1.png',
+        priceFen: 1290,
+        qty: 2,
+        lineFen: 2580,
+      },
+    ],
     amounts: { goodsFen: 2580, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
     address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' },
     createdAt: local(1, 5, 9, 3),
@@ -79,14 +90,22 @@ describe('order page', () => {
     expect(screen.getByText('1月6日 14:30')).toBeTruthy();
     expect(screen.getByText('顺丰速运 SF1234567890')).toBeTruthy();
     // Newest first.
-    expect(Array.from(document.querySelectorAll('.timeline__label')).map((n) => n.textContent)).toEqual(['已发货', '已付款', '已下单']);
+    expect(Array.from(document.querySelectorAll('.timeline__label')).map((n) => n.textContent)).toEqual([
+      '已发货',
+      '已付款',
+      '已下单',
+    ]);
 
     fireEvent.click(screen.getAllByText('复制')[0]);
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'SF1234567890' });
   });
 
   it('shows the points the order spent', async () => {
-    await open(order('paid', [], { amounts: { goodsFen: 2580, pointsUsed: 100, pointsDiscountFen: 100, shippingFen: 800, payableFen: 3280 } }));
+    await open(
+      order('paid', [], {
+        amounts: { goodsFen: 2580, pointsUsed: 100, pointsDiscountFen: 100, shippingFen: 800, payableFen: 3280 },
+      }),
+    );
     expect(screen.getByText('积分抵扣（100 积分）')).toBeTruthy();
     expect(screen.getByText('-¥1.00')).toBeTruthy();
     expect(screen.getByText('¥32.80')).toBeTruthy();
@@ -122,7 +141,9 @@ describe('order page', () => {
     await open(order('pending_payment', ['pay', 'cancel']));
     taroPage.confirm = false;
     await act(async () => fireEvent.click(screen.getByText('取消订单')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消订单', content: '确定取消这笔订单吗？' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '取消订单', content: '确定取消这笔订单吗？' }),
+    );
     expect(api.cancel).not.toHaveBeenCalled();
 
     taroPage.confirm = true;
@@ -135,9 +156,14 @@ describe('order page', () => {
 
   it('says why an action failed and keeps the order as it was', async () => {
     await open(order('pending_payment', ['pay', 'cancel']));
-    api.cancel.mockResolvedValueOnce({ ok: false, error: { code: 'order.invalid_transition', message: '当前订单状态不支持该操作' } });
+    api.cancel.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'order.invalid_transition', message: '当前订单状态不支持该操作' },
+    });
     await act(async () => fireEvent.click(screen.getByText('取消订单')));
-    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '当前订单状态不支持该操作', icon: 'none' }));
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '当前订单状态不支持该操作', icon: 'none' }),
+    );
     expect(screen.getByText('待付款')).toBeTruthy();
   });
 
@@ -158,7 +184,9 @@ describe('order page', () => {
     expect(screen.getByText('请填写退款原因（至少 2 个字）')).toBeTruthy();
     expect(Taro.showModal).not.toHaveBeenCalled();
 
-    const host = screen.getAllByPlaceholderText('请说明退款原因，如：商品破损、与描述不符')[0].closest('taro-textarea-core')!;
+    const host = screen
+      .getAllByPlaceholderText('请说明退款原因，如：商品破损、与描述不符')[0]
+      .closest('taro-textarea-core')!;
     act(() => {
       host.dispatchEvent(new CustomEvent('input', { detail: { value: ' 不想要了 ' } }));
     });
@@ -178,7 +206,13 @@ describe('order page', () => {
   it('shows why the owner refused a refund', async () => {
     await open(
       order('shipped', ['confirmReceipt'], {
-        refund: { reason: '发错规格', requestedAt: local(1, 6, 9, 0), rejectedAt: local(1, 6, 12, 0), rejectReason: '规格无误，请查看包装', refundFen: 0 },
+        refund: {
+          reason: '发错规格',
+          requestedAt: local(1, 6, 9, 0),
+          rejectedAt: local(1, 6, 12, 0),
+          rejectReason: '规格无误，请查看包装',
+          refundFen: 0,
+        },
       }),
     );
     expect(screen.getByText('店主未同意退款')).toBeTruthy();
@@ -190,7 +224,12 @@ describe('order page', () => {
     await open(order('pending_payment', ['pay', 'cancel']));
     api.pay.mockResolvedValueOnce({
       ok: true,
-      data: { orderId: ID, outTradeNo: ID, payableFen: 3380, payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' } },
+      data: {
+        orderId: ID,
+        outTradeNo: ID,
+        payableFen: 3380,
+        payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' },
+      },
     });
     fireEvent.click(screen.getByText('去支付'));
     expect(await screen.findByText('微信支付（本地模拟）')).toBeTruthy();
@@ -227,8 +266,26 @@ describe('reviews from the order page', () => {
   it('a completed order offers 评价 on lines not yet reviewed and says 已评价 on the others', async () => {
     const two = order('completed', ['requestRefund'], {
       items: [
-        { productId: 'p1', skuId: 's1', title: '云南古树红茶', spec: '200g 罐装', image: '/img/p1.png', priceFen: 1290, qty: 2, lineFen: 2580 },
-        { productId: 'p2', skuId: 's2', title: '秦岭土蜂蜜', spec: '500g', image: '/img/p2.png', priceFen: 6800, qty: 1, lineFen: 6800 },
+        {
+          productId: 'p1',
+          skuId: 's1',
+          title: '云南古树红茶',
+          spec: '200g 罐装',
+          image: '/img/p1.png',
+          priceFen: 1290,
+          qty: 2,
+          lineFen: 2580,
+        },
+        {
+          productId: 'p2',
+          skuId: 's2',
+          title: '秦岭土蜂蜜',
+          spec: '500g',
+          image: '/img/p2.png',
+          priceFen: 6800,
+          qty: 1,
+          lineFen: 6800,
+        },
       ],
       reviewedSkus: ['s2'],
     });

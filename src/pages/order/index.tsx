@@ -6,7 +6,13 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import PageState from '../../components/PageState';
 import { usePayment } from '../../components/PaySheet/usePayment';
 import { formatFen } from '../../lib/money';
-import { BUYER_COMMAND_LABELS, buyerCommands, ORDER_STATUS_HINTS, ORDER_STATUS_LABELS, type BuyerCommand } from '../../lib/order-status';
+import {
+  BUYER_COMMAND_LABELS,
+  buyerCommands,
+  ORDER_STATUS_HINTS,
+  ORDER_STATUS_LABELS,
+  type BuyerCommand,
+} from '../../lib/order-status';
 import { PAGES, routes } from '../../routes';
 import { formatTime } from '../../lib/time';
 import type { Order } from '../../../cloudfunctions/contracts/order';
@@ -36,19 +42,26 @@ export default function OrderPage() {
   const [running, setRunning] = useState<BuyerCommand | null>(null);
   const [refunding, setRefunding] = useState(false);
 
-  if (detail.status === 'loading') return <PageState kind='loading' />;
+  if (detail.status === 'loading') return <PageState kind="loading" />;
   if (detail.status === 'not_found') {
     return (
       <PageState
-        kind='empty'
-        message='订单不存在'
-        actionText='查看我的订单'
+        kind="empty"
+        message="订单不存在"
+        actionText="查看我的订单"
         onAction={() => void Taro.redirectTo({ url: PAGES.orders })}
       />
     );
   }
   if (detail.status === 'error' || !detail.order) {
-    return <PageState kind='error' message={detail.error?.message} actionText='重新加载' onAction={() => void detail.reload()} />;
+    return (
+      <PageState
+        kind="error"
+        message={detail.error?.message}
+        actionText="重新加载"
+        onAction={() => void detail.reload()}
+      />
+    );
   }
   const order = detail.order;
 
@@ -74,7 +87,12 @@ export default function OrderPage() {
 
   const onCancel = () =>
     run('cancel', async () => {
-      const { confirm } = await Taro.showModal({ title: '取消订单', content: '确定取消这笔订单吗？', confirmText: '取消订单', cancelText: '再想想' });
+      const { confirm } = await Taro.showModal({
+        title: '取消订单',
+        content: '确定取消这笔订单吗？',
+        confirmText: '取消订单',
+        cancelText: '再想想',
+      });
       if (!confirm) return;
       const res = await detail.cancel();
       toast(res.ok ? '订单已取消' : res.error.message);
@@ -82,7 +100,12 @@ export default function OrderPage() {
 
   const onConfirmReceipt = () =>
     run('confirmReceipt', async () => {
-      const { confirm } = await Taro.showModal({ title: '确认收货', content: '请确认已收到商品，确认后交易完成。', confirmText: '确认收货', cancelText: '还没收到' });
+      const { confirm } = await Taro.showModal({
+        title: '确认收货',
+        content: '请确认已收到商品，确认后交易完成。',
+        confirmText: '确认收货',
+        cancelText: '还没收到',
+      });
       if (!confirm) return;
       const res = await detail.confirmReceipt();
       toast(res.ok ? '已确认收货' : res.error.message);
@@ -118,25 +141,25 @@ export default function OrderPage() {
     <View className={commands.length > 0 ? 'order order--with-bar' : 'order'}>
       <StatusHeader order={order} onPayExpired={() => void detail.reload()} />
 
-      <View className='order__card order__address'>
-        <View className='order__address-who'>
-          <Text className='order__address-name'>{order.address.name}</Text>
+      <View className="order__card order__address">
+        <View className="order__address-who">
+          <Text className="order__address-name">{order.address.name}</Text>
           <Text>{order.address.phone}</Text>
         </View>
-        <Text className='order__address-where'>{`${order.address.region} ${order.address.detail}`}</Text>
+        <Text className="order__address-where">{`${order.address.region} ${order.address.detail}`}</Text>
       </View>
 
       {order.shipping ? (
-        <View className='order__card'>
-          <Text className='order__card-title'>物流信息</Text>
-          <View className='order__row'>
-            <Text className='order__row-label'>快递公司</Text>
-            <Text className='order__row-value'>{order.shipping.carrier}</Text>
+        <View className="order__card">
+          <Text className="order__card-title">物流信息</Text>
+          <View className="order__row">
+            <Text className="order__row-label">快递公司</Text>
+            <Text className="order__row-value">{order.shipping.carrier}</Text>
           </View>
-          <View className='order__row'>
-            <Text className='order__row-label'>快递单号</Text>
-            <Text className='order__row-value'>{order.shipping.trackingNo}</Text>
-            <Text className='order__copy' onClick={() => copy(order.shipping!.trackingNo, '快递单号')}>
+          <View className="order__row">
+            <Text className="order__row-label">快递单号</Text>
+            <Text className="order__row-value">{order.shipping.trackingNo}</Text>
+            <Text className="order__copy" onClick={() => copy(order.shipping!.trackingNo, '快递单号')}>
               复制
             </Text>
           </View>
@@ -145,63 +168,72 @@ export default function OrderPage() {
 
       {order.refund ? <RefundInfo refund={order.refund} /> : null}
 
-      <View className='order__card'>
+      <View className="order__card">
         {order.items.map((line) => (
           <View
             key={`${line.productId}:${line.skuId}`}
-            className='order__line'
+            className="order__line"
             onClick={() => void Taro.navigateTo({ url: routes.product(line.productId) })}
           >
-            <Image className='order__image' src={line.image} mode='aspectFill' />
-            <View className='order__line-body'>
-              <Text className='order__line-title'>{line.title}</Text>
-              <Text className='order__line-spec'>{line.offSale ? `${line.spec} · 已下架` : line.spec}</Text>
-              <View className='order__line-foot'>
-                <Text className='order__line-price'>{formatFen(line.priceFen)}</Text>
-                <Text className='order__line-qty'>{`×${line.qty}`}</Text>
+            <Image className="order__image" src={line.image} mode="aspectFill" />
+            <View className="order__line-body">
+              <Text className="order__line-title">{line.title}</Text>
+              <Text className="order__line-spec">{line.offSale ? `${line.spec} · 已下架` : line.spec}</Text>
+              <View className="order__line-foot">
+                <Text className="order__line-price">{formatFen(line.priceFen)}</Text>
+                <Text className="order__line-qty">{`×${line.qty}`}</Text>
               </View>
-              {order.reviewedSkus ? <ReviewEntry orderId={order.id} skuId={line.skuId} reviewed={order.reviewedSkus.includes(line.skuId)} /> : null}
+              {order.reviewedSkus ? (
+                <ReviewEntry orderId={order.id} skuId={line.skuId} reviewed={order.reviewedSkus.includes(line.skuId)} />
+              ) : null}
             </View>
           </View>
         ))}
-        <View className='order__amounts'>
-          <Row label='商品金额' value={formatFen(order.amounts.goodsFen)} />
-          <Row label='运费' value={order.amounts.shippingFen === 0 ? '免运费' : formatFen(order.amounts.shippingFen)} />
+        <View className="order__amounts">
+          <Row label="商品金额" value={formatFen(order.amounts.goodsFen)} />
+          <Row label="运费" value={order.amounts.shippingFen === 0 ? '免运费' : formatFen(order.amounts.shippingFen)} />
           {order.amounts.pointsUsed > 0 ? (
-            <Row label={`积分抵扣（${order.amounts.pointsUsed} 积分）`} value={`-${formatFen(order.amounts.pointsDiscountFen)}`} />
+            <Row
+              label={`积分抵扣（${order.amounts.pointsUsed} 积分）`}
+              value={`-${formatFen(order.amounts.pointsDiscountFen)}`}
+            />
           ) : null}
-          <View className='order__row order__row--strong'>
-            <Text className='order__row-label'>实付</Text>
-            <Text className='order__row-value order__payable'>{formatFen(order.amounts.payableFen)}</Text>
+          <View className="order__row order__row--strong">
+            <Text className="order__row-label">实付</Text>
+            <Text className="order__row-value order__payable">{formatFen(order.amounts.payableFen)}</Text>
           </View>
         </View>
       </View>
 
-      <View className='order__card'>
-        <Text className='order__card-title'>订单信息</Text>
-        <View className='order__row'>
-          <Text className='order__row-label'>订单编号</Text>
-          <Text className='order__row-value'>{order.id}</Text>
-          <Text className='order__copy' onClick={() => copy(order.id, '订单编号')}>
+      <View className="order__card">
+        <Text className="order__card-title">订单信息</Text>
+        <View className="order__row">
+          <Text className="order__row-label">订单编号</Text>
+          <Text className="order__row-value">{order.id}</Text>
+          <Text className="order__copy" onClick={() => copy(order.id, '订单编号')}>
             复制
           </Text>
         </View>
-        <Row label='下单时间' value={formatTime(order.createdAt)} />
-        {order.paidAt ? <Row label='付款时间' value={formatTime(order.paidAt)} /> : null}
-        {order.note ? <Row label='订单备注' value={order.note} /> : null}
+        <Row label="下单时间" value={formatTime(order.createdAt)} />
+        {order.paidAt ? <Row label="付款时间" value={formatTime(order.paidAt)} /> : null}
+        {order.note ? <Row label="订单备注" value={order.note} /> : null}
       </View>
 
       {order.timeline.length > 0 ? (
-        <View className='order__card'>
-          <Text className='order__card-title'>订单动态</Text>
-          <View className='timeline'>
+        <View className="order__card">
+          <Text className="order__card-title">订单动态</Text>
+          <View className="timeline">
             {[...order.timeline].reverse().map((event, i) => (
-              <View key={`${i}:${event.at}`} className={i === 0 ? 'timeline__item timeline__item--latest' : 'timeline__item'}>
-                <View className='timeline__dot' />
-                <View className='timeline__body'>
-                  <Text className='timeline__label'>{event.label}</Text>
-                  {event.detail ? <Text className='timeline__detail'>{event.detail}</Text> : null}
-                  <Text className='timeline__time'>{formatTime(event.at)}</Text>
+              <View
+                // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is append-only; events have no id
+                key={`${i}:${event.at}`}
+                className={i === 0 ? 'timeline__item timeline__item--latest' : 'timeline__item'}
+              >
+                <View className="timeline__dot" />
+                <View className="timeline__body">
+                  <Text className="timeline__label">{event.label}</Text>
+                  {event.detail ? <Text className="timeline__detail">{event.detail}</Text> : null}
+                  <Text className="timeline__time">{formatTime(event.at)}</Text>
                 </View>
               </View>
             ))}
@@ -210,7 +242,7 @@ export default function OrderPage() {
       ) : null}
 
       {commands.length > 0 ? (
-        <View className='order__bar'>
+        <View className="order__bar">
           {commands.map((command) => (
             <View
               key={command}
@@ -230,23 +262,29 @@ export default function OrderPage() {
         </View>
       ) : null}
 
-      {refunding ? <RefundSheet busy={running === 'requestRefund'} onSubmit={(reason) => void onRefund(reason)} onClose={() => setRefunding(false)} /> : null}
+      {refunding ? (
+        <RefundSheet
+          busy={running === 'requestRefund'}
+          onSubmit={(reason) => void onRefund(reason)}
+          onClose={() => setRefunding(false)}
+        />
+      ) : null}
       {payment.sheet}
     </View>
   );
 }
 
 function StatusHeader({ order, onPayExpired }: { order: Order; onPayExpired: () => void }) {
-  let hint = <Text className='order__hint'>{ORDER_STATUS_HINTS[order.status]}</Text>;
+  let hint = <Text className="order__hint">{ORDER_STATUS_HINTS[order.status]}</Text>;
   if (order.status === 'pending_payment') hint = <PayCountdown payBefore={order.payBefore} onExpire={onPayExpired} />;
   else if (order.status === 'shipped' && order.autoConfirmAt) {
-    hint = <Text className='order__hint'>{`商品已发出，${formatTime(order.autoConfirmAt)} 将自动确认收货`}</Text>;
+    hint = <Text className="order__hint">{`商品已发出，${formatTime(order.autoConfirmAt)} 将自动确认收货`}</Text>;
   } else if (order.status === 'refunded' && order.refund) {
-    hint = <Text className='order__hint'>{`已退款 ${formatFen(order.refund.refundFen)}，将原路退回`}</Text>;
+    hint = <Text className="order__hint">{`已退款 ${formatFen(order.refund.refundFen)}，将原路退回`}</Text>;
   }
   return (
-    <View className='order__header'>
-      <Text className='order__status'>{ORDER_STATUS_LABELS[order.status]}</Text>
+    <View className="order__header">
+      <Text className="order__status">{ORDER_STATUS_LABELS[order.status]}</Text>
       {hint}
     </View>
   );
@@ -258,32 +296,32 @@ function RefundInfo({ refund }: { refund: NonNullable<Order['refund']> }) {
   else if (refund.rejectedAt) state = '店主未同意退款';
   else if (refund.approvedAt) state = '店主已同意，退款处理中';
   return (
-    <View className='order__card'>
-      <Text className='order__card-title'>退款信息</Text>
-      <Row label='退款状态' value={state} />
-      <Row label='退款原因' value={refund.reason} />
-      <Row label='申请时间' value={formatTime(refund.requestedAt)} />
-      {refund.refundFen > 0 ? <Row label='退款金额' value={formatFen(refund.refundFen)} /> : null}
-      {refund.rejectReason ? <Row label='未同意原因' value={refund.rejectReason} /> : null}
+    <View className="order__card">
+      <Text className="order__card-title">退款信息</Text>
+      <Row label="退款状态" value={state} />
+      <Row label="退款原因" value={refund.reason} />
+      <Row label="申请时间" value={formatTime(refund.requestedAt)} />
+      {refund.refundFen > 0 ? <Row label="退款金额" value={formatFen(refund.refundFen)} /> : null}
+      {refund.rejectReason ? <Row label="未同意原因" value={refund.rejectReason} /> : null}
     </View>
   );
 }
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
-    <View className='order__row'>
-      <Text className='order__row-label'>{label}</Text>
-      <Text className='order__row-value'>{value}</Text>
+    <View className="order__row">
+      <Text className="order__row-label">{label}</Text>
+      <Text className="order__row-value">{value}</Text>
     </View>
   );
 }
 
 /** A completed order's line: 评价 opens the review form (a line is reviewed once), or says it was. */
 function ReviewEntry({ orderId, skuId, reviewed }: { orderId: string; skuId: string; reviewed: boolean }) {
-  if (reviewed) return <Text className='order__reviewed'>已评价</Text>;
+  if (reviewed) return <Text className="order__reviewed">已评价</Text>;
   return (
     <Text
-      className='order__review'
+      className="order__review"
       onClick={(e) => {
         e.stopPropagation();
         void Taro.navigateTo({ url: routes.memberReview(orderId, skuId) });

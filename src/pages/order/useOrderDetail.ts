@@ -65,7 +65,7 @@ export function useOrderDetail(id: string | undefined, justPaid = false): OrderD
       if (i > 0) await wait(PAID_CHECK_INTERVAL_MS);
       if (!alive.current) return;
       const fresh = await fetchOrder();
-      if (!fresh || fresh.status !== 'pending_payment') return;
+      if (fresh?.status !== 'pending_payment') return;
     }
   }, [fetchOrder]);
 
@@ -74,18 +74,18 @@ export function useOrderDetail(id: string | undefined, justPaid = false): OrderD
     else void fetchOrder();
   }, [fetchOrder, reloadAfterPay, justPaid]);
 
-  const applying = useCallback(
-    async (request: Promise<Result<{ order: Order }>>) => {
-      const res = await request;
-      if (res.ok && alive.current) setOrder(res.data.order);
-      return res;
-    },
-    [],
-  );
+  const applying = useCallback(async (request: Promise<Result<{ order: Order }>>) => {
+    const res = await request;
+    if (res.ok && alive.current) setOrder(res.data.order);
+    return res;
+  }, []);
 
   const cancel = useCallback(() => applying(orderApi.cancel({ orderId: id ?? '' })), [applying, id]);
   const confirmReceipt = useCallback(() => applying(orderApi.confirmReceipt({ orderId: id ?? '' })), [applying, id]);
-  const requestRefund = useCallback((reason: string) => applying(orderApi.requestRefund({ orderId: id ?? '', reason })), [applying, id]);
+  const requestRefund = useCallback(
+    (reason: string) => applying(orderApi.requestRefund({ orderId: id ?? '', reason })),
+    [applying, id],
+  );
 
   return { status, order, error, reload, reloadAfterPay, cancel, confirmReceipt, requestRefund };
 }

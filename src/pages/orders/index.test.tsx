@@ -12,12 +12,27 @@ const Taro = mockedTaro();
 const list = orderApi.list as jest.MockedFunction<typeof orderApi.list>;
 
 function order(id: string, status: OrderStatus, title: string, lines = 1): Order {
-  const line = (n: number) => ({ productId: `p${n}`, skuId: `s${n}`, title: n === 0 ? title : `${title} ${n}`, spec: '200g 罐装', image: `/img/p${n}.png`, priceFen: 1290, qty: 2, lineFen: 2580 });
+  const line = (n: number) => ({
+    productId: `p${n}`,
+    skuId: `s${n}`,
+    title: n === 0 ? title : `${title} ${n}`,
+    spec: '200g 罐装',
+    image: `/img/p${n}.png`,
+    priceFen: 1290,
+    qty: 2,
+    lineFen: 2580,
+  });
   return {
     id,
     status,
     items: Array.from({ length: lines }, (_, n) => line(n)),
-    amounts: { goodsFen: 2580 * lines, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 2580 * lines + 800 },
+    amounts: {
+      goodsFen: 2580 * lines,
+      pointsUsed: 0,
+      pointsDiscountFen: 0,
+      shippingFen: 800,
+      payableFen: 2580 * lines + 800,
+    },
     address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市', detail: '文三路 100 号' },
     createdAt: '2026-01-05T01:03:00.000Z',
     payBefore: '2026-01-05T01:33:00.000Z',

@@ -43,13 +43,13 @@ export default function OrdersPage() {
   // Only 全部 offers a way to the shop when empty: the other tabs are empty for a reason.
   const emptyText = EMPTY_MESSAGES[tab];
   return (
-    <View className='orders'>
-      <View className='orders__tabs' role='tablist'>
+    <View className="orders">
+      <View className="orders__tabs" role="tablist">
         {BUYER_TAB_LIST.map((t) => (
           <View
             key={t}
             className={t === tab ? 'orders__tab orders__tab--active' : 'orders__tab'}
-            role='tab'
+            role="tab"
             aria-selected={t === tab}
             onClick={() => setTab(t)}
           >
@@ -60,7 +60,7 @@ export default function OrdersPage() {
 
       <PagedList
         list={list}
-        block='orders'
+        block="orders"
         empty={tab === 'all' ? { message: EMPTY_MESSAGES.all, actionText: '去逛逛', onAction: toHome } : emptyText}
         renderItem={(order) => <OrderCard order={order} />}
       />
@@ -72,24 +72,28 @@ function OrderCard({ order }: { order: Order }) {
   const first = order.items[0];
   const pieces = order.items.reduce((n, line) => n + line.qty, 0);
   return (
-    <View className='order-card' hoverClass='order-card--pressed' onClick={() => openOrder(order.id)}>
-      <View className='order-card__head'>
-        <Text className='order-card__time'>{formatTime(order.createdAt)}</Text>
-        <Text className={`order-card__status order-card__status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</Text>
+    <View className="order-card" hoverClass="order-card--pressed" onClick={() => openOrder(order.id)}>
+      <View className="order-card__head">
+        <Text className="order-card__time">{formatTime(order.createdAt)}</Text>
+        <Text className={`order-card__status order-card__status--${order.status}`}>
+          {ORDER_STATUS_LABELS[order.status]}
+        </Text>
       </View>
       {first ? (
-        <View className='order-card__line'>
-          <Image className='order-card__image' src={first.image} mode='aspectFill' />
-          <View className='order-card__line-body'>
-            <Text className='order-card__title'>{first.title}</Text>
-            <Text className='order-card__spec'>{order.items.length > 1 ? `${first.spec} 等 ${order.items.length} 种商品` : first.spec}</Text>
+        <View className="order-card__line">
+          <Image className="order-card__image" src={first.image} mode="aspectFill" />
+          <View className="order-card__line-body">
+            <Text className="order-card__title">{first.title}</Text>
+            <Text className="order-card__spec">
+              {order.items.length > 1 ? `${first.spec} 等 ${order.items.length} 种商品` : first.spec}
+            </Text>
           </View>
         </View>
       ) : null}
-      <View className='order-card__foot'>
-        <Text className='order-card__count'>{`共 ${pieces} 件`}</Text>
-        <Text className='order-card__payable-label'>实付</Text>
-        <Text className='order-card__payable'>{formatFen(order.amounts.payableFen)}</Text>
+      <View className="order-card__foot">
+        <Text className="order-card__count">{`共 ${pieces} 件`}</Text>
+        <Text className="order-card__payable-label">实付</Text>
+        <Text className="order-card__payable">{formatFen(order.amounts.payableFen)}</Text>
       </View>
     </View>
   );

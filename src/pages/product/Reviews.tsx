@@ -16,14 +16,16 @@ export interface ReviewsProps {
 export default function Reviews({ reviews, shownId, onOpenAll }: ReviewsProps) {
   const { latest, boughtLast30Days } = reviews;
   return (
-    <View className='product__card'>
-      <View className='product__section-head'>
-        <Text className='product__section-title'>{reviewSummaryText(reviews)}</Text>
-        {boughtLast30Days > 0 ? <Text className='product__section-aside'>{`近30天 ${boughtLast30Days} 人购买`}</Text> : null}
+    <View className="product__card">
+      <View className="product__section-head">
+        <Text className="product__section-title">{reviewSummaryText(reviews)}</Text>
+        {boughtLast30Days > 0 ? (
+          <Text className="product__section-aside">{`近30天 ${boughtLast30Days} 人购买`}</Text>
+        ) : null}
       </View>
       {latest.map((review) => (review.id === shownId ? null : <ReviewItem key={review.id} review={review} />))}
       {onOpenAll && reviews.count > latest.length ? (
-        <View className='product__reviews-all' onClick={onOpenAll}>
+        <View className="product__reviews-all" onClick={onOpenAll}>
           查看全部评价 ›
         </View>
       ) : null}

@@ -10,14 +10,21 @@ export interface SkuPickerProps {
 
 export default function SkuPicker({ skus, selectedId, onSelect }: SkuPickerProps) {
   return (
-    <View className='sku-picker'>
+    <View className="sku-picker">
       {skus.map((sku) => {
         const soldOut = sku.stock <= 0;
-        const className = ['sku', soldOut ? 'sku--disabled' : '', sku.id === selectedId ? 'sku--selected' : ''].filter(Boolean).join(' ');
+        const className = ['sku', soldOut ? 'sku--disabled' : '', sku.id === selectedId ? 'sku--selected' : '']
+          .filter(Boolean)
+          .join(' ');
         return (
-          <View key={sku.id} className={className} aria-disabled={soldOut} onClick={soldOut ? undefined : () => onSelect(sku.id)}>
-            <Text className='sku__spec'>{sku.spec}</Text>
-            <Text className='sku__stock'>{soldOut ? '已售罄' : `库存 ${sku.stock}`}</Text>
+          <View
+            key={sku.id}
+            className={className}
+            aria-disabled={soldOut}
+            onClick={soldOut ? undefined : () => onSelect(sku.id)}
+          >
+            <Text className="sku__spec">{sku.spec}</Text>
+            <Text className="sku__stock">{soldOut ? '已售罄' : `库存 ${sku.stock}`}</Text>
           </View>
         );
       })}

@@ -8,14 +8,14 @@ export default function TrustBanner({ trust }: { trust: ProductDetail['trust'] }
   // Counted by the shop from the sharer's completed, unrefunded orders; a sharer cannot declare it. None: no badge.
   const purchases = trust.sharerVerifiedPurchases ?? 0;
   return (
-    <View className='trust'>
-      <View className='trust__head'>
-        <View className='trust__avatar'>{trust.sharer.nickname.slice(0, 1)}</View>
-        <Text className='trust__title'>{`来自 ${trust.sharer.nickname} 的推荐`}</Text>
-        {purchases > 0 ? <Text className='trust__verified'>{`TA 买过 ${purchases} 次`}</Text> : null}
+    <View className="trust">
+      <View className="trust__head">
+        <View className="trust__avatar">{trust.sharer.nickname.slice(0, 1)}</View>
+        <Text className="trust__title">{`来自 ${trust.sharer.nickname} 的推荐`}</Text>
+        {purchases > 0 ? <Text className="trust__verified">{`TA 买过 ${purchases} 次`}</Text> : null}
       </View>
-      {purchases > 0 ? <Text className='trust__hint'>已核实的购买记录</Text> : null}
-      {trust.note ? <Text className='trust__note'>{`“${trust.note}”`}</Text> : null}
+      {purchases > 0 ? <Text className="trust__hint">已核实的购买记录</Text> : null}
+      {trust.note ? <Text className="trust__note">{`“${trust.note}”`}</Text> : null}
       {trust.sharerReview ? <ReviewItem review={trust.sharerReview} /> : null}
     </View>
   );

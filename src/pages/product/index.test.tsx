@@ -32,7 +32,14 @@ const product = {
   status: 'on_sale' as const,
 };
 const reviews: ProductDetail['reviews'] = { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 };
-const bob = { id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
+const bob = {
+  id: 'u2',
+  shareCode: 'BOB234',
+  nickname: 'bob',
+  isOwner: false,
+  isMember: false,
+  points: { available: 0, pending: 0 },
+};
 const initialSession = useSession.getState();
 const initialCart = useCart.getState();
 const initialCheckout = useCheckout.getState();
@@ -50,7 +57,10 @@ beforeEach(() => {
   delete process.env.TARO_ENV;
 });
 
-async function openPage(trust: ProductDetail['trust'] = {}, extra: Partial<Pick<ProductDetail, 'myNote' | 'reviews'>> = {}) {
+async function openPage(
+  trust: ProductDetail['trust'] = {},
+  extra: Partial<Pick<ProductDetail, 'myNote' | 'reviews'>> = {},
+) {
   getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews, ...extra } });
   render(<ProductPage />);
   await screen.findByText('云南古树红茶 200g');
@@ -59,7 +69,11 @@ async function openPage(trust: ProductDetail['trust'] = {}, extra: Partial<Pick<
 describe('product page', () => {
   it('says whose recommendation it is when the link carries a sharer', async () => {
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
-    await openPage({ sharer: { nickname: 'alice', shareCode: 'ALC234' }, note: '我家常备', sharerVerifiedPurchases: 2 });
+    await openPage({
+      sharer: { nickname: 'alice', shareCode: 'ALC234' },
+      note: '我家常备',
+      sharerVerifiedPurchases: 2,
+    });
     expect(getProduct).toHaveBeenCalledWith({ id: 'p1', s: 'ALC234' });
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
     expect(screen.getByText('“我家常备”')).toBeTruthy();
@@ -148,7 +162,17 @@ describe('product page', () => {
     fireEvent.click(screen.getByText('加入购物车'));
     expect(lastToast()).toBe('已加入购物车');
     expect(useCart.getState().lines).toEqual([
-      { productId: 'p1', skuId: 's3', title: '云南古树红茶 200g', spec: '100g 尝鲜', priceFen: 1590, image: '/img/p1-1.png', stock: 2, qty: 1, selected: true },
+      {
+        productId: 'p1',
+        skuId: 's3',
+        title: '云南古树红茶 200g',
+        spec: '100g 尝鲜',
+        priceFen: 1590,
+        image: '/img/p1-1.png',
+        stock: 2,
+        qty: 1,
+        selected: true,
+      },
     ]);
     // The bar's cart entry counts it.
     expect(screen.getByText('1')).toBeTruthy();
@@ -172,14 +196,27 @@ describe('product page', () => {
     fireEvent.click(screen.getByText('立即购买'));
     const draft = useCheckout.getState().draft!;
     expect(draft.source).toBe('buy_now');
-    expect(draft.lines).toEqual([{ productId: 'p1', skuId: 's1', qty: 1, title: '云南古树红茶 200g', spec: '200g 罐装', image: '/img/p1-1.png', priceFen: 1290 }]);
+    expect(draft.lines).toEqual([
+      {
+        productId: 'p1',
+        skuId: 's1',
+        qty: 1,
+        title: '云南古树红茶 200g',
+        spec: '200g 罐装',
+        image: '/img/p1-1.png',
+        priceFen: 1290,
+      },
+    ]);
     expect(draft.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkout/index' });
     expect(useCart.getState().lines).toEqual([]);
   });
 
   it('says 已售罄 instead of offering to buy when every SKU is sold out', async () => {
-    getProduct.mockResolvedValue({ ok: true, data: { product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) }, trust: {}, reviews } });
+    getProduct.mockResolvedValue({
+      ok: true,
+      data: { product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) }, trust: {}, reviews },
+    });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
     // Three SKU chips and the bar.
@@ -277,7 +314,10 @@ describe('product page: share attribution', () => {
 
   it('an error answer leaves the binding alone', async () => {
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
-    recordVisit.mockResolvedValueOnce({ ok: false, error: { code: 'share.sharer_not_found', message: '推荐人不存在' } });
+    recordVisit.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'share.sharer_not_found', message: '推荐人不存在' },
+    });
     await openPage({ sharer: alice });
     await waitFor(() => expect(recordVisit).toHaveBeenCalledTimes(1));
     await act(async () => undefined);
@@ -304,7 +344,10 @@ describe('product page: my note and the poster', () => {
   });
 
   it('offers no poster of a product that is off sale', async () => {
-    getProduct.mockResolvedValue({ ok: true, data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews } });
+    getProduct.mockResolvedValue({
+      ok: true,
+      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews },
+    });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
     expect(screen.getAllByText('商品已下架').length).toBeGreaterThan(0);
@@ -312,7 +355,10 @@ describe('product page: my note and the poster', () => {
   });
 
   it('says 已下架 on the chat card and the Moments title of a product off sale, not the note', async () => {
-    getProduct.mockResolvedValue({ ok: true, data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, myNote: '我家常备' } });
+    getProduct.mockResolvedValue({
+      ok: true,
+      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, myNote: '我家常备' },
+    });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
     expect(taroPage.shareApp!().title).toBe('【已下架】云南古树红茶 200g');
@@ -348,7 +394,12 @@ const review = (id: string, extra: Partial<Review> = {}): Review => ({
 
 describe('product page: the sharer’s proof of use', () => {
   const alice = { nickname: 'alice', shareCode: 'ALC234' };
-  const aliceReview = review('A', { nickname: 'alice', rating: 4, text: '喝了半年，回甘明显', photos: ['/img/a-1.png', '/img/a-2.png'] });
+  const aliceReview = review('A', {
+    nickname: 'alice',
+    rating: 4,
+    text: '喝了半年，回甘明显',
+    photos: ['/img/a-1.png', '/img/a-2.png'],
+  });
 
   beforeEach(() => {
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
@@ -393,7 +444,11 @@ describe('product page: the sharer’s proof of use', () => {
 
 describe('product page: reviews', () => {
   const latest = [
-    review('1', { rating: 4, photos: ['/img/r1-1.png', '/img/r1-2.png'], reply: { text: '谢谢支持', at: day(11, 21) } }),
+    review('1', {
+      rating: 4,
+      photos: ['/img/r1-1.png', '/img/r1-2.png'],
+      reply: { text: '谢谢支持', at: day(11, 21) },
+    }),
     review('2', { spec: '100g 尝鲜', text: '' }),
     review('3', { rating: 3, text: '一般' }),
   ];
@@ -420,7 +475,10 @@ describe('product page: reviews', () => {
     const photos = screen.getByText('评价1').closest('.review')!.querySelectorAll('.review__photo');
     expect(photos).toHaveLength(2);
     fireEvent.click(photos[0]);
-    expect(Taro.previewImage).toHaveBeenCalledWith({ current: '/img/r1-1.png', urls: ['/img/r1-1.png', '/img/r1-2.png'] });
+    expect(Taro.previewImage).toHaveBeenCalledWith({
+      current: '/img/r1-1.png',
+      urls: ['/img/r1-1.png', '/img/r1-2.png'],
+    });
   });
 
   it('links to all of them when there are more than shown', async () => {

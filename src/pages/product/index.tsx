@@ -59,7 +59,15 @@ function useRecordVisit(entry: ProductEntry | null, productReady: boolean, momen
 }
 
 function cartItem(product: Product, sku: Sku): CartItem {
-  return { productId: product.id, skuId: sku.id, title: product.title, spec: sku.spec, priceFen: sku.priceFen, image: product.images[0] ?? '', stock: sku.stock };
+  return {
+    productId: product.id,
+    skuId: sku.id,
+    title: product.title,
+    spec: sku.spec,
+    priceFen: sku.priceFen,
+    image: product.images[0] ?? '',
+    stock: sku.stock,
+  };
 }
 
 /** What the buyer hears after 加入购物车; the cart bounds the quantity by stock and says when it did. */
@@ -105,21 +113,23 @@ export default function ProductPage() {
     imageUrl: product?.images[0],
   }));
 
-  if (page.status === 'loading') return <PageState kind='loading' />;
+  if (page.status === 'loading') return <PageState kind="loading" />;
   if (page.status === 'not_found') {
     return moments ? (
-      <PageState kind='empty' message='商品不存在或已下架' />
+      <PageState kind="empty" message="商品不存在或已下架" />
     ) : (
       <PageState
-        kind='empty'
-        message='商品不存在或已下架'
-        actionText='去首页逛逛'
+        kind="empty"
+        message="商品不存在或已下架"
+        actionText="去首页逛逛"
         onAction={() => void Taro.switchTab({ url: PAGES.home })}
       />
     );
   }
   if (page.status === 'error' || !page.detail || !product) {
-    return <PageState kind='error' message={page.error?.message} actionText='重新加载' onAction={() => void page.reload()} />;
+    return (
+      <PageState kind="error" message={page.error?.message} actionText="重新加载" onAction={() => void page.reload()} />
+    );
   }
 
   const { trust, reviews } = page.detail;
@@ -144,7 +154,8 @@ export default function ProductPage() {
     void Taro.navigateTo({ url: PAGES.checkout });
   };
   // Nothing to pick: say so on the bar instead of asking for a SKU that cannot be picked.
-  const unavailable = product.status !== 'on_sale' ? '商品已下架' : product.skus.every((k) => k.stock <= 0) ? '已售罄' : null;
+  const unavailable =
+    product.status !== 'on_sale' ? '商品已下架' : product.skus.every((k) => k.stock <= 0) ? '已售罄' : null;
   // A poster of a product no longer sold would only disappoint whoever scans it.
   const openPoster =
     product.status === 'on_sale' ? () => void Taro.navigateTo({ url: routes.sharePoster(product.id) }) : undefined;
@@ -153,65 +164,69 @@ export default function ProductPage() {
     <View className={moments ? 'product product--moments' : 'product'}>
       <Gallery images={product.images} />
 
-      <View className='product__card'>
-        <View className='product__price-row'>
-          {page.priceFen !== null ? <Text className='product__price'>{formatFen(page.priceFen)}</Text> : null}
-          {page.priceIsFrom ? <Text className='product__price-from'>起</Text> : null}
+      <View className="product__card">
+        <View className="product__price-row">
+          {page.priceFen !== null ? <Text className="product__price">{formatFen(page.priceFen)}</Text> : null}
+          {page.priceIsFrom ? <Text className="product__price-from">起</Text> : null}
         </View>
-        <Text className='product__title'>{product.title}</Text>
+        <Text className="product__title">{product.title}</Text>
       </View>
 
       <TrustBanner trust={trust} />
 
-      <View className='product__card'>
-        <View className='product__section-head'>
-          <Text className='product__section-title'>选择规格</Text>
-          {page.selectedSku ? <Text className='product__section-aside'>{`已选：${page.selectedSku.spec}`}</Text> : null}
+      <View className="product__card">
+        <View className="product__section-head">
+          <Text className="product__section-title">选择规格</Text>
+          {page.selectedSku ? <Text className="product__section-aside">{`已选：${page.selectedSku.spec}`}</Text> : null}
         </View>
         <SkuPicker skus={product.skus} selectedId={page.selectedSku?.id ?? null} onSelect={page.selectSku} />
       </View>
 
-      <Reviews reviews={reviews} shownId={trust.sharerReview?.id} onOpenAll={moments ? undefined : () => void Taro.navigateTo({ url: reviewsUrl(product.id) })} />
+      <Reviews
+        reviews={reviews}
+        shownId={trust.sharerReview?.id}
+        onOpenAll={moments ? undefined : () => void Taro.navigateTo({ url: reviewsUrl(product.id) })}
+      />
 
-      <View className='product__card'>
-        <Text className='product__section-title'>商品详情</Text>
-        <Text className='product__description'>{product.description || '店主还没有写介绍'}</Text>
+      <View className="product__card">
+        <Text className="product__section-title">商品详情</Text>
+        <Text className="product__description">{product.description || '店主还没有写介绍'}</Text>
       </View>
 
       {moments ? (
-        <View className='product__moments'>当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺</View>
+        <View className="product__moments">当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺</View>
       ) : (
-        <View className='product__bar'>
+        <View className="product__bar">
           {isH5() ? (
-            <View className='product__share' onClick={() => setSharing(true)}>
+            <View className="product__share" onClick={() => setSharing(true)}>
               分享
             </View>
           ) : (
-            <Button className='product__share product__share--native' openType='share'>
+            <Button className="product__share product__share--native" openType="share">
               分享
             </Button>
           )}
           {!isH5() && openPoster ? (
-            <View className='product__share' onClick={openPoster}>
+            <View className="product__share" onClick={openPoster}>
               海报
             </View>
           ) : null}
-          <View className='product__cart' onClick={() => void Taro.switchTab({ url: PAGES.cart })}>
+          <View className="product__cart" onClick={() => void Taro.switchTab({ url: PAGES.cart })}>
             购物车
-            {cartQty > 0 ? <Text className='product__cart-badge'>{cartQty > 99 ? '99+' : String(cartQty)}</Text> : null}
+            {cartQty > 0 ? <Text className="product__cart-badge">{cartQty > 99 ? '99+' : String(cartQty)}</Text> : null}
           </View>
           {unavailable ? (
-            <View className='product__buy'>
-              <View className='product__unavailable' aria-disabled>
+            <View className="product__buy">
+              <View className="product__unavailable" aria-disabled>
                 {unavailable}
               </View>
             </View>
           ) : (
-            <View className='product__buy'>
-              <View className='product__add' hoverClass='product__add--pressed' onClick={addToCart}>
+            <View className="product__buy">
+              <View className="product__add" hoverClass="product__add--pressed" onClick={addToCart}>
                 加入购物车
               </View>
-              <View className='product__buy-button' hoverClass='product__buy-button--pressed' onClick={buyNow}>
+              <View className="product__buy-button" hoverClass="product__buy-button--pressed" onClick={buyNow}>
                 立即购买
               </View>
             </View>

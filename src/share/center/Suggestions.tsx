@@ -22,22 +22,22 @@ export default function Suggestions() {
   // Suggestions help; without them (none, or they failed) the center is complete as it is.
   if (!items || items.length === 0) return null;
   return (
-    <View className='share-center__card'>
-      <Text className='share-center__card-title'>推荐分享</Text>
-      <Text className='share-center__quiet'>你用过的东西，朋友更信得过：先分享你买过、评价过的</Text>
+    <View className="share-center__card">
+      <Text className="share-center__card-title">推荐分享</Text>
+      <Text className="share-center__quiet">你用过的东西，朋友更信得过：先分享你买过、评价过的</Text>
       {items.map((s) => (
         <View
           key={s.productId}
-          className='suggestion'
+          className="suggestion"
           onClick={() => void Taro.navigateTo({ url: routes.product(s.productId) })}
         >
-          <Image className='suggestion__image' src={s.image} mode='aspectFill' />
-          <View className='suggestion__body'>
-            <Text className='suggestion__title'>{s.title}</Text>
-            <Text className='suggestion__price'>{formatFen(s.priceFen)}</Text>
-            {usedText(s) ? <Text className='suggestion__used'>{usedText(s)}</Text> : null}
+          <Image className="suggestion__image" src={s.image} mode="aspectFill" />
+          <View className="suggestion__body">
+            <Text className="suggestion__title">{s.title}</Text>
+            <Text className="suggestion__price">{formatFen(s.priceFen)}</Text>
+            {usedText(s) ? <Text className="suggestion__used">{usedText(s)}</Text> : null}
           </View>
-          <Text className='suggestion__go'>去分享 ›</Text>
+          <Text className="suggestion__go">去分享 ›</Text>
         </View>
       ))}
     </View>

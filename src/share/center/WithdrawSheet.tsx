@@ -31,33 +31,37 @@ export default function WithdrawSheet({ availableFen, busy, serverError, onSubmi
 
   const shownError = error ?? serverError;
   return (
-    <View className='withdraw-sheet' role='dialog' aria-label='申请提现'>
-      <View className='withdraw-sheet__mask' onClick={busy ? undefined : onClose} />
-      <View className='withdraw-sheet__panel'>
-        <Text className='withdraw-sheet__title'>申请提现</Text>
-        <View className='withdraw-sheet__field'>
-          <Text className='withdraw-sheet__currency'>¥</Text>
+    <View className="withdraw-sheet" role="dialog" aria-label="申请提现">
+      <View className="withdraw-sheet__mask" onClick={busy ? undefined : onClose} />
+      <View className="withdraw-sheet__panel">
+        <Text className="withdraw-sheet__title">申请提现</Text>
+        <View className="withdraw-sheet__field">
+          <Text className="withdraw-sheet__currency">¥</Text>
           <Input
-            className='withdraw-sheet__input'
-            type='digit'
-            placeholder='请输入提现金额'
-            placeholderClass='withdraw-sheet__placeholder'
+            className="withdraw-sheet__input"
+            type="digit"
+            placeholder="请输入提现金额"
+            placeholderClass="withdraw-sheet__placeholder"
             value={text}
             onInput={(e) => {
               setText(e.detail.value);
               setError(null);
             }}
           />
-          <Text className='withdraw-sheet__all' onClick={() => setText(fenToYuanText(availableFen))}>
+          <Text className="withdraw-sheet__all" onClick={() => setText(fenToYuanText(availableFen))}>
             全部
           </Text>
         </View>
-        <Text className='withdraw-sheet__available'>{`可提现 ${formatFen(availableFen)}，单次至少 ¥1.00`}</Text>
-        {shownError ? <Text className='withdraw-sheet__error'>{shownError}</Text> : null}
-        <View className={busy ? 'withdraw-sheet__submit withdraw-sheet__submit--busy' : 'withdraw-sheet__submit'} aria-disabled={busy} onClick={submit}>
+        <Text className="withdraw-sheet__available">{`可提现 ${formatFen(availableFen)}，单次至少 ¥1.00`}</Text>
+        {shownError ? <Text className="withdraw-sheet__error">{shownError}</Text> : null}
+        <View
+          className={busy ? 'withdraw-sheet__submit withdraw-sheet__submit--busy' : 'withdraw-sheet__submit'}
+          aria-disabled={busy}
+          onClick={submit}
+        >
           {busy ? '提交中…' : '提交申请'}
         </View>
-        <View className='withdraw-sheet__cancel' onClick={busy ? undefined : onClose}>
+        <View className="withdraw-sheet__cancel" onClick={busy ? undefined : onClose}>
           取消
         </View>
       </View>

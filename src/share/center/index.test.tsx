@@ -6,7 +6,13 @@ import SharerCenterPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/commission', () => ({
-  commissionApi: { myStats: jest.fn(), myCommissions: jest.fn(), myWithdrawals: jest.fn(), withdraw: jest.fn(), suggestions: jest.fn() },
+  commissionApi: {
+    myStats: jest.fn(),
+    myCommissions: jest.fn(),
+    myWithdrawals: jest.fn(),
+    withdraw: jest.fn(),
+    suggestions: jest.fn(),
+  },
 }));
 
 const Taro = mockedTaro();
@@ -24,8 +30,30 @@ const stats = (extra: Partial<MyStats> = {}): MyStats => ({
   availableFen: 3860,
   openWithdrawal: null,
   rows: [
-    { productId: 'p1', title: '云南古树红茶', channel: 'chat', visits: 30, visitors: 18, orders: 3, gmvFen: 38700, pendingFen: 1110, settledFen: 2220, reversedFen: 0 },
-    { productId: 'p2', title: '宁夏枸杞', channel: 'poster', visits: 7, visitors: 3, orders: 1, gmvFen: 6900, pendingFen: 120, settledFen: 0, reversedFen: 310 },
+    {
+      productId: 'p1',
+      title: '云南古树红茶',
+      channel: 'chat',
+      visits: 30,
+      visitors: 18,
+      orders: 3,
+      gmvFen: 38700,
+      pendingFen: 1110,
+      settledFen: 2220,
+      reversedFen: 0,
+    },
+    {
+      productId: 'p2',
+      title: '宁夏枸杞',
+      channel: 'poster',
+      visits: 7,
+      visitors: 3,
+      orders: 1,
+      gmvFen: 6900,
+      pendingFen: 120,
+      settledFen: 0,
+      reversedFen: 310,
+    },
   ],
   ...extra,
 });
@@ -55,7 +83,14 @@ const lines = [
 ];
 
 const withdrawals: Withdrawal[] = [
-  { id: 'W0002', amountFen: 500, status: 'rejected', requestedAt: day(11, 26), decidedAt: day(11, 27), reason: '信息有误' },
+  {
+    id: 'W0002',
+    amountFen: 500,
+    status: 'rejected',
+    requestedAt: day(11, 26),
+    decidedAt: day(11, 27),
+    reason: '信息有误',
+  },
   { id: 'W0001', amountFen: 700, status: 'approved', requestedAt: day(11, 10), decidedAt: day(11, 11) },
 ];
 
@@ -97,7 +132,10 @@ describe('推广中心', () => {
       ['成交订单', '4'],
       ['成交金额', '¥456.00'],
     ]) {
-      const figure = screen.getAllByText(label).map((el) => el.closest('.share-center__figure')).find(Boolean)!;
+      const figure = screen
+        .getAllByText(label)
+        .map((el) => el.closest('.share-center__figure'))
+        .find(Boolean)!;
       expect(figure.textContent).toBe(`${value}${label}`);
     }
     expect(api.myWithdrawals).toHaveBeenCalledWith({ limit: 5 });
@@ -160,7 +198,9 @@ describe('推广中心', () => {
 
   it('says how to start when nothing has been shared yet', async () => {
     const none = { pendingFen: 0, settledFen: 0, withdrawnFen: 0, reversedFen: 0 };
-    api.myStats.mockResolvedValueOnce(ok(stats({ visits: 0, visitors: 0, orders: 0, gmvFen: 0, commission: none, availableFen: 0, rows: [] })));
+    api.myStats.mockResolvedValueOnce(
+      ok(stats({ visits: 0, visitors: 0, orders: 0, gmvFen: 0, commission: none, availableFen: 0, rows: [] })),
+    );
     api.myCommissions.mockResolvedValueOnce(ok({ items: [], nextCursor: null }));
     render(<SharerCenterPage />);
     expect(await screen.findByText('还没有推广数据：在商品页点「分享」发给朋友')).toBeTruthy();
@@ -223,7 +263,9 @@ describe('推广中心: 申请提现', () => {
     await openCenter();
     fireEvent.click(screen.getByText('申请提现'));
     fireEvent.click(screen.getByText('全部'));
-    api.withdraw.mockResolvedValueOnce(ok({ withdrawal: { id: 'W0003', amountFen: 3860, status: 'open', requestedAt: day(12, 1) } }));
+    api.withdraw.mockResolvedValueOnce(
+      ok({ withdrawal: { id: 'W0003', amountFen: 3860, status: 'open', requestedAt: day(12, 1) } }),
+    );
     await act(async () => fireEvent.click(screen.getByText('提交申请')));
     expect(api.withdraw).toHaveBeenCalledWith({ amountFen: 3860 });
   });
@@ -242,7 +284,10 @@ describe('推广中心: 申请提现', () => {
     await openCenter();
     fireEvent.click(screen.getByText('申请提现'));
     typeAmount('5');
-    api.withdraw.mockResolvedValueOnce({ ok: false, error: { code: 'withdraw.open_exists', message: '已有一笔提现正在处理，请等店主处理后再申请' } });
+    api.withdraw.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'withdraw.open_exists', message: '已有一笔提现正在处理，请等店主处理后再申请' },
+    });
     await act(async () => fireEvent.click(screen.getByText('提交申请')));
     expect(await screen.findByText('已有一笔提现正在处理，请等店主处理后再申请')).toBeTruthy();
     expect(screen.getByText('提交申请')).toBeTruthy();
@@ -260,10 +305,25 @@ describe('推广中心: 申请提现', () => {
 });
 
 describe('推荐分享', () => {
-  const suggestion = (productId: string, title: string, bought: number, reviewed: boolean) => ({ productId, title, image: '/img.png', priceFen: 6800, bought, reviewed });
+  const suggestion = (productId: string, title: string, bought: number, reviewed: boolean) => ({
+    productId,
+    title,
+    image: '/img.png',
+    priceFen: 6800,
+    bought,
+    reviewed,
+  });
 
   it('lists what the sharer used first, says so, and opens the product to share it', async () => {
-    api.suggestions.mockResolvedValue(ok({ items: [suggestion('cup', '青花茶杯', 1, true), suggestion('honey', '土蜂蜜', 2, false), suggestion('rice', '五常大米', 0, false)] }));
+    api.suggestions.mockResolvedValue(
+      ok({
+        items: [
+          suggestion('cup', '青花茶杯', 1, true),
+          suggestion('honey', '土蜂蜜', 2, false),
+          suggestion('rice', '五常大米', 0, false),
+        ],
+      }),
+    );
     await openCenter();
     await screen.findByText('推荐分享');
     expect(screen.getByText('你买过 1 次 · 已评价')).toBeTruthy();
@@ -274,13 +334,24 @@ describe('推荐分享', () => {
   });
 
   it('shows on an empty center too, and not at all when there is nothing to suggest', async () => {
-    const empty = stats({ visits: 0, visitors: 0, orders: 0, gmvFen: 0, rows: [], availableFen: 0, commission: { pendingFen: 0, settledFen: 0, withdrawnFen: 0, reversedFen: 0 } });
+    const empty = stats({
+      visits: 0,
+      visitors: 0,
+      orders: 0,
+      gmvFen: 0,
+      rows: [],
+      availableFen: 0,
+      commission: { pendingFen: 0, settledFen: 0, withdrawnFen: 0, reversedFen: 0 },
+    });
     api.myStats.mockResolvedValue(ok(empty));
     api.suggestions.mockResolvedValue(ok({ items: [suggestion('cup', '青花茶杯', 0, false)] }));
     const { unmount } = render(<SharerCenterPage />);
     await screen.findByText('推荐分享');
     unmount();
-    api.suggestions.mockResolvedValue({ ok: false as const, error: { code: 'network' as const, message: '网络异常，请稍后重试' } });
+    api.suggestions.mockResolvedValue({
+      ok: false as const,
+      error: { code: 'network' as const, message: '网络异常，请稍后重试' },
+    });
     render(<SharerCenterPage />);
     await screen.findByText('还没有推广数据：在商品页点「分享」发给朋友');
     await waitFor(() => expect(api.suggestions).toHaveBeenCalledTimes(2));

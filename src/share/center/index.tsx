@@ -1,7 +1,7 @@
 // 推广中心: what my shares brought (visits → visitors → orders → amount), my commission by state and line by line,
 // what I can withdraw and my latest withdrawals, and the one-level rules. Pull down to refresh; the lines extend
 // at the bottom.
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import PagedList from '../../components/PagedList';
@@ -11,7 +11,14 @@ import { formatFen } from '../../lib/money';
 import { formatTime } from '../../lib/time';
 import { PAGES } from '../../routes';
 import type { CommissionLine, FunnelRow, MyStats, Withdrawal } from '../../../cloudfunctions/contracts/commission';
-import { CHANNEL_LABELS, COMMISSION_STATUS_LABELS, partialReversalText, rowCommissionFen, settleText, WITHDRAWAL_STATUS_LABELS } from './text';
+import {
+  CHANNEL_LABELS,
+  COMMISSION_STATUS_LABELS,
+  partialReversalText,
+  rowCommissionFen,
+  settleText,
+  WITHDRAWAL_STATUS_LABELS,
+} from './text';
 import { useSharerCenter, type SharerCenter } from './useSharerCenter';
 import { canWithdraw, MIN_WITHDRAWAL_FEN } from './withdraw';
 import Suggestions from './Suggestions';
@@ -23,12 +30,18 @@ const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.sh
 /** Nothing shared has been opened yet and no money has moved: the page says how to start instead of zeros. */
 function isEmpty(stats: MyStats): boolean {
   const { pendingFen, settledFen, withdrawnFen, reversedFen } = stats.commission;
-  return stats.visits === 0 && stats.orders === 0 && stats.rows.length === 0 && pendingFen + settledFen + withdrawnFen + reversedFen === 0 && !stats.openWithdrawal;
+  return (
+    stats.visits === 0 &&
+    stats.orders === 0 &&
+    stats.rows.length === 0 &&
+    pendingFen + settledFen + withdrawnFen + reversedFen === 0 &&
+    !stats.openWithdrawal
+  );
 }
 
 function RulesLink() {
   return (
-    <Text className='share-center__rules' onClick={() => void Taro.navigateTo({ url: PAGES.shareRules })}>
+    <Text className="share-center__rules" onClick={() => void Taro.navigateTo({ url: PAGES.shareRules })}>
       单级分佣说明 ›
     </Text>
   );
@@ -47,9 +60,14 @@ export default function SharerCenterPage() {
   useReachBottom(() => {
     void lines.loadMore();
   });
-  useFillScreen('.share-center__lines', lines.items.length, lines.status === 'ready' && !lines.done && !lines.loadingMore && !lines.loadMoreError, () => {
-    void lines.loadMore();
-  });
+  useFillScreen(
+    '.share-center__lines',
+    lines.items.length,
+    lines.status === 'ready' && !lines.done && !lines.loadingMore && !lines.loadMoreError,
+    () => {
+      void lines.loadMore();
+    },
+  );
   // Back from elsewhere: a withdrawal may have been decided, an order settled.
   const shownOnce = useRef(false);
   useDidShow(() => {
@@ -59,18 +77,23 @@ export default function SharerCenterPage() {
 
   if (!stats) {
     return statsError ? (
-      <PageState kind='error' message={statsError.message} actionText='重新加载' onAction={() => void center.reloadStats()} />
+      <PageState
+        kind="error"
+        message={statsError.message}
+        actionText="重新加载"
+        onAction={() => void center.reloadStats()}
+      />
     ) : (
-      <PageState kind='loading' />
+      <PageState kind="loading" />
     );
   }
   if (isEmpty(stats)) {
     return (
-      <View className='share-center share-center--empty'>
+      <View className="share-center share-center--empty">
         <PageState
-          kind='empty'
-          message='还没有推广数据：在商品页点「分享」发给朋友'
-          actionText='去逛逛'
+          kind="empty"
+          message="还没有推广数据：在商品页点「分享」发给朋友"
+          actionText="去逛逛"
           onAction={() => void Taro.switchTab({ url: PAGES.home })}
         />
         <RulesLink />
@@ -106,18 +129,20 @@ export default function SharerCenterPage() {
 
   const withdrawable = canWithdraw(stats.availableFen, !!stats.openWithdrawal);
   return (
-    <View className='share-center'>
-      <View className='share-center__head'>
-        <Text className='share-center__head-label'>可提现</Text>
-        <Text className='share-center__available'>{formatFen(stats.availableFen)}</Text>
+    <View className="share-center">
+      <View className="share-center__head">
+        <Text className="share-center__head-label">可提现</Text>
+        <Text className="share-center__available">{formatFen(stats.availableFen)}</Text>
         {stats.openWithdrawal ? (
-          <Text className='share-center__open'>{`提现申请处理中 ${formatFen(stats.openWithdrawal.amountFen)}`}</Text>
+          <Text className="share-center__open">{`提现申请处理中 ${formatFen(stats.openWithdrawal.amountFen)}`}</Text>
         ) : stats.availableFen < MIN_WITHDRAWAL_FEN ? (
-          <Text className='share-center__open'>{`满 ${formatFen(MIN_WITHDRAWAL_FEN)} 可申请提现`}</Text>
+          <Text className="share-center__open">{`满 ${formatFen(MIN_WITHDRAWAL_FEN)} 可申请提现`}</Text>
         ) : null}
-        <View className='share-center__head-row'>
+        <View className="share-center__head-row">
           <View
-            className={withdrawable ? 'share-center__withdraw' : 'share-center__withdraw share-center__withdraw--disabled'}
+            className={
+              withdrawable ? 'share-center__withdraw' : 'share-center__withdraw share-center__withdraw--disabled'
+            }
             hoverClass={withdrawable ? 'share-center__withdraw--pressed' : 'none'}
             aria-disabled={!withdrawable}
             onClick={withdrawable ? openSheet : undefined}
@@ -128,34 +153,34 @@ export default function SharerCenterPage() {
         </View>
       </View>
 
-      {statsError ? <View className='share-center__notice'>{`刷新失败：${statsError.message}`}</View> : null}
+      {statsError ? <View className="share-center__notice">{`刷新失败：${statsError.message}`}</View> : null}
 
-      <View className='share-center__card share-center__money'>
-        <Text className='share-center__card-title'>我的佣金</Text>
-        <View className='share-center__grid'>
-          <Figure label='待结算' value={formatFen(stats.commission.pendingFen)} />
-          <Figure label='已结算' value={formatFen(stats.commission.settledFen)} />
-          <Figure label='已提现' value={formatFen(stats.commission.withdrawnFen)} />
-          <Figure label='已退回' value={formatFen(stats.commission.reversedFen)} />
+      <View className="share-center__card share-center__money">
+        <Text className="share-center__card-title">我的佣金</Text>
+        <View className="share-center__grid">
+          <Figure label="待结算" value={formatFen(stats.commission.pendingFen)} />
+          <Figure label="已结算" value={formatFen(stats.commission.settledFen)} />
+          <Figure label="已提现" value={formatFen(stats.commission.withdrawnFen)} />
+          <Figure label="已退回" value={formatFen(stats.commission.reversedFen)} />
         </View>
       </View>
 
-      <View className='share-center__card'>
-        <Text className='share-center__card-title'>推广效果</Text>
-        <View className='share-center__grid'>
-          <Figure label='访问' value={String(stats.visits)} />
-          <Figure label='访客' value={String(stats.visitors)} />
-          <Figure label='成交订单' value={String(stats.orders)} />
-          <Figure label='成交金额' value={formatFen(stats.gmvFen)} />
+      <View className="share-center__card">
+        <Text className="share-center__card-title">推广效果</Text>
+        <View className="share-center__grid">
+          <Figure label="访问" value={String(stats.visits)} />
+          <Figure label="访客" value={String(stats.visitors)} />
+          <Figure label="成交订单" value={String(stats.orders)} />
+          <Figure label="成交金额" value={formatFen(stats.gmvFen)} />
         </View>
         {stats.rows.length > 0 ? (
-          <View className='funnel'>
+          <View className="funnel">
             {stats.rows.map((row) => (
               <FunnelItem key={`${row.productId}:${row.channel}`} row={row} />
             ))}
           </View>
         ) : (
-          <Text className='share-center__quiet'>还没有分享带来的访问</Text>
+          <Text className="share-center__quiet">还没有分享带来的访问</Text>
         )}
       </View>
 
@@ -163,14 +188,14 @@ export default function SharerCenterPage() {
 
       <Withdrawals center={center} />
 
-      <View className='share-center__card'>
-        <Text className='share-center__card-title'>佣金明细</Text>
+      <View className="share-center__card">
+        <Text className="share-center__card-title">佣金明细</Text>
         <PagedList
           list={lines}
-          variant='inline'
-          block='share-center'
+          variant="inline"
+          block="share-center"
           classes={{ list: 'share-center__lines' }}
-          empty='还没有佣金：朋友通过你的分享付款后，这里会出现一笔待结算佣金'
+          empty="还没有佣金：朋友通过你的分享付款后，这里会出现一笔待结算佣金"
           renderItem={(line) => <CommissionItem line={line} />}
         />
       </View>
@@ -190,9 +215,9 @@ export default function SharerCenterPage() {
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
-    <View className='share-center__figure'>
-      <Text className='share-center__figure-value'>{value}</Text>
-      <Text className='share-center__figure-label'>{label}</Text>
+    <View className="share-center__figure">
+      <Text className="share-center__figure-value">{value}</Text>
+      <Text className="share-center__figure-label">{label}</Text>
     </View>
   );
 }
@@ -207,18 +232,18 @@ function FunnelItem({ row }: { row: FunnelRow }) {
     ['佣金', formatFen(rowCommissionFen(row))],
   ];
   return (
-    <View className='funnel__row' aria-label={`${row.title} ${CHANNEL_LABELS[row.channel]}`}>
-      <View className='funnel__head'>
-        <Text className='funnel__title'>{row.title}</Text>
+    <View className="funnel__row" aria-label={`${row.title} ${CHANNEL_LABELS[row.channel]}`}>
+      <View className="funnel__head">
+        <Text className="funnel__title">{row.title}</Text>
         <Text className={`funnel__channel funnel__channel--${row.channel}`}>{CHANNEL_LABELS[row.channel]}</Text>
       </View>
-      <View className='funnel__steps'>
+      <View className="funnel__steps">
         {steps.map(([label, value], i) => (
-          <View key={label} className='funnel__step'>
-            {i > 0 ? <Text className='funnel__arrow'>→</Text> : null}
-            <View className='funnel__step-body'>
-              <Text className='funnel__value'>{value}</Text>
-              <Text className='funnel__label'>{label}</Text>
+          <View key={label} className="funnel__step">
+            {i > 0 ? <Text className="funnel__arrow">→</Text> : null}
+            <View className="funnel__step-body">
+              <Text className="funnel__value">{value}</Text>
+              <Text className="funnel__label">{label}</Text>
             </View>
           </View>
         ))}
@@ -229,23 +254,23 @@ function FunnelItem({ row }: { row: FunnelRow }) {
 
 function Withdrawals({ center }: { center: SharerCenter }) {
   const { withdrawals, withdrawalsError } = center;
-  let body;
+  let body: ReactNode;
   if (withdrawals === null) {
     body = withdrawalsError ? (
-      <Text className='share-center__quiet share-center__retry' onClick={() => void center.reloadWithdrawals()}>
+      <Text className="share-center__quiet share-center__retry" onClick={() => void center.reloadWithdrawals()}>
         提现记录加载失败，点击重试
       </Text>
     ) : (
-      <Text className='share-center__quiet'>加载中…</Text>
+      <Text className="share-center__quiet">加载中…</Text>
     );
   } else if (withdrawals.length === 0) {
-    body = <Text className='share-center__quiet'>还没有提现记录</Text>;
+    body = <Text className="share-center__quiet">还没有提现记录</Text>;
   } else {
     body = withdrawals.map((w) => <WithdrawalItem key={w.id} withdrawal={w} />);
   }
   return (
-    <View className='share-center__card'>
-      <Text className='share-center__card-title'>我的提现记录</Text>
+    <View className="share-center__card">
+      <Text className="share-center__card-title">我的提现记录</Text>
       {body}
     </View>
   );
@@ -253,13 +278,17 @@ function Withdrawals({ center }: { center: SharerCenter }) {
 
 function WithdrawalItem({ withdrawal }: { withdrawal: Withdrawal }) {
   return (
-    <View className='withdrawal'>
-      <View className='withdrawal__main'>
-        <Text className='withdrawal__amount'>{formatFen(withdrawal.amountFen)}</Text>
-        <Text className='withdrawal__time'>{`申请于 ${formatTime(withdrawal.requestedAt)}`}</Text>
-        {withdrawal.status === 'rejected' && withdrawal.reason ? <Text className='withdrawal__reason'>{`原因：${withdrawal.reason}`}</Text> : null}
+    <View className="withdrawal">
+      <View className="withdrawal__main">
+        <Text className="withdrawal__amount">{formatFen(withdrawal.amountFen)}</Text>
+        <Text className="withdrawal__time">{`申请于 ${formatTime(withdrawal.requestedAt)}`}</Text>
+        {withdrawal.status === 'rejected' && withdrawal.reason ? (
+          <Text className="withdrawal__reason">{`原因：${withdrawal.reason}`}</Text>
+        ) : null}
       </View>
-      <Text className={`withdrawal__status withdrawal__status--${withdrawal.status}`}>{WITHDRAWAL_STATUS_LABELS[withdrawal.status]}</Text>
+      <Text className={`withdrawal__status withdrawal__status--${withdrawal.status}`}>
+        {WITHDRAWAL_STATUS_LABELS[withdrawal.status]}
+      </Text>
     </View>
   );
 }
@@ -267,16 +296,18 @@ function WithdrawalItem({ withdrawal }: { withdrawal: Withdrawal }) {
 function CommissionItem({ line }: { line: CommissionLine }) {
   const partial = partialReversalText(line);
   return (
-    <View className='commission'>
-      <View className='commission__main'>
-        <Text className='commission__title'>{line.title}</Text>
-        <Text className='commission__spec'>{`${line.spec} · ${CHANNEL_LABELS[line.channel]}`}</Text>
-        <Text className='commission__when'>{settleText(line)}</Text>
+    <View className="commission">
+      <View className="commission__main">
+        <Text className="commission__title">{line.title}</Text>
+        <Text className="commission__spec">{`${line.spec} · ${CHANNEL_LABELS[line.channel]}`}</Text>
+        <Text className="commission__when">{settleText(line)}</Text>
       </View>
-      <View className='commission__side'>
+      <View className="commission__side">
         <Text className={`commission__amount commission__amount--${line.status}`}>{formatFen(line.amountFen)}</Text>
-        <Text className={`commission__status commission__status--${line.status}`}>{COMMISSION_STATUS_LABELS[line.status]}</Text>
-        {partial ? <Text className='commission__reversed'>{partial}</Text> : null}
+        <Text className={`commission__status commission__status--${line.status}`}>
+          {COMMISSION_STATUS_LABELS[line.status]}
+        </Text>
+        {partial ? <Text className="commission__reversed">{partial}</Text> : null}
       </View>
     </View>
   );

@@ -35,7 +35,9 @@ describe('settleText', () => {
   });
 
   it('a reversed line: the day the refund took it back', () => {
-    expect(settleText(line({ status: 'reversed', reversedFen: 500, reversedAt: day(11, 25) }))).toBe('11月25日 因退款退回');
+    expect(settleText(line({ status: 'reversed', reversedFen: 500, reversedAt: day(11, 25) }))).toBe(
+      '11月25日 因退款退回',
+    );
   });
 });
 
@@ -56,7 +58,18 @@ describe('partialReversalText', () => {
 
 describe('rowCommissionFen', () => {
   it('counts pending and settled, not reversed', () => {
-    const row = { productId: 'p1', title: 't', channel: 'chat' as const, visits: 9, visitors: 5, orders: 2, gmvFen: 20000, pendingFen: 300, settledFen: 700, reversedFen: 500 };
+    const row = {
+      productId: 'p1',
+      title: 't',
+      channel: 'chat' as const,
+      visits: 9,
+      visitors: 5,
+      orders: 2,
+      gmvFen: 20000,
+      pendingFen: 300,
+      settledFen: 700,
+      reversedFen: 500,
+    };
     expect(rowCommissionFen(row)).toBe(1000);
   });
 });

@@ -1,5 +1,11 @@
 // How the 推广中心 names channels, commission states and withdrawals, and when a commission line settles.
-import type { CommissionLine, CommissionStatus, FunnelRow, ShareChannel, Withdrawal } from '../../../cloudfunctions/contracts/commission';
+import type {
+  CommissionLine,
+  CommissionStatus,
+  FunnelRow,
+  ShareChannel,
+  Withdrawal,
+} from '../../../cloudfunctions/contracts/commission';
 import { formatFen } from '../../lib/money';
 import { formatMonthDay } from '../../lib/time';
 

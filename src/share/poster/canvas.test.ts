@@ -43,7 +43,9 @@ beforeEach(() => {
 describe('codeImageSource', () => {
   it('weapp: writes the PNG to a file under the user data folder and loads it from there', async () => {
     await expect(codeImageSource(CODE)).resolves.toBe('wxfile://usr/poster-code.png');
-    expect(writeFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://usr/poster-code.png', data: 'iVBORw0KGgo=', encoding: 'base64' }));
+    expect(writeFile).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: 'wxfile://usr/poster-code.png', data: 'iVBORw0KGgo=', encoding: 'base64' }),
+    );
   });
 
   it('weapp: fails when the file cannot be written', async () => {
@@ -62,7 +64,11 @@ describe('findPosterCanvas', () => {
   function answers(...nodes: Array<unknown>) {
     for (const node of nodes) {
       taro.createSelectorQuery.mockImplementationOnce(() => {
-        const query = { select: () => query, fields: () => query, exec: (cb: (res: unknown[]) => void) => cb([node ? { node } : null]) };
+        const query = {
+          select: () => query,
+          fields: () => query,
+          exec: (cb: (res: unknown[]) => void) => cb([node ? { node } : null]),
+        };
         return query;
       });
     }
@@ -113,7 +119,13 @@ describe('createPosterPainter (weapp canvas)', () => {
       height: 150,
       getContext: () => ctx,
       createImage: () => {
-        const image = { width: 400, height: 400, onload: null as null | (() => void), onerror: null as null | (() => void), src: '' };
+        const image = {
+          width: 400,
+          height: 400,
+          onload: null as null | (() => void),
+          onerror: null as null | (() => void),
+          src: '',
+        };
         return new Proxy(image, {
           set: (t, key, value) => {
             (t as Record<string | symbol, unknown>)[key] = value;
@@ -137,7 +149,9 @@ describe('createPosterPainter (weapp canvas)', () => {
     expect(calls).toContainEqual(['scale', 2, 2]);
     expect(loaded.sort()).toEqual(['https://cdn.example/p1.png', 'wxfile://usr/poster-code.png']);
     expect(calls.filter((c) => c[0] === 'drawImage')).toHaveLength(2);
-    expect(texts(calls)).toEqual(expect.arrayContaining(['¥12.90', '云南古树红茶', '来自 alice 的推荐', '“我家常备”', '长按识别小程序码']));
+    expect(texts(calls)).toEqual(
+      expect.arrayContaining(['¥12.90', '云南古树红茶', '来自 alice 的推荐', '“我家常备”', '长按识别小程序码']),
+    );
   });
 
   it('loads the images once and redraws with a new note', async () => {
@@ -179,7 +193,9 @@ describe('savePoster', () => {
 
   it('h5: downloads the canvas as a PNG', async () => {
     process.env.TARO_ENV = 'h5';
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       expect(this.download).toBe('youjian-p1.png');
       expect(this.href).toBe('data:image/png;base64,AAAA');
     });

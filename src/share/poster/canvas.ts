@@ -74,7 +74,13 @@ export async function codeImageSource(dataUrl: string): Promise<string> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${CODE_FILE_NAME}`;
   const data = dataUrl.replace(/^data:image\/\w+;base64,/, '');
   await new Promise<void>((resolve, reject) => {
-    Taro.getFileSystemManager().writeFile({ filePath, data, encoding: 'base64', success: () => resolve(), fail: reject });
+    Taro.getFileSystemManager().writeFile({
+      filePath,
+      data,
+      encoding: 'base64',
+      success: () => resolve(),
+      fail: reject,
+    });
   });
   return filePath;
 }
@@ -85,7 +91,8 @@ function loadImage(canvas: PosterCanvas, src: string): Promise<PosterImage | nul
     const image: LoadableImage = canvas.createImage ? canvas.createImage() : (new Image() as unknown as LoadableImage);
     // h5: a cross-origin photo without CORS would taint the canvas and make the download fail.
     if (!canvas.createImage) image.crossOrigin = 'anonymous';
-    image.onload = () => resolve({ source: image as unknown as CanvasImageSource, width: image.width, height: image.height });
+    image.onload = () =>
+      resolve({ source: image as unknown as CanvasImageSource, width: image.width, height: image.height });
     image.onerror = () => resolve(null);
     image.src = src;
   });
@@ -115,7 +122,12 @@ export function createPosterPainter(canvas: PosterCanvas, poster: Poster): Poste
         ctx.font = font;
         return ctx.measureText(text).width;
       };
-      const content = { title: poster.product.title, priceText: formatFen(poster.product.priceFen), nickname: poster.sharer.nickname, note };
+      const content = {
+        title: poster.product.title,
+        priceText: formatFen(poster.product.priceFen),
+        nickname: poster.sharer.nickname,
+        note,
+      };
       paintPoster(ctx, layoutPoster(content, measure), loaded);
     },
   };

@@ -71,7 +71,10 @@ describe('分享海报', () => {
     await openPoster();
     expect(api.poster).toHaveBeenCalledWith({ productId: 'p1' });
     expect(find).toHaveBeenCalledWith('#poster');
-    expect(createPainter).toHaveBeenCalledWith(canvas, expect.objectContaining({ product: expect.objectContaining({ id: 'p1' }) }));
+    expect(createPainter).toHaveBeenCalledWith(
+      canvas,
+      expect.objectContaining({ product: expect.objectContaining({ id: 'p1' }) }),
+    );
     expect(draw).toHaveBeenCalledWith('我家常备');
     expect(screen.getByText('4/60')).toBeTruthy();
   });
@@ -132,7 +135,9 @@ describe('分享海报', () => {
     save.mockResolvedValueOnce('denied');
     await openPoster();
     await act(async () => fireEvent.click(screen.getByText('保存海报')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '无法保存到相册', confirmText: '去设置' }));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '无法保存到相册', confirmText: '去设置' }),
+    );
     expect(Taro.openSetting).toHaveBeenCalledTimes(1);
   });
 
@@ -157,7 +162,10 @@ describe('分享海报', () => {
   });
 
   it('makes no poster of a product that is off sale', async () => {
-    api.poster.mockResolvedValueOnce({ ok: true, data: poster({ product: { ...poster().product, status: 'off_sale' } }) });
+    api.poster.mockResolvedValueOnce({
+      ok: true,
+      data: poster({ product: { ...poster().product, status: 'off_sale' } }),
+    });
     render(<PosterPage />);
     expect(await screen.findByText('商品已下架')).toBeTruthy();
     expect(screen.queryByText('保存海报')).toBeNull();
@@ -166,7 +174,10 @@ describe('分享海报', () => {
   });
 
   it('shows the error of a poster that could not be made, with a retry', async () => {
-    api.poster.mockResolvedValueOnce({ ok: false, error: { code: 'share.poster_failed', message: '生成小程序码失败，请稍后重试' } });
+    api.poster.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'share.poster_failed', message: '生成小程序码失败，请稍后重试' },
+    });
     render(<PosterPage />);
     expect(await screen.findByText('生成小程序码失败，请稍后重试')).toBeTruthy();
     fireEvent.click(screen.getByText('重新加载'));

@@ -70,15 +70,19 @@ export default function PosterPage() {
     };
   }, [poster, onSale, savedNote]);
 
-  if (!productId) return <PageState kind='empty' message='商品不存在或已下架' />;
+  if (!productId) return <PageState kind="empty" message="商品不存在或已下架" />;
   if (!poster) {
-    return error ? <PageState kind='error' message={error.message} actionText='重新加载' onAction={() => void load()} /> : <PageState kind='loading' />;
+    return error ? (
+      <PageState kind="error" message={error.message} actionText="重新加载" onAction={() => void load()} />
+    ) : (
+      <PageState kind="loading" />
+    );
   }
   if (!onSale) {
     return (
-      <View className='poster poster--off'>
-        <PageState kind='empty' message='商品已下架' />
-        <Text className='poster__off-hint'>下架的商品不能生成海报，换一件在售的好物分享吧</Text>
+      <View className="poster poster--off">
+        <PageState kind="empty" message="商品已下架" />
+        <Text className="poster__off-hint">下架的商品不能生成海报，换一件在售的好物分享吧</Text>
       </View>
     );
   }
@@ -136,23 +140,25 @@ export default function PosterPage() {
 
   const canSave = drawing === 'ready' && !saving;
   return (
-    <View className='poster'>
-      <View className='poster__stage'>
-        <Canvas type='2d' id='poster' className='poster__canvas' />
-        {drawing === 'drawing' ? <View className='poster__overlay'>海报生成中…</View> : null}
-        {drawing === 'failed' ? <View className='poster__overlay'>海报生成失败，请返回重试</View> : null}
+    <View className="poster">
+      <View className="poster__stage">
+        <Canvas type="2d" id="poster" className="poster__canvas" />
+        {drawing === 'drawing' ? <View className="poster__overlay">海报生成中…</View> : null}
+        {drawing === 'failed' ? <View className="poster__overlay">海报生成失败，请返回重试</View> : null}
       </View>
-      <Text className='poster__tip'>{isH5() ? '下载海报后发给朋友或发到朋友圈' : '保存到相册后发给朋友或发到朋友圈，朋友长按识别小程序码即可查看'}</Text>
+      <Text className="poster__tip">
+        {isH5() ? '下载海报后发给朋友或发到朋友圈' : '保存到相册后发给朋友或发到朋友圈，朋友长按识别小程序码即可查看'}
+      </Text>
 
-      <View className='poster__card'>
-        <View className='poster__card-head'>
-          <Text className='poster__card-title'>我的推荐语</Text>
-          <Text className='poster__count'>{`${note.length}/${NOTE_MAX}`}</Text>
+      <View className="poster__card">
+        <View className="poster__card-head">
+          <Text className="poster__card-title">我的推荐语</Text>
+          <Text className="poster__count">{`${note.length}/${NOTE_MAX}`}</Text>
         </View>
         <Textarea
-          className='poster__note'
-          placeholder='写一句你的真实感受，会出现在海报和分享卡片上'
-          placeholderClass='poster__placeholder'
+          className="poster__note"
+          placeholder="写一句你的真实感受，会出现在海报和分享卡片上"
+          placeholderClass="poster__placeholder"
           maxlength={NOTE_MAX}
           value={draft}
           onInput={(e) => {
@@ -160,7 +166,7 @@ export default function PosterPage() {
             setNoteError(null);
           }}
         />
-        {noteError ? <Text className='poster__error'>{noteError}</Text> : null}
+        {noteError ? <Text className="poster__error">{noteError}</Text> : null}
         <View
           className={noteChanged && !savingNote ? 'poster__note-save' : 'poster__note-save poster__note-save--disabled'}
           aria-disabled={!noteChanged || savingNote}
@@ -170,8 +176,12 @@ export default function PosterPage() {
         </View>
       </View>
 
-      <View className='poster__bar'>
-        <View className={canSave ? 'poster__save' : 'poster__save poster__save--disabled'} aria-disabled={!canSave} onClick={() => void save()}>
+      <View className="poster__bar">
+        <View
+          className={canSave ? 'poster__save' : 'poster__save poster__save--disabled'}
+          aria-disabled={!canSave}
+          onClick={() => void save()}
+        >
           {saving ? '保存中…' : isH5() ? '下载海报' : '保存海报'}
         </View>
       </View>

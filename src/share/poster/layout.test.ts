@@ -1,4 +1,13 @@
-import { coverCrop, FONTS, layoutPoster, POSTER_HEIGHT, POSTER_WIDTH, wrapText, type Measure, type PosterOp } from './layout';
+import {
+  coverCrop,
+  FONTS,
+  layoutPoster,
+  POSTER_HEIGHT,
+  POSTER_WIDTH,
+  wrapText,
+  type Measure,
+  type PosterOp,
+} from './layout';
 import { paintPoster, type PosterContext } from './paint';
 
 /** A measure like a real font's: a Chinese character is as wide as the font size, Latin and digits half. */
@@ -52,9 +61,15 @@ describe('coverCrop', () => {
 });
 
 describe('layoutPoster', () => {
-  const content = { title: '云南古树红茶 200g 罐装 高山春茶 蜜香回甘 送礼自饮两相宜 年货礼盒', priceText: '¥12.90', nickname: 'alice', note: '我家常备，早上一杯，回甘明显' };
+  const content = {
+    title: '云南古树红茶 200g 罐装 高山春茶 蜜香回甘 送礼自饮两相宜 年货礼盒',
+    priceText: '¥12.90',
+    nickname: 'alice',
+    note: '我家常备，早上一杯，回甘明显',
+  };
   const texts = (ops: PosterOp[]) => ops.flatMap((op) => (op.kind === 'text' ? [op] : []));
-  const imageOf = (ops: PosterOp[], slot: 'product' | 'code') => ops.find((op) => op.kind === 'image' && op.slot === slot)!;
+  const imageOf = (ops: PosterOp[], slot: 'product' | 'code') =>
+    ops.find((op) => op.kind === 'image' && op.slot === slot)!;
 
   it('draws the photo, price, title, who recommends it, the note, the code and its caption', () => {
     const ops = layoutPoster(content, measure);
@@ -117,7 +132,8 @@ describe('paintPoster', () => {
   function recorder() {
     const calls: Array<[string, ...unknown[]]> = [];
     const ctx = new Proxy({} as Record<string, unknown>, {
-      get: (target, key: string) => (key in target ? target[key] : (...args: unknown[]) => void calls.push([key, ...args])),
+      get: (target, key: string) =>
+        key in target ? target[key] : (...args: unknown[]) => void calls.push([key, ...args]),
       set: (target, key: string, value) => {
         target[key] = value;
         calls.push([`set ${key}`, value]);
@@ -144,7 +160,12 @@ describe('paintPoster', () => {
     expect(calls).toContainEqual(['drawImage', code.source, 0, 0, 430, 430, 416, 760, 136, 136]);
     expect(calls).toContainEqual(['fillText', '长按识别小程序码', 484, 904]);
     const text = calls.findIndex((c) => c[0] === 'fillText');
-    expect(calls.slice(0, text)).toEqual(expect.arrayContaining([['set textBaseline', 'top'], ['set textAlign', 'center']]));
+    expect(calls.slice(0, text)).toEqual(
+      expect.arrayContaining([
+        ['set textBaseline', 'top'],
+        ['set textAlign', 'center'],
+      ]),
+    );
   });
 
   it('leaves a grey box where a photo failed to load', () => {

@@ -76,7 +76,9 @@ export function layoutPoster(content: PosterContent, measure: Measure): PosterOp
   const from = wrapText(`来自 ${content.nickname} 的推荐`, FOOT_TEXT_W, 1, measure, FONTS.from)[0] ?? '';
   text(from, LEFT, FOOT_Y + 20, FONTS.from, '#888888');
   const note = content.note.trim();
-  const noteLines = note ? wrapText(`“${note}”`, FOOT_TEXT_W, 3, measure, FONTS.note) : wrapText('长按右侧小程序码，看看这件好物', FOOT_TEXT_W, 2, measure, FONTS.from);
+  const noteLines = note
+    ? wrapText(`“${note}”`, FOOT_TEXT_W, 3, measure, FONTS.note)
+    : wrapText('长按右侧小程序码，看看这件好物', FOOT_TEXT_W, 2, measure, FONTS.from);
   let noteY = FOOT_Y + 60;
   for (const line of noteLines) {
     text(line, LEFT, noteY, note ? FONTS.note : FONTS.from, note ? '#333333' : '#aaaaaa');
@@ -92,7 +94,13 @@ export function layoutPoster(content: PosterContent, measure: Measure): PosterOp
  * Breaks `text` into lines no wider than `maxWidth`: between Chinese characters anywhere, between Latin words at
  * spaces (a word too long for a line is broken too), at newlines always. Past `maxLines` the last line ends in "…".
  */
-export function wrapText(text: string, maxWidth: number, maxLines: number, measure: Measure, fontName: string): string[] {
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  maxLines: number,
+  measure: Measure,
+  fontName: string,
+): string[] {
   const width = (s: string) => measure(s, fontName);
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
@@ -133,7 +141,12 @@ function ellipsize(line: string, maxWidth: number, width: (s: string) => number)
 }
 
 /** The part of a `srcW × srcH` image that fills a `boxW × boxH` box without stretching (CSS object-fit: cover). */
-export function coverCrop(srcW: number, srcH: number, boxW: number, boxH: number): { sx: number; sy: number; sw: number; sh: number } {
+export function coverCrop(
+  srcW: number,
+  srcH: number,
+  boxW: number,
+  boxH: number,
+): { sx: number; sy: number; sw: number; sh: number } {
   const scale = Math.max(boxW / srcW, boxH / srcH);
   const sw = boxW / scale;
   const sh = boxH / scale;

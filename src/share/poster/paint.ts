@@ -5,7 +5,21 @@ import { coverCrop, type PosterOp } from './layout';
 /** The part of CanvasRenderingContext2D the poster uses (weapp's 2D context has the same methods). */
 export type PosterContext = Pick<
   CanvasRenderingContext2D,
-  'fillStyle' | 'font' | 'textAlign' | 'textBaseline' | 'fillRect' | 'fillText' | 'drawImage' | 'save' | 'restore' | 'beginPath' | 'moveTo' | 'arcTo' | 'closePath' | 'clip' | 'fill'
+  | 'fillStyle'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'fillRect'
+  | 'fillText'
+  | 'drawImage'
+  | 'save'
+  | 'restore'
+  | 'beginPath'
+  | 'moveTo'
+  | 'arcTo'
+  | 'closePath'
+  | 'clip'
+  | 'fill'
 >;
 
 export interface PosterImage {

@@ -9,7 +9,14 @@ jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
 
 const Taro = mockedTaro();
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
-const bob = { id: 'u2', shareCode: 'BOB234', nickname: 'bob', isOwner: false, isMember: false, points: { available: 0, pending: 0 } };
+const bob = {
+  id: 'u2',
+  shareCode: 'BOB234',
+  nickname: 'bob',
+  isOwner: false,
+  isMember: false,
+  points: { available: 0, pending: 0 },
+};
 const initialSession = useSession.getState();
 const until = new Date(2099, 11, 8, 12, 0).toISOString();
 
