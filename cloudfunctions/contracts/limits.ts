@@ -6,7 +6,7 @@
 /** Short public ids (products, SKUs): they travel in share links and in a 32-character QR scene. */
 export const SHORT_ID_PATTERN = /^[A-Za-z0-9_-]{1,16}$/;
 /** A member's share code: no 0/O, 1/I to misread. */
-export const SHARE_CODE_PATTERN = /^[A-Z2-9]{6}$/;
+export const SHARE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/;
 /** Order ids double as WeChat Pay's out_trade_no (at most 32 of [0-9A-Za-z_-]). */
 export const ORDER_ID_PATTERN = /^YJ[0-9A-Z]{16}$/;
 export const WITHDRAWAL_ID_PATTERN = /^W[0-9A-Z]{4,40}$/;

@@ -1,3 +1,4 @@
+import { SHARE_CODE_PATTERN as LINK_PATTERN } from '../contracts/limits';
 import { defaultNickname, makeShareCode, SHARE_CODE_ALPHABET, SHARE_CODE_PATTERN } from './share-code';
 
 test('a share code uses six symbols of the look-alike-free alphabet', () => {
@@ -8,6 +9,9 @@ test('a share code uses six symbols of the look-alike-free alphabet', () => {
     expect(makeShareCode(bytes)).toMatch(SHARE_CODE_PATTERN);
   }
   expect(SHARE_CODE_ALPHABET).not.toMatch(/[IO01]/);
+  // The contracts accept exactly the codes the alphabet can make (a code with I or O is refused).
+  expect([...SHARE_CODE_ALPHABET].every((c) => LINK_PATTERN.test(c.repeat(6)))).toBe(true);
+  expect(['IIIIII', 'OOOOOO', 'A1B2C3'].some((code) => LINK_PATTERN.test(code))).toBe(false);
   expect(() => makeShareCode(Uint8Array.from([1, 2]))).toThrow(RangeError);
 });
 

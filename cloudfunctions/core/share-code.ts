@@ -4,7 +4,8 @@
 /** 32 symbols without look-alikes (no I, O, 0, 1): 32^6 ≈ 1.07 billion codes. */
 export const SHARE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const SHARE_CODE_LENGTH = 6;
-export const SHARE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/;
+/** The contracts' pattern: exactly the codes this alphabet makes. */
+export { SHARE_CODE_PATTERN } from '../contracts/limits';
 
 /** Makes a code from SHARE_CODE_LENGTH random bytes (each byte picks one symbol; 256 is a multiple of 32). */
 export function makeShareCode(randomBytes: Uint8Array): string {
