@@ -41,7 +41,8 @@ module.exports = {
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       moduleNameMapper: {
         ...shared.moduleNameMapper,
-        // Taro's React components for the web, as plain React components (the weapp ones need the mini program runtime).
+        // Taro's React components for the web, as plain React components (the weapp ones need the mini program
+        // runtime).
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
         '\\.(css|scss)$': '<rootDir>/tests/style-stub.js',
       },

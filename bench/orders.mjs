@@ -36,7 +36,10 @@ const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
-/** Raw better-sqlite3, the emulator's pragmas and document encoding: read, check, write, commit, one transaction each. */
+/**
+ * Raw better-sqlite3, the emulator's pragmas and document encoding: read, check, write, commit, one transaction
+ * each.
+ */
 export function measureRawDecrement(ops = RAW_OPS) {
   const dir = mkdtempSync(join(tmpdir(), 'youjian-bench-raw-'));
   try {
@@ -44,7 +47,8 @@ export function measureRawDecrement(ops = RAW_OPS) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec(
-      'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))',
+      'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ' +
+        'ver INTEGER NOT NULL, UNIQUE (coll, id))',
     );
     db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)').run(
       'products',
@@ -229,19 +233,32 @@ export async function runOrders({ rawDecrement } = {}) {
       .sort((x, y) => y[1] - x[1])
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
+  const placed = sale.codes.ok ?? 0;
+  const refused = sale.codes['order.stock_insufficient'] ?? 0;
   const checks = [
     ...perCreate.map((c) => [
       `order.create of ${c.lines} line(s): ${c.worst.tcbRequests} TCB requests (budget ≤ 2N + 4 = ${c.budget})`,
       c.worst.tcbRequests <= c.budget,
     ]),
     [
-      `flash sale: ${BUYERS} buyers for ${UNITS} units → ${sale.codes.ok ?? 0} orders, ${sale.codes['order.stock_insufficient'] ?? 0} order.stock_insufficient, stock ${sale.stock} (expected ${UNITS}, ${BUYERS - UNITS}, 0, nothing else)`,
+      `flash sale: ${BUYERS} buyers for ${UNITS} units → ${placed} orders, ${refused} order.stock_insufficient, ` +
+        `stock ${sale.stock} (expected ${UNITS}, ${BUYERS - UNITS}, 0, nothing else)`,
       sale.correct,
     ],
   ];
   for (const [text, ok] of checks) console.log(`${ok ? '\x1b[32mPASS\x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${text}`);
 
   const fmt = (n) => Math.round(n).toLocaleString('en-US');
+  const lineWord = (c) => `line${c.lines > 1 ? 's' : ''}`;
+  const createRow = (c) =>
+    `| TCB requests per \`order.create\`, ${c.lines} ${lineWord(c)} (worst of ${SAMPLES}) | ${c.worst.tcbRequests} | ` +
+    `≤ 2N + 4 = ${c.budget} | ${verdict(c.worst.tcbRequests <= c.budget)} |`;
+  const saleRow =
+    `| flash sale: ${BUYERS} buyers at once, ${UNITS} units | ` +
+    `${placed} orders, ${refused} refused (stock_insufficient), stock left ${sale.stock} | ` +
+    `exactly ${UNITS}, ${BUYERS - UNITS}, 0 | ${verdict(sale.correct)} |`;
+  const actionsLine = (c) =>
+    `- ${c.lines} ${lineWord(c)}: ${actions(c.worst.tcbActions)} (samples: ${c.all.join(', ')}).`;
   const md = `
 ## Orders (the \`order\` function in the emulator)
 
@@ -250,10 +267,10 @@ gateway as dev users; the emulator counts every request the function sends to it
 
 | what | measured | budget | result |
 |---|---:|---:|---|
-${perCreate.map((c) => `| TCB requests per \`order.create\`, ${c.lines} line${c.lines > 1 ? 's' : ''} (worst of ${SAMPLES}) | ${c.worst.tcbRequests} | ≤ 2N + 4 = ${c.budget} | ${verdict(c.worst.tcbRequests <= c.budget)} |`).join('\n')}
-| flash sale: ${BUYERS} buyers at once, ${UNITS} units | ${sale.codes.ok ?? 0} orders, ${sale.codes['order.stock_insufficient'] ?? 0} refused (stock_insufficient), stock left ${sale.stock} | exactly ${UNITS}, ${BUYERS - UNITS}, 0 | ${verdict(sale.correct)} |
+${perCreate.map(createRow).join('\n')}
+${saleRow}
 
-${perCreate.map((c) => `- ${c.lines} line${c.lines > 1 ? 's' : ''}: ${actions(c.worst.tcbActions)} (samples: ${c.all.join(', ')}).`).join('\n')}
+${perCreate.map(actionsLine).join('\n')}
 
 | flash sale (${BUYERS} distinct dev sessions, one \`create\` each, all sent at once) | value |
 |---|---:|
@@ -264,10 +281,10 @@ ${perCreate.map((c) => `- ${c.lines} line${c.lines > 1 ? 's' : ''}: ${actions(c.
 | ${raw.label}, same run | ${fmt(raw.perSec)} /s |
 | ratio: create calls/s ÷ raw conditional decrements/s | ${ratio.toFixed(3)} |
 
-- Each create is a whole function invocation (instance queue, gateway, settings + products + binding reads, the conditional
-  stock update, the order insert, cover URLs): several durable commits and reads per order where the baseline does one
-  in-process transaction. The runtime runs at most 16 instances of a function at once (CloudBase scales out); the other
-  calls queue, which is most of the p99. Instances are warmed before the sale.
+- Each create is a whole function invocation (instance queue, gateway, settings + products + binding reads, the
+  conditional stock update, the order insert, cover URLs): several durable commits and reads per order where the
+  baseline does one in-process transaction. The runtime runs at most 16 instances of a function at once (CloudBase
+  scales out); the other calls queue, which is most of the p99. Instances are warmed before the sale.
 `;
   return { md, ok: checks.every(([, ok]) => ok), checks };
 }

@@ -1,7 +1,8 @@
 // npm run bench: emulator throughput against raw better-sqlite3 doing the same work, measured in the same run,
 // then the front-end budgets (bench/frontend.mjs: weapp main package, h5 paint, cloud function bundles), built in
 // the same run, then the order function (bench/orders.mjs: TCB requests per create, a flash sale against raw SQLite),
-// then the commission function (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests). Writes BENCHMARKS.md; exits 1 when a budget fails. Both database sides use a file database with the
+// then the commission function (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's
+// requests). Writes BENCHMARKS.md; exits 1 when a budget fails. Both database sides use a file database with the
 // emulator's pragmas (WAL, synchronous=FULL).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -47,7 +48,8 @@ function rawSqlite(dir) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(
-    'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ver INTEGER NOT NULL, UNIQUE (coll, id))',
+    'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ' +
+      'ver INTEGER NOT NULL, UNIQUE (coll, id))',
   );
   const insert = db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
@@ -225,10 +227,13 @@ try {
 const [rawGet, rawDec, wGet, wDec, sGet, sDec] = results;
 const ratio = (a, b) => (a.perSec / b.perSec).toFixed(3);
 const row = (r) => `| ${r.label} | ${r.ops} | ${r.ms.toFixed(0)} | ${Math.round(r.perSec).toLocaleString('en-US')} |`;
+const today = new Date().toISOString().slice(0, 10);
+const cpuModel = cpus()[0]?.model ?? 'cpu';
 const md = `# Benchmarks
 
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}).
-Every figure is from one run; ratios compare numbers measured in that same run, so they hold across machines better than the raw rates.
+Written by \`npm run bench\` on ${today} (${cpus().length} × ${cpuModel}, Node ${process.version}).
+Every figure is from one run; ratios compare numbers measured in that same run, so they hold across machines better
+than the raw rates.
 
 ## Emulator database throughput vs raw better-sqlite3
 

@@ -3,7 +3,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 
-// One config for both builds: weapp into dist/weapp (opened by WeChat DevTools), h5 into dist/h5 (served by the emulator).
+// One config for both builds: weapp into dist/weapp (opened by WeChat DevTools), h5 into dist/h5 (served by the
+// emulator).
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   // src/ imports the contracts' limits as values: Taro compiles only sourceRoot (and its own packages) unless told.
   // Only that file: the contracts with schemas would bring valibot into the mini program.

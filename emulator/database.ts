@@ -201,7 +201,8 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     return json({ data: {} });
   };
 
-  // --- transactions (transaction/index.js sends ordinary actions with a transactionId; transaction.js the *InTransaction ones)
+  // --- transactions (transaction/index.js sends ordinary actions with a transactionId; transaction.js the
+  // *InTransaction ones)
 
   const startTransaction: TcbAction = () => json({ transactionId: txns.start() });
 

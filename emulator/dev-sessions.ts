@@ -20,7 +20,8 @@ export class DevSessions {
 
   constructor(sqlite: Database.Database) {
     sqlite.exec(
-      'CREATE TABLE IF NOT EXISTS dev_sessions (token TEXT PRIMARY KEY, who TEXT NOT NULL, created_at INTEGER NOT NULL)',
+      'CREATE TABLE IF NOT EXISTS dev_sessions ' +
+        '(token TEXT PRIMARY KEY, who TEXT NOT NULL, created_at INTEGER NOT NULL)',
     );
     this.insert = sqlite.prepare('INSERT INTO dev_sessions (token, who, created_at) VALUES (?, ?, ?)');
     this.find = sqlite.prepare('SELECT who FROM dev_sessions WHERE token = ?').pluck();

@@ -186,7 +186,7 @@ describe('subscribeMessage.send', () => {
   });
 });
 
-test('an API the emulator does not have, or one the function may not call, fails with a message that says so', async () => {
+test('an API the emulator lacks, or one the function may not call, fails with a message that says so', async () => {
   await expect(openapi.security.msgSecCheck({ content: 'hi' })).rejects.toMatchObject({
     errCode: -604100,
     errMsg: expect.stringContaining('security.msgSecCheck'),
@@ -217,7 +217,7 @@ test('parseMultipartForm keeps binary parts byte-exact, as node-sdk encodes them
   });
 });
 
-test('through the emulator server: getUnlimited returns the PNG and a sent message shows in /__dev/outbox', async () => {
+test('via the emulator server: getUnlimited returns the PNG and a sent message shows in /__dev/outbox', async () => {
   const emu = await startEmulator();
   try {
     const cloud = sdkFor(emu) as { openapi: OpenApi };

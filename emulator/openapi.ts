@@ -125,7 +125,8 @@ export function createOpenApi(opts: {
     } else if (granted && !granted.includes(apiName)) {
       reply = wxError(
         API_NO_PERMISSION,
-        `function "${caller?.functionName}" has no permission to call this API: add "${apiName}" to permissions.openapi in its config.json`,
+        `function "${caller?.functionName}" has no permission to call this API: ` +
+          `add "${apiName}" to permissions.openapi in its config.json`,
       );
     } else {
       reply = await api(request.input, { caller, now: opts.now() });

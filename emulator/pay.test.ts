@@ -72,7 +72,7 @@ const applyRefund = (outTradeNo: string, outRefundNo: string, refundFee: number,
     functionName: 'paycb',
   });
 
-test('unifiedOrder from a user-invoked function answers what wx.requestPayment needs and records the payer', async () => {
+test('unifiedOrder from a user-invoked function answers what wx.requestPayment needs, records the payer', async () => {
   const order = await callAs('alice', 'paystart', { outTradeNo: 'P1', totalFee: 1290 });
   expect(order).toMatchObject({
     returnCode: 'SUCCESS',
@@ -118,7 +118,7 @@ test('repeating an unpaid order is idempotent; a different amount under the same
   expect((await payments()).payments.find((p) => p.outTradeNo === 'P2').totalFee).toBe(500);
 });
 
-test('the simulator delivers the pay callback twice when asked; the order is paid once and refuses a second pay', async () => {
+test('the simulator can deliver the pay callback twice; the order is paid once and refuses a second pay', async () => {
   await callAs('alice', 'paystart', { outTradeNo: 'P3', totalFee: 1290 });
   const paid = await post(emu, '/__dev/pay', { outTradeNo: 'P3', deliveries: 2 });
   expect(paid.status).toBe(200);
@@ -163,7 +163,7 @@ test('the simulator delivers the pay callback twice when asked; the order is pai
   expect(repeat).toMatchObject({ resultCode: 'FAIL', errCodeDes: expect.stringContaining('ORDERPAID') });
 });
 
-test('a callback that fails leaves the payment unacknowledged, and paying again redelivers the same transaction', async () => {
+test('a failing callback leaves the payment unacknowledged; paying again redelivers the same transaction', async () => {
   const order = await cloud.cloudPay.unifiedOrder({
     body: 'crash test',
     outTradeNo: 'P4',
@@ -190,7 +190,7 @@ test('a callback that fails leaves the payment unacknowledged, and paying again 
   expect((await payments()).payments.find((p) => p.outTradeNo === 'P4').transactionId).toBe(state.transactionId);
 });
 
-test('refunds: refused for an unpaid order and beyond what was paid; a valid one reaches the callback with reqInfo', async () => {
+test('refunds: refused when unpaid or above what was paid; a valid one reaches the callback with reqInfo', async () => {
   await callAs('alice', 'paystart', { outTradeNo: 'P5', totalFee: 1290 });
   expect(await applyRefund('P5', 'R5a', 100)).toMatchObject({
     resultCode: 'FAIL',

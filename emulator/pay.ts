@@ -384,7 +384,10 @@ export function createPay(opts: {
     return { outTradeNo, answers };
   }
 
-  /** Plays WeChat finishing refund `outRefundNo`, then delivers the refund callback `deliveries` times (if one was named). */
+  /**
+   * Plays WeChat finishing refund `outRefundNo`, then delivers the refund callback `deliveries` times (if one was
+   * named).
+   */
   async function refund(outRefundNo: string, deliveries = 1): Promise<{ outRefundNo: string; answers: unknown[] }> {
     checkDeliveries(deliveries);
     let row = getRefund(outRefundNo);

@@ -90,7 +90,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const sessions = new DevSessions(store.sqlite);
   const requestPrefix = `${randomBytes(4).toString('hex')}-`;
   let requestCount = 0;
-  // Every POST /tcb, and per action: what a function costs in round trips (GET /__dev/stats, zeroed by /__dev/stats/reset).
+  // Every POST /tcb, and per action: what a function costs in round trips (GET /__dev/stats, zeroed by
+  // /__dev/stats/reset).
   let tcbRequests = 0;
   const tcbActions = new Map<string, number>();
 
@@ -398,7 +399,9 @@ function requiredText(value: unknown, name: string): string {
   return value;
 }
 
-/** POST /__dev/pay `totalFee`: a test-only tamper, the amount the delivered notification states instead of the order's. */
+/**
+ * POST /__dev/pay `totalFee`: a test-only tamper, the amount the delivered notification states instead of the order's.
+ */
 function tamperedFee(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {

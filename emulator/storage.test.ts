@@ -87,7 +87,7 @@ test('a stream uploads too, and a second upload to the same path replaces the fi
   expect((await cloud.downloadFile({ fileID })).fileContent.toString()).toBe('second');
 });
 
-test('a deleted file is gone: delete reports it, then temp URL, download and a second delete say it does not exist', async () => {
+test('delete reports the file deleted; then temp URL, download and a second delete say it does not exist', async () => {
   const { fileID } = await cloud.uploadFile({ cloudPath: 'tmp/delete-me.bin', fileContent: Buffer.from('bye') });
   const other = fileIdFor(ENV, 'tmp/never-uploaded.bin');
 
@@ -141,53 +141,57 @@ test('a fileID of another env or bucket is not found, and a malformed one is an 
   expect(fileList.map((f) => f.status)).toEqual([-501007, -501007]);
 });
 
-test('image processing on a temp URL: a list thumbnail is the fitted size and far lighter; other files are served as they are', async () => {
-  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#c0392b' } })
-    .composite([
-      {
-        input: await sharp({ create: { width: 400, height: 400, channels: 3, background: '#2c3e50' } })
-          .png()
-          .toBuffer(),
-        left: 300,
-        top: 200,
-      },
-    ])
-    .jpeg({ quality: 92 })
-    .toBuffer();
-  const { fileID } = await cloud.uploadFile({ cloudPath: 'products/big.jpg', fileContent: photo });
-  const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
-  const url = fileList[0].tempFileURL as string;
+test(
+  'image processing on a temp URL: a list thumbnail is the fitted size and far lighter; ' +
+    'other files are served as they are',
+  async () => {
+    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#c0392b' } })
+      .composite([
+        {
+          input: await sharp({ create: { width: 400, height: 400, channels: 3, background: '#2c3e50' } })
+            .png()
+            .toBuffer(),
+          left: 300,
+          top: 200,
+        },
+      ])
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    const { fileID } = await cloud.uploadFile({ cloudPath: 'products/big.jpg', fileContent: photo });
+    const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
+    const url = fileList[0].tempFileURL as string;
 
-  const fetchImage = async (suffix: string) => {
-    const response = await fetch(`${url}${suffix}`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('image/jpeg');
-    const body = Buffer.from(await response.arrayBuffer());
-    return { body, meta: await sharp(body).metadata() };
-  };
-  const original = await fetchImage('');
-  expect(original.body.equals(photo)).toBe(true);
-  const cover = await fetchImage('?imageMogr2/thumbnail/!360x360r');
-  expect([cover.meta.width, cover.meta.height]).toEqual([480, 360]);
-  expect(cover.body.length * 5).toBeLessThan(photo.length);
-  const fitted = await fetchImage('?imageMogr2/thumbnail/200x200');
-  expect([fitted.meta.width, fitted.meta.height]).toEqual([200, 150]);
-  const byWidth = await fetchImage('?imageMogr2/thumbnail/640x');
-  expect([byWidth.meta.width, byWidth.meta.height]).toEqual([640, 480]);
-  const shrunk = await fetchImage('?imageMogr2/thumbnail/1080x1080>');
-  expect([shrunk.meta.width, shrunk.meta.height]).toEqual([1080, 810]);
-  // `>` never enlarges: a photo already within the box comes back at its own size.
-  const small = await fetchImage(`?imageMogr2/thumbnail/${encodeURIComponent('2000x2000>')}`);
-  expect([small.meta.width, small.meta.height]).toEqual([1600, 1200]);
-  expect((await fetchImage('?imageMogr2/thumbnail/2000x2000')).meta.width).toBe(2000);
+    const fetchImage = async (suffix: string) => {
+      const response = await fetch(`${url}${suffix}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/jpeg');
+      const body = Buffer.from(await response.arrayBuffer());
+      return { body, meta: await sharp(body).metadata() };
+    };
+    const original = await fetchImage('');
+    expect(original.body.equals(photo)).toBe(true);
+    const cover = await fetchImage('?imageMogr2/thumbnail/!360x360r');
+    expect([cover.meta.width, cover.meta.height]).toEqual([480, 360]);
+    expect(cover.body.length * 5).toBeLessThan(photo.length);
+    const fitted = await fetchImage('?imageMogr2/thumbnail/200x200');
+    expect([fitted.meta.width, fitted.meta.height]).toEqual([200, 150]);
+    const byWidth = await fetchImage('?imageMogr2/thumbnail/640x');
+    expect([byWidth.meta.width, byWidth.meta.height]).toEqual([640, 480]);
+    const shrunk = await fetchImage('?imageMogr2/thumbnail/1080x1080>');
+    expect([shrunk.meta.width, shrunk.meta.height]).toEqual([1080, 810]);
+    // `>` never enlarges: a photo already within the box comes back at its own size.
+    const small = await fetchImage(`?imageMogr2/thumbnail/${encodeURIComponent('2000x2000>')}`);
+    expect([small.meta.width, small.meta.height]).toEqual([1600, 1200]);
+    expect((await fetchImage('?imageMogr2/thumbnail/2000x2000')).meta.width).toBe(2000);
 
-  const { fileID: textId } = await cloud.uploadFile({
-    cloudPath: 'notes/plain.txt',
-    fileContent: Buffer.from('not an image'),
-  });
-  const textUrl = (await cloud.getTempFileURL({ fileList: [textId] })).fileList[0].tempFileURL as string;
-  expect(await (await fetch(`${textUrl}?imageMogr2/thumbnail/!360x360r`)).text()).toBe('not an image');
-});
+    const { fileID: textId } = await cloud.uploadFile({
+      cloudPath: 'notes/plain.txt',
+      fileContent: Buffer.from('not an image'),
+    });
+    const textUrl = (await cloud.getTempFileURL({ fileList: [textId] })).fileList[0].tempFileURL as string;
+    expect(await (await fetch(`${textUrl}?imageMogr2/thumbnail/!360x360r`)).text()).toBe('not an image');
+  },
+);
 
 test('only the thumbnail forms it understands are applied', () => {
   expect(thumbnailOf('?imageMogr2/thumbnail/!360x360r')).toEqual({ width: 360, height: 360, fit: 'outside' });

@@ -136,7 +136,10 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
   });
 
   const actions: Record<string, TcbAction> = {
-    /** node-sdk getUploadMetadata sends `{ path, method: 'put' }` and reads `data.{url, token, authorization, fileId, cosFileId}`. */
+    /**
+     * node-sdk getUploadMetadata sends `{ path, method: 'put' }` and reads `data.{url, token, authorization, fileId,
+     * cosFileId}`.
+     */
     'storage.getUploadMetadata': (call) => {
       const env = envOf(call);
       const cloudPath = checkCloudPath(call.params.path);
@@ -155,7 +158,9 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
       });
     },
 
-    /** node-sdk getTempFileURL sends `file_list: [{ fileid, max_age?, url_type? }]` and returns `data.download_list`. */
+    /**
+     * node-sdk getTempFileURL sends `file_list: [{ fileid, max_age?, url_type? }]` and returns `data.download_list`.
+     */
     'storage.batchGetDownloadUrl': async (call) => {
       const list = call.params.file_list;
       if (!Array.isArray(list)) throw new TcbFail('INVALID_PARAM', 'file_list must be an array');

@@ -35,10 +35,14 @@ export async function buildCloud(outRoot = join(root, 'dist/cloudfunctions')) {
       legalComments: 'none',
       logLevel: 'warning',
     });
-    writeFileSync(
-      join(out, 'package.json'),
-      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
-    );
+    const pkg = {
+      name,
+      version: '1.0.0',
+      private: true,
+      main: 'index.js',
+      dependencies: { 'wx-server-sdk': sdkVersion },
+    };
+    writeFileSync(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
     const config = join(source, name, 'config.json');
     if (existsSync(config)) copyFileSync(config, join(out, 'config.json'));
     else writeFileSync(join(out, 'config.json'), '{}\n');

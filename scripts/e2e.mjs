@@ -50,20 +50,18 @@ export function run(cmd, args, { cwd = root, env = {} } = {}) {
     child.stderr.on('data', (c) => (log += c));
     child.once('error', reject);
     child.once('exit', (code) => {
+      const where = relative(root, cwd) || '.';
       if (code === 0 && !/Failed to compile|ERROR in /.test(log)) resolve(log);
-      else
-        reject(
-          new Error(
-            `${cmd} ${args.join(' ')} (cwd ${relative(root, cwd) || '.'}) failed with exit ${code}:\n${log.slice(-8000)}`,
-          ),
-        );
+      else reject(new Error(`${cmd} ${args.join(' ')} (cwd ${where}) failed with exit ${code}:\n${log.slice(-8000)}`));
     });
   });
 }
 
 export { isStale };
 
-/** `taro build --type <type>` with cwd `appDir` (the repo by default), resolving packages from the repo's node_modules. */
+/**
+ * `taro build --type <type>` with cwd `appDir` (the repo by default), resolving packages from the repo's node_modules.
+ */
 export function taroBuild(type, appDir = root) {
   return run(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
     cwd: appDir,

@@ -94,9 +94,8 @@ export async function buildMiniComponents({ force = false } = {}) {
     });
   });
   writeFileSync(STAMP, new Date().toISOString());
-  console.log(
-    `mini-components: built ${COMPONENTS.join(', ')} into ${relative(root, OUT_DIR)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`mini-components: built ${COMPONENTS.join(', ')} into ${relative(root, OUT_DIR)} in ${seconds} s`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -75,9 +75,12 @@ emulator.stdout.on('data', (chunk) => {
   process.stdout.write(text);
   const match = /emulator listening on (\S+)/.exec(text);
   if (match) {
+    const dataNote = firstRun
+      ? 'The demo shop was seeded into .data/ (delete the folder to start over).'
+      : 'Data: .data/ (delete the folder to start over with the demo shop).';
     console.log(`
   友荐 Youjian is running: ${match[1]}/
-  ${firstRun ? 'The demo shop was seeded into .data/ (delete the folder to start over).' : 'Data: .data/ (delete the folder to start over with the demo shop).'}
+  ${dataNote}
   Identities to try (switch with the "本地模拟" pill in the page): owner (the shop owner), alice, bob.
   Open a friend's card: sign in as bob, then open a product from alice's share sheet.
   Ctrl-C stops.

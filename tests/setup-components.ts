@@ -1,4 +1,5 @@
-// jsdom lacks IntersectionObserver, through which Taro's web Image lazy-loads; the component tests need no lazy loading.
+// jsdom lacks IntersectionObserver, through which Taro's web Image lazy-loads; the component tests need no lazy
+// loading.
 class NoIntersections {
   observe(): void {}
   unobserve(): void {}

@@ -1,7 +1,7 @@
 // The sharer's commission lines, newest first, each saying when it settles (its order's completion + after-sale days).
 import type { CommissionInput, CommissionLine, Page } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
-import { settlesAt } from '../core/commission';
+import { afterSaleClosesAt } from '../core/after-sale';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { listSharerLines } from '../data/commissions';
 import type { CallContext } from '../platform/handler';
@@ -26,7 +26,7 @@ export async function myCommissions(
   ]);
   const due = (orderId: string) => {
     const at = completed.get(orderId);
-    return at ? settlesAt(at, settings.rules.afterSaleDays) : null;
+    return at ? afterSaleClosesAt(at, settings.rules.afterSaleDays) : null;
   };
   return { items: rows.map((l) => viewLine(l, due(l.orderId))), nextCursor };
 }

@@ -17,7 +17,7 @@ describe('the after-sale window', () => {
     expect(afterSaleOpen(null, days, completedAt)).toBe(false);
   });
 
-  it('gives queries the same boundary: completedAt <= closedIfCompletedBy(now) exactly when the window is closed', () => {
+  it('queries get the same boundary: completedAt <= closedIfCompletedBy(now) exactly when the window is closed', () => {
     for (const delta of [-1, 0, 1]) {
       const now = new Date(closes + delta);
       const closedByQuery = completedAt.getTime() <= closedIfCompletedBy(now, days).getTime();

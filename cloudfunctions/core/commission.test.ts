@@ -1,3 +1,4 @@
+import { afterSaleClosesAt } from './after-sale';
 import {
   attributedSharer,
   bindingUntil,
@@ -6,14 +7,13 @@ import {
   isActive,
   paidPerLine,
   reversalOf,
-  settlesAt,
 } from './commission';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
 
 describe('bindings', () => {
-  it('a visit binds a first-time visitor, keeps any active binding, and ignores the own link and anonymous views', () => {
+  it('a visit binds a first-time visitor, keeps any active binding, ignores the own link and anonymous views', () => {
     expect(decideVisit('bob', 'alice', null, now)).toBe('bind');
     expect(decideVisit('bob', 'carol', { sharerId: 'alice', until: later(1) }, now)).toBe('keep');
     expect(decideVisit('bob', 'alice', { sharerId: 'alice', until: later(1) }, now)).toBe('keep');
@@ -66,7 +66,7 @@ describe('commission amounts', () => {
     expect(reversalOf(0, 4000, 100)).toBe(0);
   });
 
-  it('settles when the after-sale window after completion closes', () => {
-    expect(settlesAt(now, 7).toISOString()).toBe('2026-11-30T10:00:00.000Z');
+  it('settles when the after-sale window after completion closes (core/after-sale.ts)', () => {
+    expect(afterSaleClosesAt(now, 7).toISOString()).toBe('2026-11-30T10:00:00.000Z');
   });
 });

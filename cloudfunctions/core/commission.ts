@@ -102,8 +102,3 @@ export function reversalOf(amountFen: number, paidFen: number, refundFen: number
   const kept = Math.floor((amountFen * (paidFen - refundFen)) / paidFen);
   return toFen(amountFen - kept);
 }
-
-/** A completed order's commission settles when its after-sale window closes. */
-export function settlesAt(completedAt: Date, afterSaleDays: number): Date {
-  return new Date(new Date(completedAt).getTime() + afterSaleDays * DAY_MS);
-}

@@ -87,7 +87,10 @@ export interface OrderAmounts {
   payableFen: Fen;
 }
 
-/** The order's amounts with `pointsUsed` paying `discountFen` of the goods (shipping is still charged by the goods amount). */
+/**
+ * The order's amounts with `pointsUsed` paying `discountFen` of the goods (shipping is still charged by the goods
+ * amount).
+ */
 export function amountsOf(priced: PricedOrder, pointsUsed = 0, discountFen = 0): OrderAmounts {
   if (discountFen > priced.goodsFen) throw new RangeError(`a discount of ${discountFen} fen exceeds the goods`);
   return {

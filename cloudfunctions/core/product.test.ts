@@ -33,7 +33,7 @@ describe('planSkus', () => {
   ];
   const newId = (i: number) => `n${i}`;
 
-  test('keeps positions and stock, changes spec and price, appends new SKUs at their initial stock, retires the rest', () => {
+  test('keeps positions and stock, changes spec and price, appends new SKUs at initial stock, retires the rest', () => {
     const plan = planSkus(
       existing,
       [

@@ -49,7 +49,10 @@ export const DEFAULT_RULES: ShopRules = {
   pointsExpiryDays: 365,
 };
 
-/** Lowest and highest value each rule may take (the contracts' bounds); a stored value outside falls back to the default. */
+/**
+ * Lowest and highest value each rule may take (the contracts' bounds); a stored value outside falls back to the
+ * default.
+ */
 const RULE_MIN: Record<keyof ShopRules, number> = { ...minOf(SHOP_RULE_BOUNDS), ...minOf(POINTS_RULE_BOUNDS) };
 const RULE_MAX: Record<keyof ShopRules, number> = { ...maxOf(SHOP_RULE_BOUNDS), ...maxOf(POINTS_RULE_BOUNDS) };
 

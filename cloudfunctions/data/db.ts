@@ -64,7 +64,7 @@ export interface Database {
  */
 export function isConflict(error: unknown): boolean {
   const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-  const text = `${String(e?.code ?? '')} ${String(e?.errCode ?? '')} ${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`;
+  const text = [e?.code, e?.errCode, e?.errMsg, e?.message].map((v) => String(v ?? '')).join(' ');
   return /TRANSACTION_CONFLICT|-501001|conflict/i.test(text);
 }
 

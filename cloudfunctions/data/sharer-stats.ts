@@ -45,7 +45,9 @@ export const buyerMarkerId = (sharerId: string, buyerId: string) => `${sharerId}
 
 const stats = (db: Database) => db.collection<VisitStats | MoneyStats>('sharer_stats');
 
-/** True the first time this key is seen (a visitor new to a row, or to the sharer): the marker's unique `_id` decides. */
+/**
+ * True the first time this key is seen (a visitor new to a row, or to the sharer): the marker's unique `_id` decides.
+ */
 export async function firstVisit(db: Database, key: string, now: Date): Promise<boolean> {
   try {
     await db.collection('visits').add({ data: { _id: key, at: now } });
@@ -70,7 +72,10 @@ export async function readStats(
   };
 }
 
-/** Counts one visit of a product through a channel; `newVisitor*` say whether this visitor is new to the row / to the sharer. */
+/**
+ * Counts one visit of a product through a channel; `newVisitor*` say whether this visitor is new to the row / to the
+ * sharer.
+ */
 export async function countVisit(
   db: Database,
   sharerId: string,

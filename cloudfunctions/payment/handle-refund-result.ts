@@ -20,7 +20,8 @@ export interface RefundResultEvent {
 export async function handleRefundResult(cloud: Cloud, event: RefundResultEvent, now: Date): Promise<CallbackAnswer> {
   const info = event.reqInfo;
   if (event.returnCode !== 'SUCCESS' || !info) return refuse('not a refund result');
-  if (info.refundStatus !== 'SUCCESS') return ACK; // refused or closed by WeChat: the owner sees the order still refunding
+  // refused or closed by WeChat: the owner sees the order still refunding
+  if (info.refundStatus !== 'SUCCESS') return ACK;
   const db = databaseOf(cloud);
   const order = typeof info.outTradeNo === 'string' ? await findOrder(db, info.outTradeNo) : null;
   if (!order?.refund) return refuse('no refund for that order');

@@ -56,7 +56,8 @@ export async function ensureMember(ctx: CallContext): Promise<UserRecord> {
         createdAt: ctx.now,
       });
     } catch (error) {
-      // A concurrent first call created the member (unique openid), or the code was taken (unique shareCode): look again.
+      // A concurrent first call created the member (unique openid), or the code was taken (unique shareCode): look
+      // again.
       if (!isDuplicateKey(error)) throw error;
     }
   }

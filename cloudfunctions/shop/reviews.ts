@@ -101,7 +101,10 @@ export function summaryOf(stats: ProductStats | null): ReviewSummary {
   };
 }
 
-/** Reviews as shown, photos as display URLs (one request for all); the owner also sees the product and whether one is hidden. */
+/**
+ * Reviews as shown, photos as display URLs (one request for all); the owner also sees the product and whether one is
+ * hidden.
+ */
 export async function viewReviews(
   ctx: CallContext,
   records: readonly ReviewRecord[],

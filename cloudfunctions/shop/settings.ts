@@ -1,5 +1,6 @@
 // The shop's settings, for its owners: the name, every rule number (validated against its bounds by the schema)
-// the logo (a file that exists in our storage) and the owner list, where an owner is added or removed by member code and the last one cannot be removed.
+// the logo (a file that exists in our storage) and the owner list, where an owner is added or removed by member code
+// and the last one cannot be removed.
 import { AppError } from '../contracts/errors';
 import type { ShopInput, ShopSettings } from '../contracts/shop';
 import { displayUrls } from '../data/files';

@@ -168,8 +168,11 @@ function pal(bg1: string, bg2: string, main: string, accent: string): Palette {
 }
 
 function frame(p: Palette, body: string): string {
+  const gradient =
+    `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${p.bg[0]}"/>` +
+    `<stop offset="1" stop-color="${p.bg[1]}"/></linearGradient></defs>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">
-<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${p.bg[0]}"/><stop offset="1" stop-color="${p.bg[1]}"/></linearGradient></defs>
+${gradient}
 <rect width="600" height="600" fill="url(#bg)"/>
 <ellipse cx="300" cy="470" rx="190" ry="26" fill="#000" opacity="0.08"/>
 ${body}
@@ -188,19 +191,24 @@ function teaCake(p: Palette): string {
 }
 
 function riceBowl(p: Palette): string {
+  const grains =
+    `<circle cx="220" cy="280" r="9" fill="${p.bg[1]}"/><circle cx="300" cy="262" r="9" fill="${p.bg[1]}"/>` +
+    `<circle cx="380" cy="282" r="9" fill="${p.bg[1]}"/>`;
   return frame(
     p,
     `<path d="M130 300 Q300 200 470 300 Z" fill="${p.main}"/>
-<circle cx="220" cy="280" r="9" fill="${p.bg[1]}"/><circle cx="300" cy="262" r="9" fill="${p.bg[1]}"/><circle cx="380" cy="282" r="9" fill="${p.bg[1]}"/>
+${grains}
 <path d="M120 300 H480 Q470 450 300 460 Q130 450 120 300 Z" fill="${p.accent}"/>
 <rect x="250" y="455" width="100" height="18" rx="6" fill="${p.accent}"/>`,
   );
 }
 
 function apple(p: Palette): string {
+  const outline =
+    'M300 200 C200 140 110 220 140 330 C165 430 240 470 300 440 C360 470 435 430 460 330 C490 220 400 140 300 200 Z';
   return frame(
     p,
-    `<path d="M300 200 C200 140 110 220 140 330 C165 430 240 470 300 440 C360 470 435 430 460 330 C490 220 400 140 300 200 Z" fill="${p.main}"/>
+    `<path d="${outline}" fill="${p.main}"/>
 <path d="M300 200 C300 160 310 130 330 110" stroke="#5b3a1e" stroke-width="12" fill="none" stroke-linecap="round"/>
 <path d="M320 150 C360 110 420 120 430 140 C400 170 350 175 320 150 Z" fill="${p.accent}"/>
 <ellipse cx="220" cy="280" rx="26" ry="50" fill="#fff" opacity="0.25"/>`,
@@ -208,13 +216,16 @@ function apple(p: Palette): string {
 }
 
 function bars(p: Palette): string {
+  const spots =
+    `<circle cx="25" cy="60" r="8" fill="${p.accent}"/><circle cx="60" cy="110" r="10" fill="${p.accent}"/>` +
+    `<circle cx="35" cy="170" r="7" fill="${p.accent}"/>`;
   return frame(
     p,
     [0, 1, 2]
       .map(
         (i) => `<g transform="translate(${150 + i * 105} ${170 + (i % 2) * 30}) rotate(${i * 4 - 4})">
 <rect width="90" height="240" rx="12" fill="${p.main}"/>
-<circle cx="25" cy="60" r="8" fill="${p.accent}"/><circle cx="60" cy="110" r="10" fill="${p.accent}"/><circle cx="35" cy="170" r="7" fill="${p.accent}"/>
+${spots}
 </g>`,
       )
       .join('\n'),
@@ -222,11 +233,14 @@ function bars(p: Palette): string {
 }
 
 function cup(p: Palette): string {
+  const rings =
+    `<circle cx="250" cy="340" r="18" fill="none" stroke="${p.accent}" stroke-width="6"/>` +
+    `<circle cx="350" cy="340" r="18" fill="none" stroke="${p.accent}" stroke-width="6"/>`;
   return frame(
     p,
     `<path d="M170 220 H430 L400 420 Q300 460 200 420 Z" fill="${p.main}" stroke="${p.accent}" stroke-width="6"/>
 <path d="M200 280 Q250 250 300 280 T400 280" stroke="${p.accent}" stroke-width="8" fill="none"/>
-<circle cx="250" cy="340" r="18" fill="none" stroke="${p.accent}" stroke-width="6"/><circle cx="350" cy="340" r="18" fill="none" stroke="${p.accent}" stroke-width="6"/>
+${rings}
 <ellipse cx="300" cy="220" rx="130" ry="22" fill="${p.bg[0]}" stroke="${p.accent}" stroke-width="6"/>`,
   );
 }
@@ -264,9 +278,11 @@ function berries(p: Palette): string {
     [230, 355],
     [370, 360],
   ];
+  const berry = ([x, y]: number[]) =>
+    `<ellipse cx="${x}" cy="${y}" rx="26" ry="36" fill="${p.main}" transform="rotate(-20 ${x} ${y})"/>`;
   return frame(
     p,
-    `${dots.map(([x, y]) => `<ellipse cx="${x}" cy="${y}" rx="26" ry="36" fill="${p.main}" transform="rotate(-20 ${x} ${y})"/>`).join('\n')}
+    `${dots.map(berry).join('\n')}
 <path d="M300 240 C290 200 320 170 350 160" stroke="${p.accent}" stroke-width="8" fill="none"/>
 <path d="M330 175 C370 150 410 170 405 190 C380 200 350 195 330 175 Z" fill="${p.accent}"/>`,
   );

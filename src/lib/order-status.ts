@@ -23,7 +23,9 @@ export const ORDER_STATUS_HINTS: Record<OrderStatus, string> = {
   refunded: '退款已原路退回',
 };
 
-/** The order list's tabs, in the order they are shown (a Record, so a tab added to the contract fails the build here). */
+/**
+ * The order list's tabs, in the order they are shown (a Record, so a tab added to the contract fails the build here).
+ */
 export const BUYER_TAB_LABELS: Record<BuyerTab, string> = {
   all: '全部',
   pending_payment: '待付款',

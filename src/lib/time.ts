@@ -11,7 +11,9 @@ export function formatTime(iso: string): string {
   return dayjs(iso).format('M月D日 HH:mm');
 }
 
-/** A moment that may lie in another year (a points ledger spans more than one): the year only when it is not this one. */
+/**
+ * A moment that may lie in another year (a points ledger spans more than one): the year only when it is not this one.
+ */
 export function formatDateTime(iso: string, now: number = Date.now()): string {
   const at = dayjs(iso);
   return at.format(at.year() === dayjs(now).year() ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm');

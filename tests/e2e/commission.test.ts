@@ -1,7 +1,8 @@
 // Journey: share-attributed commission. A sharer copies her link from the product page's share sheet; a friend opens
 // it, buys and pays; the sharer's 推广中心 shows the visit, the order and the pending commission in ¥. The owner ships,
 // the friend confirms receipt, the clock passes the after-sale window and the scheduler runs: the line is settled.
-// Fresh identities (the emulator is shared by every journey and keeps their bindings), picked by the stock there is now.
+// Fresh identities (the emulator is shared by every journey and keeps their bindings), picked by the stock there is
+// now.
 import type { Locator, Page } from 'playwright-core';
 import type { RateTable } from '../../cloudfunctions/contracts/commission';
 import type { ProductDetail, SessionResult } from '../../cloudfunctions/contracts/shop';

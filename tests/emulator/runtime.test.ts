@@ -131,7 +131,7 @@ test('/__dev/pay with deliveries: 2 reaches the pay callback twice, as wx_paycal
   }
 });
 
-test('openapi from a function: a real QR PNG and an outbox message; refused without the config.json permission', async () => {
+test('openapi in a function: a real QR PNG and an outbox message; refused without config.json permission', async () => {
   const res = await call('alice', 'poster', { scene: 'p=abc&s=K7' });
   expect(res.status).toBe(200);
   expect(res.json.result.contentType).toBe('image/png');

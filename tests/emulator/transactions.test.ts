@@ -119,7 +119,7 @@ test('runTransaction returns the callback value on commit', async () => {
 // The code @cloudbase/database's runTransaction retries on.
 const CONFLICT = { code: 'DATABASE_TRANSACTION_CONFLICT' };
 
-test('a write-write conflict: the first commit wins, the second gets the conflict code and changes nothing', async () => {
+test('write-write conflict: the first commit wins, the second gets the conflict code and changes nothing', async () => {
   const t1 = await db.startTransaction();
   const t2 = await db.startTransaction();
   await t1
@@ -188,7 +188,7 @@ test('concurrent read-modify-write transactions lose no update', async () => {
   expect(runs).toBeGreaterThan(N);
 });
 
-describe('the transaction actions of the older transaction API (getInTransaction, updateDocInTransaction, deleteDocInTransaction)', () => {
+describe('older transaction API actions (getInTransaction, updateDocInTransaction, deleteDocInTransaction)', () => {
   const wire = async (body: Record<string, unknown>) =>
     (
       await fetch(emu.tcbUrl, {

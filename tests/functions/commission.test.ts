@@ -99,7 +99,7 @@ async function paidThrough(as: string, lines: Line[]) {
 }
 
 describe('attribution and commission', () => {
-  test('alice shares, bob opens and buys: alice has a pending line of rate × paid goods, floored, per line', async () => {
+  test('alice shares, bob opens and buys: she has a pending line of rate × paid goods, floored, per line', async () => {
     const opened = await visit('bob', 'alice', 'puer357');
     expect(opened).toMatchObject({ bound: true, binding: { sharerCode: await codeOf('alice') } });
     const order = await paidThrough('bob', [PUER, APPLE]);
@@ -125,7 +125,8 @@ describe('attribution and commission', () => {
     const lines = await linesOf(order.id);
     expect(lines.map((l: any) => l.sharerId)).toEqual(['dev_b2']);
     expect((await shop.all('commissions')).filter((l) => l.sharerId === 'dev_a2').length).toBe(before);
-    // No second level exists anywhere in the data: the order names one sharer, the binding one sharer, and nothing else links them.
+    // No second level exists anywhere in the data: the order names one sharer, the binding one sharer, and nothing else
+    // links them.
     const doc = await shop.orderDoc(order.id);
     expect(Object.keys(doc.sharer).sort()).toEqual(['channel', 'code', 'id', 'productId', 'rates']);
     const binding = (await shop.db.collection('bindings').doc('dev_c2').get()).data;
@@ -168,7 +169,7 @@ describe('attribution and commission', () => {
     expect(x.binding.sharerCode).toBe(y.binding.sharerCode);
   });
 
-  test('a binding lasts 15 days, an order extends it 15 days from the order, and then another share can bind', async () => {
+  test('a binding lasts 15 days, an order extends it 15 days from the order, then another share can bind', async () => {
     const first = await visit('b6', 'a6');
     const until = Date.parse(first.binding.until);
     await shop.advance(10 * DAY);
@@ -324,35 +325,39 @@ describe('withdrawals', () => {
     return (await stats(sharer)).availableFen as number;
   }
 
-  test('a sharer withdraws settled commission once the owner approves; more than available, or a second open request, is refused', async () => {
-    const available = await settledFor('a20', 'b20');
-    expect(available).toBe(1344);
-    expect(await refused('a20', 'withdraw', { amountFen: available + 1 })).toBe('withdraw.insufficient');
-    expect(await refused('a20', 'withdraw', { amountFen: 99 })).toBe('input.invalid');
-    expect(await refused('a20', 'withdraw', { amountFen: 100.5 })).toBe('input.invalid');
-    expect(await refused('a20', 'withdraw', { amountFen: '500' })).toBe('input.invalid');
-    const { withdrawal } = await ok('a20', 'withdraw', { amountFen: 1000 });
-    expect(withdrawal).toMatchObject({ amountFen: 1000, status: 'open' });
-    expect(await refused('a20', 'withdraw', { amountFen: 100 })).toBe('withdraw.open_exists');
-    expect(await stats('a20')).toMatchObject({ availableFen: 344, openWithdrawal: { id: withdrawal.id } });
-    // Only the owner decides, and only once.
-    expect(await refused('a20', 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: true })).toBe(
-      'auth.not_owner',
-    );
-    expect(await refused('b20', 'withdrawals')).toBe('auth.not_owner');
-    const open = await ok(OWNER, 'withdrawals', { view: 'open' });
-    expect(open.items.map((w: any) => w.id)).toContain(withdrawal.id);
-    const decided = await ok(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: true });
-    expect(decided.withdrawal).toMatchObject({ status: 'approved', sharer: { shareCode: await codeOf('a20') } });
-    expect(
-      await refused(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: false, reason: '重复处理' }),
-    ).toBe('withdraw.already_decided');
-    expect(await stats('a20')).toMatchObject({
-      availableFen: 344,
-      openWithdrawal: null,
-      commission: { withdrawnFen: 1000, settledFen: 1344 },
-    });
-  });
+  test(
+    'a sharer withdraws settled commission once the owner approves; ' +
+      'more than available, or a second open request, is refused',
+    async () => {
+      const available = await settledFor('a20', 'b20');
+      expect(available).toBe(1344);
+      expect(await refused('a20', 'withdraw', { amountFen: available + 1 })).toBe('withdraw.insufficient');
+      expect(await refused('a20', 'withdraw', { amountFen: 99 })).toBe('input.invalid');
+      expect(await refused('a20', 'withdraw', { amountFen: 100.5 })).toBe('input.invalid');
+      expect(await refused('a20', 'withdraw', { amountFen: '500' })).toBe('input.invalid');
+      const { withdrawal } = await ok('a20', 'withdraw', { amountFen: 1000 });
+      expect(withdrawal).toMatchObject({ amountFen: 1000, status: 'open' });
+      expect(await refused('a20', 'withdraw', { amountFen: 100 })).toBe('withdraw.open_exists');
+      expect(await stats('a20')).toMatchObject({ availableFen: 344, openWithdrawal: { id: withdrawal.id } });
+      // Only the owner decides, and only once.
+      expect(await refused('a20', 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: true })).toBe(
+        'auth.not_owner',
+      );
+      expect(await refused('b20', 'withdrawals')).toBe('auth.not_owner');
+      const open = await ok(OWNER, 'withdrawals', { view: 'open' });
+      expect(open.items.map((w: any) => w.id)).toContain(withdrawal.id);
+      const decided = await ok(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: true });
+      expect(decided.withdrawal).toMatchObject({ status: 'approved', sharer: { shareCode: await codeOf('a20') } });
+      expect(
+        await refused(OWNER, 'decideWithdrawal', { withdrawalId: withdrawal.id, approve: false, reason: '重复处理' }),
+      ).toBe('withdraw.already_decided');
+      expect(await stats('a20')).toMatchObject({
+        availableFen: 344,
+        openWithdrawal: null,
+        commission: { withdrawnFen: 1000, settledFen: 1344 },
+      });
+    },
+  );
 
   test('someone without settled commission cannot withdraw; a rejected request returns the amount', async () => {
     expect(await refused('b21', 'withdraw', { amountFen: 100 })).toBe('withdraw.insufficient');
@@ -366,7 +371,7 @@ describe('withdrawals', () => {
     expect((await ok('a21', 'myWithdrawals')).items[0]).toMatchObject({ status: 'rejected', reason: '信息不全' });
   });
 
-  test('concurrent withdrawal requests: one is open, the rest refused, and the balance never goes below zero', async () => {
+  test('concurrent withdrawal requests: one is open, the rest refused, the balance never goes below zero', async () => {
     const available = await settledFor('a22', 'b22');
     const results = await Promise.all(
       Array.from({ length: 6 }, () => commission('a22', 'withdraw', { amountFen: available })),

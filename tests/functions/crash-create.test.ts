@@ -25,7 +25,7 @@ const BUYERS = 12;
 /** Checkouts acknowledged in a round before the kill: the rest of the burst is in flight when it comes. */
 const KILL_AFTER = 20;
 
-test('kill -9 during a burst of order.create, restart, deadlines passed, scheduler run: stock + held = initial', async () => {
+test('kill -9 mid-burst of order.create, restart, deadlines past, scheduler run: stock + held = initial', async () => {
   const [a] = await shop.makeProduct('crashA', [{ stock: 200, priceFen: 1990 }]);
   const [b1, b2] = await shop.makeProduct('crashB', [
     { stock: 200, priceFen: 2990 },
@@ -77,3 +77,22 @@ test('kill -9 during a burst of order.create, restart, deadlines passed, schedul
   expect(orders.filter((o) => o.status === 'pending_payment').map((o) => o._id)).toEqual([]);
   await shop.checkStockInvariant();
 }, 240_000);
+
+test('a placed order takes its reservation over: the scheduler clears its marks, the stock stays', async () => {
+  const [line] = await shop.makeProduct('markA', [{ stock: 10, priceFen: 1000 }]);
+  const order = await shop.placed('mark1', [{ ...line, qty: 3 }]);
+  const marks = async () => (await shop.all('products')).find((p) => p._id === 'markA').holds;
+  const [mark] = await marks();
+  expect(mark).toMatchObject({ order: order.id, sku: line.skuId, qty: 3 });
+  const stored = (await shop.all('orders')).find((o) => o._id === order.id);
+  expect(stored.holds).toEqual([mark.token]);
+
+  // Young or old, a mark whose order took it over is only cleared: the 3 units stay the order's, not given back.
+  await shop.runScheduler();
+  expect(await marks()).toEqual([]);
+  expect(await shop.stock('markA', line.skuId)).toBe(7);
+  await shop.advance(120 * MINUTE);
+  await shop.runScheduler();
+  expect(await shop.stock('markA', line.skuId)).toBe(10); // the unpaid order expired and released them, once
+  await shop.checkStockInvariant();
+});

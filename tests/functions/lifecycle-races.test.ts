@@ -80,7 +80,8 @@ async function spentPointsAnomalies(orderIds: readonly string[]): Promise<string
     const spent = spentBy(id, entries);
     if (live && spent !== used)
       broken.push(
-        `${id} ${order.status} with ${used} points used (discount ${order.amounts.pointsDiscountFen} fen kept), but ${spent} taken from the buyer`,
+        `${id} ${order.status} with ${used} points used (discount ${order.amounts.pointsDiscountFen} fen kept), ` +
+          `but ${spent} taken from the buyer`,
       );
   }
   return broken;
@@ -161,7 +162,7 @@ describe('a. a payment recorded after a cancel that gave the points back', () =>
     expect(anomalies).toEqual([]);
   }, 120_000);
 
-  test('the points were spent on another order meanwhile: the late-paid order is refunded, not kept with the discount', async () => {
+  test('points spent on another order meanwhile: the late-paid order is refunded, not kept discounted', async () => {
     const [sku] = await shop.makeProduct('latespent', [{ stock: 100, priceFen: 3990 }]);
     const buyers = Array.from({ length: 8 }, (_v, i) => `ls${i + 1}`);
     const anomalies: string[] = [];
@@ -180,7 +181,8 @@ describe('a. a payment recorded after a cancel that gave the points back', () =>
         late.status === 'refunded' || (late.status === 'refunding' && Boolean(late.refund?.approvedAt));
       if (!refundStarted) {
         anomalies.push(
-          `${b}: late-paid ${first} is ${late.status}${late.refund?.approvedAt ? ' (refund approved)' : ''} with a ${late.amounts.pointsDiscountFen} fen discount whose points were spent on ${second}`,
+          `${b}: late-paid ${first} is ${late.status}${late.refund?.approvedAt ? ' (refund approved)' : ''} ` +
+            `with a ${late.amounts.pointsDiscountFen} fen discount whose points were spent on ${second}`,
         );
       }
       // WeChat completes the refund: the order shows refunded.
@@ -286,7 +288,7 @@ describe("b. the owner's approve and reject of one refund request sent together"
 });
 
 describe("c. the buyer's cancel racing WeChat Pay's result on scarce stock", () => {
-  test('stock + units held by live orders = initial stock for every SKU, never negative, holdsStock agreeing', async () => {
+  test('stock + units held by live orders = initial stock per SKU, never negative, holdsStock agreeing', async () => {
     const BATCHES = 16; // of RACES races in flight together, each on a SKU of its own with one unit
     const broken: string[] = [];
     const race = async (n: number) => {
@@ -309,7 +311,9 @@ describe("c. the buyer's cancel racing WeChat Pay's result on scarce stock", () 
       const flag = typeof stored.holdsStock === 'boolean' && stored.holdsStock !== holdsStock(stored);
       if (stock < 0 || stock + held !== 1 || flag) {
         broken.push(
-          `race ${n} (${n % 8} round trips): ${order.id} ${stored.status}${stored.attention?.stockShort ? ' (stockShort)' : ''} holdsStock=${stored.holdsStock}, stock ${stock} + held ${held} ≠ 1`,
+          `race ${n} (${n % 8} round trips): ${order.id} ${stored.status}` +
+            `${stored.attention?.stockShort ? ' (stockShort)' : ''} holdsStock=${stored.holdsStock}, ` +
+            `stock ${stock} + held ${held} ≠ 1`,
         );
       }
     };
@@ -327,7 +331,7 @@ async function afterRoundTrips<T>(k: number, fn: () => Promise<T>): Promise<T> {
 }
 
 describe('d. a partial refund gives back spent points and cancels earnings pro rata to the share refunded', () => {
-  test('given back = ⌊used × refund / paid⌋, cancelled = ⌊earned × refund / paid⌋, the rest of the earnings kept', async () => {
+  test('given back = ⌊used × refund / paid⌋, cancelled = ⌊earned × refund / paid⌋, rest of earnings kept', async () => {
     const [sku] = await shop.makeProduct('partpts', [{ stock: 50, priceFen: 20100 }]);
     const SHARES = [0.1, 0.25, 0.5, 0.6, 0.9];
     const members = SHARES.map((share, i) => ({ buyer: `pr${i + 1}`, share }));
@@ -364,7 +368,8 @@ describe('d. a partial refund gives back spent points and cancels earnings pro r
       const want = { back: c.back, kept: c.earned - c.cancelled };
       if (now.available < c.back || now.available + now.pending !== c.back + (c.earned - c.cancelled)) {
         report.push(
-          `${c.buyer} after refunding ${c.refundFen} of ${c.paid} fen (${c.used} points used, ${c.earned} earned): ${now.available}/${now.pending}, want ${JSON.stringify(want)}`,
+          `${c.buyer} after refunding ${c.refundFen} of ${c.paid} fen (${c.used} points used, ${c.earned} earned): ` +
+            `${now.available}/${now.pending}, want ${JSON.stringify(want)}`,
         );
       }
     }
@@ -393,7 +398,8 @@ describe('d. a partial refund gives back spent points and cancels earnings pro r
       };
       if (JSON.stringify(got) !== JSON.stringify(want)) {
         report.push(
-          `${c.buyer} refunded ${c.refundFen} of ${c.paid} fen (${c.used} used, ${c.earned} earned): got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`,
+          `${c.buyer} refunded ${c.refundFen} of ${c.paid} fen (${c.used} used, ${c.earned} earned): ` +
+            `got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`,
         );
       }
     }

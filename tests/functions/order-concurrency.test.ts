@@ -89,7 +89,7 @@ test('100 buyers at once for two-line orders: all or none of each, never below z
   expect([await shop.stock('duoA', 'duoA-1'), await shop.stock('duoB', 'duoB-1')]).toEqual([10, 0]);
 }, 60_000);
 
-test('buyers cancelling while the clock passes the deadline (the scheduler fires with it): stock released once', async () => {
+test('buyers cancel as the clock passes the deadline (the scheduler fires with it): stock released once', async () => {
   const [sku] = await shop.makeProduct('race', [{ stock: 5 }]);
   const buyers = ['n1', 'n2', 'n3'];
   const orders = await Promise.all(buyers.map((b) => shop.placed(b, [{ ...sku, qty: 1 }])));

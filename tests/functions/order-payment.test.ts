@@ -49,7 +49,7 @@ test("callbacks out of order: the second order's result first, then the first's"
   ]);
 });
 
-test('a notification with the wrong amount is refused and the order stays unpaid; the true one then pays it', async () => {
+test('a notification with a wrong amount is refused, the order stays unpaid; the true one then pays it', async () => {
   const order = await shop.placed('carol', [APPLE]);
   const { outTradeNo, payableFen } = await shop.startPay('carol', order.id);
   const before = await shop.orderDoc(order.id);
@@ -68,7 +68,7 @@ test('a notification with the wrong amount is refused and the order stays unpaid
   expect((await shop.get('carol', order.id)).status).toBe('paid');
 });
 
-test('a callback forged by a client (gateway) or sent from outside WeChat Pay (SDK) is refused and changes nothing', async () => {
+test('a callback forged by a client (gateway) or from outside WeChat Pay (SDK): refused, changes nothing', async () => {
   const order = await shop.placed('dave', [APPLE]);
   const { outTradeNo } = await shop.startPay('dave', order.id);
   const payment = (await shop.payments()).payments.find((p) => p.outTradeNo === outTradeNo);
@@ -117,7 +117,7 @@ test('a callback forged by a client (gateway) or sent from outside WeChat Pay (S
   expect((await shop.get('dave', order.id)).status).toBe('pending_payment');
 });
 
-test('paid after the order was cancelled for being unpaid: honoured, stock taken again, flagged latePayment', async () => {
+test('paid after the order was cancelled as unpaid: honoured, stock taken again, flagged latePayment', async () => {
   const stockBefore = await shop.stock('ningxia-goji', 'ningxia-goji-1');
   const order = await shop.placed('erin', [{ ...GOJI, qty: 2 }]);
   const { outTradeNo } = await shop.startPay('erin', order.id);
@@ -140,7 +140,7 @@ test('paid after the order was cancelled for being unpaid: honoured, stock taken
   expect(items.find((o: { id: string }) => o.id === order.id)).toMatchObject({ attention: { latePayment: true } });
 });
 
-test('paid after cancellation when the stock was sold meanwhile: still paid (never lost), flagged stockShort', async () => {
+test('paid after cancellation with the stock sold meanwhile: still paid (never lost), flagged stockShort', async () => {
   const [last] = await shop.makeProduct('lastone', [{ stock: 1, priceFen: 2500 }]);
   const order = await shop.placed('frank', [last]);
   const { outTradeNo } = await shop.startPay('frank', order.id);

@@ -74,7 +74,7 @@ describe('legal transitions', () => {
     expect(await shop.stock('aksu-apple', 'aksu-apple-1')).toBe(before);
   });
 
-  test('expire: unpaid for 30 minutes, the scheduler cancels it and releases its stock (not a minute before)', async () => {
+  test('expire: unpaid 30 minutes, the scheduler cancels it and releases its stock (not a minute before)', async () => {
     const before = await shop.stock('ningxia-goji', 'ningxia-goji-1');
     const order = await shop.placed('bob', [qty(GOJI, 2)]);
     await shop.advance(29 * MINUTE);

@@ -124,7 +124,7 @@ test('earnings cut off after the completion (a crash) are credited by the schedu
   expect((await ledgerOf('vera')).map((e: any) => e.key)).toEqual([`${shipped.id}:earn`]);
 });
 
-test('a refund inside the window cancels the pending points; a refused refund leaves them to become spendable', async () => {
+test('a refund in the window cancels pending points; a refused refund leaves them to become spendable', async () => {
   const kept = await shop.completed('fred', [APPLE]);
   const refunded = await shop.completed('fred', [PUER]);
   expect(await balance('fred')).toMatchObject({ pending: 39 + 168 });
@@ -149,7 +149,7 @@ describe('redeeming at checkout', () => {
     expect(quoted.amounts.payableFen).toBe(3990 + quoted.amounts.shippingFen - 100);
   });
 
-  test('over the cap, above the balance, fractional or negative points are refused with codes and change nothing', async () => {
+  test('over the cap, above the balance, fractional or negative points: refused with codes, no change', async () => {
     await completedAndSettled('hank', [PUER, PUER]); // 336 points, spendable
     await ok('hank', 'join'); // + 100
     expect((await balance('hank')).available).toBe(436);
@@ -194,7 +194,7 @@ describe('redeeming at checkout', () => {
     }
   });
 
-  test('two orders spending the same points at once: at most one succeeds and the balance never goes negative', async () => {
+  test('two orders spend the same points at once: at most one succeeds, the balance never goes negative', async () => {
     await ok('jane', 'join');
     const answers = await Promise.all(
       Array.from({ length: 6 }, () => shop.create('jane', [APPLE], { pointsToUse: 100 })),

@@ -82,7 +82,7 @@ describe('reviews', () => {
     expect((await ok('anyone', 'listReviews', { productId: 'qinghua-cup', photos: true })).items).toEqual([]);
   });
 
-  test('no review without a completed order, of someone else’s order, of a refunded order, or hostile input', async () => {
+  test('no review without a completed order, of another’s order, of a refunded order, or hostile input', async () => {
     const paid = await shop.paid('rev2', [HONEY]);
     expect(await refused('rev2', 'review', review(paid.id, HONEY.skuId))).toBe('review.not_allowed');
     const done = await shop.completed('rev2', [HONEY]);
@@ -106,7 +106,7 @@ describe('reviews', () => {
     expect((await shop.all('reviews')).filter((r) => r.buyerId === 'dev_rev2')).toEqual([]);
   });
 
-  test('the owner replies and hides; a hidden review leaves the list and the average but stays in the data', async () => {
+  test('owner replies and hides; a hidden review leaves the list and the average but stays in the data', async () => {
     const a = await shop.completed('rev4', [CUP]);
     const b = await shop.completed('rev5', [CUP]);
     await ok('rev4', 'review', review(a.id, CUP.skuId, { rating: 1, text: '垃圾！！！' }));

@@ -5,7 +5,8 @@ import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import ReviewListPage from './index';
 
-// The page's Taro hooks hand their callbacks to taroPage: the test pulls down and reaches the bottom as a shopper would.
+// The page's Taro hooks hand their callbacks to taroPage: the test pulls down and reaches the bottom as a shopper
+// would.
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { listReviews: jest.fn() } }));
 

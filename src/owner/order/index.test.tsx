@@ -107,7 +107,7 @@ describe('owner order page', () => {
     expect(screen.getByText('不想要了')).toBeTruthy();
   });
 
-  it('ship form: checks both fields, confirms, then ships with the trimmed values and shows the shipped order', async () => {
+  it('ship form: checks both fields, confirms, ships with the trimmed values, shows the shipped order', async () => {
     await openOrder({ commands: ['ship'] });
     fireEvent.click(screen.getByText('发货'));
     fireEvent.click(screen.getByText('确认发货'));
@@ -271,7 +271,7 @@ describe('owner order page', () => {
     });
     const amountField = () => waitFor(() => nativeField('请输入退款金额') as HTMLInputElement, { timeout: 5000 });
 
-    it('opens prefilled with the full refund and refuses an amount that is zero, above what was paid, or has 3 decimals', async () => {
+    it('opens prefilled with the full refund; refuses zero, more than was paid, or 3 decimals', async () => {
       await openOrder(shippedRefund());
       fireEvent.click(screen.getByText('同意退款'));
       expect(screen.getByText('退款金额（元）')).toBeTruthy();
@@ -297,7 +297,7 @@ describe('owner order page', () => {
       expect(screen.queryByText('请输入正确的金额，最多两位小数')).toBeNull();
     });
 
-    it('a partial refund: confirms the amount against what was paid, then sends it in fen and shows the answer', async () => {
+    it('a partial refund: confirms the amount against what was paid, sends it in fen, shows the answer', async () => {
       await openOrder(shippedRefund());
       fireEvent.click(screen.getByText('同意退款'));
       await type('请输入退款金额', '100.5');

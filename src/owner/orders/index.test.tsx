@@ -4,7 +4,8 @@ import { makeOrder } from '../shared/test-orders';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OwnerOrdersPage from './index';
 
-// The page's Taro hooks hand their callbacks to taroPage: the test pulls down and reaches the bottom as the owner would.
+// The page's Taro hooks hand their callbacks to taroPage: the test pulls down and reaches the bottom as the owner
+// would.
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { ownerList: jest.fn() } }));
 
@@ -33,7 +34,7 @@ beforeEach(() => {
 });
 
 describe('owner order desk', () => {
-  it('opens on 待发货 and shows each order: id, time, status, buyer, lines, payable and what needs attention', async () => {
+  it('opens on 待发货, shows each order: id, time, status, buyer, lines, payable and what needs attention', async () => {
     ownerList.mockResolvedValueOnce(page([makeOrder({ attention: { latePayment: true, stockShort: true } })]));
     render(<OwnerOrdersPage />);
     expect(await screen.findByText('YJ20261123ABCD0001')).toBeTruthy();

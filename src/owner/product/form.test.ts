@@ -88,7 +88,7 @@ describe('parsePriceFen: yuan as typed → integer fen', () => {
 });
 
 describe('buildSaveInput', () => {
-  it('creates: trimmed text, fen prices, initial stock when given, photo fileIDs in order, the default rate as null', () => {
+  it('creates: trimmed text, fen prices, initial stock if given, photo fileIDs in order, default rate as null', () => {
     const built = buildSaveInput(
       draft({
         title: '  秦岭土蜂蜜 ',

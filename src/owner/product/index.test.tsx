@@ -64,7 +64,9 @@ const ledgerPage = (items: StockEntry[], nextCursor: string | null = null) => ok
 /** One SKU row, by its place in the list. */
 const skuRow = (n: number) => screen.getByLabelText(`规格 ${n}`);
 
-/** Types into the field with this placeholder inside `scope` (Taro's web Input renders its native field a moment later). */
+/**
+ * Types into the field with this placeholder inside `scope` (Taro's web Input renders its native field a moment later).
+ */
 async function typeIn(scope: HTMLElement, placeholder: string, value: string) {
   const input = await waitFor(() => {
     const el = scope.querySelector<HTMLInputElement>(`input[placeholder="${placeholder}"]`);
@@ -98,7 +100,7 @@ beforeEach(() => {
 });
 
 describe('新建商品', () => {
-  it('creates a product with a photo and two SKUs, and retries with the same requestId after a network error', async () => {
+  it('creates a product with a photo and two SKUs, retries with the same requestId after a network error', async () => {
     await openNew();
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '新建商品' });
     expect(api.ownerProduct).not.toHaveBeenCalled();
@@ -193,7 +195,7 @@ describe('新建商品', () => {
     expect(api.saveProduct).not.toHaveBeenCalled();
   });
 
-  it('weapp: photos come from chooseMedia, upload one by one with progress; any photo can become the cover or go', async () => {
+  it('weapp: photos from chooseMedia upload one by one with progress; any can become the cover or go', async () => {
     process.env.TARO_ENV = 'weapp';
     await openNew();
     Taro.chooseMedia.mockResolvedValueOnce({
@@ -334,50 +336,56 @@ describe('编辑商品', () => {
 });
 
 describe('调整库存', () => {
-  it('减少 sends a negative delta with the reason; a refusal stays in the sheet, a success updates the stock and the ledger', async () => {
-    await openExisting();
-    fireEvent.click(within(skuRow(1)).getByText('调整库存'));
-    expect(screen.getByText('调整库存 · 500g')).toBeTruthy();
-    expect(screen.getByText('当前库存 7')).toBeTruthy();
-    fireEvent.click(screen.getByText('减少'));
-    await typeInto('调整数量', '3');
-    expect(screen.getByText('调整后库存 4')).toBeTruthy();
-    fireEvent.click(screen.getByText('损耗报废'));
+  it(
+    '减少 sends a negative delta with the reason; ' +
+      'a refusal stays in the sheet, a success updates the stock and the ledger',
+    async () => {
+      await openExisting();
+      fireEvent.click(within(skuRow(1)).getByText('调整库存'));
+      expect(screen.getByText('调整库存 · 500g')).toBeTruthy();
+      expect(screen.getByText('当前库存 7')).toBeTruthy();
+      fireEvent.click(screen.getByText('减少'));
+      await typeInto('调整数量', '3');
+      expect(screen.getByText('调整后库存 4')).toBeTruthy();
+      fireEvent.click(screen.getByText('损耗报废'));
 
-    // Someone bought meanwhile: the server has less than the sheet shows.
-    api.setStock.mockResolvedValueOnce(refused('stock.below_zero', '库存不足，不能扣减到 0 以下'));
-    await tap('确认调整');
-    expect(api.setStock).toHaveBeenCalledWith({
-      productId: 'honey',
-      skuId: 's1',
-      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
-      delta: -3,
-      reason: '损耗报废',
-    });
-    expect(screen.getByText('库存不足，不能扣减到 0 以下')).toBeTruthy();
-    expect(screen.getByText('调整库存 · 500g')).toBeTruthy();
+      // Someone bought meanwhile: the server has less than the sheet shows.
+      api.setStock.mockResolvedValueOnce(refused('stock.below_zero', '库存不足，不能扣减到 0 以下'));
+      await tap('确认调整');
+      expect(api.setStock).toHaveBeenCalledWith({
+        productId: 'honey',
+        skuId: 's1',
+        requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+        delta: -3,
+        reason: '损耗报废',
+      });
+      expect(screen.getByText('库存不足，不能扣减到 0 以下')).toBeTruthy();
+      expect(screen.getByText('调整库存 · 500g')).toBeTruthy();
 
-    await typeInto('调整数量', '1');
-    api.setStock.mockResolvedValueOnce(refused('network', '网络异常，请稍后重试'));
-    await tap('确认调整');
-    api.setStock.mockResolvedValueOnce(
-      ok({
-        sku: { id: 's1', spec: '500g', priceFen: 6800, stock: 5 },
-        entry: entry('e9', { delta: -1, stockAfter: 5, reason: '损耗报废' }),
-      }),
-    );
-    api.stockLedger.mockResolvedValueOnce(ledgerPage([entry('e9', { delta: -1, stockAfter: 5, reason: '损耗报废' })]));
-    await tap('确认调整');
-    const ids = api.setStock.mock.calls.map(([input]) => input.requestId);
-    expect(ids[1]).not.toBe(ids[0]); // a refusal changed nothing: the corrected change is a new request
-    expect(ids[2]).toBe(ids[1]); // the answer was lost: the retry must not remove twice
-    expect(api.setStock).toHaveBeenLastCalledWith(expect.objectContaining({ delta: -1 }));
+      await typeInto('调整数量', '1');
+      api.setStock.mockResolvedValueOnce(refused('network', '网络异常，请稍后重试'));
+      await tap('确认调整');
+      api.setStock.mockResolvedValueOnce(
+        ok({
+          sku: { id: 's1', spec: '500g', priceFen: 6800, stock: 5 },
+          entry: entry('e9', { delta: -1, stockAfter: 5, reason: '损耗报废' }),
+        }),
+      );
+      api.stockLedger.mockResolvedValueOnce(
+        ledgerPage([entry('e9', { delta: -1, stockAfter: 5, reason: '损耗报废' })]),
+      );
+      await tap('确认调整');
+      const ids = api.setStock.mock.calls.map(([input]) => input.requestId);
+      expect(ids[1]).not.toBe(ids[0]); // a refusal changed nothing: the corrected change is a new request
+      expect(ids[2]).toBe(ids[1]); // the answer was lost: the retry must not remove twice
+      expect(api.setStock).toHaveBeenLastCalledWith(expect.objectContaining({ delta: -1 }));
 
-    expect(screen.queryByText('调整库存 · 500g')).toBeNull();
-    expect(within(skuRow(1)).getByText('库存 5')).toBeTruthy();
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '库存已更新', icon: 'success' });
-    expect(await screen.findByText('−1')).toBeTruthy();
-  });
+      expect(screen.queryByText('调整库存 · 500g')).toBeNull();
+      expect(within(skuRow(1)).getByText('库存 5')).toBeTruthy();
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '库存已更新', icon: 'success' });
+      expect(await screen.findByText('−1')).toBeTruthy();
+    },
+  );
 
   it('checks the amount and the reason before sending', async () => {
     await openExisting();

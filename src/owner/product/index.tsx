@@ -123,9 +123,10 @@ export default function ProductEditorPage() {
     if (status) editor.applyStatus(status);
   };
 
+  const busyClass = saving ? ' product-editor__button--disabled' : '';
   const saveButton = (text: string, kind: SaleStatus | 'save', primary: boolean) => (
     <View
-      className={`product-editor__button${primary ? ' product-editor__button--primary' : ''}${saving ? ' product-editor__button--disabled' : ''}`}
+      className={`product-editor__button${primary ? ' product-editor__button--primary' : ''}${busyClass}`}
       aria-disabled={saving !== null}
       onClick={() => void save(kind === 'save' ? undefined : kind)}
     >

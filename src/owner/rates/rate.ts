@@ -4,7 +4,9 @@ import { MAX_RATE_BP } from '../../../cloudfunctions/contracts/limits';
 
 export { MAX_RATE_BP };
 
-/** "7.25" → 725: a non-negative number with at most two decimals as integer hundredths, read digit by digit (no float). */
+/**
+ * "7.25" → 725: a non-negative number with at most two decimals as integer hundredths, read digit by digit (no float).
+ */
 export function parseHundredths(text: string): number | null {
   const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!match) return null;

@@ -84,31 +84,35 @@ describe('owner shop settings', () => {
     expect(row('店主 小李').queryByText('我')).toBeNull();
   });
 
-  it('edits the shipping fee in yuan: nothing is sent when the confirmation is cancelled, only that fee in fen after it', async () => {
-    await openSettings();
-    fireEvent.click(row('运费').getByText('修改'));
-    const placeholder = '请输入 0-1000 的金额';
-    expect((await field(placeholder)).value).toBe('5.00');
-    expect(screen.getByText(/^可设 ¥0.00-¥1,000.00。/)).toBeTruthy();
+  it(
+    'edits the shipping fee in yuan: ' +
+      'nothing is sent when the confirmation is cancelled, only that fee in fen after it',
+    async () => {
+      await openSettings();
+      fireEvent.click(row('运费').getByText('修改'));
+      const placeholder = '请输入 0-1000 的金额';
+      expect((await field(placeholder)).value).toBe('5.00');
+      expect(screen.getByText(/^可设 ¥0.00-¥1,000.00。/)).toBeTruthy();
 
-    await typeInto(placeholder, '8.5');
-    taroPage.confirm = false;
-    await press('保存');
-    expect(Taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ content: '运费改为「¥8.50」。修改后仅对新订单生效，已下的订单按下单时的规则。' }),
-    );
-    expect(api.updateSettings).not.toHaveBeenCalled();
-    expect(row('运费').getByText('¥5.00')).toBeTruthy();
+      await typeInto(placeholder, '8.5');
+      taroPage.confirm = false;
+      await press('保存');
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: '运费改为「¥8.50」。修改后仅对新订单生效，已下的订单按下单时的规则。' }),
+      );
+      expect(api.updateSettings).not.toHaveBeenCalled();
+      expect(row('运费').getByText('¥5.00')).toBeTruthy();
 
-    taroPage.confirm = true;
-    api.updateSettings.mockResolvedValueOnce(ok(withRules({ shippingFeeFen: 850 })));
-    await press('保存');
-    expect(api.updateSettings).toHaveBeenCalledTimes(1);
-    expect(api.updateSettings).toHaveBeenCalledWith({ rules: { shippingFeeFen: 850 } });
-    expect(row('运费').getByText('¥8.50')).toBeTruthy();
-    expect(screen.queryByText('保存')).toBeNull();
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' });
-  });
+      taroPage.confirm = true;
+      api.updateSettings.mockResolvedValueOnce(ok(withRules({ shippingFeeFen: 850 })));
+      await press('保存');
+      expect(api.updateSettings).toHaveBeenCalledTimes(1);
+      expect(api.updateSettings).toHaveBeenCalledWith({ rules: { shippingFeeFen: 850 } });
+      expect(row('运费').getByText('¥8.50')).toBeTruthy();
+      expect(screen.queryByText('保存')).toBeNull();
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' });
+    },
+  );
 
   it('refuses a value out of bounds without asking the server', async () => {
     await openSettings();
@@ -136,7 +140,7 @@ describe('owner shop settings', () => {
     expect(row('默认佣金比例').getByText('12.5%')).toBeTruthy();
   });
 
-  it('says honestly who a change reaches: the after-sale window applies at once, also to orders already received', async () => {
+  it('says honestly who a change reaches: the after-sale window applies at once, also to received orders', async () => {
     await openSettings();
     fireEvent.click(row('售后期限').getByText('修改'));
     await typeInto('请输入 1-30 的整数', '14');

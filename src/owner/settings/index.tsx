@@ -20,7 +20,10 @@ type Owner = ShopSettings['owners'][number];
 type Editing = { kind: 'rule'; name: RuleName } | { kind: 'shopName' } | { kind: 'addOwner' };
 type Input = ShopInput<'updateSettings'>;
 
-/** What is being saved (one thing at a time): a rule, the name, the logo (uploaded, then saved), an owner added or removed. */
+/**
+ * What is being saved (one thing at a time): a rule, the name, the logo (uploaded, then saved), an owner added or
+ * removed.
+ */
 type Busy = RuleName | 'shopName' | 'logo-upload' | 'logo' | 'addOwner' | `remove:${string}`;
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });

@@ -4,7 +4,9 @@ import Taro from '@tarojs/taro';
 import { shopApi } from '../../api/shop';
 import type { SaleStatus } from './product-text';
 
-/** Answers the status the product now has, or null when the owner thought again or the change failed (told by a toast). */
+/**
+ * Answers the status the product now has, or null when the owner thought again or the change failed (told by a toast).
+ */
 export async function changeSaleStatus(
   product: { id: string; title: string },
   status: SaleStatus,

@@ -32,9 +32,10 @@ export default function RejectSheet({ withdrawal, busy, onSubmit, onClose }: Rej
     onSubmit(text);
   };
 
+  const hint = `${withdrawal.sharer.nickname} 申请提现 ${formatFen(withdrawal.amountFen)}，拒绝后金额退回 TA 的可提现余额。`;
   return (
     <OwnerSheet title="拒绝提现" busy={busy} submitText="确认拒绝" onSubmit={submit} onClose={onClose}>
-      <Text className="owner-sheet__hint">{`${withdrawal.sharer.nickname} 申请提现 ${formatFen(withdrawal.amountFen)}，拒绝后金额退回 TA 的可提现余额。`}</Text>
+      <Text className="owner-sheet__hint">{hint}</Text>
       <ReasonField
         label="拒绝原因"
         value={reason}

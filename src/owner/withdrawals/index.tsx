@@ -131,6 +131,7 @@ interface WithdrawalCardProps {
 }
 
 function WithdrawalCard({ withdrawal: w, busy, disabled, onApprove, onReject }: WithdrawalCardProps) {
+  const disabledClass = disabled ? ' owner-withdrawal__action--disabled' : '';
   return (
     <View className="owner-withdrawal">
       <View className="owner-withdrawal__row">
@@ -149,14 +150,14 @@ function WithdrawalCard({ withdrawal: w, busy, disabled, onApprove, onReject }: 
       {w.status === 'open' ? (
         <View className="owner-withdrawal__actions">
           <View
-            className={`owner-withdrawal__action owner-withdrawal__action--plain${disabled ? ' owner-withdrawal__action--disabled' : ''}`}
+            className={`owner-withdrawal__action owner-withdrawal__action--plain${disabledClass}`}
             aria-disabled={disabled}
             onClick={disabled ? undefined : onReject}
           >
             拒绝
           </View>
           <View
-            className={`owner-withdrawal__action owner-withdrawal__action--primary${disabled ? ' owner-withdrawal__action--disabled' : ''}`}
+            className={`owner-withdrawal__action owner-withdrawal__action--primary${disabledClass}`}
             aria-disabled={disabled}
             onClick={disabled ? undefined : onApprove}
           >

@@ -22,14 +22,14 @@ export default function PointsRow({ offer, amounts, on, busy, notice, onToggle }
   const used = amounts.pointsUsed > 0;
   const refused = notice ? <Text className="checkout__points-notice">{`${notice}，已取消积分抵扣`}</Text> : null;
   if (offer.maxUsable > 0 || used || on) {
+    const hint = `可用 ${offer.maxUsable} 积分，抵 ${formatFen(pointsValueFen(offer.maxUsable, offer.perYuan))}`;
+    const discount = `-${formatFen(amounts.pointsDiscountFen)}`;
     return (
       <>
         <View className="checkout__amount checkout__points">
           <Text className="checkout__amount-label">积分抵扣</Text>
-          <Text className="checkout__amount-hint">{`可用 ${offer.maxUsable} 积分，抵 ${formatFen(pointsValueFen(offer.maxUsable, offer.perYuan))}`}</Text>
-          {used ? (
-            <Text className="checkout__amount-value checkout__points-value">{`-${formatFen(amounts.pointsDiscountFen)}`}</Text>
-          ) : null}
+          <Text className="checkout__amount-hint">{hint}</Text>
+          {used ? <Text className="checkout__amount-value checkout__points-value">{discount}</Text> : null}
           <PointsSwitch on={on} disabled={busy} onChange={onToggle} />
         </View>
         {refused}
@@ -57,7 +57,9 @@ export default function PointsRow({ offer, amounts, on, busy, notice, onToggle }
  * a tap, even one the page ignores while a quote is loading), and it adds no component to the main package.
  */
 function PointsSwitch({ on, disabled, onChange }: { on: boolean; disabled: boolean; onChange: (on: boolean) => void }) {
-  const className = `checkout__switch${on ? ' checkout__switch--on' : ''}${disabled ? ' checkout__switch--disabled' : ''}`;
+  const onClass = on ? ' checkout__switch--on' : '';
+  const disabledClass = disabled ? ' checkout__switch--disabled' : '';
+  const className = `checkout__switch${onClass}${disabledClass}`;
   return (
     <View
       className={className}

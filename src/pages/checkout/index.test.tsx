@@ -125,7 +125,7 @@ describe('checkout page', () => {
     expect(quote).toHaveBeenCalledTimes(2);
   });
 
-  it('places the order once on a double tap and with the same requestId on retry, then pays (h5) and opens the order', async () => {
+  it('places the order once on a double tap, with the same requestId on retry, pays (h5), opens it', async () => {
     process.env.TARO_ENV = 'h5';
     startCheckout();
     const requestId = useCheckout.getState().draft!.requestId;
@@ -361,7 +361,7 @@ describe('checkout page: 积分抵扣', () => {
     expect(await screen.findByText('本店暂不支持积分抵扣')).toBeTruthy();
   });
 
-  it('when create refuses the points: says why, prices without them, and places the same request without them', async () => {
+  it('if create refuses the points: says why, prices without them, places the same request without them', async () => {
     await openWithOffer();
     fireEvent.click(pointsSwitch());
     await screen.findByText('-¥1.00');

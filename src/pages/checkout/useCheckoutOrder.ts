@@ -21,13 +21,18 @@ export interface CheckoutOrder {
   pointsNotice: string | null;
   /** `create` refused the points (`points.*`): turns them off with the server's message and prices again. */
   dropPoints: (message: string) => Promise<void>;
-  /** `order.create` with this checkout's requestId: the same id on every attempt, so a retry never makes a second order. */
+  /**
+   * `order.create` with this checkout's requestId: the same id on every attempt, so a retry never makes a second order.
+   */
   place: (address: Address, note: string) => Promise<Result<{ order: Order }>>;
 }
 
 const POINTS_REFUSALS: readonly ErrorCode[] = ['points.insufficient', 'points.over_cap', 'points.not_whole'];
 
-/** The balance or the offer moved under the buyer's choice (another order spent the points, the owner changed the rules). */
+/**
+ * The balance or the offer moved under the buyer's choice (another order spent the points, the owner changed the
+ * rules).
+ */
 export const isPointsRefusal = (code: ErrorCode): boolean => POINTS_REFUSALS.includes(code);
 
 export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {

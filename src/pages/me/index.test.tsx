@@ -98,26 +98,30 @@ describe('me page', () => {
     expect(screen.queryByText('今日概况')).toBeNull();
   });
 
-  it('gives the owner every desk: orders, products, summary, sharers, withdrawals, rates, points, reviews and settings', async () => {
-    session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
-    render(<MePage />);
-    await screen.findByText('店铺管理');
-    const entries: Array<[string, string]> = [
-      ['店铺管理', '/owner/orders/index'],
-      ['今日概况', '/owner/summary/index'],
-      ['推广员', '/owner/sharers/index'],
-      ['提现审批', '/owner/withdrawals/index'],
-      ['佣金设置', '/owner/rates/index'],
-      ['积分设置', '/owner/points/index'],
-      ['商品管理', '/owner/products/index'],
-      ['评价管理', '/owner/reviews/index'],
-      ['店铺设置', '/owner/settings/index'],
-    ];
-    for (const [label, url] of entries) {
-      fireEvent.click(screen.getByText(label));
-      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url });
-    }
-  });
+  it(
+    'gives the owner every desk: ' +
+      'orders, products, summary, sharers, withdrawals, rates, points, reviews and settings',
+    async () => {
+      session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
+      render(<MePage />);
+      await screen.findByText('店铺管理');
+      const entries: Array<[string, string]> = [
+        ['店铺管理', '/owner/orders/index'],
+        ['今日概况', '/owner/summary/index'],
+        ['推广员', '/owner/sharers/index'],
+        ['提现审批', '/owner/withdrawals/index'],
+        ['佣金设置', '/owner/rates/index'],
+        ['积分设置', '/owner/points/index'],
+        ['商品管理', '/owner/products/index'],
+        ['评价管理', '/owner/reviews/index'],
+        ['店铺设置', '/owner/settings/index'],
+      ];
+      for (const [label, url] of entries) {
+        fireEvent.click(screen.getByText(label));
+        expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url });
+      }
+    },
+  );
 
   it('opens the 推广中心 for everyone', async () => {
     session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null } });

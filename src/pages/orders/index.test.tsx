@@ -4,7 +4,8 @@ import type { Order, OrderStatus } from '../../../cloudfunctions/contracts/order
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OrdersPage from './index';
 
-// The page's Taro hooks hand their callbacks to taroPage: the test pulls down, reaches the bottom and comes back as a user would.
+// The page's Taro hooks hand their callbacks to taroPage: the test pulls down, reaches the bottom and comes back as a
+// user would.
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { list: jest.fn() } }));
 
