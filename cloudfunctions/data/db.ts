@@ -101,13 +101,3 @@ export async function getOrNull<T>(collection: Collection<T>, id: string): Promi
     throw error;
   }
 }
-
-/** cloud.cloudPay (云开发微信支付), which the SDK's typings leave out. Answers are WeChat Pay's, camelCased. */
-export interface CloudPay {
-  unifiedOrder(input: object): Promise<unknown>;
-  refund(input: object): Promise<unknown>;
-}
-
-export function cloudPayOf(cloud: Cloud): CloudPay {
-  return (cloud as unknown as { cloudPay: CloudPay }).cloudPay;
-}

@@ -4,7 +4,8 @@
 // twice. The order becomes refunded only when WeChat Pay's refund callback arrives (flows/record-refund.ts).
 import { randomBytes } from 'node:crypto';
 import type { ShopRules } from '../core/rules';
-import { cloudPayOf, type Cloud, type Database } from '../data/db';
+import type { Cloud, Database } from '../data/db';
+import { cloudPayOf } from '../platform/cloud-pay';
 import type { OrderRecord } from '../data/orders';
 import type { Settings } from '../data/settings';
 import { moveOrder } from './transition';

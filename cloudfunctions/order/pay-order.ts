@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { OrderInput, PayResult } from '../contracts/order';
 import { checkTransition } from '../core/order-flow';
-import { cloudPayOf } from '../data/db';
+import { cloudPayOf } from '../platform/cloud-pay';
 import type { CallContext } from '../platform/handler';
 import { updateOrder } from '../data/orders';
 import { loadSettings } from '../data/settings';
