@@ -1,7 +1,7 @@
 import { normalizeMemberCode, parseMemberCode, parseShopName, parseShopRule, ruleField, ruleText } from './fields';
 import type { RuleName, ShopRuleName } from './fields';
 
-const owners = [{ nickname: '店主', shareCode: 'OWNER2', isMe: true }];
+const owners = [{ nickname: '店主', shareCode: 'MGR234', isMe: true }];
 
 describe('parseShopRule', () => {
   it.each<[ShopRuleName, string, number]>([
@@ -102,13 +102,15 @@ describe('parseShopName', () => {
 });
 
 describe('parseMemberCode', () => {
-  it('capitalises as typed and takes six of A-Z and 2-9', () => {
+  it('capitalises as typed and takes six of the share-code alphabet (A-Z less I and O, 2-9)', () => {
     expect(normalizeMemberCode('ab c23')).toBe('ABC23');
     expect(parseMemberCode(' abc234 ', owners)).toEqual({ ok: true, value: 'ABC234' });
     expect(parseMemberCode('', owners)).toEqual({ ok: false, message: '请输入会员码' });
     expect(parseMemberCode('ABC23', owners)).toEqual({ ok: false, message: '会员码是 6 位字母或数字' });
     // 0 and 1 are never in a member code (they read as O and I).
     expect(parseMemberCode('ABC201', owners)).toEqual({ ok: false, message: '会员码是 6 位字母或数字' });
-    expect(parseMemberCode('owner2', owners)).toEqual({ ok: false, message: '这位会员已经是店主' });
+    expect(parseMemberCode('ABCI23', owners)).toEqual({ ok: false, message: '会员码是 6 位字母或数字' });
+    expect(parseMemberCode('ABCO23', owners)).toEqual({ ok: false, message: '会员码是 6 位字母或数字' });
+    expect(parseMemberCode('mgr234', owners)).toEqual({ ok: false, message: '这位会员已经是店主' });
   });
 });
