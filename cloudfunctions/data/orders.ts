@@ -118,6 +118,9 @@ function assertInitial(order: OrderRecord): void {
   if (order.status !== INITIAL_STATUS) throw new Error(`a new order starts ${INITIAL_STATUS}, not ${order.status}`);
 }
 
+/** Fields of an order other than its status: a `status` key does not compile (and is refused at run time). */
+type NoStatus = { [field: string]: unknown; status?: never };
+
 /** A write of an order's fields that is not its status (flows/transition.ts alone writes the status). */
 function assertNoStatus(patch: Record<string, unknown>): void {
   if (Object.hasOwn(patch, 'status')) throw new Error("an order's status is written only by flows/transition.ts");
@@ -130,7 +133,7 @@ function assertNoStatus(patch: Record<string, unknown>): void {
 export async function updateOrder(
   db: Database,
   where: Record<string, unknown>,
-  patch: Record<string, unknown>,
+  patch: NoStatus,
   event?: TimelineEntry,
 ): Promise<boolean> {
   assertNoStatus(patch);
@@ -138,7 +141,7 @@ export async function updateOrder(
 }
 
 /** Inside a transaction: the order's fields other than its status (side states, flags). */
-export async function txUpdateOrder(t: Transaction, id: string, patch: Record<string, unknown>): Promise<void> {
+export async function txUpdateOrder(t: Transaction, id: string, patch: NoStatus): Promise<void> {
   assertNoStatus(patch);
   await t.collection('orders').doc(id).update({ data: patch });
 }

@@ -5,7 +5,7 @@
 // entries, so the change itself and the scheduler's sweep after a crash can both run it safely.
 import { earnedCancelledOf, earnedPoints, pointsBackOf, takesFor } from '../core/points';
 import type { ShopRules } from '../core/rules';
-import { nextSideStep, type SideFacts } from '../core/side-states';
+import { nextSideStep, type SideStates } from '../core/side-states';
 import { transact, type Database } from '../data/db';
 import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
 import {
@@ -28,7 +28,7 @@ export async function movePoints(db: Database, orderId: string, now: Date, rules
     const facts = sideFactsOf(order);
     let outcome: PointsOutcome = 'nothing';
     let account: OpenAccount | null = null;
-    const patch: Partial<SideFacts> = {};
+    const patch: SideStates = {};
     for (const side of ['pointsBack', 'pointsEarn'] as const) {
       for (let step = nextSideStep(side, facts, now, rules.afterSaleDays); step; ) {
         account ??= await openAccount(t, order.buyerId, now);
@@ -41,7 +41,7 @@ export async function movePoints(db: Database, orderId: string, now: Date, rules
     }
     if (!account) return 'nothing';
     await saveAccount(t, account, now);
-    await txUpdateOrder(t, orderId, patch);
+    await txUpdateOrder(t, orderId, { ...patch });
     return outcome;
   });
 }
