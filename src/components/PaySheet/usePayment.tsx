@@ -6,7 +6,6 @@ import { useCallback, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { orderApi } from '../../api/order';
 import { SUBSCRIBE_TEMPLATES } from '../../lib/order-status';
-import PaySheet from './index';
 
 export type PayOutcome = 'paid' | 'cancelled' | 'failed';
 
@@ -26,6 +25,10 @@ function loadDevPay(): typeof import('../../api/dev-pay').devPay | null {
   return process.env.TARO_ENV === 'h5'
     ? (require('../../api/dev-pay') as typeof import('../../api/dev-pay')).devPay
     : null;
+}
+/** h5 only: the sheet that stands in for WeChat's pay UI, loaded the same way (the weapp bundle never carries it). */
+function loadPaySheet(): typeof import('./index').default | null {
+  return process.env.TARO_ENV === 'h5' ? (require('./index') as typeof import('./index')).default : null;
 }
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
@@ -114,8 +117,10 @@ export function usePayment(): Payment {
     pending.settle('cancelled');
   };
 
-  const sheet = pending ? (
-    <PaySheet amountFen={pending.amountFen} onConfirm={confirmSheet} onCancel={cancelSheet} />
-  ) : null;
+  const PaySheet = pending ? loadPaySheet() : null;
+  const sheet =
+    pending && PaySheet ? (
+      <PaySheet amountFen={pending.amountFen} onConfirm={confirmSheet} onCancel={cancelSheet} />
+    ) : null;
   return { pay, sheet };
 }
