@@ -7,6 +7,8 @@ import { getOrNull, txGet, type Database, type Transaction, transact } from './d
 import { addEntry } from './stock-ledger';
 
 const products = (db: Database) => db.collection<ProductRecord>('products');
+/** Reads of the catalogue leave out the reservations' marks (data/stock.ts): only the scheduler reads them. */
+const WITHOUT_MARKS = { holds: false };
 
 export async function findProduct(db: Database, id: string): Promise<ProductRecord | null> {
   return getOrNull(products(db), id);
@@ -20,6 +22,7 @@ export async function listOnSale(db: Database, after: PagePosition | null, limit
     : { status: 'on_sale' };
   const { data } = await products(db)
     .where(where as object)
+    .field(WITHOUT_MARKS)
     .orderBy('sort', 'asc')
     .orderBy('_id', 'asc')
     .limit(limit)
@@ -32,6 +35,7 @@ export async function findProducts(db: Database, ids: readonly string[]): Promis
   const unique = [...new Set(ids)];
   const { data } = await products(db)
     .where({ _id: db.command.in(unique) })
+    .field(WITHOUT_MARKS)
     .limit(unique.length)
     .get();
   return new Map(data.map((p) => [p._id, p]));
@@ -41,7 +45,13 @@ export async function findProducts(db: Database, ids: readonly string[]): Promis
 export async function listAllProducts(db: Database): Promise<ProductRecord[]> {
   const out: ProductRecord[] = [];
   for (let skip = 0; ; skip += 100) {
-    const { data } = await products(db).orderBy('sort', 'asc').orderBy('_id', 'asc').skip(skip).limit(100).get();
+    const { data } = await products(db)
+      .field(WITHOUT_MARKS)
+      .orderBy('sort', 'asc')
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(100)
+      .get();
     out.push(...data);
     if (data.length < 100) return out;
   }
