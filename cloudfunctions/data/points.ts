@@ -116,37 +116,26 @@ export async function saveAccount(t: Transaction, account: OpenAccount, now: Dat
   }
 }
 
-/** Joins (开卡): the welcome gift once, however many times and however concurrently it is asked for. */
-export async function joinMember(db: Database, openid: string, now: Date, rules: ShopRules): Promise<{ gift: number }> {
-  return transact(
-    db,
-    async (t) => {
-      const account = await openAccount(t, openid, now);
-      if (account.joinedAt) {
-        await saveAccount(t, account, now);
-        return { gift: 0 };
-      }
-      account.joinedAt = now;
-      account.changed = true;
-      const gift = rules.welcomePoints;
-      const key = `${openid}:welcome`;
-      if (gift > 0 && !(await recorded(t, key))) {
-        account.lots.push({
-          id: 'welcome',
-          points: gift,
-          left: gift,
-          state: 'available',
-          creditedAt: now,
-          expiresAt: expiryOf(now, rules),
-        });
-        account.entries.push({ key, kind: 'welcome', available: gift, pending: 0, lotId: 'welcome' });
-      }
-      await saveAccount(t, account, now);
-      return { gift };
-    },
-    10,
-  );
+/** The welcome gift as a lot of its own (开卡有礼); its entry's key is the member's, so it is given once. */
+export function queueWelcome(
+  account: OpenAccount,
+  gift: number,
+  now: Date,
+  rules: Pick<ShopRules, 'pointsExpiryDays'>,
+) {
+  const id = 'welcome';
+  account.lots.push({
+    id,
+    points: gift,
+    left: gift,
+    state: 'available',
+    creditedAt: now,
+    expiresAt: expiryOf(now, rules),
+  });
+  account.entries.push({ key: welcomeKey(account.openid), kind: 'welcome', available: gift, pending: 0, lotId: id });
 }
+
+export const welcomeKey = (openid: string) => `${openid}:welcome`;
 
 /** Expires the account's due lots (the scheduler's sweep; any other change of the account does it too). */
 export async function expireAccount(db: Database, openid: string, now: Date): Promise<number> {

@@ -3,7 +3,19 @@
 import type { PointsBalance } from '../contracts/points';
 import { AppError } from '../contracts/errors';
 import type { CallContext } from '../platform/handler';
-import { balanceOfAccount, expireAccount, findAccount, joinMember, type PointsAccount } from '../data/points';
+import type { ShopRules } from '../core/rules';
+import { transact, type Database } from '../data/db';
+import {
+  balanceOfAccount,
+  expireAccount,
+  findAccount,
+  openAccount,
+  queueWelcome,
+  recorded,
+  saveAccount,
+  welcomeKey,
+  type PointsAccount,
+} from '../data/points';
 import { loadSettings } from '../data/settings';
 
 export async function join(_input: object, ctx: CallContext): Promise<{ gift: number; balance: PointsBalance }> {
@@ -11,6 +23,27 @@ export async function join(_input: object, ctx: CallContext): Promise<{ gift: nu
   const { rules } = await loadSettings(ctx.db);
   const { gift } = await joinMember(ctx.db, ctx.openid, ctx.now, rules);
   return { gift, balance: balanceOfAccount(await findAccount(ctx.db, ctx.openid), ctx.now, rules) };
+}
+
+/** Joins once, however many times and however concurrently it is asked: the gift goes with the first join only. */
+async function joinMember(db: Database, openid: string, now: Date, rules: ShopRules): Promise<{ gift: number }> {
+  return transact(
+    db,
+    async (t) => {
+      const account = await openAccount(t, openid, now);
+      if (account.joinedAt) {
+        await saveAccount(t, account, now);
+        return { gift: 0 };
+      }
+      account.joinedAt = now;
+      account.changed = true;
+      const gift = rules.welcomePoints;
+      if (gift > 0 && !(await recorded(t, welcomeKey(openid)))) queueWelcome(account, gift, now, rules);
+      await saveAccount(t, account, now);
+      return { gift };
+    },
+    10,
+  );
 }
 
 export async function balance(_input: object, ctx: CallContext): Promise<PointsBalance> {
