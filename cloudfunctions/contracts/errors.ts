@@ -42,6 +42,7 @@ export const ERRORS = {
   'settings.member_not_found': '找不到这个会员码对应的会员',
   'pay.failed': '发起支付失败，请稍后重试',
   'refund.failed': '发起退款失败，请稍后重试',
+  'system.busy': '系统繁忙，请重试',
   network: '网络异常，请稍后重试',
   internal: '系统繁忙，请稍后重试',
 } as const;

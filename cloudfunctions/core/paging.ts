@@ -30,6 +30,10 @@ export function pageOf<T extends PagePosition>(rows: readonly T[], limit: number
   return { items, next: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
+const MAX_DATE_MS = 8.64e15;
+/** Ids in cursors are the shop's own (order ids, ledger keys): far shorter than this. */
+const MAX_CURSOR_ID = 200;
+
 /** A position in a newest-first list keyed on (time, id): orders, commission lines, withdrawals. */
 export interface TimePosition {
   at: Date;
@@ -44,8 +48,10 @@ export function decodeTimeCursor(cursor: string | undefined): TimePosition | nul
   if (cursor === undefined) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    // A time a Date can hold (±8.64e15 ms): a forged one past it would be an Invalid Date in the query.
     if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && typeof value[1] === 'string') {
-      return { at: new Date(value[0]), id: value[1] };
+      if (Math.abs(value[0]) <= MAX_DATE_MS && value[1].length <= MAX_CURSOR_ID)
+        return { at: new Date(value[0]), id: value[1] };
     }
   } catch {
     // fall through: a cursor we did not make

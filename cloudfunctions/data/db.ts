@@ -1,6 +1,7 @@
 // The wx-server-sdk database as the repositories see it. Its typings overload every call with callback forms
 // (results typed `string | void | …`), so the repositories describe the promise results they rely on.
 import type * as WxServerSdk from 'wx-server-sdk';
+import { AppError } from '../contracts/errors';
 import type { CollectionName } from './indexes';
 
 export type Cloud = typeof WxServerSdk;
@@ -59,25 +60,32 @@ export interface Database {
 }
 
 /**
- * True for a transaction conflict, however it surfaces: raised at commit (the SDK's DATABASE_TRANSACTION_CONFLICT)
- * or at the write, where CloudBase reports it and wx-server-sdk wraps it (errCode -501001) without retrying.
+ * True for a transaction conflict, in every shape it arrives in: the SDK's DATABASE_TRANSACTION_CONFLICT (raised at
+ * commit), wx-server-sdk's rewrap of a conflict raised at the write (errCode -501001 or -502001, the conflict in the
+ * message) and CloudBase's own "[ResourceUnavailable.TransactionConflict]". Any other error is not a conflict.
  */
 export function isConflict(error: unknown): boolean {
   const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-  const text = [e?.code, e?.errCode, e?.errMsg, e?.message].map((v) => String(v ?? '')).join(' ');
-  return /TRANSACTION_CONFLICT|-501001|conflict/i.test(text);
+  const text = `${String(e?.code ?? '')} ${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`;
+  return /TRANSACTION_CONFLICT|TransactionConflict|transaction conflict/i.test(text);
 }
 
+/** Backoff before attempt `n + 1`: doubling from 20 ms with full jitter, so racing callers spread out. */
+const backoffMs = (attempt: number) => Math.random() * 20 * 2 ** (attempt - 1);
+
 /**
- * Runs `fn` in a transaction, again on a conflict, up to `attempts` times: the shop retries its own transactions
- * and never counts on runTransaction's retries (wx-server-sdk does not retry a conflict raised at the write).
+ * Runs `fn` in a transaction, again on a conflict after a jittered backoff, up to `attempts` times: the shop
+ * retries its own transactions and never counts on runTransaction's retries (wx-server-sdk does not retry a
+ * conflict raised at the write). A conflict that outlasts them answers `system.busy` (系统繁忙，请重试).
  */
 export async function transact<T>(db: Database, fn: (t: Transaction) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.runTransaction(fn, 1);
     } catch (error) {
-      if (attempt >= attempts || !isConflict(error)) throw error;
+      if (!isConflict(error)) throw error;
+      if (attempt >= attempts) throw new AppError('system.busy');
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
     }
   }
 }

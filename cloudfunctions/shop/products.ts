@@ -7,7 +7,6 @@ import type { OwnerProductCard, OwnerProductDetail, ShopInput, StockEntry } from
 import { requestHashOf } from '../core/order-id';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { activeSkus, derivedId, isSoldOut, lowestPrice, stockLeft, type ProductRecord } from '../core/product';
-import { isConflict } from '../data/db';
 import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext, OwnerContext } from '../platform/handler';
 import { createProduct, editProduct, findProduct, firstSort, listAllProducts, setStatus } from '../data/products';
@@ -132,7 +131,7 @@ export async function setStock(
     });
   } catch (error) {
     // Every retry met a reservation changing the same product: nothing was written; the owner can try again.
-    if (isConflict(error)) throw new AppError('stock.busy');
+    if (error instanceof AppError && error.code === 'system.busy') throw new AppError('stock.busy');
     throw error;
   }
   if ('refused' in outcome) throw new AppError(outcome.refused);

@@ -488,3 +488,11 @@ describe("create takes ids and quantities; every amount is the server's", () => 
     );
   });
 });
+
+test('a forged list cursor with a time no Date can hold is refused as bad input, not an internal error', async () => {
+  for (const time of [Number.MAX_SAFE_INTEGER, -8640000000000001]) {
+    const cursor = Buffer.from(JSON.stringify([time, 'x'])).toString('base64url');
+    expect(await shop.refused('bob', 'list', { cursor })).toBe('input.invalid');
+    expect(await shop.refused(OWNER, 'ownerList', { cursor })).toBe('input.invalid');
+  }
+});
