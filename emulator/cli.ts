@@ -1,6 +1,7 @@
 // The emulator's command line; the application's entry point (scripts/emulator-cli.ts) calls it with its config:
 //   --port 10086 --data .data --seed <name>|none [--functions dist/cloudfunctions] [--h5 dist/h5]
 //   [--no-timers] [--warm N: start N instances of each function ahead of the first calls]
+//   [--transaction-lifetime MS: how long a transaction lives, CloudBase's 30000 by default (tests shorten it)]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type Emulator } from './server';
@@ -24,11 +25,16 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
       h5: { type: 'string', default: 'dist/h5' },
       'no-timers': { type: 'boolean', default: false },
       warm: { type: 'string', default: '0' },
+      'transaction-lifetime': { type: 'string', default: '30000' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const lifetime = Number(values['transaction-lifetime']);
+  if (!Number.isInteger(lifetime) || lifetime < 100 || lifetime > 600_000) {
+    throw new Error(`--transaction-lifetime must be 100..600000 ms, got ${values['transaction-lifetime']}`);
+  }
   const seeds: Record<string, Seed> = { none: async () => {}, ...config.seeds };
   const seed = Object.hasOwn(seeds, values.seed) ? seeds[values.seed] : undefined;
   if (!seed) throw new Error(`--seed must be one of ${Object.keys(seeds).join(', ')}`);
@@ -40,6 +46,7 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
     h5Dir: values.h5,
     collections: config.collections,
     timers: !values['no-timers'],
+    transactionLifetimeMs: lifetime,
     log: (line) => console.log(`[emulator] ${line}`),
   });
   // Only an empty data folder is seeded: later starts keep what is there.

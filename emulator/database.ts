@@ -14,11 +14,19 @@ type AnyObject = Record<string, unknown>;
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
-const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
 const MATCH_ALL = new Query({});
 
-export function databaseActions(store: Store, now: () => number): Record<string, TcbAction> {
-  const txns = new Transactions(store);
+export interface DatabaseOptions {
+  /** How long a transaction lives before the server drops it (CloudBase: 30 s). */
+  transactionLifetimeMs?: number;
+}
+
+export function databaseActions(
+  store: Store,
+  now: () => number,
+  options: DatabaseOptions = {},
+): { actions: Record<string, TcbAction>; transactions: Transactions } {
+  const txns = new Transactions(store, options.transactionLifetimeMs);
 
   const collectionOf = (call: TcbCall): string => {
     const name = requireString(call.params, 'collectionName');
@@ -51,6 +59,20 @@ export function databaseActions(store: Store, now: () => number): Record<string,
       return candidates.filter((doc) => q.test(doc));
     });
   };
+
+  /**
+   * A plain write waits while a transaction holds the lock of a document it would write, then chooses its targets
+   * again (they may have changed at the holder's commit). `select` and the write that follows run synchronously.
+   */
+  async function untilUnlocked<T>(coll: string, select: () => T, idsOf?: (chosen: T) => string[]): Promise<T> {
+    for (;;) {
+      const chosen = select();
+      const ids = idsOf ? idsOf(chosen) : (chosen as unknown as string[]);
+      const wait = txns.lockedAmong(coll, ids);
+      if (!wait) return chosen;
+      await wait;
+    }
+  }
 
   const writeAll = (coll: string, changes: Array<{ id: string; doc: Doc | null; existed: boolean }>) => {
     store.atomic(() => {
@@ -92,7 +114,7 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     return json({ data: { total: matching(coll, query).length } });
   };
 
-  const insertDocument: TcbAction = (call) => {
+  const insertDocument: TcbAction = async (call) => {
     const coll = collectionOf(call);
     const raw = call.params.data;
     if (!Array.isArray(raw) || raw.length === 0) throw new TcbFail('INVALID_PARAM', 'data must be a non-empty array');
@@ -106,6 +128,7 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     if (txn) {
       for (const doc of docs) txn.insert(coll, doc);
     } else {
+      await untilUnlocked(coll, () => docs.map((d) => d._id));
       guardDuplicates(() =>
         store.atomic(() => {
           for (const doc of docs) {
@@ -119,7 +142,7 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     return json({ data: { insertedIds: docs.map((d) => d._id) } });
   };
 
-  const modifyDocument: TcbAction = (call) => {
+  const modifyDocument: TcbAction = async (call) => {
     const coll = collectionOf(call);
     refuseWhereInTransaction(call);
     const query = parseEjsonObject(call.params.query, 'query');
@@ -137,10 +160,14 @@ export function databaseActions(store: Store, now: () => number): Record<string,
       txn.write(coll, id, after);
       return json({ data: { updated: before ? 1 : 0, upsert_id: before ? undefined : id } });
     }
-    const targets = matching(coll, query);
-    const chosen = multi ? targets : targets.slice(0, 1);
+    const select = () => {
+      const targets = matching(coll, query);
+      return multi ? targets : targets.slice(0, 1);
+    };
+    const upsertId = typeof query._id === 'string' ? query._id : undefined;
+    const chosen = await untilUnlocked(coll, select, (docs) => docs.map((d) => d._id).concat(upsertId ?? []));
     if (chosen.length === 0 && upsert) {
-      const id = typeof query._id === 'string' ? query._id : newDocId();
+      const id = upsertId ?? newDocId();
       const doc = change({ _id: id });
       guardDuplicates(() => writeAll(coll, [{ id, doc, existed: false }]));
       return json({ data: { updated: 0, upsert_id: id } });
@@ -153,7 +180,7 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     return json({ data: { updated: changes.length } });
   };
 
-  const removeDocument: TcbAction = (call) => {
+  const removeDocument: TcbAction = async (call) => {
     const coll = collectionOf(call);
     refuseWhereInTransaction(call);
     const query = parseEjsonObject(call.params.query, 'query');
@@ -164,8 +191,14 @@ export function databaseActions(store: Store, now: () => number): Record<string,
       if (existed) txn.write(coll, id, null);
       return json({ data: { deleted: existed ? 1 : 0 } });
     }
-    const targets = matching(coll, query);
-    const chosen = call.params.multi === false ? targets.slice(0, 1) : targets;
+    const chosen = await untilUnlocked(
+      coll,
+      () => {
+        const targets = matching(coll, query);
+        return call.params.multi === false ? targets.slice(0, 1) : targets;
+      },
+      (docs) => docs.map((d) => d._id),
+    );
     writeAll(
       coll,
       chosen.map((doc) => ({ id: doc._id, doc: null, existed: true })),
@@ -249,7 +282,7 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     return json({ deleted: encodeNumber(existed ? 1 : 0) });
   };
 
-  return {
+  const actions: Record<string, TcbAction> = {
     'database.getDocument': getDocument,
     'database.calculateDocument': calculateDocument,
     'database.insertDocument': insertDocument,
@@ -264,9 +297,8 @@ export function databaseActions(store: Store, now: () => number): Record<string,
     'database.updateDocInTransaction': updateDocInTransaction,
     'database.deleteDocInTransaction': deleteDocInTransaction,
   };
+  return { actions, transactions: txns };
 }
-
-export { TRANSACTION_CONFLICT };
 
 // --- query planning: use _id or a declared index when the query pins a top-level field to values
 

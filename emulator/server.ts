@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   collections: Collections;
   env?: string;
   appid?: string;
+  /** How long a database transaction lives before it is dropped (default CloudBase's 30 s). */
+  transactionLifetimeMs?: number;
   /** Fire timer triggers on their schedule (tests turn this off and fire them explicitly). */
   timers?: boolean;
   log?: (line: string) => void;
@@ -124,13 +126,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
   };
 
+  const database = databaseActions(store, now, { transactionLifetimeMs: options.transactionLifetimeMs });
   const actions: Record<string, TcbAction> = {
-    ...databaseActions(store, now),
+    ...database.actions,
     ...storage.actions,
     ...openApi.actions,
     ...pay.actions,
     'functions.invokeFunction': invokeFunction,
   };
+
+  const statsBody = () => ({
+    ...store.stats,
+    tcbRequests,
+    tcbActions: Object.fromEntries(tcbActions),
+    transactions: { ...database.transactions.stats },
+  });
 
   const handleTcb = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     tcbRequests += 1;
@@ -265,12 +275,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       case 'GET /__dev/functions':
         return sendJson(res, 200, { functions: runtime.functionNames(), triggers: runtime.triggers() });
       case 'GET /__dev/stats':
-        return sendJson(res, 200, { ...store.stats, tcbRequests, tcbActions: Object.fromEntries(tcbActions) });
-      case 'POST /__dev/stats/reset':
+        return sendJson(res, 200, statsBody());
+      case 'POST /__dev/stats/reset': {
         store.stats.docsExamined = 0;
         tcbRequests = 0;
         tcbActions.clear();
-        return sendJson(res, 200, { ...store.stats, tcbRequests, tcbActions: {} });
+        const counts = database.transactions.stats;
+        for (const name of Object.keys(counts) as Array<keyof typeof counts>) counts[name] = 0;
+        return sendJson(res, 200, statsBody());
+      }
       default:
         throw new HttpError(404, 'DEV_NOT_FOUND', `no dev control ${route}`);
     }
@@ -333,6 +346,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.closeAllConnections();
       });
       await runtime.close();
+      database.transactions.close();
       store.close();
       if (inMemory) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -21,7 +21,7 @@ function fakeDb(failures: unknown[]): { db: Database; calls: () => number } {
   let calls = 0;
   const db = {
     runTransaction: async (fn: (t: unknown) => Promise<unknown>, times?: number) => {
-      expect(times).toBe(1); // the shop never leaves retrying to the SDK
+      expect(times).toBe(0); // one attempt: the shop never leaves retrying to the SDK
       calls++;
       const failure = failures.shift();
       if (failure) throw failure;
@@ -51,4 +51,13 @@ test('a conflict that outlasts the retries is system.busy; another error is not 
   const broken = fakeDb([new Error('E11000 duplicate key'), SHAPES[0]]);
   await expect(transact(broken.db, async () => 'never', 5)).rejects.toThrow('E11000');
   expect(broken.calls()).toBe(1);
+});
+
+test('retries stop within the time budget, however many attempts are allowed', async () => {
+  const conflicts = Array.from({ length: 10_000 }, () => SHAPES[0]);
+  const busy = fakeDb(conflicts);
+  await expect(transact(busy.db, async () => 'never', 10_000, 60)).rejects.toEqual(new AppError('system.busy'));
+  // Backoff (up to 250 ms each, jittered) spends a 60 ms budget in a handful of attempts, never thousands.
+  expect(busy.calls()).toBeGreaterThan(0);
+  expect(busy.calls()).toBeLessThan(200);
 });

@@ -70,22 +70,34 @@ export function isConflict(error: unknown): boolean {
   return /TRANSACTION_CONFLICT|TransactionConflict|transaction conflict/i.test(text);
 }
 
-/** Backoff before attempt `n + 1`: doubling from 20 ms with full jitter, so racing callers spread out. */
-const backoffMs = (attempt: number) => Math.random() * 20 * 2 ** (attempt - 1);
+/** How long `transact` keeps retrying: well inside the shortest function timeout (shop: 5 s). */
+export const TRANSACT_BUDGET_MS = 2_000;
+
+/** Backoff before attempt `n + 1`: doubling from 20 ms, at most 250 ms, with full jitter so racers spread out. */
+const backoffMs = (attempt: number) => Math.random() * Math.min(250, 20 * 2 ** (attempt - 1));
 
 /**
- * Runs `fn` in a transaction, again on a conflict after a jittered backoff, up to `attempts` times: the shop
- * retries its own transactions and never counts on runTransaction's retries (wx-server-sdk does not retry a
- * conflict raised at the write). A conflict that outlasts them answers `system.busy` (系统繁忙，请重试).
+ * Runs `fn` in a transaction, again on a conflict after a jittered backoff, up to `attempts` times and within
+ * `budgetMs`: the shop retries its own transactions and never counts on runTransaction's retries (CloudBase raises
+ * a conflict at the write, and wx-server-sdk then does not retry). A conflict that outlasts them answers
+ * `system.busy` (系统繁忙，请重试).
  */
-export async function transact<T>(db: Database, fn: (t: Transaction) => Promise<T>, attempts = 5): Promise<T> {
+export async function transact<T>(
+  db: Database,
+  fn: (t: Transaction) => Promise<T>,
+  attempts = 5,
+  budgetMs = TRANSACT_BUDGET_MS,
+): Promise<T> {
+  const deadline = Date.now() + budgetMs;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.runTransaction(fn, 1);
+      // times 0: exactly one attempt per loop; the retries are this loop's.
+      return await db.runTransaction(fn, 0);
     } catch (error) {
       if (!isConflict(error)) throw error;
-      if (attempt >= attempts) throw new AppError('system.busy');
-      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+      const wait = backoffMs(attempt);
+      if (attempt >= attempts || Date.now() + wait > deadline) throw new AppError('system.busy');
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }

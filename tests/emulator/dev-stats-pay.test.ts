@@ -22,16 +22,19 @@ const stats = async () =>
     tcbRequests: number;
     tcbActions: Record<string, number>;
     docsExamined: number;
+    transactions: Record<string, number>;
   };
 
 describe('TCB request counter', () => {
   test('counts every request the SDK sends, by action, and resets to zero', async () => {
     await db.collection('things').add({ data: { _id: 'a', n: 1 } });
-    expect((await post(emu, '/__dev/stats/reset', {})).json).toEqual({
+    const zero = {
       docsExamined: 0,
       tcbRequests: 0,
       tcbActions: {},
-    });
+      transactions: { started: 0, committed: 0, aborted: 0, conflicts: 0, lockWaits: 0 },
+    };
+    expect((await post(emu, '/__dev/stats/reset', {})).json).toEqual(zero);
 
     await db.collection('things').doc('a').get();
     await db.collection('things').where({ n: 1 }).get();
@@ -50,8 +53,16 @@ describe('TCB request counter', () => {
     });
     expect(after.docsExamined).toBeGreaterThan(0);
 
+    await db.runTransaction(async (t: any) => {
+      await t
+        .collection('things')
+        .doc('a')
+        .update({ data: { n: 4 } });
+    });
+    expect((await stats()).transactions).toEqual({ ...zero.transactions, started: 1, committed: 1 });
+
     await post(emu, '/__dev/stats/reset', {});
-    expect(await stats()).toEqual({ docsExamined: 0, tcbRequests: 0, tcbActions: {} });
+    expect(await stats()).toEqual(zero);
   });
 
   test('requests a function makes are counted; the gateway call itself is not a TCB request', async () => {
