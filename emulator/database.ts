@@ -3,7 +3,8 @@
 // shapes follow @cloudbase/database 1.4 (node_modules/@cloudbase/database/dist/commonjs/{query,document,
 // collection,aggregate}.js and transaction/index.js), which wx-server-sdk 4.x sends through @cloudbase/node-sdk.
 import { EJSON } from 'bson';
-import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import { Aggregator, Query } from 'mingo';
+import { applyModifier, checkModifier, parseEjson, prepareQuery, resolveServerDates } from './mongo';
 import { DuplicateKeyError, type Store, newDocId, type Doc } from './store';
 import { Transactions } from './transactions';
 import { TcbFail, json, requireString, type TcbAction, type TcbCall } from './tcb/protocol';
@@ -50,6 +51,8 @@ export function databaseActions(
     }
   };
 
+  const parseQuery = (value: unknown): AnyObject => prepareQuery(parseEjsonObject(value, 'query'), now());
+
   const matching = (coll: string, query: AnyObject): Doc[] => {
     const ids = plan(store, coll, query);
     const candidates = ids === null ? store.scan(coll) : ids.map((id) => store.get(coll, id)).filter(isDoc);
@@ -86,7 +89,7 @@ export function databaseActions(
   const getDocument: TcbAction = (call) => {
     const coll = collectionOf(call);
     refuseWhereInTransaction(call);
-    const query = parseEjsonObject(call.params.query, 'query');
+    const query = parseQuery(call.params.query);
     const projection = call.params.projection ? parseEjsonObject(call.params.projection, 'projection') : undefined;
     const txn = transactionOf(call);
     if (txn) {
@@ -110,7 +113,7 @@ export function databaseActions(
   const calculateDocument: TcbAction = (call) => {
     const coll = collectionOf(call);
     refuseWhereInTransaction(call);
-    const query = parseEjsonObject(call.params.query, 'query');
+    const query = parseQuery(call.params.query);
     return json({ data: { total: matching(coll, query).length } });
   };
 
@@ -145,7 +148,7 @@ export function databaseActions(
   const modifyDocument: TcbAction = async (call) => {
     const coll = collectionOf(call);
     refuseWhereInTransaction(call);
-    const query = parseEjsonObject(call.params.query, 'query');
+    const query = parseQuery(call.params.query);
     const data = resolveServerDates(parseEjsonObject(call.params.data, 'data'), now());
     const merge = call.params.merge !== false;
     const upsert = call.params.upsert === true;
@@ -177,13 +180,32 @@ export function databaseActions(
       .filter(({ before, after }) => !sameDoc(before, after))
       .map(({ after }) => ({ id: after._id, doc: after, existed: true }));
     guardDuplicates(() => writeAll(coll, changes));
-    return json({ data: { updated: changes.length } });
+    // CloudBase counts the documents matched, changed or not: node-sdk test/database/unit/geo.test.ts expects
+    // `updated === 1` from doc(id).set() with the content the document already has. Unchanged ones are not rewritten.
+    return json({ data: { updated: chosen.length } });
+  };
+
+  /**
+   * `where(…).updateAndReturn(data)` (@cloudbase/database query.js): updates the first matching document and answers
+   * `{ updated, doc }` with the document as updated (EJSON), or `{ updated: 0, doc: null }` when nothing matches
+   * (node-sdk test/database/index.test.ts, 验证findAndModify*). Like findOneAndUpdate, the same value counts as 1.
+   */
+  const modifyAndReturnDoc: TcbAction = (call) => {
+    const coll = collectionOf(call);
+    refuseWhereInTransaction(call);
+    const query = parseQuery(call.params.query);
+    const change = toUpdate(resolveServerDates(parseEjsonObject(call.params.data, 'data'), now()));
+    const before = matching(coll, query)[0];
+    if (!before) return json({ data: { updated: 0, doc: null } });
+    const after = change(structuredClone(before));
+    if (!sameDoc(before, after)) guardDuplicates(() => writeAll(coll, [{ id: after._id, doc: after, existed: true }]));
+    return json({ data: { updated: 1, doc: encode(after) } });
   };
 
   const removeDocument: TcbAction = async (call) => {
     const coll = collectionOf(call);
     refuseWhereInTransaction(call);
-    const query = parseEjsonObject(call.params.query, 'query');
+    const query = parseQuery(call.params.query);
     const txn = transactionOf(call);
     if (txn) {
       const id = idOfDocQuery(query);
@@ -210,13 +232,14 @@ export function databaseActions(
     const coll = collectionOf(call);
     const stages = call.params.stages;
     if (!Array.isArray(stages)) throw new TcbFail('INVALID_PARAM', 'stages must be an array');
-    const pipeline = stages.map((stage) => {
+    const stageList = stages.map((stage) => {
       const { stageKey, stageValue } = (stage ?? {}) as { stageKey?: unknown; stageValue?: unknown };
       if (typeof stageKey !== 'string' || typeof stageValue !== 'string') {
         throw new TcbFail('INVALID_PARAM', 'each stage needs stageKey and stageValue');
       }
       return { [stageKey]: parseEjson(stageValue, stageKey) };
     });
+    const pipeline = prepareQuery(stageList, now());
     // A leading $match is planned like a query so that indexed lookups stay index lookups.
     const first = pipeline[0]?.$match;
     const source = isObject(first) ? matching(coll, first) : store.scan(coll);
@@ -287,6 +310,7 @@ export function databaseActions(
     'database.calculateDocument': calculateDocument,
     'database.insertDocument': insertDocument,
     'database.modifyDocument': modifyDocument,
+    'database.modifyAndReturnDoc': modifyAndReturnDoc,
     'database.removeDocument': removeDocument,
     'database.aggregateDocuments': aggregateDocuments,
     'database.addCollection': addCollection,
@@ -363,8 +387,9 @@ function toUpdate(data: AnyObject): (doc: AnyObject) => Doc {
       throw new TcbFail('DATABASE_REQUEST_FAILED', '_id cannot be updated');
     }
   }
+  mongo('update', () => checkModifier(modifier as Record<string, AnyObject>));
   return (doc) => {
-    mongo('update', () => applyUpdate(doc, modifier as never));
+    mongo('update', () => applyModifier(doc, modifier as Record<string, AnyObject>));
     return doc as Doc;
   };
 }
@@ -399,15 +424,6 @@ function mongo<T>(what: string, run: () => T): T {
   } catch (error) {
     if (error instanceof TcbFail) throw error;
     throw new TcbFail('DATABASE_REQUEST_FAILED', `invalid ${what}: ${(error as Error).message}`);
-  }
-}
-
-function parseEjson(value: unknown, name: string): unknown {
-  if (typeof value !== 'string') throw new TcbFail('INVALID_PARAM', `${name} must be an EJSON string`);
-  try {
-    return EJSON.parse(value, { relaxed: true });
-  } catch {
-    throw new TcbFail('INVALID_PARAM', `${name} is not valid EJSON`);
   }
 }
 
@@ -459,17 +475,6 @@ function docIdParam(call: TcbCall): string {
   const id = call.params._id;
   if (typeof id !== 'string' && typeof id !== 'number') throw new TcbFail('INVALID_PARAM', '_id must be a string');
   return String(id);
-}
-
-/** Replaces db.serverDate() placeholders (`{ $tcb_server_date: { offset } }`) with the emulator's time. */
-function resolveServerDates<T>(value: T, now: number): T {
-  if (Array.isArray(value)) return value.map((v) => resolveServerDates(v, now)) as T;
-  if (!isObject(value) || value instanceof Date) return value;
-  const marker = (value as AnyObject).$tcb_server_date;
-  if (isObject(marker)) return new Date(now + (Number(marker.offset) || 0)) as T;
-  const out: AnyObject = {};
-  for (const [k, v] of Object.entries(value)) out[k] = resolveServerDates(v, now);
-  return out as T;
 }
 
 function encode(doc: AnyObject): string {

@@ -134,11 +134,12 @@ test('the bucket refuses a PUT without the upload token and a GET that climbs ou
   expect(await normalized.text()).not.toContain('top secret');
 });
 
-test('a fileID of another env or bucket is not found, and a malformed one is an invalid parameter', async () => {
+// node-sdk test/storage/getDownloadUrls.test.ts 文件不存在: a fileID of another bucket is STORAGE_FILE_NONEXIST.
+test('a fileID of another env or bucket, or a malformed one, is answered per file as not found', async () => {
   const { fileList } = await cloud.getTempFileURL({
     fileList: [`cloud://other-env.${ENV}-emulator/posters/商品 1.png`, 'https://example.com/a.png'],
   });
-  expect(fileList.map((f) => f.status)).toEqual([-501007, -501007]);
+  expect(fileList.map((f) => f.status)).toEqual([-503003, -503003]);
 });
 
 test(

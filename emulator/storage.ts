@@ -18,6 +18,12 @@ const DEFAULT_MAX_AGE = 86400;
 const MAX_PATH_BYTES = 850;
 /** The env id format node-sdk accepts (utils/utils.js `isValidEnvFormat`); it also makes a safe folder name. */
 const ENV_PATTERN = /^[a-z0-9_-]{1,40}$/;
+/**
+ * getTempFileURL and deleteFile take at most 50 files a call (WeChat reference Cloud.getTempFileURL: 一次最多取 50
+ * 个); past that the service refuses the whole call with INVALID_PARAM (node-sdk test/storage/getDownloadUrls.test.ts
+ * 获取超出文件数限制50的下载链接, test/storage/deleteFile.test.ts 删除超出文件数限制50). The SDK itself does not check.
+ */
+const MAX_FILES_PER_CALL = 50;
 
 const MIME: Record<string, string> = {
   '.png': 'image/png',
@@ -121,18 +127,23 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === '')) {
       throw new TcbFail('INVALID_PARAM', `${key} must be an array of fileIDs`);
     }
-    return value as string[];
+    return atMostFifty(value, key) as string[];
   };
 
+  const atMostFifty = (list: unknown[], key: string): unknown[] => {
+    if (list.length > MAX_FILES_PER_CALL) {
+      throw new TcbFail('INVALID_PARAM', `${key} holds ${list.length} files; at most ${MAX_FILES_PER_CALL} per call`);
+    }
+    return list;
+  };
+
+  // Any fileID that names no stored file, including one of another bucket or not shaped like a fileID at all, is
+  // answered per file as missing: node-sdk test/storage/getDownloadUrls.test.ts 文件不存在 expects
+  // STORAGE_FILE_NONEXIST for `cloud://<env>.<another bucket>/…`.
   const nonexistent = (fileID: string): FileResult => ({
     fileID,
     code: 'STORAGE_FILE_NONEXIST',
     message: 'storage file not exists',
-  });
-  const malformed = (fileID: string): FileResult => ({
-    fileID,
-    code: 'INVALID_PARAM',
-    message: `not a fileID of this emulator: ${fileID}`,
   });
 
   const actions: Record<string, TcbAction> = {
@@ -165,13 +176,11 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
       const list = call.params.file_list;
       if (!Array.isArray(list)) throw new TcbFail('INVALID_PARAM', 'file_list must be an array');
       const downloadList: FileResult[] = [];
-      for (const item of list as Array<{ fileid?: unknown; max_age?: unknown }>) {
+      for (const item of atMostFifty(list, 'file_list') as Array<{ fileid?: unknown; max_age?: unknown }>) {
         const fileID = typeof item?.fileid === 'string' ? item.fileid : '';
         const maxAge = typeof item?.max_age === 'number' && item.max_age > 0 ? item.max_age : DEFAULT_MAX_AGE;
         const parsed = parseFileId(fileID);
-        if (!parsed) {
-          downloadList.push({ ...malformed(fileID), tempFileURL: '', maxAge });
-        } else if (!(await isFile(diskPath(parsed.env, parsed.cloudPath)))) {
+        if (!parsed || !(await isFile(diskPath(parsed.env, parsed.cloudPath)))) {
           downloadList.push({ ...nonexistent(fileID), tempFileURL: '', maxAge });
         } else {
           downloadList.push({ fileID, code: 'SUCCESS', tempFileURL: urlFor(parsed.env, parsed.cloudPath), maxAge });
@@ -185,12 +194,8 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
       const deleteList: FileResult[] = [];
       for (const fileID of fileIdsOf(call.params.fileid_list, 'fileid_list')) {
         const parsed = parseFileId(fileID);
-        if (!parsed) {
-          deleteList.push(malformed(fileID));
-          continue;
-        }
-        const file = diskPath(parsed.env, parsed.cloudPath);
-        if (!(await isFile(file))) {
+        const file = parsed && diskPath(parsed.env, parsed.cloudPath);
+        if (!file || !(await isFile(file))) {
           deleteList.push(nonexistent(fileID));
           continue;
         }
