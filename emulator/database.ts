@@ -190,12 +190,16 @@ export function databaseActions(
    * `{ updated, doc }` with the document as updated (EJSON), or `{ updated: 0, doc: null }` when nothing matches
    * (node-sdk test/database/index.test.ts, 验证findAndModify*). Like findOneAndUpdate, the same value counts as 1.
    */
-  const modifyAndReturnDoc: TcbAction = (call) => {
+  const modifyAndReturnDoc: TcbAction = async (call) => {
     const coll = collectionOf(call);
     refuseWhereInTransaction(call);
     const query = parseQuery(call.params.query);
     const change = toUpdate(resolveServerDates(parseEjsonObject(call.params.data, 'data'), now()));
-    const before = matching(coll, query)[0];
+    const before = await untilUnlocked(
+      coll,
+      () => matching(coll, query)[0],
+      (doc) => (doc ? [doc._id] : []),
+    );
     if (!before) return json({ data: { updated: 0, doc: null } });
     const after = change(structuredClone(before));
     if (!sameDoc(before, after)) guardDuplicates(() => writeAll(coll, [{ id: after._id, doc: after, existed: true }]));
