@@ -2,8 +2,8 @@
 // member's points account, a sharer's money counters, a product's review counters), with the other writers of that
 // document joining in. Every answer is ok or a coded refusal, never `internal`, and every ledger invariant holds
 // whatever the interleaving. The assertions are about sums, never about how many calls won or how long they took,
-// so they hold with conflicts raised at commit and retried by `transact`, and with conflicts raised at the write and
-// plain writes waiting for a transaction's lock (production's semantics).
+// so that they hold under both semantics: conflicts raised at commit (the emulator until issue 15), and conflicts
+// raised at the write with plain writes waiting for a transaction's lock (production's).
 // A call the runtime cuts off at its timeout (a loaded machine, or retries outlasting it) is an unknown outcome:
 // the function was killed wherever it was, so what it was writing may or may not be there; the invariants must
 // hold all the same, and nothing is assumed about it beyond that.
