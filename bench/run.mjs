@@ -1,9 +1,11 @@
 // npm run bench: emulator throughput against raw better-sqlite3 doing the same work, measured in the same run,
 // then the front-end budgets (bench/frontend.mjs: weapp main package, h5 paint, cloud function bundles), built in
 // the same run, then the order function (bench/orders.mjs: TCB requests per create, a flash sale against raw SQLite),
-// then the commission function (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's
-// requests). Writes BENCHMARKS.md; exits 1 when a budget fails. Both database sides use a file database with the
-// emulator's pragmas (WAL, synchronous=FULL).
+// then contention (bench/contention.mjs: 100 orders racing stock adjustments on one SKU, one member's orders spending
+// points at once, each against raw SQLite doing the same transactions), then the commission function
+// (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests). Writes BENCHMARKS.md;
+// exits 1 when a budget or an invariant fails. Both database sides use a file database with the emulator's pragmas
+// (WAL, synchronous=FULL).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { runFrontend } from './frontend.mjs';
 import { runOrders } from './orders.mjs';
 import { runCommission } from './commission.mjs';
 import { runProducts } from './products.mjs';
+import { runContention } from './contention.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -256,9 +259,12 @@ why raw SQLite itself does it orders of magnitude slower than a read.
 const frontend = await runFrontend(); // builds the cloud functions the order section runs
 const orders = await runOrders({ rawDecrement: rawDec });
 const commission = await runCommission();
+const contention = await runContention();
 const products = await runProducts();
-const all = md + orders.md + commission.md + products.md + frontend.md;
+const all = md + orders.md + contention.md + commission.md + products.md + frontend.md;
 writeFileSync(join(root, 'BENCHMARKS.md'), all);
 console.log(all);
-for (const [text, ok] of [...orders.checks, ...frontend.checks]) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
-process.exit(frontend.ok && orders.ok && commission.ok ? 0 : 1);
+for (const [text, ok] of [...orders.checks, ...contention.checks, ...frontend.checks]) {
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+}
+process.exit(frontend.ok && orders.ok && contention.ok && commission.ok ? 0 : 1);

@@ -2,11 +2,12 @@
 // paid orders, settlement after the after-sale window, pro rata reversal on refunds, withdrawals. After every
 // test the sharers' counters must equal the sums of their ledgers, besides the stock invariant.
 import { sdkFor } from '../emulator/harness';
+import { checkCountersAgainstLedger } from './ledgers';
 import { DAY, MINUTE, OWNER, line, useShop, type Line } from './order-kit';
 
 const shop = useShop();
 
-afterEach(() => checkCountersAgainstLedger());
+afterEach(() => checkCountersAgainstLedger(shop));
 
 type Result = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
 
@@ -49,49 +50,6 @@ async function linesOf(orderId: string) {
 
 async function stats(as: string) {
   return ok(as, 'myStats');
-}
-
-/** For every sharer: the counters (money document) equal the sums over their commission lines and withdrawals. */
-async function checkCountersAgainstLedger() {
-  const [lines, withdrawals, counters] = await Promise.all([
-    shop.all('commissions'),
-    shop.all('withdrawals'),
-    shop.all('sharer_stats'),
-  ]);
-  const expected = new Map<string, Record<string, number>>();
-  const of = (id: string) => {
-    let e = expected.get(id);
-    if (!e)
-      expected.set(
-        id,
-        (e = { pendingFen: 0, settledFen: 0, reversedFen: 0, withdrawnFen: 0, requestedFen: 0, gmvFen: 0 }),
-      );
-    return e;
-  };
-  for (const l of lines) {
-    const e = of(l.sharerId);
-    e.gmvFen += l.baseFen;
-    e.reversedFen += l.reversedFen;
-    if (l.status === 'pending') e.pendingFen += l.amountFen;
-    if (l.status === 'settled') e.settledFen += l.amountFen - l.reversedFen;
-  }
-  for (const w of withdrawals) {
-    if (w.status === 'approved') of(w.sharerId).withdrawnFen += w.amountFen;
-    if (w.status === 'open') of(w.sharerId).requestedFen += w.amountFen;
-  }
-  const actual = new Map<string, Record<string, number>>();
-  for (const c of counters.filter((d) => d.kind === 'money')) {
-    const { pendingFen, settledFen, reversedFen, withdrawnFen, requestedFen, gmvFen } = c;
-    actual.set(c.sharerId, { pendingFen, settledFen, reversedFen, withdrawnFen, requestedFen, gmvFen });
-    // Every money figure of the per-product rows adds up to the total too.
-    for (const key of ['pendingFen', 'settledFen', 'reversedFen', 'gmvFen'] as const) {
-      let sum = 0;
-      for (const byChannel of Object.values(c.products) as any[])
-        for (const row of Object.values(byChannel) as any[]) sum += row[key] ?? 0;
-      expect({ sharer: c.sharerId, key, sum }).toEqual({ sharer: c.sharerId, key, sum: c[key] });
-    }
-  }
-  for (const [id, e] of expected) expect({ id, ...actual.get(id) }).toEqual({ id, ...e });
 }
 
 async function paidThrough(as: string, lines: Line[]) {

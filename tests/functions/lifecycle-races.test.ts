@@ -3,7 +3,7 @@
 // result on scarce stock, and the points of a partial refund. Each race runs many times on fresh orders, with the
 // calls fired together (no sleeps: where one side is staggered, it is by a count of database round trips, varied
 // from race to race); the assertions are invariants over everything the iterations left behind, never timings.
-import { DAY, OWNER, holdsStock, useShop, type Line, type Outcome } from './order-kit';
+import { DAY, OWNER, holdsStock, pool, settleAll, useShop, type Line, type Outcome } from './order-kit';
 
 const shop = useShop();
 
@@ -93,32 +93,6 @@ async function completeRefunds(orderId: string): Promise<number> {
   const open = refunds.filter((r) => r.outTradeNo === orderId && r.status === 'pending');
   for (const r of open) await shop.simulateRefund(r.outRefundNo);
   return open.length;
-}
-
-/** Like Promise.all, but waits for every promise before failing with the first error: no flow outlives its test. */
-async function settleAll<T>(promises: Array<Promise<T>>): Promise<T[]> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
-}
-
-/**
- * `fn` over the items, at most `size` at a time: for the set-up of a race, so that a loaded machine does not
- * cold-start more function instances at once than their timeout allows (the points function has 3 s).
- */
-async function pool<T, R>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await settleAll(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
 }
 
 /** Set-up flows in flight together. */

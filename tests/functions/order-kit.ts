@@ -352,3 +352,33 @@ export function useShop(): Shop {
 
 /** A line of a demo product. */
 export const line = (productId: string, skuId: string, qty = 1): Line => ({ productId, skuId, qty });
+
+/** Like Promise.all, but waits for every promise before failing with the first error: no flow outlives its test. */
+export async function settleAll<T>(promises: Array<Promise<T>>): Promise<T[]> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+/**
+ * `fn` over the items, at most `size` at a time: for the set-up of a race, so that a loaded machine does not
+ * cold-start more function instances at once than their timeout allows (the points function has 3 s).
+ */
+export async function pool<T, R>(
+  items: readonly T[],
+  size: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await settleAll(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}

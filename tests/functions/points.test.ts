@@ -2,11 +2,12 @@
 // the after-sale window, redeeming at checkout within the balance and the cap, giving back on cancel and refund,
 // expiry oldest first. After every test each account's totals must equal the sums of its ledger, and no balance or
 // lot may be negative, besides the stock invariant.
+import { checkPointsAgainstLedger } from './ledgers';
 import { DAY, OWNER, line, useShop, type Outcome } from './order-kit';
 
 const shop = useShop();
 
-afterEach(() => checkLedgerAgainstAccounts());
+afterEach(() => checkPointsAgainstLedger(shop));
 
 const points = (as: string, action: string, input: Record<string, unknown> = {}): Promise<Outcome> =>
   shop.call(as, 'points', { action, ...input });
@@ -35,39 +36,6 @@ async function ledgerOf(as: string) {
     .limit(1000)
     .get();
   return data;
-}
-
-/** Every account: available and pending equal the sums of its ledger and of its lots; nothing negative. */
-async function checkLedgerAgainstAccounts() {
-  const [accounts, entries] = await Promise.all([shop.all('points_accounts'), shop.all('points_ledger')]);
-  const sums = new Map<string, { available: number; pending: number }>();
-  for (const e of entries) {
-    const s = sums.get(e.userId) ?? { available: 0, pending: 0 };
-    s.available += e.available;
-    s.pending += e.pending;
-    sums.set(e.userId, s);
-  }
-  const broken: string[] = [];
-  for (const a of accounts) {
-    const fromLedger = sums.get(a._id) ?? { available: 0, pending: 0 };
-    const fromLots = { available: 0, pending: 0 };
-    for (const lot of a.lots) {
-      if (lot.left < 0 || lot.left > lot.points)
-        broken.push(`${a._id} lot ${lot.id} left ${lot.left} of ${lot.points}`);
-      if (lot.state === 'available') fromLots.available += lot.left;
-      if (lot.state === 'pending') fromLots.pending += lot.left;
-    }
-    if (a.available < 0 || a.pending < 0) broken.push(`${a._id} negative: ${a.available}/${a.pending}`);
-    if (fromLedger.available !== a.available || fromLedger.pending !== a.pending) {
-      broken.push(
-        `${a._id}: account ${a.available}/${a.pending} ≠ ledger ${fromLedger.available}/${fromLedger.pending}`,
-      );
-    }
-    if (fromLots.available !== a.available || fromLots.pending !== a.pending) {
-      broken.push(`${a._id}: account ${a.available}/${a.pending} ≠ lots ${fromLots.available}/${fromLots.pending}`);
-    }
-  }
-  expect(broken).toEqual([]);
 }
 
 async function completedAndSettled(as: string, items = [APPLE]) {

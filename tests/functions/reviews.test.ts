@@ -2,11 +2,12 @@
 // the owner's reply and hiding, the product's review summary, and the sharer's verified purchases ("TA 买过 N 次"),
 // counted from completed orders and taken back by refunds. After every test each product's counters must equal its
 // visible reviews.
+import { checkStatsAgainstReviews } from './ledgers';
 import { OWNER, line, useShop } from './order-kit';
 
 const shop = useShop();
 
-afterEach(() => checkStatsAgainstReviews());
+afterEach(() => checkStatsAgainstReviews(shop));
 
 const call = (as: string, action: string, input: Record<string, unknown> = {}) =>
   shop.call(as, 'shop', { action, ...input });
@@ -32,24 +33,6 @@ const review = (orderId: string, skuId: string, extra: Record<string, unknown> =
   text: '真的好喝，回购了',
   ...extra,
 });
-
-async function checkStatsAgainstReviews() {
-  const [reviews, stats] = await Promise.all([shop.all('reviews'), shop.all('product_stats')]);
-  const expected = new Map<string, { reviewCount: number; ratingSum: number; withPhotos: number }>();
-  for (const r of reviews.filter((r) => !r.hidden)) {
-    const e = expected.get(r.productId) ?? { reviewCount: 0, ratingSum: 0, withPhotos: 0 };
-    e.reviewCount += 1;
-    e.ratingSum += r.rating;
-    e.withPhotos += r.photos.length > 0 ? 1 : 0;
-    expected.set(r.productId, e);
-  }
-  for (const s of stats) {
-    expect({ id: s._id, reviewCount: s.reviewCount, ratingSum: s.ratingSum, withPhotos: s.withPhotos }).toEqual({
-      id: s._id,
-      ...(expected.get(s._id) ?? { reviewCount: 0, ratingSum: 0, withPhotos: 0 }),
-    });
-  }
-}
 
 async function shareCode(as: string): Promise<string> {
   return (await call(as, 'session')).data.user.shareCode;
