@@ -32,7 +32,21 @@ const line = v.strictObject({
   skuId: shortId,
   qty: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LINE_QTY)),
 });
-const lines = v.pipe(v.array(line), v.minLength(1), v.maxLength(MAX_LINES));
+/**
+ * MAX_LINE_QTY bounds a SKU in the order, not a line: pricing merges lines of the same SKU, so the limit holds for
+ * their sum (3 lines of 60 would otherwise become one line of 180).
+ */
+function withinSkuLimit(items: ReadonlyArray<{ productId: string; skuId: string; qty: number }>): boolean {
+  const merged = new Map<string, number>();
+  for (const { productId, skuId, qty } of items) {
+    const key = `${productId}\u0000${skuId}`;
+    const sum = (merged.get(key) ?? 0) + qty;
+    if (sum > MAX_LINE_QTY) return false;
+    merged.set(key, sum);
+  }
+  return true;
+}
+const lines = v.pipe(v.array(line), v.minLength(1), v.maxLength(MAX_LINES), v.check(withinSkuLimit, 'qty'));
 const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
 const bounded = ({ min, max }: TextBounds) => text(min, max);
 

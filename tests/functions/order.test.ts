@@ -442,6 +442,19 @@ describe("create takes ids and quantities; every amount is the server's", () => 
     await refusedWithoutChange('erin', 'create', create(items), 'input.invalid');
   });
 
+  test('the per-SKU limit holds for the merged quantity: the same SKU on several lines is one line', async () => {
+    // 3 × 60 apples (200 in stock) used to pass as three lines under the limit and became one line of 180.
+    const split = [qty(APPLE, 60), qty(APPLE, 60), qty(APPLE, 60)];
+    await refusedWithoutChange('erin', 'create', create(split), 'input.invalid');
+    await refusedWithoutChange('erin', 'quote', { items: split }, 'input.invalid');
+    // One over the limit, however it is split, alongside another SKU.
+    const justOver = [qty(APPLE, 50), RICE, qty(APPLE, 50)];
+    await refusedWithoutChange('erin', 'create', create(justOver), 'input.invalid');
+    // Exactly the limit, split: accepted, as one line.
+    const quoted = await shop.ok('erin', 'quote', { items: [qty(APPLE, 50), qty(APPLE, 49)] });
+    expect(quoted.items).toEqual([expect.objectContaining({ skuId: 'aksu-apple-1', qty: 99 })]);
+  });
+
   test.each([
     ['a bad phone', { address: { name: '张三', phone: '12345', region: '上海市', detail: '世纪大道 1 号' } }],
     ['no address', { address: undefined }],
