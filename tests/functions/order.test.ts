@@ -466,6 +466,16 @@ describe("create takes ids and quantities; every amount is the server's", () => 
     await refusedWithoutChange('erin', 'create', body, 'input.invalid');
   });
 
+  test.each([
+    ['a name of zero-width spaces', { name: '\u200B\u200B' }],
+    ['a name of a word joiner and a BOM', { name: '\u2060\uFEFF' }],
+    ['a detail of zero-width joiners', { detail: '\u200C\u200D\u200C\u200D' }],
+    ['a detail of ideographic spaces, NBSP, tabs and newlines', { detail: '\u3000\u00A0\t\n\u3000' }],
+  ])('an address with %s → input.invalid', async (_label, blank) => {
+    const address = { name: '张三', phone: '13800138000', region: '上海市', detail: '世纪大道 1 号', ...blank };
+    await refusedWithoutChange('erin', 'create', create([RICE], { address }), 'input.invalid');
+  });
+
   test('unknown SKU, unknown product, off-sale product → order.sku_unavailable', async () => {
     await refusedWithoutChange('erin', 'create', create([line('rice5kg', 'rice5kg-9')]), 'order.sku_unavailable');
     await refusedWithoutChange('erin', 'create', create([line('nope', 'nope-1')]), 'order.sku_unavailable');
@@ -508,4 +518,12 @@ test('a forged list cursor with a time no Date can hold is refused as bad input,
     expect(await shop.refused('bob', 'list', { cursor })).toBe('input.invalid');
     expect(await shop.refused(OWNER, 'ownerList', { cursor })).toBe('input.invalid');
   }
+});
+
+test('a refund reason that shows nothing is refused as bad input and changes nothing', async () => {
+  const order = await shop.paid('frank', [APPLE]);
+  for (const reason of ['\u200B\u200B\u200B', '\u3000\u3000', '\uFEFF\u2060']) {
+    await refusedWithoutChange('frank', 'requestRefund', { orderId: order.id, reason }, 'input.invalid');
+  }
+  expect((await shop.get('frank', order.id)).status).toBe('paid');
 });

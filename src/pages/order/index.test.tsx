@@ -187,6 +187,13 @@ describe('order page', () => {
     const host = screen
       .getAllByPlaceholderText('请说明退款原因，如：商品破损、与描述不符')[0]
       .closest('taro-textarea-core')!;
+    // Zero-width characters pass a length count but show nothing: refused here as the contract refuses them.
+    act(() => {
+      host.dispatchEvent(new CustomEvent('input', { detail: { value: '\u200B\u200B\u2060' } }));
+    });
+    fireEvent.click(screen.getByText('提交申请'));
+    expect(screen.getByText('请填写退款原因（至少 2 个字）')).toBeTruthy();
+    expect(Taro.showModal).not.toHaveBeenCalled();
     act(() => {
       host.dispatchEvent(new CustomEvent('input', { detail: { value: ' 不想要了 ' } }));
     });
