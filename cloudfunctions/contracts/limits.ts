@@ -24,7 +24,9 @@ export interface TextBounds {
 // soft hyphen, Hangul fillers, variation selectors, tags …). Spelt without the `u` flag and property escapes so
 // that every mini program engine parses it; text.test.ts holds it equal to /[\s\p{Default_Ignorable_Code_Point}]/u.
 const INVISIBLE = [
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is matched on its own
   /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F]/g,
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is matched on its own
   /[\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]/g,
   /\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|[\uDB40-\uDB43][\uDC00-\uDFFF]/g,
 ];

@@ -105,8 +105,7 @@ describe('required text fields refuse text that shows nothing', () => {
 });
 
 describe('optional free text made only of invisible characters is kept as nothing', () => {
-  const review = (text: string) =>
-    v.parse(shopInputs.review, { orderId, skuId: 's1', rating: 5, text }).text;
+  const review = (text: string) => v.parse(shopInputs.review, { orderId, skuId: 's1', rating: 5, text }).text;
   const note = (text: string) => v.parse(orderInputs.create, { ...create(address), note: text }).note;
   const sharerNote = (text: string) => v.parse(commissionInputs.setNote, { productId: 'p1', note: text }).note;
   const hideReason = (text: string) => v.parse(shopInputs.hideReview, { reviewId, hidden: true, reason: text }).reason;

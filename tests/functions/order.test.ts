@@ -1,6 +1,7 @@
 // The `order` function through the emulator with the real SDK: every legal transition of the table, every illegal
 // one refused with its code and nothing changed, and a create that takes only ids and quantities from the client.
 import { ORDER_ID_PATTERN } from '../../cloudfunctions/contracts/order';
+import { post } from '../emulator/harness';
 import { DAY, MINUTE, OWNER, line, useShop, type Line } from './order-kit';
 
 const shop = useShop();
@@ -526,4 +527,20 @@ test('a refund reason that shows nothing is refused as bad input and changes not
     await refusedWithoutChange('frank', 'requestRefund', { orderId: order.id, reason }, 'input.invalid');
   }
   expect((await shop.get('frank', order.id)).status).toBe('paid');
+});
+
+test('items nested 1,000, 10,000 or 100,000 levels deep: one coded refusal, and the shop keeps serving', async () => {
+  for (const depth of [1_000, 10_000, 100_000]) {
+    const items = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const body = `{"action":"quote","items":${items}}`;
+    const res = await post(shop.emu, '/api/functions/order', body, {
+      authorization: `Bearer ${await shop.token('bob')}`,
+    });
+    expect({ depth, status: res.status, code: res.json.result?.error?.code }).toEqual({
+      depth,
+      status: 200,
+      code: 'input.invalid',
+    });
+  }
+  expect(await shop.ok('bob', 'quote', { items: [APPLE] })).toMatchObject({ items: [{ skuId: 'aksu-apple-1' }] });
 });
