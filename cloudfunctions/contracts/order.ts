@@ -164,7 +164,10 @@ export interface OrderEvent {
 
 export interface Order {
   id: string;
-  /** Completed orders: the lines (SKU ids) the buyer has reviewed; the others can be reviewed. */
+  /**
+   * Completed orders: the lines (SKU ids) the buyer has reviewed; the others can be reviewed. Refunded orders with
+   * reviews: the lines reviewed (the buyer can still read those reviews; a refund in full withdrew them).
+   */
   reviewedSkus?: string[];
   status: OrderStatus;
   items: OrderLine[];

@@ -81,6 +81,11 @@ export const shopInputs = {
       v.pipe(v.array(v.pipe(v.string(), v.regex(REVIEW_PHOTO_PATTERN, 'photo'))), v.maxLength(REVIEW_PHOTOS_MAX)),
     ),
   }),
+  /** The caller's own review of one line of their order, whatever became of it (a withdrawn one is marked). */
+  myReview: v.strictObject({
+    orderId: v.pipe(v.string(), v.regex(ORDER_ID_PATTERN, 'orderId')),
+    skuId: shortId,
+  }),
   listReviews: v.strictObject({
     productId: shortId,
     /** Only reviews with photos. */
@@ -261,6 +266,11 @@ export interface Review {
   reply?: { text: string; at: string };
   /** Owner views only: hidden from the public, with why. */
   hidden?: { at: string; reason?: string };
+  /**
+   * The owner's views and the buyer's own: no longer public (not listed, not counted) because its order was
+   * refunded in full.
+   */
+  withdrawn?: { at: string; reason: 'refunded' };
   /** Owner views only: the product's title. */
   productTitle?: string;
 }
@@ -357,6 +367,7 @@ export interface ShopResults {
   listProducts: ProductPage;
   getProduct: ProductDetail;
   review: { review: Review };
+  myReview: { review: Review | null };
   listReviews: { items: Review[]; nextCursor: string | null; summary: ReviewSummary };
   ownerReviews: { items: Review[]; nextCursor: string | null };
   replyReview: { review: Review };

@@ -304,6 +304,39 @@ describe('reviews from the order page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledTimes(1); // not the product page underneath
   });
 
+  it('a refunded order offers no new review, but its reviewed lines open the buyer’s own review', async () => {
+    const two = order('refunded', [], {
+      items: [
+        {
+          productId: 'p1',
+          skuId: 's1',
+          title: '云南古树红茶',
+          spec: '200g 罐装',
+          image: '/img/p1.png',
+          priceFen: 1290,
+          qty: 2,
+          lineFen: 2580,
+        },
+        {
+          productId: 'p2',
+          skuId: 's2',
+          title: '秦岭土蜂蜜',
+          spec: '500g',
+          image: '/img/p2.png',
+          priceFen: 6800,
+          qty: 1,
+          lineFen: 6800,
+        },
+      ],
+      reviewedSkus: ['s2'],
+    });
+    await open(two);
+    expect(screen.queryByText('评价')).toBeNull();
+    fireEvent.click(screen.getByText('已评价'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/member/review/index?orderId=${ID}&skuId=s2` });
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(1);
+  });
+
   it('orders not completed offer no review', async () => {
     await open(order('shipped', ['confirmReceipt']));
     expect(screen.queryByText('评价')).toBeNull();
