@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { Store } from './store';
 import type { Collections } from './config';
 import { databaseActions } from './database';
-import { Runtime, InvokeError, type Invocation } from './runtime/runtime';
+import { EventText, Runtime, InvokeError, type Invocation } from './runtime/runtime';
 import { createStorage } from './storage';
 import { createOpenApi } from './openapi';
 import { createPay } from './pay';
@@ -103,10 +103,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     let event: unknown = {};
     if (typeof raw === 'string' && raw !== '') {
       try {
-        event = JSON.parse(raw);
+        JSON.parse(raw);
       } catch {
         throw new TcbFail('INVALID_PARAM', 'request_data must be JSON');
       }
+      // Handed on as the text it came as: however deep it nests, only the function's instance parses it.
+      event = new EventText(raw);
     }
     // A function calling another keeps the original caller's identity and source.
     const caller = runtime.callerOf(call.params.wxCloudApiToken);
@@ -114,8 +116,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       ? { openid: caller.openid, appid: caller.appid, source: caller.source }
       : { openid: '', appid: '', source: call.source.split(',')[0] || 'wx_http' };
     try {
-      const { requestId, result } = await invoke(name, event, who);
-      return { kind: 'json', body: { data: { response_data: JSON.stringify(result) }, requestId } };
+      const { requestId, json } = await invoke(name, event, who);
+      return { kind: 'json', body: { data: { response_data: json }, requestId } };
     } catch (error) {
       if (error instanceof InvokeError) {
         // wx-server-sdk maps FUNCTIONS_EXECUTE_FAIL to errCode -504002; a timeout is an execution failure there.
@@ -179,12 +181,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const session = sessions.fromRequest(req);
     if (!session)
       throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
-    const data = parseJsonObject(await readBody(req, LIMITS.gateway));
+    const body = await readBody(req, LIMITS.gateway);
+    parseJsonObject(body); // only a JSON object is an event
     // wx.cloud.callFunction adds userInfo to the event of a client call; identity in getWXContext() is what counts.
-    const event = { ...data, userInfo: { appId: appid, openId: session.openid } };
+    // The body goes on as text (see EventText), and the answer comes back as the instance's text.
+    const event = new EventText(body.length === 0 ? '{}' : body.toString('utf8'), {
+      userInfo: { appId: appid, openId: session.openid },
+    });
     try {
-      const { requestId, result } = await invoke(name, event, { openid: session.openid, appid, source: 'wx_client' });
-      sendJson(res, 200, { result, requestId });
+      const { requestId, json } = await invoke(name, event, { openid: session.openid, appid, source: 'wx_client' });
+      sendJsonText(res, 200, `{"result":${json},"requestId":${JSON.stringify(requestId)}}`);
     } catch (error) {
       if (!(error instanceof InvokeError)) throw error;
       const status = { FUNCTIONS_REQUEST_FAIL: 404, FUNCTIONS_EXECUTE_FAIL: 502, FUNCTIONS_TIME_LIMIT_EXCEEDED: 504 }[
@@ -398,7 +404,10 @@ function parseTcbBody(req: IncomingMessage, body: Buffer): Record<string, unknow
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+function sendJsonText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

@@ -12,6 +12,7 @@ import {
   WITHDRAWAL_ID_PATTERN,
   WITHDRAWAL_REJECT_REASON_BOUNDS,
 } from './limits';
+import { optionalText, requiredText } from './text';
 
 // Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
 export { MAX_RATE_BP, MAX_WITHDRAWAL_FEN, MIN_WITHDRAWAL_FEN, WITHDRAWAL_ID_PATTERN } from './limits';
@@ -25,14 +26,13 @@ export const SHARE_CHANNELS = ['chat', 'moments', 'poster'] as const;
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
 const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)));
-const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
 
 export const commissionInputs = {
   recordVisit: v.strictObject({ productId: shortId, s: shareCode, c: v.picklist(SHARE_CHANNELS) }),
   binding: v.strictObject({}),
   releaseBinding: v.strictObject({}),
   /** The sharer's own words about a product, shown on their cards and posters; '' clears it. */
-  setNote: v.strictObject({ productId: shortId, note: text(0, SHARER_NOTE_MAX) }),
+  setNote: v.strictObject({ productId: shortId, note: optionalText(SHARER_NOTE_MAX) }),
   poster: v.strictObject({ productId: shortId }),
   myStats: v.strictObject({}),
   myCommissions: v.strictObject({ cursor, limit }),
@@ -45,7 +45,7 @@ export const commissionInputs = {
   decideWithdrawal: v.strictObject({
     withdrawalId: v.pipe(v.string(), v.regex(WITHDRAWAL_ID_PATTERN, 'withdrawalId')),
     approve: v.boolean(),
-    reason: v.optional(text(WITHDRAWAL_REJECT_REASON_BOUNDS.min, WITHDRAWAL_REJECT_REASON_BOUNDS.max)),
+    reason: v.optional(requiredText(WITHDRAWAL_REJECT_REASON_BOUNDS)),
   }),
   /** What to share: products the sharer bought and reviewed first, then bought, then the rest of the catalogue. */
   suggestions: v.strictObject({}),

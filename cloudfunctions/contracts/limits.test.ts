@@ -75,6 +75,12 @@ describe('the schemas enforce the limits the client checks', () => {
     expect(ok(orderInputs.create, create({ note: chars(limits.ORDER_NOTE_MAX + 1) }))).toBe(false);
     const tooMany = [{ productId: 'p1', skuId: 's1', qty: limits.MAX_LINE_QTY + 1 }];
     expect(ok(orderInputs.create, create({ items: tooMany }))).toBe(false);
+    // The limit is per SKU of the order: lines of one SKU count together; other SKUs do not.
+    const half = (skuId: string, qty: number) => ({ productId: 'p1', skuId, qty });
+    const atLimit = [half('s1', 50), half('s2', 99), half('s1', limits.MAX_LINE_QTY - 50)];
+    expect(ok(orderInputs.create, create({ items: atLimit }))).toBe(true);
+    expect(ok(orderInputs.create, create({ items: [...atLimit, half('s1', 1)] }))).toBe(false);
+    expect(ok(orderInputs.quote, { items: [half('s1', 60), half('s1', 60)] })).toBe(false);
 
     const { min, max } = limits.REFUND_REASON_BOUNDS;
     expect(ok(orderInputs.requestRefund, { orderId, reason: chars(min) })).toBe(true);

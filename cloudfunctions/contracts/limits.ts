@@ -13,10 +13,30 @@ export const WITHDRAWAL_ID_PATTERN = /^W[0-9A-Z]{4,40}$/;
 /** A client-made idempotency key: a retried request with the same key changes nothing twice. */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** Trimmed text of `min` to `max` characters (the schemas' `text(min, max)`). */
+/** Trimmed text of `min` to `max` characters (the schemas' `requiredText`, contracts/text.ts). */
 export interface TextBounds {
   readonly min: number;
   readonly max: number;
+}
+
+// Characters that show nothing: white space (tabs, newlines, NBSP, U+3000, U+FEFF …) and Unicode's
+// default-ignorable code points (zero-width space, non-joiner and joiner U+200B–U+200D, word joiner U+2060,
+// soft hyphen, Hangul fillers, variation selectors, tags …). Spelt without the `u` flag and property escapes so
+// that every mini program engine parses it; text.test.ts holds it equal to /[\s\p{Default_Ignorable_Code_Point}]/u.
+const INVISIBLE = [
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is matched on its own
+  /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F]/g,
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is matched on its own
+  /[\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]/g,
+  /\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|[\uDB40-\uDB43][\uDC00-\uDFFF]/g,
+];
+
+/**
+ * Whether a text has one character that shows. Trimming is not enough: it keeps the zero-width characters, so a
+ * name of two U+200B passed a minimum length of 2 and showed as nothing.
+ */
+export function hasVisibleText(text: string): boolean {
+  return INVISIBLE.reduce((rest, invisible) => rest.replace(invisible, ''), text) !== '';
 }
 
 // Orders.

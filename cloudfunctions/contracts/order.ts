@@ -15,9 +15,9 @@ import {
   REQUEST_ID_PATTERN,
   SHORT_ID_PATTERN,
   TRACKING_NO_PATTERN,
-  type TextBounds,
 } from './limits';
 import type { PointsOffer } from './points';
+import { optionalText, requiredText } from './text';
 
 // Where the functions and tests have always imported them from.
 export { MAX_LINE_QTY, MAX_LINES, ORDER_ID_PATTERN, PHONE_PATTERN } from './limits';
@@ -32,15 +32,26 @@ const line = v.strictObject({
   skuId: shortId,
   qty: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LINE_QTY)),
 });
-const lines = v.pipe(v.array(line), v.minLength(1), v.maxLength(MAX_LINES));
-const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
-const bounded = ({ min, max }: TextBounds) => text(min, max);
-
+/**
+ * MAX_LINE_QTY bounds a SKU in the order, not a line: pricing merges lines of the same SKU, so the limit holds for
+ * their sum (3 lines of 60 would otherwise become one line of 180).
+ */
+function withinSkuLimit(items: Array<{ productId: string; skuId: string; qty: number }>): boolean {
+  const merged = new Map<string, number>();
+  for (const { productId, skuId, qty } of items) {
+    const key = `${productId}\u0000${skuId}`;
+    const sum = (merged.get(key) ?? 0) + qty;
+    if (sum > MAX_LINE_QTY) return false;
+    merged.set(key, sum);
+  }
+  return true;
+}
+const lines = v.pipe(v.array(line), v.minLength(1), v.maxLength(MAX_LINES), v.check(withinSkuLimit, 'qty'));
 export const address = v.strictObject({
-  name: bounded(ADDRESS_BOUNDS.name),
+  name: requiredText(ADDRESS_BOUNDS.name),
   phone: v.pipe(v.string(), v.regex(PHONE_PATTERN, 'phone')),
-  region: bounded(ADDRESS_BOUNDS.region),
-  detail: bounded(ADDRESS_BOUNDS.detail),
+  region: requiredText(ADDRESS_BOUNDS.region),
+  detail: requiredText(ADDRESS_BOUNDS.detail),
 });
 
 const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
@@ -61,7 +72,7 @@ export const orderInputs = {
     requestId: v.pipe(v.string(), v.regex(REQUEST_ID_PATTERN, 'requestId')),
     items: lines,
     address,
-    note: v.optional(text(0, ORDER_NOTE_MAX)),
+    note: v.optional(optionalText(ORDER_NOTE_MAX)),
     pointsToUse,
   }),
   pay: v.strictObject({
@@ -71,7 +82,7 @@ export const orderInputs = {
   }),
   cancel: v.strictObject({ orderId }),
   confirmReceipt: v.strictObject({ orderId }),
-  requestRefund: v.strictObject({ orderId, reason: bounded(REFUND_REASON_BOUNDS) }),
+  requestRefund: v.strictObject({ orderId, reason: requiredText(REFUND_REASON_BOUNDS) }),
   list: v.strictObject({ tab: v.optional(v.picklist(BUYER_TABS)), cursor, limit }),
   get: v.strictObject({ orderId }),
   ownerList: v.strictObject({
@@ -84,13 +95,13 @@ export const orderInputs = {
   ownerGet: v.strictObject({ orderId }),
   ship: v.strictObject({
     orderId,
-    carrier: bounded(CARRIER_BOUNDS),
+    carrier: requiredText(CARRIER_BOUNDS),
     trackingNo: v.pipe(v.string(), v.trim(), v.regex(TRACKING_NO_PATTERN, 'trackingNo')),
   }),
   decideRefund: v.strictObject({
     orderId,
     approve: v.boolean(),
-    reason: v.optional(bounded(REFUND_REASON_BOUNDS)),
+    reason: v.optional(requiredText(REFUND_REASON_BOUNDS)),
     /** Approve less than was paid (a partial refund, only once the goods have shipped); default: all of it. */
     refundFen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   }),
@@ -153,7 +164,10 @@ export interface OrderEvent {
 
 export interface Order {
   id: string;
-  /** Completed orders: the lines (SKU ids) the buyer has reviewed; the others can be reviewed. */
+  /**
+   * Completed orders: the lines (SKU ids) the buyer has reviewed; the others can be reviewed. Refunded orders with
+   * reviews: the lines reviewed (the buyer can still read those reviews; a refund in full withdrew them).
+   */
   reviewedSkus?: string[];
   status: OrderStatus;
   items: OrderLine[];

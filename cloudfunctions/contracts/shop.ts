@@ -21,6 +21,7 @@ import {
   STOCK_MAX,
   STOCK_REASON_MAX,
 } from './limits';
+import { optionalText, requiredText } from './text';
 
 // Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
 export {
@@ -74,11 +75,16 @@ export const shopInputs = {
     orderId: v.pipe(v.string(), v.regex(ORDER_ID_PATTERN, 'orderId')),
     skuId: shortId,
     rating: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
-    text: v.pipe(v.string(), v.trim(), v.maxLength(REVIEW_TEXT_MAX)),
+    text: optionalText(REVIEW_TEXT_MAX),
     /** fileIDs of photos the buyer uploaded to the shop's storage under `reviews/`. */
     photos: v.optional(
       v.pipe(v.array(v.pipe(v.string(), v.regex(REVIEW_PHOTO_PATTERN, 'photo'))), v.maxLength(REVIEW_PHOTOS_MAX)),
     ),
+  }),
+  /** The caller's own review of one line of their order, whatever became of it (a withdrawn one is marked). */
+  myReview: v.strictObject({
+    orderId: v.pipe(v.string(), v.regex(ORDER_ID_PATTERN, 'orderId')),
+    skuId: shortId,
   }),
   listReviews: v.strictObject({
     productId: shortId,
@@ -89,7 +95,7 @@ export const shopInputs = {
   }),
   replyReview: v.strictObject({
     reviewId: reviewIdSchema,
-    reply: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(REVIEW_REPLY_MAX)),
+    reply: requiredText({ min: 1, max: REVIEW_REPLY_MAX }),
   }),
   /** The owner's list of every review, newest first; `hidden` lists only the hidden ones. */
   ownerReviews: v.strictObject({
@@ -103,8 +109,8 @@ export const shopInputs = {
   saveProduct: v.strictObject({
     id: v.optional(shortId),
     requestId,
-    title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(PRODUCT_TITLE_MAX)),
-    description: v.pipe(v.string(), v.trim(), v.maxLength(PRODUCT_DESCRIPTION_MAX)),
+    title: requiredText({ min: 1, max: PRODUCT_TITLE_MAX }),
+    description: optionalText(PRODUCT_DESCRIPTION_MAX),
     photos: v.pipe(
       v.array(v.pipe(v.string(), v.regex(PRODUCT_PHOTO_PATTERN, 'photo'))),
       v.minLength(1),
@@ -114,7 +120,7 @@ export const shopInputs = {
       v.array(
         v.strictObject({
           id: v.optional(shortId),
-          spec: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SKU_SPEC_MAX)),
+          spec: requiredText({ min: 1, max: SKU_SPEC_MAX }),
           priceFen: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SKU_PRICE_MAX_FEN)),
           initialStock: v.optional(stockCount),
         }),
@@ -146,7 +152,7 @@ export const shopInputs = {
       v.maxValue(STOCK_MAX),
       v.check((d) => d !== 0, 'delta'),
     ),
-    reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(STOCK_REASON_MAX)),
+    reason: requiredText({ min: 1, max: STOCK_REASON_MAX }),
   }),
   setSaleStatus: v.strictObject({ productId: shortId, status: v.picklist(['on_sale', 'off_sale'] as const) }),
   /** The owner's catalogue: every product, searched by title and filtered, in catalogue order. */
@@ -167,7 +173,7 @@ export const shopInputs = {
   settings: v.strictObject({}),
   /** Any of: the shop's name, rule values (each within its bounds), an owner added or removed by member code. */
   updateSettings: v.strictObject({
-    shopName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SHOP_NAME_MAX))),
+    shopName: v.optional(requiredText({ min: 1, max: SHOP_NAME_MAX })),
     /** The logo's fileID (uploaded under `shop/`). */
     logo: v.optional(v.pipe(v.string(), v.regex(SHOP_LOGO_PATTERN, 'logo'))),
     rules: v.optional(
@@ -184,7 +190,7 @@ export const shopInputs = {
   hideReview: v.strictObject({
     reviewId: reviewIdSchema,
     hidden: v.boolean(),
-    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(REVIEW_HIDE_REASON_MAX))),
+    reason: v.optional(optionalText(REVIEW_HIDE_REASON_MAX)),
   }),
 };
 
@@ -260,6 +266,11 @@ export interface Review {
   reply?: { text: string; at: string };
   /** Owner views only: hidden from the public, with why. */
   hidden?: { at: string; reason?: string };
+  /**
+   * The owner's views and the buyer's own: no longer public (not listed, not counted) because its order was
+   * refunded in full.
+   */
+  withdrawn?: { at: string; reason: 'refunded' };
   /** Owner views only: the product's title. */
   productTitle?: string;
 }
@@ -356,6 +367,7 @@ export interface ShopResults {
   listProducts: ProductPage;
   getProduct: ProductDetail;
   review: { review: Review };
+  myReview: { review: Review | null };
   listReviews: { items: Review[]; nextCursor: string | null; summary: ReviewSummary };
   ownerReviews: { items: Review[]; nextCursor: string | null };
   replyReview: { review: Review };

@@ -71,4 +71,23 @@ describe('the side-state table', () => {
     expect(sideOpens('refunded', { hasSharer: false, pointsUsed: 100, pointsBack: 'done' })).toEqual({});
     expect(sideOpens('cancelled', { hasSharer: false, pointsUsed: 0 })).toEqual({});
   });
+
+  it('opens the withdrawal of the reviews only for a completed order refunded in full, and once', () => {
+    const completed = { hasSharer: false, pointsUsed: 0, completedAt };
+    expect(sideOpens('refunded', { ...completed, refundInFull: true })).toEqual({ reviewsState: 'owed' });
+    expect(sideOpens('refunded', { ...completed, pointsUsed: 100, refundInFull: true })).toEqual({
+      pointsBack: 'owed',
+      reviewsState: 'owed',
+    });
+    // A partial refund leaves the buyer the goods; an order never completed has no reviews.
+    expect(sideOpens('refunded', { ...completed, refundInFull: false })).toEqual({});
+    expect(sideOpens('refunded', { hasSharer: false, pointsUsed: 0, completedAt: null, refundInFull: true })).toEqual(
+      {},
+    );
+    expect(sideOpens('refunded', { ...completed, refundInFull: true, reviewsState: 'closed' })).toEqual({});
+    expect(sideOpens('completed', { ...completed, refundInFull: true })).not.toHaveProperty('reviewsState');
+    const refunded = { ...base, status: 'refunded' as const, reviewsState: 'owed' as const };
+    expect(nextSideStep('reviews', refunded, new Date(closes - DAY_MS), days)?.step).toBe('withdrawn');
+    expect(nextSideStep('reviews', { ...refunded, reviewsState: 'closed' }, new Date(closes), days)).toBeNull();
+  });
 });

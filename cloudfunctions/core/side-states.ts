@@ -1,5 +1,6 @@
 // The order's side states, declared like its status: what the shop still owes an order besides its status
-// (its sharer's commission, the points it spent and earned, the buyer's verified purchase count). A status change
+// (its sharer's commission, the points it spent and earned, the buyer's verified purchase count, the withdrawal of
+// its reviews from the public figures once refunded in full). A status change
 // opens a side state (`SIDE_OPENS`); a lifecycle step then moves it along one row of `SIDE_STEPS`, in one
 // transaction with the ledger it writes. The scheduler's sweeps are generated from the same rows, so a step that
 // a crash or a conflict interrupted is always finished later, and nothing moves that the table does not list.
@@ -11,6 +12,7 @@ export const SIDE_FIELDS = {
   pointsBack: 'pointsBack',
   pointsEarn: 'pointsEarn',
   purchase: 'purchase',
+  reviews: 'reviewsState',
 } as const;
 export type Side = keyof typeof SIDE_FIELDS;
 
@@ -23,6 +25,8 @@ export interface SideStates {
   pointsEarn?: 'owed' | 'pending' | 'closed';
   /** The verified purchase count: owed once completed, counted, closed when a refund took it back. */
   purchase?: 'owed' | 'counted' | 'closed';
+  /** Its reviews' withdrawal from the public list and counters: owed once refunded in full, closed when done. */
+  reviewsState?: 'owed' | 'closed';
 }
 
 export interface SideStep<S extends Side = Side> {
@@ -51,6 +55,7 @@ export const SIDE_STEPS = [
   { side: 'purchase', step: 'counted', from: 'owed', to: 'counted', when: ['completed'] },
   { side: 'purchase', step: 'skipped', from: 'owed', to: 'closed', when: ['refunded'] },
   { side: 'purchase', step: 'uncounted', from: 'counted', to: 'closed', when: ['refunded'] },
+  { side: 'reviews', step: 'withdrawn', from: 'owed', to: 'closed', when: ['refunded'] },
 ] as const satisfies readonly SideStep[];
 
 export type SideStepName = (typeof SIDE_STEPS)[number]['step'];
@@ -61,20 +66,27 @@ export interface SideFacts extends SideStates {
   hasSharer: boolean;
   pointsUsed: number;
   completedAt?: Date | null;
+  /** The refund asked or made is all that was paid (a partial refund leaves the buyer the goods). */
+  refundInFull?: boolean;
 }
 
 /**
  * The side states a status change into `to` opens: commission when paid (attributed orders), earnings and the
- * purchase count when completed, the spent points when the order ends unpaid or refunded.
+ * purchase count when completed, the spent points when the order ends unpaid or refunded, and the withdrawal of its
+ * reviews when an order that was completed (only those can be reviewed) is refunded in full.
  */
 export function sideOpens(to: OrderStatus, order: Omit<SideFacts, 'status'>): SideStates {
   if (to === 'paid') return order.hasSharer && !order.commissionState ? { commissionState: 'owed' } : {};
   if (to === 'completed') return { pointsEarn: 'owed', purchase: 'owed' };
+  const opened: SideStates = {};
   // Only points the order still holds: a late payment that could not take them again leaves `done` in place.
   if ((to === 'cancelled' || to === 'refunded') && order.pointsUsed > 0 && !order.pointsBack) {
-    return { pointsBack: 'owed' };
+    opened.pointsBack = 'owed';
   }
-  return {};
+  if (to === 'refunded' && order.completedAt && order.refundInFull && !order.reviewsState) {
+    opened.reviewsState = 'owed';
+  }
+  return opened;
 }
 
 /** The step the table allows `side` to take now, or null. */

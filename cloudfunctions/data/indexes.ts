@@ -39,6 +39,7 @@ export const collections = {
       { fields: ['pointsEarn', 'status'] },
       { fields: ['pointsBack'] },
       { fields: ['purchase', 'status'] },
+      { fields: ['reviewsState'] },
     ],
   },
   /** Stock changes other than orders' reservations (initial stock, the owner's adjustments), `_id` = key. */

@@ -42,6 +42,8 @@ export interface OrderRecord {
   /** Lines the buyer has reviewed (by SKU id), kept with the reviews. */
   reviewedSkus?: string[];
   purchase?: SideStates['purchase'];
+  /** Owed once the order is refunded in full after completion: its reviews leave the public figures. */
+  reviewsState?: SideStates['reviewsState'];
   createdAt: Date;
   /** China date (YYYY-MM-DD) of creation, for the owner's daily summary. */
   day: string;

@@ -1,6 +1,7 @@
 // Reviews: one per order line (`_id` = `<orderId>:<skuId>`), written by the buyer of a completed order. A product's
 // visible reviews are counted in `product_stats/<productId>` in the same transaction as every review change, so
-// the count and the average never drift from the list. Hidden reviews stay, marked, and leave both.
+// the count and the average never drift from the list. Hidden reviews (the owner's) and withdrawn ones (their order
+// refunded) stay, marked, and leave both; one that is both counts out once.
 import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 import { txFindOrder, txUpdateOrder } from './orders';
 
@@ -21,8 +22,14 @@ export interface ReviewRecord {
   hidden: boolean;
   hiddenAt?: Date;
   hiddenReason?: string;
+  /** Set when its order was refunded in full: out of every public figure; its buyer still sees it, marked. */
+  withdrawn?: true;
+  withdrawnAt?: Date;
+  withdrawnReason?: WithdrawnReason;
   reply?: { text: string; at: Date };
 }
+
+export type WithdrawnReason = 'refunded';
 
 export interface ProductStats {
   _id: string;
@@ -34,34 +41,88 @@ export interface ProductStats {
 export const reviewId = (orderId: string, skuId: string) => `${orderId}:${skuId}`;
 const reviews = (db: Database) => db.collection<ReviewRecord>('reviews');
 
-async function bumpStats(t: Transaction, review: ReviewRecord, sign: 1 | -1): Promise<void> {
-  const stats = await txGet<ProductStats>(t, 'product_stats', review.productId);
+/** In the product's counters and public lists: neither hidden by the owner nor withdrawn. */
+const counted = (review: Pick<ReviewRecord, 'hidden' | 'withdrawn'>) => !review.hidden && !review.withdrawn;
+
+/** Public queries: not hidden, and not withdrawn (reviews written before withdrawals existed have no such field). */
+const publicOnly = (db: Database) => ({ hidden: false, withdrawn: db.command.neq(true) });
+
+type StatsDelta = Omit<ProductStats, '_id'>;
+const deltaOf = (review: ReviewRecord, sign: 1 | -1): StatsDelta => ({
+  reviewCount: sign,
+  ratingSum: sign * review.rating,
+  withPhotos: review.hasPhotos ? sign : 0,
+});
+
+/** One read and one write of the product's counters (a transaction's reads need not see its own writes). */
+async function bumpStats(t: Transaction, productId: string, delta: StatsDelta): Promise<void> {
+  const stats = await txGet<ProductStats>(t, 'product_stats', productId);
   const next = {
-    reviewCount: (stats?.reviewCount ?? 0) + sign,
-    ratingSum: (stats?.ratingSum ?? 0) + sign * review.rating,
-    withPhotos: (stats?.withPhotos ?? 0) + (review.hasPhotos ? sign : 0),
+    reviewCount: (stats?.reviewCount ?? 0) + delta.reviewCount,
+    ratingSum: (stats?.ratingSum ?? 0) + delta.ratingSum,
+    withPhotos: (stats?.withPhotos ?? 0) + delta.withPhotos,
   };
-  if (stats) await t.collection('product_stats').doc(review.productId).update({ data: next });
-  else await t.collection('product_stats').doc(review.productId).set({ data: next });
+  if (stats) await t.collection('product_stats').doc(productId).update({ data: next });
+  else await t.collection('product_stats').doc(productId).set({ data: next });
 }
 
 /**
  * Inserts the review, counts it and marks its line reviewed on the order (what the order page shows); `duplicate`
- * when the line was reviewed before (even concurrently).
+ * when the line was reviewed before (even concurrently); `order_moved` when the order is no longer completed (a
+ * refund got there since the caller read it: the order is written here, so a withdrawal of its reviews committed
+ * in between makes this transaction conflict and read it again).
  */
-export async function insertReview(db: Database, review: ReviewRecord): Promise<'inserted' | 'duplicate'> {
+export async function insertReview(
+  db: Database,
+  review: ReviewRecord,
+): Promise<'inserted' | 'duplicate' | 'order_moved'> {
   return transact(
     db,
     async (t) => {
       if (await txGet(t, 'reviews', review._id)) return 'duplicate';
       const order = await txFindOrder(t, review.orderId);
+      if (order?.status !== 'completed') return 'order_moved';
       await t.collection('reviews').add({ data: review });
-      await bumpStats(t, review, 1);
-      await txUpdateOrder(t, review.orderId, { reviewedSkus: [...(order?.reviewedSkus ?? []), review.skuId] });
+      if (counted(review)) await bumpStats(t, review.productId, deltaOf(review, 1));
+      await txUpdateOrder(t, review.orderId, { reviewedSkus: [...(order.reviewedSkus ?? []), review.skuId] });
       return 'inserted';
     },
     5,
   );
+}
+
+/**
+ * Inside the caller's transaction: withdraws these reviews (those that exist and are not withdrawn yet) from the
+ * public figures, their products' counters following once for each review that was counted. Returns how many.
+ */
+export async function txWithdrawReviews(
+  t: Transaction,
+  ids: readonly string[],
+  reason: WithdrawnReason,
+  now: Date,
+): Promise<number> {
+  const fresh: ReviewRecord[] = [];
+  for (const id of ids) {
+    const review = await txGet<ReviewRecord>(t, 'reviews', id);
+    if (review && !review.withdrawn) fresh.push(review);
+  }
+  const deltas = new Map<string, StatsDelta>();
+  for (const review of fresh) {
+    await t
+      .collection('reviews')
+      .doc(review._id)
+      .update({ data: { withdrawn: true, withdrawnAt: now, withdrawnReason: reason } });
+    if (!counted(review)) continue; // hidden by the owner: already out of the counters
+    const sum = deltas.get(review.productId) ?? { reviewCount: 0, ratingSum: 0, withPhotos: 0 };
+    const less = deltaOf(review, -1);
+    deltas.set(review.productId, {
+      reviewCount: sum.reviewCount + less.reviewCount,
+      ratingSum: sum.ratingSum + less.ratingSum,
+      withPhotos: sum.withPhotos + less.withPhotos,
+    });
+  }
+  for (const [productId, delta] of deltas) await bumpStats(t, productId, delta);
+  return fresh.length;
 }
 
 /** Hides or shows a review, its product's counters following; null when there is no such review. */
@@ -80,7 +141,8 @@ export async function setHidden(
       if (review.hidden === hidden) return review;
       const patch = hidden ? { hidden: true, hiddenAt: now, hiddenReason: reason ?? '' } : { hidden: false };
       await t.collection('reviews').doc(id).update({ data: patch });
-      await bumpStats(t, review, hidden ? -1 : 1);
+      // A withdrawn review is out of the counters either way: hiding or showing it changes no number.
+      if (!review.withdrawn) await bumpStats(t, review.productId, deltaOf(review, hidden ? -1 : 1));
       return { ...review, ...patch };
     },
     5,
@@ -112,7 +174,7 @@ export async function listVisible(
   limit: number,
 ): Promise<ReviewRecord[]> {
   const _ = db.command;
-  const base = { productId, hidden: false, ...(photosOnly ? { hasPhotos: true } : {}) };
+  const base = { productId, ...publicOnly(db), ...(photosOnly ? { hasPhotos: true } : {}) };
   const where = after
     ? _.and([base, _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }])])
     : base;
@@ -128,7 +190,7 @@ export async function listVisible(
 /** The member's latest visible review of the product. */
 export async function latestOwnReview(db: Database, buyerId: string, productId: string): Promise<ReviewRecord | null> {
   const { data } = await reviews(db)
-    .where({ buyerId, productId, hidden: false })
+    .where({ buyerId, productId, ...publicOnly(db) })
     .orderBy('createdAt', 'desc')
     .limit(1)
     .get();
@@ -137,7 +199,11 @@ export async function latestOwnReview(db: Database, buyerId: string, productId: 
 
 /** Products the member reviewed (visible reviews). */
 export async function reviewedProducts(db: Database, buyerId: string): Promise<Set<string>> {
-  const { data } = await reviews(db).where({ buyerId, hidden: false }).field({ productId: true }).limit(1000).get();
+  const { data } = await reviews(db)
+    .where({ buyerId, ...publicOnly(db) })
+    .field({ productId: true })
+    .limit(1000)
+    .get();
   return new Set(data.map((r) => r.productId));
 }
 

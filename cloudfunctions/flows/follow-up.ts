@@ -1,4 +1,5 @@
-// After a status change: the side states it opened are moved on at once (commission, points, purchase counts).
+// After a status change: the side states it opened are moved on at once (commission, points, purchase counts,
+// reviews).
 // The order is read once to see which sides the side-state table lets move now; each of those is its own
 // transaction, and one that fails (a conflict, a crash) is left to the scheduler's sweep of the same table row, so
 // the change that caused it never fails for it.
@@ -9,6 +10,7 @@ import { findOrder } from '../data/orders';
 import { moveCommission } from './commission';
 import { movePoints } from './points';
 import { countPurchases } from './purchases';
+import { withdrawReviews } from './reviews';
 import { sideFactsOf } from './side-facts';
 
 type Mover = (db: Database, orderId: string, now: Date, rules: ShopRules) => Promise<string>;
@@ -19,6 +21,7 @@ export const SIDE_MOVERS: Record<Side, Mover> = {
   pointsBack: movePoints,
   pointsEarn: movePoints,
   purchase: countPurchases,
+  reviews: withdrawReviews,
 };
 
 export async function followUp(db: Database, orderId: string, now: Date, rules: ShopRules): Promise<void> {

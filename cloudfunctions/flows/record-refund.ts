@@ -1,6 +1,7 @@
 // Recording WeChat Pay's confirmed refund: the approved refund of the order finishes once. The order becomes
 // refunded (which opens the spent points' return); an order that never shipped gives its stock back; commission is
-// reversed and points are moved pro rata to the refunded share; the purchase count is taken back.
+// reversed and points are moved pro rata to the refunded share; the purchase count is taken back; a completed order
+// refunded in full has its reviews withdrawn from the public figures (flows/reviews.ts).
 import type { ShopRules } from '../core/rules';
 import type { Database } from '../data/db';
 import type { OrderRecord } from '../data/orders';

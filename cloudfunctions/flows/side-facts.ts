@@ -8,9 +8,11 @@ export function sideFactsOf(order: OrderRecord): SideFacts {
     hasSharer: Boolean(order.sharer),
     pointsUsed: order.amounts.pointsUsed,
     completedAt: order.completedAt ? new Date(order.completedAt) : null,
+    refundInFull: order.refund ? order.refund.refundFen >= (order.paidFen ?? order.amounts.payableFen) : false,
     commissionState: order.commissionState,
     pointsBack: order.pointsBack,
     pointsEarn: order.pointsEarn,
     purchase: order.purchase,
+    reviewsState: order.reviewsState,
   };
 }

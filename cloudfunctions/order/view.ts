@@ -100,7 +100,9 @@ function toOrder(
         }
       : {}),
     ...(r.attention ? { attention: r.attention } : {}),
-    ...(r.status === 'completed' ? { reviewedSkus: r.reviewedSkus ?? [] } : {}),
+    ...(r.status === 'completed' || (r.status === 'refunded' && r.reviewedSkus?.length)
+      ? { reviewedSkus: r.reviewedSkus ?? [] }
+      : {}),
     timeline: r.timeline.map((e) => ({
       at: iso(e.at) as string,
       label: e.label,

@@ -2,6 +2,7 @@
 // case runs; owners get the settings the check loaded.
 import * as v from 'valibot';
 import type { Cloud } from '../data/db';
+import { ERRORS } from '../contracts/errors';
 import { createHandler, route, type OwnerContext } from './handler';
 
 /** Everything the wrapper and its routes did, in order. */
@@ -96,4 +97,17 @@ test('the handler carries its table, owner marks included', () => {
     ['ownerOnly', true],
     ['open', false],
   ]);
+});
+
+test('an unknown action answers a fixed message: the text the caller sent never comes back', async () => {
+  const fixed = { ok: false, error: { code: 'action.unknown', message: ERRORS['action.unknown'] } };
+  const megabyte = `x${'斜'.repeat(1024 * 1024)}`;
+  for (const action of [megabyte, '<script>alert(1)</script>', { toString: megabyte }, ['ownerOnly'], undefined]) {
+    log = [];
+    const result = await call(fakeCloud('boss', ['boss']), { action, n: 1 });
+    // The length first: a failure must not print the megabyte back either.
+    expect(JSON.stringify(result).length).toBeLessThan(200);
+    expect(result).toEqual(fixed);
+    expect(log).toEqual([]);
+  }
 });

@@ -63,7 +63,8 @@ export function createHandler(cloud: Cloud, routes: Record<string, AnyRoute>): H
       // `userInfo` is added by the platform to client calls; identity comes from getWXContext() alone.
       const { action, userInfo: _platform, ...input } = event as Record<string, unknown>;
       const chosen = typeof action === 'string' && Object.hasOwn(routes, action) ? routes[action] : undefined;
-      if (!chosen) throw new AppError('action.unknown', `${ERRORS['action.unknown']}：${String(action)}`);
+      // A fixed answer: the caller's text (any length, any markup) is never echoed back.
+      if (!chosen) throw new AppError('action.unknown');
       const { OPENID } = cloud.getWXContext();
       const ctx: CallContext = {
         cloud,

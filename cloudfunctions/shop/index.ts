@@ -7,7 +7,7 @@ import { listProducts } from './list-products';
 import { getProduct } from './get-product';
 import { settings, updateSettings } from './settings';
 import { ownerProduct, ownerProducts, saveProduct, setSaleStatus, setStock, stockLedger } from './products';
-import { hideReview, listReviews, ownerReviews, replyReview, writeReview } from './reviews';
+import { hideReview, listReviews, myReview, ownerReviews, replyReview, writeReview } from './reviews';
 
 // The environment the function is deployed in (the SDK's typings do not admit its symbol).
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -17,6 +17,7 @@ const routes = {
   listProducts: route(shopInputs.listProducts, listProducts),
   getProduct: route(shopInputs.getProduct, getProduct),
   review: route(shopInputs.review, writeReview),
+  myReview: route(shopInputs.myReview, myReview),
   listReviews: route(shopInputs.listReviews, listReviews),
   ownerProducts: route(shopInputs.ownerProducts, ownerProducts, { owner: true }),
   ownerProduct: route(shopInputs.ownerProduct, ownerProduct, { owner: true }),

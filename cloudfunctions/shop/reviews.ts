@@ -1,5 +1,6 @@
 // Reviews by verified buyers: one per line of a completed, unrefunded order of the caller's own; the public list
-// (newest first, or only those with photos) with the product's summary; the owner's reply and hiding.
+// (newest first, or only those with photos) with the product's summary; the buyer's own review of a line, marked
+// when a refund withdrew it; the owner's reply and hiding.
 import { AppError } from '../contracts/errors';
 import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
@@ -7,6 +8,7 @@ import { displayUrls, PHOTO } from '../data/files';
 import type { CallContext } from '../platform/handler';
 import { findOrder } from '../data/orders';
 import {
+  findReview,
   insertReview,
   listAllReviews,
   listVisible,
@@ -48,8 +50,19 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
     createdAt: ctx.now,
     hidden: false,
   };
-  if ((await insertReview(ctx.db, record)) === 'duplicate') throw new AppError('review.duplicate');
-  return { review: (await viewReviews(ctx, [record]))[0] };
+  const inserted = await insertReview(ctx.db, record);
+  if (inserted === 'duplicate') throw new AppError('review.duplicate');
+  // A refund (or a refund request) reached the order since it was read above.
+  if (inserted === 'order_moved') throw new AppError('review.not_allowed');
+  return { review: (await viewReviews(ctx, [record], 'author'))[0] };
+}
+
+export async function myReview(input: ShopInput<'myReview'>, ctx: CallContext): Promise<ShopResults['myReview']> {
+  if (!ctx.openid) throw new AppError('auth.required');
+  const record = await findReview(ctx.db, reviewId(input.orderId, input.skuId));
+  // Someone else's review is no review of the caller's: the same answer as none.
+  if (!record || record.buyerId !== ctx.openid) return { review: null };
+  return { review: (await viewReviews(ctx, [record], 'author'))[0] };
 }
 
 const DEFAULT_LIMIT = 10;
@@ -74,7 +87,7 @@ export async function ownerReviews(
   const limit = input.limit ?? DEFAULT_LIMIT;
   const rows = await listAllReviews(ctx.db, input.view === 'hidden', decodeTimeCursor(input.cursor), limit + 1);
   const page = splitTimePage(rows, limit, (r) => new Date(r.createdAt));
-  return { items: await viewReviews(ctx, page.rows, true), nextCursor: page.nextCursor };
+  return { items: await viewReviews(ctx, page.rows, 'owner'), nextCursor: page.nextCursor };
 }
 
 export async function replyReview(
@@ -83,13 +96,13 @@ export async function replyReview(
 ): Promise<ShopResults['replyReview']> {
   const review = await setReply(ctx.db, input.reviewId, input.reply, ctx.now);
   if (!review) throw new AppError('review.not_found');
-  return { review: (await viewReviews(ctx, [review], true))[0] };
+  return { review: (await viewReviews(ctx, [review], 'owner'))[0] };
 }
 
 export async function hideReview(input: ShopInput<'hideReview'>, ctx: CallContext): Promise<ShopResults['hideReview']> {
   const review = await setHidden(ctx.db, input.reviewId, input.hidden, input.reason, ctx.now);
   if (!review) throw new AppError('review.not_found');
-  return { review: (await viewReviews(ctx, [review], true))[0] };
+  return { review: (await viewReviews(ctx, [review], 'owner'))[0] };
 }
 
 export function summaryOf(stats: ProductStats | null): ReviewSummary {
@@ -102,14 +115,15 @@ export function summaryOf(stats: ProductStats | null): ReviewSummary {
 }
 
 /**
- * Reviews as shown, photos as display URLs (one request for all); the owner also sees the product and whether one is
- * hidden.
+ * Reviews as shown, photos as display URLs (one request for all), to the public, to their author or to the owner:
+ * the owner also sees the product and whether one is hidden; the author and the owner see a withdrawal.
  */
 export async function viewReviews(
   ctx: CallContext,
   records: readonly ReviewRecord[],
-  forOwner = false,
+  viewer: 'public' | 'author' | 'owner' = 'public',
 ): Promise<Review[]> {
+  const forOwner = viewer === 'owner';
   const [urls, products] = await Promise.all([
     displayUrls(
       ctx.cloud,
@@ -139,6 +153,14 @@ export async function viewReviews(
           hidden: {
             at: new Date(r.hiddenAt ?? r.createdAt).toISOString(),
             ...(r.hiddenReason ? { reason: r.hiddenReason } : {}),
+          },
+        }
+      : {}),
+    ...(viewer !== 'public' && r.withdrawn
+      ? {
+          withdrawn: {
+            at: new Date(r.withdrawnAt ?? r.createdAt).toISOString(),
+            reason: r.withdrawnReason ?? 'refunded',
           },
         }
       : {}),

@@ -52,6 +52,18 @@ interface FunctionSpec {
   openapi: string[];
 }
 
+/**
+ * An event as JSON text, with fields the platform sets on it (a client call's userInfo, over whatever the caller
+ * sent). It crosses to the worker as text and is parsed there: JSON.parse does not recurse, whereas postMessage's
+ * structured clone does, and overflowed the stack on bodies nested about 10,000 levels deep.
+ */
+export class EventText {
+  constructor(
+    readonly json: string,
+    readonly set: Record<string, unknown> = {},
+  ) {}
+}
+
 export class InvokeError extends Error {
   constructor(
     readonly code: 'FUNCTIONS_REQUEST_FAIL' | 'FUNCTIONS_EXECUTE_FAIL' | 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
@@ -154,7 +166,15 @@ export class Runtime {
     return typeof token === 'string' ? (this.callers.get(token) ?? null) : null;
   }
 
-  async invoke(name: string, event: unknown, who: Invocation): Promise<{ requestId: string; result: unknown }> {
+  /**
+   * Runs one invocation. `json` is the answer as the function's instance serialised it, for callers that pass it
+   * on: serialising `result` again would recurse as deep as the function nested it.
+   */
+  async invoke(
+    name: string,
+    event: unknown,
+    who: Invocation,
+  ): Promise<{ requestId: string; result: unknown; json: string }> {
     const requestId = randomBytes(16).toString('hex');
     const spec = this.spec(name, requestId);
     await this.acquireSlot(name);
@@ -181,7 +201,8 @@ export class Runtime {
       if (!reply.ok) {
         throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', `${name} failed: ${reply.message}`, requestId);
       }
-      return { requestId, result: reply.json === undefined ? null : JSON.parse(reply.json) };
+      const json = reply.json ?? 'null';
+      return { requestId, result: JSON.parse(json), json };
     } catch (error) {
       if (error instanceof InvokeError) throw error;
       throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', `${name} crashed: ${(error as Error).message}`, requestId);
@@ -304,9 +325,11 @@ export class Runtime {
       TCB_SOURCE: who.source,
     };
     if (who.triggerSrc) env.TRIGGER_SRC = who.triggerSrc;
+    const text = event instanceof EventText ? event : new EventText(JSON.stringify(event ?? {}));
     return {
       id: this.nextId++,
-      event,
+      event: text.json,
+      set: text.set,
       env,
       clockOffsetMs: this.opts.clockOffsetMs(),
       context: {

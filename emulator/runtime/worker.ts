@@ -6,7 +6,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 export interface InvokeMessage {
   id: number;
-  event: unknown;
+  /** The event as JSON text (see EventText in runtime.ts), parsed here. */
+  event: string;
+  /** Fields the platform sets on the parsed event. */
+  set: Record<string, unknown>;
   context: Record<string, unknown>;
   env: Record<string, string>;
   clockOffsetMs: number;
@@ -53,7 +56,9 @@ parentPort!.on('message', async (message: InvokeMessage) => {
   let reply: ResultMessage;
   try {
     if (!handler) throw new Error(`${file} could not be loaded`);
-    const result = await handler(message.event, message.context);
+    const event: unknown = JSON.parse(message.event);
+    if (typeof event === 'object' && event !== null && !Array.isArray(event)) Object.assign(event, message.set);
+    const result = await handler(event, message.context);
     reply = { id: message.id, ok: true, json: result === undefined ? undefined : JSON.stringify(result) };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error));

@@ -11,6 +11,7 @@ export const shopApi = {
   getProduct: (input: ShopInput<'getProduct'>) => call('getProduct', input),
   listReviews: (input: ShopInput<'listReviews'>) => call('listReviews', input),
   review: (input: ShopInput<'review'>) => call('review', input),
+  myReview: (input: ShopInput<'myReview'>) => call('myReview', input),
   ownerReviews: (input: ShopInput<'ownerReviews'>) => call('ownerReviews', input),
   replyReview: (input: ShopInput<'replyReview'>) => call('replyReview', input),
   hideReview: (input: ShopInput<'hideReview'>) => call('hideReview', input),

@@ -145,6 +145,40 @@ test('the gateway refuses malformed and oversized bodies', async () => {
   expect((await post(emu, '/api/functions/whoami', { ok: 1 }, auth)).status).toBe(200);
 });
 
+// A structured clone of the event (the hand-off to the worker thread) recursed and overflowed the stack from about
+// 10,000 levels, so such a body crashed the invocation (HTTP 502, "Maximum call stack size exceeded") where 1,000
+// levels got the function's own coded answer. Any depth the body limit admits now reaches the function whole.
+const nested = (depth: number) => `{"items":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+test.each([1_000, 10_000, 100_000])(
+  'the gateway hands a body nested %i levels deep to the function, which answers its own coded refusal',
+  async (depth) => {
+    const token = await devSession(emu, 'alice');
+    const res = await post(emu, '/api/functions/depth', nested(depth), { authorization: `Bearer ${token}` });
+    expect({ status: res.status, code: res.json.result?.error?.code }).toEqual({ status: 200, code: 'input.invalid' });
+    expect(res.json.result).toMatchObject({ depth, userInfo: { openId: 'dev_alice' } });
+  },
+);
+
+test.each([1_000, 10_000, 100_000])(
+  '/tcb invokeFunction hands request_data nested %i levels deep to the function the same way',
+  async (depth) => {
+    const res = await tcb({ action: 'functions.invokeFunction', function_name: 'depth', request_data: nested(depth) });
+    expect(res.status).toBe(200);
+    expect(res.json.code).toBeUndefined();
+    const answer = JSON.parse(res.json.data.response_data);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'input.invalid' }, depth });
+  },
+);
+
+test('a client cannot set the platform-given userInfo through the gateway body', async () => {
+  const token = await devSession(emu, 'alice');
+  const forged = { items: [], userInfo: { openId: 'dev_owner', appId: 'forged' } };
+  const res = await post(emu, '/api/functions/depth', forged, { authorization: `Bearer ${token}` });
+  expect(res.json.result.userInfo).toMatchObject({ openId: 'dev_alice' });
+  expect(res.json.result.userInfo.appId).not.toBe('forged');
+});
+
 test('dev controls validate their input', async () => {
   expect((await post(emu, '/__dev/session', { as: '../owner' })).status).toBe(400);
   expect((await post(emu, '/__dev/session', { as: 42 })).status).toBe(400);

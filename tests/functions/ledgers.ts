@@ -80,11 +80,12 @@ export async function checkCountersAgainstLedger(shop: Shop): Promise<void> {
   for (const [id, e] of expected) expect({ id, ...actual.get(id) }).toEqual({ id, ...e });
 }
 
-/** Every product's review counters equal the count, rating sum and photo count of its visible reviews. */
+/** Every product's review counters equal the count, rating sum and photo count of its visible reviews (neither hidden
+ * nor withdrawn). */
 export async function checkStatsAgainstReviews(shop: Shop): Promise<void> {
   const [reviews, stats] = await Promise.all([shop.all('reviews'), shop.all('product_stats')]);
   const expected = new Map<string, { reviewCount: number; ratingSum: number; withPhotos: number }>();
-  for (const r of reviews.filter((r) => !r.hidden)) {
+  for (const r of reviews.filter((r) => !r.hidden && !r.withdrawn)) {
     const e = expected.get(r.productId) ?? { reviewCount: 0, ratingSum: 0, withPhotos: 0 };
     e.reviewCount += 1;
     e.ratingSum += r.rating;

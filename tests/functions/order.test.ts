@@ -1,6 +1,7 @@
 // The `order` function through the emulator with the real SDK: every legal transition of the table, every illegal
 // one refused with its code and nothing changed, and a create that takes only ids and quantities from the client.
 import { ORDER_ID_PATTERN } from '../../cloudfunctions/contracts/order';
+import { post } from '../emulator/harness';
 import { DAY, MINUTE, OWNER, line, useShop, type Line } from './order-kit';
 
 const shop = useShop();
@@ -442,6 +443,19 @@ describe("create takes ids and quantities; every amount is the server's", () => 
     await refusedWithoutChange('erin', 'create', create(items), 'input.invalid');
   });
 
+  test('the per-SKU limit holds for the merged quantity: the same SKU on several lines is one line', async () => {
+    // 3 × 60 apples (200 in stock) used to pass as three lines under the limit and became one line of 180.
+    const split = [qty(APPLE, 60), qty(APPLE, 60), qty(APPLE, 60)];
+    await refusedWithoutChange('erin', 'create', create(split), 'input.invalid');
+    await refusedWithoutChange('erin', 'quote', { items: split }, 'input.invalid');
+    // One over the limit, however it is split, alongside another SKU.
+    const justOver = [qty(APPLE, 50), RICE, qty(APPLE, 50)];
+    await refusedWithoutChange('erin', 'create', create(justOver), 'input.invalid');
+    // Exactly the limit, split: accepted, as one line.
+    const quoted = await shop.ok('erin', 'quote', { items: [qty(APPLE, 50), qty(APPLE, 49)] });
+    expect(quoted.items).toEqual([expect.objectContaining({ skuId: 'aksu-apple-1', qty: 99 })]);
+  });
+
   test.each([
     ['a bad phone', { address: { name: '张三', phone: '12345', region: '上海市', detail: '世纪大道 1 号' } }],
     ['no address', { address: undefined }],
@@ -451,6 +465,16 @@ describe("create takes ids and quantities; every amount is the server's", () => 
     const body = create([RICE], extra);
     if ('address' in extra && extra.address === undefined) delete (body as Record<string, unknown>).address;
     await refusedWithoutChange('erin', 'create', body, 'input.invalid');
+  });
+
+  test.each([
+    ['a name of zero-width spaces', { name: '\u200B\u200B' }],
+    ['a name of a word joiner and a BOM', { name: '\u2060\uFEFF' }],
+    ['a detail of zero-width joiners', { detail: '\u200C\u200D\u200C\u200D' }],
+    ['a detail of ideographic spaces, NBSP, tabs and newlines', { detail: '\u3000\u00A0\t\n\u3000' }],
+  ])('an address with %s → input.invalid', async (_label, blank) => {
+    const address = { name: '张三', phone: '13800138000', region: '上海市', detail: '世纪大道 1 号', ...blank };
+    await refusedWithoutChange('erin', 'create', create([RICE], { address }), 'input.invalid');
   });
 
   test('unknown SKU, unknown product, off-sale product → order.sku_unavailable', async () => {
@@ -495,4 +519,28 @@ test('a forged list cursor with a time no Date can hold is refused as bad input,
     expect(await shop.refused('bob', 'list', { cursor })).toBe('input.invalid');
     expect(await shop.refused(OWNER, 'ownerList', { cursor })).toBe('input.invalid');
   }
+});
+
+test('a refund reason that shows nothing is refused as bad input and changes nothing', async () => {
+  const order = await shop.paid('frank', [APPLE]);
+  for (const reason of ['\u200B\u200B\u200B', '\u3000\u3000', '\uFEFF\u2060']) {
+    await refusedWithoutChange('frank', 'requestRefund', { orderId: order.id, reason }, 'input.invalid');
+  }
+  expect((await shop.get('frank', order.id)).status).toBe('paid');
+});
+
+test('items nested 1,000, 10,000 or 100,000 levels deep: one coded refusal, and the shop keeps serving', async () => {
+  for (const depth of [1_000, 10_000, 100_000]) {
+    const items = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const body = `{"action":"quote","items":${items}}`;
+    const res = await post(shop.emu, '/api/functions/order', body, {
+      authorization: `Bearer ${await shop.token('bob')}`,
+    });
+    expect({ depth, status: res.status, code: res.json.result?.error?.code }).toEqual({
+      depth,
+      status: 200,
+      code: 'input.invalid',
+    });
+  }
+  expect(await shop.ok('bob', 'quote', { items: [APPLE] })).toMatchObject({ items: [{ skuId: 'aksu-apple-1' }] });
 });

@@ -1,7 +1,7 @@
 // The trust layer through the emulator: reviews only from the buyer of a completed, unrefunded order (once per line),
-// the owner's reply and hiding, the product's review summary, and the sharer's verified purchases ("TA 买过 N 次"),
-// counted from completed orders and taken back by refunds. After every test each product's counters must equal its
-// visible reviews.
+// withdrawn from the public figures when the order is refunded in full, the owner's reply and hiding, the product's
+// review summary, and the sharer's verified purchases ("TA 买过 N 次"), counted from completed orders and taken back
+// by refunds. After every test each product's counters must equal its visible reviews.
 import { checkStatsAgainstReviews } from './ledgers';
 import { OWNER, line, useShop } from './order-kit';
 
@@ -129,6 +129,161 @@ describe('reviews', () => {
     await ok(OWNER, 'hideReview', { reviewId: id, hidden: false });
     expect((await ok('anyone', 'listReviews', { productId: 'qinghua-cup' })).summary).toEqual(before);
   });
+});
+
+describe('a refund in full withdraws the review from the public figures', () => {
+  /** Refunds a completed order in full: request, approval, WeChat's callback delivered `deliveries` times. */
+  async function refundInFull(buyer: string, orderId: string, deliveries = 1) {
+    await shop.requestRefund(buyer, orderId);
+    const approved = await shop.decide(orderId, true);
+    return shop.simulateRefund(approved.refund!.outRefundNo!, { deliveries });
+  }
+  const summary = async (productId: string) => (await ok('anyone', 'listReviews', { productId })).summary;
+  const listed = async (productId: string) =>
+    (await ok('anyone', 'listReviews', { productId, limit: 50 })).items.map((r: any) => r.id);
+
+  test('out of the list, count and average; its buyer still sees it, marked; replays withdraw once', async () => {
+    const [tea, cake] = await shop.makeProduct('wd-tea', [{ stock: 50 }, { stock: 50 }]);
+    const kept = await shop.completed('wd1', [tea]);
+    const gone = await shop.completed('wd2', [tea, cake]);
+    await ok('wd1', 'review', review(kept.id, tea.skuId, { rating: 5 }));
+    await ok('wd2', 'review', review(gone.id, tea.skuId, { rating: 1, text: '不好喝' }));
+    expect(await summary('wd-tea')).toEqual({ count: 2, avgRating: 3, withPhotos: 0 });
+
+    // WeChat delivers the refund callback three times; the scheduler's sweep comes by twice more.
+    await refundInFull('wd2', gone.id, 3);
+    await shop.runScheduler();
+    await shop.runScheduler();
+    const goneId = `${gone.id}:${tea.skuId}`;
+    expect(await listed('wd-tea')).toEqual([`${kept.id}:${tea.skuId}`]);
+    expect(await summary('wd-tea')).toEqual({ count: 1, avgRating: 5, withPhotos: 0 });
+    // Nor on the product page.
+    const page = await ok('anyone', 'getProduct', { id: 'wd-tea' });
+    expect([page.reviews.count, page.reviews.latest.map((r: any) => r.id)]).toEqual([1, [`${kept.id}:${tea.skuId}`]]);
+
+    // Its buyer finds it from the order, marked; the owner sees the mark too; nobody else gets it.
+    expect((await shop.get('wd2', gone.id)).reviewedSkus).toEqual([tea.skuId]);
+    const { review: mine } = await ok('wd2', 'myReview', { orderId: gone.id, skuId: tea.skuId });
+    expect(mine).toMatchObject({
+      id: goneId,
+      text: '不好喝',
+      withdrawn: { reason: 'refunded', at: expect.any(String) },
+    });
+    expect((await ok('wd1', 'myReview', { orderId: gone.id, skuId: tea.skuId })).review).toBeNull();
+    const owned = (await ok(OWNER, 'ownerReviews', { limit: 50 })).items.find((r: any) => r.id === goneId);
+    expect(owned.withdrawn).toEqual(mine.withdrawn);
+    expect((await shop.db.collection('reviews').doc(goneId).get()).data).toMatchObject({
+      withdrawn: true,
+      withdrawnReason: 'refunded',
+      hidden: false,
+    });
+    expect((await shop.orderDoc(gone.id)).reviewsState).toBe('closed');
+
+    // A refunded order still takes no review, of the reviewed line or the other one.
+    expect(await refused('wd2', 'review', review(gone.id, tea.skuId))).toBe('review.order_refunded');
+    expect(await refused('wd2', 'review', review(gone.id, cake.skuId))).toBe('review.order_refunded');
+    expect(await summary('wd-tea')).toEqual({ count: 1, avgRating: 5, withPhotos: 0 });
+  });
+
+  test("the owner's hiding and a withdrawal count a review out once, in either order", async () => {
+    const [mug] = await shop.makeProduct('wd-mug', [{ stock: 50 }]);
+    const base = await shop.completed('wd3', [mug]);
+    const hiddenFirst = await shop.completed('wd4', [mug]);
+    const refundedFirst = await shop.completed('wd5', [mug]);
+    await ok('wd3', 'review', review(base.id, mug.skuId, { rating: 4 }));
+    await ok('wd4', 'review', review(hiddenFirst.id, mug.skuId, { rating: 1 }));
+    await ok('wd5', 'review', review(refundedFirst.id, mug.skuId, { rating: 2 }));
+    expect((await summary('wd-mug')).count).toBe(3);
+
+    // Hidden, then refunded: the withdrawal changes no number; shown again, it stays out.
+    const hiddenId = `${hiddenFirst.id}:${mug.skuId}`;
+    await ok(OWNER, 'hideReview', { reviewId: hiddenId, hidden: true, reason: '广告' });
+    expect(await summary('wd-mug')).toEqual({ count: 2, avgRating: 3, withPhotos: 0 });
+    await refundInFull('wd4', hiddenFirst.id);
+    expect(await summary('wd-mug')).toEqual({ count: 2, avgRating: 3, withPhotos: 0 });
+    await ok(OWNER, 'hideReview', { reviewId: hiddenId, hidden: false });
+    expect(await summary('wd-mug')).toEqual({ count: 2, avgRating: 3, withPhotos: 0 });
+    expect(await listed('wd-mug')).not.toContain(hiddenId);
+
+    // Refunded, then hidden and shown: nothing moves either.
+    const refundedId = `${refundedFirst.id}:${mug.skuId}`;
+    await refundInFull('wd5', refundedFirst.id);
+    expect(await summary('wd-mug')).toEqual({ count: 1, avgRating: 4, withPhotos: 0 });
+    await ok(OWNER, 'hideReview', { reviewId: refundedId, hidden: true });
+    await ok(OWNER, 'hideReview', { reviewId: refundedId, hidden: false });
+    expect(await summary('wd-mug')).toEqual({ count: 1, avgRating: 4, withPhotos: 0 });
+    expect(await listed('wd-mug')).toEqual([`${base.id}:${mug.skuId}`]);
+  });
+
+  test('a partial refund (the buyer keeps the goods) leaves the review public', async () => {
+    const [jar] = await shop.makeProduct('wd-jar', [{ stock: 50, priceFen: 12000 }]);
+    const order = await shop.completed('wd6', [jar]);
+    await ok('wd6', 'review', review(order.id, jar.skuId, { rating: 3 }));
+    await shop.requestRefund('wd6', order.id);
+    const approved = (await shop.ok(OWNER, 'decideRefund', { orderId: order.id, approve: true, refundFen: 2000 }))
+      .order;
+    await shop.simulateRefund(approved.refund.outRefundNo);
+    expect((await shop.get('wd6', order.id)).status).toBe('refunded');
+    await shop.runScheduler();
+    expect(await listed('wd-jar')).toEqual([`${order.id}:${jar.skuId}`]);
+    expect((await ok('wd6', 'myReview', { orderId: order.id, skuId: jar.skuId })).review.withdrawn).toBeUndefined();
+  });
+
+  test('a withdrawal a crash cut off is finished by the scheduler, once', async () => {
+    const [pot] = await shop.makeProduct('wd-pot', [{ stock: 50 }]);
+    const order = await shop.completed('wd7', [pot]);
+    await ok('wd7', 'review', review(order.id, pot.skuId, { rating: 5 }));
+    // As if the refund was recorded and the process died before its follow-up.
+    await shop.db
+      .collection('orders')
+      .doc(order.id)
+      .update({ data: { status: 'refunded', reviewsState: 'owed' } });
+    expect((await summary('wd-pot')).count).toBe(1);
+    await Promise.all([shop.runScheduler(), shop.runScheduler()]);
+    await shop.runScheduler();
+    expect(await summary('wd-pot')).toEqual({ count: 0, avgRating: null, withPhotos: 0 });
+    expect((await shop.orderDoc(order.id)).reviewsState).toBe('closed');
+  });
+
+  test('under concurrent refunds, sweeps, hiding and new reviews the counters equal the visible reviews', async () => {
+    const [bowl] = await shop.makeProduct('wd-bowl', [{ stock: 100 }]);
+    const buyers = ['wc1', 'wc2', 'wc3', 'wc4', 'wc5', 'wc6'];
+    const orders = await Promise.all(buyers.map((b) => shop.completed(b, [bowl])));
+    const reviewed = orders.slice(0, 4);
+    await Promise.all(reviewed.map((o, i) => ok(buyers[i], 'review', review(o.id, bowl.skuId, { rating: i + 2 }))));
+    // The first three will be refunded; their refunds wait approved for WeChat's callback.
+    const numbers = [];
+    for (const [i, o] of orders.slice(0, 3).entries()) {
+      await shop.requestRefund(buyers[i], o.id);
+      numbers.push((await shop.decide(o.id, true)).refund!.outRefundNo!);
+    }
+    const id = (i: number) => `${orders[i].id}:${bowl.skuId}`;
+    await Promise.all([
+      ...numbers.map((n) => shop.simulateRefund(n, { deliveries: 2 })),
+      shop.runScheduler(),
+      ok(OWNER, 'hideReview', { reviewId: id(0), hidden: true }),
+      ok(OWNER, 'hideReview', { reviewId: id(3), hidden: true }),
+      ok(buyers[4], 'review', review(orders[4].id, bowl.skuId, { rating: 1 })),
+      ok(buyers[5], 'review', review(orders[5].id, bowl.skuId, { rating: 5 })),
+      shop.runScheduler(),
+    ]);
+    await Promise.all([ok(OWNER, 'hideReview', { reviewId: id(3), hidden: false }), shop.runScheduler()]);
+    await checkStatsAgainstReviews(shop);
+    // Visible: the fourth (shown again), the fifth and the sixth; the refunded three are out, once each.
+    expect((await listed('wd-bowl')).sort()).toEqual([id(3), id(4), id(5)].sort());
+    expect(await summary('wd-bowl')).toEqual({
+      count: 3,
+      avgRating: Math.round(((5 + 1 + 5) / 3) * 10) / 10,
+      withPhotos: 0,
+    });
+    const stored = await shop.all('reviews');
+    expect(
+      stored
+        .filter((r) => r.productId === 'wd-bowl' && r.withdrawn)
+        .map((r) => r._id)
+        .sort(),
+    ).toEqual([id(0), id(1), id(2)].sort());
+  }, 120_000);
 });
 
 describe("the sharer's verified purchases", () => {

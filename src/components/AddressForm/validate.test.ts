@@ -20,6 +20,11 @@ describe('address rules', () => {
     });
   });
 
+  it('a field of zero-width or blank characters only is missing, as the contract has it', () => {
+    const check = validateAddress({ ...good, name: '\u200B\u200B', detail: '\u2060\u3000\u200D\u00A0' });
+    expect(check).toEqual({ ok: false, errors: { name: '请填写收货人', detail: '请填写详细地址' } });
+  });
+
   it('takes mainland mobile numbers only', () => {
     expect(validateAddress({ ...good, phone: '1380013800' }).ok).toBe(false);
     expect(validateAddress({ ...good, phone: '010-88886666' }).ok).toBe(false);

@@ -1,6 +1,6 @@
 // The delivery address rules of the `order` contract (cloudfunctions/contracts/order.ts `address`), checked here
 // too so the buyer hears about a mistake next to the field instead of from a failed order.
-import { ADDRESS_BOUNDS, PHONE_PATTERN } from '../../../cloudfunctions/contracts/limits';
+import { ADDRESS_BOUNDS, hasVisibleText, PHONE_PATTERN } from '../../../cloudfunctions/contracts/limits';
 import type { Address } from '../../../cloudfunctions/contracts/order';
 
 export type AddressField = keyof Address;
@@ -11,7 +11,7 @@ export type AddressDraft = Record<AddressField, string>;
 export const MOBILE_PATTERN = PHONE_PATTERN;
 
 const { name, region, detail } = ADDRESS_BOUNDS;
-/** Trimmed text between `min` and `max` characters, as the contract's `text(min, max)`. */
+/** Trimmed text between `min` and `max` characters that shows something, as the contract's `requiredText`. */
 const LIMITS: Record<
   Exclude<AddressField, 'phone'>,
   { min: number; max: number; missing: string; short: string; long: string }
@@ -44,7 +44,7 @@ export function validateAddress(draft: AddressDraft): AddressCheck {
   for (const field of ['name', 'region', 'detail'] as const) {
     const { min, max, missing, short, long } = LIMITS[field];
     const value = address[field];
-    if (value.length === 0) errors[field] = missing;
+    if (!hasVisibleText(value)) errors[field] = missing;
     else if (value.length < min) errors[field] = short;
     else if (value.length > max) errors[field] = long;
   }

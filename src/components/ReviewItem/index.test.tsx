@@ -41,4 +41,11 @@ describe('ReviewItem', () => {
     expect(container.querySelector('.review__text')!.textContent).toBe('包装很好');
     expect(container.querySelector('.review__reply')!.textContent).toBe('店主回复：感谢');
   });
+
+  it('says when a refund took the review out of public view (its author and the owner are told)', () => {
+    const { container, rerender } = render(<ReviewItem review={{ ...base, text: '一般' }} />);
+    expect(container.querySelector('.review__withdrawn')).toBeNull();
+    rerender(<ReviewItem review={{ ...base, text: '一般', withdrawn: { at: base.createdAt, reason: 'refunded' } }} />);
+    expect(container.querySelector('.review__withdrawn')!.textContent).toBe('订单已退款，评价不再公开');
+  });
 });

@@ -1,11 +1,16 @@
 // One buyer's review, as the product page, the sharer's banner and the reviews list show it: who, their stars, when,
-// the spec they bought, what they wrote, their photos (tap to see them full size) and the shop's reply.
+// the spec they bought, what they wrote, their photos (tap to see them full size) and the shop's reply. Its author
+// and the owner also see when a refund took it out of public view.
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
 import { starsText } from '../../lib/reviews';
 import { formatDateTime } from '../../lib/time';
 import './index.scss';
+
+const WITHDRAWN_TEXT: Record<NonNullable<Review['withdrawn']>['reason'], string> = {
+  refunded: '订单已退款，评价不再公开',
+};
 
 export default function ReviewItem({ review }: { review: Review }) {
   const { photos, reply } = review;
@@ -33,6 +38,7 @@ export default function ReviewItem({ review }: { review: Review }) {
         </View>
       ) : null}
       {reply ? <Text className="review__reply">{`店主回复：${reply.text}`}</Text> : null}
+      {review.withdrawn ? <Text className="review__withdrawn">{WITHDRAWN_TEXT[review.withdrawn.reason]}</Text> : null}
     </View>
   );
 }

@@ -9,7 +9,7 @@ import ReviewPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { get: jest.fn() } }));
-jest.mock('../../api/shop', () => ({ shopApi: { review: jest.fn() } }));
+jest.mock('../../api/shop', () => ({ shopApi: { review: jest.fn(), myReview: jest.fn() } }));
 jest.mock('../../api/storage', () => ({
   uploadFile: jest.fn(),
   cloudPathFor: (folder: string, p: string) => `${folder}/${p.split('/').pop()}`,
@@ -18,6 +18,7 @@ jest.mock('../../api/storage', () => ({
 const Taro = mockedTaro();
 const getOrder = orderApi.get as jest.Mock;
 const review = shopApi.review as jest.Mock;
+const myReview = shopApi.myReview as jest.Mock;
 const upload = uploadFile as jest.Mock;
 
 const ID = 'YJ7K3M9Q2W4E6R8T1Y';
@@ -52,6 +53,7 @@ beforeEach(() => {
   taroPage.confirm = true;
   getOrder.mockReset();
   review.mockReset();
+  myReview.mockReset();
   upload.mockReset();
 });
 
@@ -116,14 +118,64 @@ describe('review page', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '图片上传失败，请重试' }));
   });
 
-  it('a line already reviewed, or an order not completed, cannot be reviewed', async () => {
+  it('a line already reviewed, or an order not completed or refunded, cannot be reviewed', async () => {
     getOrder.mockResolvedValueOnce({ ok: true, data: { order: order({ reviewedSkus: ['s1'] }) } });
+    myReview.mockResolvedValueOnce({ ok: true, data: { review: null } });
     const { unmount } = render(<ReviewPage />);
     await screen.findByText('这件商品已经评价过了');
     unmount();
     getOrder.mockResolvedValueOnce({ ok: true, data: { order: order({ status: 'shipped' }) } });
-    render(<ReviewPage />);
+    const shipped = render(<ReviewPage />);
     await screen.findByText('订单完成后才能评价');
+    shipped.unmount();
+    getOrder.mockResolvedValueOnce({ ok: true, data: { order: order({ status: 'refunded' }) } });
+    render(<ReviewPage />);
+    await screen.findByText('已退款的订单不能评价');
     expect(screen.queryByText('提交评价')).toBeNull();
+    expect(myReview).toHaveBeenCalledTimes(1);
+  });
+
+  const mine = {
+    id: `${ID}:s1`,
+    productId: 'p1',
+    spec: '500g',
+    nickname: '王小明',
+    rating: 2,
+    text: '甜得发腻',
+    photos: [],
+    createdAt: '2026-01-08T01:00:00.000Z',
+  };
+
+  it('a reviewed line shows the buyer their own review, with no form', async () => {
+    getOrder.mockResolvedValueOnce({ ok: true, data: { order: order({ reviewedSkus: ['s1'] }) } });
+    myReview.mockResolvedValueOnce({ ok: true, data: { review: mine } });
+    render(<ReviewPage />);
+    await screen.findByText('甜得发腻');
+    expect(myReview).toHaveBeenCalledWith({ orderId: ID, skuId: 's1' });
+    expect(screen.getByText('我的评价')).toBeTruthy();
+    expect(screen.queryByText('订单已退款，评价不再公开')).toBeNull();
+    expect(screen.queryByText('提交评价')).toBeNull();
+  });
+
+  it('a review a refund withdrew is still shown to its buyer, marked as no longer public', async () => {
+    const refunded = order({ status: 'refunded', reviewedSkus: ['s1'] });
+    getOrder.mockResolvedValueOnce({ ok: true, data: { order: refunded } });
+    const withdrawn = { at: '2026-01-10T01:00:00.000Z', reason: 'refunded' };
+    myReview.mockResolvedValueOnce({ ok: true, data: { review: { ...mine, withdrawn } } });
+    render(<ReviewPage />);
+    await screen.findByText('甜得发腻');
+    expect(screen.getByText('订单已退款，评价不再公开')).toBeTruthy();
+    expect(screen.queryByText('已退款的订单不能评价')).toBeNull();
+    expect(screen.queryByText('提交评价')).toBeNull();
+  });
+
+  it("a failed read of the buyer's review offers to try again", async () => {
+    getOrder.mockResolvedValue({ ok: true, data: { order: order({ reviewedSkus: ['s1'] }) } });
+    myReview.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    render(<ReviewPage />);
+    await screen.findByText('网络异常，请稍后重试');
+    myReview.mockResolvedValueOnce({ ok: true, data: { review: mine } });
+    fireEvent.click(screen.getByText('重新加载'));
+    await screen.findByText('甜得发腻');
   });
 });

@@ -1,14 +1,17 @@
 // 评价商品: the buyer of a completed order rates one of its lines (1-5), says how it really was and adds up to six
 // photos, which are uploaded to the shop's storage as they are picked. A review cannot be changed once sent, so the
-// page asks before sending it; it stands beside the buyer's name on the product page.
+// page asks before sending it; it stands beside the buyer's name on the product page. A line reviewed already shows
+// the buyer's own review, marked when a refund took it out of public view.
 import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import PageState from '../../components/PageState';
+import ReviewItem from '../../components/ReviewItem';
 import { orderApi } from '../../api/order';
 import { shopApi } from '../../api/shop';
 import { cloudPathFor, uploadFile } from '../../api/storage';
 import type { Order, OrderLine } from '../../../cloudfunctions/contracts/order';
+import type { Review } from '../../../cloudfunctions/contracts/shop';
 import { formProblem, RATING_LABELS, REVIEW_PHOTOS_MAX, REVIEW_TEXT_MAX } from './form';
 import './index.scss';
 
@@ -21,7 +24,7 @@ interface Photo {
 type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; order: Order; line: OrderLine };
+  | { status: 'ready'; order: Order; line: OrderLine; mine: Review | null };
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
 
@@ -41,7 +44,13 @@ export default function ReviewPage() {
     if (!res.ok) return setLoaded({ status: 'error', message: res.error.message });
     const line = res.data.order.items.find((l) => l.skuId === skuId);
     if (!line) return setLoaded({ status: 'error', message: '这个订单里没有这件商品' });
-    setLoaded({ status: 'ready', order: res.data.order, line });
+    let mine: Review | null = null;
+    if (res.data.order.reviewedSkus?.includes(skuId)) {
+      const own = await shopApi.myReview({ orderId, skuId });
+      if (!own.ok) return setLoaded({ status: 'error', message: own.error.message });
+      mine = own.data.review;
+    }
+    setLoaded({ status: 'ready', order: res.data.order, line, mine });
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per page: its address names the order line
   useEffect(() => {
@@ -51,9 +60,11 @@ export default function ReviewPage() {
   if (loaded.status === 'loading') return <PageState kind="loading" />;
   if (loaded.status === 'error')
     return <PageState kind="error" message={loaded.message} actionText="重新加载" onAction={() => void load()} />;
-  const { order, line } = loaded;
-  if (order.status !== 'completed') return <PageState kind="empty" message="订单完成后才能评价" />;
+  const { order, line, mine } = loaded;
+  if (mine) return <OwnReview line={line} review={mine} />;
   if (order.reviewedSkus?.includes(skuId)) return <PageState kind="empty" message="这件商品已经评价过了" />;
+  if (order.status === 'refunded') return <PageState kind="empty" message="已退款的订单不能评价" />;
+  if (order.status !== 'completed') return <PageState kind="empty" message="订单完成后才能评价" />;
 
   const addPhotos = async () => {
     if (uploading) return;
@@ -110,13 +121,7 @@ export default function ReviewPage() {
 
   return (
     <View className="review-form">
-      <View className="review-form__card review-form__line">
-        <Image className="review-form__image" src={line.image} mode="aspectFill" />
-        <View className="review-form__line-body">
-          <Text className="review-form__title">{line.title}</Text>
-          <Text className="review-form__spec">{line.spec}</Text>
-        </View>
-      </View>
+      <LineCard line={line} />
 
       <View className="review-form__card">
         <View className="review-form__stars" role="radiogroup" aria-label="评分">
@@ -172,6 +177,31 @@ export default function ReviewPage() {
         >
           {sending ? '提交中…' : '提交评价'}
         </View>
+      </View>
+    </View>
+  );
+}
+
+function LineCard({ line }: { line: OrderLine }) {
+  return (
+    <View className="review-form__card review-form__line">
+      <Image className="review-form__image" src={line.image} mode="aspectFill" />
+      <View className="review-form__line-body">
+        <Text className="review-form__title">{line.title}</Text>
+        <Text className="review-form__spec">{line.spec}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** The buyer's review of this line, as sent (it cannot be changed), with what became of it. */
+function OwnReview({ line, review }: { line: OrderLine; review: Review }) {
+  return (
+    <View className="review-form">
+      <LineCard line={line} />
+      <View className="review-form__card">
+        <Text className="review-form__mine">我的评价</Text>
+        <ReviewItem review={review} />
       </View>
     </View>
   );

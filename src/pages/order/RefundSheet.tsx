@@ -1,7 +1,7 @@
 // 申请退款: the buyer says why (2-200 characters, as the contract requires) before the page asks to confirm.
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import { REFUND_REASON_BOUNDS } from '../../../cloudfunctions/contracts/limits';
+import { hasVisibleText, REFUND_REASON_BOUNDS } from '../../../cloudfunctions/contracts/limits';
 
 const { min: MIN, max: MAX } = REFUND_REASON_BOUNDS;
 
@@ -18,7 +18,7 @@ export default function RefundSheet({ busy, onSubmit, onClose }: RefundSheetProp
 
   const submit = () => {
     if (busy) return;
-    if (length < MIN) {
+    if (length < MIN || !hasVisibleText(reason)) {
       setError(`请填写退款原因（至少 ${MIN} 个字）`);
       return;
     }

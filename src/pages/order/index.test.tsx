@@ -187,6 +187,13 @@ describe('order page', () => {
     const host = screen
       .getAllByPlaceholderText('请说明退款原因，如：商品破损、与描述不符')[0]
       .closest('taro-textarea-core')!;
+    // Zero-width characters pass a length count but show nothing: refused here as the contract refuses them.
+    act(() => {
+      host.dispatchEvent(new CustomEvent('input', { detail: { value: '\u200B\u200B\u2060' } }));
+    });
+    fireEvent.click(screen.getByText('提交申请'));
+    expect(screen.getByText('请填写退款原因（至少 2 个字）')).toBeTruthy();
+    expect(Taro.showModal).not.toHaveBeenCalled();
     act(() => {
       host.dispatchEvent(new CustomEvent('input', { detail: { value: ' 不想要了 ' } }));
     });
@@ -295,6 +302,39 @@ describe('reviews from the order page', () => {
     fireEvent.click(screen.getByText('评价'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/member/review/index?orderId=${ID}&skuId=s1` });
     expect(Taro.navigateTo).toHaveBeenCalledTimes(1); // not the product page underneath
+  });
+
+  it('a refunded order offers no new review, but its reviewed lines open the buyer’s own review', async () => {
+    const two = order('refunded', [], {
+      items: [
+        {
+          productId: 'p1',
+          skuId: 's1',
+          title: '云南古树红茶',
+          spec: '200g 罐装',
+          image: '/img/p1.png',
+          priceFen: 1290,
+          qty: 2,
+          lineFen: 2580,
+        },
+        {
+          productId: 'p2',
+          skuId: 's2',
+          title: '秦岭土蜂蜜',
+          spec: '500g',
+          image: '/img/p2.png',
+          priceFen: 6800,
+          qty: 1,
+          lineFen: 6800,
+        },
+      ],
+      reviewedSkus: ['s2'],
+    });
+    await open(two);
+    expect(screen.queryByText('评价')).toBeNull();
+    fireEvent.click(screen.getByText('已评价'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/member/review/index?orderId=${ID}&skuId=s2` });
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(1);
   });
 
   it('orders not completed offer no review', async () => {

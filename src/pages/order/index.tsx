@@ -184,7 +184,12 @@ export default function OrderPage() {
                 <Text className="order__line-qty">{`×${line.qty}`}</Text>
               </View>
               {order.reviewedSkus ? (
-                <ReviewEntry orderId={order.id} skuId={line.skuId} reviewed={order.reviewedSkus.includes(line.skuId)} />
+                <ReviewEntry
+                  orderId={order.id}
+                  skuId={line.skuId}
+                  reviewed={order.reviewedSkus.includes(line.skuId)}
+                  canReview={order.status === 'completed'}
+                />
               ) : null}
             </View>
           </View>
@@ -316,18 +321,22 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** A completed order's line: 评价 opens the review form (a line is reviewed once), or says it was. */
-function ReviewEntry({ orderId, skuId, reviewed }: { orderId: string; skuId: string; reviewed: boolean }) {
-  if (reviewed) return <Text className="order__reviewed">已评价</Text>;
+/**
+ * A line of a completed order: 评价 opens the review form (a line is reviewed once); 已评价, there or on a refunded
+ * order, opens the buyer's own review (marked there when the refund took it out of public view).
+ */
+function ReviewEntry(props: { orderId: string; skuId: string; reviewed: boolean; canReview: boolean }) {
+  const { orderId, skuId, reviewed, canReview } = props;
+  if (!reviewed && !canReview) return null;
   return (
     <Text
-      className="order__review"
+      className={reviewed ? 'order__reviewed' : 'order__review'}
       onClick={(e) => {
         e.stopPropagation();
         void Taro.navigateTo({ url: routes.memberReview(orderId, skuId) });
       }}
     >
-      评价
+      {reviewed ? '已评价' : '评价'}
     </Text>
   );
 }
