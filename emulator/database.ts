@@ -65,14 +65,19 @@ export function databaseActions(
 
   /**
    * A plain write waits while a transaction holds the lock of a document it would write, then chooses its targets
-   * again (they may have changed at the holder's commit). `select` and the write that follows run synchronously.
+   * again (they may have changed at the holder's commit). `select` and `apply` run in one synchronous step: an
+   * `await` between them would let another request choose the same document and one of the two writes be lost.
    */
-  async function untilUnlocked<T>(coll: string, select: () => T, idsOf?: (chosen: T) => string[]): Promise<T> {
+  async function whenUnlocked<T, R>(
+    coll: string,
+    select: () => T,
+    idsOf: (chosen: T) => string[],
+    apply: (chosen: T) => R,
+  ): Promise<R> {
     for (;;) {
       const chosen = select();
-      const ids = idsOf ? idsOf(chosen) : (chosen as unknown as string[]);
-      const wait = txns.lockedAmong(coll, ids);
-      if (!wait) return chosen;
+      const wait = txns.lockedAmong(coll, idsOf(chosen));
+      if (!wait) return apply(chosen);
       await wait;
     }
   }
@@ -131,15 +136,20 @@ export function databaseActions(
     if (txn) {
       for (const doc of docs) txn.insert(coll, doc);
     } else {
-      await untilUnlocked(coll, () => docs.map((d) => d._id));
-      guardDuplicates(() =>
-        store.atomic(() => {
-          for (const doc of docs) {
-            if (store.version(coll, doc._id) !== 0) throw duplicateId(coll, doc._id);
-            txns.beforeExternalWrite(coll, doc._id);
-            store.write(coll, doc._id, doc, false);
-          }
-        }),
+      await whenUnlocked(
+        coll,
+        () => docs.map((d) => d._id),
+        (ids) => ids,
+        () =>
+          guardDuplicates(() =>
+            store.atomic(() => {
+              for (const doc of docs) {
+                if (store.version(coll, doc._id) !== 0) throw duplicateId(coll, doc._id);
+                txns.beforeExternalWrite(coll, doc._id);
+                store.write(coll, doc._id, doc, false);
+              }
+            }),
+          ),
       );
     }
     return json({ data: { insertedIds: docs.map((d) => d._id) } });
@@ -168,21 +178,24 @@ export function databaseActions(
       return multi ? targets : targets.slice(0, 1);
     };
     const upsertId = typeof query._id === 'string' ? query._id : undefined;
-    const chosen = await untilUnlocked(coll, select, (docs) => docs.map((d) => d._id).concat(upsertId ?? []));
-    if (chosen.length === 0 && upsert) {
-      const id = upsertId ?? newDocId();
-      const doc = change({ _id: id });
-      guardDuplicates(() => writeAll(coll, [{ id, doc, existed: false }]));
-      return json({ data: { updated: 0, upsert_id: id } });
-    }
-    const changes = chosen
-      .map((before) => ({ before, after: change(structuredClone(before)) }))
-      .filter(({ before, after }) => !sameDoc(before, after))
-      .map(({ after }) => ({ id: after._id, doc: after, existed: true }));
-    guardDuplicates(() => writeAll(coll, changes));
-    // CloudBase counts the documents matched, changed or not: node-sdk test/database/unit/geo.test.ts expects
-    // `updated === 1` from doc(id).set() with the content the document already has. Unchanged ones are not rewritten.
-    return json({ data: { updated: chosen.length } });
+    const idsOf = (docs: Doc[]) => docs.map((d) => d._id).concat(upsertId ?? []);
+    return whenUnlocked(coll, select, idsOf, (chosen) => {
+      if (chosen.length === 0 && upsert) {
+        const id = upsertId ?? newDocId();
+        const doc = change({ _id: id });
+        guardDuplicates(() => writeAll(coll, [{ id, doc, existed: false }]));
+        return json({ data: { updated: 0, upsert_id: id } });
+      }
+      const changes = chosen
+        .map((before) => ({ before, after: change(structuredClone(before)) }))
+        .filter(({ before, after }) => !sameDoc(before, after))
+        .map(({ after }) => ({ id: after._id, doc: after, existed: true }));
+      guardDuplicates(() => writeAll(coll, changes));
+      // CloudBase counts the documents matched, changed or not: node-sdk test/database/unit/geo.test.ts expects
+      // `updated === 1` from doc(id).set() with the content the document already has. Unchanged ones are not
+      // rewritten.
+      return json({ data: { updated: chosen.length } });
+    });
   };
 
   /**
@@ -195,15 +208,19 @@ export function databaseActions(
     refuseWhereInTransaction(call);
     const query = parseQuery(call.params.query);
     const change = toUpdate(resolveServerDates(parseEjsonObject(call.params.data, 'data'), now()));
-    const before = await untilUnlocked(
+    return whenUnlocked(
       coll,
       () => matching(coll, query)[0],
       (doc) => (doc ? [doc._id] : []),
+      (before) => {
+        if (!before) return json({ data: { updated: 0, doc: null } });
+        const after = change(structuredClone(before));
+        if (!sameDoc(before, after)) {
+          guardDuplicates(() => writeAll(coll, [{ id: after._id, doc: after, existed: true }]));
+        }
+        return json({ data: { updated: 1, doc: encode(after) } });
+      },
     );
-    if (!before) return json({ data: { updated: 0, doc: null } });
-    const after = change(structuredClone(before));
-    if (!sameDoc(before, after)) guardDuplicates(() => writeAll(coll, [{ id: after._id, doc: after, existed: true }]));
-    return json({ data: { updated: 1, doc: encode(after) } });
   };
 
   const removeDocument: TcbAction = async (call) => {
@@ -217,19 +234,21 @@ export function databaseActions(
       if (existed) txn.write(coll, id, null);
       return json({ data: { deleted: existed ? 1 : 0 } });
     }
-    const chosen = await untilUnlocked(
+    return whenUnlocked(
       coll,
       () => {
         const targets = matching(coll, query);
         return call.params.multi === false ? targets.slice(0, 1) : targets;
       },
       (docs) => docs.map((d) => d._id),
+      (chosen) => {
+        writeAll(
+          coll,
+          chosen.map((doc) => ({ id: doc._id, doc: null, existed: true })),
+        );
+        return json({ data: { deleted: chosen.length } });
+      },
     );
-    writeAll(
-      coll,
-      chosen.map((doc) => ({ id: doc._id, doc: null, existed: true })),
-    );
-    return json({ data: { deleted: chosen.length } });
   };
 
   const aggregateDocuments: TcbAction = (call) => {
