@@ -363,7 +363,7 @@ export async function settleAll<T>(promises: Array<Promise<T>>): Promise<T[]> {
 
 /**
  * `fn` over the items, at most `size` at a time: for the set-up of a race, so that a loaded machine does not
- * cold-start more function instances at once than their timeout allows (the points function has 3 s).
+ * cold-start more function instances at once than their timeout allows (the shop function has 5 s).
  */
 export async function pool<T, R>(
   items: readonly T[],
