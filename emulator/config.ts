@@ -30,8 +30,18 @@ export interface SeedTarget {
 /** Data written on the first start of an empty data folder. */
 export type Seed = (target: SeedTarget) => Promise<void>;
 
+/** How client uploads are held, as the application's storage rule holds them in production. */
+export interface StorageSpec {
+  /**
+   * Folders where a signed-in user writes only under their own openid: a client upload to `<folder>/...` is refused
+   * unless it is `<folder>/<uploader's openid>/<name>` (the rule compares the path with auth.openid).
+   */
+  readonly userFolders?: readonly string[];
+}
+
 export interface EmulatorConfig {
   collections: Collections;
+  storage?: StorageSpec;
   /** Seeds by name (`--seed <name>`); `none` is always accepted and seeds nothing. */
   seeds: Readonly<Record<string, Seed>>;
 }

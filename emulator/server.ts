@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Store } from './store';
-import type { Collections } from './config';
+import type { Collections, StorageSpec } from './config';
 import { databaseActions } from './database';
 import { EventText, Runtime, InvokeError, type Invocation } from './runtime/runtime';
 import { createStorage } from './storage';
@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   h5Dir: string;
   /** The application's collections and their indexes (see config.ts). */
   collections: Collections;
+  /** How client uploads are held (see config.ts). */
+  storage?: StorageSpec;
   env?: string;
   appid?: string;
   /** How long a database transaction lives before it is dropped (default CloudBase's 30 s). */
@@ -82,7 +84,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const invoke = (name: string, event: unknown, who: Invocation) => runtime.invoke(name, event, who);
 
-  const storage = createStorage({ dir: join(dataDir, 'storage'), origin: () => origin });
+  const storage = createStorage({
+    dir: join(dataDir, 'storage'),
+    origin: () => origin,
+    userFolders: options.storage?.userFolders ?? [],
+  });
   const openApi = createOpenApi({ sqlite: store.sqlite, now, permissions: (fn) => runtime.openapiPermissions(fn) });
   const pay = createPay({
     sqlite: store.sqlite,
@@ -217,7 +223,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
     const bytes = await readBody(req, LIMITS.upload);
     if (bytes.length === 0) throw new HttpError(400, 'EMPTY_FILE', 'the upload has no bytes');
-    const fileID = await storage.clientUpload(env, url.searchParams.get('cloudPath') ?? '', bytes);
+    const fileID = await storage.clientUpload(env, url.searchParams.get('cloudPath') ?? '', bytes, session.openid);
     log(`upload ${fileID} (${bytes.length} bytes) by ${session.openid}`);
     sendJson(res, 200, { fileID });
   };

@@ -240,28 +240,53 @@ describe("the h5 build's wx.cloud.uploadFile (POST /api/storage/upload)", () => 
   test('a signed-in user uploads a photo the functions can then read, byte-identical', async () => {
     const token = await devSession(emu, 'bob');
     const content = randomBytes(50_000);
-    const res = await upload('reviews/bob-1.jpg', content, token);
-    expect(res).toEqual({ status: 200, json: { fileID: `cloud://${ENV}.${ENV}-emulator/reviews/bob-1.jpg` } });
+    const res = await upload('reviews/dev_bob/1.jpg', content, token);
+    expect(res).toEqual({ status: 200, json: { fileID: `cloud://${ENV}.${ENV}-emulator/reviews/dev_bob/1.jpg` } });
     const downloaded = await cloud.downloadFile({ fileID: res.json.fileID as string });
     expect(Buffer.compare(downloaded.fileContent, content)).toBe(0);
   });
 
   test('refused without a session, over an existing file, to a bad path, or empty; nothing is written', async () => {
     const token = await devSession(emu, 'eve');
-    expect((await upload('reviews/anon.jpg', randomBytes(10))).status).toBe(401);
-    await cloud.uploadFile({ cloudPath: 'reviews/theirs.jpg', fileContent: Buffer.from('original') });
-    expect(await upload('reviews/theirs.jpg', Buffer.from('mine now'), token)).toMatchObject({
+    expect((await upload('reviews/dev_eve/anon.jpg', randomBytes(10))).status).toBe(401);
+    await cloud.uploadFile({ cloudPath: 'reviews/dev_eve/theirs.jpg', fileContent: Buffer.from('original') });
+    expect(await upload('reviews/dev_eve/theirs.jpg', Buffer.from('mine now'), token)).toMatchObject({
       status: 400,
       json: { code: 'STORAGE_EXCEED_AUTHORITY' },
     });
-    expect((await cloud.downloadFile({ fileID: fileIdFor(ENV, 'reviews/theirs.jpg') })).fileContent.toString()).toBe(
-      'original',
-    );
+    const theirs = fileIdFor(ENV, 'reviews/dev_eve/theirs.jpg');
+    expect((await cloud.downloadFile({ fileID: theirs })).fileContent.toString()).toBe('original');
     expect((await upload('../escape.jpg', randomBytes(10), token)).status).toBe(400);
-    expect((await upload('reviews/empty.jpg', Buffer.alloc(0), token)).status).toBe(400);
+    expect((await upload('reviews/dev_eve/empty.jpg', Buffer.alloc(0), token)).status).toBe(400);
     const { fileList } = await cloud.getTempFileURL({
-      fileList: [fileIdFor(ENV, 'reviews/anon.jpg'), fileIdFor(ENV, 'reviews/empty.jpg')],
+      fileList: [fileIdFor(ENV, 'reviews/dev_eve/anon.jpg'), fileIdFor(ENV, 'reviews/dev_eve/empty.jpg')],
     });
     expect(fileList.every((f) => f.status !== 0)).toBe(true);
+  });
+
+  // The shop's config (scripts/emulator-config.ts) names `reviews` a user folder, as its storage rule does.
+  test("in a user folder, only the uploader's own openid folder takes a client upload", async () => {
+    const token = await devSession(emu, 'mallory');
+    const refusedPaths = [
+      'reviews/dev_bob/forged.jpg',
+      'reviews/forged.jpg',
+      'reviews/dev_mallory',
+      'reviews/dev_malloryx/forged.jpg',
+      'reviews/dev_mallor/forged.jpg',
+      'reviews/dev_mallory/../dev_bob/forged.jpg',
+      'reviews/dev_mallory%2F..%2Fdev_bob/forged.jpg',
+    ];
+    for (const cloudPath of refusedPaths) {
+      expect([cloudPath, (await upload(cloudPath, randomBytes(10), token)).status]).toEqual([cloudPath, 400]);
+    }
+    const { fileList } = await cloud.getTempFileURL({ fileList: refusedPaths.map((p) => fileIdFor(ENV, p)) });
+    expect(fileList.map((f) => f.status === 0)).toEqual(refusedPaths.map(() => false));
+    expect(await upload('reviews/dev_bob/forged.jpg', randomBytes(10), token)).toMatchObject({
+      json: { code: 'STORAGE_EXCEED_AUTHORITY' },
+    });
+    // Their own folder, deeper paths in it, and folders that are no user folder take it.
+    for (const cloudPath of ['reviews/dev_mallory/a.jpg', 'reviews/dev_mallory/x/b.jpg', 'notes/c.jpg']) {
+      expect((await upload(cloudPath, randomBytes(10), token)).json.fileID).toBe(fileIdFor(ENV, cloudPath));
+    }
   });
 });

@@ -93,8 +93,9 @@ interface FileResult {
   maxAge?: number;
 }
 
-export function createStorage(opts: { dir: string; origin: () => string }) {
+export function createStorage(opts: { dir: string; origin: () => string; userFolders?: readonly string[] }) {
   const root = path.resolve(opts.dir);
+  const userFolders = opts.userFolders ?? [];
   // Upload tokens handed out by getUploadMetadata; each allows one PUT of one cloudPath.
   const pendingUploads = new Map<string, PendingUpload>();
 
@@ -211,8 +212,13 @@ export function createStorage(opts: { dir: string; origin: () => string }) {
    * the gateway). Like CloudBase's default rule for client writes (仅创建者可写), an existing file is never
    * overwritten from a client. Returns the fileID.
    */
-  async function clientUpload(env: string, cloudPath: string, bytes: Buffer): Promise<string> {
+  async function clientUpload(env: string, cloudPath: string, bytes: Buffer, openid: string): Promise<string> {
     const file = diskPath(env, checkCloudPath(cloudPath));
+    // As a storage rule comparing the path with auth.openid answers: a user folder takes only `<folder>/<openid>/…`.
+    const [folder, owner, ...rest] = cloudPath.split('/');
+    if (userFolders.includes(folder) && (owner !== openid || rest.length === 0)) {
+      throw new TcbFail('STORAGE_EXCEED_AUTHORITY', `only ${folder}/<your openid>/… is yours to write: ${cloudPath}`);
+    }
     if (await isFile(file))
       throw new TcbFail('STORAGE_EXCEED_AUTHORITY', `the file exists and is not yours: ${cloudPath}`);
     return put(env, cloudPath, bytes);

@@ -112,3 +112,11 @@ export const SKU_SPEC_MAX = 30;
 export const SKU_PRICE_MAX_FEN = 5_000_000;
 export const STOCK_MAX = 1_000_000;
 export const STOCK_REASON_MAX = 50;
+
+// Cloud storage.
+/**
+ * Folders of what members upload themselves, each file at `<folder>/<uploader's openid>/<name>`: the storage rule
+ * lets a member write only under their own openid, and the functions accept a member's photo only from there
+ * (core/photos.ts `isOwnPhoto`). The owner's images live elsewhere (`products/`, `shop/`).
+ */
+export const MEMBER_UPLOAD_FOLDERS = { review: 'reviews' } as const;

@@ -44,8 +44,11 @@ export const SHOP_FUNCTION = 'shop';
 const shortId = v.pipe(v.string(), v.regex(SHORT_ID_PATTERN, 'id'));
 const shareCode = v.pipe(v.string(), v.regex(SHARE_CODE_PATTERN, 'shareCode'));
 
-/** A file in the shop's own cloud storage, under `reviews/`. */
-export const REVIEW_PHOTO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/reviews\/[A-Za-z0-9._/-]{1,200}$/;
+/**
+ * A fileID of a member's photo; whose it is and whether it is stored is the use case's to check (core/photos.ts), so
+ * that a photo that is not the caller's own answers `photo.not_yours` rather than a bare `input.invalid`.
+ */
+export const MEMBER_PHOTO_PATTERN = /^cloud:\/\/[\x21-\x7e]{1,1000}$/;
 /** A review's id is its order line: `<orderId>:<skuId>`. */
 const reviewIdSchema = v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}:[A-Za-z0-9_-]{1,16}$/, 'reviewId'));
 
@@ -76,9 +79,9 @@ export const shopInputs = {
     skuId: shortId,
     rating: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
     text: optionalText(REVIEW_TEXT_MAX),
-    /** fileIDs of photos the buyer uploaded to the shop's storage under `reviews/`. */
+    /** fileIDs of photos the buyer uploaded to the shop's storage under `reviews/<their openid>/`. */
     photos: v.optional(
-      v.pipe(v.array(v.pipe(v.string(), v.regex(REVIEW_PHOTO_PATTERN, 'photo'))), v.maxLength(REVIEW_PHOTOS_MAX)),
+      v.pipe(v.array(v.pipe(v.string(), v.regex(MEMBER_PHOTO_PATTERN, 'photo'))), v.maxLength(REVIEW_PHOTOS_MAX)),
     ),
   }),
   /** The caller's own review of one line of their order, whatever became of it (a withdrawn one is marked). */
@@ -227,6 +230,11 @@ export interface ProductCard {
 
 export interface Member {
   id: string;
+  /**
+   * The member's own openid, given to them alone: their uploads go under `<folder>/<openid>/` (MEMBER_UPLOAD_FOLDERS),
+   * the only place the storage rule lets them write. Never part of what other members see.
+   */
+  openid: string;
   shareCode: string;
   nickname: string;
   isOwner: boolean;

@@ -1,4 +1,5 @@
-// Members: one document per openid. The openid never leaves the server; the shareCode is the public handle.
+// Members: one document per openid. The openid goes to no one but its member (their session: their upload folder);
+// the shareCode is the public handle.
 import { getOrNull, type Database } from './db';
 
 export interface UserRecord {

@@ -12,6 +12,8 @@ export interface CallContext {
   db: Database;
   /** The caller's openid; '' when the platform gives none (a timer, a Moments single-page visit). */
   openid: string;
+  /** The env this function runs in (getWXContext().ENV): whose storage a fileID must be in. */
+  env: string;
   now: Date;
   requestId: string;
 }
@@ -65,11 +67,12 @@ export function createHandler(cloud: Cloud, routes: Record<string, AnyRoute>): H
       const chosen = typeof action === 'string' && Object.hasOwn(routes, action) ? routes[action] : undefined;
       // A fixed answer: the caller's text (any length, any markup) is never echoed back.
       if (!chosen) throw new AppError('action.unknown');
-      const { OPENID } = cloud.getWXContext();
+      const { OPENID, ENV } = cloud.getWXContext();
       const ctx: CallContext = {
         cloud,
         db: databaseOf(cloud),
         openid: typeof OPENID === 'string' ? OPENID : '',
+        env: typeof ENV === 'string' ? ENV : '',
         now: new Date(),
         requestId,
       };

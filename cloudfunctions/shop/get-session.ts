@@ -24,6 +24,7 @@ export async function getSession(_input: object, ctx: CallContext): Promise<Sess
   return {
     user: {
       id: user._id,
+      openid: ctx.openid,
       shareCode: user.shareCode,
       nickname: user.nickname,
       isOwner: settings.owners.includes(ctx.openid),

@@ -2,8 +2,10 @@
 // (newest first, or only those with photos) with the product's summary; the buyer's own review of a line, marked
 // when a refund withdrew it; the owner's reply and hiding.
 import { AppError } from '../contracts/errors';
+import { MEMBER_UPLOAD_FOLDERS } from '../contracts/limits';
 import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
+import { isOwnPhoto } from '../core/photos';
 import { displayUrls, PHOTO } from '../data/files';
 import type { CallContext } from '../platform/handler';
 import { findOrder } from '../data/orders';
@@ -32,9 +34,10 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
   if (order.status !== 'completed') throw new AppError('review.not_allowed');
   const line = order.items.find((l) => l.skuId === input.skuId);
   if (!line) throw new AppError('review.not_allowed', '这个订单里没有这件商品');
+  const photos = input.photos ?? [];
+  await requireOwnPhotos(ctx, photos);
   // A buyer who never opened the shop's session has no member record yet: the review needs their nickname.
   const user = await ensureMember(ctx);
-  const photos = input.photos ?? [];
   const record: ReviewRecord = {
     _id: reviewId(order._id, line.skuId),
     orderId: order._id,
@@ -55,6 +58,19 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
   // A refund (or a refund request) reached the order since it was read above.
   if (inserted === 'order_moved') throw new AppError('review.not_allowed');
   return { review: (await viewReviews(ctx, [record], 'author'))[0] };
+}
+
+/**
+ * A review shows only photos its author uploaded: each named in this env's storage under `reviews/<caller's
+ * openid>/` (another member's photo or the shop's images would otherwise appear under the caller's name) and stored.
+ */
+async function requireOwnPhotos(ctx: CallContext, photos: readonly string[]): Promise<void> {
+  if (photos.length === 0) return;
+  const owner = { env: ctx.env, openid: ctx.openid, folder: MEMBER_UPLOAD_FOLDERS.review };
+  if (!photos.every((fileID) => isOwnPhoto(fileID, owner))) throw new AppError('photo.not_yours');
+  // Named right but never stored: the upload did not finish.
+  const urls = await displayUrls(ctx.cloud, photos);
+  if (!photos.every((fileID) => urls.has(fileID))) throw new AppError('upload.failed');
 }
 
 export async function myReview(input: ShopInput<'myReview'>, ctx: CallContext): Promise<ShopResults['myReview']> {

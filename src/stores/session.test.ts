@@ -7,6 +7,7 @@ const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 
 const alice = {
   id: 'u1',
+  openid: 'dev_u1',
   shareCode: 'ALC234',
   nickname: 'alice',
   isOwner: false,

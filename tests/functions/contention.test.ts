@@ -311,12 +311,16 @@ test('30 buyers review one product at once while the owner hides and shows revie
   const [tea] = await shop.makeProduct('busy-tea', [{ stock: 60, priceFen: 2000 }]);
   const buyers = Array.from({ length: 30 }, (_v, i) => `taster${i}`);
   const orders = await pool(buyers, SETUP, (b) => shop.completed(b, [tea]));
+  // Every third buyer adds a photo of their own, uploaded into their folder as the review page does.
+  const photos = await pool(buyers, SETUP, (b, i) =>
+    i % 3 === 0 ? shop.upload(b, { folder: 'reviews' }) : Promise.resolve(null),
+  );
   const review = (i: number) => ({
     orderId: orders[i].id,
     skuId: tea.skuId,
     rating: 1 + (i % 5),
     text: `第 ${i} 位买家的评价`,
-    ...(i % 3 === 0 ? { photos: [`cloud://local-dev.6c6f-local-dev/reviews/taster${i}/a.jpg`] } : {}),
+    ...(photos[i] ? { photos: [photos[i]] } : {}),
   });
   // Six reviews exist before the rush: the owner hides and shows them while the others come in.
   for (let i = 0; i < 6; i++) await ok(buyers[i], 'shop', 'review', review(i));

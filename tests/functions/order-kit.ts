@@ -108,6 +108,25 @@ export class Shop {
     return res.json.result;
   }
 
+  /**
+   * A photo `as` uploads from the client (the h5 build's wx.cloud.uploadFile, signed in as them) into their own
+   * folder of `folder`, `<folder>/<openid from their session>/<name>`, or to `cloudPath` as given; answers the fileID.
+   */
+  async upload(as: string, target: { folder: string } | { cloudPath: string }): Promise<string> {
+    const openid = async () => (await this.call(as, 'shop', { action: 'session' })).data.user.openid as string;
+    const cloudPath =
+      'cloudPath' in target ? target.cloudPath : `${target.folder}/${await openid()}/${randomUUID()}.png`;
+    const res = await fetch(`${this.emu.origin}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', authorization: `Bearer ${await this.token(as)}` },
+      body: new Uint8Array(Buffer.from('\x89PNG fake bytes')),
+    });
+    const body = (await res.json()) as { fileID?: string };
+    if (!res.ok || !body.fileID)
+      throw new Error(`upload of ${cloudPath} as ${as}: HTTP ${res.status} ${JSON.stringify(body)}`);
+    return body.fileID;
+  }
+
   order(as: string, action: OrderAction | string, input: Record<string, unknown> = {}): Promise<Outcome> {
     return this.call(as, 'order', { action, ...input });
   }

@@ -3,6 +3,7 @@
 // review summary, and the sharer's verified purchases ("TA 买过 N 次"), counted from completed orders and taken back
 // by refunds. After every test each product's counters must equal its visible reviews.
 import { checkStatsAgainstReviews } from './ledgers';
+import { sdkFor } from '../emulator/harness';
 import { OWNER, line, useShop } from './order-kit';
 
 const shop = useShop();
@@ -41,7 +42,7 @@ async function shareCode(as: string): Promise<string> {
 describe('reviews', () => {
   test('a buyer reviews a line of a completed order once, with photos from the shop storage', async () => {
     const order = await shop.completed('rev1', [HONEY, CUP]);
-    const photo = 'cloud://local-dev.6c6f-local-dev/reviews/rev1/a.jpg';
+    const photo = await shop.upload('rev1', { folder: 'reviews' });
     const { review: made } = await ok('rev1', 'review', review(order.id, HONEY.skuId, { rating: 4, photos: [photo] }));
     expect(made).toMatchObject({
       id: `${order.id}:${HONEY.skuId}`,
@@ -128,6 +129,62 @@ describe('reviews', () => {
     expect(replied.reply).toMatchObject({ text: '感谢支持' });
     await ok(OWNER, 'hideReview', { reviewId: id, hidden: false });
     expect((await ok('anyone', 'listReviews', { productId: 'qinghua-cup' })).summary).toEqual(before);
+  });
+});
+
+describe("a review's photos are the buyer's own uploads", () => {
+  /** A file written by the server side (the owner's console, a seed): it exists, under the path given. */
+  const stored = async (cloudPath: string): Promise<string> =>
+    (await sdkFor(shop.emu).uploadFile({ cloudPath, fileContent: Buffer.from('\x89PNG fake') })).fileID as string;
+
+  test("another's photo, the shop's images, outside the folder, another env: refused, nothing stored", async () => {
+    const order = await shop.completed('snap', [HONEY]);
+    const mine = await shop.upload('snap', { folder: 'reviews' });
+    const bobs = await shop.upload('bob', { folder: 'reviews' });
+    const snap = (await call('snap', 'session')).data.user.openid as string;
+    const bob = (await call('bob', 'session')).data.user.openid as string;
+    expect(mine).toContain(`/reviews/${snap}/`);
+    expect(bobs).toContain(`/reviews/${bob}/`);
+    const here = /^cloud:\/\/[^/]+\//.exec(mine)![0]; // cloud://<env>.<bucket>/
+    const env = /^cloud:\/\/([^.]+)\./.exec(mine)![1];
+    const product = (await shop.all('products')).find((p) => p._id === HONEY.productId).images[0] as string;
+    const logo = await stored(`shop/logo-${snap}.png`);
+    const loose = await stored(`reviews/${snap}.png`); // stored, but not in the member's folder
+    const name = mine.slice(mine.lastIndexOf('/') + 1);
+
+    const cases: Array<[string, string[], string]> = [
+      ["bob's photo", [bobs], 'photo.not_yours'],
+      ["bob's photo after one of mine", [mine, bobs], 'photo.not_yours'],
+      ["the shop's product image", [product], 'photo.not_yours'],
+      ["the shop's logo", [logo], 'photo.not_yours'],
+      ['a file beside the folders', [loose], 'photo.not_yours'],
+      [
+        "a climb from mine into bob's",
+        [`${here}reviews/${snap}/../${bob}/${bobs.split('/').pop()}`],
+        'photo.not_yours',
+      ],
+      ['a prefix of my folder', [`${here}reviews/${snap}x/${name}`], 'photo.not_yours'],
+      ['an encoded climb', [`${here}reviews/${snap}/..%2F${bob}%2F${bobs.split('/').pop()}`], 'photo.not_yours'],
+      ["another env's fileID", [mine.replace(`cloud://${env}.`, 'cloud://other-env.')], 'photo.not_yours'],
+      ['mine, never uploaded', [`${here}reviews/${snap}/never-uploaded.png`], 'upload.failed'],
+    ];
+    for (const [what, photos, code] of cases) {
+      expect([what, await refused('snap', 'review', review(order.id, HONEY.skuId, { photos }))]).toEqual([what, code]);
+    }
+    // Nothing was stored by any of them: the line is still open, and takes the buyer's own photo.
+    expect((await shop.all('reviews')).filter((r) => r.buyerId === 'dev_snap')).toEqual([]);
+    expect((await shop.get('snap', order.id)).reviewedSkus ?? []).toEqual([]);
+    const { review: made } = await ok('snap', 'review', review(order.id, HONEY.skuId, { photos: [mine] }));
+    expect(made.photos).toEqual([expect.stringContaining(`/reviews/${snap}/${name}`)]);
+    expect((await shop.db.collection('reviews').doc(made.id).get()).data.photos).toEqual([mine]);
+  });
+
+  test("the storage holds a member to their own folder: bob cannot upload into another's", async () => {
+    const eve = (await call('eve', 'session')).data.user.openid as string;
+    await expect(shop.upload('bob', { cloudPath: `reviews/${eve}/planted.png` })).rejects.toThrow(
+      /HTTP 400 .*STORAGE_EXCEED_AUTHORITY/,
+    );
+    await expect(shop.upload('bob', { cloudPath: 'reviews/planted.png' })).rejects.toThrow(/HTTP 400/);
   });
 });
 

@@ -37,6 +37,9 @@ describe('session', () => {
     expect(first.user).toMatchObject({ isOwner: false, points: { available: 0, pending: 0 } });
     expect(first.user.shareCode).toMatch(SHARE_CODE_PATTERN);
     expect((await db.collection('users').where({ openid: 'dev_carol' }).count()).total).toBe(1);
+    // Their own openid, for their upload folder (reviews/<openid>/…): each caller is told only their own.
+    expect(first.user.openid).toBe('dev_carol');
+    expect((await ok('dave', { action: 'session' })).user.openid).toBe('dev_dave');
   });
 
   test('concurrent first calls create one member with one shareCode', async () => {

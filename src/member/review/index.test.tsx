@@ -5,13 +5,15 @@ import { uploadFile } from '../../api/storage';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 import { typeInto } from '../../owner/shared/test-fields';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
+import { useSession } from '../../stores/session';
 import ReviewPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({ orderApi: { get: jest.fn() } }));
-jest.mock('../../api/shop', () => ({ shopApi: { review: jest.fn(), myReview: jest.fn() } }));
+jest.mock('../../api/shop', () => ({ shopApi: { review: jest.fn(), myReview: jest.fn(), session: jest.fn() } }));
 jest.mock('../../api/storage', () => ({
   uploadFile: jest.fn(),
+  memberFolder: jest.requireActual('../../api/storage').memberFolder,
   cloudPathFor: (folder: string, p: string) => `${folder}/${p.split('/').pop()}`,
 }));
 
@@ -20,6 +22,16 @@ const getOrder = orderApi.get as jest.Mock;
 const review = shopApi.review as jest.Mock;
 const myReview = shopApi.myReview as jest.Mock;
 const upload = uploadFile as jest.Mock;
+const session = shopApi.session as jest.Mock;
+const bob = {
+  id: 'u-bob',
+  openid: 'dev_bob',
+  shareCode: 'K7M2QX',
+  nickname: '小博',
+  isOwner: false,
+  isMember: true,
+  points: { available: 0, pending: 0 },
+};
 
 const ID = 'YJ7K3M9Q2W4E6R8T1Y';
 const order = (extra: Partial<Order> = {}): Order => ({
@@ -55,6 +67,9 @@ beforeEach(() => {
   review.mockReset();
   myReview.mockReset();
   upload.mockReset();
+  session.mockReset();
+  session.mockResolvedValue({ ok: true, data: { user: bob, binding: null } });
+  useSession.setState({ user: null, binding: null, status: 'idle', error: null });
 });
 
 async function open(o: Order) {
@@ -84,7 +99,7 @@ describe('review page', () => {
       skuId: 's1',
       rating: 4,
       text: '很香，回购',
-      photos: ['cloud://e.b/reviews/2.jpg'],
+      photos: ['cloud://e.b/reviews/dev_bob/2.jpg'],
     });
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
   });
@@ -116,6 +131,23 @@ describe('review page', () => {
     fireEvent.click(screen.getByText('添加图片 0/6'));
     await screen.findByText('添加图片 1/6');
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '图片上传失败，请重试' }));
+  });
+
+  it("uploads into the buyer's own folder, named by their session; without a session it uploads nothing", async () => {
+    session.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    await open(order());
+    Taro.chooseImage.mockResolvedValue({ tempFilePaths: ['blob:a/1.jpg'] });
+    fireEvent.click(screen.getByText('添加图片 0/6'));
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络异常，请稍后重试' })),
+    );
+    expect(upload).not.toHaveBeenCalled();
+    expect(screen.getByText('添加图片 0/6')).toBeTruthy();
+
+    upload.mockImplementation(async (path: string) => ({ ok: true, data: { fileID: `cloud://e.b/${path}` } }));
+    fireEvent.click(screen.getByText('添加图片 0/6'));
+    await screen.findByText('添加图片 1/6');
+    expect(upload).toHaveBeenCalledWith('reviews/dev_bob/1.jpg', 'blob:a/1.jpg');
   });
 
   it('a line already reviewed, or an order not completed or refunded, cannot be reviewed', async () => {

@@ -9,7 +9,9 @@ import PageState from '../../components/PageState';
 import ReviewItem from '../../components/ReviewItem';
 import { orderApi } from '../../api/order';
 import { shopApi } from '../../api/shop';
-import { cloudPathFor, uploadFile } from '../../api/storage';
+import { cloudPathFor, memberFolder, uploadFile } from '../../api/storage';
+import { useSession } from '../../stores/session';
+import { MEMBER_UPLOAD_FOLDERS } from '../../../cloudfunctions/contracts/limits';
 import type { Order, OrderLine } from '../../../cloudfunctions/contracts/order';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
 import { formProblem, RATING_LABELS, REVIEW_PHOTOS_MAX, REVIEW_TEXT_MAX } from './form';
@@ -80,10 +82,19 @@ export default function ReviewPage() {
     } catch {
       return; // cancelled
     }
+    setUploading(`上传中 1/${picked.length}`);
+    // Photos go under the buyer's own folder (their openid, from their session): nowhere else may they write.
+    await useSession.getState().load();
+    const { user, error: sessionError } = useSession.getState();
+    if (!user) {
+      setUploading(null);
+      return toast(sessionError?.message ?? '图片上传失败，请重试');
+    }
+    const folder = memberFolder(MEMBER_UPLOAD_FOLDERS.review, user.openid);
     const added: Photo[] = [];
     for (const [i, local] of picked.slice(0, REVIEW_PHOTOS_MAX - photos.length).entries()) {
       setUploading(`上传中 ${i + 1}/${picked.length}`);
-      const res = await uploadFile(cloudPathFor('reviews', local), local);
+      const res = await uploadFile(cloudPathFor(folder, local), local);
       if (!res.ok) {
         toast(res.error.message);
         break;

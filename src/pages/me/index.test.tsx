@@ -21,6 +21,7 @@ const balance = pointsApi.balance as jest.MockedFunction<typeof pointsApi.balanc
 const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }] | undefined)?.[0].title;
 const owner = {
   id: 'u0',
+  openid: 'dev_u0',
   shareCode: 'OWN234',
   nickname: '店主小王',
   isOwner: true,

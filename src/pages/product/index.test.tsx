@@ -34,6 +34,7 @@ const product = {
 const reviews: ProductDetail['reviews'] = { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 };
 const bob = {
   id: 'u2',
+  openid: 'dev_u2',
   shareCode: 'BOB234',
   nickname: 'bob',
   isOwner: false,

@@ -11,6 +11,7 @@ const Taro = mockedTaro();
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 const bob = {
   id: 'u2',
+  openid: 'dev_u2',
   shareCode: 'BOB234',
   nickname: 'bob',
   isOwner: false,
