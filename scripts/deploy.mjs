@@ -29,11 +29,6 @@ async function buildIfStale() {
   writeFileSync(marker, new Date().toISOString());
 }
 
-function managerFor(envId, credentials) {
-  const CloudBase = require('@cloudbase/manager-node');
-  return new CloudBase({ ...credentials, envId });
-}
-
 await build({
   entryPoints: [join(root, 'scripts/deploy/cli.ts')],
   outfile: join(root, 'dist/deploy/cli.js'),
@@ -44,11 +39,11 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { main } = require(join(root, 'dist/deploy/cli.js'));
+const { main, realManager } = require(join(root, 'dist/deploy/cli.js'));
 process.exitCode = await main(process.argv.slice(2), {
   root,
   buildIfStale,
-  managerFor,
+  managerFor: realManager,
   environment: process.env,
   out: (line) => console.log(line),
   err: (line) => console.error(line),

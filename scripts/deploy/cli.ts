@@ -1,6 +1,7 @@
 // npm run deploy -- --env <envId> [--dry-run] [--json]: the whole backend into one CloudBase environment with
 // @cloudbase/manager-node. scripts/deploy.mjs bundles this file and calls `main`, handing it the build step.
 import { join } from 'node:path';
+import type CloudBase from '@cloudbase/manager-node';
 import { applyPlan, type Manager } from './apply';
 import { type Plan, planFor, planJson } from './plan';
 
@@ -35,13 +36,15 @@ export function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
+type Environment = Readonly<Record<string, string | undefined>>;
+
 export interface Credentials {
   secretId: string;
   secretKey: string;
   token?: string;
 }
 
-export function credentialsFrom(environment: NodeJS.ProcessEnv): Credentials {
+export function credentialsFrom(environment: Environment): Credentials {
   const secretId = environment.TENCENTCLOUD_SECRETID?.trim();
   const secretKey = environment.TENCENTCLOUD_SECRETKEY?.trim();
   if (!secretId || !secretKey) {
@@ -69,13 +72,22 @@ function describe(plan: Plan): string {
   return lines.join('\n');
 }
 
+/**
+ * The real manager for `env`, loaded only when deploying. Typed as `Manager` from the library's own declarations,
+ * so tsc proves that @cloudbase/manager-node has every call apply.ts makes, with those shapes.
+ */
+export function realManager(env: string, credentials: Credentials): Manager {
+  const Manager: typeof CloudBase = require('@cloudbase/manager-node');
+  return new Manager({ ...credentials, envId: env });
+}
+
 export interface Deps {
   root: string;
   /** Builds dist/cloudfunctions when stale; throws when the build fails. */
   buildIfStale: () => Promise<void>;
   /** Makes the manager for the env (the real one loads @cloudbase/manager-node). */
   managerFor: (env: string, credentials: Credentials) => Manager;
-  environment: NodeJS.ProcessEnv;
+  environment: Environment;
   out: (line: string) => void;
   err: (line: string) => void;
 }

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
-import { collections } from '../../cloudfunctions/data/indexes';
+import { collections, type IndexSpec } from '../../cloudfunctions/data/indexes';
 import { COLLECTION_RULE, indexName, type Plan, planFor, planJson, STORAGE_RULE } from './plan';
 
 const root = join(__dirname, '..', '..');
@@ -129,7 +129,11 @@ describe('collections', () => {
     for (const c of plan.collections) {
       const declared = collections[c.name as keyof typeof collections].indexes;
       expect(c.indexes).toEqual(
-        declared.map((spec) => ({ name: indexName(spec), fields: [...spec.fields], unique: spec.unique === true })),
+        declared.map((spec: IndexSpec) => ({
+          name: indexName(spec),
+          fields: [...spec.fields],
+          unique: spec.unique === true,
+        })),
       );
       expect(new Set(c.indexes.map((i) => i.name)).size).toBe(c.indexes.length);
       for (const i of c.indexes) expect(i.name).toMatch(/^[A-Za-z0-9_]+$/);
