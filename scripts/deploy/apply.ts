@@ -85,6 +85,10 @@ async function existingCollections(manager: Manager): Promise<Set<string>> {
   }
 }
 
+/**
+ * An index as UpdateTable takes it (manager-node docs/database.md, updateCollection: Direction "1" ascending; creating
+ * and dropping go in separate calls).
+ */
 function indexDefinition(index: IndexPlan) {
   return {
     IndexName: index.name,

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
+import * as limits from '../../cloudfunctions/contracts/limits';
 import { collections, type IndexSpec } from '../../cloudfunctions/data/indexes';
 import { COLLECTION_RULE, indexName, type Plan, planFor, planJson, STORAGE_RULE } from './plan';
 
@@ -163,10 +164,15 @@ describe('storage rule', () => {
   const read = (path: string) => evaluate(STORAGE_RULE.read, null, { openid: 'oAlice', path });
   const alice = { openid: 'oAlice_28-chars-like-WeChat1' };
 
+  // The folders the client names in cloudPathFor(…): a literal, or a key of MEMBER_UPLOAD_FOLDERS (contracts).
+  const memberFolders =
+    (limits as unknown as { MEMBER_UPLOAD_FOLDERS?: Record<string, string> }).MEMBER_UPLOAD_FOLDERS ?? {};
   const uploadFolders = [
     ...new Set(
       sourcesUnder(join(root, 'src')).flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(/cloudPathFor\(\s*'([\w-]+)'/g)].map((m) => m[1]),
+        [...readFileSync(file, 'utf8').matchAll(/cloudPathFor\(\s*(?:'([\w-]+)'|MEMBER_UPLOAD_FOLDERS\.(\w+))/g)].map(
+          (m) => m[1] ?? memberFolders[m[2]] ?? `unknown MEMBER_UPLOAD_FOLDERS.${m[2]}`,
+        ),
       ),
     ),
   ];

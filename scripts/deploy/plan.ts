@@ -5,6 +5,7 @@
 // config.json entry or a collection added by anyone flows in without touching this file.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as limits from '../../cloudfunctions/contracts/limits';
 import { type CollectionName, collections, type IndexSpec } from '../../cloudfunctions/data/indexes';
 
 /** CloudBase's Node.js 16 runtime: the bundles are built for node16 (scripts/build-cloud.mjs `target`). */
@@ -20,12 +21,22 @@ export const DEFAULT_TIMEOUT_S = 3;
 export const COLLECTION_RULE = { read: false, write: false } as const;
 
 /**
- * Folders a client writes to itself with Taro.cloud.uploadFile, each file at `<folder>/<uploader's openid>/<name>`:
- * members' review photos, and the owner's product photos and shop logo (the owner uploads from the phone too; a
- * storage rule cannot see who is an owner, `settings.owners` lives in the database, so the owner's uploads follow
- * the same per-uploader shape and the owner-only functions decide which files become the shop's images).
+ * Members' upload folders: `MEMBER_UPLOAD_FOLDERS` of contracts/limits.ts where it is declared, else `reviews`
+ * (read through the module object so that this compiles with or without the declaration).
  */
-export const UPLOAD_FOLDERS = ['reviews', 'products', 'shop'] as const;
+const MEMBER_FOLDERS: string[] = Object.values(
+  (limits as unknown as { MEMBER_UPLOAD_FOLDERS?: Record<string, string> }).MEMBER_UPLOAD_FOLDERS ?? {
+    review: 'reviews',
+  },
+);
+
+/**
+ * Folders a client writes to itself with Taro.cloud.uploadFile, each file at `<folder>/<uploader's openid>/<name>`:
+ * members' photos, and the owner's product photos and shop logo. The owner uploads from the phone too; a storage
+ * rule cannot see who is an owner (`settings.owners` lives in the database), so the owner's uploads take the same
+ * per-uploader shape and the owner-only functions decide which files become the shop's images.
+ */
+export const UPLOAD_FOLDERS: readonly string[] = [...new Set([...MEMBER_FOLDERS, 'products', 'shop'])];
 
 /**
  * The storage rule, following CloudBase's storage security rules
@@ -42,12 +53,12 @@ export const UPLOAD_FOLDERS = ['reviews', 'products', 'shop'] as const;
  * functions (a photo whose path is not `<folder>/<caller's openid>/…` is refused).
  * Written with `[/]` instead of `\/` so that no escaping is lost between this file, JSON and the service.
  */
-export const STORAGE_RULE = {
+export const STORAGE_RULE: { read: string; write: string } = {
   read: `/^(${UPLOAD_FOLDERS.join('|')})[/]/.test(resource.path) == true`,
   write:
     'auth != null && auth.openid != null && resource.openid == auth.openid && ' +
     `/^(${UPLOAD_FOLDERS.join('|')})[/][A-Za-z0-9_-]+[/][A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(resource.path) == true`,
-} as const;
+};
 
 export interface TriggerPlan {
   name: string;
