@@ -109,6 +109,10 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
     step = 'deploy';
     deps.out(`deploying to ${plan.env}`);
     await applyPlan(plan, deps.managerFor(plan.env, credentials as Credentials), deps.out);
+    deps.out(
+      'Once per environment, in the console (README, Production): WeChat Pay, message push of wxa_media_check, ' +
+        'and a DevTools upload of a function whose cloud call answers -604101.',
+    );
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
