@@ -5,7 +5,12 @@
 // timer trigger only when config.json changed or removed it (a trigger is configuration, not data).
 import type { CollectionPlan, FunctionPlan, IndexPlan, Plan, TriggerPlan } from './plan';
 
-/** The manager-node calls the deploy uses (names and shapes of @cloudbase/manager-node 5.6.5). */
+/**
+ * The manager-node calls the deploy uses (names and shapes of @cloudbase/manager-node 5.6.5: its docs/function.md,
+ * docs/database.md and docs/storage.md, and lib/ of the package; the collections' rules are the tcb cloud API's
+ * DescribeSafeRule / ModifySafeRule, https://cloud.tencent.com/document/api/876/128118 and …/128959, called through
+ * its commonService as its own test/rules does). cli.ts types the real manager as this interface.
+ */
 export interface Manager {
   functions: {
     listFunctions(limit?: number, offset?: number): Promise<Array<Record<string, string>>>;
