@@ -1,5 +1,5 @@
 // What `npm run deploy` puts in a CloudBase environment, computed from the code and nothing else: the functions are
-// the built folders of dist/cloudfunctions that have a source folder in cloudfunctions/ (each with its own
+// the folders of cloudfunctions/ with an index.ts, uploaded from dist/cloudfunctions (each with its own
 // config.json: timeout, timer triggers, permissions.openapi), the collections and their indexes are the one
 // declaration in cloudfunctions/data/indexes.ts, and the security rules are the constants below. A function, a
 // config.json entry or a collection added by anyone flows in without touching this file.
