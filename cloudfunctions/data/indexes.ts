@@ -1,16 +1,15 @@
 // The collections of the shop and the indexes each needs. This is the one place they are declared:
 // - the local emulator creates these collections at start and keeps these indexes (equality lookups on the
 //   first field of an index never scan the collection; unique indexes refuse duplicates like MongoDB's E11000);
-// - in production, create the same collections and indexes in the CloudBase console
-//   (云开发控制台 → 数据库 → <collection> → 索引管理 → 添加索引), one row per entry below, ascending,
-//   "唯一" ticked where `unique: true`. Every collection's permission is "仅管理端可读写": clients reach data
-//   only through cloud functions.
+// - in production, `npm run deploy` (scripts/deploy/) creates the same collections and indexes in CloudBase,
+//   ascending, unique where `unique: true`, and gives every collection the rule `{ read: false, write: false }`:
+//   clients reach data only through cloud functions.
 
 export interface IndexSpec {
   /** Fields of the index, in order (dot paths allowed). */
   readonly fields: readonly string[];
   readonly unique?: boolean;
-  /** Name shown in the console; defaults to the fields joined with "_". */
+  /** Name in CloudBase; defaults to the fields joined with "_" (a dotted path's '.' also becoming '_'). */
   readonly name?: string;
 }
 
