@@ -45,6 +45,7 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
     functionsDir: values.functions,
     h5Dir: values.h5,
     collections: config.collections,
+    messagePush: config.messagePush,
     timers: !values['no-timers'],
     transactionLifetimeMs: lifetime,
     log: (line) => console.log(`[emulator] ${line}`),

@@ -6,5 +6,8 @@ import { seedDemo } from './seed/demo';
 
 export const shopEmulatorConfig: EmulatorConfig = {
   collections,
+  // Production sets the same in CloudBase (云开发 › 设置 › 其他设置 › 消息推送): content security's photo verdicts
+  // go to the `security` function.
+  messagePush: [{ msgType: 'event', event: 'wxa_media_check', functionName: 'security' }],
   seeds: { demo: seedDemo },
 };
