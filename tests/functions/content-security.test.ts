@@ -228,7 +228,7 @@ describe('photos: reviews', () => {
     expect((await reviewDoc(review.id)).photoCheckDue).toBeUndefined();
   });
 
-  test('the scheduler gives up after five asks: the photo stays hidden from others, never published unchecked', async () => {
+  test('after five asks the scheduler stops: the photo stays hidden, never published unchecked', async () => {
     const { order, skuId } = await bought('pa4', 'cs-pa4');
     const photo = await upload('pa4', 'stuck.jpg');
     await security({ failing: true });
@@ -246,7 +246,7 @@ describe('photos: reviews', () => {
     expect((await publicView('cs-pa4')).items[0].photos).toEqual([]);
   });
 
-  test('a verdict that never arrives is asked for again after the wait; a late verdict of the old ask is ignored', async () => {
+  test('a verdict that never comes is asked for again after the wait; a late one of the old ask is ignored', async () => {
     const { order, skuId } = await bought('pa5', 'cs-pa5');
     const photo = await upload('pa5', 'slow.jpg');
     const { review } = await ok('pa5', 'shop', 'review', {
