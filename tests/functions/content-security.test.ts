@@ -75,7 +75,7 @@ async function publicView(productId: string) {
 }
 
 describe('text: reviews', () => {
-  test('a risky text (or one WeChat wants a person to review) is refused with content.risky; nothing is stored', async () => {
+  test('a risky text (or one WeChat would have a person review) is refused: content.risky, nothing stored', async () => {
     const [honey, cup] = await shop.makeProduct('cs-ra1', [{ stock: 5 }, { stock: 5 }]);
     const order = await shop.completed('ra1', [honey, cup]);
     await security({ riskyWords: ['违禁词'], reviewWords: ['待人工'] });
@@ -100,7 +100,7 @@ describe('text: reviews', () => {
     expect((await publicView('cs-ra1')).items.map((r: { id: string }) => r.id)).toEqual([review.id]);
   });
 
-  test('a check that cannot run answers content.check_failed and stores nothing; sent again later, it is kept', async () => {
+  test('a check that cannot run answers content.check_failed, stores nothing; sent again, it is kept', async () => {
     const { order, skuId } = await bought('ra2', 'cs-ra2');
     await security({ failing: true });
     const input = { orderId: order.id, skuId, rating: 4, text: '包装很用心' };
@@ -113,7 +113,7 @@ describe('text: reviews', () => {
 });
 
 describe("text: the sharer's note", () => {
-  test('a risky note is refused and the old one stays; a passing one is stored; a failed check stores nothing', async () => {
+  test('a risky note is refused, the old one stays; a passing one is stored; a failed check stores none', async () => {
     await ok('sn1', 'commission', 'setNote', { productId: 'qinling-honey', note: '我家一直吃这个' });
     await security({ riskyWords: ['加微信'] });
     const error = await refused('sn1', 'commission', 'setNote', { productId: 'qinling-honey', note: '便宜，加微信' });
@@ -246,7 +246,7 @@ describe('photos: reviews', () => {
     expect((await publicView('cs-pa4')).items[0].photos).toEqual([]);
   });
 
-  test('a verdict that never comes is asked for again after the wait; a late one of the old ask is ignored', async () => {
+  test('a verdict that never comes is asked again after the wait; a late one of the old ask is ignored', async () => {
     const { order, skuId } = await bought('pa5', 'cs-pa5');
     const photo = await upload('pa5', 'slow.jpg');
     const { review } = await ok('pa5', 'shop', 'review', {
