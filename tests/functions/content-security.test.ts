@@ -75,7 +75,7 @@ async function publicView(productId: string) {
 }
 
 describe('text: reviews', () => {
-  test('a risky text (or one WeChat would have a person review) is refused: content.risky, nothing stored', async () => {
+  test('a risky text (or one WeChat would have a person review) is refused: content.risky, none stored', async () => {
     const [honey, cup] = await shop.makeProduct('cs-ra1', [{ stock: 5 }, { stock: 5 }]);
     const order = await shop.completed('ra1', [honey, cup]);
     await security({ riskyWords: ['违禁词'], reviewWords: ['待人工'] });
