@@ -10,16 +10,16 @@ import { recordMediaVerdict } from './record-media-verdict';
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 /**
- * Sources a caller can produce (getWXContext docs): a mini program, the IDE, the HTTP API, a crawler, local debug,
- * or unknown. The documentation names no SOURCE for message push, so the check refuses these rather than expect one;
- * `scf` chains keep the first hop (`wx_client,scf`), so a function called by a member is refused too.
+ * Sources a member or a developer can produce (getWXContext docs): a mini program, the IDE and its local debugging,
+ * the HTTP API, a crawler. The documentation names no SOURCE for message push, so these are refused rather than one
+ * expected; `scf` chains keep the first hop (`wx_client,scf`), so a function called by a member is refused too. The
+ * guard that does not depend on the platform's labels is the trace id: only WeChat and the shop's database know it.
  */
-const CALLER_SOURCES = ['wx_client', 'wx_devtools', 'wx_http', 'wx_crawler', 'wx_localdebug', 'wx_unknown'];
+const CALLER_SOURCES = ['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_http', 'wx_crawler'];
 
 export async function main(event: unknown) {
   const { SOURCE } = cloud.getWXContext() as { SOURCE?: string };
-  const first = (SOURCE ?? '').split(',')[0];
-  if (first === '' || CALLER_SOURCES.includes(first)) return { refused: 'not a message push' };
+  if (CALLER_SOURCES.includes((SOURCE ?? '').split(',')[0])) return { refused: 'not a message push' };
   // wx.cloud.callFunction adds userInfo to a member's event; message push never does.
   if (typeof event !== 'object' || event === null || 'userInfo' in event) return { refused: 'not a message push' };
   return recordMediaVerdict(databaseOf(cloud), event as Record<string, unknown>, new Date());
