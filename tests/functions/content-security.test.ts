@@ -6,7 +6,7 @@
 // verdict. The emulator's rules come from POST /__dev/security; its verdict events wait for /__dev/security/flush.
 import { post } from '../emulator/harness';
 import { checkStatsAgainstReviews } from './ledgers';
-import { useShop } from './order-kit';
+import { OWNER, useShop } from './order-kit';
 
 const shop = useShop();
 
@@ -266,6 +266,25 @@ describe('photos: reviews', () => {
     expect(second.traceId).not.toBe(first);
     expect(await flush()).toEqual([{ outcome: 'unknown' }, { outcome: 'recorded' }]);
     expect((await publicView('cs-pa5')).items[0].photos).toHaveLength(1);
+  });
+
+  test('a verdict on a review the owner hid counts nothing until it is shown again', async () => {
+    const { order, skuId } = await bought('pa7', 'cs-pa7');
+    const photo = await upload('pa7', 'hidden.jpg');
+    const { review } = await ok('pa7', 'shop', 'review', {
+      orderId: order.id,
+      skuId,
+      rating: 4,
+      text: '',
+      photos: [photo],
+    });
+    await ok(OWNER, 'shop', 'hideReview', { reviewId: review.id, hidden: true, reason: '待核实' });
+    expect(await flush()).toEqual([{ outcome: 'recorded' }]);
+    expect((await publicView('cs-pa7')).summary).toMatchObject({ count: 0, withPhotos: 0 });
+    await ok(OWNER, 'shop', 'hideReview', { reviewId: review.id, hidden: false });
+    const seen = await publicView('cs-pa7');
+    expect(seen.summary).toMatchObject({ count: 1, withPhotos: 1 });
+    expect(seen.photoOnly).toEqual([review.id]);
   });
 
   test('a member cannot forge a verdict: a client call to the security function is refused', async () => {
