@@ -1,6 +1,7 @@
 // Reviews by verified buyers: one per line of a completed, unrefunded order of the caller's own; the public list
 // (newest first, or only those with photos) with the product's summary; the buyer's own review of a line, marked
-// when a refund withdrew it; the owner's reply and hiding.
+// when a refund withdrew it; the owner's reply and hiding. Content security: the text is checked before the review
+// is stored, and its photos are public only once their check passed (flows/photo-checks.ts).
 import { AppError } from '../contracts/errors';
 import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
