@@ -46,6 +46,7 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
     h5Dir: values.h5,
     collections: config.collections,
     ...(config.storage ? { storage: config.storage } : {}),
+    messagePush: config.messagePush,
     timers: !values['no-timers'],
     transactionLifetimeMs: lifetime,
     log: (line) => console.log(`[emulator] ${line}`),

@@ -39,9 +39,21 @@ export interface StorageSpec {
   readonly userFolders?: readonly string[];
 }
 
+/**
+ * One message push route, as CloudBase's console sets it (云开发 › 设置 › 其他设置 › 消息推送, push mode 云函数):
+ * messages of this MsgType and Event go to this function (e.g. `{ msgType: 'event', event: 'wxa_media_check' }`).
+ */
+export interface MessagePushRoute {
+  readonly msgType: string;
+  readonly event: string;
+  readonly functionName: string;
+}
+
 export interface EmulatorConfig {
   collections: Collections;
   storage?: StorageSpec;
+  /** Message push routes (none by default: an event no route takes is dropped, as in production). */
+  messagePush?: readonly MessagePushRoute[];
   /** Seeds by name (`--seed <name>`); `none` is always accepted and seeds nothing. */
   seeds: Readonly<Record<string, Seed>>;
 }

@@ -187,9 +187,9 @@ describe('subscribeMessage.send', () => {
 });
 
 test('an API the emulator lacks, or one the function may not call, fails with a message that says so', async () => {
-  await expect(openapi.security.msgSecCheck({ content: 'hi' })).rejects.toMatchObject({
+  await expect(openapi.customerServiceMessage.send({ touser: 'u' })).rejects.toMatchObject({
     errCode: -604100,
-    errMsg: expect.stringContaining('security.msgSecCheck'),
+    errMsg: expect.stringContaining('customerServiceMessage.send'),
   });
   process.env.WX_API_TOKEN = 'token-commission';
   await expect(

@@ -1,5 +1,6 @@
 // `wx.openApi`: the cloud call (云调用) behind `cloud.openapi.*`. Emulates wxacode.getUnlimited (a real QR code
-// PNG of page + scene) and subscribeMessage.send (kept in a persistent outbox instead of reaching WeChat).
+// PNG of page + scene), subscribeMessage.send (kept in a persistent outbox instead of reaching WeChat), and
+// security.msgSecCheck / security.mediaCheckAsync (content security, see security.ts) when `security` is given.
 //
 // Wire shape, from node_modules/@cloudbase/node-sdk/dist/wx/index.js `callCompatibleWxOpenApi` and
 // node_modules/wx-server-sdk/index.js (src/api/openapi/namespace/generic.ts, src/protobuf/openapi.js):
@@ -55,6 +56,8 @@ export function createOpenApi(opts: {
   now: () => number;
   /** Optional: the openapi names a function's config.json grants (`permissions.openapi`); production refuses others. */
   permissions?: (functionName: string) => readonly string[] | null | undefined;
+  /** Content security (security.ts): its JSON answers, by API name. */
+  security?: Record<string, (input: Input, callerFunction: string | undefined) => Record<string, unknown>>;
 }) {
   const { sqlite } = opts;
   sqlite.exec(`
@@ -107,6 +110,10 @@ export function createOpenApi(opts: {
       return wxJson({ errcode: 0, errmsg: 'ok' });
     },
   };
+
+  for (const [name, check] of Object.entries(opts.security ?? {})) {
+    apis[name] = (input, ctx) => wxJson(check(input, ctx.caller?.functionName));
+  }
 
   const openApi: TcbAction = async (call) => {
     const apiName = call.params.apiName;

@@ -2,7 +2,7 @@
 //   POST /tcb                    the endpoint wx-server-sdk talks to (TCB_CONTEXT_CNFG.URL)
 //   POST /api/functions/<name>   the client gateway the h5 build calls (identity from the dev session only)
 //   /api/storage/upload          wx.cloud.uploadFile of the h5 build (dev session; ?cloudPath=…, bytes as the body)
-//   /__dev/*                     dev controls: session, pay simulator, clock, timers, outbox, stats
+//   /__dev/*                     dev controls: session, pay simulator, clock, timers, outbox, security, stats
 //   /__storage/*                 stored files
 //   /                            the h5 build (dist/h5)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Store } from './store';
-import type { Collections, StorageSpec } from './config';
+import type { Collections, MessagePushRoute, StorageSpec } from './config';
 import { databaseActions } from './database';
 import { EventText, Runtime, InvokeError, type Invocation } from './runtime/runtime';
 import { createStorage } from './storage';
 import { createOpenApi } from './openapi';
 import { createPay } from './pay';
+import { createSecurity, MESSAGE_PUSH_SOURCE } from './security';
 import { DevSessions } from './dev-sessions';
 import { serveStatic } from './static';
 import { HttpError } from './http-error';
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
   transactionLifetimeMs?: number;
   /** Fire timer triggers on their schedule (tests turn this off and fire them explicitly). */
   timers?: boolean;
+  /** Message push routes: which function receives which event (e.g. wxa_media_check). */
+  messagePush?: readonly MessagePushRoute[];
   log?: (line: string) => void;
 }
 
@@ -89,7 +92,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     origin: () => origin,
     userFolders: options.storage?.userFolders ?? [],
   });
-  const openApi = createOpenApi({ sqlite: store.sqlite, now, permissions: (fn) => runtime.openapiPermissions(fn) });
+  // Content security's verdict events come by message push: SOURCE is the emulator's label, OPENID the checked user.
+  const security = createSecurity({
+    appid,
+    messagePush: options.messagePush ?? [],
+    deliver: (e) =>
+      invoke(e.functionName, e.event, { openid: e.openid, appid: e.appid, source: MESSAGE_PUSH_SOURCE }).then(
+        (r) => r.result,
+      ),
+    autoDeliver: options.timers !== false,
+    now,
+    log,
+  });
+  const openApi = createOpenApi({
+    sqlite: store.sqlite,
+    now,
+    permissions: (fn) => runtime.openapiPermissions(fn),
+    security: security.apis,
+  });
   const pay = createPay({
     sqlite: store.sqlite,
     now,
@@ -260,6 +280,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         );
       case 'GET /__dev/payments':
         return sendJson(res, 200, { payments: pay.payments(), refunds: pay.refunds() });
+      case 'POST /__dev/security':
+        return sendJson(res, 200, security.setRules(input));
+      case 'GET /__dev/security':
+        return sendJson(res, 200, { ...security.rules(), queued: security.pending() });
+      case 'POST /__dev/security/flush':
+        return sendJson(res, 200, await security.flush());
       case 'GET /__dev/outbox':
         return sendJson(res, 200, { messages: openApi.outbox() });
       case 'GET /__dev/clock':
@@ -357,6 +383,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.close(() => r());
         server.closeAllConnections();
       });
+      security.close();
       await runtime.close();
       database.transactions.close();
       store.close();

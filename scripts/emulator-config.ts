@@ -10,5 +10,8 @@ export const shopEmulatorConfig: EmulatorConfig = {
   collections,
   // Members write only under their own openid there, as the storage rule holds them in production.
   storage: { userFolders: Object.values(MEMBER_UPLOAD_FOLDERS) },
+  // Production sets the same in CloudBase (云开发 › 设置 › 其他设置 › 消息推送): content security's photo verdicts
+  // go to the `security` function.
+  messagePush: [{ msgType: 'event', event: 'wxa_media_check', functionName: 'security' }],
   seeds: { demo: seedDemo },
 };

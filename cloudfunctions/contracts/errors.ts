@@ -37,6 +37,8 @@ export const ERRORS = {
   'review.duplicate': '这件商品已经评价过了',
   'review.order_refunded': '已退款的订单不能评价',
   'review.not_found': '评价不存在',
+  'content.risky': '内容含有违规信息，请修改后再提交',
+  'content.check_failed': '内容安全检查暂不可用，请稍后重试',
   'upload.failed': '图片上传失败，请重试',
   'photo.not_yours': '只能使用你自己上传的图片，请删除后重新上传',
   'settings.last_owner': '店铺至少要有一位店主，不能移除最后一位',

@@ -268,8 +268,12 @@ export interface Review {
   nickname: string;
   rating: number;
   text: string;
-  /** Display URLs of the photos. */
+  /** Display URLs of the photos the viewer may see (others: only those content security passed). */
   photos: string[];
+  /** The author's views only: those of `photos` still waiting for content security (others do not see them yet). */
+  pendingPhotos?: string[];
+  /** The author's views only: how many photos did not pass content security (hidden from everyone). */
+  rejectedPhotos?: number;
   createdAt: string;
   reply?: { text: string; at: string };
   /** Owner views only: hidden from the public, with why. */

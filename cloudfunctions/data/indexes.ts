@@ -66,6 +66,9 @@ export const collections = {
       { fields: ['buyerId', 'productId'] },
       { fields: ['hidden', 'createdAt'] },
       { fields: ['createdAt'] },
+      /** Content security: the verdict event names a photo's trace id; the scheduler asks again when due. */
+      { fields: ['photoChecks.traceId'] },
+      { fields: ['photoCheckDue'] },
     ],
   },
   /** Visible reviews' counters per product (`_id` = productId), kept with every review change. */

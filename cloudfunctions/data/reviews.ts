@@ -16,7 +16,15 @@ export interface ReviewRecord {
   rating: number;
   text: string;
   photos: string[];
+  /** Has a photo the public sees (one that passed content security): the photo-only list and the counters. */
   hasPhotos: boolean;
+  /**
+   * Content security of each photo, in the order of `photos` (reviews written before checks existed have none and
+   * show every photo). Only 'pass' photos are public; the author also sees 'pending' ones, marked.
+   */
+  photoChecks?: PhotoCheck[];
+  /** When the scheduler should (re)ask for a pending photo's check; absent when nothing is left to ask. */
+  photoCheckDue?: Date;
   createdAt: Date;
   /** False while visible (indexed: the public list asks for hidden = false). */
   hidden: boolean;
@@ -30,6 +38,27 @@ export interface ReviewRecord {
 }
 
 export type WithdrawnReason = 'refunded';
+
+export type PhotoCheckState = 'pending' | 'pass' | 'risky';
+
+export interface PhotoCheck {
+  fileId: string;
+  state: PhotoCheckState;
+  /** The trace id of the latest check asked (the verdict event names it). */
+  traceId?: string;
+  askedAt?: Date;
+  /** Checks asked so far (started or failed to start). */
+  attempts: number;
+  /** WeChat's label with the verdict (100: normal). */
+  label?: number | string;
+  decidedAt?: Date;
+}
+
+/** What a change of photo checks writes: the checks, and when to ask again (null: nothing left to ask). */
+export interface PhotoChecksChange {
+  photoChecks: PhotoCheck[];
+  due: Date | null;
+}
 
 export interface ProductStats {
   _id: string;
@@ -225,4 +254,57 @@ export async function listAllReviews(
     .limit(limit)
     .get();
   return data;
+}
+
+/** The review whose photo check carries this trace id (the verdict event names only the trace id). */
+export async function findReviewByTrace(db: Database, traceId: string): Promise<ReviewRecord | null> {
+  const { data } = await reviews(db).where({ 'photoChecks.traceId': traceId }).limit(1).get();
+  return data[0] ?? null;
+}
+
+/** Reviews with a photo check to ask (again) by now: the scheduler's. */
+export async function listPhotoChecksDue(db: Database, now: Date, limit: number): Promise<ReviewRecord[]> {
+  const { data } = await reviews(db)
+    .where({ photoCheckDue: db.command.lte(now) })
+    .orderBy('photoCheckDue', 'asc')
+    .limit(limit)
+    .get();
+  return data;
+}
+
+/**
+ * Changes a review's photo checks in one transaction: `change` decides from the stored review (null: nothing to
+ * change). Whether a photo is public follows (`hasPhotos`), and the product's counter of reviews with photos with it
+ * when the review is counted. Returns the review as written, or null when it does not exist or nothing changed.
+ */
+export async function updatePhotoChecks(
+  db: Database,
+  id: string,
+  change: (review: ReviewRecord) => PhotoChecksChange | null,
+): Promise<ReviewRecord | null> {
+  return transact(
+    db,
+    async (t) => {
+      const review = await txGet<ReviewRecord>(t, 'reviews', id);
+      if (!review) return null;
+      const next = change(review);
+      if (!next) return null;
+      const hasPhotos = next.photoChecks.some((c) => c.state === 'pass');
+      const _ = db.command;
+      await t
+        .collection('reviews')
+        .doc(id)
+        .update({
+          data: { photoChecks: next.photoChecks, hasPhotos, photoCheckDue: next.due ?? _.remove() },
+        });
+      if (hasPhotos !== review.hasPhotos && counted(review)) {
+        await bumpStats(t, review.productId, { reviewCount: 0, ratingSum: 0, withPhotos: hasPhotos ? 1 : -1 });
+      }
+      const written: ReviewRecord = { ...review, photoChecks: next.photoChecks, hasPhotos };
+      if (next.due) written.photoCheckDue = next.due;
+      else delete written.photoCheckDue;
+      return written;
+    },
+    5,
+  );
 }

@@ -11,6 +11,7 @@ import { expireUnpaid } from './jobs/expire-unpaid';
 import { finishRefunds } from './jobs/finish-refunds';
 import { moveSideStates } from './jobs/move-side-states';
 import { reclaimStock } from './jobs/reclaim-stock';
+import { recheckPhotos } from './jobs/recheck-photos';
 import { releaseStranded } from './jobs/release-stranded';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -23,6 +24,7 @@ export const JOBS = {
   finishRefunds,
   moveSideStates,
   expirePoints,
+  recheckPhotos,
 } satisfies Record<string, Job>;
 
 export async function main() {

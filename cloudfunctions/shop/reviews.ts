@@ -1,6 +1,7 @@
 // Reviews by verified buyers: one per line of a completed, unrefunded order of the caller's own; the public list
 // (newest first, or only those with photos) with the product's summary; the buyer's own review of a line, marked
-// when a refund withdrew it; the owner's reply and hiding.
+// when a refund withdrew it; the owner's reply and hiding. Content security: the text is checked before the review
+// is stored, and its photos are public only once their check passed (flows/photo-checks.ts).
 import { AppError } from '../contracts/errors';
 import { MEMBER_UPLOAD_FOLDERS } from '../contracts/limits';
 import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
@@ -24,6 +25,8 @@ import {
 import { findProducts } from '../data/products';
 import type { ProductRecord } from '../core/product';
 import { ensureMember } from './get-session';
+import { checkText } from '../platform/content-security';
+import { askPhotoChecks, pendingPhotos } from '../flows/photo-checks';
 
 export async function writeReview(input: ShopInput<'review'>, ctx: CallContext): Promise<ShopResults['review']> {
   if (!ctx.openid) throw new AppError('auth.required');
@@ -38,6 +41,8 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
   await requireOwnPhotos(ctx, photos);
   // A buyer who never opened the shop's session has no member record yet: the review needs their nickname.
   const user = await ensureMember(ctx);
+  // Before anything is stored: a risky text (or a check that could not run) stores no review.
+  await checkText(ctx.cloud, { openid: ctx.openid, scene: 'comment', content: input.text });
   const record: ReviewRecord = {
     _id: reviewId(order._id, line.skuId),
     orderId: order._id,
@@ -49,7 +54,7 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
     rating: input.rating,
     text: input.text,
     photos,
-    hasPhotos: photos.length > 0,
+    ...pendingPhotos(photos, ctx.now),
     createdAt: ctx.now,
     hidden: false,
   };
@@ -57,7 +62,19 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
   if (inserted === 'duplicate') throw new AppError('review.duplicate');
   // A refund (or a refund request) reached the order since it was read above.
   if (inserted === 'order_moved') throw new AppError('review.not_allowed');
-  return { review: (await viewReviews(ctx, [record], 'author'))[0] };
+  return { review: (await viewReviews(ctx, [await checkPhotos(ctx, record)], 'author'))[0] };
+}
+
+/** Asks for the new review's photo checks; on any failure the scheduler asks instead (the review is stored). */
+async function checkPhotos(ctx: CallContext, record: ReviewRecord): Promise<ReviewRecord> {
+  if (record.photos.length === 0) return record;
+  try {
+    await askPhotoChecks(ctx, record, ctx.now);
+    return (await findReview(ctx.db, record._id)) ?? record;
+  } catch (error) {
+    console.error(`review ${record._id}: photo checks left to the scheduler`, error);
+    return record;
+  }
 }
 
 /**
@@ -140,10 +157,11 @@ export async function viewReviews(
   viewer: 'public' | 'author' | 'owner' = 'public',
 ): Promise<Review[]> {
   const forOwner = viewer === 'owner';
+  const shown = records.map((r) => shownPhotos(r, viewer));
   const [urls, products] = await Promise.all([
     displayUrls(
       ctx.cloud,
-      records.flatMap((r) => r.photos),
+      shown.flatMap((s) => s.photos),
       PHOTO,
     ),
     forOwner
@@ -153,7 +171,7 @@ export async function viewReviews(
         )
       : Promise.resolve(new Map<string, ProductRecord>()),
   ]);
-  return records.map((r) => ({
+  return records.map((r, i) => ({
     ...(forOwner ? { productTitle: products.get(r.productId)?.title ?? r.productId } : {}),
     id: r._id,
     productId: r.productId,
@@ -161,7 +179,8 @@ export async function viewReviews(
     nickname: r.nickname,
     rating: r.rating,
     text: r.text,
-    photos: r.photos.map((p) => urls.get(p)).filter((u): u is string => Boolean(u)),
+    photos: shown[i].photos.map((p) => urls.get(p)).filter((u): u is string => Boolean(u)),
+    ...photoMarks(shown[i], urls),
     createdAt: new Date(r.createdAt).toISOString(),
     ...(r.reply ? { reply: { text: r.reply.text, at: new Date(r.reply.at).toISOString() } } : {}),
     ...(forOwner && r.hidden
@@ -181,4 +200,34 @@ export async function viewReviews(
         }
       : {}),
   }));
+}
+
+/**
+ * The photos a viewer sees: the public and the owner only those content security passed; the author also those
+ * still pending (marked), and is told how many did not pass (hidden from everyone).
+ */
+function shownPhotos(
+  r: ReviewRecord,
+  viewer: 'public' | 'author' | 'owner',
+): { photos: string[]; pending: string[]; rejected: number } {
+  const checks = r.photoChecks;
+  if (!checks) return { photos: r.photos, pending: [], rejected: 0 };
+  const pending = viewer === 'author' ? checks.filter((c) => c.state === 'pending').map((c) => c.fileId) : [];
+  const visible = new Set([...checks.filter((c) => c.state === 'pass').map((c) => c.fileId), ...pending]);
+  return {
+    photos: r.photos.filter((p) => visible.has(p)),
+    pending,
+    rejected: viewer === 'author' ? checks.filter((c) => c.state === 'risky').length : 0,
+  };
+}
+
+function photoMarks(
+  shown: { pending: string[]; rejected: number },
+  urls: Map<string, string>,
+): Pick<Review, 'pendingPhotos' | 'rejectedPhotos'> {
+  const pending = shown.pending.map((p) => urls.get(p)).filter((u): u is string => Boolean(u));
+  return {
+    ...(pending.length > 0 ? { pendingPhotos: pending } : {}),
+    ...(shown.rejected > 0 ? { rejectedPhotos: shown.rejected } : {}),
+  };
 }

@@ -76,6 +76,8 @@ test('bob completes an order and reviews it with a photo', async () => {
     await page.waitForURL(/\/pages\/order\/index\?id=/);
     await shown(page, '已评价');
   });
+  // Content security's verdict on the photo lands now (the emulator delivers it on flush, or by itself after ~1 s).
+  await dev('/__dev/security/flush', {});
   const { items } = await callFunction<{ items: Array<{ text: string; photos: string[] }> }>(
     token,
     'shop',

@@ -16,7 +16,7 @@ function routeTables(): Map<string, Handler['routes']> {
     if (!existsSync(join(dir, name, 'index.ts'))) continue;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { main } = require(join(dir, name, 'index.ts')) as { main?: Partial<Handler> };
-    // payment and scheduler take no client actions: their `main` is their own, with no table.
+    // payment, scheduler and security take no client actions: their `main` is their own, with no table.
     if (main?.routes) tables.set(name, main.routes);
   }
   return tables;

@@ -62,7 +62,8 @@ describe('reviews', () => {
 
     const { items, summary } = await ok('anyone', 'listReviews', { productId: 'qinling-honey' });
     expect(items.map((r: any) => r.id)).toEqual([made.id]);
-    expect(summary).toEqual({ count: 1, avgRating: 4, withPhotos: 1 });
+    // Its photo waits for content security (tests/functions/content-security.test.ts): not counted as public yet.
+    expect(summary).toEqual({ count: 1, avgRating: 4, withPhotos: 0 });
     expect((await ok('anyone', 'listReviews', { productId: 'qinghua-cup', photos: true })).items).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // One buyer's review, as the product page, the sharer's banner and the reviews list show it: who, their stars, when,
 // the spec they bought, what they wrote, their photos (tap to see them full size) and the shop's reply. Its author
-// and the owner also see when a refund took it out of public view.
+// and the owner also see when a refund took it out of public view; its author sees photos still waiting for content
+// security marked 审核中 (others do not see them yet) and is told how many did not pass.
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
@@ -14,6 +15,8 @@ const WITHDRAWN_TEXT: Record<NonNullable<Review['withdrawn']>['reason'], string>
 
 export default function ReviewItem({ review }: { review: Review }) {
   const { photos, reply } = review;
+  const pending = new Set(review.pendingPhotos ?? []);
+  const rejected = review.rejectedPhotos ?? 0;
   return (
     <View className="review">
       <View className="review__head">
@@ -26,17 +29,21 @@ export default function ReviewItem({ review }: { review: Review }) {
       {photos.length > 0 ? (
         <View className="review__photos">
           {photos.map((src) => (
-            <Image
-              key={src}
-              className="review__photo"
-              src={src}
-              mode="aspectFill"
-              lazyLoad
-              onClick={() => void Taro.previewImage({ current: src, urls: photos })}
-            />
+            <View key={src} className="review__photo-box">
+              <Image
+                className="review__photo"
+                src={src}
+                mode="aspectFill"
+                lazyLoad
+                onClick={() => void Taro.previewImage({ current: src, urls: photos })}
+              />
+              {pending.has(src) ? <Text className="review__photo-pending">审核中</Text> : null}
+            </View>
           ))}
         </View>
       ) : null}
+      {pending.size > 0 ? <Text className="review__photo-note">图片审核中，通过后其他人才能看到</Text> : null}
+      {rejected > 0 ? <Text className="review__photo-note">{`${rejected} 张图片未通过审核，已隐藏`}</Text> : null}
       {reply ? <Text className="review__reply">{`店主回复：${reply.text}`}</Text> : null}
       {review.withdrawn ? <Text className="review__withdrawn">{WITHDRAWN_TEXT[review.withdrawn.reason]}</Text> : null}
     </View>
