@@ -117,6 +117,17 @@ export const STOCK_REASON_MAX = 50;
 /**
  * Folders of what members upload themselves, each file at `<folder>/<uploader's openid>/<name>`: the storage rule
  * lets a member write only under their own openid, and the functions accept a member's photo only from there
- * (core/photos.ts `isOwnPhoto`). The owner's images live elsewhere (`products/`, `shop/`).
+ * (core/photos.ts `isOwnPhoto`).
  */
 export const MEMBER_UPLOAD_FOLDERS = { review: 'reviews' } as const;
+/**
+ * Folders of the shop's images, uploaded by an owner from the phone. The storage rule cannot tell an owner (owners
+ * live in the database), so these uploads take the same `<folder>/<uploader's openid>/<name>` shape and the
+ * owner-only functions decide which files become the shop's images.
+ */
+export const SHOP_UPLOAD_FOLDERS = { product: 'products', logo: 'shop' } as const;
+/** Every folder a client uploads to (the storage rule's and the emulator's list). */
+export const UPLOAD_FOLDERS: readonly string[] = [
+  ...Object.values(MEMBER_UPLOAD_FOLDERS),
+  ...Object.values(SHOP_UPLOAD_FOLDERS),
+];

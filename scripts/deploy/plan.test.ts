@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
-import * as limits from '../../cloudfunctions/contracts/limits';
+import { MEMBER_UPLOAD_FOLDERS, SHOP_UPLOAD_FOLDERS } from '../../cloudfunctions/contracts/limits';
 import { collections, type IndexSpec } from '../../cloudfunctions/data/indexes';
 import { COLLECTION_RULE, indexName, type Plan, planFor, planJson, STORAGE_RULE } from './plan';
 
@@ -164,18 +164,23 @@ describe('storage rule', () => {
   const read = (path: string) => evaluate(STORAGE_RULE.read, null, { openid: 'oAlice', path });
   const alice = { openid: 'oAlice_28-chars-like-WeChat1' };
 
-  // The folders the client names in cloudPathFor(…): a literal, or a key of MEMBER_UPLOAD_FOLDERS (contracts).
-  const memberFolders =
-    (limits as unknown as { MEMBER_UPLOAD_FOLDERS?: Record<string, string> }).MEMBER_UPLOAD_FOLDERS ?? {};
+  // The folders the client uploads to: each page asks for its own folder of one of contracts/limits.ts's folders.
+  const declared: Record<string, Record<string, string>> = { MEMBER_UPLOAD_FOLDERS, SHOP_UPLOAD_FOLDERS };
+  const sources = sourcesUnder(join(root, 'src')).map((file) => readFileSync(file, 'utf8'));
   const uploadFolders = [
     ...new Set(
-      sourcesUnder(join(root, 'src')).flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(/cloudPathFor\(\s*(?:'([\w-]+)'|MEMBER_UPLOAD_FOLDERS\.(\w+))/g)].map(
-          (m) => m[1] ?? memberFolders[m[2]] ?? `unknown MEMBER_UPLOAD_FOLDERS.${m[2]}`,
+      sources.flatMap((text) =>
+        [...text.matchAll(/ownUploadFolder\(\s*(\w+)\.(\w+)/g)].map(
+          (m) => declared[m[1]]?.[m[2]] ?? `unknown ${m[1]}.${m[2]}`,
         ),
       ),
     ),
   ];
+
+  it('every client upload goes through its own folder: no page names a folder by itself', () => {
+    const bare = sources.filter((text) => /cloudPathFor\(\s*'/.test(text));
+    expect(bare).toEqual([]);
+  });
 
   it('lets a signed-in member upload into their own folder of every folder the client uploads to', () => {
     expect(uploadFolders).toEqual(expect.arrayContaining(['reviews', 'products', 'shop']));

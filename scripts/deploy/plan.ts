@@ -5,7 +5,7 @@
 // config.json entry or a collection added by anyone flows in without touching this file.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as limits from '../../cloudfunctions/contracts/limits';
+import { UPLOAD_FOLDERS as FOLDERS } from '../../cloudfunctions/contracts/limits';
 import { type CollectionName, collections, type IndexSpec } from '../../cloudfunctions/data/indexes';
 
 /** CloudBase's Node.js 16 runtime: the bundles are built for node16 (scripts/build-cloud.mjs `target`). */
@@ -21,22 +21,12 @@ export const DEFAULT_TIMEOUT_S = 3;
 export const COLLECTION_RULE = { read: false, write: false } as const;
 
 /**
- * Members' upload folders: `MEMBER_UPLOAD_FOLDERS` of contracts/limits.ts where it is declared, else `reviews`
- * (read through the module object so that this compiles with or without the declaration).
- */
-const MEMBER_FOLDERS: string[] = Object.values(
-  (limits as unknown as { MEMBER_UPLOAD_FOLDERS?: Record<string, string> }).MEMBER_UPLOAD_FOLDERS ?? {
-    review: 'reviews',
-  },
-);
-
-/**
  * Folders a client writes to itself with Taro.cloud.uploadFile, each file at `<folder>/<uploader's openid>/<name>`:
- * members' photos, and the owner's product photos and shop logo. The owner uploads from the phone too; a storage
+ * members' photos, and the owner's product photos and shop logo (contracts/limits.ts `UPLOAD_FOLDERS`). A storage
  * rule cannot see who is an owner (`settings.owners` lives in the database), so the owner's uploads take the same
  * per-uploader shape and the owner-only functions decide which files become the shop's images.
  */
-export const UPLOAD_FOLDERS: readonly string[] = [...new Set([...MEMBER_FOLDERS, 'products', 'shop'])];
+export const UPLOAD_FOLDERS: readonly string[] = FOLDERS;
 
 /**
  * The storage rule, following CloudBase's storage security rules

@@ -6,12 +6,6 @@ import type { Result } from './client';
 
 const FAILED = { code: 'upload.failed', message: '图片上传失败，请重试' } as const;
 
-/**
- * A member's own folder of `folder` (MEMBER_UPLOAD_FOLDERS): `<folder>/<openid>`, the only place the storage rule
- * lets them write and the functions take their photos from. The openid is the session's (their own).
- */
-export const memberFolder = (folder: string, openid: string): string => `${folder}/${openid}`;
-
 /** A fresh cloudPath under `folder` keeping the picked file's image extension (jpg when it has none). */
 export function cloudPathFor(folder: string, filePath: string, now = Date.now(), random = Math.random()): string {
   const ext = /\.(jpe?g|png|gif|webp)$/i.exec(filePath.split('?')[0])?.[1]?.toLowerCase() ?? 'jpg';

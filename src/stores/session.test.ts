@@ -1,6 +1,6 @@
 import { shopApi } from '../api/shop';
 import { deferred } from '../test-utils/deferred';
-import { useSession } from './session';
+import { ownUploadFolder, useSession } from './session';
 
 jest.mock('../api/shop', () => ({ shopApi: { session: jest.fn() } }));
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
@@ -79,5 +79,22 @@ describe('session store', () => {
     await useSession.getState().load();
     useSession.getState().setPoints({ isMember: true, available: 100, pending: 35 });
     expect(useSession.getState().user).toEqual({ ...alice, isMember: true, points: { available: 100, pending: 35 } });
+  });
+});
+
+describe('ownUploadFolder', () => {
+  it("is the folder under the caller's own openid, from the session", async () => {
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    expect(await ownUploadFolder('products')).toEqual({ ok: true, data: 'products/dev_u1' });
+    expect(await ownUploadFolder('reviews')).toEqual({ ok: true, data: 'reviews/dev_u1' });
+    expect(session).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers the session error when there is no session: nothing may be uploaded', async () => {
+    session.mockResolvedValue({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    expect(await ownUploadFolder('shop')).toEqual({
+      ok: false,
+      error: { code: 'network', message: '网络异常，请稍后重试' },
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Who is using the shop: the member behind the current WeChat user (or dev identity in h5), loaded once.
 import { create } from 'zustand';
 import { shopApi } from '../api/shop';
-import type { ErrorBody } from '../api/client';
+import type { ErrorBody, Result } from '../api/client';
 import type { Binding, Member } from '../../cloudfunctions/contracts/shop';
 import type { PointsBalance } from '../../cloudfunctions/contracts/points';
 
@@ -61,3 +61,14 @@ export const useSession = create<SessionState>()((set, get) => {
     },
   };
 });
+
+/**
+ * The caller's own folder of an upload folder (contracts/limits.ts `UPLOAD_FOLDERS`): `<folder>/<openid>`, the only
+ * place the storage rule lets them write and the functions take their photos from. The openid is the session's own.
+ */
+export async function ownUploadFolder(folder: string): Promise<Result<string>> {
+  await useSession.getState().load();
+  const { user, error } = useSession.getState();
+  if (!user) return { ok: false, error: error ?? { code: 'upload.failed', message: '图片上传失败，请重试' } };
+  return { ok: true, data: `${folder}/${user.openid}` };
+}

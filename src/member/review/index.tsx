@@ -9,8 +9,8 @@ import PageState from '../../components/PageState';
 import ReviewItem from '../../components/ReviewItem';
 import { orderApi } from '../../api/order';
 import { shopApi } from '../../api/shop';
-import { cloudPathFor, memberFolder, uploadFile } from '../../api/storage';
-import { useSession } from '../../stores/session';
+import { cloudPathFor, uploadFile } from '../../api/storage';
+import { ownUploadFolder } from '../../stores/session';
 import { MEMBER_UPLOAD_FOLDERS } from '../../../cloudfunctions/contracts/limits';
 import type { Order, OrderLine } from '../../../cloudfunctions/contracts/order';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
@@ -84,13 +84,12 @@ export default function ReviewPage() {
     }
     setUploading(`上传中 1/${picked.length}`);
     // Photos go under the buyer's own folder (their openid, from their session): nowhere else may they write.
-    await useSession.getState().load();
-    const { user, error: sessionError } = useSession.getState();
-    if (!user) {
+    const own = await ownUploadFolder(MEMBER_UPLOAD_FOLDERS.review);
+    if (!own.ok) {
       setUploading(null);
-      return toast(sessionError?.message ?? '图片上传失败，请重试');
+      return toast(own.error.message);
     }
-    const folder = memberFolder(MEMBER_UPLOAD_FOLDERS.review, user.openid);
+    const folder = own.data;
     const added: Photo[] = [];
     for (const [i, local] of picked.slice(0, REVIEW_PHOTOS_MAX - photos.length).entries()) {
       setUploading(`上传中 ${i + 1}/${picked.length}`);

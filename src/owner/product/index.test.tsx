@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { shopApi } from '../../api/shop';
 import { uploadFile } from '../../api/storage';
+import { useSession } from '../../stores/session';
 import type { OwnerProductDetail, ShopSettings, StockEntry } from '../../../cloudfunctions/contracts/shop';
 import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
@@ -10,6 +11,7 @@ import ProductEditorPage from './index';
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({
   shopApi: {
+    session: jest.fn(),
     ownerProduct: jest.fn(),
     settings: jest.fn(),
     saveProduct: jest.fn(),
@@ -33,6 +35,16 @@ const upload = uploadFile as jest.Mock;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
 const refused = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
+/** The owner's session: their uploads go under their own openid. */
+const OWNER_USER = {
+  id: 'u0',
+  openid: 'dev_owner',
+  shareCode: 'OWNER2',
+  nickname: '老王',
+  isOwner: true,
+  isMember: false,
+  points: { available: 0, pending: 0 },
+};
 const settings = { shopName: '友荐小店', rules: { commissionRateBp: 500 }, owners: [] } as unknown as ShopSettings;
 const honey = (extra: Partial<OwnerProductDetail> = {}): OwnerProductDetail => ({
   id: 'honey',
@@ -96,6 +108,8 @@ beforeEach(() => {
   delete process.env.TARO_ENV;
   for (const mock of Object.values(api)) mock.mockReset();
   api.stockLedger.mockResolvedValue(ledgerPage([]));
+  api.session.mockResolvedValue(ok({ user: OWNER_USER, binding: null }));
+  useSession.setState({ user: null, binding: null, status: 'idle', error: null });
   upload.mockReset();
 });
 
@@ -109,7 +123,8 @@ describe('新建商品', () => {
     upload.mockResolvedValueOnce(ok({ fileID: 'cloud://env.b/products/1.jpg' }));
     await tap('添加图片');
     expect(Taro.chooseImage).toHaveBeenCalledWith(expect.objectContaining({ count: 9, sizeType: ['compressed'] }));
-    expect(upload).toHaveBeenCalledWith('products/1.jpg', 'blob:h5/1.jpg');
+    // Under the owner's own folder: the storage rule lets an uploader write nowhere else.
+    expect(upload).toHaveBeenCalledWith('products/dev_owner/1.jpg', 'blob:h5/1.jpg');
     expect(screen.getByText('商品图片 1/9')).toBeTruthy();
     expect(screen.getByText('封面')).toBeTruthy();
 

@@ -7,6 +7,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import PageState from '../../components/PageState';
 import { routes } from '../../routes';
 import { cloudPathFor, uploadFile } from '../../api/storage';
+import { SHOP_UPLOAD_FOLDERS } from '../../../cloudfunctions/contracts/limits';
+import { ownUploadFolder } from '../../stores/session';
 import { changeSaleStatus } from '../shared/change-sale-status';
 import NotOwner from '../shared/NotOwner';
 import { SALE_ACTION_LABEL, SALE_STATUS_LABEL, type SaleStatus } from '../shared/product-text';
@@ -65,9 +67,16 @@ export default function ProductEditorPage() {
   const addPhotos = async () => {
     if (uploading) return;
     const picked = await pickImages(PHOTOS_MAX - draft.photos.length);
+    if (picked.length === 0) return;
+    setUploading(`上传中 1/${picked.length}`);
+    const own = await ownUploadFolder(SHOP_UPLOAD_FOLDERS.product);
+    if (!own.ok) {
+      setUploading(null);
+      return toast(own.error.message);
+    }
     for (const [i, local] of picked.entries()) {
       setUploading(`上传中 ${i + 1}/${picked.length}`);
-      const res = await uploadFile(cloudPathFor('products', local), local);
+      const res = await uploadFile(cloudPathFor(own.data, local), local);
       if (!res.ok) {
         toast(res.error.message);
         break;

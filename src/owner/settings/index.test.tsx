@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { shopApi } from '../../api/shop';
 import { uploadFile } from '../../api/storage';
+import { useSession } from '../../stores/session';
 import type { ShopSettings } from '../../../cloudfunctions/contracts/shop';
 import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
@@ -8,13 +9,26 @@ import { field, typeInto } from '../shared/test-fields';
 import OwnerSettingsPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
-jest.mock('../../api/shop', () => ({ shopApi: { settings: jest.fn(), updateSettings: jest.fn() } }));
+jest.mock('../../api/shop', () => ({
+  shopApi: { settings: jest.fn(), updateSettings: jest.fn(), session: jest.fn() },
+}));
 jest.mock('../../api/storage', () => ({ ...jest.requireActual('../../api/storage'), uploadFile: jest.fn() }));
 
 const Taro = mockedTaro();
 const api = {
   settings: shopApi.settings as jest.MockedFunction<typeof shopApi.settings>,
   updateSettings: shopApi.updateSettings as jest.MockedFunction<typeof shopApi.updateSettings>,
+  session: shopApi.session as jest.MockedFunction<typeof shopApi.session>,
+};
+/** The owner's session: their uploads go under their own openid. */
+const OWNER_USER = {
+  id: 'u0',
+  openid: 'dev_owner',
+  shareCode: 'OWNER2',
+  nickname: '老王',
+  isOwner: true,
+  isMember: false,
+  points: { available: 0, pending: 0 },
 };
 const upload = uploadFile as jest.MockedFunction<typeof uploadFile>;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
@@ -58,6 +72,9 @@ async function openSettings(settings: ShopSettings = shop()) {
 
 beforeEach(() => {
   resetTaroMock();
+  api.session.mockReset();
+  api.session.mockResolvedValue(ok({ user: OWNER_USER, binding: null }));
+  useSession.setState({ user: null, binding: null, status: 'idle', error: null });
   api.settings.mockReset();
   api.updateSettings.mockReset();
   upload.mockReset();
@@ -198,7 +215,7 @@ describe('owner shop settings', () => {
     expect(row('店铺名称').getByText('老王的茶')).toBeTruthy();
   });
 
-  it('changes the logo: the picked image goes under shop/, then its fileID is saved', async () => {
+  it("changes the logo: the picked image goes under the owner's own shop/ folder, then its fileID is saved", async () => {
     process.env.TARO_ENV = 'weapp';
     const chooseMedia = jest.fn().mockResolvedValue({ tempFiles: [{ tempFilePath: 'wxfile://tmp/logo.png' }] });
     Object.assign(Taro, { chooseMedia });
@@ -208,7 +225,7 @@ describe('owner shop settings', () => {
     await press('更换标志');
     expect(chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 1, mediaType: ['image'] }));
     expect(upload).toHaveBeenCalledWith(
-      expect.stringMatching(/^shop\/[0-9a-z]+-[0-9a-z]{8}\.png$/),
+      expect.stringMatching(/^shop\/dev_owner\/[0-9a-z]+-[0-9a-z]{8}\.png$/),
       'wxfile://tmp/logo.png',
     );
     expect(row('店铺标志').getByText('上传中…')).toBeTruthy();
@@ -230,7 +247,7 @@ describe('owner shop settings', () => {
     await openSettings();
     upload.mockResolvedValueOnce({ ok: false, error: { code: 'upload.failed', message: '图片上传失败，请重试' } });
     await press('上传标志');
-    expect(upload).toHaveBeenCalledWith(expect.stringMatching(/^shop\//), 'blob:http://127.0.0.1/1');
+    expect(upload).toHaveBeenCalledWith(expect.stringMatching(/^shop\/dev_owner\//), 'blob:http://127.0.0.1/1');
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '图片上传失败，请重试', icon: 'none' });
     expect(api.updateSettings).not.toHaveBeenCalled();
     expect(row('店铺标志').getByText('上传标志')).toBeTruthy();

@@ -6,6 +6,8 @@ import Taro from '@tarojs/taro';
 import type { ErrorBody } from '../../api/client';
 import { shopApi } from '../../api/shop';
 import { cloudPathFor, uploadFile } from '../../api/storage';
+import { SHOP_UPLOAD_FOLDERS } from '../../../cloudfunctions/contracts/limits';
+import { ownUploadFolder } from '../../stores/session';
 import type { ShopInput, ShopSettings } from '../../../cloudfunctions/contracts/shop';
 import LoadGate from '../shared/LoadGate';
 import NotOwner from '../shared/NotOwner';
@@ -78,7 +80,12 @@ export default function OwnerSettingsPage() {
     const [local] = await pickImages(1);
     if (!local) return;
     setBusy('logo-upload');
-    const uploaded = await uploadFile(cloudPathFor('shop', local), local);
+    const own = await ownUploadFolder(SHOP_UPLOAD_FOLDERS.logo);
+    if (!own.ok) {
+      setBusy(null);
+      return toast(own.error.message);
+    }
+    const uploaded = await uploadFile(cloudPathFor(own.data, local), local);
     if (!uploaded.ok) {
       setBusy(null);
       return toast(uploaded.error.message);
