@@ -70,6 +70,9 @@ export function isConflict(error: unknown): boolean {
   return /TRANSACTION_CONFLICT|TransactionConflict|transaction conflict/i.test(text);
 }
 
+/** At most this many attempts; the time budget usually ends the retries first. */
+export const TRANSACT_ATTEMPTS = 20;
+
 /** How long `transact` keeps retrying: well inside the shortest function timeout (shop: 5 s). */
 export const TRANSACT_BUDGET_MS = 2_000;
 
@@ -85,7 +88,7 @@ const backoffMs = (attempt: number) => Math.random() * Math.min(250, 20 * 2 ** (
 export async function transact<T>(
   db: Database,
   fn: (t: Transaction) => Promise<T>,
-  attempts = 5,
+  attempts = TRANSACT_ATTEMPTS,
   budgetMs = TRANSACT_BUDGET_MS,
 ): Promise<T> {
   const deadline = Date.now() + budgetMs;

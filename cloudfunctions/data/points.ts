@@ -139,15 +139,11 @@ export const welcomeKey = (openid: string) => `${openid}:welcome`;
 
 /** Expires the account's due lots (the scheduler's sweep; any other change of the account does it too). */
 export async function expireAccount(db: Database, openid: string, now: Date): Promise<number> {
-  return transact(
-    db,
-    async (t) => {
-      const account = await openAccount(t, openid, now);
-      await saveAccount(t, account, now);
-      return account.entries.reduce((sum, e) => sum - e.available, 0);
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    const account = await openAccount(t, openid, now);
+    await saveAccount(t, account, now);
+    return account.entries.reduce((sum, e) => sum - e.available, 0);
+  });
 }
 
 /** Accounts holding spendable points whose expiry has come. */

@@ -125,39 +125,35 @@ export async function createProduct(
   sort: number,
   change: Change,
 ): Promise<SaveOutcome> {
-  return transact(
-    db,
-    async (t) => {
-      const prior = await txGet<ProductRecord & { requestHash: string }>(t, 'products', id);
-      if (prior)
-        return prior.requestHash === change.requestHash
-          ? { product: prior }
-          : { refused: 'product.request_conflict' as const };
-      const plan = planSkus([], skus, change.newSkuId);
-      if ('refused' in plan) return plan;
-      const { commissionRateBp, ...rest } = fields;
-      const product: ProductRecord = {
-        _id: id,
-        ...rest,
-        skus: plan.skus,
-        status,
-        sort,
-        ...(commissionRateBp === null ? {} : { commissionRateBp }),
-      };
-      // `holds`: stock reservations' marks (data/stock.ts), present from the start so taking none changes nothing.
-      const data = {
-        ...product,
-        holds: [],
-        requestHash: change.requestHash,
-        createdAt: change.at,
-        updatedAt: change.at,
-      };
-      await t.collection('products').add({ data });
-      await recordInitialStock(t, id, plan.created, change);
-      return { product };
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    const prior = await txGet<ProductRecord & { requestHash: string }>(t, 'products', id);
+    if (prior)
+      return prior.requestHash === change.requestHash
+        ? { product: prior }
+        : { refused: 'product.request_conflict' as const };
+    const plan = planSkus([], skus, change.newSkuId);
+    if ('refused' in plan) return plan;
+    const { commissionRateBp, ...rest } = fields;
+    const product: ProductRecord = {
+      _id: id,
+      ...rest,
+      skus: plan.skus,
+      status,
+      sort,
+      ...(commissionRateBp === null ? {} : { commissionRateBp }),
+    };
+    // `holds`: stock reservations' marks (data/stock.ts), present from the start so taking none changes nothing.
+    const data = {
+      ...product,
+      holds: [],
+      requestHash: change.requestHash,
+      createdAt: change.at,
+      updatedAt: change.at,
+    };
+    await t.collection('products').add({ data });
+    await recordInitialStock(t, id, plan.created, change);
+    return { product };
+  });
 }
 
 /** Edits a product: its fields and its SKUs as core/product planSkus says, new SKUs' initial stock in the ledger. */
@@ -168,34 +164,30 @@ export async function editProduct(
   skus: readonly WantedSku[],
   change: Change,
 ): Promise<SaveOutcome> {
-  return transact(
-    db,
-    async (t) => {
-      const found = await txGet<ProductRecord>(t, 'products', id);
-      if (!found) return { refused: 'product.not_found' as const };
-      const plan = planSkus(found.skus, skus, change.newSkuId);
-      if ('refused' in plan) return plan;
-      const _ = db.command;
-      const { commissionRateBp, ...rest } = fields;
-      await t
-        .collection('products')
-        .doc(id)
-        .update({
-          data: {
-            ...rest,
-            skus: _.set(plan.skus),
-            commissionRateBp: commissionRateBp === null ? _.remove() : commissionRateBp,
-            updatedAt: change.at,
-          },
-        });
-      await recordInitialStock(t, id, plan.created, change);
-      const product: ProductRecord = { ...found, ...rest, skus: plan.skus };
-      if (commissionRateBp === null) delete product.commissionRateBp;
-      else product.commissionRateBp = commissionRateBp;
-      return { product };
-    },
-    20,
-  );
+  return transact(db, async (t) => {
+    const found = await txGet<ProductRecord>(t, 'products', id);
+    if (!found) return { refused: 'product.not_found' as const };
+    const plan = planSkus(found.skus, skus, change.newSkuId);
+    if ('refused' in plan) return plan;
+    const _ = db.command;
+    const { commissionRateBp, ...rest } = fields;
+    await t
+      .collection('products')
+      .doc(id)
+      .update({
+        data: {
+          ...rest,
+          skus: _.set(plan.skus),
+          commissionRateBp: commissionRateBp === null ? _.remove() : commissionRateBp,
+          updatedAt: change.at,
+        },
+      });
+    await recordInitialStock(t, id, plan.created, change);
+    const product: ProductRecord = { ...found, ...rest, skus: plan.skus };
+    if (commissionRateBp === null) delete product.commissionRateBp;
+    else product.commissionRateBp = commissionRateBp;
+    return { product };
+  });
 }
 
 /** Puts a product on sale or takes it off; false when there is no such product. */

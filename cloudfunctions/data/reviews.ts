@@ -105,19 +105,15 @@ export async function insertReview(
   db: Database,
   review: ReviewRecord,
 ): Promise<'inserted' | 'duplicate' | 'order_moved'> {
-  return transact(
-    db,
-    async (t) => {
-      if (await txGet(t, 'reviews', review._id)) return 'duplicate';
-      const order = await txFindOrder(t, review.orderId);
-      if (order?.status !== 'completed') return 'order_moved';
-      await t.collection('reviews').add({ data: review });
-      if (counted(review)) await bumpStats(t, review.productId, deltaOf(review, 1));
-      await txUpdateOrder(t, review.orderId, { reviewedSkus: [...(order.reviewedSkus ?? []), review.skuId] });
-      return 'inserted';
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    if (await txGet(t, 'reviews', review._id)) return 'duplicate';
+    const order = await txFindOrder(t, review.orderId);
+    if (order?.status !== 'completed') return 'order_moved';
+    await t.collection('reviews').add({ data: review });
+    if (counted(review)) await bumpStats(t, review.productId, deltaOf(review, 1));
+    await txUpdateOrder(t, review.orderId, { reviewedSkus: [...(order.reviewedSkus ?? []), review.skuId] });
+    return 'inserted';
+  });
 }
 
 /**
@@ -162,20 +158,16 @@ export async function setHidden(
   reason: string | undefined,
   now: Date,
 ): Promise<ReviewRecord | null> {
-  return transact(
-    db,
-    async (t) => {
-      const review = await txGet<ReviewRecord>(t, 'reviews', id);
-      if (!review) return null;
-      if (review.hidden === hidden) return review;
-      const patch = hidden ? { hidden: true, hiddenAt: now, hiddenReason: reason ?? '' } : { hidden: false };
-      await t.collection('reviews').doc(id).update({ data: patch });
-      // A withdrawn review is out of the counters either way: hiding or showing it changes no number.
-      if (!review.withdrawn) await bumpStats(t, review.productId, deltaOf(review, hidden ? -1 : 1));
-      return { ...review, ...patch };
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    const review = await txGet<ReviewRecord>(t, 'reviews', id);
+    if (!review) return null;
+    if (review.hidden === hidden) return review;
+    const patch = hidden ? { hidden: true, hiddenAt: now, hiddenReason: reason ?? '' } : { hidden: false };
+    await t.collection('reviews').doc(id).update({ data: patch });
+    // A withdrawn review is out of the counters either way: hiding or showing it changes no number.
+    if (!review.withdrawn) await bumpStats(t, review.productId, deltaOf(review, hidden ? -1 : 1));
+    return { ...review, ...patch };
+  });
 }
 
 export async function setReply(db: Database, id: string, text: string, now: Date): Promise<ReviewRecord | null> {
@@ -282,29 +274,25 @@ export async function updatePhotoChecks(
   id: string,
   change: (review: ReviewRecord) => PhotoChecksChange | null,
 ): Promise<ReviewRecord | null> {
-  return transact(
-    db,
-    async (t) => {
-      const review = await txGet<ReviewRecord>(t, 'reviews', id);
-      if (!review) return null;
-      const next = change(review);
-      if (!next) return null;
-      const hasPhotos = next.photoChecks.some((c) => c.state === 'pass');
-      const _ = db.command;
-      await t
-        .collection('reviews')
-        .doc(id)
-        .update({
-          data: { photoChecks: next.photoChecks, hasPhotos, photoCheckDue: next.due ?? _.remove() },
-        });
-      if (hasPhotos !== review.hasPhotos && counted(review)) {
-        await bumpStats(t, review.productId, { reviewCount: 0, ratingSum: 0, withPhotos: hasPhotos ? 1 : -1 });
-      }
-      const written: ReviewRecord = { ...review, photoChecks: next.photoChecks, hasPhotos };
-      if (next.due) written.photoCheckDue = next.due;
-      else delete written.photoCheckDue;
-      return written;
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    const review = await txGet<ReviewRecord>(t, 'reviews', id);
+    if (!review) return null;
+    const next = change(review);
+    if (!next) return null;
+    const hasPhotos = next.photoChecks.some((c) => c.state === 'pass');
+    const _ = db.command;
+    await t
+      .collection('reviews')
+      .doc(id)
+      .update({
+        data: { photoChecks: next.photoChecks, hasPhotos, photoCheckDue: next.due ?? _.remove() },
+      });
+    if (hasPhotos !== review.hasPhotos && counted(review)) {
+      await bumpStats(t, review.productId, { reviewCount: 0, ratingSum: 0, withPhotos: hasPhotos ? 1 : -1 });
+    }
+    const written: ReviewRecord = { ...review, photoChecks: next.photoChecks, hasPhotos };
+    if (next.due) written.photoCheckDue = next.due;
+    else delete written.photoCheckDue;
+    return written;
+  });
 }

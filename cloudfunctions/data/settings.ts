@@ -63,28 +63,24 @@ export async function updateSettingsRecord(
   db: Database,
   change: SettingsChange,
 ): Promise<{ refused: 'settings.last_owner' } | { owners: string[] }> {
-  return transact(
-    db,
-    async (t) => {
-      const found = await txGet<SettingsRecord>(t, 'settings', SETTINGS_ID);
-      let owners = [...(found?.owners ?? [])];
-      if (change.addOwner && !owners.includes(change.addOwner)) owners.push(change.addOwner);
-      if (change.removeOwner) owners = owners.filter((o) => o !== change.removeOwner);
-      if (owners.length === 0) return { refused: 'settings.last_owner' as const };
-      const data = {
-        ...(change.rules ?? {}),
-        ...(change.shopName ? { shopName: change.shopName } : {}),
-        ...(change.logo ? { logo: change.logo } : {}),
-        owners,
-      };
-      if (found) await t.collection('settings').doc(SETTINGS_ID).update({ data });
-      else
-        await t
-          .collection('settings')
-          .doc(SETTINGS_ID)
-          .set({ data: { shopName: '友荐小店', ...data } });
-      return { owners };
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    const found = await txGet<SettingsRecord>(t, 'settings', SETTINGS_ID);
+    let owners = [...(found?.owners ?? [])];
+    if (change.addOwner && !owners.includes(change.addOwner)) owners.push(change.addOwner);
+    if (change.removeOwner) owners = owners.filter((o) => o !== change.removeOwner);
+    if (owners.length === 0) return { refused: 'settings.last_owner' as const };
+    const data = {
+      ...(change.rules ?? {}),
+      ...(change.shopName ? { shopName: change.shopName } : {}),
+      ...(change.logo ? { logo: change.logo } : {}),
+      owners,
+    };
+    if (found) await t.collection('settings').doc(SETTINGS_ID).update({ data });
+    else
+      await t
+        .collection('settings')
+        .doc(SETTINGS_ID)
+        .set({ data: { shopName: '友荐小店', ...data } });
+    return { owners };
+  });
 }

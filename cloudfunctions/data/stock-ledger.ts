@@ -49,45 +49,41 @@ export type AdjustOutcome =
  * stock below zero nor overwrites a unit an order took. A replayed key answers the entry it wrote.
  */
 export async function adjustStock(db: Database, a: Adjustment): Promise<AdjustOutcome> {
-  return transact(
-    db,
-    async (t) => {
-      const [prior, product] = await Promise.all([
-        txGet<StockLedgerRecord>(t, 'stock_ledger', a.key),
-        txGet<ProductRecord>(t, 'products', a.productId),
-      ]);
-      if (!product) return { refused: 'product.not_found' as const };
-      const index = product.skus.findIndex((s) => s.id === a.skuId && !s.retired);
-      if (prior) {
-        if (prior.requestHash !== a.requestHash) return { refused: 'product.request_conflict' as const };
-        return { entry: prior, sku: product.skus[index] ?? product.skus.find((s) => s.id === a.skuId)! };
-      }
-      if (index < 0) return { refused: 'product.sku_unknown' as const };
-      const sku = product.skus[index];
-      const stockAfter = sku.stock + a.delta;
-      if (stockAfter < 0) return { refused: 'stock.below_zero' as const };
-      await t
-        .collection('products')
-        .doc(a.productId)
-        .update({ data: { [`skus.${index}.stock`]: stockAfter } });
-      const entry: StockLedgerRecord = {
-        _id: a.key,
-        key: a.key,
-        productId: a.productId,
-        skuId: a.skuId,
-        spec: sku.spec,
-        delta: a.delta,
-        stockAfter,
-        reason: a.reason,
-        by: a.by,
-        at: a.at,
-        requestHash: a.requestHash,
-      };
-      await addEntry(t, entry);
-      return { entry, sku: { ...sku, stock: stockAfter } };
-    },
-    20,
-  );
+  return transact(db, async (t) => {
+    const [prior, product] = await Promise.all([
+      txGet<StockLedgerRecord>(t, 'stock_ledger', a.key),
+      txGet<ProductRecord>(t, 'products', a.productId),
+    ]);
+    if (!product) return { refused: 'product.not_found' as const };
+    const index = product.skus.findIndex((s) => s.id === a.skuId && !s.retired);
+    if (prior) {
+      if (prior.requestHash !== a.requestHash) return { refused: 'product.request_conflict' as const };
+      return { entry: prior, sku: product.skus[index] ?? product.skus.find((s) => s.id === a.skuId)! };
+    }
+    if (index < 0) return { refused: 'product.sku_unknown' as const };
+    const sku = product.skus[index];
+    const stockAfter = sku.stock + a.delta;
+    if (stockAfter < 0) return { refused: 'stock.below_zero' as const };
+    await t
+      .collection('products')
+      .doc(a.productId)
+      .update({ data: { [`skus.${index}.stock`]: stockAfter } });
+    const entry: StockLedgerRecord = {
+      _id: a.key,
+      key: a.key,
+      productId: a.productId,
+      skuId: a.skuId,
+      spec: sku.spec,
+      delta: a.delta,
+      stockAfter,
+      reason: a.reason,
+      by: a.by,
+      at: a.at,
+      requestHash: a.requestHash,
+    };
+    await addEntry(t, entry);
+    return { entry, sku: { ...sku, stock: stockAfter } };
+  });
 }
 
 /** A product's entries, newest first, after `after` (exclusive). */

@@ -40,30 +40,26 @@ export async function requestWithdrawal(
   amountFen: number,
   now: Date,
 ): Promise<WithdrawalRecord | Refusal> {
-  return transact(
-    db,
-    async (t) => {
-      const money = await txGet<MoneyStats>(t, 'sharer_stats', moneyStatsId(sharer.id));
-      if (money?.openWithdrawalId) return { refused: 'withdraw.open_exists' as const };
-      if (amountFen > availableOf(money)) return { refused: 'withdraw.insufficient' as const };
-      const record: WithdrawalRecord = {
-        _id: newWithdrawalId(now),
-        sharerId: sharer.id,
-        sharerCode: sharer.code,
-        amountFen,
-        status: 'open',
-        requestedAt: now,
-      };
-      await t.collection('withdrawals').add({ data: record });
-      await changeMoney(db, t, sharer, {
-        totals: { requestedFen: amountFen },
-        rows: [],
-        set: { openWithdrawalId: record._id },
-      });
-      return record;
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    const money = await txGet<MoneyStats>(t, 'sharer_stats', moneyStatsId(sharer.id));
+    if (money?.openWithdrawalId) return { refused: 'withdraw.open_exists' as const };
+    if (amountFen > availableOf(money)) return { refused: 'withdraw.insufficient' as const };
+    const record: WithdrawalRecord = {
+      _id: newWithdrawalId(now),
+      sharerId: sharer.id,
+      sharerCode: sharer.code,
+      amountFen,
+      status: 'open',
+      requestedAt: now,
+    };
+    await t.collection('withdrawals').add({ data: record });
+    await changeMoney(db, t, sharer, {
+      totals: { requestedFen: amountFen },
+      rows: [],
+      set: { openWithdrawalId: record._id },
+    });
+    return record;
+  });
 }
 
 export async function decideWithdrawalRecord(
@@ -73,35 +69,31 @@ export async function decideWithdrawalRecord(
   reason: string | undefined,
   now: Date,
 ): Promise<WithdrawalRecord | Refusal> {
-  return transact(
-    db,
-    async (t) => {
-      const record = await txGet<WithdrawalRecord>(t, 'withdrawals', id);
-      if (!record) return { refused: 'withdraw.not_found' as const };
-      if (record.status !== 'open') return { refused: 'withdraw.already_decided' as const };
-      const decided: WithdrawalRecord = {
-        ...record,
-        status: approve ? 'approved' : 'rejected',
-        decidedAt: now,
-        ...(reason ? { reason } : {}),
-      };
-      await t
-        .collection('withdrawals')
-        .doc(id)
-        .update({ data: { status: decided.status, decidedAt: now, ...(reason ? { reason } : {}) } });
-      const totals = approve
-        ? { requestedFen: -record.amountFen, withdrawnFen: record.amountFen }
-        : { requestedFen: -record.amountFen };
-      await changeMoney(
-        db,
-        t,
-        { id: record.sharerId, code: record.sharerCode },
-        { totals, rows: [], set: { openWithdrawalId: null } },
-      );
-      return decided;
-    },
-    5,
-  );
+  return transact(db, async (t) => {
+    const record = await txGet<WithdrawalRecord>(t, 'withdrawals', id);
+    if (!record) return { refused: 'withdraw.not_found' as const };
+    if (record.status !== 'open') return { refused: 'withdraw.already_decided' as const };
+    const decided: WithdrawalRecord = {
+      ...record,
+      status: approve ? 'approved' : 'rejected',
+      decidedAt: now,
+      ...(reason ? { reason } : {}),
+    };
+    await t
+      .collection('withdrawals')
+      .doc(id)
+      .update({ data: { status: decided.status, decidedAt: now, ...(reason ? { reason } : {}) } });
+    const totals = approve
+      ? { requestedFen: -record.amountFen, withdrawnFen: record.amountFen }
+      : { requestedFen: -record.amountFen };
+    await changeMoney(
+      db,
+      t,
+      { id: record.sharerId, code: record.sharerCode },
+      { totals, rows: [], set: { openWithdrawalId: null } },
+    );
+    return decided;
+  });
 }
 
 export interface WithdrawalPosition {

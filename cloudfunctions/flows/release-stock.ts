@@ -12,19 +12,15 @@ export function releasable(order: Pick<OrderRecord, 'status' | 'refund'>): boole
 
 /** Gives back the stock the order holds, if it holds any and may release it; false when there was nothing to do. */
 export async function releaseStock(db: Database, orderId: string): Promise<boolean> {
-  return transact(
-    db,
-    async (t) => {
-      const order = await txFindOrder(t, orderId);
-      if (!order?.holdsStock || !releasable(order)) return false;
-      await txUpdateOrder(t, orderId, { holdsStock: false });
-      const byProduct = new Map<string, OrderRecord['items']>();
-      for (const line of order.items) byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
-      for (const [productId, lines] of byProduct) await txReturnStock(t, db, productId, lines);
-      return true;
-    },
-    3,
-  );
+  return transact(db, async (t) => {
+    const order = await txFindOrder(t, orderId);
+    if (!order?.holdsStock || !releasable(order)) return false;
+    await txUpdateOrder(t, orderId, { holdsStock: false });
+    const byProduct = new Map<string, OrderRecord['items']>();
+    for (const line of order.items) byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
+    for (const [productId, lines] of byProduct) await txReturnStock(t, db, productId, lines);
+    return true;
+  });
 }
 
 /** Releases now; a failure (a conflict, a crash) is left to the scheduler's sweep of stranded stock. */

@@ -130,25 +130,21 @@ async function insertWithPoints(
   rules: ShopRules,
   now: Date,
 ): Promise<{ order: OrderRecord } | { placed: OrderRecord } | { refused: AppError }> {
-  return transact(
-    db,
-    async (t) => {
-      const placed = await txFindOrder(t, order._id);
-      if (placed) return { placed };
-      const account = await openAccount(t, order.buyerId, now);
-      const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
-      if ('refused' in spent) return { refused: spent.refused };
-      const withPoints: OrderRecord = {
-        ...order,
-        amounts: amountsOf(priced, points, spent.discountFen),
-        points: { taken: spent.taken },
-      };
-      await txInsertOrder(t, withPoints);
-      await saveAccount(t, account, now);
-      return { order: withPoints };
-    },
-    10,
-  );
+  return transact(db, async (t) => {
+    const placed = await txFindOrder(t, order._id);
+    if (placed) return { placed };
+    const account = await openAccount(t, order.buyerId, now);
+    const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
+    if ('refused' in spent) return { refused: spent.refused };
+    const withPoints: OrderRecord = {
+      ...order,
+      amounts: amountsOf(priced, points, spent.discountFen),
+      points: { taken: spent.taken },
+    };
+    await txInsertOrder(t, withPoints);
+    await saveAccount(t, account, now);
+    return { order: withPoints };
+  });
 }
 
 async function sameRequest(

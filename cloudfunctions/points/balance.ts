@@ -27,23 +27,19 @@ export async function join(_input: object, ctx: CallContext): Promise<{ gift: nu
 
 /** Joins once, however many times and however concurrently it is asked: the gift goes with the first join only. */
 async function joinMember(db: Database, openid: string, now: Date, rules: ShopRules): Promise<{ gift: number }> {
-  return transact(
-    db,
-    async (t) => {
-      const account = await openAccount(t, openid, now);
-      if (account.joinedAt) {
-        await saveAccount(t, account, now);
-        return { gift: 0 };
-      }
-      account.joinedAt = now;
-      account.changed = true;
-      const gift = rules.welcomePoints;
-      if (gift > 0 && !(await recorded(t, welcomeKey(openid)))) queueWelcome(account, gift, now, rules);
+  return transact(db, async (t) => {
+    const account = await openAccount(t, openid, now);
+    if (account.joinedAt) {
       await saveAccount(t, account, now);
-      return { gift };
-    },
-    10,
-  );
+      return { gift: 0 };
+    }
+    account.joinedAt = now;
+    account.changed = true;
+    const gift = rules.welcomePoints;
+    if (gift > 0 && !(await recorded(t, welcomeKey(openid)))) queueWelcome(account, gift, now, rules);
+    await saveAccount(t, account, now);
+    return { gift };
+  });
 }
 
 export async function balance(_input: object, ctx: CallContext): Promise<PointsBalance> {

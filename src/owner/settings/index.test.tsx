@@ -215,7 +215,7 @@ describe('owner shop settings', () => {
     expect(row('店铺名称').getByText('老王的茶')).toBeTruthy();
   });
 
-  it("changes the logo: the picked image goes under the owner's own shop/ folder, then its fileID is saved", async () => {
+  it("changes the logo: the picked image goes under the owner's own shop/ folder, its fileID then saved", async () => {
     process.env.TARO_ENV = 'weapp';
     const chooseMedia = jest.fn().mockResolvedValue({ tempFiles: [{ tempFilePath: 'wxfile://tmp/logo.png' }] });
     Object.assign(Taro, { chooseMedia });
