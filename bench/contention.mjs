@@ -209,7 +209,8 @@ async function measured(api, race) {
 
 async function stockRace(api, answer) {
   const photo = await fetch(
-    `${api.origin}/api/storage/upload?cloudPath=products/bench-contention-${randomUUID()}.png`,
+    // The owner's own folder (a dev session's openid is dev_<name>), as the storage rule requires.
+    `${api.origin}/api/storage/upload?cloudPath=products/dev_owner/bench-contention-${randomUUID()}.png`,
     {
       method: 'POST',
       headers: { authorization: `Bearer ${await api.session('owner')}`, 'content-type': 'image/png' },

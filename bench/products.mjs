@@ -48,8 +48,10 @@ export async function runProducts() {
     const api = client(emu.origin);
     const owner = await api.session('owner');
     const ids = [];
+    // The owner uploads into their own folder (a dev session's openid is dev_<name>), as the storage rule requires.
+    const folder = 'products/dev_owner';
     for (let i = 0; i < PRODUCTS; i++) {
-      const res = await fetch(`${emu.origin}/api/storage/upload?cloudPath=products/bench-${i}-${randomUUID()}.jpg`, {
+      const res = await fetch(`${emu.origin}/api/storage/upload?cloudPath=${folder}/bench-${i}-${randomUUID()}.jpg`, {
         method: 'POST',
         headers: { authorization: `Bearer ${owner}`, 'content-type': 'image/jpeg' },
         body: await photo(i + 1),

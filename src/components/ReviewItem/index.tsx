@@ -1,7 +1,8 @@
 // One buyer's review, as the product page, the sharer's banner and the reviews list show it: who, their stars, when,
-// the spec they bought, what they wrote, their photos (tap to see them full size) and the shop's reply. Its author
-// and the owner also see when a refund took it out of public view; its author sees photos still waiting for content
-// security marked 审核中 (others do not see them yet) and is told how many did not pass.
+// the spec they bought, what they wrote, their photos (tap to see them full size) and the shop's reply. What only its
+// author and the owner see (content security's marks, a refund's withdrawal) is AuthorReviewItem's, in the
+// subpackages: buyers of the main package never download it.
+import type { ReactNode } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
@@ -9,14 +10,16 @@ import { starsText } from '../../lib/reviews';
 import { formatDateTime } from '../../lib/time';
 import './index.scss';
 
-const WITHDRAWN_TEXT: Record<NonNullable<Review['withdrawn']>['reason'], string> = {
-  refunded: '订单已退款，评价不再公开',
-};
+interface Props {
+  review: Review;
+  /** Drawn over a photo (its author's marks). */
+  photoBadge?: (src: string) => ReactNode;
+  /** Shown after the shop's reply (its author's and the owner's notes). */
+  children?: ReactNode;
+}
 
-export default function ReviewItem({ review }: { review: Review }) {
+export default function ReviewItem({ review, photoBadge, children }: Props) {
   const { photos, reply } = review;
-  const pending = new Set(review.pendingPhotos ?? []);
-  const rejected = review.rejectedPhotos ?? 0;
   return (
     <View className="review">
       <View className="review__head">
@@ -37,15 +40,13 @@ export default function ReviewItem({ review }: { review: Review }) {
                 lazyLoad
                 onClick={() => void Taro.previewImage({ current: src, urls: photos })}
               />
-              {pending.has(src) ? <Text className="review__photo-pending">审核中</Text> : null}
+              {photoBadge?.(src)}
             </View>
           ))}
         </View>
       ) : null}
-      {pending.size > 0 ? <Text className="review__photo-note">图片审核中，通过后其他人才能看到</Text> : null}
-      {rejected > 0 ? <Text className="review__photo-note">{`${rejected} 张图片未通过审核，已隐藏`}</Text> : null}
       {reply ? <Text className="review__reply">{`店主回复：${reply.text}`}</Text> : null}
-      {review.withdrawn ? <Text className="review__withdrawn">{WITHDRAWN_TEXT[review.withdrawn.reason]}</Text> : null}
+      {children}
     </View>
   );
 }

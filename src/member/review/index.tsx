@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import PageState from '../../components/PageState';
-import ReviewItem from '../../components/ReviewItem';
+import AuthorReviewItem from '../../components/AuthorReviewItem';
 import { orderApi } from '../../api/order';
 import { shopApi } from '../../api/shop';
 import { cloudPathFor, uploadFile } from '../../api/storage';
@@ -211,7 +211,7 @@ function OwnReview({ line, review }: { line: OrderLine; review: Review }) {
       <LineCard line={line} />
       <View className="review-form__card">
         <Text className="review-form__mine">我的评价</Text>
-        <ReviewItem review={review} />
+        <AuthorReviewItem review={review} />
       </View>
     </View>
   );

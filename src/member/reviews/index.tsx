@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import PagedList from '../../components/PagedList';
 import PageState from '../../components/PageState';
-import ReviewItem from '../../components/ReviewItem';
+import AuthorReviewItem from '../../components/AuthorReviewItem';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { reviewSummaryText, starsText } from '../../lib/reviews';
 import { parseProductEntry } from '../../lib/share';
@@ -64,7 +64,7 @@ function ReviewList({ productId }: { productId: string }) {
         block="review-list"
         classes={{ list: 'review-list__items' }}
         empty={EMPTY_TEXT[filter]}
-        renderItem={(review) => <ReviewItem review={review} />}
+        renderItem={(review) => <AuthorReviewItem review={review} />}
       />
     </View>
   );

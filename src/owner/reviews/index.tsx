@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { shopApi } from '../../api/shop';
 import PagedList from '../../components/PagedList';
-import ReviewItem from '../../components/ReviewItem';
+import AuthorReviewItem from '../../components/AuthorReviewItem';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { REVIEW_HIDE_REASON_MAX, REVIEW_REPLY_MAX } from '../../../cloudfunctions/contracts/limits';
@@ -103,7 +103,7 @@ export default function OwnerReviewsPage() {
         renderItem={(r) => (
           <View className="owner-reviews__card">
             <Text className="owner-reviews__product">{r.productTitle}</Text>
-            <ReviewItem review={r} />
+            <AuthorReviewItem review={r} />
             {r.hidden ? (
               <Text className="owner-reviews__hidden">
                 {`已隐藏 ${formatTime(r.hidden.at)}${r.hidden.reason ? `：${r.hidden.reason}` : ''}`}
