@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { startEmulator } from '../scripts/e2e.mjs';
 import { client } from './orders.mjs';
+import { openRawDocs } from './raw-docs.mjs';
 
 const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3');
 const { EJSON } = require('bson');
 
 export const COMMISSION_BUDGETS = { myStatsP50Ms: 50 };
@@ -150,13 +150,7 @@ function seedData(shareCode) {
 function measureRawCounters(counters) {
   const dir = mkdtempSync(join(tmpdir(), 'youjian-bench-raw-'));
   try {
-    const db = new Database(join(dir, 'raw.sqlite'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.exec(
-      'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ' +
-        'ver INTEGER NOT NULL, UNIQUE (coll, id))',
-    );
+    const db = openRawDocs(dir);
     const insert = db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)');
     for (const c of counters) insert.run('sharer_stats', c._id, EJSON.stringify(c, { relaxed: true }), 1);
     const get = db.prepare('SELECT data FROM docs WHERE coll = ? AND id = ?').pluck();

@@ -17,9 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { startEmulator } from '../scripts/e2e.mjs';
 import { client, transactionFigures } from './orders.mjs';
+import { openRawDocs } from './raw-docs.mjs';
 
 const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3');
 const { EJSON } = require('bson');
 
 const ORDERS = 100;
@@ -41,13 +41,7 @@ const sum = (xs, of) => xs.reduce((n, x) => n + of(x), 0);
 /** A raw better-sqlite3 document table with the emulator's pragmas and encoding, for one baseline. */
 function rawTable() {
   const dir = mkdtempSync(join(tmpdir(), 'youjian-bench-raw-'));
-  const db = new Database(join(dir, 'raw.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(
-    'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ' +
-      'ver INTEGER NOT NULL, UNIQUE (coll, id))',
-  );
+  const db = openRawDocs(dir);
   const getStmt = db.prepare('SELECT data FROM docs WHERE coll = ? AND id = ?').pluck();
   const updateStmt = db.prepare('UPDATE docs SET data = ?, ver = ver + 1 WHERE coll = ? AND id = ?');
   const insertStmt = db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, 1)');

@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { startEmulator } from '../scripts/e2e.mjs';
+import { openRawDocs } from './raw-docs.mjs';
 
 const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3');
 const { EJSON } = require('bson');
 
 export const ORDER_BUDGETS = { tcbPerCreate: (lines) => 2 * lines + 4 };
@@ -43,13 +43,7 @@ const percentile = (sorted, p) =>
 export function measureRawDecrement(ops = RAW_OPS) {
   const dir = mkdtempSync(join(tmpdir(), 'youjian-bench-raw-'));
   try {
-    const db = new Database(join(dir, 'raw.sqlite'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.exec(
-      'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ' +
-        'ver INTEGER NOT NULL, UNIQUE (coll, id))',
-    );
+    const db = openRawDocs(dir);
     db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)').run(
       'products',
       'flash',

@@ -19,9 +19,9 @@ import { runOrders } from './orders.mjs';
 import { runCommission } from './commission.mjs';
 import { runProducts } from './products.mjs';
 import { runContention } from './contention.mjs';
+import { openRawDocs } from './raw-docs.mjs';
 
 const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3');
 const { EJSON } = require('bson');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = 1000;
@@ -47,13 +47,7 @@ async function timed(label, ops, run) {
 
 // --- baseline: raw better-sqlite3, same table shape, same encode/decode work as the emulator's store
 function rawSqlite(dir) {
-  const db = new Database(join(dir, 'raw.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(
-    'CREATE TABLE docs (pos INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, ' +
-      'ver INTEGER NOT NULL, UNIQUE (coll, id))',
-  );
+  const db = openRawDocs(dir);
   const insert = db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     for (let i = 0; i < DOCS; i++) insert.run('bench', `sku${i}`, EJSON.stringify(doc(i), { relaxed: true }), 1);

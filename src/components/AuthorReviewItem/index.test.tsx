@@ -1,19 +1,10 @@
 import { render } from '@testing-library/react';
-import type { Review } from '../../../cloudfunctions/contracts/shop';
+import { REVIEW } from '../../test-utils/fixtures';
 import AuthorReviewItem from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 
-const base: Review = {
-  id: 'YJ0000000000000001:s1',
-  productId: 'p1',
-  spec: '500g 礼盒',
-  nickname: 'bob',
-  rating: 2,
-  text: '',
-  photos: [],
-  createdAt: new Date(2025, 0, 5, 9, 3).toISOString(),
-};
+const base = REVIEW;
 
 describe('AuthorReviewItem', () => {
   it('says when a refund took the review out of public view (its author and the owner are told)', () => {

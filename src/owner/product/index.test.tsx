@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { shopApi } from '../../api/shop';
 import { uploadFile } from '../../api/storage';
 import { useSession } from '../../stores/session';
+import { OWNER_USER } from '../../test-utils/fixtures';
 import type { OwnerProductDetail, ShopSettings, StockEntry } from '../../../cloudfunctions/contracts/shop';
 import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
@@ -35,16 +36,6 @@ const upload = uploadFile as jest.Mock;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
 const refused = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
-/** The owner's session: their uploads go under their own openid. */
-const OWNER_USER = {
-  id: 'u0',
-  openid: 'dev_owner',
-  shareCode: 'OWNER2',
-  nickname: '老王',
-  isOwner: true,
-  isMember: false,
-  points: { available: 0, pending: 0 },
-};
 const settings = { shopName: '友荐小店', rules: { commissionRateBp: 500 }, owners: [] } as unknown as ShopSettings;
 const honey = (extra: Partial<OwnerProductDetail> = {}): OwnerProductDetail => ({
   id: 'honey',

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { shopApi } from '../../api/shop';
 import { uploadFile } from '../../api/storage';
 import { useSession } from '../../stores/session';
+import { OWNER_USER } from '../../test-utils/fixtures';
 import type { ShopSettings } from '../../../cloudfunctions/contracts/shop';
 import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
@@ -19,16 +20,6 @@ const api = {
   settings: shopApi.settings as jest.MockedFunction<typeof shopApi.settings>,
   updateSettings: shopApi.updateSettings as jest.MockedFunction<typeof shopApi.updateSettings>,
   session: shopApi.session as jest.MockedFunction<typeof shopApi.session>,
-};
-/** The owner's session: their uploads go under their own openid. */
-const OWNER_USER = {
-  id: 'u0',
-  openid: 'dev_owner',
-  shareCode: 'OWNER2',
-  nickname: '老王',
-  isOwner: true,
-  isMember: false,
-  points: { available: 0, pending: 0 },
 };
 const upload = uploadFile as jest.MockedFunction<typeof uploadFile>;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
