@@ -62,18 +62,20 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
   if (inserted === 'duplicate') throw new AppError('review.duplicate');
   // A refund (or a refund request) reached the order since it was read above.
   if (inserted === 'order_moved') throw new AppError('review.not_allowed');
-  return { review: (await viewReviews(ctx, [await checkPhotos(ctx, record)], 'author'))[0] };
+  await checkPhotos(ctx, record);
+  return { review: (await viewReviews(ctx, [record], 'author'))[0] };
 }
 
-/** Asks for the new review's photo checks; on any failure the scheduler asks instead (the review is stored). */
-async function checkPhotos(ctx: CallContext, record: ReviewRecord): Promise<ReviewRecord> {
-  if (record.photos.length === 0) return record;
+/**
+ * Asks for the new review's photo checks; on any failure the scheduler asks instead (the review is stored). Asking
+ * changes no photo's state (each stays pending until its verdict), so the author's view needs no second read.
+ */
+async function checkPhotos(ctx: CallContext, record: ReviewRecord): Promise<void> {
+  if (record.photos.length === 0) return;
   try {
     await askPhotoChecks(ctx, record, ctx.now);
-    return (await findReview(ctx.db, record._id)) ?? record;
   } catch (error) {
     console.error(`review ${record._id}: photo checks left to the scheduler`, error);
-    return record;
   }
 }
 
