@@ -55,6 +55,49 @@ export const ORDER_NOTE_MAX = 100;
 /** A refund's reason: the buyer's request, and the owner's when refusing one. */
 export const REFUND_REASON_BOUNDS = { min: 2, max: 200 } as const;
 export const CARRIER_BOUNDS = { min: 2, max: 20 } as const;
+/**
+ * The couriers the owner's ship form offers, each with WeChat's express-company code (the `express_company` of
+ * 发货信息管理服务's uploadShippingInfo, from WeChat's list of delivery companies). The buyer's return form offers
+ * the same list.
+ */
+export const COURIERS = [
+  { code: 'SF', name: '顺丰速运' },
+  { code: 'ZTO', name: '中通快递' },
+  { code: 'YTO', name: '圆通速递' },
+  { code: 'STO', name: '申通快递' },
+  { code: 'YD', name: '韵达快递' },
+  { code: 'JTSD', name: '极兔速递' },
+  { code: 'JD', name: '京东物流' },
+  { code: 'EMS', name: 'EMS' },
+  { code: 'YZPY', name: '邮政快递包裹' },
+  { code: 'DBL', name: '德邦快递' },
+] as const;
+export type CourierCode = (typeof COURIERS)[number]['code'];
+
+// After-sale cases (售后).
+/** `<orderId>S<n>`: the n-th case of an order. */
+export const AFTER_SALE_ID_PATTERN = /^YJ[0-9A-Z]{16}S[0-9]{1,3}$/;
+/** The reasons the buyer picks from (the text is free; the form offers these). */
+export const AFTER_SALE_REASONS = [
+  '不想要了',
+  '商品与描述不符',
+  '质量问题',
+  '少件/漏发',
+  '商品破损',
+  '发错货',
+  '未按约定时间发货',
+  '其他',
+] as const;
+export const AFTER_SALE_DESCRIPTION_MAX = 500;
+/**
+ * A fileID of a member's photo; whose it is and whether it is stored is the use case's to check (core/photos.ts), so
+ * that a photo that is not the caller's own answers `photo.not_yours` rather than a bare `input.invalid`.
+ */
+export const MEMBER_PHOTO_PATTERN = /^cloud:\/\/[\x21-\x7e]{1,1000}$/;
+export const AFTER_SALE_PHOTOS_MAX = 6;
+/** The shop's customer service: a phone (mobile or landline) and a WeChat ID, shown in the h5 build. */
+export const SERVICE_PHONE_PATTERN = /^[0-9][0-9-]{4,19}$/;
+export const SERVICE_WECHAT_PATTERN = /^[A-Za-z][-_A-Za-z0-9]{5,19}$/;
 export const TRACKING_NO_PATTERN = /^[A-Za-z0-9-]{6,32}$/;
 /** The owner's order search: an order id or the buyer's phone number. */
 export const ORDER_QUERY_MAX = 32;
@@ -94,6 +137,12 @@ export const SHOP_RULE_BOUNDS = {
   unpaidCancelMinutes: { min: 5, max: 24 * 60 },
   autoConfirmDays: { min: 3, max: 30 },
   afterSaleDays: { min: 1, max: 30 },
+  /** The owner answers an after-sale request within this many days, or it is approved automatically. */
+  afterSaleReplyDays: { min: 1, max: 7 },
+  /** The buyer ships an approved return within this many days, or the case closes. */
+  returnShipDays: { min: 3, max: 15 },
+  /** Goods shipped back are received automatically this many days after the buyer shipped them. */
+  returnReceiveDays: { min: 7, max: 30 },
   commissionRateBp: { min: 0, max: MAX_RATE_BP },
   bindingDays: { min: 1, max: 365 },
 } as const;
@@ -119,7 +168,7 @@ export const STOCK_REASON_MAX = 50;
  * lets a member write only under their own openid, and the functions accept a member's photo only from there
  * (core/photos.ts `isOwnPhoto`).
  */
-export const MEMBER_UPLOAD_FOLDERS = { review: 'reviews' } as const;
+export const MEMBER_UPLOAD_FOLDERS = { review: 'reviews', afterSale: 'aftersales' } as const;
 /**
  * Folders of the shop's images, uploaded by an owner from the phone. The storage rule cannot tell an owner (owners
  * live in the database), so these uploads take the same `<folder>/<uploader's openid>/<name>` shape and the

@@ -4,9 +4,14 @@
 import * as v from 'valibot';
 import {
   ADDRESS_BOUNDS,
+  AFTER_SALE_DESCRIPTION_MAX,
+  AFTER_SALE_ID_PATTERN,
+  AFTER_SALE_PHOTOS_MAX,
+  COURIERS,
   CARRIER_BOUNDS,
   MAX_LINE_QTY,
   MAX_LINES,
+  MEMBER_PHOTO_PATTERN,
   ORDER_ID_PATTERN,
   ORDER_NOTE_MAX,
   ORDER_QUERY_MAX,
@@ -62,6 +67,40 @@ export type BuyerTab = (typeof BUYER_TABS)[number];
 export const OWNER_VIEWS = ['to_ship', 'after_sale', 'all'] as const;
 export type OwnerView = (typeof OWNER_VIEWS)[number];
 
+export const AFTER_SALE_TYPES = ['refund_only', 'return_refund'] as const;
+export type AfterSaleType = (typeof AFTER_SALE_TYPES)[number];
+export const AFTER_SALE_STATUSES = [
+  'requested',
+  'awaiting_return',
+  'returning',
+  'refunding',
+  'refunded',
+  'rejected',
+  'cancelled',
+  'closed',
+] as const;
+export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
+
+const afterSaleId = v.pipe(v.string(), v.regex(AFTER_SALE_ID_PATTERN, 'afterSaleId'));
+const trackingNo = v.pipe(v.string(), v.trim(), v.regex(TRACKING_NO_PATTERN, 'trackingNo'));
+const courierCode = v.picklist(COURIERS.map((c) => c.code));
+/** The lines of a case: SKUs of the order, each once, with how many units. */
+const afterSaleLines = v.pipe(
+  v.array(
+    v.strictObject({
+      skuId: shortId,
+      qty: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LINE_QTY)),
+    }),
+  ),
+  v.minLength(1),
+  v.maxLength(MAX_LINES),
+  v.check((ls) => new Set(ls.map((l) => l.skuId)).size === ls.length, 'lines'),
+);
+/** Evidence: fileIDs the buyer uploaded under `aftersales/<their openid>/` (checked by the use case). */
+const evidencePhotos = v.optional(
+  v.pipe(v.array(v.pipe(v.string(), v.regex(MEMBER_PHOTO_PATTERN, 'photo'))), v.maxLength(AFTER_SALE_PHOTOS_MAX)),
+);
+
 /** Points to spend on an order (0 or absent: none); the function checks them against the balance and the cap. */
 const pointsToUse = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)));
 
@@ -82,7 +121,27 @@ export const orderInputs = {
   }),
   cancel: v.strictObject({ orderId }),
   confirmReceipt: v.strictObject({ orderId }),
-  requestRefund: v.strictObject({ orderId, reason: requiredText(REFUND_REASON_BOUNDS) }),
+  /** The most `applyAfterSale` may ask for these units now (the form shows it beside the amount). */
+  quoteAfterSale: v.strictObject({ orderId, lines: afterSaleLines }),
+  applyAfterSale: v.strictObject({
+    orderId,
+    type: v.picklist(AFTER_SALE_TYPES),
+    lines: afterSaleLines,
+    refundFen: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000_000)),
+    reason: requiredText(REFUND_REASON_BOUNDS),
+    description: v.optional(optionalText(AFTER_SALE_DESCRIPTION_MAX)),
+    photos: evidencePhotos,
+  }),
+  afterSale: v.strictObject({ afterSaleId }),
+  afterSales: v.strictObject({ cursor, limit }),
+  cancelAfterSale: v.strictObject({ afterSaleId }),
+  /** A rejected case asked again, once, with new words or photos. */
+  reopenAfterSale: v.strictObject({
+    afterSaleId,
+    description: optionalText(AFTER_SALE_DESCRIPTION_MAX),
+    photos: evidencePhotos,
+  }),
+  shipReturn: v.strictObject({ afterSaleId, carrier: requiredText(CARRIER_BOUNDS), trackingNo }),
   list: v.strictObject({ tab: v.optional(v.picklist(BUYER_TABS)), cursor, limit }),
   get: v.strictObject({ orderId }),
   ownerList: v.strictObject({
@@ -95,16 +154,20 @@ export const orderInputs = {
   ownerGet: v.strictObject({ orderId }),
   ship: v.strictObject({
     orderId,
-    carrier: requiredText(CARRIER_BOUNDS),
-    trackingNo: v.pipe(v.string(), v.trim(), v.regex(TRACKING_NO_PATTERN, 'trackingNo')),
+    /** WeChat's express-company code of one of COURIERS; the order shows its name. */
+    courier: courierCode,
+    trackingNo,
   }),
-  decideRefund: v.strictObject({
-    orderId,
+  decideAfterSale: v.strictObject({
+    afterSaleId,
     approve: v.boolean(),
+    /** Required to reject. */
     reason: v.optional(requiredText(REFUND_REASON_BOUNDS)),
-    /** Approve less than was paid (a partial refund, only once the goods have shipped); default: all of it. */
-    refundFen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** Approving a return: where the goods go (default: the return address of 店铺设置). */
+    returnAddress: v.optional(address),
   }),
+  receiveReturn: v.strictObject({ afterSaleId }),
+  ownerAfterSales: v.strictObject({ status: v.optional(v.picklist(AFTER_SALE_STATUSES)), cursor, limit }),
   summary: v.strictObject({}),
 };
 
@@ -124,14 +187,7 @@ export const ORDER_STATUSES = [
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** What a viewer may do to an order now; the pages show exactly these buttons. */
-export type OrderCommand =
-  | 'pay'
-  | 'cancel'
-  | 'confirmReceipt'
-  | 'requestRefund'
-  | 'ship'
-  | 'approveRefund'
-  | 'rejectRefund';
+export type OrderCommand = 'pay' | 'cancel' | 'confirmReceipt' | 'applyAfterSale' | 'ship';
 
 export interface OrderLine {
   productId: string;
@@ -184,7 +240,18 @@ export interface Order {
   cancelledAt?: string;
   /** Receipt is confirmed automatically at this time (shipped orders). */
   autoConfirmAt?: string;
-  shipping?: { carrier: string; trackingNo: string };
+  shipping?: { carrier: string; trackingNo: string; courier?: string };
+  /**
+   * The owner's view of a shipped order: whether its shipping info reached WeChat (发货信息管理服务). `failed` says
+   * why and is retried by the scheduler; `not_joined` (error 48001: the shop is not in the service) is not retried;
+   * `off`: the owner turned the upload off.
+   */
+  shippingSync?: { status: 'pending' | 'synced' | 'failed' | 'not_joined' | 'off'; error?: string; at?: string };
+  /** The order's after-sale cases, newest first. */
+  afterSales: AfterSaleSummary[];
+  /** Refunded through after-sale cases so far. */
+  refundedFen: number;
+  /** A system refund of a late payment (the shop's own, without a case). */
   refund?: {
     reason: string;
     requestedAt: string;
@@ -201,6 +268,87 @@ export interface Order {
   timeline: OrderEvent[];
   /** The commands the caller may run now. */
   commands: OrderCommand[];
+}
+
+export interface AfterSaleLine {
+  productId: string;
+  skuId: string;
+  title: string;
+  spec: string;
+  image: string;
+  priceFen: number;
+  qty: number;
+}
+
+export interface AfterSaleHistoryEntry {
+  at: string;
+  by: 'buyer' | 'owner' | 'system';
+  /** What happened (申请退货退款, 商家同意退货, 超时自动同意 …). */
+  label: string;
+  text?: string;
+  /** Display URLs. */
+  photos?: string[];
+}
+
+/** What a viewer may do to a case now; the pages show exactly these buttons. */
+export type AfterSaleCommand = 'cancel' | 'shipReturn' | 'reopen' | 'approve' | 'reject' | 'receiveReturn';
+
+export interface AfterSale {
+  id: string;
+  orderId: string;
+  type: AfterSaleType;
+  status: AfterSaleStatus;
+  lines: AfterSaleLine[];
+  refundFen: number;
+  reason: string;
+  description: string;
+  /** Evidence, as display URLs (the buyer's latest words' photos are in `history`). */
+  photos: string[];
+  returnAddress?: Address;
+  returnShipping?: { carrier: string; trackingNo: string; shippedAt: string };
+  /** WeChat Pay's refund number, once the refund was asked of WeChat Pay (h5: /__dev/refund completes it). */
+  outRefundNo?: string;
+  /** When the current step times out, and what happens then. */
+  deadline?: string;
+  deadlineAction?: 'auto_approve' | 'close' | 'auto_receive';
+  createdAt: string;
+  refundedAt?: string;
+  /** The owner's reason, when rejected. */
+  rejectReason?: string;
+  /** A rejected case may be asked again once. */
+  reopened: boolean;
+  history: AfterSaleHistoryEntry[];
+  commands: AfterSaleCommand[];
+}
+
+export interface AfterSaleSummary {
+  id: string;
+  orderId: string;
+  type: AfterSaleType;
+  status: AfterSaleStatus;
+  refundFen: number;
+  createdAt: string;
+  deadline?: string;
+  /** The first line's title and cover, and how many units in all. */
+  title: string;
+  image: string;
+  units: number;
+}
+
+export interface AfterSalePage {
+  items: AfterSaleSummary[];
+  nextCursor: string | null;
+}
+
+export interface AfterSaleQuote {
+  /** The most the case may ask for these units. */
+  maxFen: number;
+  /** Shipping is included: everything is refunded before shipping. */
+  includesShipping: boolean;
+  /** Per line of the order: units that can still be asked for. */
+  lines: Array<{ skuId: string; qtyLeft: number }>;
+  /** Whether a return (退货退款) is possible: only once the goods shipped. */
+  returnAllowed: boolean;
 }
 
 export interface Quote {
@@ -237,6 +385,7 @@ export interface OwnerSummary {
   orders: number;
   paidFen: number;
   toShip: number;
+  /** Open after-sale cases waiting for the owner (requests to decide, returns to receive). */
   refundsWaiting: number;
 }
 
@@ -246,12 +395,21 @@ export interface OrderResults {
   pay: PayResult;
   cancel: { order: Order };
   confirmReceipt: { order: Order };
-  requestRefund: { order: Order };
+  quoteAfterSale: AfterSaleQuote;
+  applyAfterSale: { afterSale: AfterSale };
+  afterSale: { afterSale: AfterSale };
+  afterSales: AfterSalePage;
+  cancelAfterSale: { afterSale: AfterSale };
+  reopenAfterSale: { afterSale: AfterSale };
+  shipReturn: { afterSale: AfterSale };
   list: OrderPage;
   get: { order: Order };
   ownerList: OrderPage;
   ownerGet: { order: Order; buyer: { nickname: string; shareCode: string } | null };
   ship: { order: Order };
-  decideRefund: { order: Order };
+  decideAfterSale: { afterSale: AfterSale };
+  receiveReturn: { afterSale: AfterSale };
+  /** `counts`: open cases by status, for the desk's tabs. */
+  ownerAfterSales: AfterSalePage & { counts: Partial<Record<AfterSaleStatus, number>> };
   summary: OwnerSummary;
 }

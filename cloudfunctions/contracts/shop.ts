@@ -1,6 +1,7 @@
 // The `shop` function: actions, input schemas and result types. src/ imports these as types only.
 import * as v from 'valibot';
 import {
+  MEMBER_PHOTO_PATTERN,
   ORDER_ID_PATTERN,
   POINTS_RULE_BOUNDS,
   PRODUCT_DESCRIPTION_MAX,
@@ -14,6 +15,8 @@ import {
   REVIEW_TEXT_MAX,
   SHARE_CODE_PATTERN,
   SHOP_NAME_MAX,
+  SERVICE_PHONE_PATTERN,
+  SERVICE_WECHAT_PATTERN,
   SHOP_RULE_BOUNDS,
   SHORT_ID_PATTERN,
   SKU_PRICE_MAX_FEN,
@@ -21,10 +24,12 @@ import {
   STOCK_MAX,
   STOCK_REASON_MAX,
 } from './limits';
+import { address, type Address } from './order';
 import { optionalText, requiredText } from './text';
 
 // Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
 export {
+  MEMBER_PHOTO_PATTERN,
   PRODUCT_DESCRIPTION_MAX,
   PRODUCT_PHOTOS_MAX,
   PRODUCT_SKUS_MAX,
@@ -44,11 +49,6 @@ export const SHOP_FUNCTION = 'shop';
 const shortId = v.pipe(v.string(), v.regex(SHORT_ID_PATTERN, 'id'));
 const shareCode = v.pipe(v.string(), v.regex(SHARE_CODE_PATTERN, 'shareCode'));
 
-/**
- * A fileID of a member's photo; whose it is and whether it is stored is the use case's to check (core/photos.ts), so
- * that a photo that is not the caller's own answers `photo.not_yours` rather than a bare `input.invalid`.
- */
-export const MEMBER_PHOTO_PATTERN = /^cloud:\/\/[\x21-\x7e]{1,1000}$/;
 /** A review's id is its order line: `<orderId>:<skuId>`. */
 const reviewIdSchema = v.pipe(v.string(), v.regex(/^YJ[0-9A-Z]{16}:[A-Za-z0-9_-]{1,16}$/, 'reviewId'));
 
@@ -188,6 +188,19 @@ export const shopInputs = {
     ),
     addOwner: v.optional(shareCode),
     removeOwner: v.optional(shareCode),
+    /** The shop's customer service for the h5 build ('' clears a field). */
+    service: v.optional(
+      v.strictObject({
+        phone: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(SERVICE_PHONE_PATTERN, 'phone'))])),
+        wechatId: v.optional(
+          v.union([v.literal(''), v.pipe(v.string(), v.regex(SERVICE_WECHAT_PATTERN, 'wechatId'))]),
+        ),
+      }),
+    ),
+    /** Where returned goods go (the default of an approved return). */
+    returnAddress: v.optional(address),
+    /** Upload shipping info to WeChat (发货信息管理服务) when an order ships; off for shops outside the service. */
+    shippingInfoUpload: v.optional(v.boolean()),
   }),
   /** Hides an abusive review from the public (it stays in the data, marked), or shows it again. */
   hideReview: v.strictObject({
@@ -251,6 +264,8 @@ export interface Binding {
 export interface SessionResult {
   user: Member;
   binding: Binding | null;
+  /** 联系客服 in the h5 build (weapp opens WeChat's own customer service). */
+  service: ShopService;
 }
 
 export interface ProductPage {
@@ -364,6 +379,15 @@ export interface ShopSettings {
   /** Every rule number (ShopRules in core/rules.ts): fees in fen, rates in basis points, times in minutes or days. */
   rules: Record<keyof typeof SHOP_RULE_BOUNDS | keyof typeof POINTS_RULE_BOUNDS, number>;
   owners: Array<{ nickname: string; shareCode: string; isMe: boolean }>;
+  service: ShopService;
+  returnAddress: Address | null;
+  shippingInfoUpload: boolean;
+}
+
+/** The shop's customer service contacts ('' when not set). */
+export interface ShopService {
+  phone: string;
+  wechatId: string;
 }
 
 export interface ShopResults {

@@ -18,6 +18,12 @@ export interface ShopRules {
   autoConfirmDays: number;
   /** A completed order can still be refunded this long after completion. */
   afterSaleDays: number;
+  /** An after-sale request the owner has not answered this long is approved automatically. */
+  afterSaleReplyDays: number;
+  /** An approved return the buyer has not shipped this long closes. */
+  returnShipDays: number;
+  /** A return shipped this long ago and not marked received is received automatically. */
+  returnReceiveDays: number;
   /** Commission rate of products without their own, in basis points (500 = 5%). */
   commissionRateBp: number;
   /** A share's binding lasts this long, and an order through it extends it this long from the order. */
@@ -40,6 +46,9 @@ export const DEFAULT_RULES: ShopRules = {
   unpaidCancelMinutes: 30,
   autoConfirmDays: 10,
   afterSaleDays: 7,
+  afterSaleReplyDays: 2,
+  returnShipDays: 7,
+  returnReceiveDays: 10,
   commissionRateBp: 500,
   bindingDays: 15,
   pointsEarnPerYuan: 1,

@@ -1,4 +1,5 @@
 // Shop settings: one document. Owners are listed by openid; the rule numbers fall back to core/rules defaults.
+import type { Address } from '../contracts/order';
 import { rulesOf, type ShopRules } from '../core/rules';
 import { getOrNull, txGet, type Database, transact } from './db';
 
@@ -14,6 +15,12 @@ export interface SettingsRecord extends Partial<ShopRules> {
   subMchId?: string;
   /** Subscribe message template ids chosen in the mini program admin (订阅消息); '' sends nothing. */
   templates?: { shipped?: string; refund?: string };
+  /** Customer service contacts shown in the h5 build. */
+  service?: { phone?: string; wechatId?: string };
+  /** The default address of approved returns. */
+  returnAddress?: Address;
+  /** false: the shop is outside WeChat's 发货信息管理服务 and uploads no shipping info. Default on. */
+  shippingInfoUpload?: boolean;
 }
 
 export interface Settings {
@@ -24,6 +31,9 @@ export interface Settings {
   rules: ShopRules;
   subMchId: string;
   templates: { shipped: string; refund: string };
+  service: { phone: string; wechatId: string };
+  returnAddress: Address | null;
+  shippingInfoUpload: boolean;
 }
 
 export async function loadSettings(db: Database): Promise<Settings> {
@@ -35,6 +45,9 @@ export async function loadSettings(db: Database): Promise<Settings> {
     rules: rulesOf(found ?? undefined),
     subMchId: found?.subMchId ?? '',
     templates: { shipped: found?.templates?.shipped ?? '', refund: found?.templates?.refund ?? '' },
+    service: { phone: found?.service?.phone ?? '', wechatId: found?.service?.wechatId ?? '' },
+    returnAddress: found?.returnAddress ?? null,
+    shippingInfoUpload: found?.shippingInfoUpload !== false,
   };
 }
 
@@ -53,6 +66,9 @@ export type SettingsChange = {
   rules?: Partial<ShopRules>;
   addOwner?: string;
   removeOwner?: string;
+  service?: { phone?: string; wechatId?: string };
+  returnAddress?: Address;
+  shippingInfoUpload?: boolean;
 };
 
 /**
@@ -73,6 +89,9 @@ export async function updateSettingsRecord(
       ...(change.rules ?? {}),
       ...(change.shopName ? { shopName: change.shopName } : {}),
       ...(change.logo ? { logo: change.logo } : {}),
+      ...(change.service ? { service: { ...found?.service, ...change.service } } : {}),
+      ...(change.returnAddress ? { returnAddress: change.returnAddress } : {}),
+      ...(change.shippingInfoUpload !== undefined ? { shippingInfoUpload: change.shippingInfoUpload } : {}),
       owners,
     };
     if (found) await t.collection('settings').doc(SETTINGS_ID).update({ data });
