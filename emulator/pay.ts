@@ -386,10 +386,18 @@ export function createPay(opts: {
 
   /**
    * Plays WeChat finishing refund `outRefundNo`, then delivers the refund callback `deliveries` times (if one was
-   * named).
+   * named). `tamperRefundFee`, test-only like `pay`'s: the notification states this refund amount instead, which
+   * WeChat Pay never sends; the refund stays pending when the function refuses it.
    */
-  async function refund(outRefundNo: string, deliveries = 1): Promise<{ outRefundNo: string; answers: unknown[] }> {
+  async function refund(
+    outRefundNo: string,
+    deliveries = 1,
+    tamperRefundFee?: number,
+  ): Promise<{ outRefundNo: string; answers: unknown[] }> {
     checkDeliveries(deliveries);
+    if (tamperRefundFee !== undefined && !isFen(tamperRefundFee)) {
+      throw new TcbFail('INVALID_PARAM', 'refundFee must be a positive integer number of fen');
+    }
     let row = getRefund(outRefundNo);
     if (!row) throw new TcbFail('REFUND_NOT_FOUND', `no refund with outRefundNo ${outRefundNo}`);
     if (row.status === 'success')
@@ -402,6 +410,9 @@ export function createPay(opts: {
       return { outRefundNo, answers: [] };
     }
     const event = refundCallbackEvent(order, row);
+    if (tamperRefundFee !== undefined) {
+      Object.assign(event.reqInfo as object, { refundFee: tamperRefundFee, settlementRefundFee: tamperRefundFee });
+    }
     const answers = await deliver(
       row.function_name,
       event,

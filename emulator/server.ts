@@ -276,7 +276,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return sendJson(
           res,
           200,
-          await pay.refund(requiredText(input.outRefundNo, 'outRefundNo'), deliveries(input.deliveries)),
+          await pay.refund(
+            requiredText(input.outRefundNo, 'outRefundNo'),
+            deliveries(input.deliveries),
+            tamperedFee(input.refundFee),
+          ),
         );
       case 'GET /__dev/payments':
         return sendJson(res, 200, { payments: pay.payments(), refunds: pay.refunds() });

@@ -83,15 +83,43 @@ describe('the schemas enforce the limits the client checks', () => {
     expect(ok(orderInputs.quote, { items: [half('s1', 60), half('s1', 60)] })).toBe(false);
 
     const { min, max } = limits.REFUND_REASON_BOUNDS;
-    expect(ok(orderInputs.requestRefund, { orderId, reason: chars(min) })).toBe(true);
-    expect(ok(orderInputs.requestRefund, { orderId, reason: chars(min - 1) })).toBe(false);
-    expect(ok(orderInputs.requestRefund, { orderId, reason: chars(max + 1) })).toBe(false);
-    expect(ok(orderInputs.decideRefund, { orderId, approve: false, reason: chars(max + 1) })).toBe(false);
+    const apply = (over: object) => ({
+      orderId,
+      type: 'refund_only',
+      lines: [{ skuId: 's1', qty: 1 }],
+      refundFen: 100,
+      reason: chars(min),
+      ...over,
+    });
+    expect(ok(orderInputs.applyAfterSale, apply({}))).toBe(true);
+    expect(ok(orderInputs.applyAfterSale, apply({ reason: chars(min - 1) }))).toBe(false);
+    expect(ok(orderInputs.applyAfterSale, apply({ reason: chars(max + 1) }))).toBe(false);
+    const many = Array.from({ length: limits.AFTER_SALE_PHOTOS_MAX + 1 }, (_, i) => `cloud://e.b/aftersales/o/${i}.jpg`);
+    expect(ok(orderInputs.applyAfterSale, apply({ photos: many.slice(1) }))).toBe(true);
+    expect(ok(orderInputs.applyAfterSale, apply({ photos: many }))).toBe(false);
+    expect(ok(orderInputs.applyAfterSale, apply({ description: chars(limits.AFTER_SALE_DESCRIPTION_MAX + 1) }))).toBe(
+      false,
+    );
+    // The same SKU twice in one case, no lines, a fen below 1: refused by the schema.
+    expect(ok(orderInputs.applyAfterSale, apply({ lines: [{ skuId: 's1', qty: 1 }, { skuId: 's1', qty: 1 }] }))).toBe(
+      false,
+    );
+    expect(ok(orderInputs.applyAfterSale, apply({ lines: [] }))).toBe(false);
+    expect(ok(orderInputs.applyAfterSale, apply({ refundFen: 0 }))).toBe(false);
+    expect(ok(orderInputs.applyAfterSale, apply({ refundFen: 1.5 }))).toBe(false);
+    const caseId = `${orderId}S1`;
+    expect(limits.AFTER_SALE_ID_PATTERN.test(caseId)).toBe(true);
+    expect(ok(orderInputs.decideAfterSale, { afterSaleId: caseId, approve: false, reason: chars(max + 1) })).toBe(false);
+    expect(ok(orderInputs.afterSale, { afterSaleId: `${orderId}S1'` })).toBe(false);
 
-    const ship = (carrier: string, trackingNo: string) => ok(orderInputs.ship, { orderId, carrier, trackingNo });
-    expect(ship(chars(limits.CARRIER_BOUNDS.max), 'SF1234567')).toBe(true);
-    expect(ship(chars(limits.CARRIER_BOUNDS.max + 1), 'SF1234567')).toBe(false);
-    expect(ship('顺丰速运', 'SF_123456')).toBe(limits.TRACKING_NO_PATTERN.test('SF_123456'));
+    const ship = (courier: string, trackingNo: string) => ok(orderInputs.ship, { orderId, courier, trackingNo });
+    expect(ship('SF', 'SF1234567')).toBe(true);
+    expect(ship('顺丰速运', 'SF1234567')).toBe(false);
+    expect(ship('SF', 'SF_123456')).toBe(limits.TRACKING_NO_PATTERN.test('SF_123456'));
+    const back = (carrier: string) =>
+      ok(orderInputs.shipReturn, { afterSaleId: caseId, carrier, trackingNo: 'SF1234567' });
+    expect(back(chars(limits.CARRIER_BOUNDS.max))).toBe(true);
+    expect(back(chars(limits.CARRIER_BOUNDS.max + 1))).toBe(false);
     expect(ok(orderInputs.ownerList, { q: '1'.repeat(limits.ORDER_QUERY_MAX + 1) })).toBe(false);
     expect(ok(orderInputs.get, { orderId: 'YJ123' })).toBe(limits.ORDER_ID_PATTERN.test('YJ123'));
   });

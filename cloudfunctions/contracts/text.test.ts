@@ -61,9 +61,21 @@ const REQUIRED: Array<[string, v.GenericSchema, (text: string) => unknown]> = [
   ['order.create address.name', orderInputs.create, (name) => create({ ...address, name })],
   ['order.create address.region', orderInputs.create, (region) => create({ ...address, region })],
   ['order.create address.detail', orderInputs.create, (detail) => create({ ...address, detail })],
-  ['order.requestRefund reason', orderInputs.requestRefund, (reason) => ({ orderId, reason })],
-  ['order.decideRefund reason', orderInputs.decideRefund, (reason) => ({ orderId, approve: false, reason })],
-  ['order.ship carrier', orderInputs.ship, (carrier) => ({ orderId, carrier, trackingNo: 'SF1234567' })],
+  [
+    'order.applyAfterSale reason',
+    orderInputs.applyAfterSale,
+    (reason) => ({ orderId, type: 'refund_only', lines: [{ skuId: 's1', qty: 1 }], refundFen: 100, reason }),
+  ],
+  [
+    'order.decideAfterSale reason',
+    orderInputs.decideAfterSale,
+    (reason) => ({ afterSaleId: `${orderId}S1`, approve: false, reason }),
+  ],
+  [
+    'order.shipReturn carrier',
+    orderInputs.shipReturn,
+    (carrier) => ({ afterSaleId: `${orderId}S1`, carrier, trackingNo: 'SF1234567' }),
+  ],
   [
     'commission.decideWithdrawal reason',
     commissionInputs.decideWithdrawal,

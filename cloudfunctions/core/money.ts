@@ -36,3 +36,8 @@ export function minFen(amounts: readonly Fen[]): Fen {
   if (amounts.length === 0) throw new RangeError('no amounts');
   return toFen(Math.min(...amounts));
 }
+
+/** 1290 → "12.90": the yuan digits of a non-negative amount, for the history and timeline texts the server writes. */
+export function formatYuan(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}

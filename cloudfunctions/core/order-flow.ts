@@ -18,16 +18,13 @@ export type Transition =
   | 'ship'
   | 'confirmReceipt'
   | 'autoConfirm'
-  | 'requestRefund'
-  | 'approveRefund'
-  | 'rejectRefund'
+  | 'refundAll'
   | 'autoRefund'
   | 'refundDone';
 
 interface Rule {
   from: readonly OrderStatus[];
-  /** 'back' returns a rejected refund to the state it was asked from. */
-  to: OrderStatus | 'back';
+  to: OrderStatus;
   by: Actor;
 }
 
@@ -45,10 +42,9 @@ export const TRANSITIONS: Record<Transition, Rule> = {
   ship: { from: ['paid'], to: 'shipped', by: 'owner' },
   confirmReceipt: { from: ['shipped'], to: 'completed', by: 'buyer' },
   autoConfirm: { from: ['shipped'], to: 'completed', by: 'system' },
-  requestRefund: { from: ['paid', 'shipped', 'completed'], to: 'refunding', by: 'buyer' },
-  // Approval keeps the order in `refunding` until WeChat Pay's refund callback says the money went back.
-  approveRefund: { from: ['refunding'], to: 'refunding', by: 'owner' },
-  rejectRefund: { from: ['refunding'], to: 'back', by: 'owner' },
+  // After-sale cases (core/after-sale-flow.ts) refund an order part by part while it keeps its status; the refund
+  // that brings the total to everything paid ends it refunded.
+  refundAll: { from: ['paid', 'shipped', 'completed'], to: 'refunded', by: 'system' },
   // A late payment whose points were given back and spent meanwhile: the whole payment goes back, approved.
   autoRefund: { from: ['paid'], to: 'refunding', by: 'system' },
   refundDone: { from: ['refunding'], to: 'refunded', by: 'system' },
@@ -59,10 +55,14 @@ export interface OrderFacts {
   status: OrderStatus;
   completedAt?: Date | null;
   refund?: { fromStatus: OrderStatus; approvedAt?: Date | null } | null;
+  /** The order's open after-sale case, if any (one at a time). */
+  openAfterSale?: string | null;
+  /** Units not yet refunded by a case remain (a case can still be asked for). */
+  unitsLeft?: boolean;
 }
 
-/** Transitions whose guard reads whether the refund was decided: their writes must require it still undecided. */
-export const NEEDS_UNDECIDED_REFUND: ReadonlySet<Transition> = new Set(['approveRefund', 'rejectRefund']);
+/** Transitions the order's open after-sale case holds back: the owner settles the case before shipping. */
+export const HELD_BY_OPEN_CASE: ReadonlySet<Transition> = new Set(['ship']);
 
 /** Why a transition cannot run now, or null when it can. */
 export function refusal(
@@ -74,14 +74,7 @@ export function refusal(
 ): AppError | null {
   const rule = TRANSITIONS[transition];
   if (rule.by !== actor || !rule.from.includes(order.status)) return new AppError('order.invalid_transition');
-  if (transition === 'requestRefund' && order.status === 'completed') {
-    if (!afterSaleOpen(order.completedAt, rules.afterSaleDays, now)) return new AppError('order.refund_window_closed');
-  }
-  // A refund is decided once; after approval only the refund callback moves it.
-  if (NEEDS_UNDECIDED_REFUND.has(transition) && order.refund?.approvedAt) {
-    return new AppError('order.invalid_transition');
-  }
-  if (transition === 'rejectRefund' && !order.refund) return new AppError('order.invalid_transition');
+  if (HELD_BY_OPEN_CASE.has(transition) && order.openAfterSale) return new AppError('order.after_sale_open');
   if (transition === 'refundDone' && !order.refund?.approvedAt) return new AppError('order.invalid_transition');
   return null;
 }
@@ -96,25 +89,36 @@ export function checkTransition(
 ): OrderStatus {
   const refused = refusal(order, transition, actor, now, rules);
   if (refused) throw refused;
-  const to = TRANSITIONS[transition].to;
-  if (to !== 'back') return to;
-  // refusal() has checked that a refund is there to go back from.
-  return (order.refund as NonNullable<OrderFacts['refund']>).fromStatus;
+  return TRANSITIONS[transition].to;
+}
+
+/**
+ * Why the buyer cannot open an after-sale case on the order now, or null: paid and not refunded, a completed order
+ * only inside the after-sale window, no other case open, and units left to ask for.
+ */
+export function afterSaleRefusal(order: OrderFacts, now: Date, rules: ShopRules): AppError | null {
+  if (order.status === 'pending_payment' || order.status === 'cancelled') return new AppError('afterSale.order_not_paid');
+  if (!['paid', 'shipped', 'completed'].includes(order.status)) return new AppError('order.invalid_transition');
+  if (order.status === 'completed' && !afterSaleOpen(order.completedAt, rules.afterSaleDays, now)) {
+    return new AppError('afterSale.window_closed');
+  }
+  if (order.openAfterSale) return new AppError('afterSale.open_exists');
+  if (order.unitsLeft === false) return new AppError('afterSale.lines_invalid');
+  return null;
 }
 
 const COMMANDS: ReadonlyArray<[OrderCommand, Transition, Actor]> = [
   ['pay', 'startPay', 'buyer'],
   ['cancel', 'cancel', 'buyer'],
   ['confirmReceipt', 'confirmReceipt', 'buyer'],
-  ['requestRefund', 'requestRefund', 'buyer'],
   ['ship', 'ship', 'owner'],
-  ['approveRefund', 'approveRefund', 'owner'],
-  ['rejectRefund', 'rejectRefund', 'owner'],
 ];
 
-/** The buttons a buyer or the owner sees on an order: exactly the transitions the table allows them now. */
+/** The buttons a buyer or the owner sees on an order: exactly what the tables allow them now. */
 export function commandsFor(order: OrderFacts, viewer: 'buyer' | 'owner', now: Date, rules: ShopRules): OrderCommand[] {
-  return COMMANDS.filter(
+  const commands = COMMANDS.filter(
     ([, transition, actor]) => actor === viewer && !refusal(order, transition, actor, now, rules),
   ).map(([command]) => command);
+  if (viewer === 'buyer' && !afterSaleRefusal(order, now, rules)) commands.push('applyAfterSale');
+  return commands;
 }

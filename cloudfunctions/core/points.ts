@@ -232,3 +232,14 @@ export function takesFor(taken: readonly Take[], points: number): Take[] {
   }
   return out;
 }
+
+/**
+ * The takes that bring the points given back from `from` to `to` (partial refunds give back in steps; each step
+ * goes to the lots the whole would, so the steps together equal one refund of the sum).
+ */
+export function takesBetween(taken: readonly Take[], from: number, to: number): Take[] {
+  const before = new Map(takesFor(taken, from).map((t) => [t.lotId, t.points]));
+  return takesFor(taken, to)
+    .map((t) => ({ lotId: t.lotId, points: t.points - (before.get(t.lotId) ?? 0) }))
+    .filter((t) => t.points > 0);
+}

@@ -23,7 +23,7 @@ describe('the side-state table', () => {
 
   it('names only statuses the transition table can reach', () => {
     const reachable = new Set(
-      Object.values(TRANSITIONS).flatMap((r) => [...r.from, ...(r.to === 'back' ? [] : [r.to])]),
+      Object.values(TRANSITIONS).flatMap((r) => [...r.from, r.to]),
     );
     for (const row of SIDE_STEPS) for (const status of row.when) expect(reachable.has(status)).toBe(true);
   });
@@ -36,6 +36,14 @@ describe('the side-state table', () => {
     expect(nextSideStep('commission', credited, at(1), days)?.step).toBe('settled');
     expect(nextSideStep('pointsEarn', credited, at(-1), days)).toBeNull();
     expect(nextSideStep('pointsEarn', credited, at(0), days)?.step).toBe('spendable');
+  });
+
+  it('settles nothing while an after-sale case is open, even after the window (its refund may take a share)', () => {
+    const credited = { ...base, commissionState: 'credited' as const, pointsEarn: 'pending' as const };
+    const open = { ...credited, openAfterSale: true };
+    expect(nextSideStep('commission', open, new Date(closes + DAY_MS), days)).toBeNull();
+    expect(nextSideStep('pointsEarn', open, new Date(closes + DAY_MS), days)).toBeNull();
+    expect(nextSideStep('commission', credited, new Date(closes + DAY_MS), days)?.step).toBe('settled');
   });
 
   it('moves nothing the table does not list', () => {

@@ -68,6 +68,8 @@ export interface SideFacts extends SideStates {
   completedAt?: Date | null;
   /** The refund asked or made is all that was paid (a partial refund leaves the buyer the goods). */
   refundInFull?: boolean;
+  /** An after-sale case is open: settling waits for it (its refund may still take a share back). */
+  openAfterSale?: boolean;
 }
 
 /**
@@ -101,6 +103,7 @@ export function nextSideStep<S extends Side>(
     if (row.side !== side || row.from !== state || !(row.when as readonly OrderStatus[]).includes(order.status))
       continue;
     if ('afterWindow' in row && afterSaleOpen(order.completedAt, afterSaleDays, now)) continue;
+    if ('afterWindow' in row && order.openAfterSale) continue;
     if ('afterWindow' in row && !order.completedAt) continue;
     return row as Extract<(typeof SIDE_STEPS)[number], { side: S }>;
   }

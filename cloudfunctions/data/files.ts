@@ -1,5 +1,7 @@
 // Cloud storage files as display URLs: fileIDs (cloud://…) become temporary URLs in one batch call. A list asks
 // for thumbnails: CloudBase's image processing (云存储 › 图片处理, 数据万象 imageMogr2) resizes on the download URL.
+import { AppError } from '../contracts/errors';
+import { isOwnPhoto, type PhotoOwner } from '../core/photos';
 import type { Cloud } from './db';
 
 const MAX_PER_CALL = 50; // getTempFileURL takes at most 50 files per call
@@ -28,4 +30,16 @@ export async function displayUrls(
     }
   }
   return urls;
+}
+
+/**
+ * A member's photos are accepted only as files they uploaded themselves: each named in this env's storage under
+ * `<folder>/<caller's openid>/` (another member's photo or the shop's images would otherwise appear under the
+ * caller's name: `photo.not_yours`) and stored (an upload that did not finish: `upload.failed`).
+ */
+export async function requireOwnPhotos(cloud: Cloud, owner: PhotoOwner, photos: readonly string[]): Promise<void> {
+  if (photos.length === 0) return;
+  if (!photos.every((fileID) => isOwnPhoto(fileID, owner))) throw new AppError('photo.not_yours');
+  const urls = await displayUrls(cloud, photos);
+  if (!photos.every((fileID) => urls.has(fileID))) throw new AppError('upload.failed');
 }

@@ -73,6 +73,16 @@ export const collections = {
   },
   /** Visible reviews' counters per product (`_id` = productId), kept with every review change. */
   product_stats: { indexes: [] },
+  /** After-sale cases, `_id` = `<orderId>S<n>`. */
+  after_sales: {
+    indexes: [
+      { fields: ['orderId', 'createdAt'] },
+      { fields: ['buyerId', 'createdAt'] },
+      { fields: ['status', 'sortAt'] },
+      { fields: ['status', 'deadline'] },
+      { fields: ['status', 'refundAskedAt'] },
+    ],
+  },
   /** Verified purchases per member and product (`_id` = `<openid>:<productId>`). */
   purchases: { indexes: [{ fields: ['productId', 'lastAt'] }, { fields: ['buyerId'] }] },
 } as const satisfies Record<string, CollectionSpec>;

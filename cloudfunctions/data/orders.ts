@@ -58,7 +58,7 @@ export interface OrderRecord {
   transactionId?: string;
   notify?: { shipped: boolean; refund: boolean };
   shippedAt?: Date;
-  shipping?: { carrier: string; trackingNo: string };
+  shipping?: { carrier: string; trackingNo: string; courier?: string };
   autoConfirmAt?: Date;
   completedAt?: Date;
   cancelledAt?: Date;
@@ -73,6 +73,19 @@ export interface OrderRecord {
     rejectReason?: string;
     refundedAt?: Date;
   };
+  /** The open after-sale case (`<orderId>S<n>`): one at a time; removed when it ends. */
+  openAfterSale?: string;
+  /** Cases opened so far (the next one's number). */
+  afterSaleCount?: number;
+  /** A case was ever opened (the buyer's 售后 tab). */
+  hasAfterSale?: boolean;
+  /** Refunded through after-sale cases so far, and the units those cases covered, by SKU. */
+  refundedFen?: number;
+  refundedQty?: Record<string, number>;
+  /** Of those, the units whose stock came back (never shipped, or returned and received). */
+  restockedQty?: Record<string, number>;
+  /** Spent points after-sale cases' partial refunds gave back so far. */
+  casePointsBack?: number;
   /** Set when WeChat Pay's result came after the order was cancelled. */
   attention?: { latePayment: boolean; stockShort: boolean; pointsShort?: boolean };
   timeline: TimelineEntry[];
@@ -196,12 +209,20 @@ const BUYER_TAB_STATUSES: Record<BuyerTab, readonly OrderStatus[] | null> = {
   completed: ['completed'],
   after_sale: ['refunding', 'refunded'],
 };
+/** The buyer's 售后 tab also holds every order that ever had a case, whatever its status. */
+const BUYER_TAB_EXTRA: Partial<Record<BuyerTab, Extra>> = { after_sale: () => ({ hasAfterSale: true }) };
 
 const OWNER_VIEW_STATUSES: Record<OwnerView, readonly OrderStatus[] | null> = {
   to_ship: ['paid'],
   after_sale: ['refunding'],
   all: null,
 };
+/** The owner's 售后 view also holds the orders with an open case. */
+const OWNER_VIEW_EXTRA: Partial<Record<OwnerView, Extra>> = {
+  after_sale: (_) => ({ openAfterSale: _.exists(true) }),
+};
+/** Orders a list holds besides those of its statuses. */
+type Extra = (_: Database['command']) => Record<string, unknown>;
 
 export interface OrderPosition {
   createdAt: Date;
@@ -215,10 +236,12 @@ async function page(
   statuses: readonly OrderStatus[] | null,
   after: OrderPosition | null,
   limit: number,
+  extra?: Extra,
 ) {
   const _ = db.command;
   const parts: object[] = [filter];
-  if (statuses) parts.push({ status: _.in([...statuses]) });
+  if (statuses && extra) parts.push(_.or([{ status: _.in([...statuses]) }, extra(_)]));
+  else if (statuses) parts.push({ status: _.in([...statuses]) });
   if (after)
     parts.push(_.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }]));
   const where = parts.length === 1 ? parts[0] : _.and(parts);
@@ -238,7 +261,7 @@ export function listBuyerOrders(
   after: OrderPosition | null,
   limit: number,
 ) {
-  return page(db, { buyerId }, BUYER_TAB_STATUSES[tab], after, limit);
+  return page(db, { buyerId }, BUYER_TAB_STATUSES[tab], after, limit, BUYER_TAB_EXTRA[tab]);
 }
 
 export function listOwnerOrders(
@@ -248,7 +271,7 @@ export function listOwnerOrders(
   after: OrderPosition | null,
   limit: number,
 ) {
-  return page(db, filter, OWNER_VIEW_STATUSES[view], after, limit);
+  return page(db, filter, OWNER_VIEW_STATUSES[view], after, limit, OWNER_VIEW_EXTRA[view]);
 }
 
 /** Orders in `status` whose `field` is before `before`, oldest first: the scheduler's work list. */
@@ -305,7 +328,10 @@ export async function listSideDue(
 ): Promise<OrderRecord[]> {
   const _ = db.command;
   const where: Record<string, unknown> = { [SIDE_FIELDS[row.side]]: row.from, status: _.in([...row.when]) };
-  if (row.afterWindow) where.completedAt = _.lte(closedIfCompletedBy(now, afterSaleDays));
+  if (row.afterWindow) {
+    where.completedAt = _.lte(closedIfCompletedBy(now, afterSaleDays));
+    where.openAfterSale = _.exists(false);
+  }
   const { data } = await orders(db).where(where).limit(limit).get();
   return data;
 }

@@ -262,6 +262,18 @@ export function queueSettle(account: OpenAccount, orderId: string, cancel: numbe
   Object.assign(lot, kept > 0 ? { state: 'available', left: kept } : { state: 'cancelled', left: 0 });
 }
 
+/**
+ * A partial refund's share of the order's pending earnings: `cut` points leave the lot (it stays pending for the
+ * rest), once: `key` is the entry's idempotency key.
+ */
+export function queueCutPending(account: OpenAccount, orderId: string, cut: number, key: string): void {
+  const lot = account.lots.find((l) => l.id === orderLotId(orderId));
+  if (lot?.state !== 'pending' || cut <= 0) return;
+  const cancelled = Math.min(cut, lot.left);
+  lot.left -= cancelled;
+  account.entries.push({ key, kind: 'cancel', available: 0, pending: -cancelled, orderId, lotId: lot.id });
+}
+
 /** A member's ledger, newest first, keyset-paged on (at, _id). */
 export async function listLedger(
   db: Database,

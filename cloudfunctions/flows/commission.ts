@@ -1,6 +1,9 @@
 // Commission of an attributed order, moved along the side-state table (core/side-states.ts) from whatever state the
 // order is in: paid → its lines are created pending (credited); completed and past the after-sale window → settled;
 // refunded → reversed pro rata to the refunded share (a partial refund's remainder settles: the order is final).
+// An after-sale case's partial refund takes its share back inside the transaction that records it
+// (`txReverseShare`, flows/after-sale.ts): the lines stay pending with `reversedFen` grown, and whatever comes
+// later (settling, a full refund, a late crediting) counts only what is left.
 // Each move is one transaction with the order's `commissionState` and the sharer's counters, so a repeated or
 // concurrent call does nothing twice.
 import { bindingUntil, commissionShares, reversalOf } from '../core/commission';
@@ -65,21 +68,59 @@ function reverse(
   touched: Set<CommissionRecord>,
 ) {
   const paid = order.paidFen ?? order.amounts.payableFen;
-  const refunded = order.refund?.refundFen ?? paid;
+  const refunded = refundedOf(order);
   for (const line of lines.filter((l) => l.status === 'pending')) {
     const reversed = reversalOf(line.amountFen, paid, refunded);
+    const more = reversed - (line.reversedFen ?? 0);
     const kept = line.amountFen - reversed;
     Object.assign(line, kept > 0 ? { status: 'settled', settledAt: now } : { status: 'reversed' });
-    if (reversed > 0) Object.assign(line, { reversedFen: reversed, reversedAt: now });
-    bump(change, line, { pendingFen: -line.amountFen, settledFen: kept, reversedFen: reversed });
+    if (more > 0) Object.assign(line, { reversedFen: reversed, reversedAt: now });
+    bump(change, line, { pendingFen: -(kept + Math.max(more, 0)), settledFen: kept, reversedFen: Math.max(more, 0) });
     touched.add(line);
   }
 }
 
+/** What refunds have given back of the order: its cases' total, or the system's own refund of a late payment. */
+function refundedOf(order: OrderRecord): number {
+  const paid = order.paidFen ?? order.amounts.payableFen;
+  if (order.status === 'refunded' && order.refund) return order.refund.refundFen;
+  return order.status === 'refunded' ? Math.max(order.refundedFen ?? 0, paid) : (order.refundedFen ?? 0);
+}
+
+/**
+ * An after-sale case's partial refund, inside the transaction that records it: each pending line gives back what
+ * brings its reversal to the refunded share `refundedFen` (the total so far), from the pending counters. Nothing
+ * when the commission is not credited yet (crediting counts the refunds made by then).
+ */
+export async function txReverseShare(t: Transaction, db: Database, order: OrderRecord, refundedFen: number, now: Date) {
+  if (!order.sharer || order.commissionState !== 'credited') return;
+  const paid = order.paidFen ?? order.amounts.payableFen;
+  const lines = await txLinesOf(
+    t,
+    order._id,
+    order.items.map((i) => i.skuId),
+  );
+  const change: MoneyChange = { totals: {}, rows: [] };
+  const touched: CommissionRecord[] = [];
+  for (const line of lines.filter((l) => l.status === 'pending')) {
+    const reversed = reversalOf(line.amountFen, paid, refundedFen);
+    const more = reversed - (line.reversedFen ?? 0);
+    if (more <= 0) continue;
+    Object.assign(line, { reversedFen: reversed, reversedAt: now });
+    bump(change, line, { pendingFen: -more, reversedFen: more });
+    touched.push(line);
+  }
+  if (touched.length === 0) return;
+  await txSaveLines(t, touched, false);
+  await changeMoney(db, t, { id: order.sharer.id, code: order.sharer.code }, change);
+}
+
 function settle(lines: CommissionRecord[], now: Date, change: MoneyChange, touched: Set<CommissionRecord>) {
   for (const line of lines.filter((l) => l.status === 'pending')) {
+    // What partial refunds took back is already out of the pending counter.
+    const kept = line.amountFen - (line.reversedFen ?? 0);
     Object.assign(line, { status: 'settled', settledAt: now });
-    bump(change, line, { pendingFen: -line.amountFen, settledFen: line.amountFen });
+    bump(change, line, { pendingFen: -kept, settledFen: kept });
     touched.add(line);
   }
 }
@@ -89,9 +130,13 @@ async function credit(t: Transaction, order: OrderRecord, now: Date, rules: Shop
   const sharer = order.sharer as NonNullable<OrderRecord['sharer']>;
   const rateOf = (productId: string) => sharer.rates[productId] ?? rules.commissionRateBp;
   const shares = commissionShares(order.items, order.amounts.pointsDiscountFen, rateOf);
+  const paid = order.paidFen ?? order.amounts.payableFen;
+  // Refunded by after-sale cases before the crediting ran: that share is never pending.
+  const early = order.status === 'refunded' ? 0 : (order.refundedFen ?? 0);
   const lines = shares.map((share, i): CommissionRecord => {
     const item = order.items[i];
     const id = commissionId(order._id, share.skuId);
+    const reversedFen = early > 0 ? reversalOf(share.amountFen, paid, early) : 0;
     return {
       _id: id,
       key: id,
@@ -106,7 +151,8 @@ async function credit(t: Transaction, order: OrderRecord, now: Date, rules: Shop
       baseFen: share.baseFen,
       rateBp: share.rateBp,
       amountFen: share.amountFen,
-      reversedFen: 0,
+      reversedFen,
+      ...(reversedFen > 0 ? { reversedAt: now } : {}),
       status: 'pending',
       createdAt: now,
     };
@@ -118,7 +164,12 @@ async function credit(t: Transaction, order: OrderRecord, now: Date, rules: Shop
   for (const line of lines) {
     const first = !products.has(line.productId);
     products.add(line.productId);
-    bump(change, line, { orders: first ? 1 : 0, gmvFen: line.baseFen, pendingFen: line.amountFen });
+    bump(change, line, {
+      orders: first ? 1 : 0,
+      gmvFen: line.baseFen,
+      pendingFen: line.amountFen - line.reversedFen,
+      ...(line.reversedFen > 0 ? { reversedFen: line.reversedFen } : {}),
+    });
   }
   // An order through the binding extends it `bindingDays` from the order (never shortens it, never revives a
   // released one).

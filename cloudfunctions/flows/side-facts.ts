@@ -8,7 +8,9 @@ export function sideFactsOf(order: OrderRecord): SideFacts {
     hasSharer: Boolean(order.sharer),
     pointsUsed: order.amounts.pointsUsed,
     completedAt: order.completedAt ? new Date(order.completedAt) : null,
-    refundInFull: order.refund ? order.refund.refundFen >= (order.paidFen ?? order.amounts.payableFen) : false,
+    refundInFull:
+      (order.refund ? order.refund.refundFen : (order.refundedFen ?? 0)) >= (order.paidFen ?? order.amounts.payableFen),
+    openAfterSale: Boolean(order.openAfterSale),
     commissionState: order.commissionState,
     pointsBack: order.pointsBack,
     pointsEarn: order.pointsEarn,

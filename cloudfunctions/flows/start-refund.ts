@@ -1,7 +1,8 @@
-// Asking WeChat Pay for an approved refund (cloudPay.refund), and the refund the system starts by itself. The
-// refund's number is fixed per order (`<orderId>R`), and WeChat treats a repeated number with the same amount as
-// the same refund, so asking again (the scheduler, after a crash between approval and the request) never refunds
-// twice. The order becomes refunded only when WeChat Pay's refund callback arrives (flows/record-refund.ts).
+// Asking WeChat Pay for a refund (cloudPay.refund): an after-sale case's (`<caseId>R`, flows/after-sale.ts) and
+// the one the system starts by itself for a late payment whose points were gone (`<orderId>R`). A refund's number
+// is fixed, and WeChat treats a repeated number with the same amount as the same refund, so asking again (the
+// scheduler, after a crash or a refusal) never refunds twice. Money is counted as refunded only when WeChat Pay's
+// refund callback arrives.
 import { randomBytes } from 'node:crypto';
 import type { ShopRules } from '../core/rules';
 import type { Cloud, Database } from '../data/db';
@@ -23,15 +24,21 @@ interface RefundAnswer {
 }
 
 /** Sends the approved refund of `order` to WeChat Pay; false when WeChat refused it (nothing was refunded). */
-export async function sendRefund(
+export function sendRefund(cloud: Cloud, order: OrderRecord, refundFen: number, settings: Settings): Promise<boolean> {
+  return sendRefundOf(cloud, order, refundNumberOf(order._id), refundFen, settings);
+}
+
+/** Asks WeChat Pay to refund `refundFen` of the order's payment under `outRefundNo` (an after-sale case's number). */
+export async function sendRefundOf(
   cloud: Cloud,
   order: OrderRecord,
+  outRefundNo: string,
   refundFen: number,
   settings: Settings,
 ): Promise<boolean> {
   const answer = (await cloudPayOf(cloud).refund({
     outTradeNo: order._id,
-    outRefundNo: refundNumberOf(order._id),
+    outRefundNo,
     totalFee: order.paidFen ?? order.amounts.payableFen,
     refundFee: refundFen,
     subMchId: settings.subMchId,

@@ -1,9 +1,9 @@
 // The one writer of an order's status. Every status change, the buyer's, the owner's and the system's, checks the
 // transition table (core/order-flow.ts) and then writes with a condition naming every fact it was decided on: the
-// status it was in, whether the refund was still undecided, and whatever else the caller's step depends on. Of
+// status it was in, that no after-sale case holds it back, and whatever else the caller's step depends on. Of
 // two racing changes exactly one applies; the loser sees false and decides again.
 import type { OrderStatus } from '../contracts/order';
-import { checkTransition, NEEDS_UNDECIDED_REFUND, type Actor, type Transition } from '../core/order-flow';
+import { checkTransition, HELD_BY_OPEN_CASE, type Actor, type Transition } from '../core/order-flow';
 import type { ShopRules } from '../core/rules';
 import { sideOpens } from '../core/side-states';
 import type { Database, Transaction } from '../data/db';
@@ -28,10 +28,7 @@ export function planMove(order: OrderRecord, transition: Transition, actor: Acto
 /** The facts the table's guard read, as a condition of the write. */
 function guardedWhere(db: Database, order: OrderRecord, transition: Transition): Record<string, unknown> {
   const where: Record<string, unknown> = { _id: order._id, status: order.status };
-  if (NEEDS_UNDECIDED_REFUND.has(transition)) {
-    where['refund.requestedAt'] = order.refund?.requestedAt;
-    where['refund.approvedAt'] = db.command.exists(false);
-  }
+  if (HELD_BY_OPEN_CASE.has(transition)) where.openAfterSale = db.command.exists(false);
   if (transition === 'refundDone') where['refund.outRefundNo'] = order.refund?.outRefundNo;
   return where;
 }

@@ -1,5 +1,6 @@
 // The owner ships a paid order with the carrier and tracking number; receipt is confirmed automatically later.
 import { AppError } from '../contracts/errors';
+import { COURIERS } from '../contracts/limits';
 import type { Order, OrderInput } from '../contracts/order';
 import { DAY_MS } from '../core/rules';
 import type { OwnerContext } from '../platform/handler';
@@ -13,7 +14,8 @@ export async function shipOrder(input: OrderInput<'ship'>, ctx: OwnerContext): P
   const { settings } = ctx;
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
-  const shipping = { carrier: input.carrier, trackingNo: input.trackingNo.toUpperCase() };
+  const courier = COURIERS.find((c) => c.code === input.courier) as (typeof COURIERS)[number];
+  const shipping = { carrier: courier.name, courier: courier.code, trackingNo: input.trackingNo.toUpperCase() };
   const autoConfirmAt = new Date(ctx.now.getTime() + settings.rules.autoConfirmDays * DAY_MS);
   const moved = await moveOrder(ctx.db, order, 'ship', 'owner', ctx.now, settings.rules, {
     patch: { shippedAt: ctx.now, shipping, autoConfirmAt },

@@ -1,13 +1,15 @@
-// An order as its viewer sees it: dates as ISO strings, covers as display URLs, and the commands the
-// transition table allows that viewer now.
-import type { Order, OrderLine } from '../contracts/order';
+// An order as its viewer sees it: dates as ISO strings, covers as display URLs, its after-sale cases, and the
+// commands the transition table allows that viewer now.
+import type { AfterSaleSummary, Order, OrderLine } from '../contracts/order';
 import type { PricedLine } from '../core/pricing';
-import { commandsFor } from '../core/order-flow';
+import { commandsFor, type OrderFacts } from '../core/order-flow';
 import type { ProductRecord } from '../core/product';
 import type { ShopRules } from '../core/rules';
-import type { Cloud } from '../data/db';
+import { casesOfOrders } from '../data/after-sales';
+import { databaseOf, type Cloud } from '../data/db';
 import { displayUrls, THUMBNAIL } from '../data/files';
 import type { OrderRecord } from '../data/orders';
+import { summarizeCases } from './after-sale-view';
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
@@ -41,8 +43,27 @@ export async function viewOrders(
   now: Date,
   rules: ShopRules,
 ): Promise<Order[]> {
-  const urls = await displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean), THUMBNAIL);
-  return records.map((r) => toOrder(r, urls, viewer, now, rules));
+  const withCases = records.filter((r) => r.hasAfterSale).map((r) => r._id);
+  const [urls, cases] = await Promise.all([
+    displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean), THUMBNAIL),
+    casesOfOrders(databaseOf(cloud), withCases),
+  ]);
+  const summaries = new Map<string, AfterSaleSummary[]>();
+  for (const [orderId, list] of cases) summaries.set(orderId, await summarizeCases(cloud, list));
+  return records.map((r) => toOrder(r, urls, summaries.get(r._id) ?? [], viewer, now, rules));
+}
+
+/** What the order's tables (core/order-flow.ts) decide on. */
+export function orderFactsOf(r: OrderRecord): OrderFacts {
+  return {
+    status: r.status,
+    completedAt: r.completedAt ? new Date(r.completedAt) : null,
+    refund: r.refund
+      ? { fromStatus: r.refund.fromStatus, approvedAt: r.refund.approvedAt ? new Date(r.refund.approvedAt) : null }
+      : null,
+    openAfterSale: r.openAfterSale ?? null,
+    unitsLeft: r.items.some((l) => l.qty > (r.refundedQty?.[l.skuId] ?? 0)),
+  };
 }
 
 export async function viewOrder(
@@ -58,17 +79,11 @@ export async function viewOrder(
 function toOrder(
   r: OrderRecord,
   urls: Map<string, string>,
+  afterSales: AfterSaleSummary[],
   viewer: 'buyer' | 'owner',
   now: Date,
   rules: ShopRules,
 ): Order {
-  const facts = {
-    status: r.status,
-    completedAt: r.completedAt ? new Date(r.completedAt) : null,
-    refund: r.refund
-      ? { fromStatus: r.refund.fromStatus, approvedAt: r.refund.approvedAt ? new Date(r.refund.approvedAt) : null }
-      : null,
-  };
   return {
     id: r._id,
     status: r.status,
@@ -99,6 +114,8 @@ function toOrder(
           },
         }
       : {}),
+    afterSales,
+    refundedFen: r.refundedFen ?? 0,
     ...(r.attention ? { attention: r.attention } : {}),
     ...(r.status === 'completed' || (r.status === 'refunded' && r.reviewedSkus?.length)
       ? { reviewedSkus: r.reviewedSkus ?? [] }
@@ -108,6 +125,6 @@ function toOrder(
       label: e.label,
       ...(e.detail ? { detail: e.detail } : {}),
     })),
-    commands: commandsFor(facts, viewer, now, rules),
+    commands: commandsFor(orderFactsOf(r), viewer, now, rules),
   };
 }

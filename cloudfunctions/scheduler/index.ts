@@ -5,6 +5,7 @@ import { databaseOf } from '../data/db';
 import { loadSettings } from '../data/settings';
 import type { Job, JobContext } from './job';
 import { BUDGET_MS } from './job';
+import { afterSaleDeadlines } from './jobs/after-sale-deadlines';
 import { autoConfirm } from './jobs/auto-confirm';
 import { expirePoints } from './jobs/expire-points';
 import { expireUnpaid } from './jobs/expire-unpaid';
@@ -22,6 +23,7 @@ export const JOBS = {
   releaseStranded,
   reclaimStock,
   finishRefunds,
+  afterSaleDeadlines,
   moveSideStates,
   expirePoints,
   recheckPhotos,

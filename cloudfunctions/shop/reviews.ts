@@ -6,8 +6,7 @@ import { AppError } from '../contracts/errors';
 import { MEMBER_UPLOAD_FOLDERS } from '../contracts/limits';
 import type { Review, ReviewSummary, ShopInput, ShopResults } from '../contracts/shop';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
-import { isOwnPhoto } from '../core/photos';
-import { displayUrls, PHOTO } from '../data/files';
+import { displayUrls, PHOTO, requireOwnPhotos } from '../data/files';
 import type { CallContext } from '../platform/handler';
 import { findOrder } from '../data/orders';
 import {
@@ -38,7 +37,7 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
   const line = order.items.find((l) => l.skuId === input.skuId);
   if (!line) throw new AppError('review.not_allowed', '这个订单里没有这件商品');
   const photos = input.photos ?? [];
-  await requireOwnPhotos(ctx, photos);
+  await requireOwnReviewPhotos(ctx, photos);
   // A buyer who never opened the shop's session has no member record yet: the review needs their nickname.
   const user = await ensureMember(ctx);
   // Before anything is stored: a risky text (or a check that could not run) stores no review.
@@ -79,17 +78,9 @@ async function checkPhotos(ctx: CallContext, record: ReviewRecord): Promise<void
   }
 }
 
-/**
- * A review shows only photos its author uploaded: each named in this env's storage under `reviews/<caller's
- * openid>/` (another member's photo or the shop's images would otherwise appear under the caller's name) and stored.
- */
-async function requireOwnPhotos(ctx: CallContext, photos: readonly string[]): Promise<void> {
-  if (photos.length === 0) return;
-  const owner = { env: ctx.env, openid: ctx.openid, folder: MEMBER_UPLOAD_FOLDERS.review };
-  if (!photos.every((fileID) => isOwnPhoto(fileID, owner))) throw new AppError('photo.not_yours');
-  // Named right but never stored: the upload did not finish.
-  const urls = await displayUrls(ctx.cloud, photos);
-  if (!photos.every((fileID) => urls.has(fileID))) throw new AppError('upload.failed');
+/** A review shows only photos its author uploaded (data/files.ts `requireOwnPhotos`). */
+function requireOwnReviewPhotos(ctx: CallContext, photos: readonly string[]): Promise<void> {
+  return requireOwnPhotos(ctx.cloud, { env: ctx.env, openid: ctx.openid, folder: MEMBER_UPLOAD_FOLDERS.review }, photos);
 }
 
 export async function myReview(input: ShopInput<'myReview'>, ctx: CallContext): Promise<ShopResults['myReview']> {

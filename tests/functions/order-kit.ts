@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { devSession, get, post, ROOT, sdkFor, startEmulator, type RunningEmulator } from '../emulator/harness';
-import type { Order, OrderAction, OrderStatus, PayResult } from '../../cloudfunctions/contracts/order';
+import type { AfterSale, Order, OrderAction, OrderStatus, PayResult } from '../../cloudfunctions/contracts/order';
 
 export type Outcome = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
 export interface Line {
@@ -168,7 +168,7 @@ export class Shop {
     return res.json as { outTradeNo: string; answers: any[] };
   }
 
-  async simulateRefund(outRefundNo: string, opts: { deliveries?: number } = {}) {
+  async simulateRefund(outRefundNo: string, opts: { deliveries?: number; refundFee?: number } = {}) {
     const res = await post(this.emu, '/__dev/refund', { outRefundNo, ...opts });
     if (res.status !== 200) throw new Error(`/__dev/refund ${outRefundNo}: ${res.status} ${res.text}`);
     return res.json as { outRefundNo: string; answers: any[] };
@@ -188,8 +188,7 @@ export class Shop {
   }
 
   async ship(orderId: string): Promise<Order> {
-    return (await this.ok(OWNER, 'ship', { orderId, carrier: '顺丰速运', trackingNo: `SF${orderId.slice(-10)}` }))
-      .order;
+    return (await this.ok(OWNER, 'ship', { orderId, courier: 'SF', trackingNo: `SF${orderId.slice(-10)}` })).order;
   }
 
   async shipped(as: string, items: Line[], notify?: { shipped: boolean; refund: boolean }): Promise<Order> {
@@ -202,18 +201,59 @@ export class Shop {
     return (await this.ok(as, 'confirmReceipt', { orderId: order.id })).order;
   }
 
-  async requestRefund(as: string, orderId: string): Promise<Order> {
-    return (await this.ok(as, 'requestRefund', { orderId, reason: '商品与描述不符' })).order;
+  /**
+   * The buyer opens an after-sale case: by default refund only, every unit left of every line, for the most the
+   * quote allows (everything paid before shipping; the goods after shipping).
+   */
+  async applyCase(
+    as: string,
+    orderId: string,
+    opts: { type?: 'refund_only' | 'return_refund'; lines?: Array<{ skuId: string; qty: number }>; refundFen?: number; photos?: string[]; description?: string } = {},
+  ): Promise<AfterSale> {
+    const lines = opts.lines ?? (await this.unitsLeft(as, orderId));
+    const refundFen = opts.refundFen ?? (await this.ok(as, 'quoteAfterSale', { orderId, lines })).maxFen;
+    const input = {
+      orderId,
+      type: opts.type ?? 'refund_only',
+      lines,
+      refundFen,
+      reason: '商品与描述不符',
+      ...(opts.photos ? { photos: opts.photos } : {}),
+      ...(opts.description ? { description: opts.description } : {}),
+    };
+    return (await this.ok(as, 'applyAfterSale', input)).afterSale;
   }
 
-  async decide(orderId: string, approve: boolean): Promise<Order> {
-    return (
-      await this.ok(OWNER, 'decideRefund', {
-        orderId,
-        approve,
-        ...(approve ? {} : { reason: '商品完好，不符合退款条件' }),
-      })
-    ).order;
+  /** Every unit of the order no case has refunded yet. */
+  async unitsLeft(as: string, orderId: string): Promise<Array<{ skuId: string; qty: number }>> {
+    const order = await this.orderDoc(orderId);
+    return order.items
+      .map((l: any) => ({ skuId: l.skuId, qty: l.qty - (order.refundedQty?.[l.skuId] ?? 0) }))
+      .filter((l: { qty: number }) => l.qty > 0);
+  }
+
+  /** The owner decides a case (a rejection gives a reason; a return's address comes from the settings). */
+  async decideCase(afterSaleId: string, approve: boolean, extra: Record<string, unknown> = {}): Promise<AfterSale> {
+    const reason = approve ? {} : { reason: '商品完好，不符合退款条件' };
+    return (await this.ok(OWNER, 'decideAfterSale', { afterSaleId, approve, ...reason, ...extra })).afterSale;
+  }
+
+  /** WeChat Pay completes the case's refund (its callback). */
+  async refundCase(afterSale: { outRefundNo?: string }): Promise<void> {
+    if (!afterSale.outRefundNo) throw new Error('the case has no refund number yet');
+    const { answers } = await this.simulateRefund(afterSale.outRefundNo);
+    if (answers[0]?.errcode !== 0) throw new Error(`refund callback not acknowledged: ${JSON.stringify(answers)}`);
+  }
+
+  /** The whole refund-only path: applied for everything left, approved, refunded by WeChat Pay. */
+  async refundAll(as: string, orderId: string): Promise<Order> {
+    const opened = await this.applyCase(as, orderId);
+    await this.refundCase(await this.decideCase(opened.id, true));
+    return this.get(as, orderId);
+  }
+
+  async caseDoc(id: string): Promise<any> {
+    return (await this.db.collection('after_sales').doc(id).get()).data;
   }
 
   // --- time
@@ -323,7 +363,9 @@ export class Shop {
       if (!holds) continue;
       for (const line of order.items) {
         const key = skuKey(line.productId, line.skuId);
-        held.set(key, (held.get(key) ?? 0) + line.qty);
+        // Units an after-sale case gave back to stock (never shipped, or returned) are no longer the order's.
+        const restocked = order.restockedQty?.[line.skuId] ?? 0;
+        held.set(key, (held.get(key) ?? 0) + line.qty - restocked);
       }
     }
     // A reservation's mark that no order took over (a create cut off by its timeout under load) still accounts
