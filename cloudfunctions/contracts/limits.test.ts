@@ -94,22 +94,35 @@ describe('the schemas enforce the limits the client checks', () => {
     expect(ok(orderInputs.applyAfterSale, apply({}))).toBe(true);
     expect(ok(orderInputs.applyAfterSale, apply({ reason: chars(min - 1) }))).toBe(false);
     expect(ok(orderInputs.applyAfterSale, apply({ reason: chars(max + 1) }))).toBe(false);
-    const many = Array.from({ length: limits.AFTER_SALE_PHOTOS_MAX + 1 }, (_, i) => `cloud://e.b/aftersales/o/${i}.jpg`);
+    const many = Array.from(
+      { length: limits.AFTER_SALE_PHOTOS_MAX + 1 },
+      (_, i) => `cloud://e.b/aftersales/o/${i}.jpg`,
+    );
     expect(ok(orderInputs.applyAfterSale, apply({ photos: many.slice(1) }))).toBe(true);
     expect(ok(orderInputs.applyAfterSale, apply({ photos: many }))).toBe(false);
     expect(ok(orderInputs.applyAfterSale, apply({ description: chars(limits.AFTER_SALE_DESCRIPTION_MAX + 1) }))).toBe(
       false,
     );
     // The same SKU twice in one case, no lines, a fen below 1: refused by the schema.
-    expect(ok(orderInputs.applyAfterSale, apply({ lines: [{ skuId: 's1', qty: 1 }, { skuId: 's1', qty: 1 }] }))).toBe(
-      false,
-    );
+    expect(
+      ok(
+        orderInputs.applyAfterSale,
+        apply({
+          lines: [
+            { skuId: 's1', qty: 1 },
+            { skuId: 's1', qty: 1 },
+          ],
+        }),
+      ),
+    ).toBe(false);
     expect(ok(orderInputs.applyAfterSale, apply({ lines: [] }))).toBe(false);
     expect(ok(orderInputs.applyAfterSale, apply({ refundFen: 0 }))).toBe(false);
     expect(ok(orderInputs.applyAfterSale, apply({ refundFen: 1.5 }))).toBe(false);
     const caseId = `${orderId}S1`;
     expect(limits.AFTER_SALE_ID_PATTERN.test(caseId)).toBe(true);
-    expect(ok(orderInputs.decideAfterSale, { afterSaleId: caseId, approve: false, reason: chars(max + 1) })).toBe(false);
+    expect(ok(orderInputs.decideAfterSale, { afterSaleId: caseId, approve: false, reason: chars(max + 1) })).toBe(
+      false,
+    );
     expect(ok(orderInputs.afterSale, { afterSaleId: `${orderId}S1'` })).toBe(false);
 
     const ship = (courier: string, trackingNo: string) => ok(orderInputs.ship, { orderId, courier, trackingNo });

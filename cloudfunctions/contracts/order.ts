@@ -302,8 +302,13 @@ export interface AfterSale {
   refundFen: number;
   reason: string;
   description: string;
-  /** Evidence, as display URLs (the buyer's latest words' photos are in `history`). */
+  /**
+   * Evidence, as display URLs: the buyer sees all their own; the owner those content security passed (a photo
+   * waits for WeChat's verdict: `pendingPhotos`; one that did not pass stays hidden: `rejectedPhotos`).
+   */
   photos: string[];
+  pendingPhotos?: number;
+  rejectedPhotos?: number;
   returnAddress?: Address;
   returnShipping?: { carrier: string; trackingNo: string; shippedAt: string };
   /** WeChat Pay's refund number, once the refund was asked of WeChat Pay (h5: /__dev/refund completes it). */

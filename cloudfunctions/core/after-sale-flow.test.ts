@@ -17,7 +17,9 @@ const ACTORS: Actor[] = ['buyer', 'owner', 'system'];
 
 describe('the case table', () => {
   it('allows each transition from its states, by its actor, for its type, and nothing else', () => {
-    for (const [name, rule] of Object.entries(CASE_TRANSITIONS) as Array<[CaseTransition, (typeof CASE_TRANSITIONS)[CaseTransition]]>) {
+    for (const [name, rule] of Object.entries(CASE_TRANSITIONS) as Array<
+      [CaseTransition, (typeof CASE_TRANSITIONS)[CaseTransition]]
+    >) {
       for (const status of AFTER_SALE_STATUSES) {
         for (const type of AFTER_SALE_TYPES) {
           for (const actor of ACTORS) {
@@ -79,10 +81,17 @@ describe('the case table', () => {
   });
 
   it('gives each viewer exactly the buttons the table allows', () => {
-    const requested = { status: 'requested' as const, type: 'return_refund' as const, deadline: new Date(now.getTime() + DAY_MS) };
+    const requested = {
+      status: 'requested' as const,
+      type: 'return_refund' as const,
+      deadline: new Date(now.getTime() + DAY_MS),
+    };
     expect(caseCommandsFor(requested, 'buyer', now)).toEqual(['cancel']);
     expect(caseCommandsFor(requested, 'owner', now)).toEqual(['approve', 'reject']);
-    expect(caseCommandsFor({ ...requested, status: 'awaiting_return' }, 'buyer', now)).toEqual(['cancel', 'shipReturn']);
+    expect(caseCommandsFor({ ...requested, status: 'awaiting_return' }, 'buyer', now)).toEqual([
+      'cancel',
+      'shipReturn',
+    ]);
     expect(caseCommandsFor({ ...requested, status: 'returning' }, 'owner', now)).toEqual(['receiveReturn']);
     expect(caseCommandsFor({ ...requested, status: 'returning' }, 'buyer', now)).toEqual([]);
     expect(caseCommandsFor({ ...requested, status: 'rejected', reopened: false }, 'buyer', now)).toEqual(['reopen']);

@@ -44,7 +44,12 @@ describe('what a case may refund', () => {
     // Line a paid 6000 - 600 = 5400 for 2 units; line b 4000 - 400 = 3600.
     expect(refundBound(order, [{ skuId: 'a', qty: 1 }])?.maxFen).toBe(2700);
     expect(refundBound(order, [{ skuId: 'b', qty: 1 }])?.maxFen).toBe(3600);
-    expect(refundBound(order, [{ skuId: 'a', qty: 2 }, { skuId: 'b', qty: 1 }])?.maxFen).toBe(9000);
+    expect(
+      refundBound(order, [
+        { skuId: 'a', qty: 2 },
+        { skuId: 'b', qty: 1 },
+      ])?.maxFen,
+    ).toBe(9000);
   });
 
   it('adds shipping only when everything is refunded before shipping', () => {
@@ -61,7 +66,12 @@ describe('what a case may refund', () => {
   });
 
   it('splits a line so that its units together come to what it paid, and counts units refunded before', () => {
-    const odd = { ...order, items: [{ productId: 'p1', skuId: 'a', lineFen: 1000, qty: 3 }], amounts: { pointsDiscountFen: 0, shippingFen: 0 }, paidFen: 1000 };
+    const odd = {
+      ...order,
+      items: [{ productId: 'p1', skuId: 'a', lineFen: 1000, qty: 3 }],
+      amounts: { pointsDiscountFen: 0, shippingFen: 0 },
+      paidFen: 1000,
+    };
     const first = refundBound(odd, [{ skuId: 'a', qty: 1 }]);
     expect(first?.maxFen).toBe(333);
     const after = { ...odd, refundedFen: 333, refundedQty: { a: 1 } };

@@ -69,8 +69,8 @@ export function refusal(
   order: OrderFacts,
   transition: Transition,
   actor: Actor,
-  now: Date,
-  rules: ShopRules,
+  _now: Date,
+  _rules: ShopRules,
 ): AppError | null {
   const rule = TRANSITIONS[transition];
   if (rule.by !== actor || !rule.from.includes(order.status)) return new AppError('order.invalid_transition');
@@ -97,7 +97,8 @@ export function checkTransition(
  * only inside the after-sale window, no other case open, and units left to ask for.
  */
 export function afterSaleRefusal(order: OrderFacts, now: Date, rules: ShopRules): AppError | null {
-  if (order.status === 'pending_payment' || order.status === 'cancelled') return new AppError('afterSale.order_not_paid');
+  if (order.status === 'pending_payment' || order.status === 'cancelled')
+    return new AppError('afterSale.order_not_paid');
   if (!['paid', 'shipped', 'completed'].includes(order.status)) return new AppError('order.invalid_transition');
   if (order.status === 'completed' && !afterSaleOpen(order.completedAt, rules.afterSaleDays, now)) {
     return new AppError('afterSale.window_closed');

@@ -32,3 +32,25 @@ export function isOwnPhoto(fileID: unknown, owner: PhotoOwner): boolean {
     segments.length === 3 && segments[0] === owner.folder && segments[1] === owner.openid && NAME.test(segments[2])
   );
 }
+
+export type PhotoCheckState = 'pending' | 'pass' | 'risky';
+
+/** Content security of one photo a member uploaded (a review's, an after-sale case's evidence). */
+export interface PhotoCheck {
+  fileId: string;
+  state: PhotoCheckState;
+  /** The trace id of the latest check asked (the verdict event names it). */
+  traceId?: string;
+  askedAt?: Date;
+  /** Checks asked so far (started or failed to start). */
+  attempts: number;
+  /** WeChat's label with the verdict (100: normal). */
+  label?: number | string;
+  decidedAt?: Date;
+}
+
+/** What a change of photo checks writes: the checks, and when to ask again (null: nothing left to ask). */
+export interface PhotoChecksChange {
+  photoChecks: PhotoCheck[];
+  due: Date | null;
+}

@@ -22,9 +22,7 @@ describe('the side-state table', () => {
   });
 
   it('names only statuses the transition table can reach', () => {
-    const reachable = new Set(
-      Object.values(TRANSITIONS).flatMap((r) => [...r.from, r.to]),
-    );
+    const reachable = new Set(Object.values(TRANSITIONS).flatMap((r) => [...r.from, r.to]));
     for (const row of SIDE_STEPS) for (const status of row.when) expect(reachable.has(status)).toBe(true);
   });
 

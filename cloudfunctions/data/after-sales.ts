@@ -2,7 +2,8 @@
 // condition on the status it was decided from, so of two racing changes of one case exactly one applies. Opening
 // a case marks its order (`openAfterSale`) in the same transaction: an order has one open case at a time.
 import type { Address, AfterSaleStatus, AfterSaleType } from '../contracts/order';
-import { txGet, getOrNull, type Database, type Transaction } from './db';
+import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
+import { txGet, getOrNull, transact, type Database, type Transaction } from './db';
 
 export interface CaseHistoryEntry {
   at: Date;
@@ -37,6 +38,10 @@ export interface AfterSaleRecord {
   description: string;
   /** fileIDs under `aftersales/<buyer's openid>/`. */
   photos: string[];
+  /** Content security of each photo in `photos` (flows/photo-checks.ts): the owner sees only those passed. */
+  photoChecks?: PhotoCheck[];
+  /** When the scheduler should (re)ask for a pending photo's check. */
+  photoCheckDue?: Date;
   createdAt: Date;
   updatedAt: Date;
   /** When the current state times out (null: it waits on no one). */
@@ -64,7 +69,8 @@ const cases = (db: Database) => db.collection<AfterSaleRecord>('after_sales');
 export const caseIdOf = (orderId: string, n: number) => `${orderId}S${n}`;
 export const caseRefundNumberOf = (caseId: string) => `${caseId}R`;
 /** The case a refund number belongs to, or null for an order's own refund number. */
-export const caseOfRefundNumber = (outRefundNo: string) => (/^YJ[0-9A-Z]{16}S[0-9]{1,3}R$/.test(outRefundNo) ? outRefundNo.slice(0, -1) : null);
+export const caseOfRefundNumber = (outRefundNo: string) =>
+  /^YJ[0-9A-Z]{16}S[0-9]{1,3}R$/.test(outRefundNo) ? outRefundNo.slice(0, -1) : null;
 
 export function findCase(db: Database, id: string): Promise<AfterSaleRecord | null> {
   return getOrNull(cases(db), id);
@@ -215,7 +221,10 @@ export async function casesOfOrder(db: Database, orderId: string): Promise<After
 }
 
 /** The cases of these orders, by order, newest first. */
-export async function casesOfOrders(db: Database, orderIds: readonly string[]): Promise<Map<string, AfterSaleRecord[]>> {
+export async function casesOfOrders(
+  db: Database,
+  orderIds: readonly string[],
+): Promise<Map<string, AfterSaleRecord[]>> {
   const out = new Map<string, AfterSaleRecord[]>();
   if (orderIds.length === 0) return out;
   const { data } = await cases(db)
@@ -225,4 +234,40 @@ export async function casesOfOrders(db: Database, orderIds: readonly string[]): 
     .get();
   for (const c of data) out.set(c.orderId, [...(out.get(c.orderId) ?? []), c]);
   return out;
+}
+
+/** The case whose evidence photo check carries this trace id (the verdict event names only the trace id). */
+export async function findCaseByTrace(db: Database, traceId: string): Promise<AfterSaleRecord | null> {
+  const { data } = await cases(db).where({ 'photoChecks.traceId': traceId }).limit(1).get();
+  return data[0] ?? null;
+}
+
+/** Cases with an evidence photo check to ask (again) by now: the scheduler's. */
+export async function listCasePhotoChecksDue(db: Database, now: Date, limit: number): Promise<AfterSaleRecord[]> {
+  const { data } = await cases(db)
+    .where({ photoCheckDue: db.command.lte(now) })
+    .orderBy('photoCheckDue', 'asc')
+    .limit(limit)
+    .get();
+  return data;
+}
+
+/** Changes a case's photo checks in one transaction (`change` decides from the stored case; null: nothing). */
+export async function updateCasePhotoChecks(
+  db: Database,
+  id: string,
+  change: (c: AfterSaleRecord) => PhotoChecksChange | null,
+): Promise<AfterSaleRecord | null> {
+  return transact(db, async (t) => {
+    const found = await txFindCase(t, id);
+    if (!found) return null;
+    const next = change(found);
+    if (!next) return null;
+    const data = { photoChecks: next.photoChecks, photoCheckDue: next.due ?? db.command.remove() };
+    await t.collection('after_sales').doc(id).update({ data });
+    const written: AfterSaleRecord = { ...found, photoChecks: next.photoChecks };
+    if (next.due) written.photoCheckDue = next.due;
+    else delete written.photoCheckDue;
+    return written;
+  });
 }

@@ -81,6 +81,9 @@ export const collections = {
       { fields: ['status', 'sortAt'] },
       { fields: ['status', 'deadline'] },
       { fields: ['status', 'refundAskedAt'] },
+      /** Content security of evidence photos, as for reviews. */
+      { fields: ['photoChecks.traceId'] },
+      { fields: ['photoCheckDue'] },
     ],
   },
   /** Verified purchases per member and product (`_id` = `<openid>:<productId>`). */

@@ -2,6 +2,7 @@
 // visible reviews are counted in `product_stats/<productId>` in the same transaction as every review change, so
 // the count and the average never drift from the list. Hidden reviews (the owner's) and withdrawn ones (their order
 // refunded) stay, marked, and leave both; one that is both counts out once.
+import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
 import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 import { txFindOrder, txUpdateOrder } from './orders';
 
@@ -39,26 +40,7 @@ export interface ReviewRecord {
 
 export type WithdrawnReason = 'refunded';
 
-export type PhotoCheckState = 'pending' | 'pass' | 'risky';
-
-export interface PhotoCheck {
-  fileId: string;
-  state: PhotoCheckState;
-  /** The trace id of the latest check asked (the verdict event names it). */
-  traceId?: string;
-  askedAt?: Date;
-  /** Checks asked so far (started or failed to start). */
-  attempts: number;
-  /** WeChat's label with the verdict (100: normal). */
-  label?: number | string;
-  decidedAt?: Date;
-}
-
-/** What a change of photo checks writes: the checks, and when to ask again (null: nothing left to ask). */
-export interface PhotoChecksChange {
-  photoChecks: PhotoCheck[];
-  due: Date | null;
-}
+export type { PhotoCheck, PhotoChecksChange, PhotoCheckState } from '../core/photos';
 
 export interface ProductStats {
   _id: string;

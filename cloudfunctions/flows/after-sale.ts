@@ -29,6 +29,7 @@ import { txReturnStock } from '../data/stock';
 import { formatYuan } from '../core/money';
 import { txReverseShare } from './commission';
 import { followUp } from './follow-up';
+import { pendingChecks } from './photo-checks';
 import { txPointsForCase } from './points';
 import { sendRefundOf } from './start-refund';
 import { moveOrderInTx } from './transition';
@@ -36,7 +37,17 @@ import { moveOrderInTx } from './transition';
 /** What a new case holds, decided and checked by the caller (order/apply-after-sale.ts). */
 export type NewCase = Omit<
   AfterSaleRecord,
-  '_id' | 'status' | 'createdAt' | 'updatedAt' | 'deadline' | 'sortAt' | 'reopened' | 'history' | 'buyerId'
+  | '_id'
+  | 'status'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deadline'
+  | 'sortAt'
+  | 'reopened'
+  | 'history'
+  | 'buyerId'
+  | 'photoChecks'
+  | 'photoCheckDue'
 >;
 
 /**
@@ -61,6 +72,7 @@ export async function openCase(
     const deadline = deadlineOf(CASE_INITIAL_STATUS, now, rules);
     const record: AfterSaleRecord = {
       ...input,
+      ...pendingChecks(input.photos, now),
       _id: caseIdOf(order._id, n),
       buyerId,
       status: CASE_INITIAL_STATUS,

@@ -12,6 +12,7 @@ import { requireOwnPhotos } from '../data/files';
 import { findOrder } from '../data/orders';
 import { loadSettings, type Settings } from '../data/settings';
 import { askCaseRefund, moveCase } from '../flows/after-sale';
+import { askPhotoChecks, CASE_PHOTOS, pendingChecks } from '../flows/photo-checks';
 import { checkText } from '../platform/content-security';
 import type { CallContext, OwnerContext } from '../platform/handler';
 import { viewCases } from './after-sale-view';
@@ -44,6 +45,19 @@ async function refundIfDue(ctx: CallContext, record: AfterSaleRecord, settings: 
   }
 }
 
+/**
+ * Asks for the case's evidence photo checks (the owner sees a photo once it passed); on any failure the scheduler
+ * asks instead (the case is stored).
+ */
+export async function checkCasePhotos(ctx: CallContext, record: AfterSaleRecord): Promise<void> {
+  if (!record.photoChecks?.some((c) => c.state === 'pending')) return;
+  try {
+    await askPhotoChecks(ctx, CASE_PHOTOS, record, ctx.now);
+  } catch (error) {
+    console.error(`case ${record._id}: photo checks left to the scheduler`, error);
+  }
+}
+
 export async function cancelAfterSale(input: OrderInput<'cancelAfterSale'>, ctx: CallContext): One {
   await ownCase(ctx, input.afterSaleId);
   const { rules } = await loadSettings(ctx.db);
@@ -68,7 +82,13 @@ export async function reopenAfterSale(input: OrderInput<'reopenAfterSale'>, ctx:
     patch: {
       reopened: true,
       ...(input.description ? { description: input.description } : {}),
-      ...(photos.length ? { photos: [...record.photos, ...photos].slice(-12) } : {}),
+      ...(photos.length
+        ? {
+            photos: [...record.photos, ...photos],
+            photoChecks: [...(record.photoChecks ?? []), ...pendingChecks(photos, ctx.now).photoChecks],
+            photoCheckDue: ctx.now,
+          }
+        : {}),
     },
     event: {
       label: '买家再次申请',
@@ -76,6 +96,7 @@ export async function reopenAfterSale(input: OrderInput<'reopenAfterSale'>, ctx:
       ...(photos.length ? { photos } : {}),
     },
   });
+  await checkCasePhotos(ctx, moved);
   return shown(ctx, moved, 'buyer');
 }
 

@@ -5,15 +5,10 @@ import { AppError } from '../contracts/errors';
 import type { AfterSale, AfterSaleStatus, AfterSaleSummary, OrderInput, OrderResults } from '../contracts/order';
 import { caseCommandsFor, DEADLINE_ACTIONS, OPEN_CASE_STATUSES } from '../core/after-sale-flow';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
-import {
-  countCases,
-  findCase,
-  listBuyerCases,
-  listOwnerCases,
-  type AfterSaleRecord,
-} from '../data/after-sales';
+import { countCases, findCase, listBuyerCases, listOwnerCases, type AfterSaleRecord } from '../data/after-sales';
 import type { Cloud } from '../data/db';
 import { displayUrls, PHOTO, THUMBNAIL } from '../data/files';
+import { passedPhotos } from '../flows/photo-checks';
 import { loadSettings } from '../data/settings';
 import type { CallContext, OwnerContext } from '../platform/handler';
 
@@ -31,8 +26,27 @@ export async function viewCases(
     ...r.lines.map((l) => l.cover),
   ]);
   const urls = await displayUrls(cloud, files.filter(Boolean), PHOTO);
-  const shown = (ids: readonly string[]) => ids.map((id) => urls.get(id)).filter((u): u is string => Boolean(u));
-  return records.map((r) => ({
+  const urlsOf = (ids: readonly string[]) => ids.map((id) => urls.get(id)).filter((u): u is string => Boolean(u));
+  return records.map((r) => {
+    // The buyer sees their own photos; the owner those content security passed, and how many wait or failed.
+    const visible = new Set(viewer === 'buyer' ? r.photos : passedPhotos(r.photos, r.photoChecks));
+    const shown = (ids: readonly string[]) => urlsOf(ids.filter((id) => visible.has(id)));
+    const checks = r.photoChecks ?? [];
+    const pending = checks.filter((c) => c.state === 'pending').length;
+    const rejected = checks.filter((c) => c.state === 'risky').length;
+    return toCase(r, urls, shown, viewer, now, viewer === 'owner' ? { pending, rejected } : { pending: 0, rejected });
+  });
+}
+
+function toCase(
+  r: AfterSaleRecord,
+  urls: ReadonlyMap<string, string>,
+  shown: (ids: readonly string[]) => string[],
+  viewer: 'buyer' | 'owner',
+  now: Date,
+  photoCounts: { pending: number; rejected: number },
+): AfterSale {
+  return {
     id: r._id,
     orderId: r.orderId,
     type: r.type,
@@ -50,6 +64,8 @@ export async function viewCases(
     reason: r.reason,
     description: r.description,
     photos: shown(r.photos),
+    ...(photoCounts.pending ? { pendingPhotos: photoCounts.pending } : {}),
+    ...(photoCounts.rejected ? { rejectedPhotos: photoCounts.rejected } : {}),
     ...(r.returnAddress ? { returnAddress: r.returnAddress } : {}),
     ...(r.returnShipping
       ? { returnShipping: { ...r.returnShipping, shippedAt: iso(r.returnShipping.shippedAt) } }
@@ -71,16 +87,12 @@ export async function viewCases(
       ...(h.photos?.length ? { photos: shown(h.photos) } : {}),
     })),
     commands: caseCommandsFor(r, viewer, now),
-  }));
+  };
 }
 
 /** A line of a list: the first line's title and cover, the units in all. */
 export async function summarizeCases(cloud: Cloud, records: readonly AfterSaleRecord[]): Promise<AfterSaleSummary[]> {
-  const urls = await displayUrls(
-    cloud,
-    records.map((r) => r.lines[0]?.cover ?? '').filter(Boolean),
-    THUMBNAIL,
-  );
+  const urls = await displayUrls(cloud, records.map((r) => r.lines[0]?.cover ?? '').filter(Boolean), THUMBNAIL);
   return records.map((r) => ({
     id: r._id,
     orderId: r.orderId,
@@ -96,10 +108,7 @@ export async function summarizeCases(cloud: Cloud, records: readonly AfterSaleRe
 }
 
 /** The case for its buyer or an owner; anyone else's reads exactly like an unknown one. */
-export async function afterSale(
-  input: OrderInput<'afterSale'>,
-  ctx: CallContext,
-): Promise<OrderResults['afterSale']> {
+export async function afterSale(input: OrderInput<'afterSale'>, ctx: CallContext): Promise<OrderResults['afterSale']> {
   if (!ctx.openid) throw new AppError('auth.required');
   const [record, settings] = await Promise.all([findCase(ctx.db, input.afterSaleId), loadSettings(ctx.db)]);
   if (!record) throw new AppError('afterSale.not_found');

@@ -15,6 +15,7 @@ import { loadSettings } from '../data/settings';
 import { openCase } from '../flows/after-sale';
 import { checkText } from '../platform/content-security';
 import type { CallContext } from '../platform/handler';
+import { checkCasePhotos } from './after-sale-steps';
 import { viewCases } from './after-sale-view';
 import { ownOrder } from './own-order';
 import { orderFactsOf } from './view';
@@ -66,7 +67,11 @@ export async function applyAfterSale(
   const folder = MEMBER_UPLOAD_FOLDERS.afterSale;
   await requireOwnPhotos(ctx.cloud, { env: ctx.env, openid: ctx.openid, folder }, photos);
   // The owner reads these words: they pass content security like any member's (nothing is stored otherwise).
-  await checkText(ctx.cloud, { openid: ctx.openid, scene: 'comment', content: `${input.reason}\n${description}`.trim() });
+  await checkText(ctx.cloud, {
+    openid: ctx.openid,
+    scene: 'comment',
+    content: `${input.reason}\n${description}`.trim(),
+  });
   const lines = input.lines.map((want) => {
     const line = order.items.find((l) => l.skuId === want.skuId) as OrderRecord['items'][number];
     return {
@@ -81,7 +86,15 @@ export async function applyAfterSale(
   });
   const record = await openCase(
     ctx.db,
-    { orderId: order._id, type: input.type, lines, refundFen: input.refundFen, reason: input.reason, description, photos },
+    {
+      orderId: order._id,
+      type: input.type,
+      lines,
+      refundFen: input.refundFen,
+      reason: input.reason,
+      description,
+      photos,
+    },
     ctx.openid,
     ctx.now,
     settings.rules,
@@ -93,5 +106,6 @@ export async function applyAfterSale(
       ...(photos.length ? { photos } : {}),
     },
   );
+  await checkCasePhotos(ctx, record);
   return { afterSale: (await viewCases(ctx.cloud, [record], 'buyer', ctx.now))[0] };
 }

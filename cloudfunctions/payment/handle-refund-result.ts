@@ -40,7 +40,12 @@ export async function handleRefundResult(cloud: Cloud, event: RefundResultEvent,
   return ACK;
 }
 
-async function caseRefunded(cloud: Cloud, caseId: string, event: RefundResultEvent, now: Date): Promise<CallbackAnswer> {
+async function caseRefunded(
+  cloud: Cloud,
+  caseId: string,
+  event: RefundResultEvent,
+  now: Date,
+): Promise<CallbackAnswer> {
   const db = databaseOf(cloud);
   const found = await findCase(db, caseId);
   if (!found || found.orderId !== event.reqInfo?.outTradeNo) return refuse('no such case for that order');

@@ -25,7 +25,7 @@ import { findProducts } from '../data/products';
 import type { ProductRecord } from '../core/product';
 import { ensureMember } from './get-session';
 import { checkText } from '../platform/content-security';
-import { askPhotoChecks, pendingPhotos } from '../flows/photo-checks';
+import { askPhotoChecks, pendingPhotos, REVIEW_PHOTOS } from '../flows/photo-checks';
 
 export async function writeReview(input: ShopInput<'review'>, ctx: CallContext): Promise<ShopResults['review']> {
   if (!ctx.openid) throw new AppError('auth.required');
@@ -72,7 +72,7 @@ export async function writeReview(input: ShopInput<'review'>, ctx: CallContext):
 async function checkPhotos(ctx: CallContext, record: ReviewRecord): Promise<void> {
   if (record.photos.length === 0) return;
   try {
-    await askPhotoChecks(ctx, record, ctx.now);
+    await askPhotoChecks(ctx, REVIEW_PHOTOS, record, ctx.now);
   } catch (error) {
     console.error(`review ${record._id}: photo checks left to the scheduler`, error);
   }
@@ -80,7 +80,11 @@ async function checkPhotos(ctx: CallContext, record: ReviewRecord): Promise<void
 
 /** A review shows only photos its author uploaded (data/files.ts `requireOwnPhotos`). */
 function requireOwnReviewPhotos(ctx: CallContext, photos: readonly string[]): Promise<void> {
-  return requireOwnPhotos(ctx.cloud, { env: ctx.env, openid: ctx.openid, folder: MEMBER_UPLOAD_FOLDERS.review }, photos);
+  return requireOwnPhotos(
+    ctx.cloud,
+    { env: ctx.env, openid: ctx.openid, folder: MEMBER_UPLOAD_FOLDERS.review },
+    photos,
+  );
 }
 
 export async function myReview(input: ShopInput<'myReview'>, ctx: CallContext): Promise<ShopResults['myReview']> {

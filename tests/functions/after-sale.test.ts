@@ -2,6 +2,7 @@
 // automatic one (the clock moved), the amounts at their bounds, one open case per order, races on one case,
 // hostile input, and the ledgers after partial and full refunds (stock + held = initial after every test; the
 // sharer's counters and the members' points equal their ledgers).
+import { post } from '../emulator/harness';
 import { checkCountersAgainstLedger, checkPointsAgainstLedger } from './ledgers';
 import { DAY, MINUTE, OWNER, line, settleAll, useShop } from './order-kit';
 
@@ -14,7 +15,12 @@ afterEach(async () => {
 
 const APPLE = line('aksu-apple', 'aksu-apple-1'); // ¥39.90; shipping ¥10 below ¥99
 const PUER = line('puer357', 'puer357-1'); // ¥168.00, free shipping
-const RETURN_TO = { name: '王店长', phone: '13800000000', region: '浙江省 杭州市 西湖区', detail: '文三路 1 号 友荐仓' };
+const RETURN_TO = {
+  name: '王店长',
+  phone: '13800000000',
+  region: '浙江省 杭州市 西湖区',
+  detail: '文三路 1 号 友荐仓',
+};
 
 const history = (c: { history: Array<{ by: string; label: string }> }) => c.history.map((h) => `${h.by}:${h.label}`);
 
@@ -78,11 +84,14 @@ describe('refund only', () => {
     const shipped = await shop.ship(order.id);
     expect(shipped.status).toBe('shipped');
     // One apple left to ask for, at most what it paid.
-    const quote = await shop.ok('bob', 'quoteAfterSale', { orderId: order.id, lines: [{ skuId: APPLE.skuId, qty: 1 }] });
+    const quote = await shop.ok('bob', 'quoteAfterSale', {
+      orderId: order.id,
+      lines: [{ skuId: APPLE.skuId, qty: 1 }],
+    });
     expect(quote).toMatchObject({ maxFen: 3990, includesShipping: false, returnAllowed: true });
-    expect(await shop.refused('bob', 'quoteAfterSale', { orderId: order.id, lines: [{ skuId: APPLE.skuId, qty: 2 }] })).toBe(
-      'afterSale.lines_invalid',
-    );
+    expect(
+      await shop.refused('bob', 'quoteAfterSale', { orderId: order.id, lines: [{ skuId: APPLE.skuId, qty: 2 }] }),
+    ).toBe('afterSale.lines_invalid');
   });
 
   test('after shipping: at most what the units paid (shipping stays); one past is refused; partial keeps the order', async () => {
@@ -97,7 +106,10 @@ describe('refund only', () => {
     );
     expect(await shop.state()).toEqual(state);
     // A partial refund (compensation for one damaged apple) for less than it paid.
-    const opened = await shop.applyCase('carol', order.id, { lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 1500 });
+    const opened = await shop.applyCase('carol', order.id, {
+      lines: [{ skuId: APPLE.skuId, qty: 1 }],
+      refundFen: 1500,
+    });
     const stockBefore = await shop.stock(APPLE.productId, APPLE.skuId);
     await shop.refundCase(await shop.decideCase(opened.id, true));
     const after = await shop.get('carol', order.id);
@@ -123,11 +135,17 @@ describe('return then refund', () => {
     expect(approved).toMatchObject({ status: 'awaiting_return', returnAddress: RETURN_TO, deadlineAction: 'close' });
     // Before the goods come back, the owner cannot confirm them.
     expect(await shop.refused(OWNER, 'receiveReturn', { afterSaleId: opened.id })).toBe('afterSale.invalid_transition');
-    const back = (await shop.ok('dave', 'shipReturn', { afterSaleId: opened.id, carrier: '中通快递', trackingNo: 'ZT1234567890' }))
-      .afterSale;
-    expect(back).toMatchObject({ status: 'returning', returnShipping: { carrier: '中通快递', trackingNo: 'ZT1234567890' } });
+    const back = (
+      await shop.ok('dave', 'shipReturn', { afterSaleId: opened.id, carrier: '中通快递', trackingNo: 'ZT1234567890' })
+    ).afterSale;
+    expect(back).toMatchObject({
+      status: 'returning',
+      returnShipping: { carrier: '中通快递', trackingNo: 'ZT1234567890' },
+    });
     // Shipped back: the buyer can no longer cancel.
-    expect(await shop.refused('dave', 'cancelAfterSale', { afterSaleId: opened.id })).toBe('afterSale.invalid_transition');
+    expect(await shop.refused('dave', 'cancelAfterSale', { afterSaleId: opened.id })).toBe(
+      'afterSale.invalid_transition',
+    );
     const stockBefore = await shop.stock(APPLE.productId, APPLE.skuId);
     const received = (await shop.ok(OWNER, 'receiveReturn', { afterSaleId: opened.id })).afterSale;
     expect(received.status).toBe('refunding');
@@ -158,13 +176,19 @@ describe('return then refund', () => {
   });
 
   test("the return address defaults to 店铺设置's", async () => {
-    await shop.db.collection('settings').doc('shop').update({ data: { returnAddress: RETURN_TO } });
+    await shop.db
+      .collection('settings')
+      .doc('shop')
+      .update({ data: { returnAddress: RETURN_TO } });
     try {
       const order = await shop.shipped('fay', [APPLE]);
       const opened = await shop.applyCase('fay', order.id, { type: 'return_refund' });
       expect((await shop.decideCase(opened.id, true)).returnAddress).toEqual(RETURN_TO);
     } finally {
-      await shop.db.collection('settings').doc('shop').update({ data: { returnAddress: shop.db.command.remove() } });
+      await shop.db
+        .collection('settings')
+        .doc('shop')
+        .update({ data: { returnAddress: shop.db.command.remove() } });
     }
   });
 });
@@ -180,28 +204,27 @@ describe('rejected, reopened once, cancelled', () => {
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '商品完好，不符合退款条件' });
     expect((await shop.ok('gina', 'afterSale', { afterSaleId: opened.id })).afterSale.commands).toEqual(['reopen']);
     // Rejected frees the order, but the case is the one to ask again.
-    const again = (await shop.ok('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '收到时外箱已破损，见照片' }))
-      .afterSale;
+    const again = (
+      await shop.ok('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '收到时外箱已破损，见照片' })
+    ).afterSale;
     expect(again).toMatchObject({ status: 'requested', reopened: true, description: '收到时外箱已破损，见照片' });
     await shop.decideCase(opened.id, false);
-    expect(
-      await shop.refused('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '再试一次' }),
-    ).toBe('afterSale.reopen_used');
+    expect(await shop.refused('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '再试一次' })).toBe(
+      'afterSale.reopen_used',
+    );
     const last = (await shop.ok('gina', 'afterSale', { afterSaleId: opened.id })).afterSale;
     expect(last.status).toBe('rejected');
-    expect(history(last)).toEqual([
-      'buyer:申请仅退款',
-      'owner:商家拒绝',
-      'buyer:买家再次申请',
-      'owner:商家拒绝',
-    ]);
+    expect(history(last)).toEqual(['buyer:申请仅退款', 'owner:商家拒绝', 'buyer:买家再次申请', 'owner:商家拒绝']);
   });
 
   test('the buyer cancels while requested or awaiting the return; the order then takes a new case', async () => {
     const order = await shop.shipped('hank', [{ ...APPLE, qty: 2 }]);
     const first = await shop.applyCase('hank', order.id, { lines: [{ skuId: APPLE.skuId, qty: 1 }] });
     expect((await shop.ok('hank', 'cancelAfterSale', { afterSaleId: first.id })).afterSale.status).toBe('cancelled');
-    const second = await shop.applyCase('hank', order.id, { type: 'return_refund', lines: [{ skuId: APPLE.skuId, qty: 1 }] });
+    const second = await shop.applyCase('hank', order.id, {
+      type: 'return_refund',
+      lines: [{ skuId: APPLE.skuId, qty: 1 }],
+    });
     expect(second.id).toBe(`${order.id}S2`);
     await shop.decideCase(second.id, true, { returnAddress: RETURN_TO });
     expect((await shop.ok('hank', 'cancelAfterSale', { afterSaleId: second.id })).afterSale.status).toBe('cancelled');
@@ -269,7 +292,10 @@ describe('one case at a time, races', () => {
       refundFen: 100,
       reason: '质量问题',
     });
-    const results = await settleAll([shop.order('liam', 'applyAfterSale', input(1)), shop.order('liam', 'applyAfterSale', input(2))]);
+    const results = await settleAll([
+      shop.order('liam', 'applyAfterSale', input(1)),
+      shop.order('liam', 'applyAfterSale', input(2)),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['afterSale.open_exists']);
     expect(await shop.refused('liam', 'applyAfterSale', input(1))).toBe('afterSale.open_exists');
@@ -282,9 +308,11 @@ describe('one case at a time, races', () => {
       const order = await shop.shipped('mia', [APPLE]);
       const opened = await shop.applyCase('mia', order.id);
       await shop.advance(2 * DAY + MINUTE);
-      const [approve, cancel] = await settleAll([
-        shop.order(OWNER, 'decideAfterSale', { afterSaleId: opened.id, approve: true }),
-        shop.order('mia', 'cancelAfterSale', { afterSaleId: opened.id }),
+      const [[approve, cancel]] = await Promise.all([
+        settleAll([
+          shop.order(OWNER, 'decideAfterSale', { afterSaleId: opened.id, approve: true }),
+          shop.order('mia', 'cancelAfterSale', { afterSaleId: opened.id }),
+        ]),
         shop.runScheduler(),
       ]);
       const stored = await shop.caseDoc(opened.id);
@@ -296,7 +324,9 @@ describe('one case at a time, races', () => {
       if (!approve.ok && !cancel.ok) expect(moves).toEqual(['商家超时未处理，系统自动同意退款']);
       for (const r of [approve, cancel]) if (!r.ok) expect(r.error.code).toBe('afterSale.invalid_transition');
       const { refunds } = await shop.payments();
-      expect(refunds.filter((r) => r.outRefundNo === `${opened.id}R`)).toHaveLength(stored.status === 'refunding' ? 1 : 0);
+      expect(refunds.filter((r) => r.outRefundNo === `${opened.id}R`)).toHaveLength(
+        stored.status === 'refunding' ? 1 : 0,
+      );
       if (stored.status === 'refunding') await shop.refundCase(stored);
     }
   });
@@ -320,7 +350,10 @@ describe('commission and points reverse pro rata, once', () => {
     expect(line0.status).toBe('pending');
     const pointsBefore = (await shop.db.collection('points_accounts').doc('dev_bob2').get()).data.available;
 
-    const first = await shop.applyCase('bob2', orderId, { type: 'return_refund', lines: [{ skuId: PUER.skuId, qty: 1 }] });
+    const first = await shop.applyCase('bob2', orderId, {
+      type: 'return_refund',
+      lines: [{ skuId: PUER.skuId, qty: 1 }],
+    });
     expect(first.refundFen).toBe(16750);
     await shop.decideCase(first.id, true, { returnAddress: RETURN_TO });
     await shop.ok('bob2', 'shipReturn', { afterSaleId: first.id, carrier: '顺丰速运', trackingNo: 'SF1111111111' });
@@ -388,28 +421,48 @@ describe('commission and points reverse pro rata, once', () => {
 describe('hostile input', () => {
   test("someone else's order or case reads like none; a buyer cannot run the owner's steps", async () => {
     const order = await shop.shipped('pete', [APPLE]);
-    const input = { orderId: order.id, type: 'refund_only', lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 100, reason: '质量问题' };
+    const input = {
+      orderId: order.id,
+      type: 'refund_only',
+      lines: [{ skuId: APPLE.skuId, qty: 1 }],
+      refundFen: 100,
+      reason: '质量问题',
+    };
     expect(await shop.refused('quin', 'applyAfterSale', input)).toBe('order.not_found');
-    expect(await shop.refused('quin', 'quoteAfterSale', { orderId: order.id, lines: input.lines })).toBe('order.not_found');
+    expect(await shop.refused('quin', 'quoteAfterSale', { orderId: order.id, lines: input.lines })).toBe(
+      'order.not_found',
+    );
     const opened = await shop.applyCase('pete', order.id);
     const state = await shop.state();
     expect(await shop.refused('quin', 'afterSale', { afterSaleId: opened.id })).toBe('afterSale.not_found');
     expect(await shop.refused('quin', 'cancelAfterSale', { afterSaleId: opened.id })).toBe('afterSale.not_found');
-    expect(await shop.refused('pete', 'decideAfterSale', { afterSaleId: opened.id, approve: true })).toBe('auth.not_owner');
+    expect(await shop.refused('pete', 'decideAfterSale', { afterSaleId: opened.id, approve: true })).toBe(
+      'auth.not_owner',
+    );
     expect(await shop.refused('pete', 'receiveReturn', { afterSaleId: opened.id })).toBe('auth.not_owner');
     expect(await shop.refused(OWNER, 'decideAfterSale', { afterSaleId: `${order.id}S9`, approve: true })).toBe(
       'afterSale.not_found',
     );
-    expect(await shop.refused('pete', 'shipReturn', { afterSaleId: opened.id, carrier: '顺丰速运', trackingNo: 'SF1234567' })).toBe(
-      'afterSale.invalid_transition',
-    );
+    expect(
+      await shop.refused('pete', 'shipReturn', {
+        afterSaleId: opened.id,
+        carrier: '顺丰速运',
+        trackingNo: 'SF1234567',
+      }),
+    ).toBe('afterSale.invalid_transition');
     expect(await shop.state()).toEqual(state);
     expect((await shop.caseDoc(opened.id)).status).toBe('requested');
   });
 
   test("photos: only the buyer's own finished uploads; a bad one stores nothing", async () => {
     const order = await shop.shipped('rita', [APPLE]);
-    const input = { orderId: order.id, type: 'refund_only', lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 100, reason: '商品破损' };
+    const input = {
+      orderId: order.id,
+      type: 'refund_only',
+      lines: [{ skuId: APPLE.skuId, qty: 1 }],
+      refundFen: 100,
+      reason: '商品破损',
+    };
     const others = await shop.upload('sam', { folder: 'aftersales' });
     const reviewFolder = await shop.upload('rita', { folder: 'reviews' });
     const own = await shop.upload('rita', { folder: 'aftersales' });
@@ -424,9 +477,43 @@ describe('hostile input', () => {
     expect(opened.history[0].photos).toHaveLength(1);
   });
 
+  test('evidence photos reach the owner only once content security passed them; risky words store nothing', async () => {
+    const security = async (rules: object) => expect((await post(shop.emu, '/__dev/security', rules)).status).toBe(200);
+    const flush = async () => (await post(shop.emu, '/__dev/security/flush', {})).json.results;
+    await flush();
+    const order = await shop.shipped('ruth', [APPLE]);
+    const good = await shop.upload('ruth', { folder: 'aftersales' });
+    const bad = await shop.upload('ruth', { folder: 'aftersales' });
+    await security({ riskyFiles: [bad], riskyWords: ['骗子'] });
+    try {
+      const lines = [{ skuId: APPLE.skuId, qty: 1 }];
+      const input = { orderId: order.id, type: 'refund_only', lines, refundFen: 100, reason: '质量问题' };
+      expect(await shop.refused('ruth', 'applyAfterSale', { ...input, description: '店家是骗子' })).toBe(
+        'content.risky',
+      );
+      expect((await shop.all('after_sales')).filter((c) => c.orderId === order.id)).toEqual([]);
+      const opened = await shop.applyCase('ruth', order.id, { photos: [good, bad], refundFen: 100, lines });
+      expect(opened.photos).toHaveLength(2); // the buyer sees their own
+      const waiting = (await shop.ok(OWNER, 'afterSale', { afterSaleId: opened.id })).afterSale;
+      expect([waiting.photos, waiting.pendingPhotos]).toEqual([[], 2]);
+      expect(await flush()).toHaveLength(2);
+      const checked = (await shop.ok(OWNER, 'afterSale', { afterSaleId: opened.id })).afterSale;
+      expect([checked.photos.length, checked.pendingPhotos, checked.rejectedPhotos]).toEqual([1, undefined, 1]);
+      expect(checked.history[0].photos).toHaveLength(1);
+    } finally {
+      await security({ riskyFiles: [], riskyWords: [] });
+    }
+  });
+
   test('wrong types, foreign lines, huge numbers, 10 KB strings: input.invalid or a coded refusal, nothing stored', async () => {
     const order = await shop.shipped('tom', [APPLE]);
-    const base = { orderId: order.id, type: 'refund_only', lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 100, reason: '质量问题' };
+    const base = {
+      orderId: order.id,
+      type: 'refund_only',
+      lines: [{ skuId: APPLE.skuId, qty: 1 }],
+      refundFen: 100,
+      reason: '质量问题',
+    };
     const state = await shop.state();
     for (const bad of [
       { ...base, refundFen: '100' },
@@ -470,7 +557,13 @@ describe('hostile input', () => {
   test('the after-sale window: a completed order takes a case until 7 days after completion', async () => {
     const order = await shop.completed('vic', [APPLE]);
     await shop.advance(7 * DAY + MINUTE);
-    const input = { orderId: order.id, type: 'refund_only', lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 100, reason: '质量问题' };
+    const input = {
+      orderId: order.id,
+      type: 'refund_only',
+      lines: [{ skuId: APPLE.skuId, qty: 1 }],
+      refundFen: 100,
+      reason: '质量问题',
+    };
     expect(await shop.refused('vic', 'applyAfterSale', input)).toBe('afterSale.window_closed');
     expect((await shop.get('vic', order.id)).commands).not.toContain('applyAfterSale');
   });

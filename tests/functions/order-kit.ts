@@ -208,9 +208,15 @@ export class Shop {
   async applyCase(
     as: string,
     orderId: string,
-    opts: { type?: 'refund_only' | 'return_refund'; lines?: Array<{ skuId: string; qty: number }>; refundFen?: number; photos?: string[]; description?: string } = {},
+    opts: {
+      type?: 'refund_only' | 'return_refund';
+      lines?: Array<{ skuId: string; qty: number }>;
+      refundFen?: number;
+      photos?: string[];
+      description?: string;
+    } = {},
   ): Promise<AfterSale> {
-    const lines = opts.lines ?? (await this.unitsLeft(as, orderId));
+    const lines = opts.lines ?? (await this.unitsLeft(orderId));
     const refundFen = opts.refundFen ?? (await this.ok(as, 'quoteAfterSale', { orderId, lines })).maxFen;
     const input = {
       orderId,
@@ -225,7 +231,7 @@ export class Shop {
   }
 
   /** Every unit of the order no case has refunded yet. */
-  async unitsLeft(as: string, orderId: string): Promise<Array<{ skuId: string; qty: number }>> {
+  async unitsLeft(orderId: string): Promise<Array<{ skuId: string; qty: number }>> {
     const order = await this.orderDoc(orderId);
     return order.items
       .map((l: any) => ({ skuId: l.skuId, qty: l.qty - (order.refundedQty?.[l.skuId] ?? 0) }))
