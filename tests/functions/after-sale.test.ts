@@ -282,6 +282,23 @@ describe('buyer protection on the clock', () => {
   });
 });
 
+describe('asking WeChat Pay again', () => {
+  test('an unconfirmed refund is asked again under the same number, a bounded number of times, never twice paid', async () => {
+    const order = await shop.shipped('yara', [APPLE]);
+    const approved = await shop.decideCase((await shop.applyCase('yara', order.id)).id, true);
+    expect((await shop.caseDoc(approved.id)).refundAsks).toBe(1);
+    for (let i = 0; i < 8; i++) {
+      await shop.advance(11 * MINUTE);
+      await shop.runScheduler();
+    }
+    expect((await shop.caseDoc(approved.id)).refundAsks).toBe(6);
+    const { refunds } = await shop.payments();
+    expect(refunds.filter((r) => r.outTradeNo === order.id).map((r) => r.outRefundNo)).toEqual([approved.outRefundNo]);
+    await shop.refundCase(approved);
+    expect(await shop.get('yara', order.id)).toMatchObject({ refundedFen: approved.refundFen });
+  });
+});
+
 describe('one case at a time, races', () => {
   test('two cases on one order at once: exactly one opens', async () => {
     const order = await shop.shipped('liam', [{ ...APPLE, qty: 2 }]);
