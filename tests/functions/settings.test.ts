@@ -35,6 +35,9 @@ test('every bound of every rule: the edges are taken, one past them is refused a
     unpaidCancelMinutes: 30,
     autoConfirmDays: 10,
     afterSaleDays: 7,
+    afterSaleReplyDays: 2,
+    returnShipDays: 7,
+    returnReceiveDays: 10,
     commissionRateBp: 500,
     bindingDays: 15,
   };
