@@ -13,6 +13,7 @@ import { findOrder } from '../data/orders';
 import { loadSettings, type Settings } from '../data/settings';
 import { askCaseRefund, moveCase } from '../flows/after-sale';
 import { askPhotoChecks, CASE_PHOTOS, pendingChecks } from '../flows/photo-checks';
+import { notifyBuyer } from '../flows/notify-buyer';
 import { checkText } from '../platform/content-security';
 import type { CallContext, OwnerContext } from '../platform/handler';
 import { viewCases } from './after-sale-view';
@@ -121,6 +122,8 @@ export async function decideAfterSale(input: OrderInput<'decideAfterSale'>, ctx:
       patch: { rejectReason: reason },
       event: { label: '商家拒绝', text: reason },
     });
+    const order = await findOrder(ctx.db, record.orderId);
+    if (order) await notifyBuyer(ctx.cloud, settings.templates, order, 'refund', ctx.now, `售后未通过：${reason}`);
     return shown(ctx, moved, 'owner');
   }
   const returnAddress = input.returnAddress ?? settings.returnAddress;

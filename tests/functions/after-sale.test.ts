@@ -320,6 +320,36 @@ describe('one case at a time, races', () => {
     expect(cases.filter((c) => c.orderId === order.id)).toHaveLength(1);
   });
 
+  test('shipping and a refund-everything case at once: never shipped with the case open, never refunded shipped goods whole', async () => {
+    for (let round = 0; round < 3; round++) {
+      const order = await shop.paid('nick', [APPLE]);
+      const lines = [{ skuId: APPLE.skuId, qty: 1 }];
+      const { maxFen } = await shop.ok('nick', 'quoteAfterSale', { orderId: order.id, lines });
+      const [applied, shipped] = await settleAll([
+        shop.order('nick', 'applyAfterSale', {
+          orderId: order.id,
+          type: 'refund_only',
+          lines,
+          refundFen: maxFen,
+          reason: '不想要了',
+        }),
+        shop.order(OWNER, 'ship', { orderId: order.id, courier: 'SF', trackingNo: `SF${round}2345678` }),
+      ]);
+      const stored = await shop.orderDoc(order.id);
+      // Exactly one: the case was opened on the unshipped order (the ship refused), or the goods left first (the
+      // case, priced with shipping for an unshipped order, no longer fits and is refused).
+      expect([applied.ok, shipped.ok].filter(Boolean)).toHaveLength(1);
+      if (applied.ok) {
+        expect([stored.status, stored.openAfterSale]).toEqual(['paid', applied.data.afterSale.id]);
+        expect(!shipped.ok && shipped.error.code).toMatch(/^order\.(after_sale_open|invalid_transition)$/);
+        await shop.ok('nick', 'cancelAfterSale', { afterSaleId: applied.data.afterSale.id });
+      } else {
+        expect([stored.status, stored.openAfterSale]).toEqual(['shipped', undefined]);
+        expect(applied.error.code).toBe('afterSale.amount_invalid');
+      }
+    }
+  });
+
   test('approve, cancel and the timeout on one case at once: exactly one wins', async () => {
     for (let round = 0; round < 3; round++) {
       const order = await shop.shipped('mia', [APPLE]);
