@@ -188,8 +188,7 @@ export class Shop {
   }
 
   async ship(orderId: string): Promise<Order> {
-    return (await this.ok(OWNER, 'ship', { orderId, carrier: '顺丰速运', trackingNo: `SF${orderId.slice(-10)}` }))
-      .order;
+    return (await this.ok(OWNER, 'ship', { orderId, courier: 'SF', trackingNo: `SF${orderId.slice(-10)}` })).order;
   }
 
   async shipped(as: string, items: Line[], notify?: { shipped: boolean; refund: boolean }): Promise<Order> {
