@@ -2,7 +2,7 @@
 // payment until then. The ship itself never waits on it: an upload that fails is recorded on the order (why, when,
 // how many tries) and retried by the scheduler a bounded number of times; 48001 (the shop is not in the service) is
 // recorded once and never asked again; the owner's switch in 店铺设置 turns uploads off.
-import { COURIERS, type CourierCode } from '../contracts/limits';
+import type { CourierCode } from '../contracts/limits';
 import type { Cloud, Database } from '../data/db';
 import { type OrderRecord, type ShippingSyncRecord, updateOrder } from '../data/orders';
 import type { Settings } from '../data/settings';

@@ -120,7 +120,7 @@ const RETURN_ADDRESS = {
   detail: '文一西路 1 号 退货仓',
 };
 
-test('service contacts, the return address and the shipping-info switch are saved, read back and in sessions', async () => {
+test('contacts, return address, shipping-info switch are saved, read back, in sessions', async () => {
   const fresh = await ok(OWNER, 'settings');
   expect(fresh).toMatchObject({ service: { phone: '', wechatId: '' }, returnAddress: null, shippingInfoUpload: true });
 

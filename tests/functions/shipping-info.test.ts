@@ -24,7 +24,7 @@ async function uploadsOf(orderId: string): Promise<any[]> {
 const failing = (errcode: number | null) => post(shop.emu, '/__dev/shipping-info', { failing: errcode });
 const ownerView = async (orderId: string) => (await shop.ok(OWNER, 'ownerGet', { orderId })).order;
 
-test('on ship, the upload carries every field WeChat requires, the phone masked, and the order says synced', async () => {
+test('on ship, the upload has every field WeChat requires, the phone masked; the order says synced', async () => {
   const paid = await shop.paid('bob', [APPLE, RICE]);
   const shipped = (await shop.ok(OWNER, 'ship', { orderId: paid.id, courier: 'SF', trackingNo: 'sf1234567890' })).order;
   expect(shipped.shipping).toEqual({ carrier: '顺丰速运', courier: 'SF', trackingNo: 'SF1234567890' });
