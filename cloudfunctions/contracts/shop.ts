@@ -192,7 +192,9 @@ export const shopInputs = {
     service: v.optional(
       v.strictObject({
         phone: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(SERVICE_PHONE_PATTERN, 'phone'))])),
-        wechatId: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(SERVICE_WECHAT_PATTERN, 'wechatId'))])),
+        wechatId: v.optional(
+          v.union([v.literal(''), v.pipe(v.string(), v.regex(SERVICE_WECHAT_PATTERN, 'wechatId'))]),
+        ),
       }),
     ),
     /** Where returned goods go (the default of an approved return). */

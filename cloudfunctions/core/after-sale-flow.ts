@@ -62,12 +62,7 @@ export const CASE_TRANSITIONS: Record<CaseTransition, CaseRule> = {
 };
 
 /** A case in one of these states is the order's open case: an order has at most one at a time. */
-export const OPEN_CASE_STATUSES: readonly AfterSaleStatus[] = [
-  'requested',
-  'awaiting_return',
-  'returning',
-  'refunding',
-];
+export const OPEN_CASE_STATUSES: readonly AfterSaleStatus[] = ['requested', 'awaiting_return', 'returning', 'refunding'];
 
 export const isOpenCase = (status: AfterSaleStatus) => OPEN_CASE_STATUSES.includes(status);
 
@@ -95,12 +90,7 @@ export function caseRefusal(c: CaseFacts, transition: CaseTransition, actor: Act
 }
 
 /** Throws the coded refusal, or returns the state the case moves into. */
-export function checkCaseTransition(
-  c: CaseFacts,
-  transition: CaseTransition,
-  actor: Actor,
-  now: Date,
-): AfterSaleStatus {
+export function checkCaseTransition(c: CaseFacts, transition: CaseTransition, actor: Actor, now: Date): AfterSaleStatus {
   const refused = caseRefusal(c, transition, actor, now);
   if (refused) throw refused;
   return CASE_TRANSITIONS[transition].to;

@@ -49,10 +49,7 @@ export interface RefundBound {
  * plus shipping when everything is refunded before shipping, never more than is left of the payment. Null when
  * a line is not the order's or asks for more units than are left.
  */
-export function refundBound(
-  order: RefundableOrder,
-  asked: ReadonlyArray<{ skuId: string; qty: number }>,
-): RefundBound | null {
+export function refundBound(order: RefundableOrder, asked: ReadonlyArray<{ skuId: string; qty: number }>): RefundBound | null {
   const paid = paidPerLine(order.items, order.amounts.pointsDiscountFen);
   const left = order.items.map((l) => ({ skuId: l.skuId, qtyLeft: l.qty - (order.refundedQty[l.skuId] ?? 0) }));
   let goods = 0;
