@@ -1,6 +1,8 @@
 // `wx.openApi`: the cloud call (云调用) behind `cloud.openapi.*`. Emulates wxacode.getUnlimited (a real QR code
 // PNG of page + scene), subscribeMessage.send (kept in a persistent outbox instead of reaching WeChat), and
-// security.msgSecCheck / security.mediaCheckAsync (content security, see security.ts) when `security` is given.
+// security.msgSecCheck / security.mediaCheckAsync (content security, see security.ts) when `security` is given, and
+// wxa.sec.order.uploadShippingInfo (发货信息管理服务, see shipping-info.ts: every call is kept in the outbox with
+// WeChat's answer; `POST /__dev/shipping-info { failing }` makes well-formed calls fail with an errcode).
 //
 // Wire shape, from node_modules/@cloudbase/node-sdk/dist/wx/index.js `callCompatibleWxOpenApi` and
 // node_modules/wx-server-sdk/index.js (src/api/openapi/namespace/generic.ts, src/protobuf/openapi.js):
@@ -12,6 +14,8 @@
 import type Database from 'better-sqlite3';
 import QRCode from 'qrcode';
 import { Reader, Writer } from 'protobufjs/minimal';
+import { HttpError } from './http-error';
+import { checkShippingInfo, failureAnswer } from './shipping-info';
 import { TcbFail, type Caller, type TcbAction, type TcbCall } from './tcb/protocol';
 
 export interface OutboxMessage {
@@ -27,6 +31,22 @@ export interface OutboxMessage {
   functionName?: string;
   sentAt: number;
 }
+
+/** A cloud call kept whole (not a message to a user): its body as WeChat received it, and what WeChat answered. */
+export interface OutboxCall {
+  id: number;
+  api: string;
+  body: unknown;
+  errcode: number;
+  errmsg: string;
+  functionName?: string;
+  sentAt: number;
+}
+
+export type OutboxEntry = OutboxMessage | OutboxCall;
+
+/** The calls kept whole in the outbox. */
+const SHIPPING_INFO_API = 'wxa.sec.order.uploadShippingInfo';
 
 /** What a WeChat API answers: the bytes and their content type (CommOpenApiResp respData / contentType). */
 interface WxReply {
@@ -74,6 +94,18 @@ export function createOpenApi(opts: {
       sent_at INTEGER NOT NULL
     );
   `);
+  // Added with uploadShippingInfo: a data folder made before it gets the columns of WeChat's answer.
+  const columns = (sqlite.prepare('PRAGMA table_info(openapi_outbox)').all() as Array<{ name: string }>).map(
+    (c) => c.name,
+  );
+  if (!columns.includes('errcode')) sqlite.exec('ALTER TABLE openapi_outbox ADD COLUMN errcode INTEGER');
+  if (!columns.includes('errmsg')) sqlite.exec('ALTER TABLE openapi_outbox ADD COLUMN errmsg TEXT');
+  const insertCall = sqlite.prepare(
+    `INSERT INTO openapi_outbox (api, touser, template_id, data, miniprogram_state, function_name, sent_at, errcode,
+       errmsg) VALUES (@api, '', '', @data, '', @functionName, @sentAt, @errcode, @errmsg)`,
+  );
+  /** An errcode every well-formed uploadShippingInfo answers (in memory, like content security's rules). */
+  let shippingFailing: number | null = null;
   const insertMessage = sqlite.prepare(
     `INSERT INTO openapi_outbox (api, touser, template_id, page, data, miniprogram_state, lang, function_name, sent_at)
      VALUES (@api, @touser, @templateId, @page, @data, @miniprogramState, @lang, @functionName, @sentAt)`,
@@ -109,6 +141,19 @@ export function createOpenApi(opts: {
       });
       return wxJson({ errcode: 0, errmsg: 'ok' });
     },
+    [SHIPPING_INFO_API]: (input, ctx) => {
+      const answer =
+        checkShippingInfo(input) ??
+        (shippingFailing === null ? { errcode: 0, errmsg: 'ok' } : failureAnswer(shippingFailing));
+      insertCall.run({
+        api: SHIPPING_INFO_API,
+        data: JSON.stringify(input),
+        functionName: ctx.caller?.functionName ?? null,
+        sentAt: ctx.now,
+        ...answer,
+      });
+      return wxJson({ ...answer });
+    },
   };
 
   for (const [name, check] of Object.entries(opts.security ?? {})) {
@@ -141,8 +186,26 @@ export function createOpenApi(opts: {
     return { kind: 'binary', contentType: 'application/octet-stream', body: encodeCommOpenApiResp(reply) };
   };
 
-  function outbox(): OutboxMessage[] {
-    return (selectOutbox.all() as Array<Record<string, unknown>>).map((row) => ({
+  function outbox(): OutboxEntry[] {
+    return (selectOutbox.all() as Array<Record<string, unknown>>).map((row) =>
+      row.api === SHIPPING_INFO_API ? outboxCall(row) : outboxMessage(row),
+    );
+  }
+
+  function outboxCall(row: Record<string, unknown>): OutboxCall {
+    return {
+      id: row.id as number,
+      api: row.api as string,
+      body: JSON.parse(row.data as string) as unknown,
+      errcode: row.errcode as number,
+      errmsg: row.errmsg as string,
+      ...(row.function_name === null ? {} : { functionName: row.function_name as string }),
+      sentAt: row.sent_at as number,
+    };
+  }
+
+  function outboxMessage(row: Record<string, unknown>): OutboxMessage {
+    return {
       id: row.id as number,
       api: row.api as string,
       touser: row.touser as string,
@@ -153,10 +216,30 @@ export function createOpenApi(opts: {
       ...(row.lang === null ? {} : { lang: row.lang as string }),
       ...(row.function_name === null ? {} : { functionName: row.function_name as string }),
       sentAt: row.sent_at as number,
-    }));
+    };
   }
 
-  return { actions: { 'wx.openApi': openApi } as Record<string, TcbAction>, outbox };
+  /** POST /__dev/shipping-info `{ failing?: errcode | null }`; answers the state. */
+  function setShippingInfo(body: Record<string, unknown>): { failing: number | null } {
+    if (body.failing !== undefined) {
+      const failing = body.failing;
+      if (failing !== null && (!Number.isInteger(failing) || failing === 0)) {
+        throw new HttpError(
+          400,
+          'DEV_BAD_INPUT',
+          'failing must be a non-zero integer errcode (e.g. 48001, -1) or null',
+        );
+      }
+      shippingFailing = failing as number | null;
+    }
+    return { failing: shippingFailing };
+  }
+
+  return {
+    actions: { 'wx.openApi': openApi } as Record<string, TcbAction>,
+    outbox,
+    shippingInfo: { set: setShippingInfo, get: () => ({ failing: shippingFailing }) },
+  };
 }
 
 /** wxacode.getUnlimited: a QR code (not WeChat's round "sun code") whose text is page + encoded scene. */

@@ -2,7 +2,7 @@
 //   POST /tcb                    the endpoint wx-server-sdk talks to (TCB_CONTEXT_CNFG.URL)
 //   POST /api/functions/<name>   the client gateway the h5 build calls (identity from the dev session only)
 //   /api/storage/upload          wx.cloud.uploadFile of the h5 build (dev session; ?cloudPath=…, bytes as the body)
-//   /__dev/*                     dev controls: session, pay simulator, clock, timers, outbox, security, stats
+//   /__dev/*                     dev controls: session, pay, clock, timers, outbox, security, shipping info, stats
 //   /__storage/*                 stored files
 //   /                            the h5 build (dist/h5)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -290,6 +290,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return sendJson(res, 200, { ...security.rules(), queued: security.pending() });
       case 'POST /__dev/security/flush':
         return sendJson(res, 200, await security.flush());
+      case 'POST /__dev/shipping-info':
+        return sendJson(res, 200, openApi.shippingInfo.set(input));
+      case 'GET /__dev/shipping-info':
+        return sendJson(res, 200, openApi.shippingInfo.get());
       case 'GET /__dev/outbox':
         return sendJson(res, 200, { messages: openApi.outbox() });
       case 'GET /__dev/clock':

@@ -39,6 +39,8 @@ export const collections = {
       { fields: ['pointsBack'] },
       { fields: ['purchase', 'status'] },
       { fields: ['reviewsState'] },
+      /** Shipping info due for an upload to WeChat (scheduler/jobs/upload-shipping.ts). */
+      { fields: ['shippingSync.retryAt'] },
     ],
   },
   /** Stock changes other than orders' reservations (initial stock, the owner's adjustments), `_id` = key. */

@@ -58,7 +58,10 @@ export interface OrderRecord {
   transactionId?: string;
   notify?: { shipped: boolean; refund: boolean };
   shippedAt?: Date;
+  /** `carrier`: the courier's name as the order shows it; `courier`: its WeChat code (older orders have none). */
   shipping?: { carrier: string; trackingNo: string; courier?: string };
+  /** Whether the shipping info reached WeChat (发货信息管理服务): flows/upload-shipping.ts. */
+  shippingSync?: ShippingSyncRecord;
   autoConfirmAt?: Date;
   completedAt?: Date;
   cancelledAt?: Date;
@@ -92,6 +95,17 @@ export interface OrderRecord {
 }
 
 export type CommissionState = NonNullable<SideStates['commissionState']>;
+
+export interface ShippingSyncRecord {
+  status: 'pending' | 'synced' | 'failed' | 'not_joined' | 'off';
+  /** WeChat's errcode and errmsg of the last refused upload. */
+  error?: string;
+  at: Date;
+  /** Uploads started so far. */
+  attempts: number;
+  /** When the scheduler uploads (again); absent once nothing is left to do. */
+  retryAt?: Date;
+}
 
 export interface OrderSharer {
   /** The sharer's openid. */
@@ -341,6 +355,16 @@ export async function listUnconfirmedRefunds(db: Database, before: Date, limit: 
   const _ = db.command;
   const { data } = await orders(db)
     .where({ status: 'refunding', 'refund.approvedAt': _.lte(before), 'refund.askedAgainAt': _.exists(false) })
+    .limit(limit)
+    .get();
+  return data;
+}
+
+/** Orders whose shipping info is due for an upload (again), oldest first: the scheduler's work list. */
+export async function listShippingSyncDue(db: Database, now: Date, limit: number): Promise<OrderRecord[]> {
+  const { data } = await orders(db)
+    .where({ 'shippingSync.retryAt': db.command.lte(now) })
+    .orderBy('shippingSync.retryAt', 'asc')
     .limit(limit)
     .get();
   return data;

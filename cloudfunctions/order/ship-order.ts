@@ -1,4 +1,5 @@
-// The owner ships a paid order with the carrier and tracking number; receipt is confirmed automatically later.
+// The owner ships a paid order with a courier from the list and its tracking number; receipt is confirmed
+// automatically later. The shipping info then goes to WeChat (发货信息管理服务); a failed upload never fails the ship.
 import { AppError } from '../contracts/errors';
 import { COURIERS } from '../contracts/limits';
 import type { Order, OrderInput } from '../contracts/order';
@@ -7,6 +8,7 @@ import type { OwnerContext } from '../platform/handler';
 import { findOrder } from '../data/orders';
 import { notifyBuyer } from '../flows/notify-buyer';
 import { moveOrder } from '../flows/transition';
+import { shippingSyncOnShip, uploadShipping } from '../flows/upload-shipping';
 import { reread } from './own-order';
 import { viewOrder } from './view';
 
@@ -14,11 +16,12 @@ export async function shipOrder(input: OrderInput<'ship'>, ctx: OwnerContext): P
   const { settings } = ctx;
   const order = await findOrder(ctx.db, input.orderId);
   if (!order) throw new AppError('order.not_found');
-  const courier = COURIERS.find((c) => c.code === input.courier) as (typeof COURIERS)[number];
+  const courier = COURIERS.find((c) => c.code === input.courier);
+  if (!courier) throw new AppError('input.invalid');
   const shipping = { carrier: courier.name, courier: courier.code, trackingNo: input.trackingNo.toUpperCase() };
   const autoConfirmAt = new Date(ctx.now.getTime() + settings.rules.autoConfirmDays * DAY_MS);
   const moved = await moveOrder(ctx.db, order, 'ship', 'owner', ctx.now, settings.rules, {
-    patch: { shippedAt: ctx.now, shipping, autoConfirmAt },
+    patch: { shippedAt: ctx.now, shipping, autoConfirmAt, shippingSync: shippingSyncOnShip(settings, ctx.now) },
     event: { label: '已发货', detail: `${shipping.carrier} ${shipping.trackingNo}` },
   });
   if (!moved) throw new AppError('order.invalid_transition');
@@ -31,5 +34,7 @@ export async function shipOrder(input: OrderInput<'ship'>, ctx: OwnerContext): P
     ctx.now,
     `${shipping.carrier} ${shipping.trackingNo}`,
   );
-  return { order: await viewOrder(ctx.cloud, shipped, 'owner', ctx.now, settings.rules) };
+  const synced = await uploadShipping(ctx, shipped, settings, ctx.now);
+  const latest = synced ? { ...shipped, shippingSync: synced } : shipped;
+  return { order: await viewOrder(ctx.cloud, latest, 'owner', ctx.now, settings.rules) };
 }

@@ -8,10 +8,17 @@ import type { ShopRules } from '../core/rules';
 import { casesOfOrders } from '../data/after-sales';
 import { databaseOf, type Cloud } from '../data/db';
 import { displayUrls, THUMBNAIL } from '../data/files';
-import type { OrderRecord } from '../data/orders';
+import type { OrderRecord, ShippingSyncRecord } from '../data/orders';
 import { summarizeCases } from './after-sale-view';
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+/** The owner's view of the shipping info upload (attempts and retry times stay on the server). */
+const viewShippingSync = (s: ShippingSyncRecord): NonNullable<Order['shippingSync']> => ({
+  status: s.status,
+  ...(s.error ? { error: s.error } : {}),
+  at: iso(s.at),
+});
 
 /** A priced line as buyers see it: the cover as a display URL, the SKU's position left out. */
 export function viewLine(l: PricedLine, urls: ReadonlyMap<string, string>): OrderLine {
@@ -100,6 +107,7 @@ function toOrder(
     ...(r.cancelledAt ? { cancelledAt: iso(r.cancelledAt) } : {}),
     ...(r.autoConfirmAt && r.status === 'shipped' ? { autoConfirmAt: iso(r.autoConfirmAt) } : {}),
     ...(r.shipping ? { shipping: r.shipping } : {}),
+    ...(viewer === 'owner' && r.shippingSync ? { shippingSync: viewShippingSync(r.shippingSync) } : {}),
     ...(r.refund
       ? {
           refund: {

@@ -14,6 +14,7 @@ import { moveSideStates } from './jobs/move-side-states';
 import { reclaimStock } from './jobs/reclaim-stock';
 import { recheckPhotos } from './jobs/recheck-photos';
 import { releaseStranded } from './jobs/release-stranded';
+import { uploadShipping } from './jobs/upload-shipping';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -27,6 +28,7 @@ export const JOBS = {
   moveSideStates,
   expirePoints,
   recheckPhotos,
+  uploadShipping,
 } satisfies Record<string, Job>;
 
 export async function main() {

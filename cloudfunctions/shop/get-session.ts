@@ -40,6 +40,8 @@ export async function getSession(_input: object, ctx: CallContext): Promise<Sess
             until: new Date(binding.until).toISOString(),
           }
         : null,
+    // 联系客服 in the h5 build (weapp opens WeChat's own customer service).
+    service: { phone: settings.service.phone, wechatId: settings.service.wechatId },
   };
 }
 

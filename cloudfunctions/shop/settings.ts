@@ -1,6 +1,7 @@
 // The shop's settings, for its owners: the name, every rule number (validated against its bounds by the schema)
-// the logo (a file that exists in our storage) and the owner list, where an owner is added or removed by member code
-// and the last one cannot be removed.
+// the logo (a file that exists in our storage), the owner list, where an owner is added or removed by member code
+// and the last one cannot be removed, the customer service contacts, the default return address and whether shipping
+// info goes to WeChat (发货信息管理服务).
 import { AppError } from '../contracts/errors';
 import type { ShopInput, ShopSettings } from '../contracts/shop';
 import { displayUrls } from '../data/files';
@@ -26,6 +27,9 @@ export async function updateSettings(input: ShopInput<'updateSettings'>, ctx: Ow
     ...(Object.keys(rules).length ? { rules } : {}),
     ...(added ? { addOwner: added } : {}),
     ...(removed ? { removeOwner: removed } : {}),
+    ...(input.service ? { service: input.service } : {}),
+    ...(input.returnAddress ? { returnAddress: input.returnAddress } : {}),
+    ...(input.shippingInfoUpload !== undefined ? { shippingInfoUpload: input.shippingInfoUpload } : {}),
   });
   if ('refused' in outcome) throw new AppError(outcome.refused);
   // The settings as this change left them, not as the guard read them.
@@ -54,5 +58,8 @@ async function view(ctx: CallContext, s: Settings): Promise<ShopSettings> {
       const u = users.get(openid);
       return { nickname: u?.nickname ?? '（尚未登录）', shareCode: u?.shareCode ?? '', isMe: openid === ctx.openid };
     }),
+    service: { ...s.service },
+    returnAddress: s.returnAddress,
+    shippingInfoUpload: s.shippingInfoUpload,
   };
 }

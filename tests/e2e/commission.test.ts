@@ -132,7 +132,7 @@ test('after receipt and the after-sale window, the scheduler settles it and the 
   expect(commissionFen).toBeGreaterThan(0);
   await callFunction(await signIn('owner'), 'order', 'ship', {
     orderId,
-    carrier: '顺丰速运',
+    courier: 'SF',
     trackingNo: 'SF2026112300',
   });
   await callFunction(await signIn(BUYER), 'order', 'confirmReceipt', { orderId });

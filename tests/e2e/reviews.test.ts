@@ -52,7 +52,7 @@ test('bob completes an order and reviews it with a photo', async () => {
   await dev('/__dev/pay', { outTradeNo });
   await callFunction(await signIn('owner'), 'order', 'ship', {
     orderId,
-    carrier: '顺丰速运',
+    courier: 'SF',
     trackingNo: 'SF2026112301',
   });
   await callFunction(token, 'order', 'confirmReceipt', { orderId });

@@ -55,7 +55,7 @@ describe('legal transitions', () => {
     expect(shipped).toMatchObject({
       status: 'shipped',
       shippedAt: expect.any(String),
-      shipping: { carrier: '顺丰速运' },
+      shipping: { carrier: '顺丰速运', courier: 'SF' },
     });
     expect(new Date(shipped.autoConfirmAt as string).getTime() - new Date(shipped.shippedAt as string).getTime()).toBe(
       10 * DAY,
@@ -199,7 +199,7 @@ describe('legal transitions', () => {
 
 describe('illegal transitions are refused with a code and change nothing', () => {
   const reason = { reason: '不想要了' };
-  const ship = { carrier: '中通快递', trackingNo: 'ZT12345678' };
+  const ship = { courier: 'ZTO', trackingNo: 'ZT12345678' };
   type Call = [as: 'buyer' | 'owner', action: string, extra: Record<string, unknown>];
   const states: Array<[string, (buyer: string) => Promise<{ id: string }>, Call[]]> = [
     [
@@ -356,8 +356,10 @@ describe('illegal transitions are refused with a code and change nothing', () =>
   });
 
   test.each([
-    ['ship', { orderId: 'YJ0000000000000000', carrier: '顺丰', trackingNo: '<script>' }],
-    ['ship', { orderId: 'YJ0000000000000000', carrier: '顺丰速运' }],
+    ['ship', { orderId: 'YJ0000000000000000', courier: 'SF', trackingNo: '<script>' }],
+    ['ship', { orderId: 'YJ0000000000000000', courier: 'SF' }],
+    ['ship', { orderId: 'YJ0000000000000000', courier: 'UNKNOWN', trackingNo: 'SF1234567890' }],
+    ['ship', { orderId: 'YJ0000000000000000', carrier: '顺丰速运', trackingNo: 'SF1234567890' }],
     ['decideRefund', { orderId: 'YJ0000000000000000', approve: 'yes' }],
     ['ownerList', { view: 'everything' }],
   ])('owner %s %j → input.invalid', async (action, input) => {

@@ -1,5 +1,6 @@
-// The owner's shop settings through the emulator: every rule within its bounds, the shop's name, and the owner list
-// (added and removed by member code, never left empty); non-owners are refused and change nothing.
+// The owner's shop settings through the emulator: every rule within its bounds, the shop's name, the owner list
+// (added and removed by member code, never left empty), the customer service contacts (in every member's session),
+// the return address and the shipping-info switch; non-owners are refused and change nothing.
 import { SHOP_RULE_BOUNDS } from '../../cloudfunctions/contracts/shop';
 import { POINTS_RULE_BOUNDS } from '../../cloudfunctions/contracts/points';
 import { OWNER, line, useShop } from './order-kit';
@@ -98,6 +99,8 @@ test('non-owners are refused on reading and on every change, and nothing changes
     { rules: { shippingFeeFen: 0 } },
     { addOwner: await codeOf('mallory') },
     { removeOwner: await codeOf(OWNER) },
+    { service: { phone: '400-800-1234' } },
+    { shippingInfoUpload: false },
   ]) {
     expect(await call('mallory', 'updateSettings', change)).toMatchObject({
       ok: false,
@@ -107,5 +110,57 @@ test('non-owners are refused on reading and on every change, and nothing changes
   // The owner check comes before validation: a non-owner learns nothing about the input's shape.
   const shaped = await call('mallory', 'updateSettings', { owners: ['dev_mallory'] });
   expect(shaped).toMatchObject({ ok: false, error: { code: 'auth.not_owner' } });
+  expect(await settingsDoc()).toEqual(before);
+});
+
+const RETURN_ADDRESS = {
+  name: '小满',
+  phone: '13912345678',
+  region: '浙江省 杭州市 余杭区',
+  detail: '文一西路 1 号 退货仓',
+};
+
+test('contacts, return address, shipping-info switch are saved, read back, in sessions', async () => {
+  const fresh = await ok(OWNER, 'settings');
+  expect(fresh).toMatchObject({ service: { phone: '', wechatId: '' }, returnAddress: null, shippingInfoUpload: true });
+
+  const saved = await ok(OWNER, 'updateSettings', {
+    service: { phone: '0571-88886666', wechatId: 'youjian_kefu' },
+    returnAddress: RETURN_ADDRESS,
+    shippingInfoUpload: false,
+  });
+  const expected = {
+    service: { phone: '0571-88886666', wechatId: 'youjian_kefu' },
+    returnAddress: RETURN_ADDRESS,
+    shippingInfoUpload: false,
+  };
+  expect(saved).toMatchObject(expected);
+  expect(await ok(OWNER, 'settings')).toMatchObject(expected);
+  // Any member's session carries the contacts (the h5 build's 联系客服), never the return address.
+  const session = await ok('visitor', 'session');
+  expect(session.service).toEqual({ phone: '0571-88886666', wechatId: 'youjian_kefu' });
+  expect(JSON.stringify(session)).not.toContain('退货仓');
+
+  // One field changes alone; '' clears it; the other settings stay.
+  const cleared = await ok(OWNER, 'updateSettings', { service: { wechatId: '' }, shippingInfoUpload: true });
+  expect(cleared).toMatchObject({
+    service: { phone: '0571-88886666', wechatId: '' },
+    returnAddress: RETURN_ADDRESS,
+    shippingInfoUpload: true,
+  });
+  await ok(OWNER, 'updateSettings', { service: { phone: '', wechatId: '' } });
+});
+
+test.each([
+  ['a phone with letters', { service: { phone: '400-CALL-NOW' } }],
+  ['a phone too short', { service: { phone: '1234' } }],
+  ['a WeChat ID starting with a digit', { service: { wechatId: '8youjian' } }],
+  ['an unknown service field', { service: { email: 'a@b.cn' } }],
+  ['a return address with a bad phone', { returnAddress: { ...RETURN_ADDRESS, phone: '12345' } }],
+  ['a return address without its detail', { returnAddress: { ...RETURN_ADDRESS, detail: undefined } }],
+  ['a switch that is not a boolean', { shippingInfoUpload: 'off' }],
+])('refused as input.invalid, nothing changed: %s', async (_name, change) => {
+  const before = await settingsDoc();
+  expect(await call(OWNER, 'updateSettings', change)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
   expect(await settingsDoc()).toEqual(before);
 });

@@ -1,29 +1,31 @@
-// The ship form: a carrier (one of the common ones, or typed) and the waybill number, confirmed before it is sent.
+// The ship form: a courier from the list WeChat's shipping info knows (COURIERS: the common ones one tap away, the
+// rest in a picker) and the waybill number, confirmed before it is sent.
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CARRIER_BOUNDS, TRACKING_NO_PATTERN } from '../../../cloudfunctions/contracts/limits';
+import { COURIERS, type CourierCode, TRACKING_NO_PATTERN } from '../../../cloudfunctions/contracts/limits';
 import OwnerSheet from '../shared/OwnerSheet';
 
-export const COMMON_CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', 'EMS'] as const;
+/** One tap away; every other courier of COURIERS is in the picker. */
+export const COMMON_COURIERS: readonly CourierCode[] = ['SF', 'ZTO', 'YTO', 'YD', 'JTSD'];
+
+export const courierName = (code: string): string => COURIERS.find((c) => c.code === code)?.name ?? code;
 
 export interface Shipment {
-  carrier: string;
+  courier: CourierCode;
   trackingNo: string;
 }
 
-/** The trimmed shipment, or what is wrong with each field. */
+/** The shipment with a trimmed waybill number, or what is wrong with each field. */
 export function checkShipment(
-  carrier: string,
+  courier: CourierCode | null,
   trackingNo: string,
 ): { shipment: Shipment } | { errors: Partial<Record<keyof Shipment, string>> } {
-  const c = carrier.trim();
   const t = trackingNo.trim();
   const errors: Partial<Record<keyof Shipment, string>> = {};
-  const { min, max } = CARRIER_BOUNDS;
-  if (c.length < min || c.length > max) errors.carrier = `请选择或填写快递公司（${min}-${max} 个字）`;
+  if (!courier) errors.courier = '请选择快递公司';
   if (!TRACKING_NO_PATTERN.test(t)) errors.trackingNo = '运单号为 6-32 位字母、数字或短横线';
-  return Object.keys(errors).length > 0 ? { errors } : { shipment: { carrier: c, trackingNo: t } };
+  return courier && Object.keys(errors).length === 0 ? { shipment: { courier, trackingNo: t } } : { errors };
 }
 
 export interface ShipSheetProps {
@@ -34,13 +36,14 @@ export interface ShipSheetProps {
 }
 
 export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
-  const [carrier, setCarrier] = useState('');
+  const [courier, setCourier] = useState<CourierCode | null>(null);
   const [trackingNo, setTrackingNo] = useState('');
   const [errors, setErrors] = useState<Partial<Record<keyof Shipment, string>>>({});
+  const picked = COURIERS.findIndex((c) => c.code === courier);
 
   const submit = async () => {
     if (busy) return;
-    const checked = checkShipment(carrier, trackingNo);
+    const checked = checkShipment(courier, trackingNo);
     if ('errors' in checked) {
       setErrors(checked.errors);
       return;
@@ -48,7 +51,7 @@ export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
     setErrors({});
     const { confirm } = await Taro.showModal({
       title: '确认发货',
-      content: `${checked.shipment.carrier}，运单号 ${checked.shipment.trackingNo}。发货后买家可查看物流信息。`,
+      content: `${courierName(checked.shipment.courier)}，运单号 ${checked.shipment.trackingNo}。发货后买家可查看物流信息。`,
       confirmText: '确认发货',
       cancelText: '再看看',
     });
@@ -59,24 +62,27 @@ export default function ShipSheet({ busy, onSubmit, onClose }: ShipSheetProps) {
     <OwnerSheet title="填写发货信息" busy={busy} submitText="确认发货" onSubmit={() => void submit()} onClose={onClose}>
       <Text className="owner-sheet__label">快递公司</Text>
       <View className="owner-sheet__chips">
-        {COMMON_CARRIERS.map((name) => (
+        {COMMON_COURIERS.map((code) => (
           <View
-            key={name}
-            className={carrier.trim() === name ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'}
-            onClick={() => setCarrier(name)}
+            key={code}
+            className={courier === code ? 'owner-sheet__chip owner-sheet__chip--active' : 'owner-sheet__chip'}
+            onClick={() => setCourier(code)}
           >
-            {name}
+            {courierName(code)}
           </View>
         ))}
       </View>
-      <Input
-        className="owner-sheet__input"
-        value={carrier}
-        maxlength={CARRIER_BOUNDS.max}
-        placeholder="其他快递公司，可直接填写"
-        onInput={(e) => setCarrier(e.detail.value)}
-      />
-      {errors.carrier ? <Text className="owner-sheet__error">{errors.carrier}</Text> : null}
+      <Picker
+        mode="selector"
+        range={COURIERS.map((c) => c.name)}
+        value={Math.max(picked, 0)}
+        onChange={(e) => setCourier(COURIERS[Number(e.detail.value)]?.code ?? null)}
+      >
+        <View className="owner-sheet__input owner-sheet__picker">
+          {picked >= 0 ? `快递公司：${COURIERS[picked].name}` : '更多快递公司，点此选择'}
+        </View>
+      </Picker>
+      {errors.courier ? <Text className="owner-sheet__error">{errors.courier}</Text> : null}
       <Text className="owner-sheet__label">运单号</Text>
       <Input
         className="owner-sheet__input"

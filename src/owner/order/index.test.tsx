@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { simulateWechatRefund } from '../../api/dev-refund';
 import { orderApi } from '../../api/order';
 import type { Order } from '../../../cloudfunctions/contracts/order';
+import { COURIERS } from '../../../cloudfunctions/contracts/limits';
 import { makeOrder } from '../shared/test-orders';
 import { mockedTaro, taroPage } from '../../test-utils/taro-mock';
 import OwnerOrderPage from './index';
@@ -33,6 +34,20 @@ function nativeField(placeholder: string): HTMLInputElement | HTMLTextAreaElemen
 async function type(placeholder: string, value: string) {
   const field = await waitFor(() => nativeField(placeholder), { timeout: 5000 });
   fireEvent.input(field, { target: { value } });
+}
+
+/** A quick pick of the ship form (the picker's open list names the same couriers). */
+function chip(name: string): Element {
+  const found = [...document.querySelectorAll('.owner-sheet__chip')].find((e) => e.textContent?.trim() === name);
+  if (!found) throw new Error(`no courier chip "${name}"`);
+  return found;
+}
+
+/** What the picker's 确定 sends: the index of the chosen courier in its range (COURIERS). */
+function pickCourier(index: number) {
+  const picker = document.querySelector('taro-picker-core');
+  if (!picker) throw new Error('no courier picker');
+  act(() => void fireEvent(picker, new CustomEvent('change', { detail: { value: index } })));
 }
 
 async function openOrder(overrides: Partial<Order>) {
@@ -107,28 +122,29 @@ describe('owner order page', () => {
     expect(screen.getByText('不想要了')).toBeTruthy();
   });
 
-  it('ship form: checks both fields, confirms, ships with the trimmed values, shows the shipped order', async () => {
+  it('ship form: checks both fields, confirms, ships with the courier code and trimmed number, shows it', async () => {
     await openOrder({ commands: ['ship'] });
     fireEvent.click(screen.getByText('发货'));
     fireEvent.click(screen.getByText('确认发货'));
-    expect(screen.getByText('请选择或填写快递公司（2-20 个字）')).toBeTruthy();
+    expect(screen.getByText('请选择快递公司')).toBeTruthy();
     expect(screen.getByText('运单号为 6-32 位字母、数字或短横线')).toBeTruthy();
     expect(Taro.showModal).not.toHaveBeenCalled();
 
-    fireEvent.click(screen.getByText('顺丰速运'));
+    fireEvent.click(chip('顺丰速运'));
     await type('请输入运单号', 'SF 12');
     fireEvent.click(screen.getByText('确认发货'));
-    expect(screen.queryByText('请选择或填写快递公司（2-20 个字）')).toBeNull();
+    expect(screen.queryByText('请选择快递公司')).toBeNull();
     expect(screen.getByText('运单号为 6-32 位字母、数字或短横线')).toBeTruthy();
     expect(Taro.showModal).not.toHaveBeenCalled();
 
-    // Typed by hand, with stray spaces; cancelled at the confirmation first.
-    await type('其他快递公司，可直接填写', ' 中通快递 ');
-    await type('请输入运单号', '  ZT7788990011 ');
+    // A courier outside the quick picks, from the picker (its 确定 sends the index of COURIERS); cancelled first.
+    pickCourier(COURIERS.findIndex((c) => c.code === 'EMS'));
+    expect(await screen.findByText('快递公司：EMS')).toBeTruthy();
+    await type('请输入运单号', '  EM7788990011 ');
     Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     await act(async () => void fireEvent.click(screen.getByText('确认发货')));
     expect(Taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '确认发货', content: expect.stringContaining('中通快递，运单号 ZT7788990011') }),
+      expect.objectContaining({ title: '确认发货', content: expect.stringContaining('EMS，运单号 EM7788990011') }),
     );
     expect(ship).not.toHaveBeenCalled();
 
@@ -136,23 +152,69 @@ describe('owner order page', () => {
     const shipped = makeOrder({
       status: 'shipped',
       shippedAt: '2026-11-23T08:00:00.000Z',
-      shipping: { carrier: '中通快递', trackingNo: 'ZT7788990011' },
+      shipping: { carrier: 'EMS', courier: 'EMS', trackingNo: 'EM7788990011' },
+      shippingSync: { status: 'synced', at: '2026-11-23T08:00:01.000Z' },
       commands: [],
     });
     ship.mockResolvedValueOnce({ ok: true, data: { order: shipped } });
     await act(async () => void fireEvent.click(screen.getByText('确认发货')));
-    expect(ship).toHaveBeenCalledWith({ orderId: ORDER_ID, carrier: '中通快递', trackingNo: 'ZT7788990011' });
+    expect(ship).toHaveBeenCalledWith({ orderId: ORDER_ID, courier: 'EMS', trackingNo: 'EM7788990011' });
     expect(await screen.findByText('待收货(已发货)')).toBeTruthy();
-    expect(screen.getByText('ZT7788990011')).toBeTruthy();
+    expect(screen.getByText('EM7788990011')).toBeTruthy();
+    expect(screen.getByText('已同步微信')).toBeTruthy();
     expect(screen.queryByText('填写发货信息')).toBeNull();
     expect(screen.queryByText('发货')).toBeNull();
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已发货', icon: 'success' });
   });
 
+  it('a quick pick then the picker: the last choice wins and the chip no longer shows as chosen', async () => {
+    await openOrder({ commands: ['ship'] });
+    fireEvent.click(screen.getByText('发货'));
+    fireEvent.click(chip('中通快递'));
+    expect(chip('中通快递').className).toContain('owner-sheet__chip--active');
+    expect(screen.getByText('快递公司：中通快递')).toBeTruthy();
+    pickCourier(COURIERS.findIndex((c) => c.code === 'DBL'));
+    expect(await screen.findByText('快递公司：德邦快递')).toBeTruthy();
+    expect(chip('中通快递').className).not.toContain('owner-sheet__chip--active');
+    await type('请输入运单号', 'DPK123456789');
+    Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+    ship.mockResolvedValueOnce({ ok: true, data: { order: makeOrder({ status: 'shipped', commands: [] }) } });
+    await act(async () => void fireEvent.click(screen.getByText('确认发货')));
+    expect(ship).toHaveBeenCalledWith({ orderId: ORDER_ID, courier: 'DBL', trackingNo: 'DPK123456789' });
+  });
+
+  describe('the shipped order says whether its shipping info reached WeChat', () => {
+    const shippedWith = (shippingSync?: Order['shippingSync']): Partial<Order> => ({
+      status: 'shipped',
+      shippedAt: '2026-11-23T08:00:00.000Z',
+      shipping: { carrier: '顺丰速运', courier: 'SF', trackingNo: 'SF1234567890' },
+      ...(shippingSync ? { shippingSync } : {}),
+    });
+    const at = '2026-11-23T08:00:01.000Z';
+
+    it.each([
+      [{ status: 'synced', at } as const, '已同步微信'],
+      [{ status: 'failed', error: '-1 system error', at } as const, '同步失败（-1 system error）'],
+      [{ status: 'not_joined', error: '48001 api unauthorized', at } as const, '未开通发货信息管理服务'],
+      [{ status: 'off', at } as const, '已关闭上传'],
+      [{ status: 'pending', at } as const, '同步中'],
+    ])('%j → %s', async (sync, label) => {
+      await openOrder(shippedWith(sync));
+      expect(screen.getByText('微信发货信息')).toBeTruthy();
+      expect(screen.getByText(label)).toBeTruthy();
+    });
+
+    it('an order shipped before the upload existed shows no such row', async () => {
+      await openOrder(shippedWith());
+      expect(screen.getByText('SF1234567890')).toBeTruthy();
+      expect(screen.queryByText('微信发货信息')).toBeNull();
+    });
+  });
+
   it('keeps the ship button disabled while the request runs', async () => {
     await openOrder({ commands: ['ship'] });
     fireEvent.click(screen.getByText('发货'));
-    fireEvent.click(screen.getByText('圆通速递'));
+    fireEvent.click(chip('圆通速递'));
     await type('请输入运单号', 'YT123456789');
     let answer: (v: Awaited<ReturnType<typeof orderApi.ship>>) => void = () => undefined;
     ship.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));

@@ -13,6 +13,7 @@ import { PAGES } from '../../routes';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 import NotOwner from '../shared/NotOwner';
 import { formatTime, refundInFlight, STALE_CODES, STATUS_LABEL, statusHint } from '../shared/order-text';
+import { shippingSyncLabel, shippingSyncNeedsAttention } from '../shared/shipping-sync';
 import ApproveSheet from './ApproveSheet';
 import RejectSheet from './RejectSheet';
 import ShipSheet, { type Shipment } from './ShipSheet';
@@ -155,6 +156,20 @@ export default function OwnerOrderPage() {
               复制
             </Text>
           </View>
+          {order.shippingSync ? (
+            <View className="owner-order__kv">
+              <Text className="owner-order__k">微信发货信息</Text>
+              <Text
+                className={
+                  shippingSyncNeedsAttention(order.shippingSync)
+                    ? 'owner-order__v owner-order__v--warn'
+                    : 'owner-order__v'
+                }
+              >
+                {shippingSyncLabel(order.shippingSync)}
+              </Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
 

@@ -50,6 +50,24 @@ describe('owner order desk', () => {
     expect(screen.getByText('没有更多了')).toBeTruthy();
   });
 
+  it('says on a shipped order whether its shipping info reached WeChat, and why not', async () => {
+    const shipped = (id: string, shippingSync?: ReturnType<typeof makeOrder>['shippingSync']) =>
+      makeOrder({ id, status: 'shipped', ...(shippingSync ? { shippingSync } : {}) });
+    const at = '2026-11-23T08:00:00.000Z';
+    ownerList.mockResolvedValueOnce(
+      page([
+        shipped('YJ20261123ABCD0001', { status: 'synced', at }),
+        shipped('YJ20261123ABCD0002', { status: 'failed', error: '-1 system error', at }),
+        shipped('YJ20261123ABCD0003'),
+      ]),
+    );
+    render(<OwnerOrdersPage />);
+    await screen.findByText('YJ20261123ABCD0003');
+    expect(screen.getByText('已同步微信').className).toBe('owner-card__sync');
+    expect(screen.getByText('同步失败（-1 system error）').className).toContain('owner-card__sync--warn');
+    expect(document.querySelectorAll('.owner-card__sync')).toHaveLength(2);
+  });
+
   it('switches views: each tab asks for its own list', async () => {
     ownerList.mockResolvedValueOnce(page([makeOrder()]));
     render(<OwnerOrdersPage />);

@@ -12,6 +12,7 @@ import { PAGES, routes } from '../../routes';
 import { ORDER_QUERY_MAX } from '../../../cloudfunctions/contracts/limits';
 import type { Order, OwnerView } from '../../../cloudfunctions/contracts/order';
 import NotOwner from '../shared/NotOwner';
+import { shippingSyncLabel, shippingSyncNeedsAttention } from '../shared/shipping-sync';
 import { formatTime, isOwnerView, linesSummary, OWNER_VIEW_LIST, STATUS_LABEL, VIEW_LABEL } from '../shared/order-text';
 import OwnerSearch from '../shared/OwnerSearch';
 import { useOwnerOrders } from './useOwnerOrders';
@@ -88,6 +89,17 @@ function OrderCard({ order }: { order: Order }) {
       </View>
       <Text className="owner-card__time">{formatTime(order.createdAt)}</Text>
       <OwnerAttention attention={order.attention} />
+      {order.shippingSync ? (
+        <Text
+          className={
+            shippingSyncNeedsAttention(order.shippingSync)
+              ? 'owner-card__sync owner-card__sync--warn'
+              : 'owner-card__sync'
+          }
+        >
+          {shippingSyncLabel(order.shippingSync)}
+        </Text>
+      ) : null}
       <View className="owner-card__buyer">
         <Text className="owner-card__name">{order.address.name}</Text>
         <Text className="owner-card__phone">{order.address.phone}</Text>

@@ -1,8 +1,19 @@
 // The shop settings as the owner reads and types them, and as the server keeps them: yuan ↔ integer fen, percent ↔
-// basis points, minutes and days as whole numbers, the shop's name and a member code. Each editable value becomes a
+// basis points, minutes and days as whole numbers, the shop's name, a member code, the customer service contacts
+// and the return address. Each editable value becomes a
 // FieldSpec, what the one edit sheet needs: the field's words, its range and its check. The server stays the
 // authority; these checks only spare a round trip.
-import { SHARE_CODE_PATTERN, SHOP_NAME_MAX, SHOP_RULE_BOUNDS } from '../../../cloudfunctions/contracts/limits';
+import {
+  ADDRESS_BOUNDS,
+  hasVisibleText,
+  PHONE_PATTERN,
+  SERVICE_PHONE_PATTERN,
+  SERVICE_WECHAT_PATTERN,
+  SHARE_CODE_PATTERN,
+  SHOP_NAME_MAX,
+  SHOP_RULE_BOUNDS,
+} from '../../../cloudfunctions/contracts/limits';
+import type { Address } from '../../../cloudfunctions/contracts/order';
 import type { ShopSettings } from '../../../cloudfunctions/contracts/shop';
 import type { PointsRuleName } from '../../../cloudfunctions/contracts/points';
 import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
@@ -27,7 +38,8 @@ export type RuleName = keyof ShopSettings['rules'];
 /** The rule cards in the order the page shows them. */
 export const RULE_CARDS: ReadonlyArray<{ title: string; rules: readonly RuleName[] }> = [
   { title: '运费', rules: ['shippingFeeFen', 'freeShippingFromFen'] },
-  { title: '订单与售后', rules: ['unpaidCancelMinutes', 'autoConfirmDays', 'afterSaleDays'] },
+  { title: '订单', rules: ['unpaidCancelMinutes', 'autoConfirmDays'] },
+  { title: '售后', rules: ['afterSaleDays', 'afterSaleReplyDays', 'returnShipDays', 'returnReceiveDays'] },
   { title: '推广', rules: ['commissionRateBp', 'bindingDays'] },
   { title: '积分', rules: POINTS_RULE_NAMES },
 ];
@@ -40,17 +52,24 @@ const KIND: Record<ShopRuleName, Kind> = {
   unpaidCancelMinutes: 'count',
   autoConfirmDays: 'count',
   afterSaleDays: 'count',
+  afterSaleReplyDays: 'count',
+  returnShipDays: 'count',
+  returnReceiveDays: 'count',
   commissionRateBp: 'percent',
   bindingDays: 'count',
 };
 
 const NEW_ORDERS = '修改后仅对新订单生效，已下的订单按下单时的规则。';
+const AFTER_SALE_STEPS = '修改后对之后开始计时的售后步骤生效，已在计时的期限不变。';
 const {
   shippingFeeFen: fee,
   freeShippingFromFen: free,
   unpaidCancelMinutes: unpaid,
   autoConfirmDays: confirm,
   afterSaleDays: afterSale,
+  afterSaleReplyDays: reply,
+  returnShipDays: returnShip,
+  returnReceiveDays: returnReceive,
   commissionRateBp: rate,
   bindingDays: binding,
 } = SHOP_BOUNDS;
@@ -104,6 +123,34 @@ export const SHOP_RULE_TEXT: Record<ShopRuleName, RuleText> = {
     range: `可设 ${afterSale.min}-${afterSale.max} 天`,
     // The window is not kept on the order: refunds, commission and points all read the rule as it stands.
     reach: '修改后立即生效：已确认收货的订单也按新期限判断能否申请售后，佣金和积分也按新期限到账。',
+  },
+  // A case's deadline is set when its step starts (the after-sale case keeps it), so a change reaches later steps.
+  afterSaleReplyDays: {
+    label: '商家处理时限',
+    describe: (v) => `${v} 天`,
+    before: '买家申请后',
+    after: '天内处理',
+    hint: '买家申请售后后，店主在这段时间内没有处理的，系统自动同意（退货退款则等待买家寄回）。',
+    range: `可设 ${reply.min}-${reply.max} 天`,
+    reach: AFTER_SALE_STEPS,
+  },
+  returnShipDays: {
+    label: '买家寄回时限',
+    describe: (v) => `${v} 天`,
+    before: '同意退货后',
+    after: '天内寄回',
+    hint: '同意退货后，买家在这段时间内没有填写退货物流的，售后自动关闭。',
+    range: `可设 ${returnShip.min}-${returnShip.max} 天`,
+    reach: AFTER_SALE_STEPS,
+  },
+  returnReceiveDays: {
+    label: '自动确认收到退货',
+    describe: (v) => `买家寄出后 ${v} 天`,
+    before: '买家寄出后',
+    after: '天自动确认收到',
+    hint: '买家寄回后，店主在这段时间内没有确认收到的，系统自动确认并退款。',
+    range: `可设 ${returnReceive.min}-${returnReceive.max} 天`,
+    reach: AFTER_SALE_STEPS,
   },
   commissionRateBp: {
     label: '默认佣金比例',
@@ -264,3 +311,74 @@ export function ownerCodeField(owners: ShopSettings['owners']): FieldSpec<string
     parse: (t) => parseMemberCode(t, owners),
   };
 }
+
+/** The customer service phone buyers of the h5 build call: a mobile or a landline; empty hides it. */
+export function parseServicePhone(text: string): Parse<string> {
+  const phone = text.replace(/\s+/g, '');
+  if (phone === '') return { ok: true, value: '' };
+  if (!SERVICE_PHONE_PATTERN.test(phone))
+    return { ok: false, message: '请输入正确的电话，如 13812345678 或 0571-88886666' };
+  return { ok: true, value: phone };
+}
+
+export function servicePhoneField(current: string): FieldSpec<string> {
+  return {
+    title: '客服电话',
+    before: '',
+    after: '',
+    type: 'text',
+    maxlength: 20,
+    placeholder: '手机或座机，如 0571-88886666',
+    initial: current,
+    note: '网页版「联系客服」显示这个电话，买家可一键拨打。留空则不显示。',
+    parse: parseServicePhone,
+  };
+}
+
+/** The WeChat ID buyers add: 6-20 of letters, digits, - and _, starting with a letter (WeChat's own rule). */
+export function parseServiceWechat(text: string): Parse<string> {
+  const id = text.trim();
+  if (id === '') return { ok: true, value: '' };
+  if (!SERVICE_WECHAT_PATTERN.test(id)) {
+    return { ok: false, message: '微信号为 6-20 位字母、数字、下划线或减号，以字母开头' };
+  }
+  return { ok: true, value: id };
+}
+
+export function serviceWechatField(current: string): FieldSpec<string> {
+  return {
+    title: '客服微信号',
+    before: '',
+    after: '',
+    type: 'text',
+    maxlength: 20,
+    placeholder: '请输入微信号',
+    initial: current,
+    note: '网页版「联系客服」显示这个微信号，买家可一键复制。留空则不显示。',
+    parse: parseServiceWechat,
+  };
+}
+
+export type AddressDraft = Record<keyof Address, string>;
+
+/** The return address, trimmed, or what is wrong with each field (the bounds of a shipping address). */
+export function checkReturnAddress(
+  draft: AddressDraft,
+): { address: Address } | { errors: Partial<Record<keyof Address, string>> } {
+  const address = {
+    name: draft.name.trim(),
+    phone: draft.phone.replace(/\s+/g, ''),
+    region: draft.region.trim(),
+    detail: draft.detail.trim(),
+  };
+  const errors: Partial<Record<keyof Address, string>> = {};
+  const within = (text: string, b: { min: number; max: number }) =>
+    hasVisibleText(text) && text.length >= b.min && text.length <= b.max;
+  if (!within(address.name, ADDRESS_BOUNDS.name)) errors.name = `请填写收件人（最多 ${ADDRESS_BOUNDS.name.max} 个字）`;
+  if (!PHONE_PATTERN.test(address.phone)) errors.phone = '请填写 11 位手机号';
+  if (!within(address.region, ADDRESS_BOUNDS.region)) errors.region = '请填写省市区';
+  if (!within(address.detail, ADDRESS_BOUNDS.detail)) errors.detail = '请填写详细地址';
+  return Object.keys(errors).length > 0 ? { errors } : { address };
+}
+
+export const describeAddress = (a: Address): string => `${a.name} ${a.phone}，${a.region} ${a.detail}`;

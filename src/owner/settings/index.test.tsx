@@ -38,6 +38,9 @@ const shop = (over: Partial<ShopSettings> = {}): ShopSettings => ({
     unpaidCancelMinutes: 30,
     autoConfirmDays: 10,
     afterSaleDays: 7,
+    afterSaleReplyDays: 2,
+    returnShipDays: 7,
+    returnReceiveDays: 10,
     commissionRateBp: 1000,
     bindingDays: 15,
     pointsEarnPerYuan: 1,
@@ -47,6 +50,9 @@ const shop = (over: Partial<ShopSettings> = {}): ShopSettings => ({
     pointsExpiryDays: 365,
   },
   owners: [me, partner],
+  service: { phone: '', wechatId: '' },
+  returnAddress: null,
+  shippingInfoUpload: true,
   ...over,
 });
 const withRules = (rules: Partial<ShopSettings['rules']>) => shop({ rules: { ...shop().rules, ...rules } });
@@ -64,7 +70,7 @@ async function openSettings(settings: ShopSettings = shop()) {
 beforeEach(() => {
   resetTaroMock();
   api.session.mockReset();
-  api.session.mockResolvedValue(ok({ user: OWNER_USER, binding: null }));
+  api.session.mockResolvedValue(ok({ user: OWNER_USER, binding: null, service: { phone: '', wechatId: '' } }));
   useSession.setState({ user: null, binding: null, status: 'idle', error: null });
   api.settings.mockReset();
   api.updateSettings.mockReset();
@@ -339,5 +345,118 @@ describe('owner shop settings', () => {
     api.settings.mockResolvedValueOnce({ ok: false, error: { code: 'auth.not_owner', message: '仅店主可以操作' } });
     render(<OwnerSettingsPage />);
     expect(await screen.findByText('仅店主可以查看')).toBeTruthy();
+  });
+
+  describe('after-sale rules, customer service, the return address and the shipping-info switch', () => {
+    const value = (label: string) =>
+      row(label).getByText((_, el) => el?.classList.contains('owner-settings__value') ?? false).textContent;
+
+    it('shows the after-sale deadlines in days and saves one within its bounds', async () => {
+      await openSettings();
+      expect(screen.getByText('售后', { selector: '.owner-settings__card-title' })).toBeTruthy();
+      expect(value('商家处理时限')).toBe('2 天');
+      expect(value('买家寄回时限')).toBe('7 天');
+      expect(value('自动确认收到退货')).toBe('买家寄出后 10 天');
+
+      fireEvent.click(row('商家处理时限').getByText('修改'));
+      await typeInto('请输入 1-7 的整数', '8');
+      await press('保存');
+      expect(screen.getByText('可设 1-7 天', { selector: '.owner-sheet__error' })).toBeTruthy();
+      expect(api.updateSettings).not.toHaveBeenCalled();
+      await typeInto('请输入 1-7 的整数', '3');
+      api.updateSettings.mockResolvedValueOnce(ok(withRules({ afterSaleReplyDays: 3 })));
+      await press('保存');
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: expect.stringMatching(/^商家处理时限改为「3 天」。/) }),
+      );
+      expect(api.updateSettings).toHaveBeenCalledWith({ rules: { afterSaleReplyDays: 3 } });
+      expect(value('商家处理时限')).toBe('3 天');
+    });
+
+    it('edits the service phone and WeChat ID: bad ones are said at once, empty clears', async () => {
+      await openSettings(shop({ service: { phone: '', wechatId: 'old_kefu' } }));
+      expect(value('客服电话')).toBe('未设置');
+      expect(value('客服微信号')).toBe('old_kefu');
+
+      fireEvent.click(row('客服电话').getByText('修改'));
+      await typeInto('手机或座机，如 0571-88886666', '400-CALL');
+      await press('保存');
+      expect(screen.getByText('请输入正确的电话，如 13812345678 或 0571-88886666')).toBeTruthy();
+      expect(api.updateSettings).not.toHaveBeenCalled();
+      await typeInto('手机或座机，如 0571-88886666', ' 0571-8888 6666 ');
+      api.updateSettings.mockResolvedValueOnce(ok(shop({ service: { phone: '0571-88886666', wechatId: 'old_kefu' } })));
+      await press('保存');
+      expect(api.updateSettings).toHaveBeenLastCalledWith({ service: { phone: '0571-88886666' } });
+      expect(value('客服电话')).toBe('0571-88886666');
+
+      fireEvent.click(row('客服微信号').getByText('修改'));
+      expect((await field('请输入微信号')).value).toBe('old_kefu');
+      await typeInto('请输入微信号', '9kefu');
+      await press('保存');
+      expect(screen.getByText('微信号为 6-20 位字母、数字、下划线或减号，以字母开头')).toBeTruthy();
+      await typeInto('请输入微信号', '');
+      api.updateSettings.mockResolvedValueOnce(ok(shop({ service: { phone: '0571-88886666', wechatId: '' } })));
+      await press('保存');
+      expect(api.updateSettings).toHaveBeenLastCalledWith({ service: { wechatId: '' } });
+      expect(value('客服微信号')).toBe('未设置');
+    });
+
+    it('edits the return address: every field checked, the trimmed address saved', async () => {
+      await openSettings();
+      expect(value('退货地址')).toBe('未设置');
+      fireEvent.click(row('退货地址').getByText('修改'));
+      await typeInto('收件人姓名', ' 小满 ');
+      await typeInto('收件人手机号', '1391234567');
+      await press('保存');
+      expect(screen.getByText('请填写 11 位手机号')).toBeTruthy();
+      expect(screen.getByText('请填写省市区')).toBeTruthy();
+      expect(screen.getByText('请填写详细地址')).toBeTruthy();
+      expect(screen.queryByText(/请填写收件人/)).toBeNull();
+      expect(api.updateSettings).not.toHaveBeenCalled();
+
+      await typeInto('收件人手机号', '13912345678');
+      await typeInto('省 市 区，如 浙江省 杭州市 余杭区', '浙江省 杭州市 余杭区');
+      await typeInto('街道、门牌号', '文一西路 1 号 退货仓 ');
+      const address = {
+        name: '小满',
+        phone: '13912345678',
+        region: '浙江省 杭州市 余杭区',
+        detail: '文一西路 1 号 退货仓',
+      };
+      api.updateSettings.mockResolvedValueOnce(ok(shop({ returnAddress: address })));
+      await press('保存');
+      expect(api.updateSettings).toHaveBeenCalledWith({ returnAddress: address });
+      expect(value('退货地址')).toBe('小满 13912345678，浙江省 杭州市 余杭区 文一西路 1 号 退货仓');
+    });
+
+    it('the shipping-info switch: turning it off is confirmed first, on is saved at once', async () => {
+      await openSettings();
+      expect(row('上传发货信息到微信').getByText(/发货信息管理服务/)).toBeTruthy();
+      const toggle = async (on: boolean) => {
+        const el = await waitFor(() => {
+          const found = document.querySelector('[aria-label="上传发货信息到微信"] taro-switch-core');
+          if (!found) throw new Error('no switch');
+          return found;
+        });
+        await act(async () => void fireEvent(el, new CustomEvent('change', { detail: { value: on } })));
+      };
+
+      taroPage.confirm = false;
+      await toggle(false);
+      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '关闭上传发货信息' }));
+      expect(api.updateSettings).not.toHaveBeenCalled();
+
+      taroPage.confirm = true;
+      api.updateSettings.mockResolvedValueOnce(ok(shop({ shippingInfoUpload: false })));
+      await toggle(false);
+      expect(api.updateSettings).toHaveBeenCalledWith({ shippingInfoUpload: false });
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '已关闭', icon: 'success' });
+
+      Taro.showModal.mockClear();
+      api.updateSettings.mockResolvedValueOnce(ok(shop({ shippingInfoUpload: true })));
+      await toggle(true);
+      expect(Taro.showModal).not.toHaveBeenCalled();
+      expect(api.updateSettings).toHaveBeenLastCalledWith({ shippingInfoUpload: true });
+    });
   });
 });

@@ -1,7 +1,8 @@
 // 店铺设置: the shop's name and logo, every rule number (shipping, order deadlines, after-sale, commission, referral,
-// points), each edited on its own and confirmed with who it reaches, and the owners, added and removed by member code.
+// points), each edited on its own and confirmed with who it reaches, the customer service contacts and the return
+// address, whether shipping info goes to WeChat, and the owners, added and removed by member code.
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Image, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ErrorBody } from '../../api/client';
 import { shopApi } from '../../api/shop';
@@ -13,20 +14,50 @@ import LoadGate from '../shared/LoadGate';
 import NotOwner from '../shared/NotOwner';
 import { useLoadAndSave } from '../shared/useLoadAndSave';
 import FieldSheet from './FieldSheet';
-import { ownerCodeField, RULE_CARDS, ruleField, ruleText, shopNameField } from './fields';
+import {
+  describeAddress,
+  ownerCodeField,
+  RULE_CARDS,
+  ruleField,
+  ruleText,
+  serviceWechatField,
+  servicePhoneField,
+  shopNameField,
+} from './fields';
 import type { RuleName } from './fields';
+import ReturnAddressSheet from './ReturnAddressSheet';
 import { pickImages } from '../shared/pick-images';
 import './index.scss';
 
 type Owner = ShopSettings['owners'][number];
-type Editing = { kind: 'rule'; name: RuleName } | { kind: 'shopName' } | { kind: 'addOwner' };
+type Editing =
+  | { kind: 'rule'; name: RuleName }
+  | { kind: 'shopName' }
+  | { kind: 'addOwner' }
+  | { kind: 'servicePhone' }
+  | { kind: 'serviceWechat' }
+  | { kind: 'returnAddress' };
 type Input = ShopInput<'updateSettings'>;
 
 /**
  * What is being saved (one thing at a time): a rule, the name, the logo (uploaded, then saved), an owner added or
  * removed.
  */
-type Busy = RuleName | 'shopName' | 'logo-upload' | 'logo' | 'addOwner' | `remove:${string}`;
+type Busy =
+  | RuleName
+  | 'shopName'
+  | 'logo-upload'
+  | 'logo'
+  | 'addOwner'
+  | `remove:${string}`
+  | 'servicePhone'
+  | 'serviceWechat'
+  | 'returnAddress'
+  | 'shippingInfoUpload';
+
+/** 发货信息管理服务 in one line, under the switch. */
+export const SHIPPING_INFO_EXPLAINED =
+  '开通了微信「发货信息管理服务」的店铺，发货时把物流信息同步给微信，货款才能按时结算；未开通的店铺可关闭。';
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
 
@@ -91,6 +122,24 @@ export default function OwnerSettingsPage() {
       return toast(uploaded.error.message);
     }
     await run('logo', { logo: uploaded.data.fileID }, '标志已更换');
+  };
+
+  const saveService = async (key: 'phone' | 'wechatId', value: string) => {
+    if (busy) return;
+    if (value === settings.service[key]) return setEditing(null);
+    await run(key === 'phone' ? 'servicePhone' : 'serviceWechat', { service: { [key]: value } }, '已保存');
+  };
+
+  const saveReturnAddress = async (returnAddress: NonNullable<Input['returnAddress']>) => {
+    if (busy) return;
+    await run('returnAddress', { returnAddress }, '已保存');
+  };
+
+  const setShippingInfoUpload = async (on: boolean) => {
+    if (busy || on === settings.shippingInfoUpload) return;
+    const content = '关闭后，发货时不再把物流信息同步给微信。只有未开通「发货信息管理服务」的店铺才需要关闭。';
+    if (!on && !(await confirmed('关闭上传发货信息', content, '关闭'))) return;
+    await run('shippingInfoUpload', { shippingInfoUpload: on }, on ? '已开启' : '已关闭');
   };
 
   const addOwner = async (code: string) => {
@@ -174,6 +223,42 @@ export default function OwnerSettingsPage() {
       ))}
 
       <View className="owner-settings__card">
+        <Text className="owner-settings__card-title">客服与退货</Text>
+        {row('客服电话', settings.service.phone || '未设置', 'servicePhone', () =>
+          setEditing({ kind: 'servicePhone' }),
+        )}
+        {row('客服微信号', settings.service.wechatId || '未设置', 'serviceWechat', () =>
+          setEditing({ kind: 'serviceWechat' }),
+        )}
+        {row(
+          '退货地址',
+          settings.returnAddress ? describeAddress(settings.returnAddress) : '未设置',
+          'returnAddress',
+          () => setEditing({ kind: 'returnAddress' }),
+        )}
+      </View>
+
+      <View className="owner-settings__card">
+        <Text className="owner-settings__card-title">微信发货信息</Text>
+        <View className="owner-settings__row" aria-label="上传发货信息到微信">
+          <View className="owner-settings__row-body">
+            <Text className="owner-settings__label">上传发货信息到微信</Text>
+            <Text className="owner-settings__explain">{SHIPPING_INFO_EXPLAINED}</Text>
+          </View>
+          {busy === 'shippingInfoUpload' ? (
+            <Text className="owner-settings__saving">保存中…</Text>
+          ) : (
+            <Switch
+              checked={settings.shippingInfoUpload}
+              disabled={busy !== null}
+              color="#e4393c"
+              onChange={(e) => void setShippingInfoUpload(e.detail.value)}
+            />
+          )}
+        </View>
+      </View>
+
+      <View className="owner-settings__card">
         <Text className="owner-settings__card-title">店主</Text>
         {settings.owners.map((owner) => (
           <View
@@ -215,6 +300,32 @@ export default function OwnerSettingsPage() {
           busy={busy === 'shopName'}
           submitText="保存"
           onSubmit={(name) => void saveName(name)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === 'servicePhone' ? (
+        <FieldSheet
+          field={servicePhoneField(settings.service.phone)}
+          busy={busy === 'servicePhone'}
+          submitText="保存"
+          onSubmit={(phone) => void saveService('phone', phone)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === 'serviceWechat' ? (
+        <FieldSheet
+          field={serviceWechatField(settings.service.wechatId)}
+          busy={busy === 'serviceWechat'}
+          submitText="保存"
+          onSubmit={(id) => void saveService('wechatId', id)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === 'returnAddress' ? (
+        <ReturnAddressSheet
+          current={settings.returnAddress}
+          busy={busy === 'returnAddress'}
+          onSubmit={(address) => void saveReturnAddress(address)}
           onClose={() => setEditing(null)}
         />
       ) : null}
