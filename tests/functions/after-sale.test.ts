@@ -94,7 +94,7 @@ describe('refund only', () => {
     ).toBe('afterSale.lines_invalid');
   });
 
-  test('after shipping: at most the units' goods (shipping stays), one past refused; partial keeps the order', async () => {
+  test('after shipping: at most the goods of the units (shipping stays), one past refused; partial keeps the order', async () => {
     const order = await shop.shipped('carol', [{ ...APPLE, qty: 2 }]);
     const lines = [{ skuId: APPLE.skuId, qty: 2 }];
     const { maxFen, includesShipping } = await shop.ok('carol', 'quoteAfterSale', { orderId: order.id, lines });
