@@ -94,7 +94,7 @@ describe('refund only', () => {
     ).toBe('afterSale.lines_invalid');
   });
 
-  test('after shipping: at most the goods of the units (shipping stays), one past refused; partial keeps the order', async () => {
+  test('shipped: goods of the units at most (shipping stays); one past refused; partial keeps the order', async () => {
     const order = await shop.shipped('carol', [{ ...APPLE, qty: 2 }]);
     const lines = [{ skuId: APPLE.skuId, qty: 2 }];
     const { maxFen, includesShipping } = await shop.ok('carol', 'quoteAfterSale', { orderId: order.id, lines });
@@ -320,7 +320,7 @@ describe('one case at a time, races', () => {
     expect(cases.filter((c) => c.orderId === order.id)).toHaveLength(1);
   });
 
-  test('ship and a refund-everything case at once: never shipped with a case open, nor shipped goods refunded whole', async () => {
+  test('ship and a case for everything at once: never shipped with a case open, nor shipped goods whole', async () => {
     for (let round = 0; round < 3; round++) {
       const order = await shop.paid('nick', [APPLE]);
       const lines = [{ skuId: APPLE.skuId, qty: 1 }];
