@@ -1,5 +1,5 @@
-// Shapes several component tests share: the owner's own session user, and a plain review.
-import type { Member, Review } from '../../cloudfunctions/contracts/shop';
+// Shapes several component tests share: the owner's own session user, a plain review, a shop without service contacts.
+import type { Member, Review, ShopService } from '../../cloudfunctions/contracts/shop';
 
 /** The owner's session: their uploads go under their own openid. */
 export const OWNER_USER: Member = {
@@ -23,3 +23,6 @@ export const REVIEW: Review = {
   photos: [],
   createdAt: new Date(2025, 0, 5, 9, 3).toISOString(),
 };
+
+/** A shop that set no customer service contacts. */
+export const NO_SERVICE: ShopService = { phone: '', wechatId: '' };

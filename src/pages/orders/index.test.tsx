@@ -39,6 +39,8 @@ function order(id: string, status: OrderStatus, title: string, lines = 1): Order
     payBefore: '2026-01-05T01:33:00.000Z',
     timeline: [],
     commands: [],
+    afterSales: [],
+    refundedFen: 0,
   };
 }
 const page = (items: Order[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
