@@ -87,12 +87,14 @@ describe('me page', () => {
       ['待付款', 'pending_payment'],
       ['待发货', 'to_ship'],
       ['待收货', 'to_receive'],
-      ['售后', 'after_sale'],
     ];
     for (const [label, tab] of shortcuts) {
       fireEvent.click(screen.getByText(label));
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/pages/orders/index?tab=${tab}` });
     }
+    // 售后 opens 我的售后, the buyer's cases.
+    fireEvent.click(screen.getByText('售后'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/aftersales/index' });
     fireEvent.click(screen.getByText('全部订单 ›'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/orders/index?tab=all' });
     // Not an owner: no way into the shop's management.
