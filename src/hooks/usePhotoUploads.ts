@@ -31,7 +31,11 @@ export function usePhotoUploads(folder: string, max: number): PhotoUploads {
     let picked: string[];
     try {
       picked = (
-        await Taro.chooseImage({ count: max - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+        await Taro.chooseImage({
+          count: max - photos.length,
+          sizeType: ['compressed'],
+          sourceType: ['album', 'camera'],
+        })
       ).tempFilePaths;
     } catch {
       return; // cancelled

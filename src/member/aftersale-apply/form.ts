@@ -29,6 +29,7 @@ export function checkApplication(
   if (fen <= 0) return { error: '退款金额需大于 0' };
   if (fen > d.maxFen) return { error: `退款金额不能超过 ${formatFen(d.maxFen)}` };
   if (!d.reason) return { error: '请选择售后原因' };
-  if (d.words.trim().length > AFTER_SALE_DESCRIPTION_MAX) return { error: `问题描述最多 ${AFTER_SALE_DESCRIPTION_MAX} 个字` };
+  if (d.words.trim().length > AFTER_SALE_DESCRIPTION_MAX)
+    return { error: `问题描述最多 ${AFTER_SALE_DESCRIPTION_MAX} 个字` };
   return { lines, refundFen: fen };
 }

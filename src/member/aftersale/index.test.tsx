@@ -147,9 +147,7 @@ describe('售后详情 (buyer)', () => {
   });
 
   it('再次申请 after a rejection: the owner’s reason, then new words and photos of the buyer’s own folder', async () => {
-    await open(
-      makeAfterSale({ status: 'rejected', rejectReason: '图片看不出受潮', commands: ['reopen'] }),
-    );
+    await open(makeAfterSale({ status: 'rejected', rejectReason: '图片看不出受潮', commands: ['reopen'] }));
     expect(screen.getByText('图片看不出受潮')).toBeTruthy();
     expect(screen.getByText('商家拒绝了申请，你可以补充说明后再次申请')).toBeTruthy();
     fireEvent.click(screen.getByText('再次申请'));

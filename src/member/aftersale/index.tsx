@@ -25,7 +25,11 @@ const loadDevRefund = () =>
   process.env.TARO_ENV === 'h5' ? (require('../../api/dev-refund') as typeof import('../../api/dev-refund')) : null;
 
 type BuyerAction = Extract<AfterSaleCommand, 'cancel' | 'shipReturn' | 'reopen'>;
-const ACTION_LABELS: Record<BuyerAction, string> = { cancel: '撤销申请', reopen: '再次申请', shipReturn: '填写退货物流' };
+const ACTION_LABELS: Record<BuyerAction, string> = {
+  cancel: '撤销申请',
+  reopen: '再次申请',
+  shipReturn: '填写退货物流',
+};
 
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; afterSale: AfterSale };
 
@@ -174,11 +178,7 @@ export default function AfterSalePage() {
       </View>
 
       {sheet === 'shipReturn' ? (
-        <ReturnSheet
-          busy={busy === 'shipReturn'}
-          onSubmit={(s) => void shipReturn(s)}
-          onClose={() => setSheet(null)}
-        />
+        <ReturnSheet busy={busy === 'shipReturn'} onSubmit={(s) => void shipReturn(s)} onClose={() => setSheet(null)} />
       ) : null}
       {sheet === 'reopen' ? (
         <ReopenSheet busy={busy === 'reopen'} onSubmit={(r) => void reopen(r)} onClose={() => setSheet(null)} />

@@ -33,7 +33,9 @@ beforeEach(() => {
 
 describe('我的售后', () => {
   it('lists the buyer’s cases with type, goods, amount and status; a tap opens the case', async () => {
-    afterSales.mockResolvedValueOnce(page([summary(2), summary(1, { type: 'refund_only', status: 'refunded', units: 2 })]));
+    afterSales.mockResolvedValueOnce(
+      page([summary(2), summary(1, { type: 'refund_only', status: 'refunded', units: 2 })]),
+    );
     render(<AfterSalesPage />);
     expect(await screen.findByText('待寄回')).toBeTruthy();
     expect(afterSales).toHaveBeenCalledWith({ limit: 20 });

@@ -1,5 +1,6 @@
 // 我的售后: the buyer's after-sale cases, newest first, each with its type, goods, amount and status; a tap opens
-// the case (which says the time its current step has left). Pull down to refresh; more at the bottom. Opened from 我的 (售后).
+// the case (which says the time its current step has left). Pull down to refresh; more at the bottom. Opened from
+// 我的 (售后).
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { orderApi } from '../../api/order';

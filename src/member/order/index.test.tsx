@@ -228,7 +228,9 @@ describe('order page', () => {
     expect(screen.getByText('仅退款 ¥12.90')).toBeTruthy();
     // The first case's status, and the order's refunded amount under what was paid.
     expect(screen.getAllByText('已退款')).toHaveLength(2);
-    const refunded = Array.from(document.querySelectorAll('.order__row')).find((r) => r.textContent?.startsWith('已退款'));
+    const refunded = Array.from(document.querySelectorAll('.order__row')).find((r) =>
+      r.textContent?.startsWith('已退款'),
+    );
     expect(refunded?.textContent).toBe('已退款¥12.90');
     fireEvent.click(screen.getByText('退货退款 ¥12.90'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/member/aftersale/index?id=${ID}S2` });

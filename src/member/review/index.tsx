@@ -28,10 +28,12 @@ export default function ReviewPage() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
-  const { photos, uploading, add: addPhotos, remove: removePhoto } = usePhotoUploads(
-    MEMBER_UPLOAD_FOLDERS.review,
-    REVIEW_PHOTOS_MAX,
-  );
+  const {
+    photos,
+    uploading,
+    add: addPhotos,
+    remove: removePhoto,
+  } = usePhotoUploads(MEMBER_UPLOAD_FOLDERS.review, REVIEW_PHOTOS_MAX);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -120,11 +122,7 @@ export default function ReviewPage() {
           {photos.map((p) => (
             <View key={p.fileID} className="review-form__photo">
               <Image className="review-form__photo-image" src={p.local} mode="aspectFill" />
-              <View
-                className="review-form__photo-remove"
-                aria-label="删除图片"
-                onClick={() => removePhoto(p.fileID)}
-              >
+              <View className="review-form__photo-remove" aria-label="删除图片" onClick={() => removePhoto(p.fileID)}>
                 ×
               </View>
             </View>

@@ -110,7 +110,11 @@ export default function OwnerAfterSalePage() {
   const approveRefund = () =>
     run(
       'approve',
-      { title: '同意退款', content: `将原路退回买家 ${formatFen(a.refundFen)}，同意后不能撤销。`, confirmText: '同意退款' },
+      {
+        title: '同意退款',
+        content: `将原路退回买家 ${formatFen(a.refundFen)}，同意后不能撤销。`,
+        confirmText: '同意退款',
+      },
       () => orderApi.decideAfterSale({ afterSaleId, approve: true }),
       '已同意退款',
     );
@@ -149,10 +153,7 @@ export default function OwnerAfterSalePage() {
       <View className="owner-case__status">
         <Text className="owner-case__status-label">{AFTER_SALE_STATUS_LABELS[a.status]}</Text>
         <Text className="owner-case__status-hint">{deadlineWords(a, 'owner') ?? statusHint(a)}</Text>
-        <Text
-          className="owner-case__order"
-          onClick={() => void Taro.navigateTo({ url: routes.ownerOrder(a.orderId) })}
-        >
+        <Text className="owner-case__order" onClick={() => void Taro.navigateTo({ url: routes.ownerOrder(a.orderId) })}>
           {`订单 ${a.orderId} ›`}
         </Text>
       </View>

@@ -42,15 +42,7 @@ async function openOrder(overrides: Partial<Order>) {
 
 beforeEach(() => {
   taroPage.params = { id: ORDER_ID };
-  for (const m of [
-    ownerGet,
-    ship,
-    devRefund,
-    Taro.showModal,
-    Taro.showToast,
-    Taro.setClipboardData,
-    Taro.switchTab,
-  ])
+  for (const m of [ownerGet, ship, devRefund, Taro.showModal, Taro.showToast, Taro.setClipboardData, Taro.switchTab])
     m.mockReset();
   Taro.showToast.mockResolvedValue(undefined);
   Taro.setClipboardData.mockResolvedValue(undefined);

@@ -270,7 +270,9 @@ function AfterSalesCard({ order }: { order: Order }) {
           onClick={() => void Taro.navigateTo({ url: routes.ownerAfterSale(c.id) })}
         >
           <Text className="owner-order__k">{AFTER_SALE_TYPE_LABELS[c.type]}</Text>
-          <Text className="owner-order__v">{`${formatFen(c.refundFen)} · ${AFTER_SALE_STATUS_LABELS[c.status]} ›`}</Text>
+          <Text className="owner-order__v">
+            {`${formatFen(c.refundFen)} · ${AFTER_SALE_STATUS_LABELS[c.status]} ›`}
+          </Text>
         </View>
       ))}
       {order.refundedFen > 0 ? <Field label="已退款" value={formatFen(order.refundedFen)} /> : null}
