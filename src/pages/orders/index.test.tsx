@@ -100,7 +100,7 @@ describe('orders page', () => {
     list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'pending_payment', '云南古树红茶')]));
     render(<OrdersPage />);
     fireEvent.click(await screen.findByText('云南古树红茶'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/order/index?id=YJ0000000000000001' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/order/index?id=YJ0000000000000001' });
   });
 
   it('loads the next page at the bottom, refreshes on pull-down and on coming back', async () => {
