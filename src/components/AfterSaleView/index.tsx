@@ -53,8 +53,14 @@ function Row({ label, value, onCopy }: { label: string; value: string; onCopy?: 
   );
 }
 
+/**
+ * The owner sees only the evidence content security passed; the case says how many photos still wait for its verdict
+ * and how many did not pass (the fields come with the lead's view of a case; absent, nothing is said).
+ */
+type WithPhotoChecks = AfterSale & { pendingPhotos?: number; rejectedPhotos?: number };
+
 /** The case: type, lines, amount, reason, words and evidence, and the numbers of what followed. */
-export function CaseDetails({ afterSale }: { afterSale: AfterSale }) {
+export function CaseDetails({ afterSale }: { afterSale: WithPhotoChecks }) {
   const a = afterSale;
   return (
     <View className="case-card">
@@ -73,6 +79,8 @@ export function CaseDetails({ afterSale }: { afterSale: AfterSale }) {
       <Row label="售后原因" value={a.reason} />
       {a.description ? <Row label="问题描述" value={a.description} /> : null}
       <PhotoRow photos={a.photos} />
+      {a.pendingPhotos ? <Text className="case-card__note">{`另有 ${a.pendingPhotos} 张图片审核中`}</Text> : null}
+      {a.rejectedPhotos ? <Text className="case-card__note">{`${a.rejectedPhotos} 张图片未通过审核`}</Text> : null}
       {a.rejectReason ? <Row label="拒绝原因" value={a.rejectReason} /> : null}
       {a.returnShipping ? (
         <Row

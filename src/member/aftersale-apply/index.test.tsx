@@ -134,8 +134,11 @@ describe('申请售后', () => {
       quote(10180, { returnAllowed: false, includesShipping: true }),
     );
     expect(screen.queryByText('退货退款')).toBeNull();
-    expect(screen.getByText('商品未发货，可申请仅退款')).toBeTruthy();
+    expect(screen.getByText('商品未发货，可申请仅退款，按实付金额全额退款')).toBeTruthy();
     expect(screen.getByText('最多可退 ¥101.80，含运费')).toBeTruthy();
+    const amount = await amountField();
+    expect(amount.value).toBe('101.80');
+    expect(amount.disabled).toBe(true);
   });
 
   it('quantities stay within what is left; a change asks the maximum again and the amount follows', async () => {
@@ -250,6 +253,37 @@ describe('申请售后', () => {
     );
     expect(screen.getByText('这笔订单已有进行中的售后')).toBeTruthy();
     expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('an order with units refunded already: one unit of a line is asked, then everything left', async () => {
+    const refused = {
+      ok: false as const,
+      error: { code: 'afterSale.lines_invalid' as const, message: '售后商品或数量有误' },
+    };
+    const left = [
+      { skuId: 'tea', qtyLeft: 0 },
+      { skuId: 'honey', qtyLeft: 1 },
+    ];
+    api.get.mockResolvedValueOnce({ ok: true, data: { order: order({ refundedFen: 2580 }) } });
+    api.quoteAfterSale
+      .mockResolvedValueOnce(refused) // every unit
+      .mockResolvedValueOnce(refused) // one tea: none left
+      .mockResolvedValueOnce(quote(6800, { lines: left })) // one honey
+      .mockResolvedValueOnce(quote(6800, { lines: left })); // everything left
+    render(<AfterSaleApplyPage />);
+    expect(await screen.findByText('500g · 可申请 1 件')).toBeTruthy();
+    expect(screen.queryByText('云南古树红茶')).toBeNull();
+    await waitFor(() => expect(api.quoteAfterSale).toHaveBeenCalledTimes(4));
+    expect(api.quoteAfterSale.mock.calls.map(([input]) => input.lines)).toEqual([
+      [
+        { skuId: 'tea', qty: 2 },
+        { skuId: 'honey', qty: 1 },
+      ],
+      [{ skuId: 'tea', qty: 1 }],
+      [{ skuId: 'honey', qty: 1 }],
+      [{ skuId: 'honey', qty: 1 }],
+    ]);
+    expect((await amountField()).value).toBe('68.00');
   });
 
   it('an order that cannot open a case says so', async () => {

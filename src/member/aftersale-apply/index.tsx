@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import type { Result } from '../../api/client';
 import { orderApi } from '../../api/order';
 import PageState from '../../components/PageState';
 import { usePhotoUploads } from '../../hooks/usePhotoUploads';
@@ -29,6 +30,24 @@ const linesOf = (qty: Record<string, number>) =>
   Object.entries(qty)
     .filter(([, n]) => n > 0)
     .map(([skuId, n]) => ({ skuId, qty: n }));
+
+/**
+ * A quote that says how many units of each line are left: every unit first (an order without earlier cases); when
+ * some were refunded already the function refuses that, so one unit of each line in turn until one is answered.
+ */
+async function firstQuote(orderId: string, order: Order): Promise<Result<AfterSaleQuote>> {
+  const all = await orderApi.quoteAfterSale({
+    orderId,
+    lines: order.items.map((l) => ({ skuId: l.skuId, qty: l.qty })),
+  });
+  if (all.ok || all.error.code !== 'afterSale.lines_invalid') return all;
+  let last: Result<AfterSaleQuote> = all;
+  for (const line of order.items) {
+    last = await orderApi.quoteAfterSale({ orderId, lines: [{ skuId: line.skuId, qty: 1 }] });
+    if (last.ok || last.error.code !== 'afterSale.lines_invalid') return last;
+  }
+  return last;
+}
 
 export default function AfterSaleApplyPage() {
   const { orderId = '' } = useRouter().params;
@@ -71,10 +90,8 @@ export default function AfterSaleApplyPage() {
     const order = res.data.order;
     if (!order.commands.includes('applyAfterSale'))
       return setLoaded({ status: 'error', message: '这笔订单现在不能申请售后' });
-    // The first quote asks for every unit of the order: its answer says how many of each are left.
-    const all = Object.fromEntries(order.items.map((l) => [l.skuId, l.qty]));
     const gen = ++quoteGen.current;
-    const q = await orderApi.quoteAfterSale({ orderId, lines: linesOf(all) });
+    const q = await firstQuote(orderId, order);
     if (gen !== quoteGen.current) return;
     if (!q.ok) return setLoaded({ status: 'error', message: q.error.message });
     const leftNow = Object.fromEntries(q.data.lines.map((l) => [l.skuId, l.qtyLeft]));
@@ -166,7 +183,7 @@ export default function AfterSaleApplyPage() {
             </View>
           ))}
         </View>
-        {returnAllowed ? null : <Text className="apply__hint">商品未发货，可申请仅退款</Text>}
+        {returnAllowed ? null : <Text className="apply__hint">商品未发货，可申请仅退款，按实付金额全额退款</Text>}
       </View>
 
       <View className="apply__card">
@@ -209,6 +226,8 @@ export default function AfterSaleApplyPage() {
             className="apply__amount"
             type="digit"
             value={amount}
+            // Goods that never left are refunded whole: the amount is the maximum (the function refuses another).
+            disabled={!returnAllowed}
             maxlength={12}
             placeholder="退款金额"
             onInput={(e) => setAmount(e.detail.value)}

@@ -58,6 +58,17 @@ describe('售后处理 (owner)', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/owner/order/index?id=YJ7K3M9Q2W4E6R8T1Y' });
   });
 
+  it('says how many evidence photos still wait for content security, or did not pass', async () => {
+    await open({
+      ...makeAfterSale({ photos: ['https://img/e1.jpg'] }),
+      pendingPhotos: 1,
+      rejectedPhotos: 2,
+    } as AfterSale);
+    expect(screen.getAllByLabelText('查看图片').length).toBeGreaterThan(0);
+    expect(screen.getByText('另有 1 张图片审核中')).toBeTruthy();
+    expect(screen.getByText('2 张图片未通过审核')).toBeTruthy();
+  });
+
   it('shows no action the case does not offer', async () => {
     await open(makeAfterSale({ status: 'refunding', commands: [] }));
     expect(actions()).toEqual([]);
