@@ -51,6 +51,9 @@ describe('routes and app.config.ts', () => {
       sharePoster: routes.sharePoster('p1'),
       memberReview: routes.memberReview('YJ0000000000000001', 's1'),
       memberReviews: routes.memberReviews('p1'),
+      memberAfterSaleApply: routes.memberAfterSaleApply('YJ0000000000000001'),
+      memberAfterSale: routes.memberAfterSale('YJ0000000000000001S1'),
+      ownerAfterSale: routes.ownerAfterSale('YJ0000000000000001S1'),
     };
     for (const [name, url] of Object.entries(samples)) {
       expect([name, url.split('?')[0]]).toEqual([name, PAGES[name as keyof typeof PAGES]]);
@@ -74,9 +77,9 @@ describe('route builders', () => {
   });
 
   it('order: the id, and paid=1 only right after paying', () => {
-    expect(routes.order('YJ0000000000000001')).toBe('/pages/order/index?id=YJ0000000000000001');
-    expect(routes.order('YJ0000000000000001', { paid: false })).toBe('/pages/order/index?id=YJ0000000000000001');
-    expect(routes.order('YJ0000000000000001', { paid: true })).toBe('/pages/order/index?id=YJ0000000000000001&paid=1');
+    expect(routes.order('YJ0000000000000001')).toBe('/member/order/index?id=YJ0000000000000001');
+    expect(routes.order('YJ0000000000000001', { paid: false })).toBe('/member/order/index?id=YJ0000000000000001');
+    expect(routes.order('YJ0000000000000001', { paid: true })).toBe('/member/order/index?id=YJ0000000000000001&paid=1');
   });
 
   it('owner pages: the desk by view, one order, the editor with or without a product', () => {
@@ -92,6 +95,25 @@ describe('route builders', () => {
     expect(routes.memberReview('YJ0000000000000001', 's/1')).toBe(review);
     expect(routes.memberReviews('a&b')).toBe('/member/reviews/index?id=a%26b');
     expect(routes.sharePoster('p1')).toBe('/share/poster/index?id=p1');
+    expect(routes.memberAfterSaleApply('YJ0000000000000001')).toBe(
+      '/member/aftersale-apply/index?orderId=YJ0000000000000001',
+    );
+    expect(routes.memberAfterSale('YJ0000000000000001S1')).toBe('/member/aftersale/index?id=YJ0000000000000001S1');
+    expect(routes.ownerAfterSale('YJ0000000000000001S1')).toBe('/owner/aftersale/index?id=YJ0000000000000001S1');
+  });
+
+  it('the order page is in member/, preloaded from the checkout and the order list', () => {
+    const { preloadRule } = appConfig() as AppConfig & {
+      preloadRule: Record<string, { packages: string[] }>;
+    };
+    const member = appConfig().subPackages.find((p) => p.root === 'member');
+    expect(member?.pages).toContain('order/index');
+    expect(appConfig().pages).not.toContain('pages/order/index');
+    for (const from of [PAGES.checkout, PAGES.orders]) {
+      expect(preloadRule[from.slice(1)].packages).toEqual(['member']);
+      // preloadRule keys must be pages of the main package.
+      expect(appConfig().pages).toContain(from.slice(1));
+    }
   });
 
   it('toQuery leaves out what is not set and keeps the order given; link adds it to a path', () => {

@@ -13,10 +13,10 @@ export const PAGES = {
   product: '/pages/product/index',
   checkout: '/pages/checkout/index',
   orders: '/pages/orders/index',
-  order: '/pages/order/index',
   // Subpackage owner/.
   ownerOrders: '/owner/orders/index',
   ownerOrder: '/owner/order/index',
+  ownerAfterSale: '/owner/aftersale/index',
   ownerSummary: '/owner/summary/index',
   ownerSharers: '/owner/sharers/index',
   ownerWithdrawals: '/owner/withdrawals/index',
@@ -30,7 +30,11 @@ export const PAGES = {
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',
   shareRules: '/share/rules/index',
-  // Subpackage member/.
+  // Subpackage member/ (preloaded from the checkout and the order list: app.config.ts preloadRule).
+  order: '/member/order/index',
+  memberAfterSaleApply: '/member/aftersale-apply/index',
+  memberAfterSale: '/member/aftersale/index',
+  memberAfterSales: '/member/aftersales/index',
   memberPoints: '/member/points/index',
   memberReview: '/member/review/index',
   memberReviews: '/member/reviews/index',
@@ -81,6 +85,8 @@ export const routes = {
   /** The owner's desk, on a view. */
   ownerOrders: (view?: OwnerView) => link(PAGES.ownerOrders, { view }),
   ownerOrder: (id: string) => link(PAGES.ownerOrder, { id }),
+  /** One after-sale case on the owner's side. */
+  ownerAfterSale: (id: string) => link(PAGES.ownerAfterSale, { id }),
   /** The product editor: a product to edit, or none to create one. */
   ownerProduct: (id?: string) => link(PAGES.ownerProduct, { id }),
   sharePoster: (productId: string) => link(PAGES.sharePoster, { id: productId }),
@@ -88,4 +94,8 @@ export const routes = {
   memberReview: (orderId: string, skuId: string) => link(PAGES.memberReview, { orderId, skuId }),
   /** One product's full reviews. */
   memberReviews: (productId: string) => link(PAGES.memberReviews, { id: productId }),
+  /** 申请售后 of an order. */
+  memberAfterSaleApply: (orderId: string) => link(PAGES.memberAfterSaleApply, { orderId }),
+  /** One after-sale case, for its buyer. */
+  memberAfterSale: (id: string) => link(PAGES.memberAfterSale, { id }),
 } satisfies Partial<Record<PageName, (...args: never[]) => string>>;

@@ -26,7 +26,7 @@ export async function notifyBuyer(
     await openapi.subscribeMessage.send({
       touser: order.buyerId,
       templateId,
-      page: `/pages/order/index?id=${order._id}`,
+      page: `/member/order/index?id=${order._id}`,
       data: {
         character_string1: { value: order._id },
         thing2: { value: title.slice(0, 20) },

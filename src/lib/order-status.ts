@@ -1,6 +1,12 @@
-// How an order's state reads to the buyer: status labels, the order list's tabs, and the subscribe messages
-// a buyer can accept for the status changes worth a notification.
-import type { BuyerTab, OrderCommand, OrderStatus } from '../../cloudfunctions/contracts/order';
+// How an order's state reads to the buyer: status labels, the order list's tabs, after-sale cases' statuses and
+// types, and the subscribe messages a buyer can accept for the status changes worth a notification.
+import type {
+  AfterSaleStatus,
+  AfterSaleType,
+  BuyerTab,
+  OrderCommand,
+  OrderStatus,
+} from '../../cloudfunctions/contracts/order';
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending_payment: '待付款',
@@ -43,9 +49,9 @@ export function parseBuyerTab(value: string | undefined): BuyerTab {
 }
 
 /** The commands a buyer's order page offers, with their button labels, in the order the buttons are shown. */
-export type BuyerCommand = Extract<OrderCommand, 'pay' | 'cancel' | 'confirmReceipt' | 'requestRefund'>;
+export type BuyerCommand = Extract<OrderCommand, 'pay' | 'cancel' | 'confirmReceipt' | 'applyAfterSale'>;
 export const BUYER_COMMAND_LABELS: Record<BuyerCommand, string> = {
-  requestRefund: '申请退款',
+  applyAfterSale: '申请售后',
   cancel: '取消订单',
   confirmReceipt: '确认收货',
   pay: '去支付',
@@ -55,6 +61,23 @@ export const BUYER_COMMAND_LABELS: Record<BuyerCommand, string> = {
 export function buyerCommands(commands: readonly OrderCommand[]): BuyerCommand[] {
   return (Object.keys(BUYER_COMMAND_LABELS) as BuyerCommand[]).filter((c) => commands.includes(c));
 }
+
+/** An after-sale case's status, in the same words for the buyer and the owner. */
+export const AFTER_SALE_STATUS_LABELS: Record<AfterSaleStatus, string> = {
+  requested: '待商家处理',
+  awaiting_return: '待寄回',
+  returning: '退货中',
+  refunding: '退款中',
+  refunded: '已退款',
+  rejected: '商家已拒绝',
+  cancelled: '已撤销',
+  closed: '已关闭',
+};
+
+export const AFTER_SALE_TYPE_LABELS: Record<AfterSaleType, string> = {
+  refund_only: '仅退款',
+  return_refund: '退货退款',
+};
 
 /**
  * WeChat subscribe-message template ids (mp.weixin.qq.com → 订阅消息), asked for just before paying.

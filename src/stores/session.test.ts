@@ -1,6 +1,7 @@
 import { shopApi } from '../api/shop';
 import { deferred } from '../test-utils/deferred';
 import { ownUploadFolder, useSession } from './session';
+import { NO_SERVICE } from '../test-utils/fixtures';
 
 jest.mock('../api/shop', () => ({ shopApi: { session: jest.fn() } }));
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
@@ -23,7 +24,7 @@ beforeEach(() => {
 
 describe('session store', () => {
   it('calls session once however many pages ask for it', async () => {
-    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null, service: NO_SERVICE } });
     await Promise.all([useSession.getState().load(), useSession.getState().load()]);
     await useSession.getState().load();
     expect(session).toHaveBeenCalledTimes(1);
@@ -39,14 +40,14 @@ describe('session store', () => {
     await useSession.getState().load();
     expect(useSession.getState()).toMatchObject({ status: 'error', user: null, error: { code: 'network' } });
 
-    session.mockResolvedValueOnce({ ok: true, data: { user: alice, binding: null } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: alice, binding: null, service: NO_SERVICE } });
     await useSession.getState().reload();
     expect(session).toHaveBeenCalledTimes(2);
     expect(useSession.getState()).toMatchObject({ status: 'ready', user: { nickname: 'alice' }, error: null });
   });
 
   it('takes a binding set elsewhere, and releases it', async () => {
-    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null, service: NO_SERVICE } });
     await useSession.getState().load();
     const binding = { sharerCode: 'BOB234', nickname: 'bob', until: '2026-12-08T00:00:00.000Z' };
     useSession.getState().setBinding(binding);
@@ -61,12 +62,12 @@ describe('session store', () => {
     const loading = useSession.getState().load();
     const binding = { sharerCode: 'BOB234', nickname: 'bob', until: '2026-12-08T00:00:00.000Z' };
     useSession.getState().setBinding(binding);
-    answer.resolve({ ok: true, data: { user: alice, binding: null } });
+    answer.resolve({ ok: true, data: { user: alice, binding: null, service: NO_SERVICE } });
     await loading;
     expect(useSession.getState()).toMatchObject({ status: 'ready', user: { nickname: 'alice' }, binding });
 
     // A later reload reads the server's binding again.
-    session.mockResolvedValueOnce({ ok: true, data: { user: alice, binding: null } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: alice, binding: null, service: NO_SERVICE } });
     await useSession.getState().reload();
     expect(useSession.getState().binding).toBeNull();
   });
@@ -75,7 +76,7 @@ describe('session store', () => {
     useSession.getState().setPoints({ isMember: true, available: 100, pending: 0 });
     expect(useSession.getState().user).toBeNull();
 
-    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null, service: NO_SERVICE } });
     await useSession.getState().load();
     useSession.getState().setPoints({ isMember: true, available: 100, pending: 35 });
     expect(useSession.getState().user).toEqual({ ...alice, isMember: true, points: { available: 100, pending: 35 } });
@@ -84,7 +85,7 @@ describe('session store', () => {
 
 describe('ownUploadFolder', () => {
   it("is the folder under the caller's own openid, from the session", async () => {
-    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null } });
+    session.mockResolvedValue({ ok: true, data: { user: alice, binding: null, service: NO_SERVICE } });
     expect(await ownUploadFolder('products')).toEqual({ ok: true, data: 'products/dev_u1' });
     expect(await ownUploadFolder('reviews')).toEqual({ ok: true, data: 'reviews/dev_u1' });
     expect(session).toHaveBeenCalledTimes(1);

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { shopApi } from '../api/shop';
 import type { ErrorBody, Result } from '../api/client';
-import type { Binding, Member } from '../../cloudfunctions/contracts/shop';
+import type { Binding, Member, ShopService } from '../../cloudfunctions/contracts/shop';
 import type { PointsBalance } from '../../cloudfunctions/contracts/points';
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -10,6 +10,8 @@ export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface SessionState {
   user: Member | null;
   binding: Binding | null;
+  /** The shop's customer service contacts (联系客服 in the h5 build). */
+  service: ShopService | null;
   status: SessionStatus;
   error: ErrorBody | null;
   /** Loads the session unless it is loaded or loading; every caller awaits the same request. */
@@ -34,7 +36,7 @@ export const useSession = create<SessionState>()((set, get) => {
       inFlight = null;
       if (res.ok) {
         const binding = version === bindingVersion ? res.data.binding : get().binding;
-        set({ user: res.data.user, binding, status: 'ready', error: null });
+        set({ user: res.data.user, binding, service: res.data.service ?? null, status: 'ready', error: null });
       } else {
         set({ status: 'error', error: res.error });
       }
@@ -44,6 +46,7 @@ export const useSession = create<SessionState>()((set, get) => {
   return {
     user: null,
     binding: null,
+    service: null,
     status: 'idle',
     error: null,
     load: () => {

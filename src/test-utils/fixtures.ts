@@ -1,5 +1,7 @@
-// Shapes several component tests share: the owner's own session user, and a plain review.
-import type { Member, Review } from '../../cloudfunctions/contracts/shop';
+// Shapes several component tests share: the owner's own session user, a plain review, a shop without service
+// contacts, an after-sale case.
+import type { AfterSale } from '../../cloudfunctions/contracts/order';
+import type { Member, Review, ShopService } from '../../cloudfunctions/contracts/shop';
 
 /** The owner's session: their uploads go under their own openid. */
 export const OWNER_USER: Member = {
@@ -23,3 +25,44 @@ export const REVIEW: Review = {
   photos: [],
   createdAt: new Date(2025, 0, 5, 9, 3).toISOString(),
 };
+
+/** A shop that set no customer service contacts. */
+export const NO_SERVICE: ShopService = { phone: '', wechatId: '' };
+
+/** An after-sale case as the order function answers it: bob asks a refund of one of two units of tea. */
+export function makeAfterSale(overrides: Partial<AfterSale> = {}): AfterSale {
+  return {
+    id: 'YJ7K3M9Q2W4E6R8T1YS1',
+    orderId: 'YJ7K3M9Q2W4E6R8T1Y',
+    type: 'refund_only',
+    status: 'requested',
+    lines: [
+      {
+        productId: 'p1',
+        skuId: 'tea',
+        title: '云南古树红茶',
+        spec: '200g 罐装',
+        image: '/img/p1.png',
+        priceFen: 1290,
+        qty: 1,
+      },
+    ],
+    refundFen: 1290,
+    reason: '质量问题',
+    description: '茶叶受潮结块',
+    photos: ['https://img/e1.jpg', 'https://img/e2.jpg'],
+    createdAt: '2026-01-06T02:00:00.000Z',
+    reopened: false,
+    history: [
+      {
+        at: '2026-01-06T02:00:00.000Z',
+        by: 'buyer',
+        label: '申请仅退款',
+        text: '茶叶受潮结块',
+        photos: ['https://img/e1.jpg', 'https://img/e2.jpg'],
+      },
+    ],
+    commands: [],
+    ...overrides,
+  };
+}

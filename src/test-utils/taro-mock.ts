@@ -39,6 +39,7 @@ function api() {
     showToast: ok(),
     showModal: fn(() => Promise.resolve({ confirm: taroPage.confirm, cancel: !taroPage.confirm })),
     setClipboardData: ok(),
+    makePhoneCall: ok(),
     previewImage: ok(),
     stopPullDownRefresh: fn(),
     chooseAddress: fn(),

@@ -125,7 +125,7 @@ test('bob confirms receipt and sees 已完成', async () => {
   expect(shippedOrder).toBeDefined();
   const { page } = await open('bob');
   await withFailureScreenshot(page, 'order-receipt', async () => {
-    await page.goto(`${origin}/#/pages/order/index?id=${shippedOrder}`);
+    await page.goto(`${origin}/#/member/order/index?id=${shippedOrder}`);
     await shown(page, '待收货');
     await shown(page, 'SF1234567890');
     await tap(page, '确认收货');
@@ -173,7 +173,7 @@ test('the owner approves the refund; once WeChat Pay refunds it both see 已退�
 
   const bob = await open('bob');
   await withFailureScreenshot(bob.page, 'order-refunded', async () => {
-    await bob.page.goto(refundOrderUrl ?? `${origin}/#/pages/order/index?id=${orderId}`);
+    await bob.page.goto(refundOrderUrl ?? `${origin}/#/member/order/index?id=${orderId}`);
     await shown(bob.page, '已退款');
     await screenshot(bob.page, 'order-refunded');
   });

@@ -100,7 +100,7 @@ test("the owner takes it off sale; bob's link shows 已下架 and cannot be boug
 
   const bob = await open(BUYER);
   await withFailureScreenshot(bob.page, 'desk-order', async () => {
-    await bob.page.goto(`${origin}/#/pages/order/index?id=${orderId}`);
+    await bob.page.goto(`${origin}/#/member/order/index?id=${orderId}`);
     await shown(bob.page, TITLE);
     await shown(bob.page, '三盒装 · 已下架');
   });

@@ -59,7 +59,7 @@ test('bob completes an order and reviews it with a photo', async () => {
 
   const { page } = await open(BUYER);
   await withFailureScreenshot(page, 'review-write', async () => {
-    await page.goto(`${origin}/#/pages/order/index?id=${orderId}`);
+    await page.goto(`${origin}/#/member/order/index?id=${orderId}`);
     await shown(page, '已完成');
     await tap(page, '评价');
     await page.waitForURL(/\/member\/review\/index\?/);
@@ -73,7 +73,7 @@ test('bob completes an order and reviews it with a photo', async () => {
     await screenshot(page, 'review-form');
     await tap(page, '提交评价');
     await confirmModal(page, '提交');
-    await page.waitForURL(/\/pages\/order\/index\?id=/);
+    await page.waitForURL(/\/member\/order\/index\?id=/);
     await shown(page, '已评价');
   });
   // Content security's verdict on the photo lands now (the emulator delivers it on flush, or by itself after ~1 s).

@@ -60,7 +60,7 @@ export async function checkoutAddress(page: Page): Promise<void> {
 export async function submitAndPay(page: Page): Promise<string> {
   await tap(page, '提交订单');
   await tap(page, '确认支付');
-  await page.waitForURL(/\/pages\/order\/index\?id=YJ[0-9A-Z]{16}/);
+  await page.waitForURL(/\/member\/order\/index\?id=YJ[0-9A-Z]{16}/);
   await shown(page, '待发货');
   const id = /id=(YJ[0-9A-Z]{16})/.exec(page.url())?.[1];
   if (!id) throw new Error(`no order id in ${page.url()}`);

@@ -70,7 +70,7 @@ describe('积分明细', () => {
   it('opens the order an entry belongs to', async () => {
     await openLedger();
     fireEvent.click(screen.getAllByText('查看订单 ›')[0]);
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/order/index?id=YJ7K3M9Q2W4E6R8T1Y' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/order/index?id=YJ7K3M9Q2W4E6R8T1Y' });
   });
 
   it('names the year of an entry from another year', async () => {

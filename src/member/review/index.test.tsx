@@ -55,6 +55,8 @@ const order = (extra: Partial<Order> = {}): Order => ({
   payBefore: '2026-01-05T01:30:00.000Z',
   timeline: [],
   commands: [],
+  afterSales: [],
+  refundedFen: 0,
   reviewedSkus: [],
   ...extra,
 });

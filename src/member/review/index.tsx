@@ -9,19 +9,12 @@ import PageState from '../../components/PageState';
 import AuthorReviewItem from '../../components/AuthorReviewItem';
 import { orderApi } from '../../api/order';
 import { shopApi } from '../../api/shop';
-import { cloudPathFor, uploadFile } from '../../api/storage';
-import { ownUploadFolder } from '../../stores/session';
+import { usePhotoUploads } from '../../hooks/usePhotoUploads';
 import { MEMBER_UPLOAD_FOLDERS } from '../../../cloudfunctions/contracts/limits';
 import type { Order, OrderLine } from '../../../cloudfunctions/contracts/order';
 import type { Review } from '../../../cloudfunctions/contracts/shop';
 import { formProblem, RATING_LABELS, REVIEW_PHOTOS_MAX, REVIEW_TEXT_MAX } from './form';
 import './index.scss';
-
-interface Photo {
-  /** What the page shows: the picked file. */
-  local: string;
-  fileID: string;
-}
 
 type Loaded =
   | { status: 'loading' }
@@ -35,8 +28,12 @@ export default function ReviewPage() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
-  const [photos, setPhotos] = useState<Photo[]>([]);
-  const [uploading, setUploading] = useState<string | null>(null);
+  const {
+    photos,
+    uploading,
+    add: addPhotos,
+    remove: removePhoto,
+  } = usePhotoUploads(MEMBER_UPLOAD_FOLDERS.review, REVIEW_PHOTOS_MAX);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -67,42 +64,6 @@ export default function ReviewPage() {
   if (order.reviewedSkus?.includes(skuId)) return <PageState kind="empty" message="这件商品已经评价过了" />;
   if (order.status === 'refunded') return <PageState kind="empty" message="已退款的订单不能评价" />;
   if (order.status !== 'completed') return <PageState kind="empty" message="订单完成后才能评价" />;
-
-  const addPhotos = async () => {
-    if (uploading) return;
-    let picked: string[];
-    try {
-      picked = (
-        await Taro.chooseImage({
-          count: REVIEW_PHOTOS_MAX - photos.length,
-          sizeType: ['compressed'],
-          sourceType: ['album', 'camera'],
-        })
-      ).tempFilePaths;
-    } catch {
-      return; // cancelled
-    }
-    setUploading(`上传中 1/${picked.length}`);
-    // Photos go under the buyer's own folder (their openid, from their session): nowhere else may they write.
-    const own = await ownUploadFolder(MEMBER_UPLOAD_FOLDERS.review);
-    if (!own.ok) {
-      setUploading(null);
-      return toast(own.error.message);
-    }
-    const folder = own.data;
-    const added: Photo[] = [];
-    for (const [i, local] of picked.slice(0, REVIEW_PHOTOS_MAX - photos.length).entries()) {
-      setUploading(`上传中 ${i + 1}/${picked.length}`);
-      const res = await uploadFile(cloudPathFor(folder, local), local);
-      if (!res.ok) {
-        toast(res.error.message);
-        break;
-      }
-      added.push({ local, fileID: res.data.fileID });
-    }
-    setUploading(null);
-    setPhotos((now) => [...now, ...added].slice(0, REVIEW_PHOTOS_MAX));
-  };
 
   const send = async () => {
     const problem = formProblem(rating, text, uploading !== null);
@@ -161,11 +122,7 @@ export default function ReviewPage() {
           {photos.map((p) => (
             <View key={p.fileID} className="review-form__photo">
               <Image className="review-form__photo-image" src={p.local} mode="aspectFill" />
-              <View
-                className="review-form__photo-remove"
-                aria-label="删除图片"
-                onClick={() => setPhotos((now) => now.filter((x) => x.fileID !== p.fileID))}
-              >
+              <View className="review-form__photo-remove" aria-label="删除图片" onClick={() => removePhoto(p.fileID)}>
                 ×
               </View>
             </View>

@@ -8,13 +8,12 @@ import { mockedTaro, taroPage } from '../../test-utils/taro-mock';
 import OwnerOrderPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
-jest.mock('../../api/order', () => ({ orderApi: { ownerGet: jest.fn(), ship: jest.fn(), decideRefund: jest.fn() } }));
+jest.mock('../../api/order', () => ({ orderApi: { ownerGet: jest.fn(), ship: jest.fn() } }));
 jest.mock('../../api/dev-refund', () => ({ simulateWechatRefund: jest.fn() }));
 
 const Taro = mockedTaro();
 const ownerGet = orderApi.ownerGet as jest.MockedFunction<typeof orderApi.ownerGet>;
 const ship = orderApi.ship as jest.MockedFunction<typeof orderApi.ship>;
-const decideRefund = orderApi.decideRefund as jest.MockedFunction<typeof orderApi.decideRefund>;
 const devRefund = simulateWechatRefund as jest.MockedFunction<typeof simulateWechatRefund>;
 const ORDER_ID = 'YJ20261123ABCD0001';
 const buyer = { nickname: '小王同学', shareCode: 'BOB234' };
@@ -58,16 +57,7 @@ async function openOrder(overrides: Partial<Order>) {
 
 beforeEach(() => {
   taroPage.params = { id: ORDER_ID };
-  for (const m of [
-    ownerGet,
-    ship,
-    decideRefund,
-    devRefund,
-    Taro.showModal,
-    Taro.showToast,
-    Taro.setClipboardData,
-    Taro.switchTab,
-  ])
+  for (const m of [ownerGet, ship, devRefund, Taro.showModal, Taro.showToast, Taro.setClipboardData, Taro.switchTab])
     m.mockReset();
   Taro.showToast.mockResolvedValue(undefined);
   Taro.setClipboardData.mockResolvedValue(undefined);
@@ -114,12 +104,43 @@ describe('owner order page', () => {
     expect(screen.queryByText('拒绝退款')).toBeNull();
   });
 
-  it('shows 同意退款 and 拒绝退款 only when the order offers them, and no 发货', async () => {
-    await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
-    expect(screen.getByText('同意退款')).toBeTruthy();
-    expect(screen.getByText('拒绝退款')).toBeTruthy();
-    expect(screen.queryByText('发货')).toBeNull();
-    expect(screen.getByText('不想要了')).toBeTruthy();
+  it('lists the order’s after-sale cases, each opening its case page, and what was refunded', async () => {
+    await openOrder({
+      status: 'shipped',
+      refundedFen: 6990,
+      afterSales: [
+        {
+          id: `${ORDER_ID}S2`,
+          orderId: ORDER_ID,
+          type: 'return_refund',
+          status: 'returning',
+          refundFen: 6990,
+          createdAt: '2026-11-25T07:00:00.000Z',
+          title: '五常稻花香大米 5kg',
+          image: '/img/rice.png',
+          units: 1,
+        },
+        {
+          id: `${ORDER_ID}S1`,
+          orderId: ORDER_ID,
+          type: 'refund_only',
+          status: 'refunded',
+          refundFen: 6990,
+          createdAt: '2026-11-24T07:00:00.000Z',
+          title: '五常稻花香大米 5kg',
+          image: '/img/rice.png',
+          units: 1,
+        },
+      ],
+    });
+    expect(screen.getByText('¥69.90 · 退货中 ›')).toBeTruthy();
+    expect(screen.getByText('¥69.90 · 已退款 ›')).toBeTruthy();
+    expect(screen.getByText('已退款')).toBeTruthy();
+    fireEvent.click(screen.getByText('退货退款'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/owner/aftersale/index?id=${ORDER_ID}S2` });
+    // Deciding a case happens on its page, not here.
+    expect(screen.queryByText('同意退款')).toBeNull();
+    expect(screen.queryByText('拒绝退款')).toBeNull();
   });
 
   it('ship form: checks both fields, confirms, ships with the courier code and trimmed number, shows it', async () => {
@@ -238,25 +259,13 @@ describe('owner order page', () => {
     expect(ownerGet).toHaveBeenCalledTimes(2);
   });
 
-  it('同意退款 confirms with the refund amount; in h5 the approved refund can be completed by the simulator', async () => {
+  it('in h5 the shop’s own refund (of a late payment) can be completed by the simulator', async () => {
     process.env.TARO_ENV = 'h5';
-    await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
-    expect(screen.queryByText('模拟微信退款到账')).toBeNull();
-
-    Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-    const approved = makeOrder({
+    await openOrder({
       ...refunding({ approvedAt: '2026-11-23T09:00:00.000Z', outRefundNo: 'RYJ20261123ABCD0001' }),
       commands: [],
     });
-    decideRefund.mockResolvedValueOnce({ ok: true, data: { order: approved } });
-    await act(async () => void fireEvent.click(screen.getByText('同意退款')));
-    expect(Taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '同意退款', content: expect.stringContaining('¥307.80') }),
-    );
-    expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true });
-    expect(await screen.findByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
-    expect(screen.queryByText('拒绝退款')).toBeNull();
-
+    expect(screen.getByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
     devRefund.mockResolvedValueOnce({ ok: true, data: null });
     ownerGet.mockResolvedValueOnce({
       ok: true,
@@ -285,164 +294,6 @@ describe('owner order page', () => {
     });
     expect(screen.getByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
     expect(screen.queryByText('模拟微信退款到账')).toBeNull();
-  });
-
-  it('拒绝退款 requires a reason, confirms, and sends it trimmed', async () => {
-    await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
-    fireEvent.click(screen.getByText('拒绝退款'));
-    fireEvent.click(screen.getByText('确认拒绝'));
-    expect(screen.getByText('请填写拒绝原因（2-200 个字）')).toBeTruthy();
-    await type('请说明拒绝的原因，买家会看到', '  ');
-    fireEvent.click(screen.getByText('确认拒绝'));
-    expect(screen.getByText('请填写拒绝原因（2-200 个字）')).toBeTruthy();
-    expect(Taro.showModal).not.toHaveBeenCalled();
-    expect(decideRefund).not.toHaveBeenCalled();
-
-    await type('请说明拒绝的原因，买家会看到', '  商品已拆封，不支持无理由退货 ');
-    Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-    const rejected = makeOrder({
-      status: 'paid',
-      refund: {
-        reason: '不想要了',
-        requestedAt: '2026-11-23T07:00:00.000Z',
-        refundFen: 30780,
-        rejectedAt: '2026-11-23T09:00:00.000Z',
-        rejectReason: '商品已拆封，不支持无理由退货',
-      },
-      commands: ['ship'],
-    });
-    decideRefund.mockResolvedValueOnce({ ok: true, data: { order: rejected } });
-    await act(async () => void fireEvent.click(screen.getByText('确认拒绝')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '拒绝退款' }));
-    expect(decideRefund).toHaveBeenCalledWith({
-      orderId: ORDER_ID,
-      approve: false,
-      reason: '商品已拆封，不支持无理由退货',
-    });
-    expect(await screen.findByText('商品已拆封，不支持无理由退货')).toBeTruthy();
-    expect(screen.getByText('发货')).toBeTruthy();
-    expect(screen.queryByText('同意退款')).toBeNull();
-  });
-
-  describe('同意退款 of a shipped order: the amount', () => {
-    const shippedRefund = (extra: Partial<NonNullable<Order['refund']>> = {}) => ({
-      ...refunding(extra),
-      shippedAt: '2026-11-23T06:30:00.000Z',
-      shipping: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
-      commands: ['approveRefund', 'rejectRefund'] as Order['commands'],
-    });
-    const amountField = () => waitFor(() => nativeField('请输入退款金额') as HTMLInputElement, { timeout: 5000 });
-
-    it('opens prefilled with the full refund; refuses zero, more than was paid, or 3 decimals', async () => {
-      await openOrder(shippedRefund());
-      fireEvent.click(screen.getByText('同意退款'));
-      expect(screen.getByText('退款金额（元）')).toBeTruthy();
-      expect((await amountField()).value).toBe('307.80');
-      expect(screen.getByText('买家实付 ¥307.80。商品已发货，可与买家协商后只退部分金额。')).toBeTruthy();
-
-      for (const [typed, error] of [
-        ['0', '退款金额需大于 0'],
-        ['307.81', '退款金额不能超过实付 ¥307.80'],
-        ['12.345', '请输入正确的金额，最多两位小数'],
-        ['', '请输入正确的金额，最多两位小数'],
-      ]) {
-        await type('请输入退款金额', typed);
-        fireEvent.click(screen.getByText('确认退款'));
-        expect(screen.getByText(error)).toBeTruthy();
-      }
-      expect(Taro.showModal).not.toHaveBeenCalled();
-      expect(decideRefund).not.toHaveBeenCalled();
-
-      // 全额退款 puts the full amount back and clears the error.
-      fireEvent.click(screen.getByText('全额退款'));
-      expect((await amountField()).value).toBe('307.80');
-      expect(screen.queryByText('请输入正确的金额，最多两位小数')).toBeNull();
-    });
-
-    it('a partial refund: confirms the amount against what was paid, sends it in fen, shows the answer', async () => {
-      await openOrder(shippedRefund());
-      fireEvent.click(screen.getByText('同意退款'));
-      await type('请输入退款金额', '100.5');
-
-      // Cancelled at the confirmation: nothing sent, the sheet and the amount stay.
-      Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
-      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
-      expect(Taro.showModal).toHaveBeenCalledWith(
-        expect.objectContaining({
-          title: '同意退款',
-          content: '将原路退回买家 ¥100.50（实付 ¥307.80，部分退款），同意后不能撤销。',
-        }),
-      );
-      expect(decideRefund).not.toHaveBeenCalled();
-      expect((await amountField()).value).toBe('100.5');
-
-      Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-      const approved = makeOrder({
-        ...shippedRefund({
-          refundFen: 10050,
-          approvedAt: '2026-11-23T09:00:00.000Z',
-          outRefundNo: 'RYJ20261123ABCD0001',
-        }),
-        commands: [],
-      });
-      decideRefund.mockResolvedValueOnce({ ok: true, data: { order: approved } });
-      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
-      expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true, refundFen: 10050 });
-      expect(await screen.findByText('已同意退款，等待微信支付退款到账')).toBeTruthy();
-      expect(screen.getByText('¥100.50')).toBeTruthy(); // the refund card's amount
-      expect(screen.queryByText('确认退款')).toBeNull();
-      expect(Taro.showToast).toHaveBeenCalledWith({ title: '已同意退款', icon: 'success' });
-    });
-
-    it('the full amount left as it was is sent without refundFen', async () => {
-      await openOrder(shippedRefund());
-      fireEvent.click(screen.getByText('同意退款'));
-      await amountField();
-      Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-      decideRefund.mockResolvedValueOnce({
-        ok: true,
-        data: { order: makeOrder({ ...shippedRefund({ approvedAt: '2026-11-23T09:00:00.000Z' }), commands: [] }) },
-      });
-      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
-      expect(Taro.showModal).toHaveBeenCalledWith(
-        expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }),
-      );
-      expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true });
-    });
-
-    it('a refusal keeps the sheet open with the amount typed and shows the message', async () => {
-      await openOrder(shippedRefund());
-      fireEvent.click(screen.getByText('同意退款'));
-      await type('请输入退款金额', '50');
-      Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
-      decideRefund.mockResolvedValueOnce({
-        ok: false,
-        error: {
-          code: 'order.refund_amount_invalid',
-          message: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额',
-        },
-      });
-      await act(async () => void fireEvent.click(screen.getByText('确认退款')));
-      expect(decideRefund).toHaveBeenCalledWith({ orderId: ORDER_ID, approve: true, refundFen: 5000 });
-      expect(Taro.showToast).toHaveBeenCalledWith({
-        title: '退款金额有误：未发货的订单需全额退款，部分退款不能超过实付金额',
-        icon: 'none',
-      });
-      expect((await amountField()).value).toBe('50');
-      expect(screen.getByText('确认退款')).toBeTruthy();
-      expect(ownerGet).toHaveBeenCalledTimes(1);
-    });
-
-    it('an order refunded before shipping opens no amount sheet: it is confirmed in full', async () => {
-      await openOrder({ ...refunding(), commands: ['approveRefund', 'rejectRefund'] });
-      Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
-      await act(async () => void fireEvent.click(screen.getByText('同意退款')));
-      expect(Taro.showModal).toHaveBeenCalledWith(
-        expect.objectContaining({ content: '将原路退回买家 ¥307.80，同意后不能撤销。' }),
-      );
-      expect(screen.queryByText('退款金额（元）')).toBeNull();
-      expect(decideRefund).not.toHaveBeenCalled();
-    });
   });
 
   it('tells a non-owner that only the owner can see it', async () => {

@@ -1,6 +1,6 @@
-// One order on the owner's desk: who bought what, where it goes, what happened so far, and exactly the actions
-// the order allows the owner now (its `commands`): 发货, 同意退款 (of a shipped order, possibly in part), 拒绝退款.
-// Each answer replaces the order shown.
+// One order on the owner's desk: who bought what, where it goes, its after-sale cases (each opening its case page,
+// where the owner decides it), what happened so far, and exactly the actions the order allows the owner now (its
+// `commands`): 发货. Each answer replaces the order shown.
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -9,15 +9,14 @@ import { orderApi } from '../../api/order';
 import OwnerAttention from '../../components/OwnerAttention';
 import PageState from '../../components/PageState';
 import { formatFen } from '../../lib/money';
-import { PAGES } from '../../routes';
+import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS } from '../../lib/order-status';
+import { PAGES, routes } from '../../routes';
 import type { Order } from '../../../cloudfunctions/contracts/order';
 import NotOwner from '../shared/NotOwner';
 import { formatTime, refundInFlight, STALE_CODES, STATUS_LABEL, statusHint } from '../shared/order-text';
 import { shippingSyncLabel, shippingSyncNeedsAttention } from '../shared/shipping-sync';
-import ApproveSheet from './ApproveSheet';
-import RejectSheet from './RejectSheet';
 import ShipSheet, { type Shipment } from './ShipSheet';
-import { approveRefundInput, partialRefundAllowed, useOwnerOrder, type Buyer } from './useOwnerOrder';
+import { useOwnerOrder, type Buyer } from './useOwnerOrder';
 import './index.scss';
 
 // Read when rendering (the build replaces it with a constant), so tests can render both builds.
@@ -29,7 +28,7 @@ const isH5 = () => process.env.TARO_ENV === 'h5';
 const loadDevRefund = () =>
   process.env.TARO_ENV === 'h5' ? (require('../../api/dev-refund') as typeof import('../../api/dev-refund')) : null;
 
-type Busy = null | 'ship' | 'approve' | 'reject' | 'devRefund';
+type Busy = null | 'ship' | 'devRefund';
 
 function copy(data: string, title: string) {
   Taro.setClipboardData({ data })
@@ -41,7 +40,7 @@ export default function OwnerOrderPage() {
   const { params } = useRouter();
   const page = useOwnerOrder(params.id);
   const [busy, setBusy] = useState<Busy>(null);
-  const [sheet, setSheet] = useState<null | 'ship' | 'approve' | 'reject'>(null);
+  const [sheet, setSheet] = useState<null | 'ship'>(null);
 
   usePullDownRefresh(() => {
     void page.reload().finally(() => Taro.stopPullDownRefresh());
@@ -93,27 +92,6 @@ export default function OwnerOrderPage() {
   const order = page.order;
   const orderId = order.id;
   const ship = (s: Shipment) => void run('ship', () => orderApi.ship({ orderId, ...s }), '已发货');
-  const reject = (reason: string) =>
-    void run('reject', () => orderApi.decideRefund({ orderId, approve: false, reason }), '已拒绝退款');
-  /** A shipped order's refund may be lowered in the approve sheet; any other is confirmed in full straight away. */
-  const approve = () => {
-    if (busy || !order.refund) return;
-    if (partialRefundAllowed(order)) setSheet('approve');
-    else void confirmApprove(order.refund.refundFen);
-  };
-  const confirmApprove = async (refundFen: number) => {
-    if (busy || !order.refund) return;
-    const fullFen = order.refund.refundFen;
-    const amount =
-      refundFen === fullFen ? formatFen(refundFen) : `${formatFen(refundFen)}（实付 ${formatFen(fullFen)}，部分退款）`;
-    const { confirm } = await Taro.showModal({
-      title: '同意退款',
-      content: `将原路退回买家 ${amount}，同意后不能撤销。`,
-      confirmText: '同意退款',
-      cancelText: '再想想',
-    });
-    if (confirm) await run('approve', () => orderApi.decideRefund(approveRefundInput(order, refundFen)), '已同意退款');
-  };
   const devRefund = async () => {
     const outRefundNo = order.refund?.outRefundNo;
     if (busy || !outRefundNo) return;
@@ -128,7 +106,7 @@ export default function OwnerOrderPage() {
 
   const can = (c: Order['commands'][number]) => order.commands.includes(c);
   const showDevRefund = isH5() && refundInFlight(order);
-  const hasActions = can('ship') || can('approveRefund') || can('rejectRefund') || showDevRefund;
+  const hasActions = can('ship') || showDevRefund;
 
   return (
     <View className={hasActions ? 'owner-order owner-order--with-bar' : 'owner-order'}>
@@ -142,6 +120,7 @@ export default function OwnerOrderPage() {
 
       <BuyerCard order={order} buyer={page.buyer} />
       {order.refund ? <RefundCard refund={order.refund} /> : null}
+      {order.afterSales.length > 0 ? <AfterSalesCard order={order} /> : null}
       {order.shipping ? (
         <View className="owner-order__card">
           <Text className="owner-order__card-title">物流信息</Text>
@@ -248,24 +227,6 @@ export default function OwnerOrderPage() {
               text="模拟微信退款到账"
             />
           ) : null}
-          {can('rejectRefund') ? (
-            <ActionButton
-              kind="plain"
-              busy={busy === 'reject'}
-              disabled={busy !== null}
-              onClick={() => setSheet('reject')}
-              text="拒绝退款"
-            />
-          ) : null}
-          {can('approveRefund') ? (
-            <ActionButton
-              kind="primary"
-              busy={busy === 'approve'}
-              disabled={busy !== null}
-              onClick={approve}
-              text="同意退款"
-            />
-          ) : null}
           {can('ship') ? (
             <ActionButton
               kind="primary"
@@ -280,17 +241,6 @@ export default function OwnerOrderPage() {
 
       {sheet === 'ship' && can('ship') ? (
         <ShipSheet busy={busy === 'ship'} onSubmit={ship} onClose={() => setSheet(null)} />
-      ) : null}
-      {sheet === 'approve' && can('approveRefund') && order.refund ? (
-        <ApproveSheet
-          fullFen={order.refund.refundFen}
-          busy={busy === 'approve'}
-          onSubmit={(fen) => void confirmApprove(fen)}
-          onClose={() => setSheet(null)}
-        />
-      ) : null}
-      {sheet === 'reject' && can('rejectRefund') ? (
-        <RejectSheet busy={busy === 'reject'} onSubmit={reject} onClose={() => setSheet(null)} />
       ) : null}
     </View>
   );
@@ -323,10 +273,33 @@ function BuyerCard({ order, buyer }: { order: Order; buyer: Buyer }) {
   );
 }
 
+/** The order's after-sale cases, newest first, with what was refunded so far; a case opens its page. */
+function AfterSalesCard({ order }: { order: Order }) {
+  return (
+    <View className="owner-order__card">
+      <Text className="owner-order__card-title">售后</Text>
+      {order.afterSales.map((c) => (
+        <View
+          key={c.id}
+          className="owner-order__kv owner-order__case"
+          onClick={() => void Taro.navigateTo({ url: routes.ownerAfterSale(c.id) })}
+        >
+          <Text className="owner-order__k">{AFTER_SALE_TYPE_LABELS[c.type]}</Text>
+          <Text className="owner-order__v">
+            {`${formatFen(c.refundFen)} · ${AFTER_SALE_STATUS_LABELS[c.status]} ›`}
+          </Text>
+        </View>
+      ))}
+      {order.refundedFen > 0 ? <Field label="已退款" value={formatFen(order.refundedFen)} /> : null}
+    </View>
+  );
+}
+
+/** A refund the shop made by itself: a payment that arrived after the order was cancelled. */
 function RefundCard({ refund }: { refund: NonNullable<Order['refund']> }) {
   return (
     <View className="owner-order__card owner-order__refund">
-      <Text className="owner-order__card-title">退款申请</Text>
+      <Text className="owner-order__card-title">退款</Text>
       <Field label="退款金额" value={formatFen(refund.refundFen)} />
       <Field label="退款原因" value={refund.reason} />
       <Field label="申请时间" value={formatTime(refund.requestedAt)} />

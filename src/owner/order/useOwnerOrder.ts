@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { orderApi } from '../../api/order';
 import type { ErrorBody } from '../../api/client';
-import type { Order, OrderInput, OrderResults } from '../../../cloudfunctions/contracts/order';
+import type { Order, OrderResults } from '../../../cloudfunctions/contracts/order';
 
 export type Buyer = OrderResults['ownerGet']['buyer'];
 
@@ -60,18 +60,4 @@ export function useOwnerOrder(orderId: string | undefined): OwnerOrder {
   }, [reload]);
 
   return { ...state, reload, replace };
-}
-
-/**
- * Whether the owner may refund less than was paid: only once the goods have left. An order refunded from 'paid'
- * is refunded in full (the server answers order.refund_amount_invalid otherwise).
- */
-export function partialRefundAllowed(order: Order): boolean {
-  return !!order.shippedAt;
-}
-
-/** decideRefund's input approving `refundFen`: the amount is sent only when it is less than the full refund. */
-export function approveRefundInput(order: Order, refundFen: number): OrderInput<'decideRefund'> {
-  const full = order.refund?.refundFen;
-  return refundFen === full ? { orderId: order.id, approve: true } : { orderId: order.id, approve: true, refundFen };
 }

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { orderApi } from '../../api/order';
+import type { AfterSaleStatus, AfterSaleSummary } from '../../../cloudfunctions/contracts/order';
 import { makeOrder } from '../shared/test-orders';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OwnerOrdersPage from './index';
@@ -7,10 +8,29 @@ import OwnerOrdersPage from './index';
 // The page's Taro hooks hand their callbacks to taroPage: the test pulls down and reaches the bottom as the owner
 // would.
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
-jest.mock('../../api/order', () => ({ orderApi: { ownerList: jest.fn() } }));
+jest.mock('../../api/order', () => ({ orderApi: { ownerList: jest.fn(), ownerAfterSales: jest.fn() } }));
 
 const Taro = mockedTaro();
 const ownerList = orderApi.ownerList as jest.MockedFunction<typeof orderApi.ownerList>;
+const ownerAfterSales = orderApi.ownerAfterSales as jest.MockedFunction<typeof orderApi.ownerAfterSales>;
+const summary = (n: number, extra: Partial<AfterSaleSummary> = {}): AfterSaleSummary => ({
+  id: `YJ20261123ABCD0001S${n}`,
+  orderId: 'YJ20261123ABCD0001',
+  type: 'refund_only',
+  status: 'requested',
+  refundFen: 6990,
+  createdAt: '2026-11-24T02:00:00.000Z',
+  deadline: '2026-11-26T02:00:00.000Z',
+  title: '五常稻花香大米 5kg',
+  image: '/img/rice.png',
+  units: 1,
+  ...extra,
+});
+const cases = (
+  items: AfterSaleSummary[],
+  counts: Partial<Record<AfterSaleStatus, number>> = {},
+  nextCursor: string | null = null,
+) => ({ ok: true as const, data: { items, nextCursor, counts } });
 const page = (items: ReturnType<typeof makeOrder>[], nextCursor: string | null = null) => ({
   ok: true as const,
   data: { items, nextCursor },
@@ -31,6 +51,7 @@ function nativeInput(placeholder: string): Promise<HTMLInputElement> {
 beforeEach(() => {
   resetTaroMock();
   ownerList.mockReset();
+  ownerAfterSales.mockReset();
 });
 
 describe('owner order desk', () => {
@@ -73,26 +94,27 @@ describe('owner order desk', () => {
     render(<OwnerOrdersPage />);
     await screen.findByText('YJ20261123ABCD0001');
 
-    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0002', status: 'refunding' })]));
+    // 售后 lists the cases, not orders.
+    ownerAfterSales.mockResolvedValueOnce(cases([summary(1)], { requested: 1 }));
     fireEvent.click(screen.getByText('售后'));
-    expect(await screen.findByText('YJ20261123ABCD0002')).toBeTruthy();
-    expect(screen.getByText('售后中')).toBeTruthy();
+    expect(await screen.findByText('YJ20261123ABCD0001S1')).toBeTruthy();
     expect(screen.queryByText('YJ20261123ABCD0001')).toBeNull();
-    expect(ownerList).toHaveBeenLastCalledWith({ view: 'after_sale', limit: 20 });
+    expect(ownerAfterSales).toHaveBeenLastCalledWith({ limit: 20 });
 
     ownerList.mockResolvedValueOnce(page([]));
     fireEvent.click(screen.getByText('全部'));
     expect(await screen.findByText('店里还没有订单')).toBeTruthy();
     expect(ownerList).toHaveBeenLastCalledWith({ view: 'all', limit: 20 });
-    expect(ownerList).toHaveBeenCalledTimes(3);
+    expect(ownerList).toHaveBeenCalledTimes(2);
+    expect(ownerList).not.toHaveBeenCalledWith(expect.objectContaining({ view: 'after_sale' }));
   });
 
   it('drops the answer of a view the owner already left', async () => {
     let answerFirst: (v: ReturnType<typeof page>) => void = () => undefined;
     ownerList.mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)));
     render(<OwnerOrdersPage />);
-    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0002', status: 'refunding' })]));
-    fireEvent.click(screen.getByText('售后'));
+    ownerList.mockResolvedValueOnce(page([makeOrder({ id: 'YJ20261123ABCD0002', status: 'completed' })]));
+    fireEvent.click(screen.getByText('全部'));
     expect(await screen.findByText('YJ20261123ABCD0002')).toBeTruthy();
     await act(async () => answerFirst(page([makeOrder()])));
     expect(screen.queryByText('YJ20261123ABCD0001')).toBeNull();
@@ -100,10 +122,47 @@ describe('owner order desk', () => {
 
   it('opens on the view in the link (from 今日概况)', async () => {
     taroPage.params = { view: 'after_sale' };
-    ownerList.mockResolvedValueOnce(page([]));
+    ownerAfterSales.mockResolvedValueOnce(cases([]));
     render(<OwnerOrdersPage />);
     expect(await screen.findByText('没有待处理的售后')).toBeTruthy();
-    expect(ownerList).toHaveBeenCalledWith({ view: 'after_sale', limit: 20 });
+    expect(ownerAfterSales).toHaveBeenCalledWith({ limit: 20 });
+    expect(ownerList).not.toHaveBeenCalled();
+  });
+
+  it('售后: status tabs with the open counts, each asking for its cases; a card opens the case', async () => {
+    taroPage.params = { view: 'after_sale' };
+    ownerAfterSales.mockResolvedValueOnce(
+      cases(
+        [
+          summary(2, { type: 'return_refund', status: 'returning', units: 2 }),
+          summary(1, { deadline: '2026-11-27T02:00:00.000Z' }),
+        ],
+        { requested: 1, returning: 2 },
+      ),
+    );
+    render(<OwnerOrdersPage />);
+    expect(await screen.findByText('YJ20261123ABCD0001S2')).toBeTruthy();
+    // Oldest deadline first, as the function ordered them.
+    expect(Array.from(document.querySelectorAll('.owner-card__id')).map((n) => n.textContent)).toEqual([
+      'YJ20261123ABCD0001S2',
+      'YJ20261123ABCD0001S1',
+    ]);
+    expect(screen.getByText('退货退款 · 五常稻花香大米 5kg 等 2 件')).toBeTruthy();
+    expect(screen.getAllByText('¥69.90').length).toBe(2);
+    const filter = (label: string) =>
+      Array.from(document.querySelectorAll('.owner-orders__filter')).find((f) => f.textContent?.startsWith(label))!;
+    expect(filter('待商家处理').textContent).toBe('待商家处理1');
+    expect(filter('退货中').textContent).toBe('退货中2');
+    expect(filter('已退款').textContent).toBe('已退款');
+
+    ownerAfterSales.mockResolvedValueOnce(cases([summary(2, { status: 'returning' })], { requested: 1, returning: 1 }));
+    fireEvent.click(filter('退货中'));
+    await waitFor(() => expect(ownerAfterSales).toHaveBeenLastCalledWith({ status: 'returning', limit: 20 }));
+    await waitFor(() => expect(filter('退货中').textContent).toBe('退货中1'));
+    expect(screen.queryByText('YJ20261123ABCD0001S1')).toBeNull();
+
+    fireEvent.click(screen.getByText('YJ20261123ABCD0001S2'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/owner/aftersale/index?id=YJ20261123ABCD0001S2' });
   });
 
   it('searches by phone or order id (trimmed) within the view, and clears the search', async () => {

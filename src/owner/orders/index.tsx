@@ -1,6 +1,7 @@
-// The owner's order desk: 待发货 / 售后 / 全部, a search by order id or buyer phone, and a paged list of cards
-// that open the order. Only owners see orders; anyone else gets a plain "仅店主可以查看".
-import { useState } from 'react';
+// The owner's order desk: 待发货 / 售后 / 全部. The order views have a search by order id or buyer phone and a paged
+// list of cards that open the order; 售后 lists the after-sale cases instead (AfterSaleDesk). Only owners see
+// them; anyone else gets a plain "仅店主可以查看".
+import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import OwnerAttention from '../../components/OwnerAttention';
@@ -15,12 +16,14 @@ import NotOwner from '../shared/NotOwner';
 import { shippingSyncLabel, shippingSyncNeedsAttention } from '../shared/shipping-sync';
 import { formatTime, isOwnerView, linesSummary, OWNER_VIEW_LIST, STATUS_LABEL, VIEW_LABEL } from '../shared/order-text';
 import OwnerSearch from '../shared/OwnerSearch';
+import AfterSaleDesk from './AfterSaleDesk';
 import { useOwnerOrders } from './useOwnerOrders';
 import './index.scss';
 
-const EMPTY_TEXT: Record<OwnerView, string> = {
+type OrderView = Exclude<OwnerView, 'after_sale'>;
+
+const EMPTY_TEXT: Record<OrderView, string> = {
   to_ship: '没有待发货的订单',
-  after_sale: '没有待处理的售后',
   all: '店里还没有订单',
 };
 
@@ -28,9 +31,39 @@ export default function OwnerOrdersPage() {
   const { params } = useRouter();
   const [view, setView] = useState<OwnerView>(isOwnerView(params.view) ? params.view : 'to_ship');
   const [q, setQ] = useState('');
+
+  const tabs = (
+    <View className="owner-orders__tabs">
+      {OWNER_VIEW_LIST.map((v) => (
+        <View
+          key={v}
+          className={v === view ? 'owner-orders__tab owner-orders__tab--active' : 'owner-orders__tab'}
+          onClick={() => setView(v)}
+        >
+          {VIEW_LABEL[v]}
+        </View>
+      ))}
+      <View className="owner-orders__summary-link" onClick={() => void Taro.navigateTo({ url: PAGES.ownerSummary })}>
+        今日概况 ›
+      </View>
+    </View>
+  );
+
+  if (view === 'after_sale') return <AfterSaleDesk tabs={tabs} />;
+  return <OrderList view={view} q={q} tabs={tabs} onSearch={setQ} />;
+}
+
+interface OrderListProps {
+  view: OrderView;
+  q: string;
+  tabs: ReactNode;
+  onSearch: (q: string) => void;
+}
+
+function OrderList({ view, q, tabs, onSearch }: OrderListProps) {
   const list = useOwnerOrders(view, q);
   usePagedListScroll(list, '.owner-orders__list');
-  // Back from an order the owner just shipped or refunded: show its new state.
+  // Back from an order the owner just shipped: show its new state.
   useRefreshOnReturn(list.refresh);
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') {
@@ -43,26 +76,10 @@ export default function OwnerOrdersPage() {
         placeholder="搜索订单号或买家手机号"
         maxlength={ORDER_QUERY_MAX}
         query={q}
-        onSearch={setQ}
-        onClear={() => setQ('')}
+        onSearch={onSearch}
+        onClear={() => onSearch('')}
       >
-        <View className="owner-orders__tabs">
-          {OWNER_VIEW_LIST.map((v) => (
-            <View
-              key={v}
-              className={v === view ? 'owner-orders__tab owner-orders__tab--active' : 'owner-orders__tab'}
-              onClick={() => setView(v)}
-            >
-              {VIEW_LABEL[v]}
-            </View>
-          ))}
-          <View
-            className="owner-orders__summary-link"
-            onClick={() => void Taro.navigateTo({ url: PAGES.ownerSummary })}
-          >
-            今日概况 ›
-          </View>
-        </View>
+        {tabs}
       </OwnerSearch>
 
       <PagedList

@@ -63,7 +63,7 @@ export function statusHint(order: Order): string {
     case 'cancelled':
       return '订单已取消';
     case 'refunding':
-      return refundInFlight(order) ? '已同意退款，等待微信支付退款到账' : '买家申请退款，请处理';
+      return refundInFlight(order) ? '已同意退款，等待微信支付退款到账' : '售后处理中，请查看售后';
     case 'refunded':
       return '退款已原路退回买家';
   }

@@ -42,6 +42,8 @@ export function makeOrder(overrides: Partial<Order> = {}): Order {
       { at: '2026-11-23T06:06:00.000Z', label: '已付款', detail: '微信支付' },
     ],
     commands: [],
+    afterSales: [],
+    refundedFen: 0,
     ...overrides,
   };
 }

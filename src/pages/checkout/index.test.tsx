@@ -159,7 +159,7 @@ describe('checkout page', () => {
 
     fireEvent.click(screen.getByText('确认支付'));
     await waitFor(() =>
-      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }),
+      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/member/order/index?id=${ORDER_ID}&paid=1` }),
     );
     expect(mockedDevPay).toHaveBeenCalledWith(ORDER_ID);
     await waitFor(() => expect(useCheckout.getState().draft).toBeNull());
@@ -174,7 +174,7 @@ describe('checkout page', () => {
     await screen.findByText('¥25.80');
     fireEvent.click(screen.getByText('提交订单'));
     fireEvent.click(await screen.findByText('取消'));
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}` }));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/member/order/index?id=${ORDER_ID}` }));
     expect(mockedDevPay).not.toHaveBeenCalled();
   });
 
@@ -245,7 +245,7 @@ describe('checkout page', () => {
     expect(await screen.findByText('13800138000')).toBeTruthy();
     fireEvent.click(screen.getByText('提交订单'));
     await waitFor(() =>
-      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/order/index?id=${ORDER_ID}&paid=1` }),
+      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/member/order/index?id=${ORDER_ID}&paid=1` }),
     );
     expect(create.mock.calls[0][0].address).toEqual(address);
     expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({

@@ -7,6 +7,7 @@ import type { PointsBalance } from '../../../cloudfunctions/contracts/points';
 import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import MePage from './index';
+import { NO_SERVICE } from '../../test-utils/fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
@@ -54,7 +55,7 @@ beforeEach(() => {
 
 describe('me page', () => {
   it('shows my nickname and my share code to copy', async () => {
-    session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null, service: NO_SERVICE } });
     render(<MePage />);
     expect(await screen.findByText('店主小王')).toBeTruthy();
     expect(screen.getByText('店主')).toBeTruthy();
@@ -68,7 +69,7 @@ describe('me page', () => {
     expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
     session.mockResolvedValueOnce({
       ok: true,
-      data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null },
+      data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null, service: NO_SERVICE },
     });
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('bob')).toBeTruthy();
@@ -78,7 +79,7 @@ describe('me page', () => {
   it('opens my orders by state from the 我的订单 card', async () => {
     session.mockResolvedValueOnce({
       ok: true,
-      data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null },
+      data: { user: { ...owner, isOwner: false, nickname: 'bob' }, binding: null, service: NO_SERVICE },
     });
     render(<MePage />);
     expect(await screen.findByText('我的订单')).toBeTruthy();
@@ -86,12 +87,14 @@ describe('me page', () => {
       ['待付款', 'pending_payment'],
       ['待发货', 'to_ship'],
       ['待收货', 'to_receive'],
-      ['售后', 'after_sale'],
     ];
     for (const [label, tab] of shortcuts) {
       fireEvent.click(screen.getByText(label));
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/pages/orders/index?tab=${tab}` });
     }
+    // 售后 opens 我的售后, the buyer's cases.
+    fireEvent.click(screen.getByText('售后'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/aftersales/index' });
     fireEvent.click(screen.getByText('全部订单 ›'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/orders/index?tab=all' });
     // Not an owner: no way into the shop's management.
@@ -103,7 +106,7 @@ describe('me page', () => {
     'gives the owner every desk: ' +
       'orders, products, summary, sharers, withdrawals, rates, points, reviews and settings',
     async () => {
-      session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null } });
+      session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null, service: NO_SERVICE } });
       render(<MePage />);
       await screen.findByText('店铺管理');
       const entries: Array<[string, string]> = [
@@ -125,7 +128,7 @@ describe('me page', () => {
   );
 
   it('opens the 推广中心 for everyone', async () => {
-    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
     render(<MePage />);
     fireEvent.click(await screen.findByText('分享赚佣金 · 推广中心 ›'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/share/center/index' });
@@ -135,7 +138,7 @@ describe('me page', () => {
 
 describe('me page: my recommender', () => {
   async function openWithBinding(b: typeof binding | null = binding) {
-    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: b } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: b, service: NO_SERVICE } });
     render(<MePage />);
     await screen.findByText('bob');
   }
@@ -199,7 +202,7 @@ describe('me page: the member card', () => {
   const day = (mo: number, d: number) => new Date(2099, mo - 1, d, 12, 0).toISOString();
 
   it('invites someone who is not a member; 开卡 joins once, shows the gift and the balance', async () => {
-    session.mockResolvedValueOnce({ ok: true, data: { user: guest, binding: null } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: guest, binding: null, service: NO_SERVICE } });
     render(<MePage />);
     expect(await screen.findByText('开通会员卡')).toBeTruthy();
     expect(document.querySelector('.me__points-available')).toBeNull();
@@ -222,7 +225,7 @@ describe('me page: the member card', () => {
   });
 
   it('says so when joining fails, and keeps the invitation', async () => {
-    session.mockResolvedValueOnce({ ok: true, data: { user: guest, binding: null } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: guest, binding: null, service: NO_SERVICE } });
     render(<MePage />);
     join.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
     const button = await screen.findByText('开卡');
@@ -237,7 +240,7 @@ describe('me page: the member card', () => {
     balance.mockReturnValueOnce(read.promise);
     session.mockResolvedValueOnce({
       ok: true,
-      data: { user: { ...bob, points: { available: 1300, pending: 35 } }, binding: null },
+      data: { user: { ...bob, points: { available: 1300, pending: 35 } }, binding: null, service: NO_SERVICE },
     });
     render(<MePage />);
     // The session's figures until the balance arrives.
@@ -266,7 +269,7 @@ describe('me page: the member card', () => {
   });
 
   it('reads the balance again on coming back to the page', async () => {
-    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null } });
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
     render(<MePage />);
     await screen.findByText('会员积分');
     await waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
@@ -283,7 +286,7 @@ describe('me page: the member card', () => {
     balance.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
     session.mockResolvedValueOnce({
       ok: true,
-      data: { user: { ...bob, points: { available: 300, pending: 0 } }, binding: null },
+      data: { user: { ...bob, points: { available: 300, pending: 0 } }, binding: null, service: NO_SERVICE },
     });
     render(<MePage />);
     const retry = await screen.findByText('积分刷新失败：网络异常，请稍后重试，点击重试');

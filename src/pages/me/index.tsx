@@ -24,8 +24,9 @@ function copyShareCode(code: string) {
 
 const ORDER_SHORTCUTS: BuyerTab[] = ['pending_payment', 'to_ship', 'to_receive', 'after_sale'];
 
+/** 售后 opens 我的售后 (the cases themselves); the other shortcuts open the order list on their tab. */
 function openOrders(tab: BuyerTab) {
-  void Taro.navigateTo({ url: routes.orders(tab) });
+  void Taro.navigateTo({ url: tab === 'after_sale' ? PAGES.memberAfterSales : routes.orders(tab) });
 }
 
 const open = (url: string) => () => void Taro.navigateTo({ url });

@@ -39,6 +39,8 @@ function order(id: string, status: OrderStatus, title: string, lines = 1): Order
     payBefore: '2026-01-05T01:33:00.000Z',
     timeline: [],
     commands: [],
+    afterSales: [],
+    refundedFen: 0,
   };
 }
 const page = (items: Order[], nextCursor: string | null = null) => ({ ok: true as const, data: { items, nextCursor } });
@@ -98,7 +100,7 @@ describe('orders page', () => {
     list.mockResolvedValueOnce(page([order('YJ0000000000000001', 'pending_payment', '云南古树红茶')]));
     render(<OrdersPage />);
     fireEvent.click(await screen.findByText('云南古树红茶'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/order/index?id=YJ0000000000000001' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/order/index?id=YJ0000000000000001' });
   });
 
   it('loads the next page at the bottom, refreshes on pull-down and on coming back', async () => {

@@ -7,6 +7,7 @@ import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import ProductPage from './index';
+import { NO_SERVICE } from '../../test-utils/fixtures';
 
 // What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs (see taroPage).
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
@@ -49,7 +50,7 @@ const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }]
 beforeEach(() => {
   resetTaroMock();
   getProduct.mockReset();
-  session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null } });
+  session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
   recordVisit.mockReset().mockResolvedValue({ ok: true, data: { bound: false, binding: null } });
   useSession.setState(initialSession, true);
   useCart.setState(initialCart, true);

@@ -1,11 +1,13 @@
 // Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, what buyers said, the
-// share and poster entries, and buying: 加入购物车 or 立即购买 of the picked SKU. A visit through someone's share is
-// recorded for them.
+// share and poster entries, 客服 (联系客服), and buying: 加入购物车 or 立即购买 of the picked SKU. A visit through
+// someone's share is recorded for them.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { Product, Sku } from '../../../cloudfunctions/contracts/shop';
 import { commissionApi } from '../../api/commission';
+import ContactService from '../../components/ContactService';
+import { contactFrom } from '../../components/ContactService/types';
 import Gallery from '../../components/Gallery';
 import PageState from '../../components/PageState';
 import ShareSheet from '../../components/ShareSheet';
@@ -211,6 +213,12 @@ export default function ProductPage() {
               海报
             </View>
           ) : null}
+          <ContactService
+            className="product__share product__share--native"
+            sessionFrom={contactFrom.product(product.id)}
+            card={{ title: product.title, path: routes.product(product.id), img: product.images[0] ?? '' }}
+            text="客服"
+          />
           <View className="product__cart" onClick={() => void Taro.switchTab({ url: PAGES.cart })}>
             购物车
             {cartQty > 0 ? <Text className="product__cart-badge">{cartQty > 99 ? '99+' : String(cartQty)}</Text> : null}

@@ -3,6 +3,7 @@ import { shopApi } from '../../api/shop';
 import { useSession } from '../../stores/session';
 import { mockedTaro, resetTaroMock } from '../../test-utils/taro-mock';
 import RulesPage from './index';
+import { NO_SERVICE } from '../../test-utils/fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { session: jest.fn() } }));
@@ -28,7 +29,7 @@ beforeEach(() => {
 });
 
 async function open(binding: { sharerCode: string; nickname: string; until: string } | null) {
-  session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding } });
+  session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding, service: NO_SERVICE } });
   render(<RulesPage />);
   await act(async () => undefined);
 }

@@ -1,13 +1,14 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { orderApi } from '../../api/order';
 import { devPay } from '../../api/dev-pay';
 import type { Order, OrderCommand, OrderStatus } from '../../../cloudfunctions/contracts/order';
+import { useSession } from '../../stores/session';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OrderPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({
-  orderApi: { get: jest.fn(), pay: jest.fn(), cancel: jest.fn(), confirmReceipt: jest.fn(), requestRefund: jest.fn() },
+  orderApi: { get: jest.fn(), pay: jest.fn(), cancel: jest.fn(), confirmReceipt: jest.fn() },
 }));
 jest.mock('../../api/dev-pay', () => ({ devPay: jest.fn() }));
 
@@ -16,6 +17,7 @@ const api = orderApi as jest.Mocked<typeof orderApi>;
 const mockedDevPay = devPay as jest.MockedFunction<typeof devPay>;
 
 const ID = 'YJ7K3M9Q2W4E6R8T1Y';
+const initialSession = useSession.getState();
 // Built from local fields so the expectations hold in any time zone the tests run in.
 const local = (mo: number, d: number, h: number, mi: number) => new Date(2026, mo - 1, d, h, mi).toISOString();
 
@@ -41,6 +43,8 @@ function order(status: OrderStatus, commands: OrderCommand[], extra: Partial<Ord
     payBefore: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
     timeline: [{ at: local(1, 5, 9, 3), label: '已下单' }],
     commands,
+    afterSales: [],
+    refundedFen: 0,
     ...extra,
   };
 }
@@ -52,6 +56,7 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   mockedDevPay.mockReset().mockResolvedValue({ ok: true, data: null });
   delete process.env.TARO_ENV;
+  useSession.setState(initialSession, true);
 });
 
 async function open(o: Order) {
@@ -65,7 +70,7 @@ const buttons = () => Array.from(document.querySelectorAll('.order__action')).ma
 describe('order page', () => {
   it('shows the status, address, lines, amounts, parcel and what happened when', async () => {
     await open(
-      order('shipped', ['confirmReceipt', 'requestRefund'], {
+      order('shipped', ['confirmReceipt', 'applyAfterSale'], {
         paidAt: local(1, 5, 9, 10),
         shipping: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
         autoConfirmAt: local(1, 15, 10, 0),
@@ -169,61 +174,80 @@ describe('order page', () => {
 
   it('asks before confirming receipt, then shows the completed order', async () => {
     await open(order('shipped', ['confirmReceipt']));
-    api.confirmReceipt.mockResolvedValueOnce(got(order('completed', ['requestRefund'])));
+    api.confirmReceipt.mockResolvedValueOnce(got(order('completed', ['applyAfterSale'])));
     await act(async () => fireEvent.click(screen.getByText('确认收货')));
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认收货' }));
     expect(api.confirmReceipt).toHaveBeenCalledWith({ orderId: ID });
     expect(await screen.findByText('已完成')).toBeTruthy();
-    expect(buttons()).toEqual(['申请退款']);
+    expect(buttons()).toEqual(['申请售后']);
   });
 
-  it('asks for a refund reason of 2 to 200 characters, confirms, then shows the refund', async () => {
-    await open(order('paid', ['requestRefund']));
-    fireEvent.click(screen.getByText('申请退款'));
-    fireEvent.click(screen.getByText('提交申请'));
-    expect(screen.getByText('请填写退款原因（至少 2 个字）')).toBeTruthy();
-    expect(Taro.showModal).not.toHaveBeenCalled();
-
-    const host = screen
-      .getAllByPlaceholderText('请说明退款原因，如：商品破损、与描述不符')[0]
-      .closest('taro-textarea-core')!;
-    // Zero-width characters pass a length count but show nothing: refused here as the contract refuses them.
-    act(() => {
-      host.dispatchEvent(new CustomEvent('input', { detail: { value: '\u200B\u200B\u2060' } }));
-    });
-    fireEvent.click(screen.getByText('提交申请'));
-    expect(screen.getByText('请填写退款原因（至少 2 个字）')).toBeTruthy();
-    expect(Taro.showModal).not.toHaveBeenCalled();
-    act(() => {
-      host.dispatchEvent(new CustomEvent('input', { detail: { value: ' 不想要了 ' } }));
-    });
-    expect(screen.getByText('4/200')).toBeTruthy();
-    api.requestRefund.mockResolvedValueOnce(
-      got(order('refunding', [], { refund: { reason: '不想要了', requestedAt: local(1, 5, 10, 0), refundFen: 3380 } })),
-    );
-    await act(async () => fireEvent.click(screen.getByText('提交申请')));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '申请退款' }));
-    expect(api.requestRefund).toHaveBeenCalledWith({ orderId: ID, reason: '不想要了' });
-    expect(await screen.findByText('售后中')).toBeTruthy();
-    expect(screen.getByText('等待店主处理')).toBeTruthy();
-    expect(screen.getByText('不想要了')).toBeTruthy();
-    expect(screen.queryByText('提交申请')).toBeNull();
+  it('申请售后 shows only when the order offers it, and opens the after-sale form of this order', async () => {
+    await open(order('shipped', ['confirmReceipt']));
+    expect(screen.queryByText('申请售后')).toBeNull();
+    cleanup();
+    await open(order('shipped', ['confirmReceipt', 'applyAfterSale']));
+    expect(buttons()).toEqual(['申请售后', '确认收货']);
+    fireEvent.click(screen.getByText('申请售后'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/member/aftersale-apply/index?orderId=${ID}` });
   });
 
-  it('shows why the owner refused a refund', async () => {
+  it('lists the order’s after-sale cases with their status, each opening its case, and what was refunded', async () => {
     await open(
       order('shipped', ['confirmReceipt'], {
-        refund: {
-          reason: '发错规格',
-          requestedAt: local(1, 6, 9, 0),
-          rejectedAt: local(1, 6, 12, 0),
-          rejectReason: '规格无误，请查看包装',
-          refundFen: 0,
-        },
+        refundedFen: 1290,
+        afterSales: [
+          {
+            id: `${ID}S2`,
+            orderId: ID,
+            type: 'return_refund',
+            status: 'awaiting_return',
+            refundFen: 1290,
+            createdAt: local(1, 8, 10, 0),
+            title: '云南古树红茶',
+            image: '/img/p1.png',
+            units: 1,
+          },
+          {
+            id: `${ID}S1`,
+            orderId: ID,
+            type: 'refund_only',
+            status: 'refunded',
+            refundFen: 1290,
+            createdAt: local(1, 7, 10, 0),
+            title: '云南古树红茶',
+            image: '/img/p1.png',
+            units: 1,
+          },
+        ],
       }),
     );
-    expect(screen.getByText('店主未同意退款')).toBeTruthy();
-    expect(screen.getByText('规格无误，请查看包装')).toBeTruthy();
+    expect(screen.getByText('售后记录')).toBeTruthy();
+    expect(screen.getByText('退货退款 ¥12.90')).toBeTruthy();
+    expect(screen.getByText('待寄回')).toBeTruthy();
+    expect(screen.getByText('仅退款 ¥12.90')).toBeTruthy();
+    // The first case's status, and the order's refunded amount under what was paid.
+    expect(screen.getAllByText('已退款')).toHaveLength(2);
+    const refunded = Array.from(document.querySelectorAll('.order__row')).find((r) =>
+      r.textContent?.startsWith('已退款'),
+    );
+    expect(refunded?.textContent).toBe('已退款¥12.90');
+    fireEvent.click(screen.getByText('退货退款 ¥12.90'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/member/aftersale/index?id=${ID}S2` });
+  });
+
+  it('shows no refunded row and no cases for an order without any', async () => {
+    await open(order('completed', []));
+    expect(screen.queryByText('售后记录')).toBeNull();
+    expect(screen.queryByText('已退款')).toBeNull();
+  });
+
+  it('联系客服 (h5) shows the shop’s service contacts', async () => {
+    useSession.setState({ status: 'ready', service: { phone: '13900001111', wechatId: '' } });
+    await open(order('paid', []));
+    fireEvent.click(screen.getByText('联系客服'));
+    expect(screen.getByText('13900001111')).toBeTruthy();
+    expect(screen.getByText('拨打')).toBeTruthy();
   });
 
   it('h5: 去支付 opens the pay sheet; once paid the order is loaded again', async () => {
@@ -243,13 +267,13 @@ describe('order page', () => {
     expect(api.pay).toHaveBeenCalledWith({ orderId: ID });
     expect(screen.getAllByText('¥33.80').length).toBeGreaterThan(1);
 
-    api.get.mockResolvedValueOnce(got(order('paid', ['requestRefund'], { paidAt: local(1, 5, 9, 10) })));
+    api.get.mockResolvedValueOnce(got(order('paid', ['applyAfterSale'], { paidAt: local(1, 5, 9, 10) })));
     fireEvent.click(screen.getByText('确认支付'));
     expect(await screen.findByText('待发货')).toBeTruthy();
     expect(mockedDevPay).toHaveBeenCalledWith(ID);
     expect(api.get).toHaveBeenCalledTimes(2);
     expect(screen.queryByText('微信支付（本地模拟）')).toBeNull();
-    expect(buttons()).toEqual(['申请退款']);
+    expect(buttons()).toEqual(['申请售后']);
   });
 
   it('says the order does not exist for a malformed id, without asking the server', async () => {
@@ -271,7 +295,7 @@ describe('order page', () => {
 
 describe('reviews from the order page', () => {
   it('a completed order offers 评价 on lines not yet reviewed and says 已评价 on the others', async () => {
-    const two = order('completed', ['requestRefund'], {
+    const two = order('completed', ['applyAfterSale'], {
       items: [
         {
           productId: 'p1',

@@ -1,12 +1,17 @@
-// One order, for its buyer: where it stands (with the time left to pay), where it goes, what is in it, what it cost,
-// the parcel, the refund, what happened when, and the buttons the order function says the buyer may press now.
+// One order, for its buyer: where it stands (with the time left to pay), where it goes, what is in it, what it cost
+// and what was refunded, the parcel, its after-sale cases, what happened when, 联系客服, and the buttons the order
+// function says the buyer may press now (申请售后 opens the after-sale form).
 import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import ContactService from '../../components/ContactService';
+import { contactFrom } from '../../components/ContactService/types';
 import PageState from '../../components/PageState';
 import { usePayment } from '../../components/PaySheet/usePayment';
 import { formatFen } from '../../lib/money';
 import {
+  AFTER_SALE_STATUS_LABELS,
+  AFTER_SALE_TYPE_LABELS,
   BUYER_COMMAND_LABELS,
   buyerCommands,
   ORDER_STATUS_HINTS,
@@ -15,9 +20,8 @@ import {
 } from '../../lib/order-status';
 import { PAGES, routes } from '../../routes';
 import { formatTime } from '../../lib/time';
-import type { Order } from '../../../cloudfunctions/contracts/order';
+import type { AfterSaleSummary, Order } from '../../../cloudfunctions/contracts/order';
 import PayCountdown from './PayCountdown';
-import RefundSheet from './RefundSheet';
 import { useOrderDetail } from './useOrderDetail';
 import './index.scss';
 
@@ -32,7 +36,7 @@ function copy(data: string, what: string) {
 export default function OrderPage() {
   const { params } = useRouter();
   const detail = useOrderDetail(params.id, params.paid === '1');
-  // Back from the review form (or anywhere): the order may have moved on.
+  // Back from the review form, the after-sale form or a case (or anywhere): the order may have moved on.
   const shownOnce = useRef(false);
   useDidShow(() => {
     if (shownOnce.current) void detail.reload();
@@ -40,7 +44,6 @@ export default function OrderPage() {
   });
   const payment = usePayment();
   const [running, setRunning] = useState<BuyerCommand | null>(null);
-  const [refunding, setRefunding] = useState(false);
 
   if (detail.status === 'loading') return <PageState kind="loading" />;
   if (detail.status === 'not_found') {
@@ -111,34 +114,16 @@ export default function OrderPage() {
       toast(res.ok ? '已确认收货' : res.error.message);
     });
 
-  const onRefund = (reason: string) =>
-    run('requestRefund', async () => {
-      const { confirm } = await Taro.showModal({
-        title: '申请退款',
-        content: '确定提交退款申请吗？店主同意后，货款将原路退回。',
-        confirmText: '提交',
-        cancelText: '再想想',
-      });
-      if (!confirm) return;
-      const res = await detail.requestRefund(reason);
-      if (res.ok) {
-        setRefunding(false);
-        toast('已提交退款申请');
-      } else {
-        toast(res.error.message);
-      }
-    });
-
   const handlers: Record<BuyerCommand, () => void> = {
     pay: () => void onPay(),
     cancel: () => void onCancel(),
     confirmReceipt: () => void onConfirmReceipt(),
-    requestRefund: () => setRefunding(true),
+    applyAfterSale: () => void Taro.navigateTo({ url: routes.memberAfterSaleApply(order.id) }),
   };
   const commands = buyerCommands(order.commands);
 
   return (
-    <View className={commands.length > 0 ? 'order order--with-bar' : 'order'}>
+    <View className="order order--with-bar">
       <StatusHeader order={order} onPayExpired={() => void detail.reload()} />
 
       <View className="order__card order__address">
@@ -167,6 +152,7 @@ export default function OrderPage() {
       ) : null}
 
       {order.refund ? <RefundInfo refund={order.refund} /> : null}
+      {order.afterSales.length > 0 ? <AfterSales cases={order.afterSales} /> : null}
 
       <View className="order__card">
         {order.items.map((line) => (
@@ -207,6 +193,7 @@ export default function OrderPage() {
             <Text className="order__row-label">实付</Text>
             <Text className="order__row-value order__payable">{formatFen(order.amounts.payableFen)}</Text>
           </View>
+          {order.refundedFen > 0 ? <Row label="已退款" value={formatFen(order.refundedFen)} /> : null}
         </View>
       </View>
 
@@ -246,34 +233,25 @@ export default function OrderPage() {
         </View>
       ) : null}
 
-      {commands.length > 0 ? (
-        <View className="order__bar">
-          {commands.map((command) => (
-            <View
-              key={command}
-              className={[
-                'order__action',
-                command === 'pay' || command === 'confirmReceipt' ? 'order__action--primary' : '',
-                running ? 'order__action--busy' : '',
-              ]
-                .filter(Boolean)
-                .join(' ')}
-              aria-disabled={!!running}
-              onClick={running ? undefined : handlers[command]}
-            >
-              {running === command ? '处理中…' : BUYER_COMMAND_LABELS[command]}
-            </View>
-          ))}
-        </View>
-      ) : null}
-
-      {refunding ? (
-        <RefundSheet
-          busy={running === 'requestRefund'}
-          onSubmit={(reason) => void onRefund(reason)}
-          onClose={() => setRefunding(false)}
-        />
-      ) : null}
+      <View className="order__bar">
+        <ContactService className="order__contact" sessionFrom={contactFrom.order(order.id)} />
+        {commands.map((command) => (
+          <View
+            key={command}
+            className={[
+              'order__action',
+              command === 'pay' || command === 'confirmReceipt' ? 'order__action--primary' : '',
+              running ? 'order__action--busy' : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            aria-disabled={!!running}
+            onClick={running ? undefined : handlers[command]}
+          >
+            {running === command ? '处理中…' : BUYER_COMMAND_LABELS[command]}
+          </View>
+        ))}
+      </View>
       {payment.sheet}
     </View>
   );
@@ -284,8 +262,9 @@ function StatusHeader({ order, onPayExpired }: { order: Order; onPayExpired: () 
   if (order.status === 'pending_payment') hint = <PayCountdown payBefore={order.payBefore} onExpire={onPayExpired} />;
   else if (order.status === 'shipped' && order.autoConfirmAt) {
     hint = <Text className="order__hint">{`商品已发出，${formatTime(order.autoConfirmAt)} 将自动确认收货`}</Text>;
-  } else if (order.status === 'refunded' && order.refund) {
-    hint = <Text className="order__hint">{`已退款 ${formatFen(order.refund.refundFen)}，将原路退回`}</Text>;
+  } else if (order.status === 'refunded' && (order.refundedFen > 0 || order.refund)) {
+    const fen = order.refundedFen > 0 ? order.refundedFen : (order.refund?.refundFen ?? 0);
+    hint = <Text className="order__hint">{`已退款 ${formatFen(fen)}，将原路退回`}</Text>;
   }
   return (
     <View className="order__header">
@@ -295,6 +274,27 @@ function StatusHeader({ order, onPayExpired }: { order: Order; onPayExpired: () 
   );
 }
 
+/** The order's after-sale cases, newest first, each opening its case page. */
+function AfterSales({ cases }: { cases: AfterSaleSummary[] }) {
+  return (
+    <View className="order__card">
+      <Text className="order__card-title">售后记录</Text>
+      {cases.map((c) => (
+        <View
+          key={c.id}
+          className="order__case"
+          onClick={() => void Taro.navigateTo({ url: routes.memberAfterSale(c.id) })}
+        >
+          <Text className="order__case-type">{`${AFTER_SALE_TYPE_LABELS[c.type]} ${formatFen(c.refundFen)}`}</Text>
+          <Text className="order__case-status">{AFTER_SALE_STATUS_LABELS[c.status]}</Text>
+          <Text className="order__case-more">›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** A refund the shop made by itself (a payment that came after the order was cancelled). */
 function RefundInfo({ refund }: { refund: NonNullable<Order['refund']> }) {
   let state = '等待店主处理';
   if (refund.refundedAt) state = `已退款（${formatTime(refund.refundedAt)}）`;

@@ -19,7 +19,6 @@ export interface OrderDetail {
   reloadAfterPay: () => Promise<void>;
   cancel: () => Promise<Result<{ order: Order }>>;
   confirmReceipt: () => Promise<Result<{ order: Order }>>;
-  requestRefund: (reason: string) => Promise<Result<{ order: Order }>>;
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -82,10 +81,6 @@ export function useOrderDetail(id: string | undefined, justPaid = false): OrderD
 
   const cancel = useCallback(() => applying(orderApi.cancel({ orderId: id ?? '' })), [applying, id]);
   const confirmReceipt = useCallback(() => applying(orderApi.confirmReceipt({ orderId: id ?? '' })), [applying, id]);
-  const requestRefund = useCallback(
-    (reason: string) => applying(orderApi.requestRefund({ orderId: id ?? '', reason })),
-    [applying, id],
-  );
 
-  return { status, order, error, reload, reloadAfterPay, cancel, confirmReceipt, requestRefund };
+  return { status, order, error, reload, reloadAfterPay, cancel, confirmReceipt };
 }
