@@ -1,7 +1,7 @@
 // Journey: an order from cart to completion, and a refund, with the buyer and the owner each in their own browser.
 // bob puts two products in the cart, checks out and pays in the (simulated) pay sheet; the owner ships it from the
-// order desk; bob confirms receipt. bob then buys another, asks for a refund; the owner approves it and plays
-// WeChat Pay's refund (h5 only), and both see 已退款.
+// order desk; bob confirms receipt. bob then buys another and, before it ships, asks for a refund (售后, 仅退款); the
+// owner approves it from the desk's 售后 tab, bob plays WeChat Pay's refund (h5 only), and both see 已退款.
 // The emulator is shared by every journey file and keeps its state: products are picked by the stock they have now.
 import type { Page } from 'playwright-core';
 import type { ProductDetail } from '../../cloudfunctions/contracts/shop';
@@ -44,16 +44,8 @@ async function openProduct(page: Page, pick: Pick): Promise<void> {
   await shown(page, `已选：${pick.spec}`);
 }
 
-/**
- * The owner finds an order on the desk by its id (the shared emulator holds other journeys' orders too).
- * With a view, the desk is opened by its address and switched to that tab; without, it is already on screen.
- */
-async function openOnDesk(page: Page, orderId: string, view?: '售后'): Promise<void> {
-  if (view) {
-    await page.goto(`${origin}/#/owner/orders/index`);
-    await shown(page, '搜索');
-    await tap(page, view);
-  }
+/** The owner finds an order on the desk (already on screen) by its id: the shared emulator holds other orders too. */
+async function openOnDesk(page: Page, orderId: string): Promise<void> {
   await shown(page, '搜索');
   await fill(page, '搜索订单号或买家手机号', orderId);
   await tap(page, '搜索');
@@ -66,6 +58,7 @@ async function openOnDesk(page: Page, orderId: string, view?: '售后'): Promise
 let shippedOrder: string | undefined;
 let refundOrder: string | undefined;
 let refundOrderUrl: string | undefined;
+let refundCase: string | undefined;
 
 test('bob adds two products to the cart, checks out and pays: the order is 待发货', async () => {
   const picks = await inStock(2);
@@ -135,7 +128,7 @@ test('bob confirms receipt and sees 已完成', async () => {
   });
 });
 
-test('bob buys another product and asks for a refund', async () => {
+test('bob buys another product and asks for a refund before it ships (售后, 仅退款)', async () => {
   const [pick] = await inStock(1);
   const { page } = await open('bob');
   await withFailureScreenshot(page, 'order-refund-request', async () => {
@@ -143,37 +136,45 @@ test('bob buys another product and asks for a refund', async () => {
     await tap(page, '立即购买');
     refundOrder = await checkoutAndPay(page);
     refundOrderUrl = page.url();
-    await tap(page, '申请退款');
-    await fill(page, '请说明退款原因，如：商品破损、与描述不符', '拍错了规格，请退款');
+    await tap(page, '申请售后');
+    await page.waitForURL(/\/member\/aftersale-apply\/index\?orderId=/);
+    // Not shipped: refund only, the whole amount paid (shipping included when it is everything).
+    await shown(page, '商品未发货，可申请仅退款，按实付金额全额退款');
+    await tap(page, '请选择 ›');
+    await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
+    await fill(page, '补充描述，有助于商家更快处理（选填）', '拍错了规格，请退款');
     await tap(page, '提交申请');
     await confirmModal(page, '提交');
-    await shown(page, '售后中');
+    await page.waitForURL(/\/member\/aftersale\/index\?id=/);
+    refundCase = /id=(YJ[0-9A-Z]{16}S[0-9]+)/.exec(page.url())?.[1];
+    await shown(page, '等待商家处理');
     await screenshot(page, 'order-refund-requested');
   });
 });
 
 test('the owner approves the refund; once WeChat Pay refunds it both see 已退款', async () => {
-  expect(refundOrder).toBeDefined();
-  const orderId = refundOrder as string;
+  expect(refundCase).toBeDefined();
+  const id = refundCase as string;
   const owner = await open('owner');
   await withFailureScreenshot(owner.page, 'order-refund-approve', async () => {
     const { page } = owner;
-    await openOnDesk(page, orderId, '售后');
-    await shown(page, '买家申请退款，请处理');
-    await shown(page, '拍错了规格，请退款');
+    await page.goto(`${origin}/#/owner/orders/index`);
+    await tap(page, '售后');
+    await tap(page, id);
+    await shown(page, '买家申请售后，请处理');
+    await shown(page, /拍错了规格，请退款/);
     await tap(page, '同意退款');
     await confirmModal(page, '同意退款');
     await shown(page, '已同意退款，等待微信支付退款到账');
     await screenshot(page, 'order-refund-approved');
-    await tap(page, '模拟微信退款到账');
-    await shown(page, '已退款');
-    await shown(page, '退款已原路退回买家');
-    await screenshot(page, 'order-refunded-owner');
   });
 
   const bob = await open('bob');
   await withFailureScreenshot(bob.page, 'order-refunded', async () => {
-    await bob.page.goto(refundOrderUrl ?? `${origin}/#/member/order/index?id=${orderId}`);
+    await bob.page.goto(`${origin}/#/member/aftersale/index?id=${id}`);
+    await tap(bob.page, '模拟微信退款到账');
+    await shown(bob.page, /^已退款 ¥[0-9,.]+，已原路退回$/);
+    await bob.page.goto(refundOrderUrl ?? `${origin}/#/member/order/index?id=${refundOrder}`);
     await shown(bob.page, '已退款');
     await screenshot(bob.page, 'order-refunded');
   });
