@@ -322,7 +322,8 @@ describe('illegal transitions are refused with a code and change nothing', () =>
       ],
     ],
     [
-      'a case approved, its refund asked of WeChat Pay',
+      // Its refund asked of WeChat Pay, not yet confirmed.
+      'a case approved',
       async (b) => {
         const o = await shop.paid(b, [APPLE]);
         const approved = await shop.decideCase((await shop.applyCase(b, o.id)).id, true);
