@@ -281,6 +281,77 @@ describe("b. the owner's approve and reject of one after-sale case sent together
   }, 180_000);
 });
 
+describe("b1. the owner's approval, the buyer's cancel and the scheduler's deadline on one case at once", () => {
+  test('exactly one moves the case; a refund is asked only when it went to refunding', async () => {
+    const [sku] = await shop.makeProduct('deadline', [{ stock: 200, priceFen: 12000 }]);
+    const BATCHES = 3; // of RACES cases each: their approvals and cancels fired together with two scheduler runs
+    const anomalies: string[] = [];
+    const tally = { owner: 0, buyer: 0, system: 0 };
+    for (let batch = 0; batch < BATCHES; batch++) {
+      const ready = await pool(
+        Array.from({ length: RACES }, (_v, i) => `dl${batch * RACES + i + 1}`),
+        SETUP,
+        async (buyer) => {
+          const shipped = await shop.shipped(buyer, [sku]);
+          return { buyer, orderId: shipped.id, caseId: (await shop.applyCase(buyer, shipped.id)).id };
+        },
+      );
+      // Past the owner's reply deadline, without moving the clock (a clock move fires the scheduler's timer itself,
+      // and the deadline would win before the race began).
+      const due = new Date((await shop.now()).getTime() - MINUTE);
+      for (const r of ready)
+        await shop.db
+          .collection('after_sales')
+          .doc(r.caseId)
+          .update({ data: { deadline: due, sortAt: due } });
+      // Case j's owner and buyer start after j and RACES - 1 - j round trips: over the batch they meet every step
+      // of the scheduler's sweep and of each other.
+      const [answers] = await Promise.all([
+        settleAll(
+          ready.map((r, j) =>
+            Promise.all([
+              afterRoundTrips(j, () => shop.order(OWNER, 'decideAfterSale', { afterSaleId: r.caseId, approve: true })),
+              afterRoundTrips(RACES - 1 - j, () => shop.order(r.buyer, 'cancelAfterSale', { afterSaleId: r.caseId })),
+            ]),
+          ),
+        ),
+        shop.runScheduler(),
+        afterRoundTrips(RACES / 2, () => shop.runScheduler()),
+      ]);
+      const { refunds } = await shop.payments();
+      for (const [j, r] of ready.entries()) {
+        const [approve, cancel] = answers[j];
+        const c = await shop.caseDoc(r.caseId);
+        const moves = c.history.slice(1).map((h: { by: string; label: string }) => `${h.by}:${h.label}`);
+        const asked = refunds.filter((x) => x.outTradeNo === r.orderId).length;
+        const order = await shop.orderDoc(r.orderId);
+        const winner = approve.ok ? 'owner' : cancel.ok ? 'buyer' : 'system';
+        tally[winner]++;
+        const want =
+          winner === 'owner'
+            ? { moves: ['owner:商家同意退款'], status: 'refunding', asked: 1, open: r.caseId }
+            : winner === 'buyer'
+              ? { moves: ['buyer:买家撤销申请'], status: 'cancelled', asked: 0, open: null }
+              : { moves: ['system:商家超时未处理，系统自动同意退款'], status: 'refunding', asked: 1, open: r.caseId };
+        const got = { moves, status: c.status, asked, open: order.openAfterSale ?? null };
+        if ((approve.ok && cancel.ok) || JSON.stringify(got) !== JSON.stringify(want))
+          anomalies.push(`${r.caseId}: owner ${approve.ok}, buyer ${cancel.ok}: got ${JSON.stringify(got)}`);
+        for (const a of [approve, cancel]) {
+          if (!a.ok && a.error.code !== 'afterSale.invalid_transition')
+            anomalies.push(`${r.caseId}: the loser answered ${JSON.stringify(a)}`);
+        }
+        if (order.status !== 'shipped') anomalies.push(`${r.orderId}: ${order.status} before any refund completed`);
+        if (c.status === 'refunding') await shop.refundCase(c);
+      }
+    }
+    anomalies.push(...(await ledgerAnomalies()));
+    expect({ anomalies, total: tally.owner + tally.buyer + tally.system }).toEqual({
+      anomalies: [],
+      total: BATCHES * RACES,
+    });
+  }, 180_000);
+});
+
 describe("b2. WeChat Pay's refund callback racing the scheduler asking for the same refund again", () => {
   test('the refund is recorded once: refunded = paid, one refund at WeChat Pay, one 退款成功', async () => {
     const [sku] = await shop.makeProduct('askagain', [{ stock: 200, priceFen: 12000 }]);
