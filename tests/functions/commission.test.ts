@@ -218,6 +218,20 @@ describe('settlement and reversal', () => {
     expect((await stats('a10')).commission.settledFen).toBe(199);
   });
 
+  test('a case open when the window closes holds the settling back; rejected, the whole commission settles', async () => {
+    await visit('b15', 'a15');
+    const order = await shop.completed('b15', [APPLE]);
+    await shop.advance(7 * DAY - MINUTE);
+    const opened = await shop.applyCase('b15', order.id);
+    await shop.advance(2 * MINUTE);
+    await shop.runScheduler();
+    expect((await linesOf(order.id))[0].status).toBe('pending');
+    await shop.decideCase(opened.id, false);
+    await shop.runScheduler();
+    expect((await linesOf(order.id))[0]).toMatchObject({ status: 'settled', amountFen: 199, reversedFen: 0 });
+    expect(await stats('a15')).toMatchObject({ commission: { pendingFen: 0, settledFen: 199, reversedFen: 0 } });
+  });
+
   test('a full refund before shipping reverses the whole commission', async () => {
     await visit('b11', 'a11');
     const order = await paidThrough('b11', [APPLE, GOJI]);
