@@ -309,7 +309,7 @@ async function pointsRace(api, answer) {
   const { outTradeNo } = await must(answer(member, 'order', { action: 'pay', orderId: order.id }), 'pay');
   await api.post('/__dev/pay', { outTradeNo });
   await must(
-    answer('owner', 'order', { action: 'ship', orderId: order.id, carrier: '顺丰速运', trackingNo: 'SF1234567890' }),
+    answer('owner', 'order', { action: 'ship', orderId: order.id, courier: 'SF', trackingNo: 'SF1234567890' }),
     'ship',
   );
   await must(answer(member, 'order', { action: 'confirmReceipt', orderId: order.id }), 'confirmReceipt');

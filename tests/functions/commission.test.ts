@@ -218,12 +218,28 @@ describe('settlement and reversal', () => {
     expect((await stats('a10')).commission.settledFen).toBe(199);
   });
 
+  test('a case open when the window closes holds the settling back; rejected, the whole commission settles', async () => {
+    await visit('b15', 'a15');
+    const order = await shop.completed('b15', [APPLE]);
+    await shop.advance(7 * DAY - MINUTE);
+    const opened = await shop.applyCase('b15', order.id);
+    await shop.advance(2 * MINUTE);
+    await shop.runScheduler();
+    expect((await linesOf(order.id))[0].status).toBe('pending');
+    await shop.decideCase(opened.id, false);
+    await shop.runScheduler();
+    expect((await linesOf(order.id))[0]).toMatchObject({ status: 'settled', amountFen: 199, reversedFen: 0 });
+    expect(await stats('a15')).toMatchObject({ commission: { pendingFen: 0, settledFen: 199, reversedFen: 0 } });
+  });
+
   test('a full refund before shipping reverses the whole commission', async () => {
     await visit('b11', 'a11');
     const order = await paidThrough('b11', [APPLE, GOJI]);
-    await shop.requestRefund('b11', order.id);
-    const approved = await shop.decide(order.id, true);
-    await shop.simulateRefund(approved.refund!.outRefundNo!);
+    // Every unit before shipping: everything paid, shipping included.
+    const opened = await shop.applyCase('b11', order.id);
+    expect(opened.refundFen).toBe(order.amounts.payableFen);
+    await shop.refundCase(await shop.decideCase(opened.id, true));
+    expect((await shop.orderDoc(order.id)).status).toBe('refunded');
     expect((await linesOf(order.id)).map((l: any) => [l.status, l.reversedFen])).toEqual([
       ['reversed', 199],
       ['reversed', 229],
@@ -234,43 +250,77 @@ describe('settlement and reversal', () => {
     });
   });
 
-  test('a partial refund of a shipped order reverses pro rata and the rest settles', async () => {
+  test('a partial refund of a shipped order reverses pro rata at once; the rest settles when the window closes', async () => {
     await visit('b12', 'a12');
     const order = await shop.shipped('b12', [APPLE]);
     const paidFen = order.amounts.payableFen; // 3990 + 1000 shipping
-    await shop.requestRefund('b12', order.id);
+    // Compensation the buyer asks for the apple they keep: about half of what was paid (at most the goods, ¥39.90).
     const half = Math.floor(paidFen / 2);
-    const approved = (await shop.ok(OWNER, 'decideRefund', { orderId: order.id, approve: true, refundFen: half }))
-      .order;
-    expect(approved.refund.refundFen).toBe(half);
-    await shop.simulateRefund(approved.refund.outRefundNo);
+    const opened = await shop.applyCase('b12', order.id, { refundFen: half });
+    expect(opened.refundFen).toBe(half);
+    await shop.refundCase(await shop.decideCase(opened.id, true));
+    expect(await shop.get('b12', order.id)).toMatchObject({ status: 'shipped', refundedFen: half });
     const kept = Math.floor((199 * (paidFen - half)) / paidFen);
+    // The refunded share is taken back in the refund's own transaction; the rest waits for the window.
+    expect((await linesOf(order.id))[0]).toMatchObject({ status: 'pending', reversedFen: 199 - kept });
+    expect(await stats('a12')).toMatchObject({
+      commission: { pendingFen: kept, settledFen: 0, reversedFen: 199 - kept },
+    });
+    await shop.ok('b12', 'confirmReceipt', { orderId: order.id });
+    await shop.advance(7 * DAY + MINUTE);
+    await shop.runScheduler();
     expect((await linesOf(order.id))[0]).toMatchObject({ status: 'settled', reversedFen: 199 - kept });
     expect(await stats('a12')).toMatchObject({
       commission: { settledFen: kept, reversedFen: 199 - kept, pendingFen: 0 },
     });
   });
 
+  // BUG (backend, issue 17): reported to the lead; flip `test.failing` to `test` once fixed. After shipping the
+  // most a case refunds is the goods (shipping stays paid), so every unit refunded still leaves refundedFen < paid;
+  // `txReverseShare` / `reverse` (flows/commission.ts) take back `reversalOf(amount, paid, refunded)`, pro rata to
+  // the payment *including shipping*, and the sharer keeps floor(199 × 1000 / 4990) = 39 fen of commission on goods
+  // that were all refunded (commission is rate × paid goods: nothing here).
+  test.failing('every unit refunded after shipping: no commission is left to settle on the refunded goods', async () => {
+    await visit('b14', 'a14');
+    const order = await shop.shipped('b14', [APPLE]); // 3990 + 1000 shipping
+    const opened = await shop.applyCase('b14', order.id);
+    await shop.refundCase(await shop.decideCase(opened.id, true));
+    await shop.ok('b14', 'confirmReceipt', { orderId: order.id });
+    await shop.advance(7 * DAY + MINUTE);
+    await shop.runScheduler();
+    expect({
+      refunded: (await shop.orderDoc(order.id)).refundedFen,
+      commission: (await stats('a14')).commission,
+    }).toEqual({
+      refunded: 3990,
+      commission: expect.objectContaining({ settledFen: 0, reversedFen: 199, pendingFen: 0 }),
+    });
+  });
+
   test('a partial refund of an unshipped order, or above what was paid, is refused and changes nothing', async () => {
     await visit('b13', 'a13');
     const paid = await paidThrough('b13', [APPLE]);
-    await shop.requestRefund('b13', paid.id);
-    const before = await shop.orderDoc(paid.id);
-    expect(await shop.refused(OWNER, 'decideRefund', { orderId: paid.id, approve: true, refundFen: 100 })).toBe(
-      'order.refund_amount_invalid',
+    const lines = [{ skuId: APPLE.skuId, qty: 1 }];
+    const input = { orderId: paid.id, type: 'refund_only', lines, reason: '不想要了' };
+    const before = { order: await shop.orderDoc(paid.id), lines: await linesOf(paid.id), stats: await stats('a13') };
+    const unchanged = async () => {
+      expect({ order: await shop.orderDoc(paid.id), lines: await linesOf(paid.id), stats: await stats('a13') }).toEqual(
+        before,
+      );
+      expect((await shop.all('after_sales')).filter((c) => c.orderId === paid.id)).toEqual([]);
+    };
+    // Before shipping, only everything paid (the goods never left): less or more is refused.
+    expect(await shop.refused('b13', 'applyAfterSale', { ...input, refundFen: 100 })).toBe('afterSale.amount_invalid');
+    expect(await shop.refused('b13', 'applyAfterSale', { ...input, refundFen: paid.amounts.payableFen + 1 })).toBe(
+      'afterSale.amount_invalid',
     );
-    expect(
-      await shop.refused(OWNER, 'decideRefund', {
-        orderId: paid.id,
-        approve: true,
-        refundFen: paid.amounts.payableFen + 1,
-      }),
-    ).toBe('order.refund_amount_invalid');
-    expect(await shop.refused(OWNER, 'decideRefund', { orderId: paid.id, approve: true, refundFen: 0 })).toBe(
-      'input.invalid',
-    );
-    expect(await shop.orderDoc(paid.id)).toEqual(before);
-    await shop.decide(paid.id, false);
+    expect(await shop.refused('b13', 'applyAfterSale', { ...input, refundFen: 0 })).toBe('input.invalid');
+    await unchanged();
+    // After shipping, at most the goods: shipping stays paid.
+    await shop.ship(paid.id);
+    before.order = await shop.orderDoc(paid.id);
+    expect(await shop.refused('b13', 'applyAfterSale', { ...input, refundFen: 3991 })).toBe('afterSale.amount_invalid');
+    await unchanged();
   });
 });
 

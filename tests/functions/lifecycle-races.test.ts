@@ -1,9 +1,10 @@
 // Regression tests of the order lifecycle under races (red-team findings): a late payment after a cancel that gave
-// points back, the owner's approve and reject of one refund sent together, the buyer's cancel racing WeChat Pay's
-// result on scarce stock, and the points of a partial refund. Each race runs many times on fresh orders, with the
+// points back, the owner's approve and reject of one after-sale case sent together, WeChat Pay's refund callback
+// racing the scheduler asking for the same refund again, the buyer's cancel racing WeChat Pay's result on scarce
+// stock, and the points of a partial refund. Each race runs many times on fresh orders, with the
 // calls fired together (no sleeps: where one side is staggered, it is by a count of database round trips, varied
 // from race to race); the assertions are invariants over everything the iterations left behind, never timings.
-import { DAY, OWNER, holdsStock, pool, settleAll, useShop, type Line, type Outcome } from './order-kit';
+import { DAY, MINUTE, OWNER, holdsStock, pool, settleAll, useShop, type Line, type Outcome } from './order-kit';
 
 const shop = useShop();
 
@@ -64,8 +65,9 @@ async function ledgerAnomalies(): Promise<string[]> {
 }
 
 /**
- * An order that spent points and stands paid, shipped, completed (or refunding without an approved refund) has
- * them taken from its buyer, not given back.
+ * An order that spent points and stands paid, shipped, completed (or refunding without an approved refund: the
+ * system's own refund of a late payment) has them taken from its buyer, not given back. After-sale cases refund
+ * an order while it keeps its status; section d checks their partial give-backs.
  */
 async function spentPointsAnomalies(orderIds: readonly string[]): Promise<string[]> {
   const entries = await shop.all('points_ledger');
@@ -209,9 +211,10 @@ describe('a. a payment recorded after a cancel that gave the points back', () =>
   }, 120_000);
 });
 
-describe("b. the owner's approve and reject of one refund request sent together", () => {
-  test('exactly one wins; an approved refund ends refunded; nothing sits shipped holding an approval', async () => {
-    const [sku] = await shop.makeProduct('decide', [{ stock: 500, priceFen: 2500 }]);
+describe("b. the owner's approve and reject of one after-sale case sent together", () => {
+  test('exactly one wins; an approved case ends refunded; a rejected one never reaches WeChat Pay', async () => {
+    // ¥120.00, free shipping: a shipped order's goods are everything paid, so a refund of them ends it refunded.
+    const [sku] = await shop.makeProduct('decide', [{ stock: 500, priceFen: 12000 }]);
     const ROUNDS = 12;
     const PARALLEL = 4; // iterations in flight together, so the interleavings vary
     const anomalies: string[] = [];
@@ -219,37 +222,54 @@ describe("b. the owner's approve and reject of one refund request sent together"
     const iteration = async (n: number) => {
       const buyer = `dr${n}`;
       const shipped = await shop.shipped(buyer, [sku]);
-      await shop.requestRefund(buyer, shipped.id);
+      const opened = await shop.applyCase(buyer, shipped.id);
       const [approve, reject] = await Promise.all([
-        shop.order(OWNER, 'decideRefund', { orderId: shipped.id, approve: true }),
-        shop.order(OWNER, 'decideRefund', { orderId: shipped.id, approve: false, reason: '商品完好，不符合退款条件' }),
+        shop.order(OWNER, 'decideAfterSale', { afterSaleId: opened.id, approve: true }),
+        shop.order(OWNER, 'decideAfterSale', {
+          afterSaleId: opened.id,
+          approve: false,
+          reason: '商品完好，不符合退款条件',
+        }),
       ]);
       if (approve.ok && reject.ok) tally.both++;
       else if (approve.ok) tally.approved++;
       else if (reject.ok) tally.rejected++;
       const wins = [approve, reject].filter((r) => r.ok).length;
-      if (wins !== 1) anomalies.push(`${shipped.id}: ${wins} of approve/reject succeeded`);
+      if (wins !== 1) anomalies.push(`${opened.id}: ${wins} of approve/reject succeeded`);
       for (const r of [approve, reject]) {
-        if (!r.ok && !(typeof r.error?.code === 'string' && r.error.code.length > 0))
-          anomalies.push(`${shipped.id}: refused without a code: ${JSON.stringify(r)}`);
+        if (!r.ok && r.error?.code !== 'afterSale.invalid_transition')
+          anomalies.push(`${opened.id}: the loser answered ${JSON.stringify(r)}`);
       }
-      const decided = await shop.orderDoc(shipped.id);
-      if (['shipped', 'completed'].includes(decided.status) && decided.refund?.approvedAt) {
+      const decided = await shop.caseDoc(opened.id);
+      const moves = decided.history.slice(1).map((h: { label: string }) => h.label);
+      if (moves.length !== 1) anomalies.push(`${opened.id}: ${moves.length} decisions in its history: ${moves}`);
+      const asked = (await shop.payments()).refunds.filter((r) => r.outTradeNo === shipped.id);
+      if (decided.status === 'rejected' && (decided.outRefundNo || asked.length > 0))
         anomalies.push(
-          `${shipped.id}: ${decided.status} holding refund.approvedAt and outRefundNo ${decided.refund.outRefundNo}`,
+          `${opened.id}: rejected, but holding ${decided.outRefundNo} with ${asked.length} refund(s) asked`,
         );
-      }
-      if (approve.ok && !reject.ok && !(decided.status === 'refunding' && decided.refund?.approvedAt))
-        anomalies.push(`${shipped.id}: approval won but the order is ${decided.status}`);
-      if (reject.ok && !approve.ok && decided.status !== 'shipped')
-        anomalies.push(`${shipped.id}: rejection won but the order is ${decided.status}`);
+      if (approve.ok && !reject.ok && !(decided.status === 'refunding' && decided.outRefundNo === `${opened.id}R`))
+        anomalies.push(`${opened.id}: approval won but the case is ${decided.status} (${decided.outRefundNo})`);
+      if (approve.ok && asked.length !== 1) anomalies.push(`${opened.id}: approved with ${asked.length} refunds asked`);
+      if (reject.ok && !approve.ok && decided.status !== 'rejected')
+        anomalies.push(`${opened.id}: rejection won but the case is ${decided.status}`);
+      // The order never left its status for the decision; a rejection freed it for a new case.
+      const order = await shop.orderDoc(shipped.id);
+      if (order.status !== 'shipped') anomalies.push(`${shipped.id}: ${order.status} right after the decision`);
+      if (decided.status === 'rejected' && order.openAfterSale)
+        anomalies.push(`${shipped.id}: its case is rejected but it still holds ${order.openAfterSale} open`);
       // WeChat Pay completes whatever refund it was asked for: a refund it completed shows as refunded.
       const completed = await completeRefunds(shipped.id);
       const final = await shop.orderDoc(shipped.id);
-      if (completed > 0 && final.status !== 'refunded')
-        anomalies.push(`${shipped.id}: WeChat refunded it, but the order is ${final.status}`);
-      if (completed === 0 && final.status === 'refunded')
-        anomalies.push(`${shipped.id}: refunded without a refund at WeChat Pay`);
+      const finalCase = await shop.caseDoc(opened.id);
+      if (completed > 0 && (final.status !== 'refunded' || finalCase.status !== 'refunded'))
+        anomalies.push(
+          `${shipped.id}: WeChat refunded it, but the order is ${final.status}, the case ${finalCase.status}`,
+        );
+      if (completed > 0 && final.refundedFen !== final.paidFen)
+        anomalies.push(`${shipped.id}: refunded ${final.refundedFen} of ${final.paidFen} after one full refund`);
+      if (completed === 0 && (final.status !== 'shipped' || (final.refundedFen ?? 0) !== 0))
+        anomalies.push(`${shipped.id}: ${final.status}, ${final.refundedFen} refunded, without a refund at WeChat Pay`);
     };
     for (let round = 0; round < ROUNDS; round++) {
       await settleAll(Array.from({ length: PARALLEL }, (_v, i) => iteration(round * PARALLEL + i + 1)));
@@ -257,6 +277,147 @@ describe("b. the owner's approve and reject of one refund request sent together"
     expect({ anomalies, tally }).toEqual({
       anomalies: [],
       tally: { approved: expect.any(Number), rejected: expect.any(Number), both: 0 },
+    });
+  }, 180_000);
+});
+
+describe("b1. the owner's approval, the buyer's cancel and the scheduler's deadline on one case at once", () => {
+  test('exactly one moves the case; a refund is asked only when it went to refunding', async () => {
+    const [sku] = await shop.makeProduct('deadline', [{ stock: 200, priceFen: 12000 }]);
+    const BATCHES = 3; // of RACES cases each: their approvals and cancels fired together with two scheduler runs
+    const anomalies: string[] = [];
+    const tally = { owner: 0, buyer: 0, system: 0 };
+    for (let batch = 0; batch < BATCHES; batch++) {
+      const ready = await pool(
+        Array.from({ length: RACES }, (_v, i) => `dl${batch * RACES + i + 1}`),
+        SETUP,
+        async (buyer) => {
+          const shipped = await shop.shipped(buyer, [sku]);
+          return { buyer, orderId: shipped.id, caseId: (await shop.applyCase(buyer, shipped.id)).id };
+        },
+      );
+      // Past the owner's reply deadline, without moving the clock (a clock move fires the scheduler's timer itself,
+      // and the deadline would win before the race began).
+      const due = new Date((await shop.now()).getTime() - MINUTE);
+      for (const r of ready)
+        await shop.db
+          .collection('after_sales')
+          .doc(r.caseId)
+          .update({ data: { deadline: due, sortAt: due } });
+      // Case j's owner and buyer start after j and RACES - 1 - j round trips: over the batch they meet every step
+      // of the scheduler's sweep and of each other.
+      const [answers] = await Promise.all([
+        settleAll(
+          ready.map((r, j) =>
+            Promise.all([
+              afterRoundTrips(j, () => shop.order(OWNER, 'decideAfterSale', { afterSaleId: r.caseId, approve: true })),
+              afterRoundTrips(RACES - 1 - j, () => shop.order(r.buyer, 'cancelAfterSale', { afterSaleId: r.caseId })),
+            ]),
+          ),
+        ),
+        shop.runScheduler(),
+        afterRoundTrips(RACES / 2, () => shop.runScheduler()),
+      ]);
+      const { refunds } = await shop.payments();
+      for (const [j, r] of ready.entries()) {
+        const [approve, cancel] = answers[j];
+        const c = await shop.caseDoc(r.caseId);
+        const moves = c.history.slice(1).map((h: { by: string; label: string }) => `${h.by}:${h.label}`);
+        const asked = refunds.filter((x) => x.outTradeNo === r.orderId).length;
+        const order = await shop.orderDoc(r.orderId);
+        const winner = approve.ok ? 'owner' : cancel.ok ? 'buyer' : 'system';
+        tally[winner]++;
+        const want =
+          winner === 'owner'
+            ? { moves: ['owner:商家同意退款'], status: 'refunding', asked: 1, open: r.caseId }
+            : winner === 'buyer'
+              ? { moves: ['buyer:买家撤销申请'], status: 'cancelled', asked: 0, open: null }
+              : { moves: ['system:商家超时未处理，系统自动同意退款'], status: 'refunding', asked: 1, open: r.caseId };
+        const got = { moves, status: c.status, asked, open: order.openAfterSale ?? null };
+        if ((approve.ok && cancel.ok) || JSON.stringify(got) !== JSON.stringify(want))
+          anomalies.push(`${r.caseId}: owner ${approve.ok}, buyer ${cancel.ok}: got ${JSON.stringify(got)}`);
+        for (const a of [approve, cancel]) {
+          if (!a.ok && a.error.code !== 'afterSale.invalid_transition')
+            anomalies.push(`${r.caseId}: the loser answered ${JSON.stringify(a)}`);
+        }
+        if (order.status !== 'shipped') anomalies.push(`${r.orderId}: ${order.status} before any refund completed`);
+        if (c.status === 'refunding') await shop.refundCase(c);
+      }
+    }
+    anomalies.push(...(await ledgerAnomalies()));
+    expect({ anomalies, total: tally.owner + tally.buyer + tally.system }).toEqual({
+      anomalies: [],
+      total: BATCHES * RACES,
+    });
+  }, 180_000);
+});
+
+describe("b2. WeChat Pay's refund callback racing the scheduler asking for the same refund again", () => {
+  test('the refund is recorded once: refunded = paid, one refund at WeChat Pay, one 退款成功', async () => {
+    const [sku] = await shop.makeProduct('askagain', [{ stock: 200, priceFen: 12000 }]);
+    const BATCHES = 3; // of RACES cases each, their callbacks fired together with two scheduler runs
+    const anomalies: string[] = [];
+    // Which side came first (both happen: the callbacks' starts are staggered over the scheduler's sweep).
+    const tally = { askedAgain: 0, confirmedFirst: 0 };
+    for (let batch = 0; batch < BATCHES; batch++) {
+      const ready = await pool(
+        Array.from({ length: RACES }, (_v, i) => `ra${batch * RACES + i + 1}`),
+        SETUP,
+        async (buyer) => {
+          const shipped = await shop.shipped(buyer, [sku]);
+          const approved = await shop.decideCase((await shop.applyCase(buyer, shipped.id)).id, true);
+          return { buyer, orderId: shipped.id, caseId: approved.id, outRefundNo: approved.outRefundNo as string };
+        },
+      );
+      // As if WeChat Pay had not confirmed them for 11 minutes: the scheduler asks again (the same number).
+      const longAgo = new Date((await shop.now()).getTime() - 11 * MINUTE);
+      for (const r of ready)
+        await shop.db
+          .collection('after_sales')
+          .doc(r.caseId)
+          .update({ data: { refundAskedAt: longAgo } });
+      // Callback j starts after j round trips, so over the batch they meet every step of the scheduler's sweep.
+      const [answers] = await Promise.all([
+        settleAll(ready.map((r, j) => afterRoundTrips(j, () => shop.simulateRefund(r.outRefundNo)))),
+        shop.runScheduler(),
+        afterRoundTrips(RACES / 2, () => shop.runScheduler()),
+      ]);
+      for (const [j, a] of answers.entries()) {
+        if (!payAnswerOk(a.answers))
+          anomalies.push(`${ready[j].caseId}: callback answered ${JSON.stringify(a.answers)}`);
+      }
+      await shop.runScheduler();
+      const { refunds } = await shop.payments();
+      for (const r of ready) {
+        const [order, c] = [await shop.orderDoc(r.orderId), await shop.caseDoc(r.caseId)];
+        const mine = refunds.filter((x) => x.outTradeNo === r.orderId);
+        const done = c.history.filter((h: { label: string }) => h.label === '退款成功').length;
+        const got = {
+          order: order.status,
+          refundedFen: order.refundedFen,
+          case: c.status,
+          refunds: mine.map((x) => [x.outRefundNo, x.refundFee, x.status]),
+          done,
+        };
+        const want = {
+          order: 'refunded',
+          refundedFen: order.paidFen,
+          case: 'refunded',
+          refunds: [[r.outRefundNo, order.paidFen, 'success']],
+          done: 1,
+        };
+        // Asked by the approval, then by each scheduler run that found it still unconfirmed (never more).
+        if (!(c.refundAsks >= 1 && c.refundAsks <= 3)) anomalies.push(`${r.caseId}: asked ${c.refundAsks} times`);
+        if (c.refundAsks > 1) tally.askedAgain++;
+        else tally.confirmedFirst++;
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          anomalies.push(`${r.caseId}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+      }
+    }
+    anomalies.push(...(await ledgerAnomalies()));
+    expect({ anomalies, total: tally.askedAgain + tally.confirmedFirst }).toEqual({
+      anomalies: [],
+      total: BATCHES * RACES,
     });
   }, 180_000);
 });
@@ -304,7 +465,7 @@ async function afterRoundTrips<T>(k: number, fn: () => Promise<T>): Promise<T> {
   return fn();
 }
 
-describe('d. a partial refund gives back spent points and cancels earnings pro rata to the share refunded', () => {
+describe('d. a partial refund (one case) gives back spent points and cancels earnings pro rata to the share refunded', () => {
   test('given back = ⌊used × refund / paid⌋, cancelled = ⌊earned × refund / paid⌋, rest of earnings kept', async () => {
     const [sku] = await shop.makeProduct('partpts', [{ stock: 50, priceFen: 20100 }]);
     const SHARES = [0.1, 0.25, 0.5, 0.6, 0.9];
@@ -326,11 +487,12 @@ describe('d. a partial refund gives back spent points and cancels earnings pro r
       // expected numbers do not depend on how a fraction is rounded.
       const step = lcm(paid / gcd(paid, used), paid / gcd(paid, earned));
       const refundFen = Math.min(paid - step, Math.max(step, Math.round((paid * share) / step) * step));
-      await shop.requestRefund(buyer, id);
-      const approved = (await shop.ok(OWNER, 'decideRefund', { orderId: id, approve: true, refundFen })).order;
-      expect(approved.refund.refundFen).toBe(refundFen);
-      await shop.simulateRefund(approved.refund.outRefundNo, { deliveries: 2 });
-      expect((await shop.orderDoc(id)).status).toBe('refunded');
+      // The buyer keeps the goods and is refunded part of what they paid: the order stays completed.
+      const opened = await shop.applyCase(buyer, id, { refundFen });
+      const approved = await shop.decideCase(opened.id, true);
+      expect(approved.refundFen).toBe(refundFen);
+      await shop.simulateRefund(approved.outRefundNo as string, { deliveries: 2 });
+      expect(await shop.orderDoc(id)).toMatchObject({ status: 'completed', refundedFen: refundFen });
       const back = Math.floor((used * refundFen) / paid);
       const cancelled = Math.floor((earned * refundFen) / paid);
       return { buyer, id, used, paid, earned, refundFen, back, cancelled };
@@ -347,7 +509,7 @@ describe('d. a partial refund gives back spent points and cancels earnings pro r
         );
       }
     }
-    // The after-sale window closes: what is left of the earnings becomes spendable.
+    // The after-sale window closes: what is left of the earnings becomes spendable (the order is final).
     await shop.advance(8 * DAY);
     await shop.runScheduler();
     await shop.runScheduler();

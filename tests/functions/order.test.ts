@@ -12,18 +12,34 @@ const PUER_OLD = line('puer357', 'puer357-2'); // 21800 fen, 12
 const GOJI = line('ningxia-goji', 'ningxia-goji-1'); // 4580 fen, 120
 const qty = (l: Line, n: number): Line => ({ ...l, qty: n });
 
-/** Runs a call that must be refused with `code`, and checks that orders, stock and payments are as they were. */
+/** Orders, stock, payments and after-sale cases: everything an order action could change. */
+async function everything() {
+  const cases = (await shop.all('after_sales')).sort((a, b) => (a._id < b._id ? -1 : 1));
+  return { ...(await shop.state()), cases };
+}
+
+/** Runs a call that must be refused with `code`, and checks that orders, stock, payments and cases are as they were. */
 async function refusedWithoutChange(
   as: string,
   action: string,
   input: Record<string, unknown>,
   code: string,
 ): Promise<void> {
-  const before = await shop.state();
+  const before = await everything();
   const got = await shop.order(as, action, input);
   expect({ action, as, got: got.ok ? 'ok' : got.error.code }).toEqual({ action, as, got: code });
-  expect(await shop.state()).toEqual(before);
+  expect(await everything()).toEqual(before);
 }
+
+/** A well-formed refund-only case of one unit of `l`, for a small amount (what the server then checks). */
+const caseInput = (orderId: string, l: Line, extra: Record<string, unknown> = {}) => ({
+  orderId,
+  type: 'refund_only',
+  lines: [{ skuId: l.skuId, qty: 1 }],
+  refundFen: 100,
+  reason: '不想要了',
+  ...extra,
+});
 
 describe('legal transitions', () => {
   test('create → pay → ship → confirmReceipt', async () => {
@@ -118,10 +134,11 @@ describe('legal transitions', () => {
   });
 
   test.each(['paid', 'shipped', 'completed'] as const)(
-    'refund from %s: request → approve → refund callback → refunded',
+    'refund in full from %s: case applied → approved → refund callback → refunded',
     async (from) => {
       const buyer = `refund_${from}`;
       const stockBefore = await shop.stock('qinling-honey', 'qinling-honey-1');
+      // Two jars, ¥136.00: free shipping, so after shipping too the goods are everything paid.
       const honey = line('qinling-honey', 'qinling-honey-1', 2);
       const order =
         from === 'paid'
@@ -130,31 +147,36 @@ describe('legal transitions', () => {
             ? await shop.shipped(buyer, [honey])
             : await shop.completed(buyer, [honey]);
       expect(order.status).toBe(from);
+      expect(order.amounts.shippingFen).toBe(0);
 
-      const refunding = await shop.requestRefund(buyer, order.id);
-      expect(refunding).toMatchObject({
-        status: 'refunding',
-        refund: { reason: '商品与描述不符', refundFen: order.amounts.payableFen },
+      const opened = await shop.applyCase(buyer, order.id);
+      expect(opened).toMatchObject({
+        status: 'requested',
+        orderId: order.id,
+        reason: '商品与描述不符',
+        refundFen: order.amounts.payableFen,
       });
+      // The order keeps its status while its case is open; the owner finds it among the after-sale orders.
+      expect((await shop.get(buyer, order.id)).status).toBe(from);
       const owned = await shop.ok(OWNER, 'ownerList', { view: 'after_sale' });
       expect(owned.items.map((o: { id: string }) => o.id)).toContain(order.id);
 
-      const approved = await shop.decide(order.id, true);
-      expect(approved).toMatchObject({
-        status: 'refunding',
-        refund: { approvedAt: expect.any(String), outRefundNo: expect.any(String) },
-      });
-      const outRefundNo = approved.refund?.outRefundNo as string;
+      const approved = await shop.decideCase(opened.id, true);
+      expect(approved).toMatchObject({ status: 'refunding', outRefundNo: `${opened.id}R` });
+      const outRefundNo = approved.outRefundNo as string;
       expect((await shop.payments()).refunds.find((r) => r.outRefundNo === outRefundNo)).toMatchObject({
         outTradeNo: order.id,
         refundFee: order.amounts.payableFen,
         status: 'pending',
       });
+      // Not refunded before WeChat Pay says so.
+      expect((await shop.get(buyer, order.id)).status).toBe(from);
 
       const { answers } = await shop.simulateRefund(outRefundNo);
       expect(answers).toEqual([{ errcode: 0, errmsg: '' }]);
       const refunded = await shop.get(buyer, order.id);
-      expect(refunded).toMatchObject({ status: 'refunded', refund: { refundedAt: expect.any(String) }, commands: [] });
+      expect(refunded).toMatchObject({ status: 'refunded', refundedFen: order.amounts.payableFen, commands: [] });
+      expect(refunded.afterSales.map((c) => [c.id, c.status])).toEqual([[opened.id, 'refunded']]);
       expect((await shop.payments()).refunds.find((r) => r.outRefundNo === outRefundNo).status).toBe('success');
       // Stock comes back only when the goods never left.
       expect(await shop.stock('qinling-honey', 'qinling-honey-1')).toBe(
@@ -163,7 +185,7 @@ describe('legal transitions', () => {
     },
   );
 
-  test.each(['paid', 'shipped', 'completed'] as const)('a rejected refund goes back to %s', async (from) => {
+  test.each(['paid', 'shipped', 'completed'] as const)('a rejected case leaves the order %s', async (from) => {
     const buyer = `reject_${from}`;
     const order =
       from === 'paid'
@@ -171,45 +193,60 @@ describe('legal transitions', () => {
         : from === 'shipped'
           ? await shop.shipped(buyer, [APPLE])
           : await shop.completed(buyer, [APPLE]);
-    await shop.requestRefund(buyer, order.id);
-    const back = await shop.decide(order.id, false);
-    expect(back).toMatchObject({
-      status: from,
-      refund: { rejectedAt: expect.any(String), rejectReason: expect.any(String) },
-    });
-    expect((await shop.get(buyer, order.id)).status).toBe(from);
+    const stockBefore = await shop.stock('aksu-apple', 'aksu-apple-1');
+    const opened = await shop.applyCase(buyer, order.id);
+    const rejected = await shop.decideCase(opened.id, false);
+    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '商品完好，不符合退款条件' });
+    const after = await shop.get(buyer, order.id);
+    expect(after).toMatchObject({ status: from, refundedFen: 0 });
+    expect(after.afterSales.map((c) => [c.id, c.status])).toEqual([[opened.id, 'rejected']]);
+    // The order never left its status: nothing refunded, no stock moved, and it takes the next step as before.
+    expect(after.timeline.map((e) => e.label)).not.toContain('售后退款');
     expect((await shop.payments()).refunds.filter((r) => r.outTradeNo === order.id)).toEqual([]);
+    expect(await shop.stock('aksu-apple', 'aksu-apple-1')).toBe(stockBefore);
+    const next = from === 'paid' ? 'ship' : from === 'shipped' ? 'confirmReceipt' : null;
+    if (next === 'ship') expect((await shop.ship(order.id)).status).toBe('shipped');
+    if (next === 'confirmReceipt')
+      expect((await shop.ok(buyer, 'confirmReceipt', { orderId: order.id })).order.status).toBe('completed');
   });
 
-  test('after-sale window: a completed order can be refunded for 7 days, then order.refund_window_closed', async () => {
+  test('after-sale window: a completed order takes a case for 7 days, then afterSale.window_closed', async () => {
     const early = await shop.completed('carol', [APPLE]);
     const late = await shop.completed('carol', [APPLE]);
     await shop.advance(7 * DAY - 10 * MINUTE);
-    expect((await shop.requestRefund('carol', early.id)).status).toBe('refunding');
+    expect((await shop.applyCase('carol', early.id)).status).toBe('requested');
     await shop.advance(20 * MINUTE);
-    await refusedWithoutChange(
-      'carol',
-      'requestRefund',
-      { orderId: late.id, reason: '不想要了' },
-      'order.refund_window_closed',
-    );
-    expect((await shop.get('carol', late.id)).commands).not.toContain('requestRefund');
+    await refusedWithoutChange('carol', 'applyAfterSale', caseInput(late.id, APPLE), 'afterSale.window_closed');
+    expect((await shop.get('carol', late.id)).commands).not.toContain('applyAfterSale');
+    // The case opened inside the window goes on after it closes.
+    expect((await shop.decideCase(`${early.id}S1`, false)).status).toBe('rejected');
   });
 });
 
 describe('illegal transitions are refused with a code and change nothing', () => {
-  const reason = { reason: '不想要了' };
   const ship = { courier: 'ZTO', trackingNo: 'ZT12345678' };
-  type Call = [as: 'buyer' | 'owner', action: string, extra: Record<string, unknown>];
-  const states: Array<[string, (buyer: string) => Promise<{ id: string }>, Call[]]> = [
+  const apply = { type: 'refund_only', lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 100, reason: '不想要了' };
+  const decide = (approve: boolean) => (approve ? { approve } : { approve, reason: '不同意退款' });
+  /** Actions on a case: sent with the state's case (or the order's first case number, when it has none). */
+  const CASE_ACTIONS = new Set([
+    'decideAfterSale',
+    'cancelAfterSale',
+    'shipReturn',
+    'receiveReturn',
+    'reopenAfterSale',
+  ]);
+  type Call = [as: 'buyer' | 'owner', action: string, extra: Record<string, unknown>, code?: string];
+  type Reached = { id: string; caseId?: string };
+  const states: Array<[string, (buyer: string) => Promise<Reached>, Call[]]> = [
     [
       'pending_payment',
       (b) => shop.placed(b, [APPLE]),
       [
         ['buyer', 'confirmReceipt', {}],
-        ['buyer', 'requestRefund', reason],
+        ['buyer', 'applyAfterSale', apply, 'afterSale.order_not_paid'],
+        ['buyer', 'quoteAfterSale', { lines: apply.lines }, 'afterSale.order_not_paid'],
         ['owner', 'ship', ship],
-        ['owner', 'decideRefund', { approve: true }],
+        ['owner', 'decideAfterSale', decide(true), 'afterSale.not_found'],
       ],
     ],
     [
@@ -219,7 +256,8 @@ describe('illegal transitions are refused with a code and change nothing', () =>
         ['buyer', 'pay', {}],
         ['buyer', 'cancel', {}],
         ['buyer', 'confirmReceipt', {}],
-        ['owner', 'decideRefund', { approve: true }],
+        ['buyer', 'applyAfterSale', { ...apply, type: 'return_refund' }, 'afterSale.return_not_shipped'],
+        ['owner', 'decideAfterSale', decide(true), 'afterSale.not_found'],
       ],
     ],
     [
@@ -229,7 +267,7 @@ describe('illegal transitions are refused with a code and change nothing', () =>
         ['buyer', 'pay', {}],
         ['buyer', 'cancel', {}],
         ['owner', 'ship', ship],
-        ['owner', 'decideRefund', { approve: false, reason: '不同意退款' }],
+        ['owner', 'decideAfterSale', decide(false), 'afterSale.not_found'],
       ],
     ],
     [
@@ -252,49 +290,82 @@ describe('illegal transitions are refused with a code and change nothing', () =>
         ['buyer', 'pay', {}],
         ['buyer', 'cancel', {}],
         ['buyer', 'confirmReceipt', {}],
-        ['buyer', 'requestRefund', reason],
+        ['buyer', 'applyAfterSale', apply, 'afterSale.order_not_paid'],
         ['owner', 'ship', ship],
       ],
     ],
     [
-      'refunding',
-      async (b) => {
-        const o = await shop.shipped(b, [APPLE]);
-        return shop.requestRefund(b, o.id);
-      },
-      [
-        ['buyer', 'requestRefund', reason],
-        ['buyer', 'cancel', {}],
-        ['buyer', 'confirmReceipt', {}],
-        ['owner', 'ship', ship],
-      ],
-    ],
-    [
-      'refunding, approved',
+      'paid, a case requested',
       async (b) => {
         const o = await shop.paid(b, [APPLE]);
-        await shop.requestRefund(b, o.id);
-        return shop.decide(o.id, true);
+        return { id: o.id, caseId: (await shop.applyCase(b, o.id)).id };
       },
       [
-        ['owner', 'decideRefund', { approve: true }],
-        ['owner', 'decideRefund', { approve: false, reason: '改主意了' }],
-        ['buyer', 'requestRefund', reason],
+        ['owner', 'ship', ship, 'order.after_sale_open'],
+        ['buyer', 'applyAfterSale', { ...apply, refundFen: 4990 }, 'afterSale.open_exists'],
+        ['buyer', 'cancel', {}],
+        ['buyer', 'shipReturn', { carrier: '顺丰速运', trackingNo: 'SF12345678' }, 'afterSale.invalid_transition'],
+        ['buyer', 'reopenAfterSale', { description: '再看看' }, 'afterSale.invalid_transition'],
+        ['owner', 'receiveReturn', {}, 'afterSale.invalid_transition'],
+      ],
+    ],
+    [
+      'shipped, a case requested',
+      async (b) => {
+        const o = await shop.shipped(b, [APPLE]);
+        return { id: o.id, caseId: (await shop.applyCase(b, o.id)).id };
+      },
+      [
+        ['buyer', 'applyAfterSale', apply, 'afterSale.open_exists'],
+        ['buyer', 'cancel', {}],
+        ['owner', 'ship', ship],
+      ],
+    ],
+    [
+      // Its refund asked of WeChat Pay, not yet confirmed.
+      'a case approved',
+      async (b) => {
+        const o = await shop.paid(b, [APPLE]);
+        const approved = await shop.decideCase((await shop.applyCase(b, o.id)).id, true);
+        return { id: o.id, caseId: approved.id };
+      },
+      [
+        ['owner', 'decideAfterSale', decide(true), 'afterSale.invalid_transition'],
+        ['owner', 'decideAfterSale', decide(false), 'afterSale.invalid_transition'],
+        ['buyer', 'cancelAfterSale', {}, 'afterSale.invalid_transition'],
+        ['buyer', 'applyAfterSale', { ...apply, refundFen: 4990 }, 'afterSale.open_exists'],
+        ['owner', 'ship', ship, 'order.after_sale_open'],
+      ],
+    ],
+    [
+      'a case rejected',
+      async (b) => {
+        const o = await shop.shipped(b, [APPLE]);
+        const rejected = await shop.decideCase((await shop.applyCase(b, o.id)).id, false);
+        return { id: o.id, caseId: rejected.id };
+      },
+      [
+        ['owner', 'decideAfterSale', decide(true), 'afterSale.invalid_transition'],
+        ['owner', 'decideAfterSale', decide(false), 'afterSale.invalid_transition'],
+        ['buyer', 'cancelAfterSale', {}, 'afterSale.invalid_transition'],
+        ['owner', 'ship', ship],
       ],
     ],
     [
       'refunded',
       async (b) => {
-        const o = await shop.shipped(b, [APPLE]);
-        await shop.requestRefund(b, o.id);
-        const approved = await shop.decide(o.id, true);
-        await shop.simulateRefund(approved.refund?.outRefundNo as string);
-        return o;
+        // ¥218.00, free shipping: a shipped order refunded in full.
+        const o = await shop.shipped(b, [PUER_OLD]);
+        const caseId = (await shop.applyCase(b, o.id)).id;
+        await shop.refundCase(await shop.decideCase(caseId, true));
+        return { id: o.id, caseId };
       },
       [
-        ['buyer', 'requestRefund', reason],
+        ['buyer', 'applyAfterSale', { ...apply, lines: [{ skuId: PUER_OLD.skuId, qty: 1 }] }],
+        ['buyer', 'quoteAfterSale', { lines: [{ skuId: PUER_OLD.skuId, qty: 1 }] }],
         ['buyer', 'confirmReceipt', {}],
-        ['owner', 'decideRefund', { approve: true }],
+        ['buyer', 'cancelAfterSale', {}, 'afterSale.invalid_transition'],
+        ['owner', 'decideAfterSale', decide(true), 'afterSale.invalid_transition'],
         ['owner', 'ship', ship],
       ],
     ],
@@ -302,14 +373,10 @@ describe('illegal transitions are refused with a code and change nothing', () =>
 
   test.each(states)('%s', async (label, reach, calls) => {
     const buyer = `illegal_${label.replace(/\W+/g, '_')}`;
-    const { id } = await reach(buyer);
-    for (const [who, action, extra] of calls) {
-      await refusedWithoutChange(
-        who === 'buyer' ? buyer : OWNER,
-        action,
-        { orderId: id, ...extra },
-        'order.invalid_transition',
-      );
+    const { id, caseId } = await reach(buyer);
+    for (const [who, action, extra, code = 'order.invalid_transition'] of calls) {
+      const target = CASE_ACTIONS.has(action) ? { afterSaleId: caseId ?? `${id}S1` } : { orderId: id };
+      await refusedWithoutChange(who === 'buyer' ? buyer : OWNER, action, { ...target, ...extra }, code);
     }
   });
 
@@ -320,7 +387,8 @@ describe('illegal transitions are refused with a code and change nothing', () =>
       ['cancel', {}],
       ['pay', {}],
       ['confirmReceipt', {}],
-      ['requestRefund', reason],
+      ['quoteAfterSale', { lines: apply.lines }],
+      ['applyAfterSale', { ...apply, refundFen: 4990 }],
     ] as const) {
       await refusedWithoutChange('bob', action, { orderId: order.id, ...extra }, 'order.not_found');
     }
@@ -332,35 +400,48 @@ describe('illegal transitions are refused with a code and change nothing', () =>
   test('owner actions by a buyer: auth.not_owner', async () => {
     const order = await shop.paid('dave', [APPLE]);
     await refusedWithoutChange('dave', 'ship', { orderId: order.id, ...ship }, 'auth.not_owner');
-    await shop.requestRefund('dave', order.id);
-    await refusedWithoutChange('dave', 'decideRefund', { orderId: order.id, approve: true }, 'auth.not_owner');
+    const opened = await shop.applyCase('dave', order.id);
+    await refusedWithoutChange('dave', 'decideAfterSale', { afterSaleId: opened.id, approve: true }, 'auth.not_owner');
+    await refusedWithoutChange('dave', 'receiveReturn', { afterSaleId: opened.id }, 'auth.not_owner');
+    await refusedWithoutChange('dave', 'ownerAfterSales', {}, 'auth.not_owner');
     await refusedWithoutChange('dave', 'ownerList', {}, 'auth.not_owner');
     await refusedWithoutChange('dave', 'ownerGet', { orderId: order.id }, 'auth.not_owner');
     await refusedWithoutChange('dave', 'summary', {}, 'auth.not_owner');
-    // The owner can: the refusal was about who asked.
-    expect((await shop.ok(OWNER, 'ownerGet', { orderId: order.id })).order.status).toBe('refunding');
+    // The owner can: the refusal was about who asked. The order waits, paid, on its open case.
+    const owned = (await shop.ok(OWNER, 'ownerGet', { orderId: order.id })).order;
+    expect(owned.status).toBe('paid');
+    expect(owned.afterSales.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+      [opened.id, 'requested'],
+    ]);
   });
 
+  const NO_ORDER = 'YJ0000000000000000';
   test.each([
     ['get', {}],
     ['get', { orderId: 'abc' }],
     ['get', { orderId: 'yj0000000000000000' }],
     ['get', { orderId: { $ne: null } }],
     ['cancel', { orderId: 42 }],
-    ['requestRefund', { orderId: 'YJ0000000000000000' }],
-    ['requestRefund', { orderId: 'YJ0000000000000000', reason: 'x'.repeat(201) }],
-    ['pay', { orderId: 'YJ0000000000000000', notify: { shipped: 'yes', refund: true } }],
-    ['get', { orderId: 'YJ0000000000000000', status: 'paid' }],
+    ['applyAfterSale', { orderId: NO_ORDER }],
+    ['applyAfterSale', caseInput(NO_ORDER, APPLE, { reason: 'x'.repeat(201) })],
+    ['applyAfterSale', caseInput(NO_ORDER, APPLE, { refundFen: 0 })],
+    ['applyAfterSale', caseInput(NO_ORDER, APPLE, { lines: [] })],
+    ['quoteAfterSale', { orderId: NO_ORDER, lines: [{ skuId: APPLE.skuId, qty: 0 }] }],
+    ['cancelAfterSale', { afterSaleId: NO_ORDER }],
+    ['pay', { orderId: NO_ORDER, notify: { shipped: 'yes', refund: true } }],
+    ['get', { orderId: NO_ORDER, status: 'paid' }],
   ])('%s %j → input.invalid', async (action, input) => {
     await refusedWithoutChange('bob', action, input, 'input.invalid');
   });
 
   test.each([
-    ['ship', { orderId: 'YJ0000000000000000', courier: 'SF', trackingNo: '<script>' }],
-    ['ship', { orderId: 'YJ0000000000000000', courier: 'SF' }],
-    ['ship', { orderId: 'YJ0000000000000000', courier: 'UNKNOWN', trackingNo: 'SF1234567890' }],
-    ['ship', { orderId: 'YJ0000000000000000', carrier: '顺丰速运', trackingNo: 'SF1234567890' }],
-    ['decideRefund', { orderId: 'YJ0000000000000000', approve: 'yes' }],
+    ['ship', { orderId: NO_ORDER, courier: 'SF', trackingNo: '<script>' }],
+    ['ship', { orderId: NO_ORDER, courier: 'SF' }],
+    // A courier is one of COURIERS' codes: its name, or the free text of the old field, is not.
+    ['ship', { orderId: NO_ORDER, courier: '顺丰速运', trackingNo: 'SF1234567890' }],
+    ['ship', { orderId: NO_ORDER, carrier: '顺丰速运', trackingNo: 'SF1234567890' }],
+    ['decideAfterSale', { afterSaleId: `${NO_ORDER}S1`, approve: 'yes' }],
+    ['decideAfterSale', { afterSaleId: `${NO_ORDER}S1`, approve: false, reason: 'x'.repeat(201) }],
     ['ownerList', { view: 'everything' }],
   ])('owner %s %j → input.invalid', async (action, input) => {
     await refusedWithoutChange(OWNER, action, input, 'input.invalid');
@@ -523,12 +604,23 @@ test('a forged list cursor with a time no Date can hold is refused as bad input,
   }
 });
 
-test('a refund reason that shows nothing is refused as bad input and changes nothing', async () => {
+test('an after-sale reason that shows nothing is refused as bad input and changes nothing', async () => {
   const order = await shop.paid('frank', [APPLE]);
+  const refundFen = order.amounts.payableFen;
   for (const reason of ['\u200B\u200B\u200B', '\u3000\u3000', '\uFEFF\u2060']) {
-    await refusedWithoutChange('frank', 'requestRefund', { orderId: order.id, reason }, 'input.invalid');
+    await refusedWithoutChange(
+      'frank',
+      'applyAfterSale',
+      caseInput(order.id, APPLE, { reason, refundFen }),
+      'input.invalid',
+    );
   }
-  expect((await shop.get('frank', order.id)).status).toBe('paid');
+  const after = await shop.get('frank', order.id);
+  expect([after.status, after.afterSales]).toEqual(['paid', []]);
+  // The same case with words that show is taken.
+  expect((await shop.ok('frank', 'applyAfterSale', caseInput(order.id, APPLE, { refundFen }))).afterSale.status).toBe(
+    'requested',
+  );
 });
 
 test('items nested 1,000, 10,000 or 100,000 levels deep: one coded refusal, and the shop keeps serving', async () => {

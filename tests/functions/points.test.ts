@@ -92,19 +92,35 @@ test('earnings cut off after the completion (a crash) are credited by the schedu
   expect((await ledgerOf('vera')).map((e: any) => e.key)).toEqual([`${shipped.id}:earn`]);
 });
 
-test('a refund in the window cancels pending points; a refused refund leaves them to become spendable', async () => {
+test('a refund in the window cancels pending points; a rejected case leaves them to become spendable', async () => {
   const kept = await shop.completed('fred', [APPLE]);
   const refunded = await shop.completed('fred', [PUER]);
   expect(await balance('fred')).toMatchObject({ pending: 39 + 168 });
-  await shop.requestRefund('fred', kept.id);
-  await shop.decide(kept.id, false);
-  await shop.requestRefund('fred', refunded.id);
-  const approved = await shop.decide(refunded.id, true);
-  await shop.simulateRefund(approved.refund!.outRefundNo!);
+  const asked = await shop.applyCase('fred', kept.id);
+  expect((await shop.decideCase(asked.id, false)).status).toBe('rejected');
+  expect(await balance('fred')).toMatchObject({ available: 0, pending: 39 + 168 });
+  // ¥168.00 with free shipping: refunded in full after completion.
+  expect((await shop.refundAll('fred', refunded.id)).status).toBe('refunded');
   expect(await balance('fred')).toMatchObject({ available: 0, pending: 39 });
   await shop.advance((AFTER_SALE_DAYS + 1) * DAY);
   await shop.runScheduler();
   expect(await balance('fred')).toMatchObject({ available: 39, pending: 0 });
+});
+
+// BUG (backend, issue 17): reported to the lead; flip `test.failing` to `test` once fixed. After shipping a case
+// refunds at most the goods (shipping stays paid), so with every unit refunded refundedFen < paid, and
+// `txPointsForCase` (flows/points.ts) cuts `earnedCancelledOf(earned, paid, refunded)`, pro rata to the payment
+// *including shipping*: the buyer keeps floor(39 × 1000 / 4990) = 7 points earned on goods all refunded.
+test.failing('every unit refunded after shipping: no points are earned on the refunded goods', async () => {
+  const order = await shop.completed('ursula', [APPLE]); // 3990 + 1000 shipping: 39 points pending
+  const opened = await shop.applyCase('ursula', order.id);
+  await shop.refundCase(await shop.decideCase(opened.id, true));
+  await shop.advance((AFTER_SALE_DAYS + 1) * DAY);
+  await shop.runScheduler();
+  expect({ refunded: (await shop.orderDoc(order.id)).refundedFen, balance: await balance('ursula') }).toEqual({
+    refunded: 3990,
+    balance: expect.objectContaining({ available: 0, pending: 0 }),
+  });
 });
 
 describe('redeeming at checkout', () => {
@@ -235,10 +251,10 @@ describe('giving back', () => {
     const id = created.data.order.id;
     const { outTradeNo } = await shop.startPay('nina', id);
     await shop.simulatePay(outTradeNo);
-    await shop.requestRefund('nina', id);
-    const approved = await shop.decide(id, true);
-    expect(approved.refund!.refundFen).toBe(16800 - 100);
-    await shop.simulateRefund(approved.refund!.outRefundNo!, { deliveries: 3 });
+    const approved = await shop.decideCase((await shop.applyCase('nina', id)).id, true);
+    expect(approved.refundFen).toBe(16800 - 100);
+    await shop.simulateRefund(approved.outRefundNo as string, { deliveries: 3 });
+    expect((await shop.orderDoc(id)).status).toBe('refunded');
     expect(await balance('nina')).toMatchObject({ available: 100, pending: 0 });
     expect((await ledgerOf('nina')).map((e: any) => e.kind).sort()).toEqual(['return', 'spend', 'welcome']);
   });
@@ -250,9 +266,7 @@ describe('giving back', () => {
     const { outTradeNo } = await shop.startPay('olga', id);
     await shop.simulatePay(outTradeNo);
     await shop.advance(366 * DAY); // the welcome lot's expiry passes while the order waits to ship
-    await shop.requestRefund('olga', id);
-    const approved = await shop.decide(id, true);
-    await shop.simulateRefund(approved.refund!.outRefundNo!);
+    expect((await shop.refundAll('olga', id)).status).toBe('refunded');
     expect(await balance('olga')).toMatchObject({ available: 0, pending: 0 });
     expect((await account('olga')).lots.find((l: any) => l.id === 'welcome')).toMatchObject({
       state: 'expired',

@@ -26,6 +26,8 @@ async function refused(as: string, action: string, input: Record<string, unknown
 }
 
 const HONEY = line('qinling-honey', 'qinling-honey-1');
+/** Two jars, ¥136.00: free shipping, so a completed order of them can be refunded in full (shipping fees stay paid). */
+const HONEY2 = line('qinling-honey', 'qinling-honey-1', 2);
 const CUP = line('qinghua-cup', 'qinghua-cup-1');
 const review = (orderId: string, skuId: string, extra: Record<string, unknown> = {}) => ({
   orderId,
@@ -70,7 +72,7 @@ describe('reviews', () => {
   test('no review without a completed order, of another’s order, of a refunded order, or hostile input', async () => {
     const paid = await shop.paid('rev2', [HONEY]);
     expect(await refused('rev2', 'review', review(paid.id, HONEY.skuId))).toBe('review.not_allowed');
-    const done = await shop.completed('rev2', [HONEY]);
+    const done = await shop.completed('rev2', [HONEY2]);
     expect(await refused('rev3', 'review', review(done.id, HONEY.skuId))).toBe('order.not_found');
     expect(await refused('rev2', 'review', review(done.id, 'nope'))).toBe('review.not_allowed');
     for (const bad of [
@@ -84,9 +86,7 @@ describe('reviews', () => {
     ]) {
       expect(await refused('rev2', 'review', review(done.id, HONEY.skuId, bad))).toBe('input.invalid');
     }
-    await shop.requestRefund('rev2', done.id);
-    const approved = await shop.decide(done.id, true);
-    await shop.simulateRefund(approved.refund!.outRefundNo!);
+    expect((await shop.refundAll('rev2', done.id)).status).toBe('refunded');
     expect(await refused('rev2', 'review', review(done.id, HONEY.skuId))).toBe('review.order_refunded');
     expect((await shop.all('reviews')).filter((r) => r.buyerId === 'dev_rev2')).toEqual([]);
   });
@@ -190,18 +190,25 @@ describe("a review's photos are the buyer's own uploads", () => {
 });
 
 describe('a refund in full withdraws the review from the public figures', () => {
-  /** Refunds a completed order in full: request, approval, WeChat's callback delivered `deliveries` times. */
+  /**
+   * Refunds a completed order in full: a case for every unit, its approval, WeChat's callback delivered `deliveries`
+   * times (the products here cost ¥120.00: free shipping, so the goods are everything paid).
+   */
   async function refundInFull(buyer: string, orderId: string, deliveries = 1) {
-    await shop.requestRefund(buyer, orderId);
-    const approved = await shop.decide(orderId, true);
-    return shop.simulateRefund(approved.refund!.outRefundNo!, { deliveries });
+    const opened = await shop.applyCase(buyer, orderId);
+    const approved = await shop.decideCase(opened.id, true);
+    await shop.simulateRefund(approved.outRefundNo as string, { deliveries });
+    expect((await shop.orderDoc(orderId)).status).toBe('refunded');
   }
   const summary = async (productId: string) => (await ok('anyone', 'listReviews', { productId })).summary;
   const listed = async (productId: string) =>
     (await ok('anyone', 'listReviews', { productId, limit: 50 })).items.map((r: any) => r.id);
 
   test('out of the list, count and average; its buyer still sees it, marked; replays withdraw once', async () => {
-    const [tea, cake] = await shop.makeProduct('wd-tea', [{ stock: 50 }, { stock: 50 }]);
+    const [tea, cake] = await shop.makeProduct('wd-tea', [
+      { stock: 50, priceFen: 12000 },
+      { stock: 50, priceFen: 12000 },
+    ]);
     const kept = await shop.completed('wd1', [tea]);
     const gone = await shop.completed('wd2', [tea, cake]);
     await ok('wd1', 'review', review(kept.id, tea.skuId, { rating: 5 }));
@@ -244,7 +251,7 @@ describe('a refund in full withdraws the review from the public figures', () => 
   });
 
   test("the owner's hiding and a withdrawal count a review out once, in either order", async () => {
-    const [mug] = await shop.makeProduct('wd-mug', [{ stock: 50 }]);
+    const [mug] = await shop.makeProduct('wd-mug', [{ stock: 50, priceFen: 12000 }]);
     const base = await shop.completed('wd3', [mug]);
     const hiddenFirst = await shop.completed('wd4', [mug]);
     const refundedFirst = await shop.completed('wd5', [mug]);
@@ -277,11 +284,10 @@ describe('a refund in full withdraws the review from the public figures', () => 
     const [jar] = await shop.makeProduct('wd-jar', [{ stock: 50, priceFen: 12000 }]);
     const order = await shop.completed('wd6', [jar]);
     await ok('wd6', 'review', review(order.id, jar.skuId, { rating: 3 }));
-    await shop.requestRefund('wd6', order.id);
-    const approved = (await shop.ok(OWNER, 'decideRefund', { orderId: order.id, approve: true, refundFen: 2000 }))
-      .order;
-    await shop.simulateRefund(approved.refund.outRefundNo);
-    expect((await shop.get('wd6', order.id)).status).toBe('refunded');
+    // Compensation for the one unit, which the buyer keeps: ¥20.00 of ¥120.00.
+    const opened = await shop.applyCase('wd6', order.id, { refundFen: 2000 });
+    await shop.refundCase(await shop.decideCase(opened.id, true));
+    expect(await shop.get('wd6', order.id)).toMatchObject({ status: 'completed', refundedFen: 2000 });
     await shop.runScheduler();
     expect(await listed('wd-jar')).toEqual([`${order.id}:${jar.skuId}`]);
     expect((await ok('wd6', 'myReview', { orderId: order.id, skuId: jar.skuId })).review.withdrawn).toBeUndefined();
@@ -304,16 +310,16 @@ describe('a refund in full withdraws the review from the public figures', () => 
   });
 
   test('under concurrent refunds, sweeps, hiding and new reviews the counters equal the visible reviews', async () => {
-    const [bowl] = await shop.makeProduct('wd-bowl', [{ stock: 100 }]);
+    const [bowl] = await shop.makeProduct('wd-bowl', [{ stock: 100, priceFen: 12000 }]);
     const buyers = ['wc1', 'wc2', 'wc3', 'wc4', 'wc5', 'wc6'];
     const orders = await Promise.all(buyers.map((b) => shop.completed(b, [bowl])));
     const reviewed = orders.slice(0, 4);
     await Promise.all(reviewed.map((o, i) => ok(buyers[i], 'review', review(o.id, bowl.skuId, { rating: i + 2 }))));
-    // The first three will be refunded; their refunds wait approved for WeChat's callback.
-    const numbers = [];
+    // The first three will be refunded in full; their cases wait approved for WeChat's callback.
+    const numbers: string[] = [];
     for (const [i, o] of orders.slice(0, 3).entries()) {
-      await shop.requestRefund(buyers[i], o.id);
-      numbers.push((await shop.decide(o.id, true)).refund!.outRefundNo!);
+      const opened = await shop.applyCase(buyers[i], o.id);
+      numbers.push((await shop.decideCase(opened.id, true)).outRefundNo as string);
     }
     const id = (i: number) => `${orders[i].id}:${bowl.skuId}`;
     await Promise.all([
@@ -360,11 +366,11 @@ describe("the sharer's verified purchases", () => {
     const kept = await shop.completed('sh1', [HONEY, CUP]);
     await shop.completed('sh1', [HONEY]);
     expect(await badge()).toBe(2);
-    const refunded = await shop.completed('sh1', [HONEY]);
+    const refunded = await shop.completed('sh1', [HONEY2]);
     expect(await badge()).toBe(3);
-    await shop.requestRefund('sh1', refunded.id);
-    const approved = await shop.decide(refunded.id, true);
-    await shop.simulateRefund(approved.refund!.outRefundNo!, { deliveries: 2 });
+    const opened = await shop.applyCase('sh1', refunded.id);
+    await shop.simulateRefund((await shop.decideCase(opened.id, true)).outRefundNo as string, { deliveries: 2 });
+    expect((await shop.orderDoc(refunded.id)).status).toBe('refunded');
     expect(await badge()).toBe(2);
 
     // The sharer's own review comes with the badge; the page counts recent buyers for everyone.
