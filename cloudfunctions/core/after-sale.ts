@@ -70,3 +70,12 @@ export function refundBound(
   const maxFen = includesShipping ? remaining : Math.min(remaining, goods);
   return { maxFen, includesShipping, lines: left };
 }
+
+/**
+ * What the buyer paid for the goods (after points): the base that refunds are shared against for commission and
+ * points (both are earned on goods), and the refund total that makes an order refunded in full: every unit's goods,
+ * shipping staying paid once the goods left (before shipping, a case for everything carries the shipping too).
+ */
+export function goodsPaidOf(order: { paidFen?: number; amounts: { payableFen: number; shippingFen: number } }): number {
+  return Math.max(0, (order.paidFen ?? order.amounts.payableFen) - order.amounts.shippingFen);
+}

@@ -26,6 +26,7 @@ import { transact, type Cloud, type Database, type Transaction } from '../data/d
 import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
 import type { Settings } from '../data/settings';
 import { txReturnStock } from '../data/stock';
+import { goodsPaidOf } from '../core/after-sale';
 import { formatYuan } from '../core/money';
 import { txReverseShare } from './commission';
 import { followUp } from './follow-up';
@@ -145,8 +146,13 @@ export async function askCaseRefund(
   now: Date,
   settings: Settings,
 ): Promise<boolean> {
-  await updateCase(db, { _id: c._id, status: 'refunding' }, { refundAskedAt: now, refundAsks: db.command.inc(1) });
-  return sendRefundOf(cloud, order, caseRefundNumberOf(c._id), c.refundFen, settings);
+  // Only while it is still refunding: a confirmation recorded meanwhile leaves nothing to ask.
+  const still = await updateCase(
+    db,
+    { _id: c._id, status: 'refunding' },
+    { refundAskedAt: now, refundAsks: db.command.inc(1) },
+  );
+  return still && sendRefundOf(cloud, order, caseRefundNumberOf(c._id), c.refundFen, settings);
 }
 
 export type CaseRefundOutcome = 'recorded' | 'already' | 'mismatch';
@@ -171,7 +177,6 @@ export async function recordCaseRefund(
     if (c.status !== 'refunding' || refundFee !== c.refundFen) return { outcome: 'mismatch' as const };
     const order = await txFindOrder(t, c.orderId);
     if (!order) return { outcome: 'mismatch' as const };
-    const paid = order.paidFen ?? order.amounts.payableFen;
     const before = order.refundedFen ?? 0;
     const after = before + c.refundFen;
     const refundedQty = { ...(order.refundedQty ?? {}) };
@@ -198,7 +203,8 @@ export async function recordCaseRefund(
     }
     if (order.openAfterSale === c._id) patch.openAfterSale = db.command.remove();
     const event = { label: '售后退款', detail: `¥${formatYuan(c.refundFen)} 已原路退回` };
-    if (after >= paid) {
+    // Every unit's goods refunded (shipping stays paid once shipped): the order is refunded in full.
+    if (after >= goodsPaidOf(order)) {
       const whole = { ...order, refundedFen: after, refundedQty, openAfterSale: undefined };
       // Refunded before shipping: every unit came back with its cases, and the order holds no stock any more.
       const held = order.status === 'paid' ? { holdsStock: false } : {};

@@ -1,11 +1,13 @@
 // Commission of an attributed order, moved along the side-state table (core/side-states.ts) from whatever state the
 // order is in: paid → its lines are created pending (credited); completed and past the after-sale window → settled;
-// refunded → reversed pro rata to the refunded share (a partial refund's remainder settles: the order is final).
+// refunded → reversed pro rata to the refunded share of the goods paid (commission is earned on goods, so shipping
+// is no part of the share; a partial refund's remainder settles: the order is final).
 // An after-sale case's partial refund takes its share back inside the transaction that records it
 // (`txReverseShare`, flows/after-sale.ts): the lines stay pending with `reversedFen` grown, and whatever comes
 // later (settling, a full refund, a late crediting) counts only what is left.
 // Each move is one transaction with the order's `commissionState` and the sharer's counters, so a repeated or
 // concurrent call does nothing twice.
+import { goodsPaidOf } from '../core/after-sale';
 import { bindingUntil, commissionShares, reversalOf } from '../core/commission';
 import type { ShopRules } from '../core/rules';
 import { nextSideStep } from '../core/side-states';
@@ -67,7 +69,7 @@ function reverse(
   change: MoneyChange,
   touched: Set<CommissionRecord>,
 ) {
-  const paid = order.paidFen ?? order.amounts.payableFen;
+  const paid = goodsPaidOf(order);
   const refunded = refundedOf(order);
   for (const line of lines.filter((l) => l.status === 'pending')) {
     const reversed = reversalOf(line.amountFen, paid, refunded);
@@ -80,11 +82,12 @@ function reverse(
   }
 }
 
-/** What refunds have given back of the order: its cases' total, or the system's own refund of a late payment. */
+/**
+ * What refunds have given back of the order's goods: everything once it is refunded (the system's refund of a late
+ * payment is the whole payment; cases end it refunded when every unit's goods are), else its cases' total so far.
+ */
 function refundedOf(order: OrderRecord): number {
-  const paid = order.paidFen ?? order.amounts.payableFen;
-  if (order.status === 'refunded' && order.refund) return order.refund.refundFen;
-  return order.status === 'refunded' ? Math.max(order.refundedFen ?? 0, paid) : (order.refundedFen ?? 0);
+  return order.status === 'refunded' ? goodsPaidOf(order) : (order.refundedFen ?? 0);
 }
 
 /**
@@ -94,7 +97,7 @@ function refundedOf(order: OrderRecord): number {
  */
 export async function txReverseShare(t: Transaction, db: Database, order: OrderRecord, refundedFen: number, now: Date) {
   if (!order.sharer || order.commissionState !== 'credited') return;
-  const paid = order.paidFen ?? order.amounts.payableFen;
+  const paid = goodsPaidOf(order);
   const lines = await txLinesOf(
     t,
     order._id,
@@ -130,7 +133,7 @@ async function credit(t: Transaction, order: OrderRecord, now: Date, rules: Shop
   const sharer = order.sharer as NonNullable<OrderRecord['sharer']>;
   const rateOf = (productId: string) => sharer.rates[productId] ?? rules.commissionRateBp;
   const shares = commissionShares(order.items, order.amounts.pointsDiscountFen, rateOf);
-  const paid = order.paidFen ?? order.amounts.payableFen;
+  const paid = goodsPaidOf(order);
   // Refunded by after-sale cases before the crediting ran: that share is never pending.
   const early = order.status === 'refunded' ? 0 : (order.refundedFen ?? 0);
   const lines = shares.map((share, i): CommissionRecord => {

@@ -6,6 +6,7 @@
 // An after-sale case's partial refund moves its share inside the transaction that records it (`txPointsForCase`,
 // flows/after-sale.ts): spent points go back in steps (`casePointsBack` counts them), pending earnings shrink;
 // what comes later (earning, settling, a full refund) counts only what is left.
+import { goodsPaidOf } from '../core/after-sale';
 import { earnedCancelledOf, earnedPoints, pointsBackOf, takesBetween } from '../core/points';
 import type { ShopRules } from '../core/rules';
 import { nextSideStep, type SideStates } from '../core/side-states';
@@ -51,13 +52,13 @@ export async function movePoints(db: Database, orderId: string, now: Date, rules
 }
 
 /**
- * What refunds take back of an order: its paid amount and the refunded part (a cancel: all of it; refunded: the
- * system's refund or everything; otherwise what after-sale cases refunded so far).
+ * What refunds take back of an order: its goods paid and the refunded part (a cancel or a refund in full: all of
+ * it; otherwise what after-sale cases refunded so far).
  */
 function refundShare(order: OrderRecord): { paidFen: number; refundFen: number } {
-  const paidFen = order.paidFen ?? order.amounts.payableFen;
-  if (order.status === 'cancelled') return { paidFen, refundFen: paidFen };
-  if (order.status === 'refunded') return { paidFen, refundFen: order.refund?.refundFen ?? paidFen };
+  // Points are spent on and earned by goods: the share is of the goods paid (shipping no part of it).
+  const paidFen = goodsPaidOf(order);
+  if (order.status === 'cancelled' || order.status === 'refunded') return { paidFen, refundFen: paidFen };
   return { paidFen, refundFen: order.refundedFen ?? 0 };
 }
 
@@ -76,7 +77,7 @@ export async function txPointsForCase(
   now: Date,
   rules: ShopRules,
 ): Promise<{ casePointsBack?: number }> {
-  const paidFen = order.paidFen ?? order.amounts.payableFen;
+  const paidFen = goodsPaidOf(order);
   const before = order.refundedFen ?? 0;
   const backBefore = order.casePointsBack ?? 0;
   const backAfter = order.pointsBack ? backBefore : pointsBackOf(order.amounts.pointsUsed, paidFen, refundedFen);

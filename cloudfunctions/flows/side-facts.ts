@@ -1,4 +1,5 @@
 // What the side-state table (core/side-states.ts) needs to know of a stored order.
+import { goodsPaidOf } from '../core/after-sale';
 import type { SideFacts } from '../core/side-states';
 import type { OrderRecord } from '../data/orders';
 
@@ -8,8 +9,9 @@ export function sideFactsOf(order: OrderRecord): SideFacts {
     hasSharer: Boolean(order.sharer),
     pointsUsed: order.amounts.pointsUsed,
     completedAt: order.completedAt ? new Date(order.completedAt) : null,
-    refundInFull:
-      (order.refund ? order.refund.refundFen : (order.refundedFen ?? 0)) >= (order.paidFen ?? order.amounts.payableFen),
+    refundInFull: order.refund
+      ? order.refund.refundFen >= (order.paidFen ?? order.amounts.payableFen)
+      : (order.refundedFen ?? 0) >= goodsPaidOf(order),
     openAfterSale: Boolean(order.openAfterSale),
     commissionState: order.commissionState,
     pointsBack: order.pointsBack,

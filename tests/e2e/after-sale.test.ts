@@ -173,7 +173,8 @@ test('the owner confirms receipt; the refund arrives; commission and points drop
   expect(afterSale.status).toBe('refunded');
   const { order } = await callFunction<{ order: Order }>(buyer, 'order', 'get', { orderId });
   expect(order).toMatchObject({ status: 'shipped', refundedFen: oneUnitFen });
-  const paid = order.amounts.payableFen;
+  // Commission and points are of the goods paid: shipping is no part of the refunded share.
+  const paid = order.amounts.payableFen - order.amounts.shippingFen;
 
   // alice keeps floor(amount × kept / paid): the rest is taken back, shown on her 推广中心.
   const { items } = await callFunction<{ items: CommissionLine[] }>(

@@ -58,7 +58,8 @@ export async function checkCountersAgainstLedger(shop: Shop): Promise<void> {
     const e = of(l.sharerId);
     e.gmvFen += l.baseFen;
     e.reversedFen += l.reversedFen;
-    if (l.status === 'pending') e.pendingFen += l.amountFen;
+    // A pending line a partial refund took a share of keeps only the rest pending.
+    if (l.status === 'pending') e.pendingFen += l.amountFen - l.reversedFen;
     if (l.status === 'settled') e.settledFen += l.amountFen - l.reversedFen;
   }
   for (const w of withdrawals) {

@@ -107,11 +107,9 @@ test('a refund in the window cancels pending points; a rejected case leaves them
   expect(await balance('fred')).toMatchObject({ available: 39, pending: 0 });
 });
 
-// BUG (backend, issue 17): reported to the lead; flip `test.failing` to `test` once fixed. After shipping a case
-// refunds at most the goods (shipping stays paid), so with every unit refunded refundedFen < paid, and
-// `txPointsForCase` (flows/points.ts) cuts `earnedCancelledOf(earned, paid, refunded)`, pro rata to the payment
-// *including shipping*: the buyer keeps floor(39 × 1000 / 4990) = 7 points earned on goods all refunded.
-test.failing('every unit refunded after shipping: no points are earned on the refunded goods', async () => {
+// After shipping a case refunds at most the goods (shipping stays paid); every unit's goods refunded ends the
+// order refunded, and points, earned on goods, follow in full.
+test('every unit refunded after shipping: no points are earned on the refunded goods', async () => {
   const order = await shop.completed('ursula', [APPLE]); // 3990 + 1000 shipping: 39 points pending
   const opened = await shop.applyCase('ursula', order.id);
   await shop.refundCase(await shop.decideCase(opened.id, true));
