@@ -465,7 +465,7 @@ async function afterRoundTrips<T>(k: number, fn: () => Promise<T>): Promise<T> {
   return fn();
 }
 
-describe('d. a partial refund (one case) gives back spent points, cancels earnings pro rata to the share refunded', () => {
+describe('d. a partial refund (one case) gives back spent points, cancels earnings pro rata', () => {
   test('given back = ⌊used × refund / paid⌋, cancelled = ⌊earned × refund / paid⌋, rest of earnings kept', async () => {
     const [sku] = await shop.makeProduct('partpts', [{ stock: 50, priceFen: 20100 }]);
     const SHARES = [0.1, 0.25, 0.5, 0.6, 0.9];
