@@ -250,7 +250,7 @@ describe('settlement and reversal', () => {
     });
   });
 
-  test('a partial refund after shipping reverses pro rata at once; the rest settles when the window closes', async () => {
+  test('a partial refund after shipping reverses pro rata at once; the rest settles after the window', async () => {
     await visit('b12', 'a12');
     const order = await shop.shipped('b12', [APPLE]);
     const paidFen = order.amounts.payableFen; // 3990 + 1000 shipping
