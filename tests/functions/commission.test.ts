@@ -218,7 +218,7 @@ describe('settlement and reversal', () => {
     expect((await stats('a10')).commission.settledFen).toBe(199);
   });
 
-  test('a case open when the window closes holds the settling back; rejected, the whole commission settles', async () => {
+  test('a case open as the window closes holds settling back; rejected, the whole commission settles', async () => {
     await visit('b15', 'a15');
     const order = await shop.completed('b15', [APPLE]);
     await shop.advance(7 * DAY - MINUTE);
