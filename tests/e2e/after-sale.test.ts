@@ -95,7 +95,7 @@ test('bob asks 退货退款 for one of the two units, with a photo', async () =>
     await content(page).locator('[aria-label="减少"]').filter({ visible: true }).first().click();
     await shown(page, `最多可退 ${formatFen(oneUnitFen)}`);
     await tap(page, '请选择 ›');
-    await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
+    await page.locator('.taro-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
     await fill(page, '补充描述，有助于商家更快处理（选填）', '其中一件杯口有裂纹，见照片');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, '上传凭证 0/6')]);
     await chooser.setFiles(PHOTO);
@@ -105,7 +105,8 @@ test('bob asks 退货退款 for one of the two units, with a photo', async () =>
     await confirmModal(page, '提交');
     await page.waitForURL(/\/member\/aftersale\/index\?id=YJ[0-9A-Z]{16}S[0-9]+/);
     caseId = /id=(YJ[0-9A-Z]{16}S[0-9]+)/.exec(page.url())?.[1] as string;
-    await shown(page, '等待商家处理');
+    await shown(page, '待商家处理');
+    await shown(page, /^商家 .+内处理，逾期自动同意$/);
     await shown(page, '其中一件杯口有裂纹，见照片');
     await screenshot(page, 'aftersale-requested');
   });
@@ -120,12 +121,15 @@ test('the owner approves the return with the shop address; bob enters the tracki
     await tap(page, '售后');
     await tap(page, caseId);
     await page.waitForURL(new RegExp(`/owner/aftersale/index\\?id=${caseId}`));
-    await shown(page, '买家申请售后，请处理');
+    // The desk's tabs say 待商家处理 too: the case page's own words first, while the desk slides away.
+    await shown(page, /^请在 .+内处理，逾期自动同意$/);
+    await shown(page, '待商家处理');
     await tap(page, '同意退货');
     await shown(page, '默认为店铺设置中的退货地址，可为这次售后修改');
     await content(page).locator('.owner-sheet__submit', { hasText: '同意退货' }).click();
     await confirmModal(page, '同意退货');
-    await shown(page, '已同意退货，等待买家寄回');
+    await shown(page, '待寄回');
+    await shown(page, /^买家需在 .+内寄回，逾期申请关闭$/);
     await screenshot(page, 'aftersale-approved');
   });
 
@@ -133,14 +137,15 @@ test('the owner approves the return with the shop address; bob enters the tracki
   await withFailureScreenshot(bob.page, 'aftersale-ship-back', async () => {
     const { page } = bob;
     await page.goto(`${origin}/#/member/aftersale/index?id=${caseId}`);
-    await shown(page, '商家已同意退货，请寄回商品');
+    await shown(page, /^请在 .+内寄回，逾期申请关闭$/);
     await shown(page, /文三路 1 号 友荐仓/);
     await tap(page, '填写退货物流');
     await tap(page, '顺丰速运');
     await fill(page, '请输入退货运单号', 'SF9988776655');
     await tap(page, '提交');
     await confirmModal(page, '提交');
-    await shown(page, '等待商家确认收货');
+    await shown(page, '退货中');
+    await shown(page, /^商家 .+内确认收货，逾期自动确认$/);
     await screenshot(page, 'aftersale-returning');
   });
 });
@@ -151,7 +156,8 @@ test('the owner confirms receipt; the refund arrives; commission and points drop
   await withFailureScreenshot(owner.page, 'aftersale-receive', async () => {
     const { page } = owner;
     await page.goto(`${origin}/#/owner/aftersale/index?id=${caseId}`);
-    await shown(page, '买家已寄回，请查收后确认');
+    await shown(page, '退货中');
+    await shown(page, /^请在 .+内确认收货，逾期自动确认$/);
     await tap(page, '确认收到退货');
     await confirmModal(page, '确认收货');
     await shown(page, '已同意退款，等待微信支付退款到账');

@@ -141,13 +141,14 @@ test('bob buys another product and asks for a refund before it ships (售后, �
     // Not shipped: refund only, the whole amount paid (shipping included when it is everything).
     await shown(page, '商品未发货，可申请仅退款，按实付金额全额退款');
     await tap(page, '请选择 ›');
-    await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
+    await page.locator('.taro-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
     await fill(page, '补充描述，有助于商家更快处理（选填）', '拍错了规格，请退款');
     await tap(page, '提交申请');
     await confirmModal(page, '提交');
     await page.waitForURL(/\/member\/aftersale\/index\?id=/);
     refundCase = /id=(YJ[0-9A-Z]{16}S[0-9]+)/.exec(page.url())?.[1];
-    await shown(page, '等待商家处理');
+    await shown(page, '待商家处理');
+    await shown(page, /^商家 .+内处理，逾期自动同意$/);
     await screenshot(page, 'order-refund-requested');
   });
 });
@@ -161,8 +162,11 @@ test('the owner approves the refund; once WeChat Pay refunds it both see 已退�
     await page.goto(`${origin}/#/owner/orders/index`);
     await tap(page, '售后');
     await tap(page, id);
-    await shown(page, '买家申请售后，请处理');
-    await shown(page, /拍错了规格，请退款/);
+    await page.waitForURL(new RegExp(`/owner/aftersale/index\\?id=${id}`));
+    // The desk's tabs say 待商家处理 too: the case page's own words first, while the desk slides away.
+    await shown(page, /^请在 .+内处理，逾期自动同意$/);
+    await shown(page, '待商家处理');
+    await shown(page, '拍错了规格，请退款');
     await tap(page, '同意退款');
     await confirmModal(page, '同意退款');
     await shown(page, '已同意退款，等待微信支付退款到账');
@@ -175,7 +179,9 @@ test('the owner approves the refund; once WeChat Pay refunds it both see 已退�
     await tap(bob.page, '模拟微信退款到账');
     await shown(bob.page, /^已退款 ¥[0-9,.]+，已原路退回$/);
     await bob.page.goto(refundOrderUrl ?? `${origin}/#/member/order/index?id=${refundOrder}`);
-    await shown(bob.page, '已退款');
+    // The order as loaded (its cases listed), then its status.
+    await shown(bob.page, '售后记录');
+    await content(bob.page).locator('.order__status', { hasText: '已退款' }).filter({ visible: true }).last().waitFor();
     await screenshot(bob.page, 'order-refunded');
   });
 });
