@@ -174,13 +174,14 @@ describe('storage rule', () => {
   const read = (path: string) => evaluate(STORAGE_RULE.read, null, { openid: 'oAlice', path });
   const alice = { openid: 'oAlice_28-chars-like-WeChat1' };
 
-  // The folders the client uploads to: each page asks for its own folder of one of contracts/limits.ts's folders.
+  // The folders the client uploads to: each page asks for its own folder of one of contracts/limits.ts's folders,
+  // directly (ownUploadFolder) or through the photo uploads hook (usePhotoUploads, which asks for it).
   const declared: Record<string, Record<string, string>> = { MEMBER_UPLOAD_FOLDERS, SHOP_UPLOAD_FOLDERS };
   const sources = sourcesUnder(join(root, 'src')).map((file) => readFileSync(file, 'utf8'));
   const uploadFolders = [
     ...new Set(
       sources.flatMap((text) =>
-        [...text.matchAll(/ownUploadFolder\(\s*(\w+)\.(\w+)/g)].map(
+        [...text.matchAll(/(?:ownUploadFolder|usePhotoUploads)\(\s*(\w+)\.(\w+)/g)].map(
           (m) => declared[m[1]]?.[m[2]] ?? `unknown ${m[1]}.${m[2]}`,
         ),
       ),
@@ -193,7 +194,7 @@ describe('storage rule', () => {
   });
 
   it('lets a signed-in member upload into their own folder of every folder the client uploads to', () => {
-    expect(uploadFolders).toEqual(expect.arrayContaining(['reviews', 'products', 'shop']));
+    expect(uploadFolders).toEqual(expect.arrayContaining(['reviews', 'aftersales', 'products', 'shop']));
     for (const folder of uploadFolders) {
       expect({ folder, ok: write(alice, `${folder}/${alice.openid}/mb2x1k-0abcdefg.jpg`) }).toEqual({
         folder,
