@@ -9,7 +9,7 @@ import type { CommissionLine } from '../../cloudfunctions/contracts/commission';
 import type { AfterSale, AfterSaleQuote, Order } from '../../cloudfunctions/contracts/order';
 import type { ProductDetail, SessionResult } from '../../cloudfunctions/contracts/shop';
 import { formatFen } from '../../src/lib/money';
-import { callFunction, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
+import { callFunction, dev, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
 import { confirmModal, content, fill, shown, tap } from './steps';
 
 jest.setTimeout(120_000);
@@ -26,15 +26,6 @@ const RETURN_TO = {
 };
 const POINTS_USED = 100;
 const open = journeySessions();
-
-async function dev(path: string, body: object): Promise<void> {
-  const res = await fetch(`${origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-}
 
 let orderId: string;
 let pick: { productId: string; skuId: string; title: string };

@@ -8,7 +8,7 @@ import type { RateTable } from '../../cloudfunctions/contracts/commission';
 import type { ProductDetail, SessionResult } from '../../cloudfunctions/contracts/shop';
 import { DAY_MS, DEFAULT_RULES } from '../../cloudfunctions/core/rules';
 import { formatFen } from '../../src/lib/money';
-import { callFunction, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
+import { callFunction, dev, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
 import { checkoutAndPay, content, fill, shown, tap } from './steps';
 
 jest.setTimeout(120_000);
@@ -18,15 +18,6 @@ const BUYER = 'bob_e2e';
 const CANDIDATES = ['qinghua-cup', 'puer357', 'qinling-honey', 'ningxia-goji', 'aksu-apple', 'rice5kg', 'ejiao-cake'];
 
 const open = journeySessions();
-
-async function dev(path: string, body: object): Promise<void> {
-  const res = await fetch(`${origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-}
 
 /** A figure of the center's cards: its value above the label. */
 function figure(page: Page, label: string): Locator {

@@ -152,3 +152,13 @@ export async function withFailureScreenshot<T>(page: Page, name: string, steps: 
     throw error;
   }
 }
+
+/** A POST to one of the emulator's /__dev endpoints (the clock, the timers, the pay simulator); fails on an error. */
+export async function dev(path: string, body: object): Promise<void> {
+  const res = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+}

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Order } from '../../cloudfunctions/contracts/order';
 import type { ProductDetail } from '../../cloudfunctions/contracts/shop';
-import { callFunction, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
+import { callFunction, dev, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
 import { confirmModal, content, fill, shown, tap } from './steps';
 
 jest.setTimeout(120_000);
@@ -15,15 +15,6 @@ const CANDIDATES = ['qinling-honey', 'ningxia-goji', 'aksu-apple', 'rice5kg', 'p
 const PHOTO = join(__dirname, '../../src/assets/tab/home-active.png');
 const TEXT = '蜂蜜很稠，早上冲一杯，家里人都喜欢';
 const open = journeySessions();
-
-async function dev(path: string, body: object): Promise<void> {
-  const res = await fetch(`${origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-}
 
 let pick: { productId: string; skuId: string; title: string };
 let orderId: string;
