@@ -255,7 +255,14 @@ describe('buyer protection on the clock', () => {
     const opened = await shop.applyCase('jack', order.id, { type: 'return_refund' });
     await shop.advance(2 * DAY + MINUTE);
     await shop.runScheduler();
-    expect((await shop.caseDoc(opened.id)).status).toBe('awaiting_return');
+    const approved = await shop.caseDoc(opened.id);
+    expect(approved.status).toBe('awaiting_return');
+    // No return address in 店铺设置 here: the buyer is told to ask the shop for it.
+    expect(approved.history.at(-1)).toMatchObject({
+      by: 'system',
+      label: '商家超时未处理，系统自动同意退货',
+      text: '店铺尚未设置退货地址，请联系客服获取后寄回',
+    });
     await shop.advance(7 * DAY + MINUTE);
     await shop.runScheduler();
     const closed = (await shop.ok('jack', 'afterSale', { afterSaleId: opened.id })).afterSale;

@@ -41,7 +41,15 @@ export async function afterSaleDeadlines(ctx: JobContext) {
           ...(returnAddress ? { returnAddress } : {}),
           ...(step === 'autoReceive' ? { receivedAt: now } : {}),
         },
-        event: { label: texts.label, ...(texts.text ? { text: texts.text } : {}) },
+        // Approved with no return address in 店铺设置: the buyer is told to ask the shop for it.
+        event: {
+          label: texts.label,
+          ...(step === 'autoApproveReturn' && !returnAddress
+            ? { text: '店铺尚未设置退货地址，请联系客服获取后寄回' }
+            : texts.text
+              ? { text: texts.text }
+              : {}),
+        },
       });
       if (moved.status === 'refunding') await refund(ctx, moved, now);
       return true;
