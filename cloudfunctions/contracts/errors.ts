@@ -30,6 +30,7 @@ export const ERRORS = {
   'afterSale.window_closed': '已超过售后期限',
   'afterSale.order_not_paid': '订单未付款，无需申请售后',
   'afterSale.reopen_used': '每个售后申请只能再次申请一次',
+  'afterSale.reopen_instead': '这笔订单有被拒绝的售后申请，请在原申请中补充说明后再次申请',
   'afterSale.address_required': '请填写退货地址',
   'afterSale.reason_required': '请填写拒绝原因',
   'share.sharer_not_found': '推荐人不存在',

@@ -60,6 +60,10 @@ describe('the transition table', () => {
     const open = { status: 'paid' as const, openAfterSale: 'YJ0000000000000001S1' };
     expect(refusal(open, 'ship', 'owner', now, DEFAULT_RULES)?.code).toBe('order.after_sale_open');
     expect(refusal({ status: 'paid' }, 'ship', 'owner', now, DEFAULT_RULES)).toBeNull();
+    // The receipt's clock waits too; the buyer may still confirm.
+    const shipped = { status: 'shipped' as const, openAfterSale: 'YJ0000000000000001S1' };
+    expect(refusal(shipped, 'autoConfirm', 'system', now, DEFAULT_RULES)?.code).toBe('order.after_sale_open');
+    expect(refusal(shipped, 'confirmReceipt', 'buyer', now, DEFAULT_RULES)).toBeNull();
   });
 
   it("lets the late payment's refund finish only once approved", () => {
@@ -88,6 +92,9 @@ describe('opening an after-sale case', () => {
     expect(afterSaleRefusal({ status: 'paid', openAfterSale: 'x' }, now, rules)?.code).toBe('afterSale.open_exists');
     expect(afterSaleRefusal({ status: 'shipped', unitsLeft: false }, now, rules)?.code).toBe('afterSale.lines_invalid');
     expect(afterSaleRefusal({ status: 'shipped', unitsLeft: true }, now, rules)).toBeNull();
+    expect(afterSaleRefusal({ status: 'shipped', reopenableAfterSale: 'x' }, now, rules)?.code).toBe(
+      'afterSale.reopen_instead',
+    );
   });
 });
 

@@ -59,10 +59,15 @@ export interface OrderFacts {
   openAfterSale?: string | null;
   /** Units not yet refunded by a case remain (a case can still be asked for). */
   unitsLeft?: boolean;
+  /** A rejected case of the order can still be asked again (reopened) once. */
+  reopenableAfterSale?: string | null;
 }
 
-/** Transitions the order's open after-sale case holds back: the owner settles the case before shipping. */
-export const HELD_BY_OPEN_CASE: ReadonlySet<Transition> = new Set(['ship']);
+/**
+ * Transitions the order's open after-sale case holds back: the owner settles the case before shipping, and the
+ * clock that confirms receipt waits for it (the buyer may still confirm themselves).
+ */
+export const HELD_BY_OPEN_CASE: ReadonlySet<Transition> = new Set(['ship', 'autoConfirm']);
 
 /** Why a transition cannot run now, or null when it can. */
 export function refusal(
@@ -104,6 +109,8 @@ export function afterSaleRefusal(order: OrderFacts, now: Date, rules: ShopRules)
     return new AppError('afterSale.window_closed');
   }
   if (order.openAfterSale) return new AppError('afterSale.open_exists');
+  // A rejected case is asked again in itself, once: a new case would be the same claim a second time.
+  if (order.reopenableAfterSale) return new AppError('afterSale.reopen_instead');
   if (order.unitsLeft === false) return new AppError('afterSale.lines_invalid');
   return null;
 }

@@ -78,6 +78,8 @@ export interface OrderRecord {
   };
   /** The open after-sale case (`<orderId>S<n>`): one at a time; removed when it ends. */
   openAfterSale?: string;
+  /** A case rejected once, which the buyer asks again in itself (no new case meanwhile); removed when reopened. */
+  reopenableAfterSale?: string;
   /** Cases opened so far (the next one's number). */
   afterSaleCount?: number;
   /** A case was ever opened (the buyer's 售后 tab). */
@@ -288,7 +290,10 @@ export function listOwnerOrders(
   return page(db, filter, OWNER_VIEW_STATUSES[view], after, limit, OWNER_VIEW_EXTRA[view]);
 }
 
-/** Orders in `status` whose `field` is before `before`, oldest first: the scheduler's work list. */
+/**
+ * Orders in `status` whose `field` is before `before`, oldest first: the scheduler's work list. Auto-confirm waits
+ * while an after-sale case is open (core/order-flow.ts HELD_BY_OPEN_CASE).
+ */
 export async function listDue(
   db: Database,
   status: OrderStatus,
@@ -297,8 +302,9 @@ export async function listDue(
   limit: number,
 ): Promise<OrderRecord[]> {
   const _ = db.command;
+  const held = field === 'autoConfirmAt' ? { openAfterSale: _.exists(false) } : {};
   const { data } = await orders(db)
-    .where({ status, [field]: _.lte(before) })
+    .where({ status, [field]: _.lte(before), ...held })
     .orderBy(field, 'asc')
     .limit(limit)
     .get();

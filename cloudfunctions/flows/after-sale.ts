@@ -122,16 +122,32 @@ export async function moveCase(
       ...(to === 'refunding' ? { outRefundNo: caseRefundNumberOf(c._id), refundAskedAt: now, refundAsks: 0 } : {}),
     };
     const entry: CaseHistoryEntry = { at: now, by: actor, ...event };
+    if (!isOpenCase(c.status) && isOpenCase(to)) await reclaimOrder(t, db, c);
     await txWriteCaseStatus(t, db, c._id, to, written, entry);
-    if (!isOpenCase(to)) await releaseOrder(t, db, c);
+    if (isOpenCase(c.status) && !isOpenCase(to)) await releaseOrder(t, db, c, to === 'rejected' && !c.reopened);
     return { ...c, ...written, status: to, updatedAt: now, history: [...c.history, entry] } as AfterSaleRecord;
   });
 }
 
-/** The order may take its next case (this one ended without a refund). */
-async function releaseOrder(t: Transaction, db: Database, c: AfterSaleRecord) {
+/**
+ * The case ended without a refund: the order may take its next case, except that a case rejected for the first
+ * time is asked again in itself (`reopenableAfterSale`), not by a new one.
+ */
+async function releaseOrder(t: Transaction, db: Database, c: AfterSaleRecord, reopenable: boolean) {
   const order = await txFindOrder(t, c.orderId);
-  if (order?.openAfterSale === c._id) await txUpdateOrder(t, c.orderId, { openAfterSale: db.command.remove() });
+  if (order?.openAfterSale !== c._id) return;
+  await txUpdateOrder(t, c.orderId, {
+    openAfterSale: db.command.remove(),
+    ...(reopenable ? { reopenableAfterSale: c._id } : {}),
+  });
+}
+
+/** A rejected case asked again is the order's open case once more (unless another case is open). */
+async function reclaimOrder(t: Transaction, db: Database, c: AfterSaleRecord) {
+  const order = await txFindOrder(t, c.orderId);
+  if (!order) throw new AppError('order.not_found');
+  if (order.openAfterSale && order.openAfterSale !== c._id) throw new AppError('afterSale.open_exists');
+  await txUpdateOrder(t, c.orderId, { openAfterSale: c._id, reopenableAfterSale: db.command.remove() });
 }
 
 /**

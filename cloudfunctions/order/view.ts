@@ -69,6 +69,7 @@ export function orderFactsOf(r: OrderRecord): OrderFacts {
       ? { fromStatus: r.refund.fromStatus, approvedAt: r.refund.approvedAt ? new Date(r.refund.approvedAt) : null }
       : null,
     openAfterSale: r.openAfterSale ?? null,
+    reopenableAfterSale: r.reopenableAfterSale ?? null,
     unitsLeft: r.items.some((l) => l.qty > (r.refundedQty?.[l.skuId] ?? 0)),
   };
 }

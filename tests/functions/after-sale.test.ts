@@ -203,11 +203,19 @@ describe('rejected, reopened once, cancelled', () => {
     const rejected = await shop.decideCase(opened.id, false);
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '商品完好，不符合退款条件' });
     expect((await shop.ok('gina', 'afterSale', { afterSaleId: opened.id })).afterSale.commands).toEqual(['reopen']);
-    // Rejected frees the order, but the case is the one to ask again.
+    // Rejected frees the order, but the case is the one to ask again: not a new case for the same claim.
+    expect((await shop.get('gina', order.id)).commands).not.toContain('applyAfterSale');
+    const anew = { orderId: order.id, type: 'refund_only', lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 100 };
+    expect(await shop.refused('gina', 'applyAfterSale', { ...anew, reason: '质量问题' })).toBe(
+      'afterSale.reopen_instead',
+    );
     const again = (
       await shop.ok('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '收到时外箱已破损，见照片' })
     ).afterSale;
     expect(again).toMatchObject({ status: 'requested', reopened: true, description: '收到时外箱已破损，见照片' });
+    // Asked again, it is the order's open case once more.
+    expect((await shop.orderDoc(order.id)).openAfterSale).toBe(opened.id);
+    expect(await shop.refused('gina', 'applyAfterSale', { ...anew, reason: '质量问题' })).toBe('afterSale.open_exists');
     await shop.decideCase(opened.id, false);
     expect(await shop.refused('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '再试一次' })).toBe(
       'afterSale.reopen_used',
@@ -215,6 +223,9 @@ describe('rejected, reopened once, cancelled', () => {
     const last = (await shop.ok('gina', 'afterSale', { afterSaleId: opened.id })).afterSale;
     expect(last.status).toBe('rejected');
     expect(history(last)).toEqual(['buyer:申请仅退款', 'owner:商家拒绝', 'buyer:买家再次申请', 'owner:商家拒绝']);
+    // Rejected for good: the order is free again (a later, different claim is a new case).
+    const stored = await shop.orderDoc(order.id);
+    expect([stored.openAfterSale, stored.reopenableAfterSale]).toEqual([undefined, undefined]);
   });
 
   test('the buyer cancels while requested or awaiting the return; the order then takes a new case', async () => {
@@ -303,6 +314,21 @@ describe('asking WeChat Pay again', () => {
     expect(refunds.filter((r) => r.outTradeNo === order.id).map((r) => r.outRefundNo)).toEqual([approved.outRefundNo]);
     await shop.refundCase(approved);
     expect(await shop.get('yara', order.id)).toMatchObject({ refundedFen: approved.refundFen });
+  });
+});
+
+describe('auto-confirm waits for an open case', () => {
+  test('a shipped order with a case open is not confirmed on the clock; once the case ends it is', async () => {
+    const order = await shop.shipped('zoe', [{ ...APPLE, qty: 2 }]);
+    const opened = await shop.applyCase('zoe', order.id, { lines: [{ skuId: APPLE.skuId, qty: 1 }] });
+    await shop.decideCase(opened.id, true);
+    await shop.advance(10 * DAY + MINUTE);
+    await shop.runScheduler();
+    // Past its auto-confirm time, but the refund is still on its way.
+    expect((await shop.orderDoc(order.id)).status).toBe('shipped');
+    await shop.refundCase(await shop.caseDoc(opened.id));
+    await shop.runScheduler();
+    expect(await shop.get('zoe', order.id)).toMatchObject({ status: 'completed', refundedFen: 3990 });
   });
 });
 
