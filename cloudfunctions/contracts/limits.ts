@@ -147,6 +147,8 @@ export const SHOP_RULE_BOUNDS = {
   bindingDays: { min: 1, max: 365 },
 } as const;
 export const SHOP_NAME_MAX = 20;
+/** A catalogue search: 1 to 30 characters after trimming, matched as literal text. */
+export const SEARCH_QUERY_BOUNDS = { min: 1, max: 30 } as const;
 export const REVIEW_TEXT_MAX = 500;
 export const REVIEW_PHOTOS_MAX = 6;
 export const REVIEW_REPLY_MAX = 200;

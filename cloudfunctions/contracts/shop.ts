@@ -13,6 +13,7 @@ import {
   REVIEW_PHOTOS_MAX,
   REVIEW_REPLY_MAX,
   REVIEW_TEXT_MAX,
+  SEARCH_QUERY_BOUNDS,
   SHARE_CODE_PATTERN,
   SHOP_NAME_MAX,
   SERVICE_PHONE_PATTERN,
@@ -66,6 +67,10 @@ const stockCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(STO
 export const shopInputs = {
   session: v.strictObject({}),
   listProducts: v.strictObject({
+    /** Words in a product's title or a SKU's spec, case-insensitive, as literal text (no pattern). */
+    q: v.optional(
+      v.pipe(v.string(), v.trim(), v.minLength(SEARCH_QUERY_BOUNDS.min), v.maxLength(SEARCH_QUERY_BOUNDS.max)),
+    ),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
   }),

@@ -1,4 +1,13 @@
-import { derivedId, isSoldOut, lowestPrice, planSkus, SKU_SLOTS_MAX, stockLeft, type SkuRecord } from './product';
+import {
+  derivedId,
+  isSoldOut,
+  literalPattern,
+  lowestPrice,
+  planSkus,
+  SKU_SLOTS_MAX,
+  stockLeft,
+  type SkuRecord,
+} from './product';
 
 const sku = (priceFen: number, stock: number, extra: Partial<SkuRecord> = {}): SkuRecord => ({
   id: 'x',
@@ -101,5 +110,17 @@ describe('planSkus', () => {
       retired: true as const,
     }));
     expect(planSkus(full, [{ spec: '新', priceFen: 1 }], newId)).toEqual({ refused: 'product.too_many_skus' });
+  });
+});
+
+describe('literalPattern', () => {
+  it('matches the words as written, every special character a plain one', () => {
+    for (const words of ['.*', '(', 'a+b', '[杯]', '\\', '$where', '^青花$', 'x|y', '{2}', '?']) {
+      const pattern = new RegExp(literalPattern(words), 'i');
+      expect([words, pattern.test(`前${words}后`)]).toEqual([words, true]);
+      // Nothing but the words themselves: `.*` does not match any text, `a+b` not 'aab'.
+      expect([words, pattern.test('青花瓷杯 aab xy')]).toEqual([words, false]);
+    }
+    expect(new RegExp(literalPattern('Mug'), 'i').test('Large MUG')).toBe(true);
   });
 });

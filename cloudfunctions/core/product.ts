@@ -114,3 +114,11 @@ export function planSkus(
   if (skus.length + created.length > SKU_SLOTS_MAX) return { refused: 'product.too_many_skus' };
   return { skus: [...skus, ...created], created };
 }
+
+/**
+ * A search's words as a pattern that matches them literally: every character a regular expression gives a meaning
+ * to is escaped, so `.*`, `(` or `\\` in a search are plain characters (and an unbalanced one cannot fail the query).
+ */
+export function literalPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

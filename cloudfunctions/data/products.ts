@@ -1,7 +1,7 @@
 // The catalogue. Products are listed by (sort, _id) for keyset paging. The owner's edits are transactions on the
 // product document: one that raced a reservation conflicts and is retried on the fresh stock, so an edit never
 // overwrites a unit an order took.
-import { planSkus, type ProductRecord, type SkuRecord, type WantedSku } from '../core/product';
+import { literalPattern, planSkus, type ProductRecord, type SkuRecord, type WantedSku } from '../core/product';
 import type { PagePosition } from '../core/paging';
 import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 import { addEntry } from './stock-ledger';
@@ -15,11 +15,21 @@ export async function findProduct(db: Database, id: string): Promise<ProductReco
 }
 
 /** Up to `limit` products on sale after `after` (exclusive), in catalogue order. */
-export async function listOnSale(db: Database, after: PagePosition | null, limit: number): Promise<ProductRecord[]> {
+export async function listOnSale(
+  db: Database,
+  after: PagePosition | null,
+  limit: number,
+  q?: string,
+): Promise<ProductRecord[]> {
   const _ = db.command;
-  const where = after
-    ? _.and([{ status: 'on_sale' }, _.or([{ sort: _.gt(after.sort) }, { sort: after.sort, _id: _.gt(after.id) }])])
-    : { status: 'on_sale' };
+  const parts: object[] = [{ status: 'on_sale' }];
+  if (q) {
+    // Case-insensitive, literal: the words escaped (core/product.ts), never a pattern from the input.
+    const words = db.RegExp({ regexp: literalPattern(q), options: 'i' });
+    parts.push(_.or([{ title: words }, { 'skus.spec': words }]));
+  }
+  if (after) parts.push(_.or([{ sort: _.gt(after.sort) }, { sort: after.sort, _id: _.gt(after.id) }]));
+  const where = parts.length === 1 ? parts[0] : _.and(parts);
   const { data } = await products(db)
     .where(where as object)
     .field(WITHOUT_MARKS)

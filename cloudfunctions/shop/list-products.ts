@@ -1,5 +1,6 @@
-// The catalogue, products on sale in catalogue order, paged by an opaque cursor; the first page also carries the
-// shop's name and logo (read beside the products, the logo's URL in the same batch as the thumbnails).
+// The catalogue, products on sale in catalogue order, paged by an opaque cursor, optionally only those whose title or
+// a SKU's spec holds the search's words (case-insensitive, literal); the first page also carries the shop's name and
+// logo (read beside the products, the logo's URL in the same batch as the thumbnails).
 import type { ProductPage, ShopInput } from '../contracts/shop';
 import { decodeCursor, pageOf } from '../core/paging';
 import { isSoldOut, lowestPrice } from '../core/product';
@@ -14,7 +15,7 @@ export async function listProducts(input: ShopInput<'listProducts'>, ctx: CallCo
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const [rows, settings] = await Promise.all([
-    listOnSale(ctx.db, after, limit + 1),
+    listOnSale(ctx.db, after, limit + 1, input.q),
     after ? Promise.resolve(null) : loadSettings(ctx.db),
   ]);
   const { items, next } = pageOf(

@@ -481,3 +481,39 @@ test('adjustment racing 100 orders: stock never negative, no unit lost, every le
   expect(stock).toBeGreaterThanOrEqual(0);
   expect(stock + sold).toBe(60 + applied.reduce((a, b) => a + b, 0));
 }, 120_000);
+
+describe('searching the catalogue (listProducts q)', () => {
+  test('words in a title or a SKU spec, case-insensitive, literal; paged like the catalogue', async () => {
+    await shop.makeProduct('srch1', [{ stock: 5 }], { title: 'Blue Porcelain MUG (large)', sort: 100 });
+    await shop.makeProduct('srch2', [{ stock: 5 }], { title: '手绘茶杯', sort: 101 });
+    await shop.db
+      .collection('products')
+      .doc('srch2')
+      .update({ data: { 'skus.0.spec': 'blue mug 套装' } });
+    await shop.makeProduct('srch3', [{ stock: 5 }], { title: 'Blue mug, off sale', sort: 102, status: 'off_sale' });
+    await shop.makeProduct('srch4', [{ stock: 5 }], { title: 'Price 3.5* deal', sort: 103 });
+    const ids = async (q: string, limit = 10) =>
+      (await ok('bob', 'listProducts', { q, limit })).items.map((p: any) => p.id);
+    expect(await ids('BLUE MUG')).toEqual(['srch2']);
+    expect(await ids('blue')).toEqual(['srch1', 'srch2']);
+    expect(await ids('  mug (LARGE)  ')).toEqual(['srch1']);
+    // Special characters are plain ones: `.*` matches only a title with a dot and a star in a row, `3.5*` only itself.
+    expect(await ids('.*')).toEqual([]);
+    expect(await ids('3.5*')).toEqual(['srch4']);
+    expect(await ids('(')).toEqual(['srch1']);
+    for (const q of ['\\', '[', '$where', '^', 'a|b', '{1}', ')(']) expect([q, await ids(q)]).toEqual([q, []]);
+    // Paged: two matches one at a time.
+    const first = await ok('bob', 'listProducts', { q: 'blue', limit: 1 });
+    expect(first.items.map((p: any) => p.id)).toEqual(['srch1']);
+    const second = await ok('bob', 'listProducts', { q: 'blue', limit: 1, cursor: first.nextCursor });
+    expect(second.items.map((p: any) => p.id)).toEqual(['srch2']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  test('an empty, blank, too long or non-text search is refused as input.invalid', async () => {
+    for (const q of ['', '   ', 'x'.repeat(31), 'x'.repeat(10_240), 5, { $regex: '.*' }, ['blue']]) {
+      expect(await codeOf('bob', 'listProducts', { q })).toBe('input.invalid');
+    }
+    expect(await codeOf('bob', 'listProducts', { q: 'x'.repeat(30) })).toBe('ok');
+  });
+});
