@@ -57,6 +57,8 @@ export interface Database {
   runTransaction<T>(fn: (t: Transaction) => Promise<T>, times?: number): Promise<T>;
   command: Record<string, (...args: unknown[]) => unknown> & { or(conditions: object[]): object };
   serverDate(): object;
+  /** A regular expression condition (`db.RegExp`); build its pattern from input only through core/product.ts. */
+  RegExp(options: { regexp: string; options?: string }): object;
 }
 
 /**
