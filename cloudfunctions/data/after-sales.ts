@@ -4,6 +4,7 @@
 import type { Address, AfterSaleStatus, AfterSaleType } from '../contracts/order';
 import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
 import { txGet, getOrNull, transact, type Database, type Transaction } from './db';
+import { findByPhotoTrace, listPhotoChecksDueIn } from './photo-checks';
 
 export interface CaseHistoryEntry {
   at: Date;
@@ -214,12 +215,6 @@ export async function listUnconfirmedCaseRefunds(
   return data;
 }
 
-/** The cases of one order, newest first. */
-export async function casesOfOrder(db: Database, orderId: string): Promise<AfterSaleRecord[]> {
-  const { data } = await cases(db).where({ orderId }).orderBy('createdAt', 'desc').limit(100).get();
-  return data;
-}
-
 /** The cases of these orders, by order, newest first. */
 export async function casesOfOrders(
   db: Database,
@@ -236,20 +231,14 @@ export async function casesOfOrders(
   return out;
 }
 
-/** The case whose evidence photo check carries this trace id (the verdict event names only the trace id). */
-export async function findCaseByTrace(db: Database, traceId: string): Promise<AfterSaleRecord | null> {
-  const { data } = await cases(db).where({ 'photoChecks.traceId': traceId }).limit(1).get();
-  return data[0] ?? null;
+/** The case whose evidence photo check carries this trace id. */
+export function findCaseByTrace(db: Database, traceId: string): Promise<AfterSaleRecord | null> {
+  return findByPhotoTrace<AfterSaleRecord>(db, 'after_sales', traceId);
 }
 
 /** Cases with an evidence photo check to ask (again) by now: the scheduler's. */
-export async function listCasePhotoChecksDue(db: Database, now: Date, limit: number): Promise<AfterSaleRecord[]> {
-  const { data } = await cases(db)
-    .where({ photoCheckDue: db.command.lte(now) })
-    .orderBy('photoCheckDue', 'asc')
-    .limit(limit)
-    .get();
-  return data;
+export function listCasePhotoChecksDue(db: Database, now: Date, limit: number): Promise<AfterSaleRecord[]> {
+  return listPhotoChecksDueIn<AfterSaleRecord>(db, 'after_sales', now, limit);
 }
 
 /** Changes a case's photo checks in one transaction (`change` decides from the stored case; null: nothing). */

@@ -5,6 +5,7 @@
 import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
 import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
 import { txFindOrder, txUpdateOrder } from './orders';
+import { findByPhotoTrace, listPhotoChecksDueIn } from './photo-checks';
 
 export interface ReviewRecord {
   _id: string;
@@ -231,19 +232,13 @@ export async function listAllReviews(
 }
 
 /** The review whose photo check carries this trace id (the verdict event names only the trace id). */
-export async function findReviewByTrace(db: Database, traceId: string): Promise<ReviewRecord | null> {
-  const { data } = await reviews(db).where({ 'photoChecks.traceId': traceId }).limit(1).get();
-  return data[0] ?? null;
+export function findReviewByTrace(db: Database, traceId: string): Promise<ReviewRecord | null> {
+  return findByPhotoTrace<ReviewRecord>(db, 'reviews', traceId);
 }
 
 /** Reviews with a photo check to ask (again) by now: the scheduler's. */
-export async function listPhotoChecksDue(db: Database, now: Date, limit: number): Promise<ReviewRecord[]> {
-  const { data } = await reviews(db)
-    .where({ photoCheckDue: db.command.lte(now) })
-    .orderBy('photoCheckDue', 'asc')
-    .limit(limit)
-    .get();
-  return data;
+export function listPhotoChecksDue(db: Database, now: Date, limit: number): Promise<ReviewRecord[]> {
+  return listPhotoChecksDueIn<ReviewRecord>(db, 'reviews', now, limit);
 }
 
 /**

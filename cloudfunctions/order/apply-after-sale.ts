@@ -6,7 +6,7 @@
 import { AppError } from '../contracts/errors';
 import { MEMBER_UPLOAD_FOLDERS } from '../contracts/limits';
 import type { OrderInput, OrderResults } from '../contracts/order';
-import { refundBound, type RefundableOrder } from '../core/after-sale';
+import { refundBound, type RefundableOrder, type RefundBound } from '../core/after-sale';
 import { afterSaleRefusal } from '../core/order-flow';
 import type { ShopRules } from '../core/rules';
 import { requireOwnPhotos } from '../data/files';
@@ -33,17 +33,18 @@ export function refundableOf(order: OrderRecord): RefundableOrder {
 
 type Asked = Pick<OrderInput<'applyAfterSale'>, 'lines'> & Partial<OrderInput<'applyAfterSale'>>;
 
-/** Throws the coded reason the case cannot be opened on `order` as it is now. */
-function checkApplicable(order: OrderRecord, input: Asked, now: Date, rules: ShopRules): void {
+/** Throws the coded reason the case cannot be opened on `order` as it is now; else the most it may refund. */
+function checkApplicable(order: OrderRecord, input: Asked, now: Date, rules: ShopRules): RefundBound {
   const refused = afterSaleRefusal(orderFactsOf(order), now, rules);
   if (refused) throw refused;
   if (input.type === 'return_refund' && order.status === 'paid') throw new AppError('afterSale.return_not_shipped');
   const bound = refundBound(refundableOf(order), input.lines);
   if (!bound) throw new AppError('afterSale.lines_invalid');
-  if (input.refundFen === undefined) return;
+  if (input.refundFen === undefined) return bound;
   if (input.refundFen > bound.maxFen) throw new AppError('afterSale.amount_invalid');
   // Goods that never left are refunded whole: their stock comes back with them.
   if (order.status === 'paid' && input.refundFen !== bound.maxFen) throw new AppError('afterSale.amount_invalid');
+  return bound;
 }
 
 export async function quoteAfterSale(
@@ -51,8 +52,7 @@ export async function quoteAfterSale(
   ctx: CallContext,
 ): Promise<OrderResults['quoteAfterSale']> {
   const [order, settings] = await Promise.all([ownOrder(ctx, input.orderId), loadSettings(ctx.db)]);
-  checkApplicable(order, input, ctx.now, settings.rules);
-  const bound = refundBound(refundableOf(order), input.lines) as NonNullable<ReturnType<typeof refundBound>>;
+  const bound = checkApplicable(order, input, ctx.now, settings.rules);
   return { ...bound, returnAllowed: order.status !== 'paid' };
 }
 
@@ -99,7 +99,7 @@ export async function applyAfterSale(
     ctx.now,
     settings.rules,
     // Read again inside the transaction: a shipment or another case since then decides anew.
-    (fresh) => checkApplicable(fresh, input, ctx.now, settings.rules),
+    (fresh) => void checkApplicable(fresh, input, ctx.now, settings.rules),
     {
       label: input.type === 'refund_only' ? '申请仅退款' : '申请退货退款',
       text: [input.reason, description].filter(Boolean).join('：'),

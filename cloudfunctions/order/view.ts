@@ -55,8 +55,11 @@ export async function viewOrders(
     displayUrls(cloud, records.flatMap((r) => r.items.map((l) => l.cover)).filter(Boolean), THUMBNAIL),
     casesOfOrders(databaseOf(cloud), withCases),
   ]);
+  // One batch of covers for every order's cases, then back to their orders.
   const summaries = new Map<string, AfterSaleSummary[]>();
-  for (const [orderId, list] of cases) summaries.set(orderId, await summarizeCases(cloud, list));
+  for (const summary of await summarizeCases(cloud, [...cases.values()].flat())) {
+    summaries.set(summary.orderId, [...(summaries.get(summary.orderId) ?? []), summary]);
+  }
   return records.map((r) => toOrder(r, urls, summaries.get(r._id) ?? [], viewer, now, rules));
 }
 

@@ -22,6 +22,16 @@ const RETURN_TO = {
   detail: '文三路 1 号 友荐仓',
 };
 
+/** A refund-only case's input for one apple of `orderId` (¥1.00 asked), with `over` on top. */
+const oneApple = (orderId: string, over: Record<string, unknown> = {}) => ({
+  orderId,
+  type: 'refund_only',
+  lines: [{ skuId: APPLE.skuId, qty: 1 }],
+  refundFen: 100,
+  reason: '质量问题',
+  ...over,
+});
+
 const history = (c: { history: Array<{ by: string; label: string }> }) => c.history.map((h) => `${h.by}:${h.label}`);
 
 describe('refund only', () => {
@@ -205,17 +215,15 @@ describe('rejected, reopened once, cancelled', () => {
     expect((await shop.ok('gina', 'afterSale', { afterSaleId: opened.id })).afterSale.commands).toEqual(['reopen']);
     // Rejected frees the order, but the case is the one to ask again: not a new case for the same claim.
     expect((await shop.get('gina', order.id)).commands).not.toContain('applyAfterSale');
-    const anew = { orderId: order.id, type: 'refund_only', lines: [{ skuId: APPLE.skuId, qty: 1 }], refundFen: 100 };
-    expect(await shop.refused('gina', 'applyAfterSale', { ...anew, reason: '质量问题' })).toBe(
-      'afterSale.reopen_instead',
-    );
+    const anew = oneApple(order.id);
+    expect(await shop.refused('gina', 'applyAfterSale', anew)).toBe('afterSale.reopen_instead');
     const again = (
       await shop.ok('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '收到时外箱已破损，见照片' })
     ).afterSale;
     expect(again).toMatchObject({ status: 'requested', reopened: true, description: '收到时外箱已破损，见照片' });
     // Asked again, it is the order's open case once more.
     expect((await shop.orderDoc(order.id)).openAfterSale).toBe(opened.id);
-    expect(await shop.refused('gina', 'applyAfterSale', { ...anew, reason: '质量问题' })).toBe('afterSale.open_exists');
+    expect(await shop.refused('gina', 'applyAfterSale', anew)).toBe('afterSale.open_exists');
     await shop.decideCase(opened.id, false);
     expect(await shop.refused('gina', 'reopenAfterSale', { afterSaleId: opened.id, description: '再试一次' })).toBe(
       'afterSale.reopen_used',
@@ -505,13 +513,7 @@ describe('commission and points reverse pro rata, once', () => {
 describe('hostile input', () => {
   test("someone else's order or case reads like none; a buyer cannot run the owner's steps", async () => {
     const order = await shop.shipped('pete', [APPLE]);
-    const input = {
-      orderId: order.id,
-      type: 'refund_only',
-      lines: [{ skuId: APPLE.skuId, qty: 1 }],
-      refundFen: 100,
-      reason: '质量问题',
-    };
+    const input = oneApple(order.id);
     expect(await shop.refused('quin', 'applyAfterSale', input)).toBe('order.not_found');
     expect(await shop.refused('quin', 'quoteAfterSale', { orderId: order.id, lines: input.lines })).toBe(
       'order.not_found',
@@ -540,13 +542,7 @@ describe('hostile input', () => {
 
   test("photos: only the buyer's own finished uploads; a bad one stores nothing", async () => {
     const order = await shop.shipped('rita', [APPLE]);
-    const input = {
-      orderId: order.id,
-      type: 'refund_only',
-      lines: [{ skuId: APPLE.skuId, qty: 1 }],
-      refundFen: 100,
-      reason: '商品破损',
-    };
+    const input = oneApple(order.id, { reason: '商品破损' });
     const others = await shop.upload('sam', { folder: 'aftersales' });
     const reviewFolder = await shop.upload('rita', { folder: 'reviews' });
     const own = await shop.upload('rita', { folder: 'aftersales' });
@@ -571,7 +567,7 @@ describe('hostile input', () => {
     await security({ riskyFiles: [bad], riskyWords: ['骗子'] });
     try {
       const lines = [{ skuId: APPLE.skuId, qty: 1 }];
-      const input = { orderId: order.id, type: 'refund_only', lines, refundFen: 100, reason: '质量问题' };
+      const input = oneApple(order.id);
       expect(await shop.refused('ruth', 'applyAfterSale', { ...input, description: '店家是骗子' })).toBe(
         'content.risky',
       );
@@ -591,13 +587,7 @@ describe('hostile input', () => {
 
   test('wrong types, foreign lines, huge numbers, 10 KB strings: a coded refusal, nothing stored', async () => {
     const order = await shop.shipped('tom', [APPLE]);
-    const base = {
-      orderId: order.id,
-      type: 'refund_only',
-      lines: [{ skuId: APPLE.skuId, qty: 1 }],
-      refundFen: 100,
-      reason: '质量问题',
-    };
+    const base = oneApple(order.id);
     const state = await shop.state();
     for (const bad of [
       { ...base, refundFen: '100' },
@@ -641,13 +631,7 @@ describe('hostile input', () => {
   test('the after-sale window: a completed order takes a case until 7 days after completion', async () => {
     const order = await shop.completed('vic', [APPLE]);
     await shop.advance(7 * DAY + MINUTE);
-    const input = {
-      orderId: order.id,
-      type: 'refund_only',
-      lines: [{ skuId: APPLE.skuId, qty: 1 }],
-      refundFen: 100,
-      reason: '质量问题',
-    };
+    const input = oneApple(order.id);
     expect(await shop.refused('vic', 'applyAfterSale', input)).toBe('afterSale.window_closed');
     expect((await shop.get('vic', order.id)).commands).not.toContain('applyAfterSale');
   });
