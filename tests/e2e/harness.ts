@@ -108,21 +108,19 @@ export function journeySessions(): (as: string) => Promise<Session> {
 
 /**
  * Waits until the element is visible and inside the viewport. Playwright calls an element of a page that the h5
- * router left off-screen (translated out of view) "visible"; a buyer would see nothing.
+ * router left off-screen (translated out of view) "visible"; a buyer would see nothing. An element the page pushed
+ * below or above the fold (a section above it loaded after it was scrolled to) is scrolled to again, as a buyer
+ * would; one off to the side (a page the router slid away) is not.
  */
 export async function waitOnScreen(locator: Locator): Promise<void> {
   await locator.waitFor({ state: 'visible' });
   const handle = await locator.elementHandle();
   await locator.page().waitForFunction((el) => {
     const r = (el as Element).getBoundingClientRect();
-    return (
-      r.width > 0 &&
-      r.height > 0 &&
-      r.right > 0 &&
-      r.bottom > 0 &&
-      r.left < window.innerWidth &&
-      r.top < window.innerHeight
-    );
+    if (r.width <= 0 || r.height <= 0 || r.right <= 0 || r.left >= window.innerWidth) return false;
+    if (r.bottom > 0 && r.top < window.innerHeight) return true;
+    (el as Element).scrollIntoView({ block: 'center', inline: 'nearest' });
+    return false;
   }, handle);
 }
 
