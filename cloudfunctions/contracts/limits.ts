@@ -149,6 +149,20 @@ export const SHOP_RULE_BOUNDS = {
 export const SHOP_NAME_MAX = 20;
 /** A catalogue search: 1 to 30 characters after trimming, matched as literal text. */
 export const SEARCH_QUERY_BOUNDS = { min: 1, max: 30 } as const;
+/** A category's name; a shop keeps at most CATEGORIES_MAX of them, a product is in at most CATEGORIES_PER_PRODUCT_MAX. */
+export const CATEGORY_NAME_BOUNDS = { min: 1, max: 10 } as const;
+export const CATEGORIES_MAX = 50;
+export const CATEGORIES_PER_PRODUCT_MAX = 5;
+export const CATEGORY_SORT_MAX = 9999;
+/** Coupons: a name, a face value within one order's ceiling, a percentage off of 1-90, how many and how long. */
+export const COUPON_NAME_BOUNDS = { min: 1, max: 20 } as const;
+export const COUPON_PERCENT_BOUNDS = { min: 1, max: 90 } as const;
+export const COUPON_TOTAL_MAX = 1_000_000;
+export const COUPON_PER_MEMBER_MAX = 10;
+export const COUPON_VALID_DAYS_MAX = 365;
+export const COUPON_PRODUCTS_MAX = 50;
+/** A member coupon's id (`mine` items, `couponId` of quote and create). */
+export const MEMBER_COUPON_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const REVIEW_TEXT_MAX = 500;
 export const REVIEW_PHOTOS_MAX = 6;
 export const REVIEW_REPLY_MAX = 200;

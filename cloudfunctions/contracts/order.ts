@@ -11,6 +11,7 @@ import {
   CARRIER_BOUNDS,
   MAX_LINE_QTY,
   MAX_LINES,
+  MEMBER_COUPON_ID_PATTERN,
   MEMBER_PHOTO_PATTERN,
   ORDER_ID_PATTERN,
   ORDER_NOTE_MAX,
@@ -21,6 +22,7 @@ import {
   SHORT_ID_PATTERN,
   TRACKING_NO_PATTERN,
 } from './limits';
+import type { MemberCoupon } from './coupon';
 import type { PointsOffer } from './points';
 import { optionalText, requiredText } from './text';
 
@@ -104,8 +106,15 @@ const evidencePhotos = v.optional(
 /** Points to spend on an order (0 or absent: none); the function checks them against the balance and the cap. */
 const pointsToUse = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)));
 
+const memberCouponId = v.pipe(v.string(), v.regex(MEMBER_COUPON_ID_PATTERN, 'couponId'));
+
 export const orderInputs = {
-  quote: v.strictObject({ items: lines, pointsToUse }),
+  quote: v.strictObject({
+    items: lines,
+    pointsToUse,
+    /** A member coupon of the caller (`coupon.mine` item id); absent: the best usable one; null: none. */
+    couponId: v.optional(v.nullable(memberCouponId)),
+  }),
   create: v.strictObject({
     /** Made by the client once per checkout; the same request sent again returns the same order. */
     requestId: v.pipe(v.string(), v.regex(REQUEST_ID_PATTERN, 'requestId')),
@@ -113,7 +122,11 @@ export const orderInputs = {
     address,
     note: v.optional(optionalText(ORDER_NOTE_MAX)),
     pointsToUse,
+    /** A member coupon of the caller to spend on this order (absent: none; create never picks one itself). */
+    couponId: v.optional(memberCouponId),
   }),
+  /** A past order's lines at today's prices and stock, for 再来一单 (the buyer's own order). */
+  buyAgain: v.strictObject({ orderId }),
   pay: v.strictObject({
     orderId,
     /** Which subscribe messages the buyer allowed (weapp: Taro.requestSubscribeMessage just before paying). */
@@ -205,6 +218,8 @@ export interface OrderLine {
 
 export interface OrderAmounts {
   goodsFen: number;
+  /** What the order's coupon took off the goods (0 without one); points then pay part of what is left. */
+  couponFen: number;
   pointsUsed: number;
   pointsDiscountFen: number;
   shippingFen: number;
@@ -228,6 +243,8 @@ export interface Order {
   status: OrderStatus;
   items: OrderLine[];
   amounts: OrderAmounts;
+  /** The member coupon the order spent (given back if the order is cancelled unpaid or refunded in full in time). */
+  coupon?: { id: string; name: string };
   sharerCode?: string;
   address: Address;
   note?: string;
@@ -356,9 +373,21 @@ export interface AfterSaleQuote {
   returnAllowed: boolean;
 }
 
+/** A member coupon as checkout offers it: what it takes off this order, or why it cannot be used on it. */
+export interface QuoteCoupon extends MemberCoupon {
+  discountFen: number;
+}
+export interface UnusableCoupon extends MemberCoupon {
+  /** In the shop's words: 还差 ¥5.00 可用, 不适用于所选商品, 未到使用时间. */
+  why: string;
+}
+
 export interface Quote {
   items: OrderLine[];
+  /** `couponFen` is of `coupons.applied`. */
   amounts: OrderAmounts;
+  /** The caller's usable coupons for these items, the largest discount first; `best` is the first one's id. */
+  coupons: { usable: QuoteCoupon[]; unusable: UnusableCoupon[]; best: string | null; applied: string | null };
   /** Goods amount from which shipping is free. */
   freeShippingFromFen: number;
   /** What the buyer's points can pay of this order (`amounts` already applies the `pointsToUse` asked for). */
@@ -394,8 +423,27 @@ export interface OwnerSummary {
   refundsWaiting: number;
 }
 
+/** A line of a past order as it could be bought again now. */
+export interface BuyAgainLine {
+  productId: string;
+  skuId: string;
+  title: string;
+  spec: string;
+  image: string;
+  /** What the buyer asked for in the past order. */
+  qty: number;
+  /** Today's price (0 when the SKU is no longer sold) and what it cost in the past order. */
+  priceFen: number;
+  paidPriceFen: number;
+  /** Units on sale now. */
+  stock: number;
+  /** `ok`; `short`: fewer units left than `qty`; `sold_out`; `off_sale`: the product or SKU is no longer sold. */
+  status: 'ok' | 'short' | 'sold_out' | 'off_sale';
+}
+
 export interface OrderResults {
   quote: Quote;
+  buyAgain: { lines: BuyAgainLine[] };
   create: { order: Order };
   pay: PayResult;
   cancel: { order: Order };

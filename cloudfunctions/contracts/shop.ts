@@ -1,6 +1,9 @@
 // The `shop` function: actions, input schemas and result types. src/ imports these as types only.
 import * as v from 'valibot';
 import {
+  CATEGORIES_PER_PRODUCT_MAX,
+  CATEGORY_NAME_BOUNDS,
+  CATEGORY_SORT_MAX,
   MEMBER_PHOTO_PATTERN,
   ORDER_ID_PATTERN,
   POINTS_RULE_BOUNDS,
@@ -64,9 +67,14 @@ export const SHOP_LOGO_PATTERN = /^cloud:\/\/[A-Za-z0-9._-]+\/shop\/[A-Za-z0-9._
 const requestId = v.pipe(v.string(), v.regex(REQUEST_ID_PATTERN, 'requestId'));
 const stockCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(STOCK_MAX));
 
+const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
+const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)));
+
 export const shopInputs = {
   session: v.strictObject({}),
   listProducts: v.strictObject({
+    /** Only the products of this category (an unknown one lists nothing). */
+    categoryId: v.optional(shortId),
     /** Words in a product's title or a SKU's spec, case-insensitive, as literal text (no pattern). */
     q: v.optional(
       v.pipe(v.string(), v.trim(), v.minLength(SEARCH_QUERY_BOUNDS.min), v.maxLength(SEARCH_QUERY_BOUNDS.max)),
@@ -78,6 +86,22 @@ export const shopInputs = {
     id: shortId,
     s: v.optional(shareCode),
   }),
+  /** The shop's categories, in the owner's order (`sort`, then name). */
+  categories: v.strictObject({}),
+  /** Creates (no `id`) or renames and re-sorts a category. */
+  saveCategory: v.strictObject({
+    id: v.optional(shortId),
+    name: requiredText(CATEGORY_NAME_BOUNDS),
+    sort: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(CATEGORY_SORT_MAX)),
+    /** A picture for the category (uploaded under `products/`). */
+    image: v.optional(v.pipe(v.string(), v.regex(PRODUCT_PHOTO_PATTERN, 'image'))),
+  }),
+  /** Removes a category; its products stay, they only leave it. */
+  removeCategory: v.strictObject({ id: shortId }),
+  /** Keeps (`on`) or drops a product in the caller's favourites; the same call twice changes nothing. */
+  favorite: v.strictObject({ productId: shortId, on: v.boolean() }),
+  /** The caller's favourites, the latest first (a product taken off sale stays, marked). */
+  favorites: v.strictObject({ cursor, limit }),
   /** A verified buyer's review of one line of their completed order (once per line). */
   review: v.strictObject({
     orderId: v.pipe(v.string(), v.regex(ORDER_ID_PATTERN, 'orderId')),
@@ -143,6 +167,14 @@ export const shopInputs = {
         v.integer(),
         v.minValue(SHOP_RULE_BOUNDS.commissionRateBp.min),
         v.maxValue(SHOP_RULE_BOUNDS.commissionRateBp.max),
+      ),
+    ),
+    /** The categories the product is in (each once; absent: unchanged, or none for a new product). */
+    categoryIds: v.optional(
+      v.pipe(
+        v.array(shortId),
+        v.maxLength(CATEGORIES_PER_PRODUCT_MAX),
+        v.check((ids) => new Set(ids).size === ids.length, 'categoryIds'),
       ),
     ),
     /** Only when creating: whether the new product goes on sale at once (default off sale). */
@@ -234,6 +266,24 @@ export interface Product {
   skus: Sku[];
   commissionRateBp?: number;
   status: 'on_sale' | 'off_sale';
+  categoryIds: string[];
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  sort: number;
+  /** Display URL of its picture, when it has one. */
+  image?: string;
+  /** Owner views only: its fileID and how many products are in it. */
+  imageFileId?: string;
+  products?: number;
+}
+
+/** A product in the caller's favourites, as a card, with when it was kept and whether it is still on sale. */
+export interface FavoriteItem extends ProductCard {
+  favoritedAt: string;
+  offSale: boolean;
 }
 
 export interface ProductCard {
@@ -331,6 +381,8 @@ export interface ProductDetail {
   };
   /** The caller's own note on this product (what their cards and posters say), when they wrote one. */
   myNote?: string;
+  /** In the caller's favourites. */
+  favorited: boolean;
 }
 
 /** A product as the owner's list shows it. */
@@ -360,6 +412,7 @@ export interface OwnerProductDetail {
   commissionRateBp: number | null;
   defaultCommissionRateBp: number;
   status: 'on_sale' | 'off_sale';
+  categoryIds: string[];
 }
 
 /** One change of one SKU's stock: who, when, how much, why, and what was left after it. */
@@ -411,4 +464,9 @@ export interface ShopResults {
   ownerReviews: { items: Review[]; nextCursor: string | null };
   replyReview: { review: Review };
   hideReview: { review: Review };
+  categories: { items: Category[] };
+  saveCategory: { category: Category };
+  removeCategory: { id: string };
+  favorite: { productId: string; favorited: boolean };
+  favorites: { items: FavoriteItem[]; nextCursor: string | null };
 }
