@@ -43,13 +43,22 @@ export interface PaidLine {
   productId: string;
   skuId: string;
   lineFen: number;
+  /** The order coupon's share of the line, taken off before the points discount is spread. */
+  couponFen?: number;
+}
+
+/** The lines as the buyer was charged for them before points: each line less its share of the coupon. */
+function afterCoupon(lines: readonly PaidLine[]): PaidLine[] {
+  return lines.map((l) => ({ productId: l.productId, skuId: l.skuId, lineFen: l.lineFen - (l.couponFen ?? 0) }));
 }
 
 /**
- * The goods actually paid per line: the points discount spread over the lines in proportion to their amounts
- * (largest remainder, so the parts add up to the discount exactly and no line goes below zero).
+ * The goods actually paid per line: each line less its share of the coupon, then the points discount spread over
+ * what is left in proportion (largest remainder, so the parts add up to the discount exactly and no line goes
+ * below zero).
  */
-export function paidPerLine(lines: readonly PaidLine[], discountFen: number): Fen[] {
+export function paidPerLine(given: readonly PaidLine[], discountFen: number): Fen[] {
+  const lines = afterCoupon(given);
   const total = lines.reduce((sum, l) => sum + l.lineFen, 0);
   if (discountFen <= 0 || total === 0) return lines.map((l) => toFen(l.lineFen));
   const discount = Math.min(discountFen, total);

@@ -25,7 +25,17 @@ export interface OrderRecord {
   buyerId: string;
   status: OrderStatus;
   items: PricedLine[];
-  amounts: { goodsFen: number; pointsUsed: number; pointsDiscountFen: number; shippingFen: number; payableFen: number };
+  /** `couponFen`: absent on orders placed before coupons (read as 0). */
+  amounts: {
+    goodsFen: number;
+    couponFen?: number;
+    pointsUsed: number;
+    pointsDiscountFen: number;
+    shippingFen: number;
+    payableFen: number;
+  };
+  /** The member coupon the order holds (`member_coupons/<id>`), and its name as the order shows it. */
+  coupon?: { id: string; name: string };
   address: Address;
   note?: string;
   /** The sharer's shareCode when the order is attributed (shown to the owner). */

@@ -99,7 +99,7 @@ export async function txPointsForCase(
 
 /** What the order earns with nothing refunded: points per yuan of goods paid, at the order's own rate. */
 function fullEarnings(order: OrderRecord, rules: ShopRules): number {
-  const paidGoods = order.amounts.goodsFen - order.amounts.pointsDiscountFen;
+  const paidGoods = order.amounts.goodsFen - (order.amounts.couponFen ?? 0) - order.amounts.pointsDiscountFen;
   return earnedPoints(paidGoods, order.pointsRules?.earnPerYuan ?? rules.pointsEarnPerYuan);
 }
 
