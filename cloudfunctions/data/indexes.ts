@@ -90,6 +90,16 @@ export const collections = {
   },
   /** Verified purchases per member and product (`_id` = `<openid>:<productId>`). */
   purchases: { indexes: [{ fields: ['productId', 'lastAt'] }, { fields: ['buyerId'] }] },
+  /** Coupons the owner issued; `claimed` kept with the member coupons in one transaction per claim. */
+  coupons: { indexes: [{ fields: ['stopped', 'createdAt'] }, { fields: ['createdAt'] }] },
+  /** Claimed coupons, `_id` = `<couponId>_<openid hash>_<n>` (a member's n-th claim of it: made once). */
+  member_coupons: {
+    indexes: [
+      { fields: ['ownerId', 'claimedAt'] },
+      { fields: ['ownerId', 'validTo'] },
+      { fields: ['couponId', 'orderId'] },
+    ],
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;
