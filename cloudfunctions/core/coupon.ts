@@ -186,6 +186,11 @@ function splitOver(lines: readonly CouponLine[], inScope: readonly boolean[], di
   return scoped.map((l, i) => toFen(l.lineFen - paid[i]));
 }
 
+/** The coded refusal of an unusable offer (the threshold's says how much is missing). */
+export function refusalOf(offer: Extract<CouponOffer, { usable: false }>): AppError {
+  return new AppError(offer.code, offer.code === 'coupon.below_threshold' ? `未达到使用门槛：${offer.why}` : undefined);
+}
+
 /** The coupon's discount or its coded refusal (create's check of the coupon it was given). */
 export function applyCoupon(
   mc: MemberCouponRecord,
@@ -194,11 +199,7 @@ export function applyCoupon(
   now: Date,
 ): { discountFen: Fen; split: Fen[] } {
   const offer = couponOffer(mc, lines, shippingFen, now);
-  if (!offer.usable)
-    throw new AppError(
-      offer.code,
-      offer.code === 'coupon.below_threshold' ? `未达到使用门槛：${offer.why}` : undefined,
-    );
+  if (!offer.usable) throw refusalOf(offer);
   return offer;
 }
 

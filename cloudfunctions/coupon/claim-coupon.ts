@@ -7,7 +7,7 @@ import { txClaim, txFindCoupon } from '../data/coupons';
 import { transact } from '../data/db';
 import { findAccount } from '../data/points';
 import type { CallContext } from '../platform/handler';
-import { viewMemberCoupon } from './view';
+import { viewMemberCoupon } from '../core/coupon-view';
 
 export async function claimCoupon(input: CouponInput<'claim'>, ctx: CallContext): Promise<CouponResults['claim']> {
   if (!ctx.openid) throw new AppError('auth.required');

@@ -3,7 +3,7 @@ import type { CouponInput, CouponResults } from '../contracts/coupon';
 import { couponStatus } from '../core/coupon';
 import { countHeld, listCoupons } from '../data/coupons';
 import type { CallContext } from '../platform/handler';
-import { viewCoupon } from './view';
+import { viewCoupon } from '../core/coupon-view';
 
 /** Open coupons looked at: a shop runs a handful at a time. */
 const OPEN_MAX = 100;

@@ -4,7 +4,7 @@ import { AppError } from '../contracts/errors';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { listMine } from '../data/coupons';
 import type { CallContext } from '../platform/handler';
-import { viewMemberCoupon } from './view';
+import { viewMemberCoupon } from '../core/coupon-view';
 
 export async function listMyCoupons(input: CouponInput<'mine'>, ctx: CallContext): Promise<CouponResults['mine']> {
   if (!ctx.openid) throw new AppError('auth.required');

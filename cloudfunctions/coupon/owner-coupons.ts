@@ -15,7 +15,7 @@ import {
 } from '../data/coupons';
 import { transact } from '../data/db';
 import type { OwnerContext } from '../platform/handler';
-import { viewCoupon } from './view';
+import { viewCoupon } from '../core/coupon-view';
 
 export async function saveCoupon(input: CouponInput<'save'>, ctx: OwnerContext): Promise<CouponResults['save']> {
   const id = input.coupon.id ?? randomBytes(6).toString('hex');

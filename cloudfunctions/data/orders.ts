@@ -102,7 +102,11 @@ export interface OrderRecord {
   /** Spent points after-sale cases' partial refunds gave back so far. */
   casePointsBack?: number;
   /** Set when WeChat Pay's result came after the order was cancelled. */
-  attention?: { latePayment: boolean; stockShort: boolean; pointsShort?: boolean };
+  /**
+   * `pointsShort`: a late payment's discount is gone (its points, or its coupon: `couponShort` says which), so the
+   * whole payment goes back (flows/start-refund.ts).
+   */
+  attention?: { latePayment: boolean; stockShort: boolean; pointsShort?: boolean; couponShort?: boolean };
   timeline: TimelineEntry[];
 }
 

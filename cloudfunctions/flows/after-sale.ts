@@ -31,6 +31,7 @@ import { formatYuan } from '../core/money';
 import { txReverseShare } from './commission';
 import { followUp } from './follow-up';
 import { pendingChecks } from './photo-checks';
+import { txGiveCouponBack } from './coupons';
 import { txPointsForCase } from './points';
 import { sendRefundOf } from './start-refund';
 import { moveOrderInTx } from './transition';
@@ -225,6 +226,7 @@ export async function recordCaseRefund(
       // Refunded before shipping: every unit came back with its cases, and the order holds no stock any more.
       const held = order.status === 'paid' ? { holdsStock: false } : {};
       await moveOrderInTx(t, db, whole, 'refundAll', 'system', now, rules, { patch: { ...patch, ...held }, event });
+      await txGiveCouponBack(t, order, now, 'refund');
       return { outcome: 'recorded' as const, whole: true, orderId: order._id };
     }
     await txReverseShare(t, db, order, after, now);

@@ -1,7 +1,8 @@
 // Recording WeChat Pay's confirmed payment, late payments included. A pending order becomes paid. A cancelled one
 // (the payment came after the unpaid timeout or the buyer's cancel) is honoured: its stock is taken again when it
 // is still there (else the owner is asked to restock or refund), and the points it spent are taken again; when
-// the member no longer has them, the order keeps no discount: the whole payment is refunded automatically.
+// the member no longer has them, the order keeps no discount: the whole payment is refunded automatically. Its
+// coupon is taken again the same way; when another order holds it by now, the payment is refunded in full too.
 // Every write names the facts it was decided on (status, whether the order still holds its stock), so a cancel
 // or a stock release racing the payment makes it decide again instead of believing stale facts.
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ import { findOrder, txFindOrder, type OrderRecord } from '../data/orders';
 import { openAccount, queueRespend, saveAccount } from '../data/points';
 import type { Settings } from '../data/settings';
 import { cancelReservation, clearMarks, reserveAll } from '../data/stock';
+import { txTakeCouponAgain } from './coupons';
 import { followUp } from './follow-up';
 import { refundAutomatically } from './start-refund';
 import { moveOrder, moveOrderInTx } from './transition';
@@ -91,6 +93,9 @@ async function payCancelled(db: Database, read: OrderRecord, paid: object, now: 
         }
         if (!pointsShort) patch.pointsBack = db.command.remove();
       }
+      // A coupon no other order took is the order's again (in this transaction); else the discount is gone.
+      const couponShort = !pointsShort && !(await txTakeCouponAgain(t, order, now));
+      if (couponShort) pointsShort = true;
       const took = reserved && !pointsShort;
       if (took) Object.assign(patch, { holdsStock: true, holds: db.command.push([token]) });
       const stockShort = !order.holdsStock && !took;
@@ -98,12 +103,15 @@ async function payCancelled(db: Database, read: OrderRecord, paid: object, now: 
         latePayment: true,
         stockShort: stockShort && !pointsShort,
         ...(pointsShort ? { pointsShort } : {}),
+        ...(couponShort ? { couponShort } : {}),
       };
-      const detail = pointsShort
-        ? '支付在订单取消后到账，所用积分已退回并被使用：将全额退款'
-        : stockShort
-          ? '支付在订单取消后到账，库存已不足：请补货或退款'
-          : '支付在订单取消后到账，已重新锁定库存';
+      const detail = couponShort
+        ? '支付在订单取消后到账，所用优惠券已退回并被使用：将全额退款'
+        : pointsShort
+          ? '支付在订单取消后到账，所用积分已退回并被使用：将全额退款'
+          : stockShort
+            ? '支付在订单取消后到账，库存已不足：请补货或退款'
+            : '支付在订单取消后到账，已重新锁定库存';
       await moveOrderInTx(t, db, order, 'latePay', 'system', now, rules, { patch, event: { label: '已付款', detail } });
       return { outcome: pointsShort ? 'refunding' : 'late_paid', took };
     });

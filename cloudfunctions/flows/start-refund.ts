@@ -64,7 +64,9 @@ export async function refundAutomatically(
 ) {
   const refundFen = order.paidFen ?? order.amounts.payableFen;
   const refund = {
-    reason: '订单取消后才到账，所用积分已退回并被使用，全额退款',
+    reason: order.attention?.couponShort
+      ? '订单取消后才到账，所用优惠券已退回并被使用，全额退款'
+      : '订单取消后才到账，所用积分已退回并被使用，全额退款',
     requestedAt: now,
     fromStatus: 'paid',
     refundFen,
@@ -74,7 +76,10 @@ export async function refundAutomatically(
   const moved = await moveOrder(db, order, 'autoRefund', 'system', now, settings.rules as ShopRules, {
     patch: { refund },
     requires: { 'attention.pointsShort': true },
-    event: { label: '自动退款', detail: '积分已退回，款项全额原路退回' },
+    event: {
+      label: '自动退款',
+      detail: order.attention?.couponShort ? '优惠券已退回，款项全额原路退回' : '积分已退回，款项全额原路退回',
+    },
   });
   if (moved) await sendRefund(cloud, order, refundFen, settings);
   return moved !== null;

@@ -3,21 +3,25 @@
 // it are taken in the transaction that inserts it: both happen, or neither (and the stock goes back). The stock
 // is taken with a mark naming this call's reservation (data/stock.ts) and the order names the reservation it took
 // over, so a crash anywhere in between strands nothing: the scheduler gives back what no order took over, and
-// clears the marks of the orders that did (no extra request here).
+// clears the marks of the orders that did (no extra request here). A coupon is taken in the transaction that
+// inserts the order too (the member coupon names the order): of two orders with the same coupon, one conflicts and
+// then finds it in use.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
 import { attributedSharer } from '../core/commission';
 import { chinaDay, orderIdFor, requestHashOf } from '../core/order-id';
 import { INITIAL_STATUS } from '../core/order-flow';
+import { couponOffer, refusalOf } from '../core/coupon';
 import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
 import { MINUTE_MS, type ShopRules } from '../core/rules';
 import { findBinding } from '../data/bindings';
+import { txFindMemberCoupon, txHoldMemberCoupon } from '../data/coupons';
 import { isDuplicateKey, transact, type Database } from '../data/db';
 import type { CallContext } from '../platform/handler';
 import { findOrder, insertOrder, txFindOrder, txInsertOrder, type OrderRecord } from '../data/orders';
 import { findProducts } from '../data/products';
-import { openAccount, queueSpend, saveAccount } from '../data/points';
+import { openAccount, queueSpend, saveAccount, type OpenAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
 import { cancelReservation, reserveAll } from '../data/stock';
 import { viewOrder } from './view';
@@ -31,6 +35,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     address: input.address,
     note: input.note ?? '',
     ...(pointsToUse > 0 ? { pointsToUse } : {}),
+    ...(input.couponId !== undefined ? { couponId: input.couponId } : {}),
   });
   // A retry of a placed request is not looked up first (no request to spare): its reservation meets the
   // duplicate id at insert, goes back, and the placed order is the answer.
@@ -91,10 +96,11 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     holds: [token],
     timeline: [{ at: now, label: '已下单', detail: `请在 ${settings.rules.unpaidCancelMinutes} 分钟内付款` }],
   };
-  if (pointsToUse > 0) {
-    let outcome: Awaited<ReturnType<typeof insertWithPoints>>;
+  if (pointsToUse > 0 || input.couponId !== undefined) {
+    let outcome: Awaited<ReturnType<typeof insertWithDiscounts>>;
+    const discounts = { points: pointsToUse, couponId: input.couponId };
     try {
-      outcome = await insertWithPoints(ctx.db, order, pointsToUse, priced, settings.rules, now);
+      outcome = await insertWithDiscounts(ctx.db, order, discounts, priced, settings.rules, now);
     } catch (error) {
       await cancelReservation(ctx.db, token, priced.lines);
       throw error;
@@ -118,14 +124,15 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
 }
 
 /**
- * One transaction: the order is inserted and its points taken from the buyer's lots, or nothing happens. Concurrent
- * orders spending the same points all write the account, so at most one of them commits on the old balance; the
- * others run again on the new one. An order placed twice (a retried request) answers with the first.
+ * One transaction: the order is inserted, its coupon taken and its points taken from the buyer's lots, or nothing
+ * happens. Concurrent orders spending the same points all write the account (the same coupon: the member coupon),
+ * so at most one of them commits on what they read; the others run again and find the points spent or the coupon
+ * in use. An order placed twice (a retried request) answers with the first.
  */
-async function insertWithPoints(
+async function insertWithDiscounts(
   db: Database,
   order: OrderRecord,
-  points: number,
+  asked: { points: number; couponId?: string },
   priced: PricedOrder,
   rules: ShopRules,
   now: Date,
@@ -133,17 +140,36 @@ async function insertWithPoints(
   return transact(db, async (t) => {
     const placed = await txFindOrder(t, order._id);
     if (placed) return { placed };
-    const account = await openAccount(t, order.buyerId, now);
-    const spent = queueSpend(account, order._id, points, priced.goodsFen, now, rules);
-    if ('refused' in spent) return { refused: spent.refused };
-    const withPoints: OrderRecord = {
-      ...order,
-      amounts: amountsOf(priced, points, spent.discountFen),
-      points: { taken: spent.taken },
-    };
-    await txInsertOrder(t, withPoints);
-    await saveAccount(t, account, now);
-    return { order: withPoints };
+    let placing: OrderRecord = order;
+    let couponFen = 0;
+    if (asked.couponId !== undefined) {
+      const mc = await txFindMemberCoupon(t, asked.couponId);
+      if (!mc || mc.ownerId !== order.buyerId) return { refused: new AppError('coupon.not_found') };
+      if (mc.orderId) return { refused: new AppError('coupon.in_use') };
+      const offer = couponOffer(mc, priced.lines, priced.shippingFen, now);
+      if (!offer.usable) return { refused: refusalOf(offer) };
+      couponFen = offer.discountFen;
+      placing = {
+        ...placing,
+        items: priced.lines.map((l, i) => (offer.split[i] > 0 ? { ...l, couponFen: offer.split[i] } : l)),
+        coupon: { id: mc._id, name: mc.name },
+      };
+    }
+    let account: OpenAccount | null = null;
+    let discountFen = 0;
+    if (asked.points > 0) {
+      account = await openAccount(t, order.buyerId, now);
+      // Points pay within their cap of what the coupon left.
+      const spent = queueSpend(account, order._id, asked.points, priced.goodsFen - couponFen, now, rules);
+      if ('refused' in spent) return { refused: spent.refused };
+      discountFen = spent.discountFen;
+      placing = { ...placing, points: { taken: spent.taken } };
+    }
+    placing = { ...placing, amounts: amountsOf(priced, asked.points, discountFen, couponFen) };
+    await txInsertOrder(t, placing);
+    if (placing.coupon) await txHoldMemberCoupon(t, placing.coupon.id, order._id, now);
+    if (account) await saveAccount(t, account, now);
+    return { order: placing };
   });
 }
 

@@ -1,8 +1,13 @@
-// What an order would cost: lines, goods, shipping, the points the buyer may spend and payable, all priced here
-// from the catalogue and the buyer's points account.
-import type { OrderInput, Quote } from '../contracts/order';
+// What an order would cost: lines, goods, the coupon, shipping, the points the buyer may spend and payable, all
+// priced here from the catalogue, the buyer's coupons and points account. The coupon comes first, on the goods in
+// its scope; points then pay within their cap of what is left.
+import { AppError } from '../contracts/errors';
+import type { OrderInput, Quote, QuoteCoupon, UnusableCoupon } from '../contracts/order';
+import { bestFirst, couponOffer, refusalOf, type MemberCouponRecord } from '../core/coupon';
 import { availableOf, checkRedeem, maxUsable, pointsStep } from '../core/points';
-import { amountsOf, priceOrder } from '../core/pricing';
+import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
+import { viewMemberCoupon } from '../core/coupon-view';
+import { findMemberCoupon, listUsable } from '../data/coupons';
 import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext } from '../platform/handler';
 import { findAccount } from '../data/points';
@@ -11,30 +16,69 @@ import { loadSettings } from '../data/settings';
 import { viewLine } from './view';
 
 export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promise<Quote> {
-  const [settings, products, account] = await Promise.all([
+  const [settings, products, account, held] = await Promise.all([
     loadSettings(ctx.db),
     findProducts(
       ctx.db,
       input.items.map((l) => l.productId),
     ),
     ctx.openid ? findAccount(ctx.db, ctx.openid) : Promise.resolve(null),
+    ctx.openid ? listUsable(ctx.db, ctx.openid, ctx.now) : Promise.resolve([]),
   ]);
   const { rules } = settings;
   const priced = priceOrder(input.items, products, rules);
+  const coupons = offersOf(held, priced, ctx.now);
+  const applied = await appliedCoupon(input.couponId, coupons, priced, ctx);
+  const couponFen = applied?.discountFen ?? 0;
   const available = availableOf(account?.lots ?? [], ctx.now);
   const pointsToUse = input.pointsToUse ?? 0;
-  const discountFen = checkRedeem(pointsToUse, priced.goodsFen, available, rules);
+  const discountFen = checkRedeem(pointsToUse, priced.goodsFen - couponFen, available, rules);
   const urls = await displayUrls(ctx.cloud, priced.lines.map((l) => l.cover).filter(Boolean), THUMBNAIL);
   return {
     items: priced.lines.map((l) => viewLine(l, urls)),
-    amounts: amountsOf(priced, pointsToUse, discountFen),
+    amounts: amountsOf(priced, pointsToUse, discountFen, couponFen),
+    coupons: { ...coupons, best: coupons.usable[0]?.id ?? null, applied: applied?.id ?? null },
     freeShippingFromFen: rules.freeShippingFromFen,
     points: {
       available,
-      maxUsable: maxUsable(priced.goodsFen, available, rules),
+      maxUsable: maxUsable(priced.goodsFen - couponFen, available, rules),
       perYuan: rules.pointsPerYuan,
       step: pointsStep(rules.pointsPerYuan),
       capBp: rules.pointsCapBp,
     },
   };
+}
+
+/** The member's free coupons against these lines: the usable ones best first, the others with why. */
+function offersOf(held: readonly MemberCouponRecord[], priced: PricedOrder, now: Date) {
+  const usable: QuoteCoupon[] = [];
+  const unusable: UnusableCoupon[] = [];
+  for (const mc of held) {
+    const offer = couponOffer(mc, priced.lines, priced.shippingFen, now);
+    if (offer.usable) usable.push({ ...viewMemberCoupon(mc, now), discountFen: offer.discountFen });
+    else unusable.push({ ...viewMemberCoupon(mc, now), why: offer.why });
+  }
+  return { usable: bestFirst(usable), unusable };
+}
+
+/**
+ * The coupon the quote applies: absent, the best usable one; null, none; an id, that coupon of the caller's, or its
+ * coded refusal (another member's is not found; one an order holds is in use).
+ */
+async function appliedCoupon(
+  asked: string | null | undefined,
+  offers: { usable: QuoteCoupon[]; unusable: UnusableCoupon[] },
+  priced: PricedOrder,
+  ctx: CallContext,
+): Promise<QuoteCoupon | null> {
+  if (asked === null) return null;
+  if (asked === undefined) return offers.usable[0] ?? null;
+  const usable = offers.usable.find((c) => c.id === asked);
+  if (usable) return usable;
+  const mc = ctx.openid ? await findMemberCoupon(ctx.db, asked) : null;
+  if (!mc || mc.ownerId !== ctx.openid) throw new AppError('coupon.not_found');
+  if (mc.orderId) throw new AppError('coupon.in_use');
+  const offer = couponOffer(mc, priced.lines, priced.shippingFen, ctx.now);
+  if (offer.usable) throw new Error(`coupon ${asked} usable but not offered`);
+  throw refusalOf(offer);
 }

@@ -48,7 +48,8 @@ const refusal = (code: string) => ({ ok: false, error: { code, message: expect.a
 
 test('owner routes are found in every function with a route table', () => {
   expect([...tables.keys()]).toEqual(expect.arrayContaining(['commission', 'coupon', 'order', 'points', 'shop']));
-  for (const fn of ['commission', 'coupon', 'order', 'points', 'shop']) expect(ownerRoutes.some(([f]) => f === fn)).toBe(true);
+  for (const fn of ['commission', 'coupon', 'order', 'points', 'shop'])
+    expect(ownerRoutes.some(([f]) => f === fn)).toBe(true);
 });
 
 describe.each(ownerRoutes)('%s.%s', (fn, action) => {

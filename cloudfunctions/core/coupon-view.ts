@@ -1,6 +1,7 @@
-// Coupons and member coupons as the contract shows them (times as ISO strings; terms as stored).
+// Coupons and member coupons as the contract shows them (times as ISO strings; terms as stored): the coupon
+// function's answers and checkout's quote.
 import type { Coupon, CouponTerms, MemberCoupon } from '../contracts/coupon';
-import { couponStatus, memberCouponStatus, type CouponRecord, type MemberCouponRecord } from '../core/coupon';
+import { couponStatus, memberCouponStatus, type CouponRecord, type MemberCouponRecord } from './coupon';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
