@@ -110,7 +110,7 @@ async function checkCouponInvariants() {
 }
 
 describe('the owner issues coupons', () => {
-  test('save, list with claimed and used, edit what claims leave open, stop: claims end, claimed ones stay usable', async () => {
+  test('save, list (claimed, used), edit the open terms, stop: claims end, claimed ones stay usable', async () => {
     const made = await issue({ name: '店庆券', total: 5 });
     expect(made).toMatchObject({ name: '店庆券', claimed: 0, used: 0, status: 'active', total: 5 });
     await join('olga');
@@ -229,7 +229,7 @@ describe('claiming', () => {
     expect((await on('aksu-apple')).items.map((x: any) => x.id)).not.toContain(c.id);
   });
 
-  test('200 members claiming a coupon of 50 at once: exactly 50 claims, claimed 50 = member coupons stored', async () => {
+  test('200 members claim a coupon of 50 at once: 50 claims, claimed 50 = member coupons stored', async () => {
     const c = await issue({ total: 50 });
     const members = Array.from({ length: 200 }, (_v, i) => `claim${i + 1}`);
     // Set-up: 200 member cards, written directly (joining is not what this test is about).
@@ -301,7 +301,7 @@ describe('checkout prices the coupon', () => {
     }
   });
 
-  test('percent off, floored and capped by maxOffFen; null quotes none; create without couponId takes none', async () => {
+  test('percent off, floored, capped by maxOffFen; null quotes none; create without couponId takes none', async () => {
     const [sku] = await shop.makeProduct('pct', [{ stock: 5, priceFen: 19999 }]);
     await join('tina');
     const nine = await issue({ kind: 'percent_off', offFen: undefined, percentOff: 10, thresholdFen: 0 });
@@ -327,7 +327,7 @@ describe('checkout prices the coupon', () => {
     expect(created.ok && created.data.order.coupon).toBeUndefined();
   });
 
-  test('scope: only the goods in scope reach the threshold and take the discount; out of scope is refused', async () => {
+  test('scope: only goods in scope reach the threshold and take the discount; out of scope is refused', async () => {
     const [inScope] = await shop.makeProduct('scoped', [{ stock: 5, priceFen: 6000 }]);
     const [outside] = await shop.makeProduct('unscoped', [{ stock: 5, priceFen: 8000 }]);
     const { mc } = await memberWith('uma', { scope: 'products', productIds: ['scoped'], thresholdFen: 10000 });
@@ -399,7 +399,7 @@ describe('checkout prices the coupon', () => {
 });
 
 describe('an order takes the coupon', () => {
-  test('two orders with the same coupon at once: exactly one, the other coupon.in_use; stock of the loser back', async () => {
+  test('two orders with one coupon at once: one goes through, the other coupon.in_use', async () => {
     const [sku] = await shop.makeProduct('race', [{ stock: 10, priceFen: 12000 }]);
     const { mc } = await memberWith('yuri');
     const answers = await Promise.all([1, 2].map(() => shop.create('yuri', [sku], { couponId: mc.id })));
@@ -448,7 +448,7 @@ describe('an order takes the coupon', () => {
     expect((await paidWith('abby', [sku], { couponId: mc.id })).amounts.couponFen).toBe(1000);
   });
 
-  test('a full refund gives it back while valid; after it expired it stays used; a partial refund keeps it', async () => {
+  test('full refund: back while valid, kept once expired; a partial refund keeps it', async () => {
     const [sku] = await shop.makeProduct('refund', [{ stock: 10, priceFen: 12000 }]);
     const { mc } = await memberWith('beth');
     const order = await paidWith('beth', [sku], { couponId: mc.id });
@@ -484,7 +484,7 @@ describe('an order takes the coupon', () => {
 });
 
 describe('commission and points on the goods paid after the coupon', () => {
-  test('alice’s commission and bob’s points are on the discounted goods, per line; refunds are bounded by it', async () => {
+  test('commission and points on the discounted goods, per line; refunds bounded by it', async () => {
     const codeOfAlice = (await shop.call('alice', 'shop', { action: 'session' })).data.user.shareCode;
     await shop.call('ella', 'commission', { action: 'recordVisit', productId: 'puer357', s: codeOfAlice, c: 'chat' });
     const PUER = line('puer357', 'puer357-1'); // ¥168.00, rate 8%

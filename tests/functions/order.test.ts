@@ -453,6 +453,7 @@ describe("create takes ids and quantities; every amount is the server's", () => 
     const order = await shop.placed('erin', [RICE]);
     expect(order.amounts).toEqual({
       goodsFen: 8990,
+      couponFen: 0,
       pointsUsed: 0,
       pointsDiscountFen: 0,
       shippingFen: 1000,
