@@ -101,7 +101,9 @@ async function checkCouponInvariants() {
   for (const o of orders.filter((x) => x.coupon)) {
     const lines = o.items.reduce((sum: number, l: any) => sum + (l.couponFen ?? 0), 0);
     if (lines !== o.amounts.couponFen) broken.push(`${o._id}: lines' coupon ${lines} ≠ ${o.amounts.couponFen}`);
-    const live = ['pending_payment', 'paid', 'shipped', 'completed', 'refunding'].includes(o.status);
+    // A late payment whose coupon another order took meanwhile holds none: it is refunded in full.
+    const live =
+      ['pending_payment', 'paid', 'shipped', 'completed', 'refunding'].includes(o.status) && !o.attention?.couponShort;
     const holds = mcs.find((m) => m._id === o.coupon.id)?.orderId === o._id;
     if (live && !holds) broken.push(`${o._id} (${o.status}) does not hold its coupon`);
     if (o.status === 'cancelled' && holds) broken.push(`${o._id} cancelled but holds its coupon`);
@@ -366,6 +368,9 @@ describe('checkout prices the coupon', () => {
     expect(codeOf(await shop.create('vera', [sku], { couponId: mc.id }))).toBe('coupon.expired');
     expect((await ok('vera', 'mine', { status: 'expired' })).items.map((x: any) => x.id)).toEqual([mc.id]);
     expect((await ok('vera', 'mine', { status: 'usable' })).items).toEqual([]);
+    // An ended coupon is claimed no more.
+    await join('vic');
+    expect(await refused('vic', 'claim', { couponId: mc.couponId })).toBe('coupon.not_claimable');
   });
 
   test('validDays run from the claim', async () => {
@@ -481,6 +486,24 @@ describe('an order takes the coupon', () => {
     expect((await shop.get('dina', created.data.order.id)).status).toBe('paid');
     expect((await memberCoupon(mc.id)).orderId).toBe(created.data.order.id);
   });
+});
+
+test('a payment after the cancel, the coupon taken by another order meanwhile: refunded in full', async () => {
+  const [sku] = await shop.makeProduct('lateshort', [{ stock: 10, priceFen: 12000 }]);
+  const { mc } = await memberWith('fay');
+  const first = await shop.create('fay', [sku], { couponId: mc.id });
+  if (!first.ok) throw new Error(JSON.stringify(first));
+  const { outTradeNo } = await shop.startPay('fay', first.data.order.id);
+  await shop.ok('fay', 'cancel', { orderId: first.data.order.id });
+  const second = await shop.create('fay', [sku], { couponId: mc.id });
+  if (!second.ok) throw new Error(JSON.stringify(second));
+  await shop.simulatePay(outTradeNo);
+  const late = await shop.orderDoc(first.data.order.id);
+  expect(late).toMatchObject({ status: 'refunding', attention: { couponShort: true } });
+  expect((await memberCoupon(mc.id)).orderId).toBe(second.data.order.id);
+  await shop.simulateRefund(late.refund.outRefundNo);
+  expect((await shop.get('fay', late._id)).status).toBe('refunded');
+  expect((await memberCoupon(mc.id)).orderId).toBe(second.data.order.id);
 });
 
 describe('commission and points on the goods paid after the coupon', () => {
