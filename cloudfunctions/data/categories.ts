@@ -49,7 +49,8 @@ export async function liveCategoryIds(db: Database, ids: readonly string[]): Pro
 export interface CategoryFields {
   name: string;
   sort: number;
-  image?: string;
+  /** Absent: unchanged (none for a new category); null: none. */
+  image?: string | null;
 }
 
 type SaveOutcome = { category: CategoryRecord } | { refused: 'category.name_taken' | 'category.too_many' };
@@ -62,7 +63,8 @@ type SaveOutcome = { category: CategoryRecord } | { refused: 'category.name_take
 export async function createCategory(db: Database, id: string, fields: CategoryFields, at: Date): Promise<SaveOutcome> {
   const { total } = await categories(db).count();
   if (total >= CATEGORIES_MAX) return { refused: 'category.too_many' };
-  const record: CategoryRecord = { _id: id, ...fields, createdAt: at, updatedAt: at };
+  const { image, ...rest } = fields;
+  const record: CategoryRecord = { _id: id, ...rest, ...(image ? { image } : {}), createdAt: at, updatedAt: at };
   try {
     await categories(db).add({ data: record });
   } catch (error) {
@@ -85,7 +87,14 @@ export async function editCategory(
   try {
     const { stats } = await categories(db)
       .where({ _id: id })
-      .update({ data: { name: fields.name, sort: fields.sort, image: fields.image ?? _.remove(), updatedAt: at } });
+      .update({
+        data: {
+          name: fields.name,
+          sort: fields.sort,
+          ...(fields.image === undefined ? {} : { image: fields.image ?? _.remove() }),
+          updatedAt: at,
+        },
+      });
     if (stats.updated === 0 && !(await findCategory(db, id))) return null;
   } catch (error) {
     if (isDuplicateKey(error)) return { refused: 'category.name_taken' };
@@ -93,7 +102,7 @@ export async function editCategory(
   }
   const category: CategoryRecord = { ...found, name: fields.name, sort: fields.sort, updatedAt: at };
   if (fields.image) category.image = fields.image;
-  else delete category.image;
+  else if (fields.image === null) delete category.image;
   return { category };
 }
 

@@ -49,14 +49,19 @@ export async function saveCategory(
   input: ShopInput<'saveCategory'>,
   ctx: OwnerContext,
 ): Promise<{ category: Category }> {
-  const urls = input.image ? await displayUrls(ctx.cloud, [input.image], THUMBNAIL) : new Map<string, string>();
-  if (input.image && !urls.has(input.image)) throw new AppError('product.photo_missing');
-  const fields = { name: input.name, sort: input.sort, ...(input.image ? { image: input.image } : {}) };
+  if (input.image) {
+    const exists = await displayUrls(ctx.cloud, [input.image]);
+    if (!exists.has(input.image)) throw new AppError('product.photo_missing');
+  }
+  const fields = { name: input.name, sort: input.sort, ...(input.image === undefined ? {} : { image: input.image }) };
   const outcome = input.id
     ? await editCategory(ctx.db, input.id, fields, ctx.now)
     : await createCategory(ctx.db, derivedId('c', randomUUID()), fields, ctx.now);
   if (!outcome) throw new AppError('category.not_found');
   if ('refused' in outcome) throw new AppError(outcome.refused);
+  const { image } = outcome.category;
+  // An unchanged picture is shown too: its URL is asked for with the answer's.
+  const urls = image ? await displayUrls(ctx.cloud, [image], THUMBNAIL) : new Map<string, string>();
   const id = outcome.category._id;
   const count = input.id ? await countInCategory(ctx.db, id) : 0;
   return { category: viewOf(outcome.category, urls, new Map([[id, count]])) };

@@ -86,9 +86,22 @@ test("categories in the owner's order (sort, then name); members see no owner fi
   });
   expect(owners.find((c: any) => c.id === tea.id).imageFileId).toBe(photo);
 
-  // Renamed, re-sorted, the picture dropped.
+  // Renamed and re-sorted, the picture kept; then the picture dropped (null).
   const renamed = (await ok(OWNER, 'saveCategory', { id: tea.id, name: '好茶', sort: 0 })).category;
-  expect(renamed).toEqual({ id: tea.id, name: '好茶', sort: 0, products: 2 });
+  expect(renamed).toEqual({
+    id: tea.id,
+    name: '好茶',
+    sort: 0,
+    products: 2,
+    image: expect.stringContaining('/products/'),
+    imageFileId: photo,
+  });
+  expect((await ok(OWNER, 'saveCategory', { id: tea.id, name: '好茶', sort: 0, image: null })).category).toEqual({
+    id: tea.id,
+    name: '好茶',
+    sort: 0,
+    products: 2,
+  });
   expect((await ok('bob', 'categories')).items[0]).toEqual({ id: tea.id, name: '好茶', sort: 0 });
 });
 
