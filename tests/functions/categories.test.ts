@@ -234,6 +234,9 @@ test('listProducts by category: on-sale products only, with a search, paged, rea
   expect(await ids({ categoryId: other.id, q: 'green' })).toEqual([scarf]);
   expect(await ids({ categoryId: other.id, q: '龙井' })).toEqual([]);
   expect(await ids({ categoryId: 'nosuchcat' })).toEqual([]);
+  // Regex characters in the search stay plain within a category too.
+  for (const q of ['.*', '(', '\\', '$where', 'tea|龙井'])
+    expect([q, await ids({ categoryId: tea.id, q })]).toEqual([q, []]);
   // Paged one at a time, with and without a search.
   const walk = async (input: Record<string, unknown>) => {
     const seen: string[] = [];

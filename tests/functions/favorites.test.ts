@@ -3,6 +3,7 @@
 // marked (a product whose document is gone is left out); a member keeps at most FAVORITES_MAX; hostile input is
 // refused with a code and stores nothing.
 import { FAVORITES_MAX } from '../../cloudfunctions/contracts/limits';
+import { sdkFor } from '../emulator/harness';
 import { useShop } from './order-kit';
 
 const shop = useShop();
@@ -106,6 +107,11 @@ test('hostile input: unknown products, wrong types, forged cursors are refused a
     ['limit as text', { limit: '5' }],
   ] as const)
     expect([why, await codeOf('hostile', 'favorites', input)]).toEqual([why, 'input.invalid']);
+  // No caller (a timer, a Moments single-page visit): nobody to keep it for.
+  for (const data of [{ action: 'favorite', productId: 'rice5kg', on: true }, { action: 'favorites' }]) {
+    const { result } = await sdkFor(shop.emu).callFunction({ name: 'shop', data });
+    expect(result).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+  }
   expect(await stored()).toEqual(before);
 });
 
