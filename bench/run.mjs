@@ -3,7 +3,8 @@
 // the same run, then the order function (bench/orders.mjs: TCB requests per create, a flash sale against raw SQLite),
 // then contention (bench/contention.mjs: 100 orders racing stock adjustments on one SKU, one member's orders spending
 // points at once, each against raw SQLite doing the same transactions), then the commission function
-// (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests). Writes BENCHMARKS.md;
+// (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests), then the catalogue search
+// (bench/search.mjs: listProducts with q over 2,000 products against raw SQLite). Writes BENCHMARKS.md;
 // exits 1 when a budget or an invariant fails. Both database sides use a file database with the emulator's pragmas
 // (WAL, synchronous=FULL).
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import { runFrontend } from './frontend.mjs';
 import { runOrders } from './orders.mjs';
 import { runCommission } from './commission.mjs';
 import { runProducts } from './products.mjs';
+import { runSearch } from './search.mjs';
 import { runContention } from './contention.mjs';
 import { openRawDocs } from './raw-docs.mjs';
 
@@ -255,7 +257,8 @@ const orders = await runOrders({ rawDecrement: rawDec });
 const commission = await runCommission();
 const contention = await runContention();
 const products = await runProducts();
-const all = md + orders.md + contention.md + commission.md + products.md + frontend.md;
+const search = await runSearch();
+const all = md + orders.md + contention.md + commission.md + products.md + search.md + frontend.md;
 writeFileSync(join(root, 'BENCHMARKS.md'), all);
 console.log(all);
 for (const [text, ok] of [...orders.checks, ...contention.checks, ...frontend.checks]) {

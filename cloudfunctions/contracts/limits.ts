@@ -154,6 +154,8 @@ export const CATEGORY_NAME_BOUNDS = { min: 1, max: 10 } as const;
 export const CATEGORIES_MAX = 50;
 export const CATEGORIES_PER_PRODUCT_MAX = 5;
 export const CATEGORY_SORT_MAX = 9999;
+/** Most products one member keeps in their favourites (收藏). */
+export const FAVORITES_MAX = 500;
 /** Coupons: a name, a face value within one order's ceiling, a percentage off of 1-90, how many and how long. */
 export const COUPON_NAME_BOUNDS = { min: 1, max: 20 } as const;
 export const COUPON_PERCENT_BOUNDS = { min: 1, max: 90 } as const;

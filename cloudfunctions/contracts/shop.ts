@@ -93,8 +93,8 @@ export const shopInputs = {
     id: v.optional(shortId),
     name: requiredText(CATEGORY_NAME_BOUNDS),
     sort: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(CATEGORY_SORT_MAX)),
-    /** A picture for the category (uploaded under `products/`). */
-    image: v.optional(v.pipe(v.string(), v.regex(PRODUCT_PHOTO_PATTERN, 'image'))),
+    /** A picture for the category (uploaded under `products/`); absent: unchanged (none for a new one); null: none. */
+    image: v.optional(v.nullable(v.pipe(v.string(), v.regex(PRODUCT_PHOTO_PATTERN, 'image')))),
   }),
   /** Removes a category; its products stay, they only leave it. */
   removeCategory: v.strictObject({ id: shortId }),

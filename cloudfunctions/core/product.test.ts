@@ -1,6 +1,7 @@
 import {
   derivedId,
   isSoldOut,
+  lineNow,
   literalPattern,
   lowestPrice,
   planSkus,
@@ -27,6 +28,28 @@ test('sold out only when every SKU on sale is out of stock', () => {
   expect(isSoldOut({ skus: [sku(1, 0), sku(1, 2)] })).toBe(false);
   expect(isSoldOut({ skus: [sku(1, 0), sku(1, 2, { retired: true })] })).toBe(true);
   expect(stockLeft({ skus: [sku(1, 3), sku(1, 2, { retired: true }), sku(1, -1)] })).toBe(3);
+});
+
+test('a past line now: enough units, fewer than asked, none, or no longer sold (retired SKU, off sale, gone)', () => {
+  const product = (status: 'on_sale' | 'off_sale', skus: SkuRecord[]) => ({ status, skus });
+  const on = product('on_sale', [
+    sku(1290, 3, { id: 'a' }),
+    sku(990, 0, { id: 'b' }),
+    sku(500, 9, { id: 'c', retired: true }),
+  ]);
+  expect(lineNow(on, 'a', 3)).toEqual({ status: 'ok', priceFen: 1290, stock: 3 });
+  expect(lineNow(on, 'a', 4)).toEqual({ status: 'short', priceFen: 1290, stock: 3 });
+  expect(lineNow(on, 'b', 1)).toEqual({ status: 'sold_out', priceFen: 990, stock: 0 });
+  expect(lineNow(product('on_sale', [sku(990, -2, { id: 'b' })]), 'b', 1)).toEqual({
+    status: 'sold_out',
+    priceFen: 990,
+    stock: 0,
+  });
+  const gone = { status: 'off_sale', priceFen: 0, stock: 0 };
+  expect(lineNow(on, 'c', 1)).toEqual(gone);
+  expect(lineNow(on, 'nosuch', 1)).toEqual(gone);
+  expect(lineNow(product('off_sale', on.skus), 'a', 1)).toEqual(gone);
+  expect(lineNow(null, 'a', 1)).toEqual(gone);
 });
 
 test('derived ids are stable per request and differ between requests', () => {

@@ -24,6 +24,8 @@ export interface ProductRecord {
   status: 'on_sale' | 'off_sale';
   /** Position in the catalogue, ascending. */
   sort: number;
+  /** The categories it is in (absent on products saved before categories existed: none). */
+  categoryIds?: string[];
 }
 
 /** Most SKUs a product document ever holds, retired ones included (the owner may list 50 at a time). */
@@ -121,4 +123,23 @@ export function planSkus(
  */
 export function literalPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What a past order's line is now: on sale with enough units, fewer than asked, none, or no longer sold. */
+export type LineAvailability = 'ok' | 'short' | 'sold_out' | 'off_sale';
+
+/**
+ * A past line as it could be bought again: today's price and units of its SKU, and whether `qty` of them can be
+ * had. A product gone or off sale, or a SKU retired or unknown, is `off_sale` at price 0 and no stock.
+ */
+export function lineNow(
+  product: Pick<ProductRecord, 'skus' | 'status'> | null | undefined,
+  skuId: string,
+  qty: number,
+): { status: LineAvailability; priceFen: number; stock: number } {
+  const sku = product?.status === 'on_sale' ? activeSkus(product).find((s) => s.id === skuId) : undefined;
+  if (!sku) return { status: 'off_sale', priceFen: 0, stock: 0 };
+  const stock = Math.max(0, sku.stock);
+  const status = stock === 0 ? 'sold_out' : stock < qty ? 'short' : 'ok';
+  return { status, priceFen: sku.priceFen, stock };
 }

@@ -25,7 +25,17 @@ export const collections = {
       { fields: ['shareCode'], unique: true },
     ],
   },
-  products: { indexes: [{ fields: ['status', 'sort'] }] },
+  products: {
+    indexes: [
+      /** A category's products (listProducts `categoryId`); first, so the emulator picks it over `status`. */
+      { fields: ['categoryIds', 'status', 'sort'] },
+      { fields: ['status', 'sort'] },
+    ],
+  },
+  /** The shop's categories (at most CATEGORIES_MAX); a name is used once. */
+  categories: { indexes: [{ fields: ['name'], unique: true }, { fields: ['sort', 'name'] }] },
+  /** A member's favourites, `_id` = `<openid>:<productId>` (one per member and product), newest first. */
+  favorites: { indexes: [{ fields: ['memberId', 'at'] }] },
   orders: {
     indexes: [
       { fields: ['buyerId', 'createdAt'] },

@@ -14,15 +14,19 @@ export async function findProduct(db: Database, id: string): Promise<ProductReco
   return getOrNull(products(db), id);
 }
 
-/** Up to `limit` products on sale after `after` (exclusive), in catalogue order. */
+/**
+ * Up to `limit` products on sale after `after` (exclusive), in catalogue order; with `categoryId`, only that
+ * category's (the `categoryIds` index serves it).
+ */
 export async function listOnSale(
   db: Database,
   after: PagePosition | null,
   limit: number,
   q?: string,
+  categoryId?: string,
 ): Promise<ProductRecord[]> {
   const _ = db.command;
-  const parts: object[] = [{ status: 'on_sale' }];
+  const parts: object[] = [categoryId ? { categoryIds: categoryId, status: 'on_sale' } : { status: 'on_sale' }];
   if (q) {
     // Case-insensitive, literal: the words escaped (core/product.ts), never a pattern from the input.
     const words = db.RegExp({ regexp: literalPattern(q), options: 'i' });
@@ -49,6 +53,37 @@ export async function findProducts(db: Database, ids: readonly string[]): Promis
     .limit(unique.length)
     .get();
   return new Map(data.map((p) => [p._id, p]));
+}
+
+/** How many products (on sale or not) name each category. */
+export async function countByCategory(db: Database): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let skip = 0; ; skip += 100) {
+    const { data } = await products(db)
+      .where({ 'categoryIds.0': db.command.exists(true) })
+      .field({ categoryIds: true })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(100)
+      .get();
+    for (const p of data) for (const id of p.categoryIds ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (data.length < 100) return counts;
+  }
+}
+
+/** How many products (on sale or not) name this category. */
+export async function countInCategory(db: Database, categoryId: string): Promise<number> {
+  return (await products(db).where({ categoryIds: categoryId }).count()).total;
+}
+
+/**
+ * Takes a removed category's id out of every product that names it, in one update (no product is written
+ * otherwise). Readers ignore ids of categories that no longer exist, so a remove cut short here harms nothing.
+ */
+export async function leaveCategory(db: Database, categoryId: string, at: Date): Promise<void> {
+  await products(db)
+    .where({ categoryIds: categoryId })
+    .update({ data: { categoryIds: db.command.pull(categoryId), updatedAt: at } });
 }
 
 /** The whole catalogue, on sale or not, in catalogue order (the owner's pages). */
@@ -79,6 +114,8 @@ export interface ProductFields {
   description: string;
   images: string[];
   commissionRateBp: number | null;
+  /** Absent: unchanged (an edit) or none (a new product). */
+  categoryIds?: string[];
 }
 
 /** Who makes a change and with which request: new SKUs' ledger entries are keyed and fingerprinted by it. */
@@ -143,10 +180,11 @@ export async function createProduct(
         : { refused: 'product.request_conflict' as const };
     const plan = planSkus([], skus, change.newSkuId);
     if ('refused' in plan) return plan;
-    const { commissionRateBp, ...rest } = fields;
+    const { commissionRateBp, categoryIds = [], ...rest } = fields;
     const product: ProductRecord = {
       _id: id,
       ...rest,
+      categoryIds,
       skus: plan.skus,
       status,
       sort,
@@ -180,20 +218,21 @@ export async function editProduct(
     const plan = planSkus(found.skus, skus, change.newSkuId);
     if ('refused' in plan) return plan;
     const _ = db.command;
-    const { commissionRateBp, ...rest } = fields;
+    const { commissionRateBp, categoryIds, ...rest } = fields;
     await t
       .collection('products')
       .doc(id)
       .update({
         data: {
           ...rest,
+          ...(categoryIds ? { categoryIds: _.set(categoryIds) } : {}),
           skus: _.set(plan.skus),
           commissionRateBp: commissionRateBp === null ? _.remove() : commissionRateBp,
           updatedAt: change.at,
         },
       });
     await recordInitialStock(t, id, plan.created, change);
-    const product: ProductRecord = { ...found, ...rest, skus: plan.skus };
+    const product: ProductRecord = { ...found, ...rest, skus: plan.skus, ...(categoryIds ? { categoryIds } : {}) };
     if (commissionRateBp === null) delete product.commissionRateBp;
     else product.commissionRateBp = commissionRateBp;
     return { product };

@@ -5,6 +5,7 @@ import { createHandler, route, type Route } from '../platform/handler';
 import { afterSale, afterSales, ownerAfterSales } from './after-sale-view';
 import { cancelAfterSale, decideAfterSale, receiveReturn, reopenAfterSale, shipReturn } from './after-sale-steps';
 import { applyAfterSale, quoteAfterSale } from './apply-after-sale';
+import { buyAgain } from './buy-again';
 import { cancelOrder } from './cancel-order';
 import { confirmReceipt } from './confirm-receipt';
 import { createOrder } from './create-order';
@@ -22,6 +23,7 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 const routes = {
   quote: route(orderInputs.quote, quote),
   create: route(orderInputs.create, createOrder),
+  buyAgain: route(orderInputs.buyAgain, buyAgain),
   pay: route(orderInputs.pay, payOrder),
   cancel: route(orderInputs.cancel, cancelOrder),
   confirmReceipt: route(orderInputs.confirmReceipt, confirmReceipt),

@@ -1,12 +1,15 @@
 // A product page: the product; whose recommendation brought the visitor (never the visitor themself), with what the
 // shop knows of them: their note, how many times they bought it (completed, unrefunded orders) and their review;
-// and for everyone the reviews' summary, the latest reviews and how many members bought it in the last 30 days.
+// and for everyone the reviews' summary, the latest reviews and how many members bought it in the last 30 days;
+// whether the caller keeps it in their favourites, and its categories (those that still exist).
 import { AppError } from '../contracts/errors';
 import type { ProductDetail, Review, ShopInput } from '../contracts/shop';
 import { activeSkus, lowestPrice } from '../core/product';
 import { DAY_MS } from '../core/rules';
 import { displayUrls, PHOTO } from '../data/files';
 import type { CallContext } from '../platform/handler';
+import { liveCategoryIds } from '../data/categories';
+import { isFavorite } from '../data/favorites';
 import { findNote } from '../data/notes';
 import { findProduct } from '../data/products';
 import { recentBuyers, verifiedPurchases } from '../data/purchases';
@@ -19,16 +22,17 @@ const LATEST = 3;
 const RECENT_DAYS = 30;
 
 export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContext): Promise<ProductDetail> {
-  const [product, sharer, myNote] = await Promise.all([
+  const [product, sharer, myNote, favorited] = await Promise.all([
     findProduct(ctx.db, input.id),
     input.s ? findUserByShareCode(ctx.db, input.s) : Promise.resolve(null),
     findNote(ctx.db, ctx.openid, input.id),
+    isFavorite(ctx.db, ctx.openid, input.id),
   ]);
   if (!product) throw new AppError('product.not_found');
   const recommends = sharer !== null && sharer.openid !== ctx.openid;
   // One round for everything the page shows besides the product (the latest reviews with and without photos both,
   // rather than a third round when too few have photos).
-  const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers] = await Promise.all([
+  const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers, categoryIds] = await Promise.all([
     displayUrls(ctx.cloud, product.images, PHOTO),
     recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve(''),
     recommends ? verifiedPurchases(ctx.db, sharer.openid, product._id) : Promise.resolve(0),
@@ -37,6 +41,7 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
     listVisible(ctx.db, product._id, true, null, LATEST),
     listVisible(ctx.db, product._id, false, null, LATEST),
     recentBuyers(ctx.db, product._id, new Date(ctx.now.getTime() - RECENT_DAYS * DAY_MS)),
+    liveCategoryIds(ctx.db, product.categoryIds ?? []),
   ]);
   // Those with photos first; without enough of them, the latest others fill the rest.
   const latest: ReviewRecord[] = [...withPhotos];
@@ -58,6 +63,7 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       })),
       ...(product.commissionRateBp === undefined ? {} : { commissionRateBp: product.commissionRateBp }),
       status: product.status,
+      categoryIds,
     },
     trust: recommends
       ? {
@@ -69,5 +75,6 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       : {},
     reviews: { ...summaryOf(stats), latest: shown.slice(0, latest.length), boughtLast30Days: buyers },
     ...(myNote ? { myNote } : {}),
+    favorited,
   };
 }

@@ -2,6 +2,8 @@
 import cloud from 'wx-server-sdk';
 import { shopInputs, type ShopAction, type ShopResults } from '../contracts/shop';
 import { createHandler, route, type Route } from '../platform/handler';
+import { categories, removeCategory, saveCategory } from './categories';
+import { favorite, favorites } from './favorites';
 import { getSession } from './get-session';
 import { listProducts } from './list-products';
 import { getProduct } from './get-product';
@@ -16,6 +18,9 @@ const routes = {
   session: route(shopInputs.session, getSession),
   listProducts: route(shopInputs.listProducts, listProducts),
   getProduct: route(shopInputs.getProduct, getProduct),
+  categories: route(shopInputs.categories, categories),
+  favorite: route(shopInputs.favorite, favorite),
+  favorites: route(shopInputs.favorites, favorites),
   review: route(shopInputs.review, writeReview),
   myReview: route(shopInputs.myReview, myReview),
   listReviews: route(shopInputs.listReviews, listReviews),
@@ -30,6 +35,8 @@ const routes = {
   ownerReviews: route(shopInputs.ownerReviews, ownerReviews, { owner: true }),
   replyReview: route(shopInputs.replyReview, replyReview, { owner: true }),
   hideReview: route(shopInputs.hideReview, hideReview, { owner: true }),
+  saveCategory: route(shopInputs.saveCategory, saveCategory, { owner: true }),
+  removeCategory: route(shopInputs.removeCategory, removeCategory, { owner: true }),
 } satisfies { [A in ShopAction]: Route<(typeof shopInputs)[A], ShopResults[A]> };
 
 export const main = createHandler(cloud, routes);

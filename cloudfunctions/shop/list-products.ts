@@ -1,11 +1,12 @@
-// The catalogue, products on sale in catalogue order, paged by an opaque cursor, optionally only those whose title or
-// a SKU's spec holds the search's words (case-insensitive, literal); the first page also carries the shop's name and
-// logo (read beside the products, the logo's URL in the same batch as the thumbnails).
+// The catalogue, products on sale in catalogue order, paged by an opaque cursor, optionally only one category's and
+// only those whose title or a SKU's spec holds the search's words (case-insensitive, literal); the first page also
+// carries the shop's name and logo (read beside the products, the logo's URL in the same batch as the thumbnails).
 import type { ProductPage, ShopInput } from '../contracts/shop';
 import { decodeCursor, pageOf } from '../core/paging';
 import { isSoldOut, lowestPrice } from '../core/product';
 import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext } from '../platform/handler';
+import { findCategory } from '../data/categories';
 import { listOnSale } from '../data/products';
 import { loadSettings } from '../data/settings';
 
@@ -14,10 +15,13 @@ export const DEFAULT_PAGE_SIZE = 10;
 export async function listProducts(input: ShopInput<'listProducts'>, ctx: CallContext): Promise<ProductPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const [rows, settings] = await Promise.all([
-    listOnSale(ctx.db, after, limit + 1, input.q),
+  const [found, settings, category] = await Promise.all([
+    listOnSale(ctx.db, after, limit + 1, input.q, input.categoryId),
     after ? Promise.resolve(null) : loadSettings(ctx.db),
+    input.categoryId ? findCategory(ctx.db, input.categoryId) : Promise.resolve(null),
   ]);
+  // A removed category lists nothing, even while a remove cut short left its id on some products.
+  const rows = input.categoryId && !category ? [] : found;
   const { items, next } = pageOf(
     rows.map((p) => ({ ...p, id: p._id })),
     limit,

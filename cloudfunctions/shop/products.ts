@@ -7,6 +7,7 @@ import type { OwnerProductCard, OwnerProductDetail, ShopInput, StockEntry } from
 import { requestHashOf } from '../core/order-id';
 import { decodeTimeCursor, splitTimePage } from '../core/paging';
 import { activeSkus, derivedId, isSoldOut, lowestPrice, stockLeft, type ProductRecord } from '../core/product';
+import { existingCategoryIds, liveCategoryIds } from '../data/categories';
 import { displayUrls, THUMBNAIL } from '../data/files';
 import type { CallContext, OwnerContext } from '../platform/handler';
 import { createProduct, editProduct, findProduct, firstSort, listAllProducts, setStatus } from '../data/products';
@@ -55,8 +56,11 @@ function positionOf(cursor: string): number {
 export async function ownerProduct(input: ShopInput<'ownerProduct'>, ctx: OwnerContext): Promise<OwnerProductDetail> {
   const product = await findProduct(ctx.db, input.id);
   if (!product) throw new AppError('product.not_found');
-  const urls = await displayUrls(ctx.cloud, product.images, THUMBNAIL);
-  return detailOf(product, ctx.settings.rules.commissionRateBp, urls);
+  const [urls, categoryIds] = await Promise.all([
+    displayUrls(ctx.cloud, product.images, THUMBNAIL),
+    liveCategoryIds(ctx.db, product.categoryIds ?? []),
+  ]);
+  return detailOf({ ...product, categoryIds }, ctx.settings.rules.commissionRateBp, urls);
 }
 
 /** `urls`: the photos' display URLs (the editor's tiles). */
@@ -74,6 +78,7 @@ function detailOf(
     commissionRateBp: product.commissionRateBp ?? null,
     defaultCommissionRateBp,
     status: product.status,
+    categoryIds: product.categoryIds ?? [],
   };
 }
 
@@ -84,13 +89,19 @@ export async function saveProduct(
   if (input.id && input.status) throw new AppError('input.invalid', '请求参数有误：已有商品请用上架/下架修改状态');
   // Photos must be files in our storage: the schema allows only `products/` fileIDs, and each must exist (their
   // URLs are the ones the answer shows).
-  const urls = await displayUrls(ctx.cloud, input.photos, THUMBNAIL);
+  const [urls, categories] = await Promise.all([
+    displayUrls(ctx.cloud, input.photos, THUMBNAIL),
+    existingCategoryIds(ctx.db, input.categoryIds ?? []),
+  ]);
   if (input.photos.some((id) => !urls.has(id))) throw new AppError('product.photo_missing');
+  // Every category named must exist; the editor's list comes from `categories`, so an unknown one is a stale page.
+  if (input.categoryIds?.some((id) => !categories.has(id))) throw new AppError('category.not_found');
   const fields = {
     title: input.title,
     description: input.description,
     images: input.photos,
     commissionRateBp: input.commissionRateBp,
+    ...(input.categoryIds ? { categoryIds: input.categoryIds } : {}),
   };
   const change = {
     by: ctx.openid,
