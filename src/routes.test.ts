@@ -53,6 +53,7 @@ describe('routes and app.config.ts', () => {
       memberReviews: routes.memberReviews('p1'),
       memberAfterSaleApply: routes.memberAfterSaleApply('YJ0000000000000001'),
       memberAfterSale: routes.memberAfterSale('YJ0000000000000001S1'),
+      memberCouponCenter: routes.memberCouponCenter('p1'),
       ownerAfterSale: routes.ownerAfterSale('YJ0000000000000001S1'),
     };
     for (const [name, url] of Object.entries(samples)) {

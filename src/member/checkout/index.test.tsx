@@ -41,7 +41,7 @@ const ORDER_ID = 'YJ7K3M9Q2W4E6R8T1Y';
 
 const priced: Quote = {
   items: [{ ...teaLine, lineFen: 2580 }],
-  amounts: { goodsFen: 2580, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
+  amounts: { goodsFen: 2580, couponFen: 0, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
   freeShippingFromFen: 9900,
   points: { available: 0, maxUsable: 0, perYuan: 100, step: 1, capBp: 5000 },
 };
