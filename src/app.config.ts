@@ -1,11 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/product/index',
-    'pages/cart/index',
-    'pages/orders/index',
-    'pages/me/index',
-  ],
+  pages: ['pages/index/index', 'pages/product/index', 'pages/cart/index', 'pages/orders/index', 'pages/me/index'],
   // The owner's pages load only when an owner opens them: buyers never download them.
   // The sharer's pages and member/ (the checkout, an order's detail, 售后, 积分明细, writing a review, a product's full
   // reviews, coupons) are subpackages too: the main package stays within its size budget (BENCHMARKS.md).

@@ -60,9 +60,7 @@ describe('coupon terms', () => {
 
   it('fixed dates with the year once when both ends share it, days from claiming otherwise', () => {
     expect(couponValidity({ validFrom: at(2026, 12, 1), validTo: at(2026, 12, 31, 23) })).toBe('2026.12.01–12.31');
-    expect(couponValidity({ validFrom: at(2026, 12, 1), validTo: at(2027, 1, 31, 23) })).toBe(
-      '2026.12.01–2027.01.31',
-    );
+    expect(couponValidity({ validFrom: at(2026, 12, 1), validTo: at(2027, 1, 31, 23) })).toBe('2026.12.01–2027.01.31');
     expect(couponValidity({ validDays: 7 })).toBe('领取后 7 天内有效');
     // No start: valid from now.
     expect(couponValidity({ validTo: at(2026, 12, 31) }, new Date(2026, 11, 3).getTime())).toBe('2026.12.03–12.31');

@@ -108,7 +108,14 @@ describe('order page', () => {
   it('shows the points the order spent', async () => {
     await open(
       order('paid', [], {
-        amounts: { goodsFen: 2580, couponFen: 0, pointsUsed: 100, pointsDiscountFen: 100, shippingFen: 800, payableFen: 3280 },
+        amounts: {
+          goodsFen: 2580,
+          couponFen: 0,
+          pointsUsed: 100,
+          pointsDiscountFen: 100,
+          shippingFen: 800,
+          payableFen: 3280,
+        },
       }),
     );
     expect(screen.getByText('积分抵扣（100 积分）')).toBeTruthy();
