@@ -123,6 +123,30 @@ describe('order page', () => {
     expect(screen.getByText('¥32.80')).toBeTruthy();
   });
 
+  it('shows what the order’s coupon took off, by its name, before the points', async () => {
+    await open(
+      order('paid', [], {
+        amounts: {
+          goodsFen: 2580,
+          couponFen: 500,
+          pointsUsed: 100,
+          pointsDiscountFen: 100,
+          shippingFen: 800,
+          payableFen: 2780,
+        },
+        coupon: { id: 'mc1', name: '新客立减' },
+      }),
+    );
+    expect(screen.getByText('优惠券（新客立减）')).toBeTruthy();
+    expect(screen.getByText('-¥5.00')).toBeTruthy();
+    expect(screen.getByText('¥27.80')).toBeTruthy();
+  });
+
+  it('shows no coupon row for an order without one', async () => {
+    await open(order('paid', []));
+    expect(screen.queryByText(/^优惠券/)).toBeNull();
+  });
+
   it('says 已下架 on a line whose product is no longer sold, and still opens its page', async () => {
     const base = order('completed', []);
     await open({ ...base, items: [{ ...base.items[0], offSale: true }] });
