@@ -500,7 +500,7 @@ describe('checkout page: 优惠券', () => {
     expect(screen.getByText('已选').closest('.coupon-card')?.textContent).toContain('新客立减');
   });
 
-  it('switching re-quotes with that coupon, dropping with null; the order is placed with what was applied', async () => {
+  it('switching re-quotes with that coupon, dropping with null; the order is placed with the applied one', async () => {
     await openWithCoupons();
     fireEvent.click(couponRow());
     fireEvent.click(screen.getByText('店庆券'));

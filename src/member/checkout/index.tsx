@@ -1,6 +1,6 @@
 // Checkout: where the order goes, what is in it, what the server says it costs (with the best usable coupon, which
-// the buyer may change or drop, and 积分抵扣 if the buyer turns it on), then 提交订单 → create → pay → the order's page. The lines come from the checkout draft (the cart's
-// selection or one 立即购买 line).
+// the buyer may change or drop, and 积分抵扣 if the buyer turns it on), then 提交订单 → create → pay → the order's
+// page. The lines come from the checkout draft (the cart's selection or one 立即购买 line).
 import { useRef, useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';

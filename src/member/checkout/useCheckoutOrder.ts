@@ -12,7 +12,7 @@ export interface CheckoutOrder {
   quoteStatus: 'loading' | 'ready' | 'error';
   quote: Quote | null;
   quoteError: ErrorBody | null;
-  /** Asks the server to price the lines again, with the coupon and points chosen (after a stock change, or to retry). */
+  /** Prices the lines again with the coupon and points chosen (after a stock change, or to retry). */
   requote: () => Promise<void>;
   /** Points this checkout spends: 0, or the offer's most once the buyer turned 积分抵扣 on. */
   pointsToUse: number;
