@@ -114,6 +114,27 @@ describe('新建优惠券', () => {
     });
   });
 
+  it('fixed dates: an end date is asked for, then sent as the end of that day', async () => {
+    save.mockResolvedValueOnce({ ok: true, data: { coupon: makeCoupon() } });
+    render(<CouponEditorPage />);
+    typeInto('如：店庆满减', '年末券');
+    typeInto('如：10', '5');
+    typeInto('如：100', '10');
+    fireEvent.click(screen.getByText('固定日期'));
+    fireEvent.click(screen.getByText('发布优惠券'));
+    expect(screen.getByText('请选择结束日期')).toBeTruthy();
+
+    const [, end] = Array.from(document.querySelectorAll('taro-picker-core'));
+    act(() => void fireEvent(end, new CustomEvent('change', { detail: { value: '2099-12-31' } })));
+    expect(screen.getByText('2099-12-31')).toBeTruthy();
+    fireEvent.click(screen.getByText('发布优惠券'));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    const sent = save.mock.calls[0][0].coupon;
+    expect(sent.validTo).toBe(new Date(2099, 11, 31, 23, 59, 59, 999).toISOString());
+    expect(sent).not.toHaveProperty('validFrom');
+    expect(sent).not.toHaveProperty('validDays');
+  });
+
   it('declined at the confirmation, nothing is sent', async () => {
     taroPage.confirm = false;
     render(<CouponEditorPage />);
