@@ -1,15 +1,8 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/product/index',
-    'pages/cart/index',
-    'pages/checkout/index',
-    'pages/orders/index',
-    'pages/me/index',
-  ],
+  pages: ['pages/index/index', 'pages/product/index', 'pages/cart/index', 'pages/orders/index', 'pages/me/index'],
   // The owner's pages load only when an owner opens them: buyers never download them.
-  // The sharer's pages and member/ (an order's detail, 售后, 积分明细, writing a review, a product's full reviews) are
-  // subpackages too: the main package stays within its size budget (BENCHMARKS.md).
+  // The sharer's pages and member/ (the checkout, an order's detail, 售后, 积分明细, writing a review, a product's full
+  // reviews, coupons) are subpackages too: the main package stays within its size budget (BENCHMARKS.md).
   subPackages: [
     {
       root: 'owner',
@@ -26,6 +19,8 @@ export default defineAppConfig({
         'products/index',
         'product/index',
         'settings/index',
+        'coupons/index',
+        'coupon/index',
       ],
     },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },
@@ -39,13 +34,17 @@ export default defineAppConfig({
         'points/index',
         'review/index',
         'reviews/index',
+        'checkout/index',
+        'coupon-center/index',
+        'coupons/index',
       ],
     },
   ],
-  // The order page lives in member/: the checkout (which opens it once paid) and the order list load that
-  // subpackage in the background, so the order opens as fast as from the main package.
+  // The checkout and the order page live in member/: the product page and the cart (which open the checkout) and the
+  // order list load that subpackage in the background, so they open as fast as from the main package.
   preloadRule: {
-    'pages/checkout/index': { network: 'all', packages: ['member'] },
+    'pages/product/index': { network: 'all', packages: ['member'] },
+    'pages/cart/index': { network: 'all', packages: ['member'] },
     'pages/orders/index': { network: 'all', packages: ['member'] },
   },
   window: {

@@ -53,6 +53,7 @@ describe('routes and app.config.ts', () => {
       memberReviews: routes.memberReviews('p1'),
       memberAfterSaleApply: routes.memberAfterSaleApply('YJ0000000000000001'),
       memberAfterSale: routes.memberAfterSale('YJ0000000000000001S1'),
+      memberCouponCenter: routes.memberCouponCenter('p1'),
       ownerAfterSale: routes.ownerAfterSale('YJ0000000000000001S1'),
     };
     for (const [name, url] of Object.entries(samples)) {
@@ -99,17 +100,20 @@ describe('route builders', () => {
       '/member/aftersale-apply/index?orderId=YJ0000000000000001',
     );
     expect(routes.memberAfterSale('YJ0000000000000001S1')).toBe('/member/aftersale/index?id=YJ0000000000000001S1');
+    expect(routes.memberCouponCenter('p1')).toBe('/member/coupon-center/index?productId=p1');
+    expect(routes.memberCouponCenter()).toBe('/member/coupon-center/index');
     expect(routes.ownerAfterSale('YJ0000000000000001S1')).toBe('/owner/aftersale/index?id=YJ0000000000000001S1');
   });
 
-  it('the order page is in member/, preloaded from the checkout and the order list', () => {
+  it('the checkout and the order page are in member/, preloaded from the product page, the cart and the orders', () => {
     const { preloadRule } = appConfig() as AppConfig & {
       preloadRule: Record<string, { packages: string[] }>;
     };
     const member = appConfig().subPackages.find((p) => p.root === 'member');
-    expect(member?.pages).toContain('order/index');
+    expect(member?.pages).toEqual(expect.arrayContaining(['order/index', 'checkout/index']));
     expect(appConfig().pages).not.toContain('pages/order/index');
-    for (const from of [PAGES.checkout, PAGES.orders]) {
+    expect(appConfig().pages).not.toContain('pages/checkout/index');
+    for (const from of [PAGES.product, PAGES.cart, PAGES.orders]) {
       expect(preloadRule[from.slice(1)].packages).toEqual(['member']);
       // preloadRule keys must be pages of the main package.
       expect(appConfig().pages).toContain(from.slice(1));

@@ -11,7 +11,6 @@ export const PAGES = {
   cart: '/pages/cart/index',
   me: '/pages/me/index',
   product: '/pages/product/index',
-  checkout: '/pages/checkout/index',
   orders: '/pages/orders/index',
   // Subpackage owner/.
   ownerOrders: '/owner/orders/index',
@@ -26,11 +25,14 @@ export const PAGES = {
   ownerProducts: '/owner/products/index',
   ownerProduct: '/owner/product/index',
   ownerSettings: '/owner/settings/index',
+  ownerCoupons: '/owner/coupons/index',
+  ownerCoupon: '/owner/coupon/index',
   // Subpackage share/.
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',
   shareRules: '/share/rules/index',
-  // Subpackage member/ (preloaded from the checkout and the order list: app.config.ts preloadRule).
+  // Subpackage member/ (preloaded from the product page, the cart and the order list: app.config.ts preloadRule).
+  checkout: '/member/checkout/index',
   order: '/member/order/index',
   memberAfterSaleApply: '/member/aftersale-apply/index',
   memberAfterSale: '/member/aftersale/index',
@@ -38,6 +40,8 @@ export const PAGES = {
   memberPoints: '/member/points/index',
   memberReview: '/member/review/index',
   memberReviews: '/member/reviews/index',
+  memberCouponCenter: '/member/coupon-center/index',
+  memberCoupons: '/member/coupons/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -98,4 +102,6 @@ export const routes = {
   memberAfterSaleApply: (orderId: string) => link(PAGES.memberAfterSaleApply, { orderId }),
   /** One after-sale case, for its buyer. */
   memberAfterSale: (id: string) => link(PAGES.memberAfterSale, { id }),
+  /** 领券中心: every coupon on offer, or those of one product. */
+  memberCouponCenter: (productId?: string) => link(PAGES.memberCouponCenter, { productId }),
 } satisfies Partial<Record<PageName, (...args: never[]) => string>>;

@@ -59,7 +59,7 @@ const order = (extra: Partial<Order> = {}): Order => ({
       lineFen: 6800,
     },
   ],
-  amounts: { goodsFen: 9380, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 10180 },
+  amounts: { goodsFen: 9380, couponFen: 0, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 10180 },
   address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市', detail: '文三路 100 号' },
   createdAt: '2026-01-05T01:00:00.000Z',
   payBefore: '2026-01-05T01:30:00.000Z',

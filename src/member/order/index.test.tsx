@@ -37,7 +37,7 @@ function order(status: OrderStatus, commands: OrderCommand[], extra: Partial<Ord
         lineFen: 2580,
       },
     ],
-    amounts: { goodsFen: 2580, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
+    amounts: { goodsFen: 2580, couponFen: 0, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
     address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' },
     createdAt: local(1, 5, 9, 3),
     payBefore: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
@@ -108,12 +108,43 @@ describe('order page', () => {
   it('shows the points the order spent', async () => {
     await open(
       order('paid', [], {
-        amounts: { goodsFen: 2580, pointsUsed: 100, pointsDiscountFen: 100, shippingFen: 800, payableFen: 3280 },
+        amounts: {
+          goodsFen: 2580,
+          couponFen: 0,
+          pointsUsed: 100,
+          pointsDiscountFen: 100,
+          shippingFen: 800,
+          payableFen: 3280,
+        },
       }),
     );
     expect(screen.getByText('积分抵扣（100 积分）')).toBeTruthy();
     expect(screen.getByText('-¥1.00')).toBeTruthy();
     expect(screen.getByText('¥32.80')).toBeTruthy();
+  });
+
+  it('shows what the order’s coupon took off, by its name, before the points', async () => {
+    await open(
+      order('paid', [], {
+        amounts: {
+          goodsFen: 2580,
+          couponFen: 500,
+          pointsUsed: 100,
+          pointsDiscountFen: 100,
+          shippingFen: 800,
+          payableFen: 2780,
+        },
+        coupon: { id: 'mc1', name: '新客立减' },
+      }),
+    );
+    expect(screen.getByText('优惠券（新客立减）')).toBeTruthy();
+    expect(screen.getByText('-¥5.00')).toBeTruthy();
+    expect(screen.getByText('¥27.80')).toBeTruthy();
+  });
+
+  it('shows no coupon row for an order without one', async () => {
+    await open(order('paid', []));
+    expect(screen.queryByText(/^优惠券/)).toBeNull();
   });
 
   it('says 已下架 on a line whose product is no longer sold, and still opens its page', async () => {

@@ -183,6 +183,9 @@ export default function OrderPage() {
         <View className="order__amounts">
           <Row label="商品金额" value={formatFen(order.amounts.goodsFen)} />
           <Row label="运费" value={order.amounts.shippingFen === 0 ? '免运费' : formatFen(order.amounts.shippingFen)} />
+          {order.amounts.couponFen > 0 ? (
+            <Row label={couponLabel(order)} value={`-${formatFen(order.amounts.couponFen)}`} />
+          ) : null}
           {order.amounts.pointsUsed > 0 ? (
             <Row
               label={`积分抵扣（${order.amounts.pointsUsed} 积分）`}
@@ -339,4 +342,9 @@ function ReviewEntry(props: { orderId: string; skuId: string; reviewed: boolean;
       {reviewed ? '已评价' : '评价'}
     </Text>
   );
+}
+
+/** 优惠券（店庆满减）: the coupon the order spent, by the name it had. */
+function couponLabel(order: Order): string {
+  return order.coupon ? `优惠券（${order.coupon.name}）` : '优惠券';
 }

@@ -49,7 +49,7 @@ const order = (extra: Partial<Order> = {}): Order => ({
       lineFen: 6800,
     },
   ],
-  amounts: { goodsFen: 6800, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 0, payableFen: 6800 },
+  amounts: { goodsFen: 6800, couponFen: 0, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 0, payableFen: 6800 },
   address: { name: '王小明', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '文三路 100 号' },
   createdAt: '2026-01-05T01:00:00.000Z',
   payBefore: '2026-01-05T01:30:00.000Z',

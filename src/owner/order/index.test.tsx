@@ -91,6 +91,19 @@ describe('owner order page', () => {
     expect(screen.getByText('5kg 袋装 · 已下架')).toBeTruthy();
   });
 
+  it('shows what the order’s coupon took off, by its name', async () => {
+    const amounts = { ...makeOrder().amounts, couponFen: 1000, payableFen: 29780 };
+    await openOrder({ amounts, coupon: { id: 'mc1', name: '店庆满减' } });
+    expect(screen.getByText('优惠券（店庆满减）')).toBeTruthy();
+    expect(screen.getByText('-¥10.00')).toBeTruthy();
+    expect(screen.getByText('¥297.80')).toBeTruthy();
+  });
+
+  it('shows no coupon row for an order without one', async () => {
+    await openOrder({});
+    expect(screen.queryByText(/^优惠券/)).toBeNull();
+  });
+
   it('shows what needs the owner’s attention as a banner', async () => {
     await openOrder({ attention: { latePayment: true, stockShort: false } });
     expect(screen.getByText('支付晚于自动取消到账')).toBeTruthy();

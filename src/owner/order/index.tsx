@@ -168,6 +168,12 @@ export default function OwnerOrderPage() {
           </View>
         ))}
         <Field label="商品金额" value={formatFen(order.amounts.goodsFen)} />
+        {order.amounts.couponFen > 0 ? (
+          <Field
+            label={order.coupon ? `优惠券（${order.coupon.name}）` : '优惠券'}
+            value={`-${formatFen(order.amounts.couponFen)}`}
+          />
+        ) : null}
         {order.amounts.pointsUsed > 0 ? (
           <Field
             label={`积分抵扣（${order.amounts.pointsUsed} 积分）`}

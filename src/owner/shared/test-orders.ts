@@ -27,7 +27,7 @@ export function makeOrder(overrides: Partial<Order> = {}): Order {
         lineFen: 13980,
       },
     ],
-    amounts: { goodsFen: 30780, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 0, payableFen: 30780 },
+    amounts: { goodsFen: 30780, couponFen: 0, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 0, payableFen: 30780 },
     address: {
       name: '王小波',
       phone: '13800138000',

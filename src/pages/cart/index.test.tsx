@@ -139,6 +139,6 @@ describe('cart page', () => {
         priceFen: 1290,
       },
     ]);
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkout/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/checkout/index' });
   });
 });

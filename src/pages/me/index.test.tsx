@@ -104,7 +104,7 @@ describe('me page', () => {
 
   it(
     'gives the owner every desk: ' +
-      'orders, products, summary, sharers, withdrawals, rates, points, reviews and settings',
+      'orders, products, summary, sharers, withdrawals, rates, points, reviews, coupons and settings',
     async () => {
       session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null, service: NO_SERVICE } });
       render(<MePage />);
@@ -118,6 +118,7 @@ describe('me page', () => {
         ['积分设置', '/owner/points/index'],
         ['商品管理', '/owner/products/index'],
         ['评价管理', '/owner/reviews/index'],
+        ['优惠券', '/owner/coupons/index'],
         ['店铺设置', '/owner/settings/index'],
       ];
       for (const [label, url] of entries) {
@@ -133,6 +134,14 @@ describe('me page', () => {
     fireEvent.click(await screen.findByText('分享赚佣金 · 推广中心 ›'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/share/center/index' });
     expect(screen.queryByText('推广员')).toBeNull();
+  });
+
+  it('opens 我的优惠券 for everyone', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('我的优惠券'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/coupons/index' });
+    expect(screen.queryByText('优惠券')).toBeNull();
   });
 });
 

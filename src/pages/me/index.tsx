@@ -1,6 +1,6 @@
-// Me: who I am in this shop, the share code my links carry, my orders by state, my member card (开卡, points), who
-// recommended me (and a way to release that), the way into my 推广中心, and the owner's way into the shop's
-// management.
+// Me: who I am in this shop, the share code my links carry, my orders by state, my member card (开卡, points), my
+// coupons, who recommended me (and a way to release that), the way into my 推广中心, and the owner's way into the
+// shop's management.
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -40,6 +40,7 @@ const OWNER_ENTRIES: Array<{ label: string; hint: string; url: string }> = [
   { label: '佣金设置', hint: '默认与单品佣金比例 ›', url: PAGES.ownerRates },
   { label: '积分设置', hint: '得积分、抵现与有效期 ›', url: PAGES.ownerPoints },
   { label: '评价管理', hint: '回复与隐藏 ›', url: PAGES.ownerReviews },
+  { label: '优惠券', hint: '发券、领用情况与停发 ›', url: PAGES.ownerCoupons },
   { label: '店铺设置', hint: '店名、运费、售后与店主 ›', url: PAGES.ownerSettings },
 ];
 
@@ -96,6 +97,13 @@ export default function MePage() {
       </View>
 
       <PointsCard user={user} card={points} />
+
+      <View className="me__card me__links">
+        <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberCoupons)}>
+          <Text className="me__entry-label">我的优惠券</Text>
+          <Text className="me__entry-hint">领券与用券 ›</Text>
+        </View>
+      </View>
 
       {binding && msUntil(binding.until) > 0 ? <BindingCard binding={binding} /> : null}
 

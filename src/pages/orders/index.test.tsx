@@ -29,6 +29,7 @@ function order(id: string, status: OrderStatus, title: string, lines = 1): Order
     items: Array.from({ length: lines }, (_, n) => line(n)),
     amounts: {
       goodsFen: 2580 * lines,
+      couponFen: 0,
       pointsUsed: 0,
       pointsDiscountFen: 0,
       shippingFen: 800,

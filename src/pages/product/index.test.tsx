@@ -210,7 +210,7 @@ describe('product page', () => {
       },
     ]);
     expect(draft.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkout/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/checkout/index' });
     expect(useCart.getState().lines).toEqual([]);
   });
 

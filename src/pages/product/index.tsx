@@ -27,6 +27,7 @@ import { PAGES, routes } from '../../routes';
 import { summarizeCart, useCart, type AddOutcome, type CartItem } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
+import CouponRow from './CouponRow';
 import Reviews from './Reviews';
 import SkuPicker from './SkuPicker';
 import TrustBanner from './TrustBanner';
@@ -175,6 +176,8 @@ export default function ProductPage() {
       </View>
 
       <TrustBanner trust={trust} />
+
+      {moments ? null : <CouponRow productId={product.id} />}
 
       <View className="product__card">
         <View className="product__section-head">

@@ -1,6 +1,6 @@
-// Checkout: where the order goes, what is in it, what the server says it costs (with 积分抵扣 if the buyer turns it
-// on), then 提交订单 → create → pay → the order's page. The lines come from the checkout draft (the cart's
-// selection or one 立即购买 line).
+// Checkout: where the order goes, what is in it, what the server says it costs (with the best usable coupon, which
+// the buyer may change or drop, and 积分抵扣 if the buyer turns it on), then 提交订单 → create → pay → the order's
+// page. The lines come from the checkout draft (the cart's selection or one 立即购买 line).
 import { useRef, useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -15,8 +15,10 @@ import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
 import { ORDER_NOTE_MAX } from '../../../cloudfunctions/contracts/limits';
 import type { Address, OrderLine } from '../../../cloudfunctions/contracts/order';
 import { PAGES, routes } from '../../routes';
+import CouponRow from './CouponRow';
+import CouponSheet from './CouponSheet';
 import PointsRow from './PointsRow';
-import { isPointsRefusal, useCheckoutOrder, type CheckoutOrder } from './useCheckoutOrder';
+import { isCouponRefusal, isPointsRefusal, useCheckoutOrder, type CheckoutOrder } from './useCheckoutOrder';
 import './index.scss';
 
 const isH5 = () => process.env.TARO_ENV === 'h5';
@@ -31,6 +33,7 @@ export default function CheckoutPage() {
   const [formInitial, setFormInitial] = useState<Address | null>(remembered);
   const [note, setNote] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [choosingCoupon, setChoosingCoupon] = useState(false);
   // A ref as well as state: a second tap can arrive before React re-renders with `submitting`.
   const busy = useRef(false);
   const checkout = useCheckoutOrder(draft);
@@ -183,6 +186,13 @@ export default function CheckoutPage() {
               hint={quote.freeShippingFromFen > 0 ? `满${formatFen(quote.freeShippingFromFen)}免运费` : undefined}
               value={quote.amounts.shippingFen === 0 ? '免运费' : formatFen(quote.amounts.shippingFen)}
             />
+            <CouponRow
+              coupons={quote.coupons}
+              amounts={quote.amounts}
+              busy={checkout.quoteStatus === 'loading' || submitting}
+              notice={checkout.couponNotice}
+              onOpen={() => setChoosingCoupon(true)}
+            />
             <PointsRow
               offer={quote.points}
               amounts={quote.amounts}
@@ -226,6 +236,17 @@ export default function CheckoutPage() {
         </View>
       </View>
 
+      {choosingCoupon && quote ? (
+        <CouponSheet
+          coupons={quote.coupons}
+          onChoose={(id) => {
+            setChoosingCoupon(false);
+            if (id !== quote.coupons.applied) void checkout.chooseCoupon(id);
+          }}
+          onClose={() => setChoosingCoupon(false)}
+        />
+      ) : null}
+
       {payment.sheet}
     </View>
   );
@@ -255,6 +276,17 @@ async function explainFailure(code: ErrorCode, message: string, checkout: Checko
     await Taro.showModal({
       title: '积分抵扣失败',
       content: `${message}。已取消积分抵扣，请确认实付金额后重新提交。`,
+      showCancel: false,
+      confirmText: '知道了',
+    });
+    return;
+  }
+  if (isCouponRefusal(code)) {
+    // The coupon was used by another order, expired or was stopped since the quote: the buyer sees the new payable.
+    void checkout.dropCoupon(message);
+    await Taro.showModal({
+      title: '优惠券不可用',
+      content: `${message}。已重新选择优惠券，请确认实付金额后重新提交。`,
       showCancel: false,
       confirmText: '知道了',
     });

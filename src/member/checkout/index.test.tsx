@@ -3,7 +3,8 @@ import { orderApi } from '../../api/order';
 import { devPay } from '../../api/dev-pay';
 import { useCart, type CartItem } from '../../stores/cart';
 import { useCheckout, type CheckoutLine } from '../../stores/checkout';
-import type { Order, PayResult, Quote } from '../../../cloudfunctions/contracts/order';
+import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
+import type { Order, PayResult, Quote, QuoteCoupon, UnusableCoupon } from '../../../cloudfunctions/contracts/order';
 import { deferred } from '../../test-utils/deferred';
 import { mockedTaro, resetTaroMock } from '../../test-utils/taro-mock';
 import CheckoutPage from './index';
@@ -41,7 +42,8 @@ const ORDER_ID = 'YJ7K3M9Q2W4E6R8T1Y';
 
 const priced: Quote = {
   items: [{ ...teaLine, lineFen: 2580 }],
-  amounts: { goodsFen: 2580, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
+  amounts: { goodsFen: 2580, couponFen: 0, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 800, payableFen: 3380 },
+  coupons: { usable: [], unusable: [], best: null, applied: null },
   freeShippingFromFen: 9900,
   points: { available: 0, maxUsable: 0, perYuan: 100, step: 1, capBp: 5000 },
 };
@@ -408,6 +410,181 @@ describe('checkout page: 积分抵扣', () => {
     expect(quote).toHaveBeenLastCalledWith({ items });
     expect(screen.queryByLabelText('使用积分抵扣')).toBeNull();
     expect(payable()).toBe('¥33.80');
+    expect(screen.queryByText('重新计算')).toBeNull();
+  });
+});
+
+describe('checkout page: 优惠券', () => {
+  const items = [{ productId: 'p1', skuId: 's1', qty: 2 }];
+  const memberCoupon = {
+    couponId: 'c1',
+    thresholdFen: 0,
+    scope: 'all' as const,
+    validFrom: new Date(2026, 11, 1).toISOString(),
+    validTo: new Date(2026, 11, 31, 23).toISOString(),
+    status: 'usable' as const,
+    claimedAt: new Date(2026, 11, 1).toISOString(),
+  };
+  const fiveOff: QuoteCoupon = {
+    ...memberCoupon,
+    id: 'mc5',
+    name: '新客立减',
+    kind: 'amount_off',
+    offFen: 500,
+    discountFen: 500,
+  };
+  const twoOff: QuoteCoupon = {
+    ...memberCoupon,
+    id: 'mc2',
+    name: '店庆券',
+    kind: 'amount_off',
+    offFen: 200,
+    discountFen: 200,
+  };
+  const tooBig: UnusableCoupon = {
+    ...memberCoupon,
+    id: 'mc9',
+    name: '满百券',
+    kind: 'amount_off',
+    offFen: 1000,
+    thresholdFen: 10000,
+    why: '还差 ¥74.20 可用',
+  };
+  const coupons = { usable: [fiveOff, twoOff], unusable: [tooBig], best: 'mc5' };
+  /** Answers a quote by the coupon it asks for, as the server does: absent → the best one. */
+  const quoteByCoupon = () =>
+    quote.mockImplementation(async (input) => {
+      const id = input.couponId === undefined ? 'mc5' : input.couponId;
+      const off = id === 'mc5' ? 500 : id === 'mc2' ? 200 : 0;
+      const amounts = { ...priced.amounts, couponFen: off, payableFen: 3380 - off };
+      return { ok: true, data: { ...priced, amounts, coupons: { ...coupons, applied: id } } };
+    });
+  const couponRow = () => screen.getByLabelText('选择优惠券');
+  const payable = () => document.querySelector('.checkout__total-value')?.textContent;
+
+  async function openWithCoupons() {
+    process.env.TARO_ENV = 'h5';
+    startCheckout();
+    quoteByCoupon();
+    render(<CheckoutPage />);
+    expect(await screen.findByText('-¥5.00')).toBeTruthy();
+  }
+
+  it('the first quote lets the server apply the best coupon; the row shows it and the order spends it', async () => {
+    await openWithCoupons();
+    expect(quote).toHaveBeenCalledTimes(1);
+    expect(quote).toHaveBeenCalledWith({ items });
+    expect(quote.mock.calls[0][0]).not.toHaveProperty('couponId');
+    expect(screen.getByText('新客立减')).toBeTruthy();
+    expect(payable()).toBe('¥28.80');
+
+    const requestId = useCheckout.getState().draft!.requestId;
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0][0]).toEqual({ requestId, items, address, couponId: 'mc5' });
+  });
+
+  it('the chooser lists usable coupons with their discount and unusable ones greyed with why', async () => {
+    await openWithCoupons();
+    fireEvent.click(couponRow());
+    expect(screen.getByText('选择优惠券')).toBeTruthy();
+    expect(screen.getByText('可用优惠券（2）')).toBeTruthy();
+    expect(screen.getByText('-¥2.00')).toBeTruthy();
+    expect(screen.getByText('本单不可用（1）')).toBeTruthy();
+    const why = screen.getByText('还差 ¥74.20 可用');
+    expect(why.closest('.coupon-card')?.className).toContain('coupon-card--muted');
+    // An unusable coupon cannot be chosen.
+    fireEvent.click(screen.getByText('满百券'));
+    expect(quote).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('已选').closest('.coupon-card')?.textContent).toContain('新客立减');
+  });
+
+  it('switching re-quotes with that coupon, dropping with null; the order is placed with the applied one', async () => {
+    await openWithCoupons();
+    fireEvent.click(couponRow());
+    fireEvent.click(screen.getByText('店庆券'));
+    expect(await screen.findByText('-¥2.00')).toBeTruthy();
+    expect(quote).toHaveBeenLastCalledWith({ items, couponId: 'mc2' });
+    expect(screen.queryByText('选择优惠券')).toBeNull();
+    expect(payable()).toBe('¥31.80');
+
+    fireEvent.click(couponRow());
+    fireEvent.click(screen.getByText('不使用优惠券'));
+    await waitFor(() => expect(quote).toHaveBeenLastCalledWith({ items, couponId: null }));
+    await waitFor(() => expect(payable()).toBe('¥33.80'));
+    expect(screen.getByText('2 张可用')).toBeTruthy();
+
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0][0]).not.toHaveProperty('couponId');
+  });
+
+  it('keeps the chosen coupon when 积分抵扣 is turned on', async () => {
+    await openWithCoupons();
+    quote.mockImplementation(async (input) => {
+      const off = input.couponId === 'mc2' ? 200 : 500;
+      const used = input.pointsToUse ?? 0;
+      const amounts = {
+        ...priced.amounts,
+        couponFen: off,
+        pointsUsed: used,
+        pointsDiscountFen: used,
+        payableFen: 3380 - off - used,
+      };
+      const points = { available: 150, maxUsable: 100, perYuan: 100, step: 1, capBp: 5000 };
+      const applied = input.couponId ?? 'mc5';
+      return { ok: true, data: { ...priced, amounts, points, coupons: { ...coupons, applied } } };
+    });
+    fireEvent.click(couponRow());
+    fireEvent.click(screen.getByText('店庆券'));
+    await screen.findByText('-¥2.00');
+    fireEvent.click(screen.getByLabelText('使用积分抵扣'));
+    await waitFor(() => expect(quote).toHaveBeenLastCalledWith({ items, pointsToUse: 100, couponId: 'mc2' }));
+    await waitFor(() => expect(payable()).toBe('¥30.80'));
+  });
+
+  it('if create refuses the coupon: says why, lets the server pick again, and places the order anew', async () => {
+    await openWithCoupons();
+    fireEvent.click(couponRow());
+    fireEvent.click(screen.getByText('店庆券'));
+    await screen.findByText('-¥2.00');
+    const refusal = '优惠券已被使用';
+    create.mockResolvedValueOnce({
+      ok: false,
+      // The coupon function's refusals are `coupon.*` codes.
+      error: { code: 'coupon.used' as ErrorCode, message: refusal },
+    });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() =>
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: '优惠券不可用',
+          content: `${refusal}。已重新选择优惠券，请确认实付金额后重新提交。`,
+        }),
+      ),
+    );
+    expect(await screen.findByText(`${refusal}，已为你重新选择优惠券`)).toBeTruthy();
+    expect(quote).toHaveBeenLastCalledWith({ items });
+    expect(await screen.findByText('-¥5.00')).toBeTruthy();
+    expect(pay).not.toHaveBeenCalled();
+
+    // Nothing was placed under the requestId: the same request goes again with the coupon now applied.
+    const requestId = useCheckout.getState().draft!.requestId;
+    create.mockResolvedValueOnce({ ok: true, data: { order } });
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    expect(create.mock.calls[1][0]).toEqual({ requestId, items, address, couponId: 'mc5' });
+  });
+
+  it('a chosen coupon the quote refuses is dropped for the server’s pick, with why', async () => {
+    await openWithCoupons();
+    quote.mockResolvedValueOnce({ ok: false, error: { code: 'coupon.expired' as ErrorCode, message: '优惠券已过期' } });
+    fireEvent.click(couponRow());
+    fireEvent.click(screen.getByText('店庆券'));
+    expect(await screen.findByText('优惠券已过期，已为你重新选择优惠券')).toBeTruthy();
+    expect(quote).toHaveBeenLastCalledWith({ items });
     expect(screen.queryByText('重新计算')).toBeNull();
   });
 });

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '优惠券',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 100,
+});
