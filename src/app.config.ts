@@ -1,6 +1,7 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
+    'pages/category/index',
     'pages/product/index',
     'pages/cart/index',
     'pages/checkout/index',
@@ -26,6 +27,7 @@ export default defineAppConfig({
         'products/index',
         'product/index',
         'settings/index',
+        'categories/index',
       ],
     },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },
@@ -39,8 +41,11 @@ export default defineAppConfig({
         'points/index',
         'review/index',
         'reviews/index',
+        'favorites/index',
       ],
     },
+    // The catalogue search, opened from the home page and the 分类 tab.
+    { root: 'browse', pages: ['search/index'] },
   ],
   // The order page lives in member/: the checkout (which opens it once paid) and the order list load that
   // subpackage in the background, so the order opens as fast as from the main package.
@@ -65,6 +70,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab/category.png',
+        selectedIconPath: 'assets/tab/category-active.png',
       },
       {
         pagePath: 'pages/cart/index',

@@ -4,10 +4,13 @@
 import type { ShareChannel } from '../cloudfunctions/contracts/commission';
 import type { BuyerTab, OwnerView } from '../cloudfunctions/contracts/order';
 
-/** Each page's path, by name. The tab pages (home, cart, me) are opened with switchTab, which takes no query. */
+/**
+ * Each page's path, by name. The tab pages (home, category, cart, me) are opened with switchTab, which takes no query.
+ */
 export const PAGES = {
   // Main package (tab pages first).
   home: '/pages/index/index',
+  category: '/pages/category/index',
   cart: '/pages/cart/index',
   me: '/pages/me/index',
   product: '/pages/product/index',
@@ -26,6 +29,7 @@ export const PAGES = {
   ownerProducts: '/owner/products/index',
   ownerProduct: '/owner/product/index',
   ownerSettings: '/owner/settings/index',
+  ownerCategories: '/owner/categories/index',
   // Subpackage share/.
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',
@@ -38,6 +42,9 @@ export const PAGES = {
   memberPoints: '/member/points/index',
   memberReview: '/member/review/index',
   memberReviews: '/member/reviews/index',
+  memberFavorites: '/member/favorites/index',
+  // Subpackage browse/ (the catalogue search).
+  search: '/browse/search/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -190,6 +190,7 @@ it('draftFromProduct shows fen as yuan and a rate as percent; the default rate a
     commissionRateBp: 725,
     defaultCommissionRateBp: 500,
     status: 'on_sale',
+    categoryIds: [],
   };
   expect(draftFromProduct(product)).toEqual({
     title: '蜂蜜',

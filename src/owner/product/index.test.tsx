@@ -49,6 +49,7 @@ const honey = (extra: Partial<OwnerProductDetail> = {}): OwnerProductDetail => (
   commissionRateBp: null,
   defaultCommissionRateBp: 500,
   status: 'on_sale',
+  categoryIds: [],
   ...extra,
 });
 const entry = (id: string, extra: Partial<StockEntry> = {}): StockEntry => ({

@@ -31,6 +31,7 @@ const product = {
     { id: 's3', spec: '100g 尝鲜', priceFen: 1590, stock: 2 },
   ],
   status: 'on_sale' as const,
+  categoryIds: [],
 };
 const reviews: ProductDetail['reviews'] = { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 };
 const bob = {
@@ -61,9 +62,9 @@ beforeEach(() => {
 
 async function openPage(
   trust: ProductDetail['trust'] = {},
-  extra: Partial<Pick<ProductDetail, 'myNote' | 'reviews'>> = {},
+  extra: Partial<Pick<ProductDetail, 'myNote' | 'reviews' | 'favorited'>> = {},
 ) {
-  getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews, ...extra } });
+  getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews, favorited: false, ...extra } });
   render(<ProductPage />);
   await screen.findByText('云南古树红茶 200g');
 }
@@ -217,7 +218,7 @@ describe('product page', () => {
   it('says 已售罄 instead of offering to buy when every SKU is sold out', async () => {
     getProduct.mockResolvedValue({
       ok: true,
-      data: { product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) }, trust: {}, reviews },
+      data: { product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) }, trust: {}, reviews, favorited: false },
     });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
@@ -245,7 +246,7 @@ describe('product page', () => {
     getProduct.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
     render(<ProductPage />);
     expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
-    getProduct.mockResolvedValueOnce({ ok: true, data: { product, trust: {}, reviews } });
+    getProduct.mockResolvedValueOnce({ ok: true, data: { product, trust: {}, reviews, favorited: false } });
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('云南古树红茶 200g')).toBeTruthy();
     expect(getProduct).toHaveBeenCalledTimes(2);
@@ -348,7 +349,7 @@ describe('product page: my note and the poster', () => {
   it('offers no poster of a product that is off sale', async () => {
     getProduct.mockResolvedValue({
       ok: true,
-      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews },
+      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, favorited: false },
     });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
@@ -359,7 +360,7 @@ describe('product page: my note and the poster', () => {
   it('says 已下架 on the chat card and the Moments title of a product off sale, not the note', async () => {
     getProduct.mockResolvedValue({
       ok: true,
-      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, myNote: '我家常备' },
+      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, favorited: false, myNote: '我家常备' },
     });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
