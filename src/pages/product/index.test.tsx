@@ -8,15 +8,17 @@ import { useSession } from '../../stores/session';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import ProductPage from './index';
 import { NO_SERVICE } from '../../test-utils/fixtures';
+import { deferred } from '../../test-utils/deferred';
 
 // What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs (see taroPage).
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
-jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn() } }));
+jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn(), favorite: jest.fn() } }));
 jest.mock('../../api/commission', () => ({ commissionApi: { recordVisit: jest.fn() } }));
 
 const Taro = mockedTaro();
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
+const favorite = shopApi.favorite as jest.MockedFunction<typeof shopApi.favorite>;
 const recordVisit = commissionApi.recordVisit as jest.MockedFunction<typeof commissionApi.recordVisit>;
 
 const product = {
@@ -51,6 +53,7 @@ const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }]
 beforeEach(() => {
   resetTaroMock();
   getProduct.mockReset();
+  favorite.mockReset();
   session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
   recordVisit.mockReset().mockResolvedValue({ ok: true, data: { bound: false, binding: null } });
   useSession.setState(initialSession, true);
@@ -516,5 +519,45 @@ describe('product page: reviews', () => {
     await openPage({}, { reviews: { ...reviews, boughtLast30Days: 4 } });
     expect(screen.getByText('暂无评价')).toBeTruthy();
     expect(screen.getByText('近30天 4 人购买')).toBeTruthy();
+  });
+});
+
+describe('收藏 on the product page', () => {
+  const star = () => screen.getByRole('switch');
+
+  it('shows the kept state at once, then the shop\'s word', async () => {
+    await openPage();
+    expect(star().textContent).toBe('☆ 收藏');
+    const answer = deferred<Awaited<ReturnType<typeof shopApi.favorite>>>();
+    favorite.mockReturnValueOnce(answer.promise);
+    fireEvent.click(star());
+    expect(favorite).toHaveBeenCalledWith({ productId: 'p1', on: true });
+    expect(star().textContent).toBe('★ 已收藏');
+    expect(star().getAttribute('aria-checked')).toBe('true');
+    await act(async () => answer.resolve({ ok: true, data: { productId: 'p1', favorited: true } }));
+    expect(star().textContent).toBe('★ 已收藏');
+    expect(lastToast()).toBe('已收藏');
+  });
+
+  it('puts it back and says why when the shop refuses', async () => {
+    await openPage({}, { favorited: true });
+    expect(star().textContent).toBe('★ 已收藏');
+    const answer = deferred<Awaited<ReturnType<typeof shopApi.favorite>>>();
+    favorite.mockReturnValueOnce(answer.promise);
+    fireEvent.click(star());
+    expect(favorite).toHaveBeenCalledWith({ productId: 'p1', on: false });
+    expect(star().textContent).toBe('☆ 收藏');
+    // A second tap while the first is under way sends nothing.
+    fireEvent.click(star());
+    expect(favorite).toHaveBeenCalledTimes(1);
+    await act(async () => answer.resolve({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } }));
+    expect(star().textContent).toBe('★ 已收藏');
+    expect(lastToast()).toBe('网络异常，请稍后重试');
+  });
+
+  it('is not offered in the Moments preview, which has no buyer signed in', async () => {
+    taroPage.scene = 1154;
+    await openPage();
+    expect(screen.queryByRole('switch')).toBeNull();
   });
 });
