@@ -134,6 +134,13 @@ describe('me page', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/share/center/index' });
     expect(screen.queryByText('推广员')).toBeNull();
   });
+
+  it('opens 我的收藏', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('我的收藏'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/favorites/index' });
+  });
 });
 
 describe('me page: my recommender', () => {

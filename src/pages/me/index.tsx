@@ -97,6 +97,13 @@ export default function MePage() {
 
       <PointsCard user={user} card={points} />
 
+      <View className="me__card me__links">
+        <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberFavorites)}>
+          <Text className="me__entry-label">我的收藏</Text>
+          <Text className="me__entry-hint">收藏的好物 ›</Text>
+        </View>
+      </View>
+
       {binding && msUntil(binding.until) > 0 ? <BindingCard binding={binding} /> : null}
 
       <View className="me__card me__share" hoverClass="me__card--pressed" onClick={open(PAGES.shareCenter)}>
