@@ -65,7 +65,10 @@ describe('search page', () => {
 
   it('keeps the last searches on the device, latest first, and a tap searches one again', async () => {
     stored.set(SEARCH_HISTORY_KEY, ['蜂蜜', '大米']);
-    listProducts.mockResolvedValue({ ok: true, data: { items: [card('p1', '五常稻花香大米 5kg', 6990)], nextCursor: null } });
+    listProducts.mockResolvedValue({
+      ok: true,
+      data: { items: [card('p1', '五常稻花香大米 5kg', 6990)], nextCursor: null },
+    });
     render(<SearchPage />);
     expect(screen.getByText('搜索历史')).toBeTruthy();
     fireEvent.click(screen.getByText('大米'));
@@ -114,7 +117,10 @@ describe('search page', () => {
     render(<SearchPage />);
     await searchFor('蜂蜜');
     expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
-    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p1', '秦岭土蜂蜜', 6800)], nextCursor: null } });
+    listProducts.mockResolvedValueOnce({
+      ok: true,
+      data: { items: [card('p1', '秦岭土蜂蜜', 6800)], nextCursor: null },
+    });
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('秦岭土蜂蜜')).toBeTruthy();
   });

@@ -221,7 +221,12 @@ describe('product page', () => {
   it('says 已售罄 instead of offering to buy when every SKU is sold out', async () => {
     getProduct.mockResolvedValue({
       ok: true,
-      data: { product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) }, trust: {}, reviews, favorited: false },
+      data: {
+        product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) },
+        trust: {},
+        reviews,
+        favorited: false,
+      },
     });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
@@ -525,7 +530,7 @@ describe('product page: reviews', () => {
 describe('收藏 on the product page', () => {
   const star = () => screen.getByRole('switch');
 
-  it('shows the kept state at once, then the shop\'s word', async () => {
+  it("shows the kept state at once, then the shop's word", async () => {
     await openPage();
     expect(star().textContent).toBe('☆ 收藏');
     const answer = deferred<Awaited<ReturnType<typeof shopApi.favorite>>>();
