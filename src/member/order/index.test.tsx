@@ -407,7 +407,7 @@ describe('再来一单', () => {
     }
   });
 
-  it("puts every line in the cart at today's price and opens the cart, without a modal when all were there", async () => {
+  it("puts every line in the cart at today's price and opens the cart, no modal when all were there", async () => {
     await open(order('completed', []));
     api.buyAgain.mockResolvedValueOnce({
       ok: true,
@@ -423,7 +423,7 @@ describe('再来一单', () => {
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/cart/index' });
   });
 
-  it('adds only the available lines (a short one with what is left) and says the rest before the cart opens', async () => {
+  it('adds only the available lines (a short one with what is left), says the rest, then opens the cart', async () => {
     await open(order('completed', []));
     api.buyAgain.mockResolvedValueOnce({
       ok: true,

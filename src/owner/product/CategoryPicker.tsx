@@ -46,7 +46,7 @@ export default function CategoryPicker({ picked, onChange }: CategoryPickerProps
         {categories.items.map((c) => {
           const on = picked.includes(c.id);
           return (
-            <Text
+            <View
               key={c.id}
               className={on ? 'product-editor__chip product-editor__chip--on' : 'product-editor__chip'}
               role="checkbox"
@@ -54,7 +54,7 @@ export default function CategoryPicker({ picked, onChange }: CategoryPickerProps
               onClick={() => toggle(c.id)}
             >
               {c.name}
-            </Text>
+            </View>
           );
         })}
       </View>

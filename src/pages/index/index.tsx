@@ -1,4 +1,5 @@
-// Home: a search bar and the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to the bottom.
+// Home: a search bar and the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to
+// the bottom.
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import PagedList from '../../components/PagedList';

@@ -1,7 +1,7 @@
 // 收藏 on the product page: shown at once (optimistic), put back with a toast when the shop refuses. Hidden in the
 // Moments preview, which has no signed-in buyer.
 import { useEffect, useRef, useState } from 'react';
-import { Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { shopApi } from '../../api/shop';
 import './FavoriteButton.scss';
@@ -37,13 +37,13 @@ export default function FavoriteButton({ productId, favorited, moments }: Favori
   };
 
   return (
-    <Text
+    <View
       className={on ? 'favorite-button favorite-button--on' : 'favorite-button'}
       role="switch"
       aria-checked={on}
       onClick={() => void toggle()}
     >
       {on ? '★ 已收藏' : '☆ 收藏'}
-    </Text>
+    </View>
   );
 }
