@@ -49,7 +49,10 @@ export default defineAppConfig({
   ],
   // The order page lives in member/: the checkout (which opens it once paid) and the order list load that
   // subpackage in the background, so the order opens as fast as from the main package.
+  // The search (browse/) is small and opened from the home page and the 分类 tab: both load it in the background.
   preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['browse'] },
+    'pages/category/index': { network: 'all', packages: ['browse'] },
     'pages/checkout/index': { network: 'all', packages: ['member'] },
     'pages/orders/index': { network: 'all', packages: ['member'] },
   },
