@@ -50,6 +50,12 @@ describe('search page', () => {
 
     fireEvent.click(screen.getByText('红茶 礼盒'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/product/index?id=p2' });
+
+    // The same words again search afresh.
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [card('p9', '新到 红茶', 990)], nextCursor: null } });
+    fireEvent.click(screen.getByText('搜索'));
+    expect(await screen.findByText('新到 红茶')).toBeTruthy();
+    expect(listProducts).toHaveBeenCalledTimes(3);
   });
 
   it('refuses an empty or blank search without asking the shop', async () => {

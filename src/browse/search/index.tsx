@@ -18,6 +18,8 @@ export default function SearchPage() {
   const [draft, setDraft] = useState('');
   /** The query the results are of; '' shows the history instead. */
   const [query, setQuery] = useState('');
+  /** Each search counts, the same words again too: its results load afresh. */
+  const [searches, setSearches] = useState(0);
   const [history, setHistory] = useState(readHistory);
 
   const search = (text: string) => {
@@ -28,6 +30,7 @@ export default function SearchPage() {
     }
     setDraft(checked.q);
     setQuery(checked.q);
+    setSearches((n) => n + 1);
     const next = withSearch(history, checked.q);
     setHistory(next);
     writeHistory(next);
@@ -76,7 +79,7 @@ export default function SearchPage() {
         </View>
       </View>
       {query ? (
-        <SearchResults q={query} />
+        <SearchResults key={searches} q={query} />
       ) : (
         <History items={history} onSearch={search} onClear={() => void clearHistory()} />
       )}
