@@ -47,19 +47,21 @@ export default function CategoryPage() {
       <View className="category__search" onClick={openSearch}>
         <Text className="category__search-box">搜索商品</Text>
       </View>
-      <View className="category__side">
-        {side.map((c) => (
-          <View
-            key={c.id || 'all'}
-            className={c.id === (current?.id ?? '') ? 'category__tab category__tab--active' : 'category__tab'}
-            aria-selected={c.id === (current?.id ?? '')}
-            onClick={() => setChosen(c.id)}
-          >
-            {c.name}
-          </View>
-        ))}
+      <View className="category__body">
+        <View className="category__side">
+          {side.map((c) => (
+            <View
+              key={c.id || 'all'}
+              className={c.id === (current?.id ?? '') ? 'category__tab category__tab--active' : 'category__tab'}
+              aria-selected={c.id === (current?.id ?? '')}
+              onClick={() => setChosen(c.id)}
+            >
+              {c.name}
+            </View>
+          ))}
+        </View>
+        <CategoryProducts categoryId={current?.id} name={current?.name} />
       </View>
-      <CategoryProducts categoryId={current?.id} name={current?.name} />
     </View>
   );
 }
