@@ -51,9 +51,16 @@ const cart = (x, y) => {
   return handle || post || basket || wheel(30) || wheel(58);
 };
 
+// Categories: a grid of three squares and a circle.
+const category = (x, y) => {
+  const square = (x0, y0) => x >= x0 && x <= x0 + 22 && y >= y0 && y <= y0 + 22;
+  const circle = (x - 52.5) ** 2 + (y - 52.5) ** 2 <= 12 ** 2;
+  return square(14, 14) || square(45, 14) || square(14, 45) || circle;
+};
+
 const GREY = [0x88, 0x88, 0x88];
 const RED = [0xe4, 0x39, 0x3c];
-for (const [name, shape] of Object.entries({ home, cart, me })) {
+for (const [name, shape] of Object.entries({ home, category, cart, me })) {
   writeFileSync(join(out, `${name}.png`), draw(shape, GREY));
   writeFileSync(join(out, `${name}-active.png`), draw(shape, RED));
 }

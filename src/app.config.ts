@@ -1,5 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/product/index', 'pages/cart/index', 'pages/orders/index', 'pages/me/index'],
+  pages: [
+    'pages/index/index',
+    'pages/category/index',
+    'pages/product/index',
+    'pages/cart/index',
+    'pages/orders/index',
+    'pages/me/index',
+  ],
   // The owner's pages load only when an owner opens them: buyers never download them.
   // The sharer's pages and member/ (the checkout, an order's detail, 售后, 积分明细, writing a review, a product's full
   // reviews, coupons) are subpackages too: the main package stays within its size budget (BENCHMARKS.md).
@@ -21,6 +28,7 @@ export default defineAppConfig({
         'settings/index',
         'coupons/index',
         'coupon/index',
+        'categories/index',
       ],
     },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },
@@ -37,12 +45,18 @@ export default defineAppConfig({
         'checkout/index',
         'coupon-center/index',
         'coupons/index',
+        'favorites/index',
       ],
     },
+    // The catalogue search, opened from the home page and the 分类 tab.
+    { root: 'browse', pages: ['search/index'] },
   ],
   // The checkout and the order page live in member/: the product page and the cart (which open the checkout) and the
   // order list load that subpackage in the background, so they open as fast as from the main package.
+  // The search (browse/) is small and opened from the home page and the 分类 tab: both load it in the background.
   preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['browse'] },
+    'pages/category/index': { network: 'all', packages: ['browse'] },
     'pages/product/index': { network: 'all', packages: ['member'] },
     'pages/cart/index': { network: 'all', packages: ['member'] },
     'pages/orders/index': { network: 'all', packages: ['member'] },
@@ -64,6 +78,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab/category.png',
+        selectedIconPath: 'assets/tab/category-active.png',
       },
       {
         pagePath: 'pages/cart/index',

@@ -37,7 +37,7 @@ describe('routes and app.config.ts', () => {
   });
 
   it('the tab pages are the tab bar of app.config.ts', () => {
-    expect([PAGES.home, PAGES.cart, PAGES.me]).toEqual(config.tabBar.list.map((t) => `/${t.pagePath}`));
+    expect([PAGES.home, PAGES.category, PAGES.cart, PAGES.me]).toEqual(config.tabBar.list.map((t) => `/${t.pagePath}`));
   });
 
   it('every builder leads to its own page', () => {

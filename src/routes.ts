@@ -4,10 +4,13 @@
 import type { ShareChannel } from '../cloudfunctions/contracts/commission';
 import type { BuyerTab, OwnerView } from '../cloudfunctions/contracts/order';
 
-/** Each page's path, by name. The tab pages (home, cart, me) are opened with switchTab, which takes no query. */
+/**
+ * Each page's path, by name. The tab pages (home, category, cart, me) are opened with switchTab, which takes no query.
+ */
 export const PAGES = {
   // Main package (tab pages first).
   home: '/pages/index/index',
+  category: '/pages/category/index',
   cart: '/pages/cart/index',
   me: '/pages/me/index',
   product: '/pages/product/index',
@@ -27,6 +30,7 @@ export const PAGES = {
   ownerSettings: '/owner/settings/index',
   ownerCoupons: '/owner/coupons/index',
   ownerCoupon: '/owner/coupon/index',
+  ownerCategories: '/owner/categories/index',
   // Subpackage share/.
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',
@@ -42,6 +46,9 @@ export const PAGES = {
   memberReviews: '/member/reviews/index',
   memberCouponCenter: '/member/coupon-center/index',
   memberCoupons: '/member/coupons/index',
+  memberFavorites: '/member/favorites/index',
+  // Subpackage browse/ (the catalogue search).
+  search: '/browse/search/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -149,7 +149,7 @@ export const SHOP_RULE_BOUNDS = {
 export const SHOP_NAME_MAX = 20;
 /** A catalogue search: 1 to 30 characters after trimming, matched as literal text. */
 export const SEARCH_QUERY_BOUNDS = { min: 1, max: 30 } as const;
-/** A category's name; a shop keeps at most CATEGORIES_MAX of them, a product is in at most CATEGORIES_PER_PRODUCT_MAX. */
+/** A category's name; a shop keeps at most CATEGORIES_MAX, a product is in at most CATEGORIES_PER_PRODUCT_MAX. */
 export const CATEGORY_NAME_BOUNDS = { min: 1, max: 10 } as const;
 export const CATEGORIES_MAX = 50;
 export const CATEGORIES_PER_PRODUCT_MAX = 5;

@@ -8,6 +8,7 @@ const call = <A extends OrderAction>(action: A, input: OrderInput<A>) =>
 export const orderApi = {
   quote: (input: OrderInput<'quote'>) => call('quote', input),
   create: (input: OrderInput<'create'>) => call('create', input),
+  buyAgain: (input: OrderInput<'buyAgain'>) => call('buyAgain', input),
   pay: (input: OrderInput<'pay'>) => call('pay', input),
   cancel: (input: OrderInput<'cancel'>) => call('cancel', input),
   confirmReceipt: (input: OrderInput<'confirmReceipt'>) => call('confirmReceipt', input),

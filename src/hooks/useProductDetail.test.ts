@@ -17,6 +17,7 @@ const product = {
     { id: 'k10', spec: '10kg', priceFen: 8990, stock: 0 },
   ],
   status: 'on_sale' as const,
+  categoryIds: [],
 };
 
 beforeEach(() => {
@@ -26,6 +27,7 @@ beforeEach(() => {
       product,
       trust: {},
       reviews: { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 },
+      favorited: false,
     },
   });
 });

@@ -1,14 +1,15 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { orderApi } from '../../api/order';
 import { devPay } from '../../api/dev-pay';
-import type { Order, OrderCommand, OrderStatus } from '../../../cloudfunctions/contracts/order';
+import type { BuyAgainLine, Order, OrderCommand, OrderStatus } from '../../../cloudfunctions/contracts/order';
+import { useCart } from '../../stores/cart';
 import { useSession } from '../../stores/session';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import OrderPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/order', () => ({
-  orderApi: { get: jest.fn(), pay: jest.fn(), cancel: jest.fn(), confirmReceipt: jest.fn() },
+  orderApi: { get: jest.fn(), pay: jest.fn(), cancel: jest.fn(), confirmReceipt: jest.fn(), buyAgain: jest.fn() },
 }));
 jest.mock('../../api/dev-pay', () => ({ devPay: jest.fn() }));
 
@@ -18,6 +19,7 @@ const mockedDevPay = devPay as jest.MockedFunction<typeof devPay>;
 
 const ID = 'YJ7K3M9Q2W4E6R8T1Y';
 const initialSession = useSession.getState();
+const initialCart = useCart.getState();
 // Built from local fields so the expectations hold in any time zone the tests run in.
 const local = (mo: number, d: number, h: number, mi: number) => new Date(2026, mo - 1, d, h, mi).toISOString();
 
@@ -57,6 +59,7 @@ beforeEach(() => {
   mockedDevPay.mockReset().mockResolvedValue({ ok: true, data: null });
   delete process.env.TARO_ENV;
   useSession.setState(initialSession, true);
+  useCart.setState(initialCart, true);
 });
 
 async function open(o: Order) {
@@ -187,7 +190,7 @@ describe('order page', () => {
     await act(async () => fireEvent.click(screen.getByText('取消订单')));
     expect(api.cancel).toHaveBeenCalledWith({ orderId: ID });
     expect(await screen.findByText('已取消')).toBeTruthy();
-    expect(buttons()).toEqual([]);
+    expect(buttons()).toEqual(['再来一单']);
   });
 
   it('says why an action failed and keeps the order as it was', async () => {
@@ -210,7 +213,7 @@ describe('order page', () => {
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认收货' }));
     expect(api.confirmReceipt).toHaveBeenCalledWith({ orderId: ID });
     expect(await screen.findByText('已完成')).toBeTruthy();
-    expect(buttons()).toEqual(['申请售后']);
+    expect(buttons()).toEqual(['申请售后', '再来一单']);
   });
 
   it('申请售后 shows only when the order offers it, and opens the after-sale form of this order', async () => {
@@ -403,5 +406,105 @@ describe('reviews from the order page', () => {
     act(() => taroPage.didShow?.());
     act(() => taroPage.didShow?.());
     await screen.findByText('已评价');
+  });
+});
+
+describe('再来一单', () => {
+  const line = (skuId: string, title: string, extra: Partial<BuyAgainLine> = {}): BuyAgainLine => ({
+    productId: `p-${skuId}`,
+    skuId,
+    title,
+    spec: '500g',
+    image: `/img/${skuId}.png`,
+    qty: 2,
+    priceFen: 1500,
+    paidPriceFen: 1290,
+    stock: 10,
+    status: 'ok',
+    ...extra,
+  });
+  const cartLines = () => useCart.getState().lines.map((l) => [l.skuId, l.qty, l.priceFen]);
+
+  it('is offered on completed and cancelled orders only', async () => {
+    for (const status of ['pending_payment', 'paid', 'shipped', 'refunding', 'refunded'] as const) {
+      await open(order(status, []));
+      expect([status, screen.queryByText('再来一单')]).toEqual([status, null]);
+      cleanup();
+    }
+    for (const status of ['completed', 'cancelled'] as const) {
+      await open(order(status, []));
+      expect([status, buttons()]).toEqual([status, ['再来一单']]);
+      cleanup();
+    }
+  });
+
+  it("puts every line in the cart at today's price and opens the cart, no modal when all were there", async () => {
+    await open(order('completed', []));
+    api.buyAgain.mockResolvedValueOnce({
+      ok: true,
+      data: { lines: [line('s1', '红茶'), line('s2', '蜂蜜', { qty: 1 })] },
+    });
+    await act(async () => fireEvent.click(screen.getByText('再来一单')));
+    expect(api.buyAgain).toHaveBeenCalledWith({ orderId: ID });
+    expect(cartLines()).toEqual([
+      ['s1', 2, 1500],
+      ['s2', 1, 1500],
+    ]);
+    expect(Taro.showModal).not.toHaveBeenCalled();
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/cart/index' });
+  });
+
+  it('adds only the available lines (a short one with what is left), says the rest, then opens the cart', async () => {
+    await open(order('completed', []));
+    api.buyAgain.mockResolvedValueOnce({
+      ok: true,
+      data: {
+        lines: [
+          line('s1', '红茶'),
+          line('s2', '蜂蜜', { status: 'sold_out', stock: 0 }),
+          line('s3', '大米', { status: 'off_sale', priceFen: 0, stock: 0 }),
+          line('s4', '龙井', { status: 'short', qty: 5, stock: 3 }),
+        ],
+      },
+    });
+    await act(async () => fireEvent.click(screen.getByText('再来一单')));
+    expect(cartLines()).toEqual([
+      ['s1', 2, 1500],
+      ['s4', 3, 1500],
+    ]);
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        content: '2 件商品已下架或售罄，1 件商品库存不足，已按现有库存加入，其余已加入购物车',
+        showCancel: false,
+      }),
+    );
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/cart/index' });
+    // The modal came first.
+    expect(Taro.showModal.mock.invocationCallOrder[0]).toBeLessThan(Taro.switchTab.mock.invocationCallOrder[0]);
+  });
+
+  it('adds nothing and stays when nothing is available', async () => {
+    await open(order('cancelled', []));
+    api.buyAgain.mockResolvedValueOnce({
+      ok: true,
+      data: {
+        lines: [line('s2', '蜂蜜', { status: 'sold_out', stock: 0 }), line('s3', '大米', { status: 'off_sale' })],
+      },
+    });
+    await act(async () => fireEvent.click(screen.getByText('再来一单')));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '订单中的商品都已下架或售罄，暂时无法再次购买' }),
+    );
+    expect(useCart.getState().lines).toEqual([]);
+    expect(Taro.switchTab).not.toHaveBeenCalled();
+  });
+
+  it('says why when the shop refuses, and adds nothing', async () => {
+    await open(order('completed', []));
+    api.buyAgain.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
+    await act(async () => fireEvent.click(screen.getByText('再来一单')));
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '网络异常，请稍后重试', icon: 'none' });
+    expect(useCart.getState().lines).toEqual([]);
+    expect(Taro.switchTab).not.toHaveBeenCalled();
   });
 });

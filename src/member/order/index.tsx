@@ -1,6 +1,6 @@
 // One order, for its buyer: where it stands (with the time left to pay), where it goes, what is in it, what it cost
 // and what was refunded, the parcel, its after-sale cases, what happened when, 联系客服, and the buttons the order
-// function says the buyer may press now (申请售后 opens the after-sale form).
+// function says the buyer may press now (申请售后 opens the after-sale form), and 再来一单 on a finished order.
 import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
@@ -21,6 +21,7 @@ import {
 import { PAGES, routes } from '../../routes';
 import { formatTime } from '../../lib/time';
 import type { AfterSaleSummary, Order } from '../../../cloudfunctions/contracts/order';
+import { BUY_AGAIN_STATUSES, buyAgain } from './buy-again';
 import PayCountdown from './PayCountdown';
 import { useOrderDetail } from './useOrderDetail';
 import './index.scss';
@@ -43,7 +44,7 @@ export default function OrderPage() {
     shownOnce.current = true;
   });
   const payment = usePayment();
-  const [running, setRunning] = useState<BuyerCommand | null>(null);
+  const [running, setRunning] = useState<BuyerCommand | 'buyAgain' | null>(null);
 
   if (detail.status === 'loading') return <PageState kind="loading" />;
   if (detail.status === 'not_found') {
@@ -69,7 +70,7 @@ export default function OrderPage() {
   const order = detail.order;
 
   /** Runs one command at a time; the buttons are disabled meanwhile. */
-  const run = async (command: BuyerCommand, job: () => Promise<void>) => {
+  const run = async (command: BuyerCommand | 'buyAgain', job: () => Promise<void>) => {
     if (running) return;
     setRunning(command);
     try {
@@ -121,6 +122,7 @@ export default function OrderPage() {
     applyAfterSale: () => void Taro.navigateTo({ url: routes.memberAfterSaleApply(order.id) }),
   };
   const commands = buyerCommands(order.commands);
+  const canBuyAgain = BUY_AGAIN_STATUSES.includes(order.status);
 
   return (
     <View className="order order--with-bar">
@@ -254,6 +256,19 @@ export default function OrderPage() {
             {running === command ? '处理中…' : BUYER_COMMAND_LABELS[command]}
           </View>
         ))}
+        {canBuyAgain ? (
+          <View
+            className={
+              running
+                ? 'order__action order__action--primary order__action--busy'
+                : 'order__action order__action--primary'
+            }
+            aria-disabled={!!running}
+            onClick={running ? undefined : () => void run('buyAgain', () => buyAgain(order.id))}
+          >
+            {running === 'buyAgain' ? '处理中…' : '再来一单'}
+          </View>
+        ) : null}
       </View>
       {payment.sheet}
     </View>

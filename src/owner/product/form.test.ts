@@ -88,6 +88,15 @@ describe('parsePriceFen: yuan as typed → integer fen', () => {
 });
 
 describe('buildSaveInput', () => {
+  it('sends the picked categories, at most CATEGORIES_PER_PRODUCT_MAX of them', () => {
+    const built = buildSaveInput(draft({ categoryIds: ['c2', 'c1'] }), meta);
+    expect(built.ok && built.value.categoryIds).toEqual(['c2', 'c1']);
+    const none = buildSaveInput(draft(), meta);
+    expect(none.ok && none.value.categoryIds).toEqual([]);
+    const six = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
+    expect(problem(draft({ categoryIds: six }))).toBe('一件商品最多属于 5 个分类');
+  });
+
   it('creates: trimmed text, fen prices, initial stock if given, photo fileIDs in order, default rate as null', () => {
     const built = buildSaveInput(
       draft({
@@ -110,6 +119,7 @@ describe('buildSaveInput', () => {
           { spec: '1kg', priceFen: 12050 },
         ],
         commissionRateBp: null,
+        categoryIds: [],
         status: 'on_sale',
       },
     });
@@ -190,6 +200,7 @@ it('draftFromProduct shows fen as yuan and a rate as percent; the default rate a
     commissionRateBp: 725,
     defaultCommissionRateBp: 500,
     status: 'on_sale',
+    categoryIds: ['c2', 'c1'],
   };
   expect(draftFromProduct(product)).toEqual({
     title: '蜂蜜',
@@ -198,6 +209,7 @@ it('draftFromProduct shows fen as yuan and a rate as percent; the default rate a
     skus: [{ key: 's1', id: 's1', spec: '500g', price: '12.90', initialStock: '', stock: 4 }],
     useDefaultRate: false,
     rate: '7.25',
+    categoryIds: ['c2', 'c1'],
   });
   expect(draftFromProduct({ ...product, commissionRateBp: null })).toEqual(
     expect.objectContaining({ useDefaultRate: true, rate: '' }),

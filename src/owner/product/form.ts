@@ -2,6 +2,7 @@
 // input (integer fen, basis points), with the checks the shop function makes, said in plain Chinese. The server
 // stays the authority; these only spare a round trip.
 import {
+  CATEGORIES_PER_PRODUCT_MAX,
   PRODUCT_DESCRIPTION_MAX,
   PRODUCT_PHOTOS_MAX,
   PRODUCT_SKUS_MAX,
@@ -58,6 +59,8 @@ export interface ProductDraft {
   useDefaultRate: boolean;
   /** The product's own rate in percent as typed, when it has one. */
   rate: string;
+  /** The categories the product is in, in the order the owner picked them. */
+  categoryIds: string[];
 }
 
 let lastKey = 0;
@@ -69,7 +72,15 @@ export function newSkuDraft(): SkuDraft {
 
 /** A new product starts with one empty SKU row. */
 export function emptyDraft(): ProductDraft {
-  return { title: '', description: '', photos: [], skus: [newSkuDraft()], useDefaultRate: true, rate: '' };
+  return {
+    title: '',
+    description: '',
+    photos: [],
+    skus: [newSkuDraft()],
+    useDefaultRate: true,
+    rate: '',
+    categoryIds: [],
+  };
 }
 
 export function draftFromProduct(p: OwnerProductDetail): ProductDraft {
@@ -87,6 +98,7 @@ export function draftFromProduct(p: OwnerProductDetail): ProductDraft {
     })),
     useDefaultRate: p.commissionRateBp === null,
     rate: p.commissionRateBp === null ? '' : rateBpToPercentText(p.commissionRateBp),
+    categoryIds: [...p.categoryIds],
   };
 }
 
@@ -168,6 +180,8 @@ export function buildSaveInput(draft: ProductDraft, meta: SaveMeta): Parsed<Save
     if (!rate.ok) return fail(rate.message.includes('佣金') ? rate.message : `佣金比例${rate.message}`);
     commissionRateBp = rate.rateBp;
   }
+  if (draft.categoryIds.length > CATEGORIES_PER_PRODUCT_MAX)
+    return fail(`一件商品最多属于 ${CATEGORIES_PER_PRODUCT_MAX} 个分类`);
 
   return {
     ok: true,
@@ -179,6 +193,7 @@ export function buildSaveInput(draft: ProductDraft, meta: SaveMeta): Parsed<Save
       photos: draft.photos.map((p) => p.fileId),
       skus,
       commissionRateBp,
+      categoryIds: [...draft.categoryIds],
       ...(!meta.id && meta.status ? { status: meta.status } : {}),
     },
   };

@@ -18,6 +18,7 @@ jest.mock('../../api/shop', () => ({
     saveProduct: jest.fn(),
     setStock: jest.fn(),
     setSaleStatus: jest.fn(),
+    categories: jest.fn(),
     stockLedger: jest.fn(),
   },
 }));
@@ -49,6 +50,7 @@ const honey = (extra: Partial<OwnerProductDetail> = {}): OwnerProductDetail => (
   commissionRateBp: null,
   defaultCommissionRateBp: 500,
   status: 'on_sale',
+  categoryIds: [],
   ...extra,
 });
 const entry = (id: string, extra: Partial<StockEntry> = {}): StockEntry => ({
@@ -99,6 +101,7 @@ beforeEach(() => {
   delete process.env.TARO_ENV;
   for (const mock of Object.values(api)) mock.mockReset();
   api.stockLedger.mockResolvedValue(ledgerPage([]));
+  api.categories.mockResolvedValue(ok({ items: [] }));
   api.session.mockResolvedValue(ok({ user: OWNER_USER, binding: null }));
   useSession.setState({ user: null, binding: null, status: 'idle', error: null });
   upload.mockReset();
@@ -146,6 +149,7 @@ describe('新建商品', () => {
         { spec: '1kg 礼盒', priceFen: 12900 },
       ],
       commissionRateBp: null,
+      categoryIds: [],
       status: 'on_sale',
     });
     expect(retry).toEqual(first);
@@ -310,6 +314,7 @@ describe('编辑商品', () => {
       photos: ['cloud://env.b/products/h1.jpg'],
       skus: [{ id: 's1', spec: '500g', priceFen: 7200 }],
       commissionRateBp: null,
+      categoryIds: [],
     });
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' });
     expect(Taro.redirectTo).not.toHaveBeenCalled();
@@ -430,5 +435,46 @@ describe('库存记录', () => {
     expect(api.stockLedger).toHaveBeenLastCalledWith({ productId: 'honey', cursor: 'c1', limit: 20 });
     expect(await screen.findByText('余 2')).toBeTruthy();
     expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+});
+
+describe('the product’s categories', () => {
+  const cats = [
+    { id: 'c1', name: '茶叶', sort: 10 },
+    { id: 'c2', name: '粮油', sort: 20 },
+    { id: 'c3', name: '蜂蜜', sort: 30 },
+  ];
+  const chip = (name: string) => screen.getByRole('checkbox', { name });
+
+  it('shows the product’s categories picked, and saves the ones the owner picks', async () => {
+    api.categories.mockResolvedValue(ok({ items: cats }));
+    await openExisting(honey({ categoryIds: ['c3'] }));
+    await screen.findByText('茶叶');
+    expect(chip('蜂蜜').getAttribute('aria-checked')).toBe('true');
+    expect(chip('茶叶').getAttribute('aria-checked')).toBe('false');
+
+    fireEvent.click(chip('茶叶'));
+    fireEvent.click(chip('蜂蜜'));
+    expect(chip('茶叶').getAttribute('aria-checked')).toBe('true');
+    expect(chip('蜂蜜').getAttribute('aria-checked')).toBe('false');
+    api.saveProduct.mockResolvedValueOnce(ok({ product: honey({ categoryIds: ['c1'] }) }));
+    await tap('保存');
+    expect(api.saveProduct).toHaveBeenCalledWith(expect.objectContaining({ id: 'honey', categoryIds: ['c1'] }));
+  });
+
+  it('lets a product be in at most 5 categories', async () => {
+    const many = Array.from({ length: 6 }, (_, i) => ({ id: `k${i}`, name: `分类${i}`, sort: i }));
+    api.categories.mockResolvedValue(ok({ items: many }));
+    await openExisting(honey({ categoryIds: ['k0', 'k1', 'k2', 'k3', 'k4'] }));
+    await screen.findByText('分类5');
+    fireEvent.click(chip('分类5'));
+    expect(chip('分类5').getAttribute('aria-checked')).toBe('false');
+    expect(Taro.showToast).toHaveBeenLastCalledWith({ title: '最多选 5 个分类', icon: 'none' });
+  });
+
+  it('offers the way to 商品分类 when the shop has none', async () => {
+    await openExisting();
+    fireEvent.click(await screen.findByText('店里还没有分类，去添加 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/categories/index' });
   });
 });

@@ -1,6 +1,6 @@
-// 新建商品 / 编辑商品: the owner's product editor. Photos (the first is the cover), title and description, SKUs with
-// their prices, the commission rate, and the sale status. A SKU's stock starts with the product (初始库存) and then
-// changes only through 调整库存, each change with a reason in the stock ledger below.
+// 新建商品 / 编辑商品: the owner's product editor. Photos (the first is the cover), title and description, its
+// categories, SKUs with their prices, the commission rate, and the sale status. A SKU's stock starts with the
+// product (初始库存) and then changes only through 调整库存, each change with a reason in the stock ledger below.
 import { useEffect, useState } from 'react';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -24,6 +24,7 @@ import {
   type SkuDraft,
 } from './form';
 import { pickImages } from '../shared/pick-images';
+import CategoryPicker from './CategoryPicker';
 import StockLedger from './StockLedger';
 import StockSheet from './StockSheet';
 import { useProductEditor } from './useProductEditor';
@@ -198,6 +199,8 @@ export default function ProductEditorPage() {
         />
         <Text className="product-editor__count">{`${draft.description.trim().length}/${DESCRIPTION_MAX}`}</Text>
       </View>
+
+      <CategoryPicker picked={draft.categoryIds} onChange={(categoryIds) => setDraft((d) => ({ ...d, categoryIds }))} />
 
       <View className="product-editor__card">
         <Text className="product-editor__section">规格与价格</Text>

@@ -113,7 +113,7 @@ describe('商品管理', () => {
     expect(row('秦岭土蜂蜜').getByText('已下架')).toBeTruthy();
   });
 
-  it('opens the editor to edit or create, and reloads when the owner comes back', async () => {
+  it('opens the editor to edit or create, and 商品分类; reloads when the owner comes back', async () => {
     render(<OwnerProductsPage />);
     await screen.findByText('秦岭土蜂蜜');
     act(() => taroPage.didShow!()); // the first show is the page opening: nothing to reload
@@ -123,6 +123,8 @@ describe('商品管理', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/product/index?id=honey' });
     fireEvent.click(screen.getByText('新建商品'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/product/index' });
+    fireEvent.click(screen.getByText('商品分类'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/categories/index' });
 
     list.mockResolvedValueOnce(page([card('honey', { title: '秦岭土蜂蜜（新版）', status: 'off_sale' })]));
     await act(async () => taroPage.didShow!());

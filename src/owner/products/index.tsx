@@ -1,5 +1,6 @@
 // 商品管理: every product of the shop, searched by title and filtered (全部 / 在售 / 已下架 / 已售罄), each with its
-// price, stock and sale status; from here the owner opens the editor, creates a product, or puts one on or off sale.
+// price, stock and sale status; from here the owner opens the editor, creates a product, puts one on or off sale, or
+// opens 商品分类.
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -76,6 +77,12 @@ export default function OwnerProductsPage() {
       />
 
       <View className="owner-products__bar">
+        <View
+          className="owner-products__categories"
+          onClick={() => void Taro.navigateTo({ url: PAGES.ownerCategories })}
+        >
+          商品分类
+        </View>
         <View className="owner-products__create" onClick={() => void Taro.navigateTo({ url: PAGES.ownerProduct })}>
           新建商品
         </View>

@@ -88,6 +88,13 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=p1' });
   });
 
+  it('the search bar on top opens the search page', async () => {
+    listProducts.mockResolvedValueOnce({ ok: true, data: { items: [], nextCursor: null } });
+    render(<HomePage />);
+    fireEvent.click(await screen.findByText('搜索商品'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/browse/search/index' });
+  });
+
   it('says the shop is empty', async () => {
     listProducts.mockResolvedValueOnce({ ok: true, data: { items: [], nextCursor: null } });
     render(<HomePage />);

@@ -1,11 +1,12 @@
-// Home: the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to the bottom.
+// Home: a search bar and the catalogue as a grid of cards, refreshed by pulling down and extended by scrolling to
+// the bottom.
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import PagedList from '../../components/PagedList';
 import ProductCard from '../../components/ProductCard';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useProductFeed } from '../../hooks/useProductFeed';
-import { routes } from '../../routes';
+import { PAGES, routes } from '../../routes';
 import './index.scss';
 
 function openProduct(id: string) {
@@ -25,6 +26,9 @@ export default function HomePage() {
           <Text className="home__brand">{feed.shop?.name ?? (feed.status === 'loading' ? '' : '友荐')}</Text>
         </View>
         <Text className="home__slogan">好物，来自朋友的真实推荐</Text>
+        <View className="home__search" onClick={() => void Taro.navigateTo({ url: PAGES.search })}>
+          搜索商品
+        </View>
       </View>
       <PagedList
         list={feed}

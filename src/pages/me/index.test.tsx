@@ -143,6 +143,13 @@ describe('me page', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/coupons/index' });
     expect(screen.queryByText('优惠券')).toBeNull();
   });
+
+  it('opens 我的收藏', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('我的收藏'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/favorites/index' });
+  });
 });
 
 describe('me page: my recommender', () => {

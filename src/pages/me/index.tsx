@@ -103,6 +103,10 @@ export default function MePage() {
           <Text className="me__entry-label">我的优惠券</Text>
           <Text className="me__entry-hint">领券与用券 ›</Text>
         </View>
+        <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberFavorites)}>
+          <Text className="me__entry-label">我的收藏</Text>
+          <Text className="me__entry-hint">收藏的好物 ›</Text>
+        </View>
       </View>
 
       {binding && msUntil(binding.until) > 0 ? <BindingCard binding={binding} /> : null}

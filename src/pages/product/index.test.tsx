@@ -8,15 +8,17 @@ import { useSession } from '../../stores/session';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import ProductPage from './index';
 import { NO_SERVICE } from '../../test-utils/fixtures';
+import { deferred } from '../../test-utils/deferred';
 
 // What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs (see taroPage).
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
-jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn() } }));
+jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn(), favorite: jest.fn() } }));
 jest.mock('../../api/commission', () => ({ commissionApi: { recordVisit: jest.fn() } }));
 
 const Taro = mockedTaro();
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
+const favorite = shopApi.favorite as jest.MockedFunction<typeof shopApi.favorite>;
 const recordVisit = commissionApi.recordVisit as jest.MockedFunction<typeof commissionApi.recordVisit>;
 
 const product = {
@@ -31,6 +33,7 @@ const product = {
     { id: 's3', spec: '100g 尝鲜', priceFen: 1590, stock: 2 },
   ],
   status: 'on_sale' as const,
+  categoryIds: [],
 };
 const reviews: ProductDetail['reviews'] = { count: 0, avgRating: null, withPhotos: 0, latest: [], boughtLast30Days: 0 };
 const bob = {
@@ -50,6 +53,7 @@ const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }]
 beforeEach(() => {
   resetTaroMock();
   getProduct.mockReset();
+  favorite.mockReset();
   session.mockReset().mockResolvedValue({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
   recordVisit.mockReset().mockResolvedValue({ ok: true, data: { bound: false, binding: null } });
   useSession.setState(initialSession, true);
@@ -61,9 +65,9 @@ beforeEach(() => {
 
 async function openPage(
   trust: ProductDetail['trust'] = {},
-  extra: Partial<Pick<ProductDetail, 'myNote' | 'reviews'>> = {},
+  extra: Partial<Pick<ProductDetail, 'myNote' | 'reviews' | 'favorited'>> = {},
 ) {
-  getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews, ...extra } });
+  getProduct.mockResolvedValue({ ok: true, data: { product, trust, reviews, favorited: false, ...extra } });
   render(<ProductPage />);
   await screen.findByText('云南古树红茶 200g');
 }
@@ -217,7 +221,12 @@ describe('product page', () => {
   it('says 已售罄 instead of offering to buy when every SKU is sold out', async () => {
     getProduct.mockResolvedValue({
       ok: true,
-      data: { product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) }, trust: {}, reviews },
+      data: {
+        product: { ...product, skus: product.skus.map((k) => ({ ...k, stock: 0 })) },
+        trust: {},
+        reviews,
+        favorited: false,
+      },
     });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
@@ -245,7 +254,7 @@ describe('product page', () => {
     getProduct.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } });
     render(<ProductPage />);
     expect(await screen.findByText('网络异常，请稍后重试')).toBeTruthy();
-    getProduct.mockResolvedValueOnce({ ok: true, data: { product, trust: {}, reviews } });
+    getProduct.mockResolvedValueOnce({ ok: true, data: { product, trust: {}, reviews, favorited: false } });
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('云南古树红茶 200g')).toBeTruthy();
     expect(getProduct).toHaveBeenCalledTimes(2);
@@ -348,7 +357,7 @@ describe('product page: my note and the poster', () => {
   it('offers no poster of a product that is off sale', async () => {
     getProduct.mockResolvedValue({
       ok: true,
-      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews },
+      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, favorited: false },
     });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
@@ -359,7 +368,7 @@ describe('product page: my note and the poster', () => {
   it('says 已下架 on the chat card and the Moments title of a product off sale, not the note', async () => {
     getProduct.mockResolvedValue({
       ok: true,
-      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, myNote: '我家常备' },
+      data: { product: { ...product, status: 'off_sale' }, trust: {}, reviews, favorited: false, myNote: '我家常备' },
     });
     render(<ProductPage />);
     await screen.findByText('云南古树红茶 200g');
@@ -515,5 +524,45 @@ describe('product page: reviews', () => {
     await openPage({}, { reviews: { ...reviews, boughtLast30Days: 4 } });
     expect(screen.getByText('暂无评价')).toBeTruthy();
     expect(screen.getByText('近30天 4 人购买')).toBeTruthy();
+  });
+});
+
+describe('收藏 on the product page', () => {
+  const star = () => screen.getByRole('switch');
+
+  it("shows the kept state at once, then the shop's word", async () => {
+    await openPage();
+    expect(star().textContent).toBe('☆ 收藏');
+    const answer = deferred<Awaited<ReturnType<typeof shopApi.favorite>>>();
+    favorite.mockReturnValueOnce(answer.promise);
+    fireEvent.click(star());
+    expect(favorite).toHaveBeenCalledWith({ productId: 'p1', on: true });
+    expect(star().textContent).toBe('★ 已收藏');
+    expect(star().getAttribute('aria-checked')).toBe('true');
+    await act(async () => answer.resolve({ ok: true, data: { productId: 'p1', favorited: true } }));
+    expect(star().textContent).toBe('★ 已收藏');
+    expect(lastToast()).toBe('已收藏');
+  });
+
+  it('puts it back and says why when the shop refuses', async () => {
+    await openPage({}, { favorited: true });
+    expect(star().textContent).toBe('★ 已收藏');
+    const answer = deferred<Awaited<ReturnType<typeof shopApi.favorite>>>();
+    favorite.mockReturnValueOnce(answer.promise);
+    fireEvent.click(star());
+    expect(favorite).toHaveBeenCalledWith({ productId: 'p1', on: false });
+    expect(star().textContent).toBe('☆ 收藏');
+    // A second tap while the first is under way sends nothing.
+    fireEvent.click(star());
+    expect(favorite).toHaveBeenCalledTimes(1);
+    await act(async () => answer.resolve({ ok: false, error: { code: 'network', message: '网络异常，请稍后重试' } }));
+    expect(star().textContent).toBe('★ 已收藏');
+    expect(lastToast()).toBe('网络异常，请稍后重试');
+  });
+
+  it('is not offered in the Moments preview, which has no buyer signed in', async () => {
+    taroPage.scene = 1154;
+    await openPage();
+    expect(screen.queryByRole('switch')).toBeNull();
   });
 });

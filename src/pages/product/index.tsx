@@ -28,6 +28,7 @@ import { summarizeCart, useCart, type AddOutcome, type CartItem } from '../../st
 import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
 import CouponRow from './CouponRow';
+import FavoriteButton from './FavoriteButton';
 import Reviews from './Reviews';
 import SkuPicker from './SkuPicker';
 import TrustBanner from './TrustBanner';
@@ -171,6 +172,7 @@ export default function ProductPage() {
         <View className="product__price-row">
           {page.priceFen !== null ? <Text className="product__price">{formatFen(page.priceFen)}</Text> : null}
           {page.priceIsFrom ? <Text className="product__price-from">起</Text> : null}
+          <FavoriteButton productId={product.id} favorited={page.detail.favorited} moments={moments} />
         </View>
         <Text className="product__title">{product.title}</Text>
       </View>
