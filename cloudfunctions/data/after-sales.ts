@@ -3,7 +3,7 @@
 // a case marks its order (`openAfterSale`) in the same transaction: an order has one open case at a time.
 import type { Address, AfterSaleStatus, AfterSaleType } from '../contracts/order';
 import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
-import { txGet, getOrNull, transact, type Database, type Transaction } from './db';
+import { type Database, getOrNull, olderThan, transact, type Transaction, txGet } from './db';
 import { findByPhotoTrace, listPhotoChecksDueIn } from './photo-checks';
 
 export interface CaseHistoryEntry {
@@ -140,9 +140,7 @@ export async function listBuyerCases(
   limit: number,
 ): Promise<AfterSaleRecord[]> {
   const _ = db.command;
-  const where = after
-    ? _.and([{ buyerId }, _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }])])
-    : { buyerId };
+  const where = after ? _.and([{ buyerId }, olderThan(db, 'createdAt', after)]) : { buyerId };
   const { data } = await cases(db)
     .where(where as object)
     .orderBy('createdAt', 'desc')

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { MemberCouponStatus } from '../contracts/coupon';
 import type { CouponRecord, MemberCouponRecord } from '../core/coupon';
 import type { TimePosition } from '../core/paging';
-import { getOrNull, txGet, type Database, type Transaction } from './db';
+import { type Database, getOrNull, olderThan, type Transaction, txGet } from './db';
 
 const coupons = (db: Database) => db.collection<CouponRecord>('coupons');
 const memberCoupons = (db: Database) => db.collection<MemberCouponRecord>('member_coupons');
@@ -92,7 +92,7 @@ export async function listCoupons(
 ): Promise<CouponRecord[]> {
   const _ = db.command;
   const parts: object[] = open ? [{ stopped: false }] : [];
-  if (after) parts.push(_.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }]));
+  if (after) parts.push(olderThan(db, 'createdAt', after));
   const where = parts.length === 0 ? {} : parts.length === 1 ? parts[0] : _.and(parts);
   const { data } = await coupons(db)
     .where(where as object)
@@ -139,7 +139,7 @@ export async function listMine(
   if (status === 'used') parts.push({ orderId: _.neq(null) });
   if (status === 'usable') parts.push({ orderId: null, validTo: _.gt(now) });
   if (status === 'expired') parts.push({ orderId: null, validTo: _.lte(now) });
-  if (after) parts.push(_.or([{ claimedAt: _.lt(after.at) }, { claimedAt: after.at, _id: _.lt(after.id) }]));
+  if (after) parts.push(olderThan(db, 'claimedAt', after));
   const { data } = await memberCoupons(db)
     .where((parts.length === 1 ? parts[0] : _.and(parts)) as object)
     .orderBy('claimedAt', 'desc')

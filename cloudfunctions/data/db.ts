@@ -62,6 +62,15 @@ export interface Database {
 }
 
 /**
+ * The keyset condition of a list ordered by `field` then `_id`, both descending: the rows after `after` (a page's
+ * last row). Every newest-first list pages with it.
+ */
+export function olderThan(db: Database, field: string, after: { at: Date; id: string }): object {
+  const _ = db.command;
+  return _.or([{ [field]: _.lt(after.at) }, { [field]: after.at, _id: _.lt(after.id) }]);
+}
+
+/**
  * True for a transaction conflict, in every shape it arrives in: the SDK's DATABASE_TRANSACTION_CONFLICT (raised at
  * commit), wx-server-sdk's rewrap of a conflict raised at the write (errCode -501001 or -502001, the conflict in the
  * message) and CloudBase's own "[ResourceUnavailable.TransactionConflict]". Any other error is not a conflict.

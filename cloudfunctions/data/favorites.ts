@@ -1,7 +1,7 @@
 // A member's favourites (收藏): one document per member and product, `_id` = `<openid>:<productId>`, so keeping a
 // product twice is one document and dropping it is one delete.
 import type { TimePosition } from '../core/paging';
-import { getOrNull, isDuplicateKey, type Database } from './db';
+import { type Database, getOrNull, isDuplicateKey, olderThan } from './db';
 
 export interface FavoriteRecord {
   _id: string;
@@ -56,9 +56,7 @@ export async function listFavorites(
   limit: number,
 ): Promise<FavoriteRecord[]> {
   const _ = db.command;
-  const where = after
-    ? _.and([{ memberId }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])])
-    : { memberId };
+  const where = after ? _.and([{ memberId }, olderThan(db, 'at', after)]) : { memberId };
   const { data } = await favorites(db)
     .where(where as object)
     .orderBy('at', 'desc')

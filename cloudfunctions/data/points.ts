@@ -19,7 +19,7 @@ import {
   type Take,
 } from '../core/points';
 import type { ShopRules } from '../core/rules';
-import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
+import { type Database, getOrNull, olderThan, transact, type Transaction, txGet } from './db';
 
 export interface PointsAccount {
   _id: string;
@@ -282,9 +282,7 @@ export async function listLedger(
   limit: number,
 ): Promise<PointsLedgerRecord[]> {
   const _ = db.command;
-  const where = after
-    ? _.and([{ userId: openid }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])])
-    : { userId: openid };
+  const where = after ? _.and([{ userId: openid }, olderThan(db, 'at', after)]) : { userId: openid };
   const { data } = await ledger(db)
     .where(where as object)
     .orderBy('at', 'desc')

@@ -3,7 +3,7 @@
 // the count and the average never drift from the list. Hidden reviews (the owner's) and withdrawn ones (their order
 // refunded) stay, marked, and leave both; one that is both counts out once.
 import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
-import { getOrNull, txGet, type Database, type Transaction, transact } from './db';
+import { type Database, getOrNull, olderThan, transact, type Transaction, txGet } from './db';
 import { txFindOrder, txUpdateOrder } from './orders';
 import { findByPhotoTrace, listPhotoChecksDueIn } from './photo-checks';
 
@@ -179,9 +179,7 @@ export async function listVisible(
 ): Promise<ReviewRecord[]> {
   const _ = db.command;
   const base = { productId, ...publicOnly(db), ...(photosOnly ? { hasPhotos: true } : {}) };
-  const where = after
-    ? _.and([base, _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }])])
-    : base;
+  const where = after ? _.and([base, olderThan(db, 'createdAt', after)]) : base;
   const { data } = await reviews(db)
     .where(where as object)
     .orderBy('createdAt', 'desc')
@@ -220,7 +218,7 @@ export async function listAllReviews(
 ): Promise<ReviewRecord[]> {
   const _ = db.command;
   const base = hiddenOnly ? { hidden: true } : {};
-  const older = after ? _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }]) : null;
+  const older = after ? olderThan(db, 'createdAt', after) : null;
   const where = older ? (hiddenOnly ? _.and([base, older]) : older) : base;
   const { data } = await reviews(db)
     .where(where as object)

@@ -4,7 +4,7 @@
 // For every SKU: stock = Σ ledger deltas − units held by orders (tests check this under concurrency).
 import type { ProductRecord, SkuRecord } from '../core/product';
 import type { TimePosition } from '../core/paging';
-import { txGet, type Database, type Transaction, transact } from './db';
+import { type Database, olderThan, transact, type Transaction, txGet } from './db';
 
 export interface StockLedgerRecord {
   _id: string;
@@ -94,9 +94,7 @@ export async function listLedger(
   limit: number,
 ): Promise<StockLedgerRecord[]> {
   const _ = db.command;
-  const where = after
-    ? _.and([{ productId }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])])
-    : { productId };
+  const where = after ? _.and([{ productId }, olderThan(db, 'at', after)]) : { productId };
   const { data } = await ledger(db)
     .where(where as object)
     .orderBy('at', 'desc')
