@@ -2,7 +2,9 @@
 // pictures are drawn here as SVG (no downloads). Written straight into the emulator's store and storage, as an
 // import in the CloudBase console would be.
 import { randomBytes } from 'node:crypto';
+import type { CouponRecord } from '../../cloudfunctions/core/coupon';
 import type { ProductRecord } from '../../cloudfunctions/core/product';
+import type { CategoryRecord } from '../../cloudfunctions/data/categories';
 import { makeShareCode, SHARE_CODE_LENGTH } from '../../cloudfunctions/core/share-code';
 import type { SettingsRecord } from '../../cloudfunctions/data/settings';
 import { DEFAULT_RULES } from '../../cloudfunctions/core/rules';
@@ -31,6 +33,28 @@ interface DemoProduct {
   skus: Array<{ spec: string; priceFen: number; stock: number }>;
   commissionRateBp?: number;
 }
+
+/** The shop's categories; a product may be in more than one. The picture is the first product's first photo. */
+const DEMO_CATEGORIES = [
+  { id: 'cat-tea', name: '茶与茶器', productIds: ['puer357', 'qinghua-cup'] },
+  { id: 'cat-grain', name: '米面粮油', productIds: ['rice5kg'] },
+  { id: 'cat-fruit', name: '新鲜水果', productIds: ['aksu-apple'] },
+  { id: 'cat-tonic', name: '滋补养生', productIds: ['ejiao-cake', 'qinling-honey', 'ningxia-goji'] },
+  { id: 'cat-home', name: '家居日用', productIds: ['cotton-bed', 'qinghua-cup'] },
+] as const;
+
+/** One coupon on offer: nobody holds it until they claim it, so no order is discounted unasked. */
+const DEMO_COUPON = {
+  _id: 'welcome15',
+  name: '新客满100减15',
+  kind: 'amount_off',
+  offFen: 1500,
+  thresholdFen: 10000,
+  scope: 'all',
+  validDays: 30,
+  total: 500,
+  perMember: 1,
+} as const;
 
 const DEMO_PRODUCTS: DemoProduct[] = [
   {
@@ -138,6 +162,8 @@ export async function seedDemo(target: SeedTarget): Promise<void> {
     templates: { shipped: 'local-order-shipped', refund: 'local-refund-result' },
   };
   const products: Array<ProductRecord & { createdAt: Date; holds: [] }> = [];
+  const categoryIdsOf = (productId: string) =>
+    DEMO_CATEGORIES.filter((c) => (c.productIds as readonly string[]).includes(productId)).map((c) => c.id);
   for (const [index, p] of DEMO_PRODUCTS.entries()) {
     const images: string[] = [];
     for (const [i, palette] of p.palettes.entries()) {
@@ -150,6 +176,7 @@ export async function seedDemo(target: SeedTarget): Promise<void> {
       images,
       skus: p.skus.map((sku, i) => ({ id: `${p.id}-${i + 1}`, ...sku })),
       ...(p.commissionRateBp === undefined ? {} : { commissionRateBp: p.commissionRateBp }),
+      categoryIds: categoryIdsOf(p.id),
       status: 'on_sale',
       sort: (index + 1) * 10,
       holds: [],
@@ -159,6 +186,18 @@ export async function seedDemo(target: SeedTarget): Promise<void> {
   target.writeDocs('settings', [settings as unknown as { _id: string }]);
   target.writeDocs('users', users as unknown as Array<{ _id: string }>);
   target.writeDocs('products', products as unknown as Array<{ _id: string }>);
+  const firstPhoto = (productId: string) => products.find((p) => p._id === productId)?.images[0];
+  const categories: CategoryRecord[] = DEMO_CATEGORIES.map((c, i) => ({
+    _id: c.id,
+    name: c.name,
+    sort: (i + 1) * 10,
+    ...(firstPhoto(c.productIds[0]) ? { image: firstPhoto(c.productIds[0]) } : {}),
+    createdAt: now,
+    updatedAt: now,
+  }));
+  target.writeDocs('categories', categories as unknown as Array<{ _id: string }>);
+  const coupon: CouponRecord = { ...DEMO_COUPON, claimed: 0, stopped: false, createdAt: now };
+  target.writeDocs('coupons', [coupon as unknown as { _id: string }]);
 }
 
 // --- product art: simple flat illustrations, 600×600
