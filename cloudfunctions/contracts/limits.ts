@@ -165,6 +165,14 @@ export const COUPON_VALID_DAYS_MAX = 365;
 export const COUPON_PRODUCTS_MAX = 50;
 /** A member coupon's id (`mine` items, `couponId` of quote and create). */
 export const MEMBER_COUPON_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Group buying (拼团) and flash sales (秒杀): a group of 2-10 that forms within 1-72 hours; SKUs and units. */
+export const GROUP_SIZE_BOUNDS = { min: 2, max: 10 } as const;
+export const GROUP_HOURS_BOUNDS = { min: 1, max: 72 } as const;
+export const CAMPAIGN_SKUS_MAX = 20;
+export const CAMPAIGN_STOCK_MAX = 100_000;
+export const CAMPAIGN_PER_MEMBER_MAX = 99;
+/** A group's id (the group card's link, `order.create`'s `groupBuy.groupId`). */
+export const GROUP_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 export const REVIEW_TEXT_MAX = 500;
 export const REVIEW_PHOTOS_MAX = 6;
 export const REVIEW_REPLY_MAX = 200;

@@ -11,6 +11,7 @@ import {
   CARRIER_BOUNDS,
   MAX_LINE_QTY,
   MAX_LINES,
+  GROUP_ID_PATTERN,
   MEMBER_COUPON_ID_PATTERN,
   MEMBER_PHOTO_PATTERN,
   ORDER_ID_PATTERN,
@@ -108,12 +109,24 @@ const pointsToUse = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.
 
 const memberCouponId = v.pipe(v.string(), v.regex(MEMBER_COUPON_ID_PATTERN, 'couponId'));
 
+/**
+ * An order of a group buy (one line of the activity's product): without `groupId` it starts a group, with it joins
+ * that group. Priced at the group price; a coupon does not apply to it.
+ */
+const groupBuy = v.optional(
+  v.strictObject({
+    groupBuyId: v.pipe(v.string(), v.regex(SHORT_ID_PATTERN, 'groupBuyId')),
+    groupId: v.optional(v.pipe(v.string(), v.regex(GROUP_ID_PATTERN, 'groupId'))),
+  }),
+);
+
 export const orderInputs = {
   quote: v.strictObject({
     items: lines,
     pointsToUse,
     /** A member coupon of the caller (`coupon.mine` item id); absent: the best usable one; null: none. */
     couponId: v.optional(v.nullable(memberCouponId)),
+    groupBuy,
   }),
   create: v.strictObject({
     /** Made by the client once per checkout; the same request sent again returns the same order. */
@@ -124,6 +137,7 @@ export const orderInputs = {
     pointsToUse,
     /** A member coupon of the caller to spend on this order (absent: none; create never picks one itself). */
     couponId: v.optional(memberCouponId),
+    groupBuy,
   }),
   /** A past order's lines at today's prices and stock, for 再来一单 (the buyer's own order). */
   buyAgain: v.strictObject({ orderId }),
@@ -190,6 +204,8 @@ export type Address = v.InferOutput<typeof address>;
 
 export const ORDER_STATUSES = [
   'pending_payment',
+  /** 待成团: a paid order of a group still forming; every order of the group becomes `paid` when it is full. */
+  'grouping',
   'paid',
   'shipped',
   'completed',
@@ -214,6 +230,8 @@ export interface OrderLine {
   lineFen: number;
   /** Order detail only: the product or this SKU is no longer sold (taken off sale or removed). */
   offSale?: true;
+  /** Priced by an activity: its flash price (秒杀价) or group price (拼团价). */
+  campaign?: 'flash_sale' | 'group_buy';
 }
 
 export interface OrderAmounts {
@@ -245,6 +263,8 @@ export interface Order {
   amounts: OrderAmounts;
   /** The member coupon the order spent (given back if the order is cancelled unpaid or refunded in full in time). */
   coupon?: { id: string; name: string };
+  /** An order of a group buy: the group it started or joined. */
+  group?: { groupBuyId: string; groupId: string };
   sharerCode?: string;
   address: Address;
   note?: string;

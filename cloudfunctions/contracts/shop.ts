@@ -1,5 +1,6 @@
 // The `shop` function: actions, input schemas and result types. src/ imports these as types only.
 import * as v from 'valibot';
+import type { ProductFlashSale } from './campaign';
 import {
   CATEGORIES_PER_PRODUCT_MAX,
   CATEGORY_NAME_BOUNDS,
@@ -383,6 +384,8 @@ export interface ProductDetail {
   myNote?: string;
   /** In the caller's favourites. */
   favorited: boolean;
+  /** The product's flash sale (秒杀) while one is upcoming or live. */
+  flashSale?: ProductFlashSale;
 }
 
 /** A product as the owner's list shows it. */

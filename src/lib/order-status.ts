@@ -10,6 +10,7 @@ import type {
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending_payment: '待付款',
+  grouping: '待成团',
   paid: '待发货',
   shipped: '待收货',
   completed: '已完成',
@@ -21,6 +22,7 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
 /** The line under the status in the order's header. */
 export const ORDER_STATUS_HINTS: Record<OrderStatus, string> = {
   pending_payment: '订单未付款，超时将自动取消',
+  grouping: '已付款，等待好友参团；到时未成团将全额退款',
   paid: '已付款，店主正在备货',
   shipped: '商品已发出，请留意查收',
   completed: '交易完成，感谢你的信任',

@@ -34,6 +34,7 @@ export function holdsStock(order: {
   if (order.attention?.stockShort) return false;
   switch (order.status) {
     case 'pending_payment':
+    case 'grouping':
     case 'paid':
     case 'shipped':
     case 'completed':

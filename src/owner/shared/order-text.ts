@@ -4,6 +4,7 @@ import type { Order, OrderLine, OrderStatus, OwnerView } from '../../../cloudfun
 
 export const STATUS_LABEL: Record<OrderStatus, string> = {
   pending_payment: '待付款',
+  grouping: '待成团',
   paid: '待发货',
   shipped: '待收货(已发货)',
   completed: '已完成',
@@ -52,6 +53,8 @@ export function statusHint(order: Order): string {
   switch (order.status) {
     case 'pending_payment':
       return `买家尚未付款，${formatTime(order.payBefore)} 前未付款将自动取消`;
+    case 'grouping':
+      return '买家已付款，拼团成功后再发货；未成团将自动全额退款';
     case 'paid':
       return '买家已付款，请尽快发货';
     case 'shipped':
