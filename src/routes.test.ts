@@ -48,6 +48,7 @@ describe('routes and app.config.ts', () => {
       ownerOrders: routes.ownerOrders('to_ship'),
       ownerOrder: routes.ownerOrder('YJ0000000000000001'),
       ownerProduct: routes.ownerProduct('p1'),
+      ownerCoupon: routes.ownerCoupon('c1'),
       sharePoster: routes.sharePoster('p1'),
       memberReview: routes.memberReview('YJ0000000000000001', 's1'),
       memberReviews: routes.memberReviews('p1'),
@@ -83,12 +84,14 @@ describe('route builders', () => {
     expect(routes.order('YJ0000000000000001', { paid: true })).toBe('/member/order/index?id=YJ0000000000000001&paid=1');
   });
 
-  it('owner pages: the desk by view, one order, the editor with or without a product', () => {
+  it('owner pages: the desk by view, one order, the editors with or without a product or coupon', () => {
     expect(routes.ownerOrders()).toBe('/owner/orders/index');
     expect(routes.ownerOrders('after_sale')).toBe('/owner/orders/index?view=after_sale');
     expect(routes.ownerOrder('YJ20261123ABCD0001')).toBe('/owner/order/index?id=YJ20261123ABCD0001');
     expect(routes.ownerProduct()).toBe('/owner/product/index');
     expect(routes.ownerProduct('honey')).toBe('/owner/product/index?id=honey');
+    expect(routes.ownerCoupon()).toBe('/owner/coupon/index');
+    expect(routes.ownerCoupon('c1')).toBe('/owner/coupon/index?id=c1');
   });
 
   it('member and share pages carry what they open on', () => {

@@ -100,6 +100,8 @@ export const routes = {
   ownerAfterSale: (id: string) => link(PAGES.ownerAfterSale, { id }),
   /** The product editor: a product to edit, or none to create one. */
   ownerProduct: (id?: string) => link(PAGES.ownerProduct, { id }),
+  /** The coupon editor: a coupon to edit, or none to create one. */
+  ownerCoupon: (id?: string) => link(PAGES.ownerCoupon, { id }),
   sharePoster: (productId: string) => link(PAGES.sharePoster, { id: productId }),
   /** Writing the review of one line of a completed order. */
   memberReview: (orderId: string, skuId: string) => link(PAGES.memberReview, { orderId, skuId }),

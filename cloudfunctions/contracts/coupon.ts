@@ -69,6 +69,8 @@ export const couponInputs = {
   mine: v.strictObject({ status: v.optional(v.picklist(MEMBER_COUPON_STATUSES)), cursor, limit }),
   save: v.strictObject({ coupon: couponDraft }),
   list: v.strictObject({ cursor, limit }),
+  /** One of the shop's coupons, as `list` shows it (the editor's starting point). */
+  get: v.strictObject({ couponId: shortId }),
   /** No more claims; coupons already claimed stay usable until they expire. */
   stop: v.strictObject({ couponId: shortId }),
 };
@@ -133,5 +135,6 @@ export interface CouponResults {
   mine: { items: MemberCoupon[]; nextCursor: string | null };
   save: { coupon: Coupon };
   list: { items: Coupon[]; nextCursor: string | null };
+  get: { coupon: Coupon };
   stop: { coupon: Coupon };
 }

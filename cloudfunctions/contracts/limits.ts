@@ -163,6 +163,23 @@ export const COUPON_TOTAL_MAX = 1_000_000;
 export const COUPON_PER_MEMBER_MAX = 10;
 export const COUPON_VALID_DAYS_MAX = 365;
 export const COUPON_PRODUCTS_MAX = 50;
+/**
+ * The terms a claimed coupon keeps (once anyone holds one, changing them would change what others got): the owner's
+ * edit may then change only the name, `total` (not below `claimed`) and `perMember`. The editor sends these back as
+ * it loaded them.
+ */
+export const COUPON_FROZEN_TERMS = [
+  'kind',
+  'offFen',
+  'percentOff',
+  'maxOffFen',
+  'thresholdFen',
+  'scope',
+  'productIds',
+  'validFrom',
+  'validTo',
+  'validDays',
+] as const;
 /** A member coupon's id (`mine` items, `couponId` of quote and create). */
 export const MEMBER_COUPON_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Group buying (拼团) and flash sales (秒杀): a group of 2-10 that forms within 1-72 hours; SKUs and units. */

@@ -2,6 +2,7 @@
 // what a member coupon takes off an order's priced lines. Only the owner issues coupons, the same for everyone.
 import type { CouponDraft, CouponStatus, CouponTerms, MemberCouponStatus } from '../contracts/coupon';
 import { AppError, type ErrorCode } from '../contracts/errors';
+import { COUPON_FROZEN_TERMS } from '../contracts/limits';
 import { paidPerLine } from './commission';
 import { formatYuan, toFen, type Fen } from './money';
 import { DAY_MS } from './rules';
@@ -37,19 +38,8 @@ export interface MemberCouponRecord extends CouponTerms {
   usedAt: Date | null;
 }
 
-/** The terms a claimed coupon keeps: once anyone holds one, changing them would change what others got. */
-export const FROZEN_TERMS = [
-  'kind',
-  'offFen',
-  'percentOff',
-  'maxOffFen',
-  'thresholdFen',
-  'scope',
-  'productIds',
-  'validFrom',
-  'validTo',
-  'validDays',
-] as const;
+/** The terms a claimed coupon keeps (spelt in limits.ts, so the owner's editor sends back the same ones). */
+export const FROZEN_TERMS = COUPON_FROZEN_TERMS;
 
 const timeOf = (d: Date | undefined) => (d === undefined ? undefined : new Date(d).getTime());
 

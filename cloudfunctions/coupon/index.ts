@@ -5,7 +5,7 @@ import { createHandler, route, type Route } from '../platform/handler';
 import { claimCoupon } from './claim-coupon';
 import { listAvailable } from './list-available';
 import { listMyCoupons } from './list-mine';
-import { listOwnerCoupons, saveCoupon, stopCoupon } from './owner-coupons';
+import { getOwnerCoupon, listOwnerCoupons, saveCoupon, stopCoupon } from './owner-coupons';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -15,6 +15,7 @@ const routes = {
   mine: route(couponInputs.mine, listMyCoupons),
   save: route(couponInputs.save, saveCoupon, { owner: true }),
   list: route(couponInputs.list, listOwnerCoupons, { owner: true }),
+  get: route(couponInputs.get, getOwnerCoupon, { owner: true }),
   stop: route(couponInputs.stop, stopCoupon, { owner: true }),
 } satisfies { [A in CouponAction]: Route<(typeof couponInputs)[A], CouponResults[A]> };
 

@@ -1,5 +1,5 @@
 // The owner's coupons: save (a new one, or an edit that keeps a claimed coupon's terms), the list with claimed and
-// used counts, and stop (no more claims; coupons already claimed stay usable until they expire).
+// used counts, one of them to edit, and stop (no more claims; coupons already claimed stay usable until they expire).
 import { randomBytes } from 'node:crypto';
 import type { CouponInput, CouponResults } from '../contracts/coupon';
 import { AppError } from '../contracts/errors';
@@ -43,6 +43,12 @@ export async function listOwnerCoupons(input: CouponInput<'list'>, ctx: OwnerCon
   const { rows, nextCursor } = splitTimePage(fetched, limit, (r) => r.createdAt);
   const used = await Promise.all(rows.map((r) => countUsed(ctx.db, r._id)));
   return { items: rows.map((r, i) => viewCoupon(r, used[i], ctx.now)), nextCursor };
+}
+
+export async function getOwnerCoupon(input: CouponInput<'get'>, ctx: OwnerContext): Promise<CouponResults['get']> {
+  const [coupon, used] = await Promise.all([findCoupon(ctx.db, input.couponId), countUsed(ctx.db, input.couponId)]);
+  if (!coupon) throw new AppError('coupon.not_found');
+  return { coupon: viewCoupon(coupon, used, ctx.now) };
 }
 
 export async function stopCoupon(input: CouponInput<'stop'>, ctx: OwnerContext): Promise<CouponResults['stop']> {

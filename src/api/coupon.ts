@@ -11,5 +11,6 @@ export const couponApi = {
   mine: (input: CouponInput<'mine'>) => call('mine', input),
   save: (input: CouponInput<'save'>) => call('save', input),
   list: (input: CouponInput<'list'>) => call('list', input),
+  get: (input: CouponInput<'get'>) => call('get', input),
   stop: (input: CouponInput<'stop'>) => call('stop', input),
 };

@@ -201,6 +201,57 @@ describe('the owner issues coupons', () => {
     }
     expect((await ok(OWNER, 'list')).items.find((c: any) => c.id === made.id).status).toBe('active');
   });
+
+  test('get: the owner gets the view list gives (claimed, used); others, unknown and hostile ids refused', async () => {
+    const made = await issue({ name: '编辑前' });
+    await join('gina');
+    const mc = await claimed('gina', made.id);
+    const [sku] = await shop.makeProduct('own-get', [{ stock: 5, priceFen: 12000 }]);
+    await paidWith('gina', [sku], { couponId: mc.id });
+
+    const got = (await ok(OWNER, 'get', { couponId: made.id })).coupon;
+    expect(got).toMatchObject({ id: made.id, name: '编辑前', claimed: 1, used: 1, status: 'active', validDays: 7 });
+    expect(got).toEqual((await ok(OWNER, 'list')).items.find((c: any) => c.id === made.id));
+
+    expect(await refused('gina', 'get', { couponId: made.id })).toBe('auth.not_owner');
+    expect(await refused(OWNER, 'get', { couponId: 'nope' })).toBe('coupon.not_found');
+    for (const couponId of [{ $ne: null }, 12, 'x'.repeat(10_240), '.*', '$where', '(', ['a'], undefined]) {
+      expect([couponId, await refused(OWNER, 'get', { couponId })]).toEqual([couponId, 'input.invalid']);
+    }
+    expect(await refused(OWNER, 'get', { couponId: made.id, extra: 1 })).toBe('input.invalid');
+  });
+
+  test('claimed: name, total, perMember may change; frozen terms, total below claimed change nothing', async () => {
+    const now = await shop.now();
+    const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
+    const made = await issue({ name: '领后编辑', total: 3, validDays: undefined, validTo: at(10) });
+    for (const member of ['hugo', 'ivan']) {
+      await join(member);
+      await claimed(member, made.id);
+    }
+    const draft: Record<string, unknown> = { ...made };
+    for (const k of ['claimed', 'used', 'status', 'createdAt']) delete draft[k];
+
+    const stored = async () => (await shop.db.collection('coupons').doc(made.id).get()).data;
+    const before = await stored();
+    const refusals: Array<[Record<string, unknown>, string]> = [
+      [{ thresholdFen: 5000 }, 'coupon.terms_frozen'],
+      [{ validTo: at(20) }, 'coupon.terms_frozen'],
+      [{ scope: 'products', productIds: ['puer357'] }, 'coupon.terms_frozen'],
+      [{ name: '改名', total: 1 }, 'coupon.total_below_claimed'],
+      [{ id: 'nope' }, 'coupon.not_found'],
+    ];
+    for (const [over, code] of refusals) {
+      expect([over, await refused(OWNER, 'save', { coupon: { ...draft, ...over } })]).toEqual([over, code]);
+    }
+    expect(await stored()).toEqual(before);
+
+    // Stopped, it may still be renamed and given a new total.
+    await ok(OWNER, 'stop', { couponId: made.id });
+    const saved = (await ok(OWNER, 'save', { coupon: { ...draft, name: '改名', total: 2, perMember: 2 } })).coupon;
+    expect(saved).toMatchObject({ name: '改名', total: 2, perMember: 2, claimed: 2, status: 'stopped' });
+    expect((await ok(OWNER, 'get', { couponId: made.id })).coupon).toEqual(saved);
+  });
 });
 
 describe('claiming', () => {

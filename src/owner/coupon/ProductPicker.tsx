@@ -1,5 +1,5 @@
 // The products a coupon of chosen products applies to: the owner's catalogue a page at a time, each row ticked on or
-// off.
+// off (`disabled`: a claimed coupon's products, shown but not changed).
 import { Image, Text, View } from '@tarojs/components';
 import { shopApi } from '../../api/shop';
 import PagedList from '../../components/PagedList';
@@ -11,9 +11,10 @@ export const PICKER_PAGE_SIZE = 20;
 export interface ProductPickerProps {
   selected: string[];
   onToggle: (productId: string) => void;
+  disabled?: boolean;
 }
 
-export default function ProductPicker({ selected, onToggle }: ProductPickerProps) {
+export default function ProductPicker({ selected, onToggle, disabled }: ProductPickerProps) {
   const list = usePagedList(
     (page) => shopApi.ownerProducts({ filter: 'all', ...page, limit: PICKER_PAGE_SIZE }),
     'all',
@@ -33,7 +34,8 @@ export default function ProductPicker({ selected, onToggle }: ProductPickerProps
             className={on ? 'coupon-editor__product coupon-editor__product--on' : 'coupon-editor__product'}
             role="checkbox"
             aria-checked={on}
-            onClick={() => onToggle(p.id)}
+            aria-disabled={disabled}
+            onClick={() => (disabled ? undefined : onToggle(p.id))}
           >
             <View className="coupon-editor__tick">{on ? '✓' : ''}</View>
             {p.image ? <Image className="coupon-editor__product-image" src={p.image} mode="aspectFill" /> : null}

@@ -1,4 +1,13 @@
-import { checkCouponForm, emptyCouponForm, parseZhe, type CouponForm } from './form';
+import { makeCoupon } from '../../test-utils/coupons';
+import {
+  changesOf,
+  checkCouponForm,
+  confirmationOf,
+  emptyCouponForm,
+  formFromCoupon,
+  parseZhe,
+  type CouponForm,
+} from './form';
 
 const TODAY = '2026-12-03';
 const form = (over: Partial<CouponForm>): CouponForm => ({
@@ -96,5 +105,127 @@ describe('the new coupon form', () => {
     // No start: from now; today is a valid last day.
     const check = checkCouponForm(form({ validity: 'dates', validTo: TODAY }), TODAY);
     expect(check.ok && check.draft.validFrom).toBeUndefined();
+  });
+});
+
+describe('editing a coupon', () => {
+  const unclaimed = makeCoupon({ claimed: 0, used: 0 });
+  const percent = makeCoupon({
+    id: 'c2',
+    kind: 'percent_off',
+    offFen: undefined,
+    percentOff: 15,
+    maxOffFen: 2050,
+    thresholdFen: 0,
+    scope: 'products',
+    productIds: ['p2', 'p1'],
+    validFrom: undefined,
+    validTo: undefined,
+    validDays: 7,
+    claimed: 0,
+  });
+
+  it('fills the form from the coupon: yuan, the 折 paid, the phone’s days, counts', () => {
+    expect(formFromCoupon(makeCoupon({ total: 200, perMember: 2 }))).toEqual({
+      name: '店庆满减',
+      kind: 'amount_off',
+      off: '10',
+      rate: '',
+      maxOff: '',
+      threshold: '100',
+      scope: 'all',
+      productIds: [],
+      validity: 'dates',
+      validFrom: '2026-12-01',
+      validTo: '2026-12-31',
+      validDays: '30',
+      total: '200',
+      perMember: '2',
+    });
+    expect(formFromCoupon(percent)).toMatchObject({
+      kind: 'percent_off',
+      off: '',
+      rate: '8.5',
+      maxOff: '20.5',
+      threshold: '0',
+      scope: 'products',
+      productIds: ['p2', 'p1'],
+      validity: 'days',
+      validFrom: '',
+      validTo: '',
+      validDays: '7',
+    });
+  });
+
+  it('an unchanged form gives back the coupon’s own terms under its id, exact times kept, and changes nothing', () => {
+    for (const coupon of [unclaimed, percent]) {
+      const check = checkCouponForm(formFromCoupon(coupon), TODAY, coupon);
+      if (!check.ok) throw new Error(JSON.stringify(check.errors));
+      const { claimed, used, status, createdAt, ...asSaved } = coupon;
+      expect(check.draft).toEqual(JSON.parse(JSON.stringify(asSaved)));
+      expect(changesOf(coupon, check.draft)).toEqual([]);
+      expect(confirmationOf(check.draft, coupon)).toBeNull();
+    }
+  });
+
+  it('before any claim every term may change; a new day is sent as the whole day', () => {
+    const check = checkCouponForm(
+      { ...formFromCoupon(unclaimed), off: '15', threshold: '150', validTo: '2027-01-15', total: '50' },
+      TODAY,
+      unclaimed,
+    );
+    expect(check.ok && check.draft).toMatchObject({
+      id: 'c1',
+      offFen: 1500,
+      thresholdFen: 15000,
+      validFrom: unclaimed.validFrom,
+      validTo: new Date(2027, 0, 15, 23, 59, 59, 999).toISOString(),
+      total: 50,
+    });
+    expect(check.ok && changesOf(unclaimed, check.draft)).toEqual([
+      '优惠改为满150减15',
+      '有效期改为2026.12.01–2027.01.15',
+      '发放总量 100 → 50 张',
+    ]);
+  });
+
+  it('once claimed, the frozen terms go back as loaded whatever the form says; total not below claimed', () => {
+    const claimed = makeCoupon({ claimed: 12 });
+    const tampered = {
+      ...formFromCoupon(claimed),
+      kind: 'percent_off' as const,
+      rate: '5',
+      threshold: '',
+      total: '11',
+    };
+    expect(checkCouponForm(tampered, TODAY, claimed)).toEqual({
+      ok: false,
+      errors: { total: '发放总量不能少于已领取的 12 张' },
+    });
+    const check = checkCouponForm({ ...tampered, name: '年终满减', total: '12', perMember: '2' }, TODAY, claimed);
+    expect(check.ok && check.draft).toEqual({
+      id: 'c1',
+      name: '年终满减',
+      kind: 'amount_off',
+      offFen: 1000,
+      thresholdFen: 10000,
+      scope: 'all',
+      validFrom: claimed.validFrom,
+      validTo: claimed.validTo,
+      total: 12,
+      perMember: 2,
+    });
+    expect(check.ok && confirmationOf(check.draft, claimed)).toEqual({
+      title: '保存修改',
+      content:
+        '「店庆满减」名称改为「年终满减」；发放总量 100 → 12 张；每人限领 1 → 2 张。已领取的 12 张按领取时的条款使用。',
+      confirmText: '保存',
+      cancelText: '再看看',
+    });
+  });
+
+  it('says a change of scope with how many products', () => {
+    const check = checkCouponForm({ ...formFromCoupon(percent), productIds: ['p1'] }, TODAY, percent);
+    expect(check.ok && changesOf(percent, check.draft)).toEqual(['适用商品改为仅限指定商品（1 件）']);
   });
 });

@@ -3,14 +3,17 @@ import { couponApi } from '../../api/coupon';
 import { shopApi } from '../../api/shop';
 import { makeCoupon } from '../../test-utils/coupons';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
+import { field, nativeField } from '../shared/test-fields';
 import CouponEditorPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
-jest.mock('../../api/coupon', () => ({ couponApi: { save: jest.fn() } }));
+jest.mock('../../api/coupon', () => ({ couponApi: { save: jest.fn(), get: jest.fn() } }));
 jest.mock('../../api/shop', () => ({ shopApi: { ownerProducts: jest.fn() } }));
 
-const Taro = mockedTaro();
+// setNavigationBarTitle: this page calls it and the shared mock does not carry it.
+const Taro = Object.assign(mockedTaro(), { setNavigationBarTitle: jest.fn(() => Promise.resolve()) });
 const save = couponApi.save as jest.MockedFunction<typeof couponApi.save>;
+const get = couponApi.get as jest.MockedFunction<typeof couponApi.get>;
 const ownerProducts = shopApi.ownerProducts as jest.MockedFunction<typeof shopApi.ownerProducts>;
 
 const card = (id: string, title: string) => ({
@@ -32,9 +35,14 @@ function typeInto(placeholder: string, value: string) {
   });
 }
 
+/** The native field of a Taro Input, found by its placeholder once the web component has rendered. */
+const fieldOf = (placeholder: string) => nativeField(placeholder) as HTMLInputElement;
+
 beforeEach(() => {
   resetTaroMock();
   save.mockReset();
+  get.mockReset();
+  Taro.setNavigationBarTitle.mockClear();
   ownerProducts.mockReset().mockResolvedValue({
     ok: true,
     data: { items: [card('p1', '云南古树红茶'), card('p2', '五常大米')], nextCursor: null },
@@ -42,6 +50,13 @@ beforeEach(() => {
 });
 
 describe('新建优惠券', () => {
+  it('is titled 新建优惠券 and loads nothing', () => {
+    render(<CouponEditorPage />);
+    expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '新建优惠券' });
+    expect(get).not.toHaveBeenCalled();
+    expect(screen.getByText('发布优惠券')).toBeTruthy();
+  });
+
   it('checks the form before sending and says what to fix, in Chinese', async () => {
     render(<CouponEditorPage />);
     fireEvent.click(screen.getByText('发布优惠券'));
@@ -158,5 +173,145 @@ describe('新建优惠券', () => {
     fireEvent.click(screen.getByText('发布优惠券'));
     expect(await screen.findByText('内容含有违规信息，请修改后再提交')).toBeTruthy();
     expect(Taro.navigateBack).not.toHaveBeenCalled();
+  });
+});
+
+describe('编辑优惠券', () => {
+  const claimed = makeCoupon({ claimed: 12, used: 3 });
+
+  async function open(coupon = claimed) {
+    taroPage.params = { id: coupon.id };
+    get.mockResolvedValue({ ok: true, data: { coupon } });
+    render(<CouponEditorPage />);
+    await field('如：店庆满减');
+    await waitFor(() => expect(fieldOf('如：店庆满减').value).toBe(coupon.name));
+  }
+
+  it('loads the coupon by its id into the form, titled 编辑优惠券', async () => {
+    await open();
+    expect(get).toHaveBeenCalledWith({ couponId: 'c1' });
+    expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '编辑优惠券' });
+    expect(fieldOf('如：10').value).toBe('10');
+    expect(fieldOf('0 为无门槛').value).toBe('100');
+    expect(fieldOf('如：100').value).toBe('100');
+    expect(screen.getByText('2026-12-01')).toBeTruthy();
+    expect(screen.getByText('2026-12-31')).toBeTruthy();
+    expect(screen.getByText('保存修改')).toBeTruthy();
+  });
+
+  it('claimed: the terms are shown but disabled, with a note; name, total and per member stay open', async () => {
+    await open();
+    expect(
+      screen.getByText(
+        '已领取 12 张，优惠内容和有效期不能再改；可修改名称、发放总量（不少于已领取的 12 张）和每人限领。',
+      ),
+    ).toBeTruthy();
+    for (const placeholder of ['如：10', '0 为无门槛']) expect(fieldOf(placeholder).disabled).toBe(true);
+    for (const placeholder of ['如：店庆满减', '如：100', '如：1']) expect(fieldOf(placeholder).disabled).toBe(false);
+    fireEvent.click(screen.getByText('折扣券'));
+    fireEvent.click(screen.getByText('领取后几天内'));
+    expect(screen.getByText('满减券').getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText('固定日期').getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText('折扣券').getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('saves the name and total under the id after saying what changes, the terms as loaded', async () => {
+    save.mockResolvedValueOnce({ ok: true, data: { coupon: { ...claimed, name: '年终满减', total: 200 } } });
+    await open();
+    typeInto('如：店庆满减', '年终满减');
+    typeInto('如：100', '200');
+    fireEvent.click(screen.getByText('保存修改'));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(Taro.showModal).toHaveBeenCalledWith({
+      title: '保存修改',
+      content: '「店庆满减」名称改为「年终满减」；发放总量 100 → 200 张。已领取的 12 张按领取时的条款使用。',
+      confirmText: '保存',
+      cancelText: '再看看',
+    });
+    expect(save).toHaveBeenCalledWith({
+      coupon: {
+        id: 'c1',
+        name: '年终满减',
+        kind: 'amount_off',
+        offFen: 1000,
+        thresholdFen: 10000,
+        scope: 'all',
+        validFrom: claimed.validFrom,
+        validTo: claimed.validTo,
+        total: 200,
+        perMember: 1,
+      },
+    });
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' });
+  });
+
+  it('a total below what was claimed is said on the form; nothing changed, nothing is asked', async () => {
+    await open();
+    typeInto('如：100', '11');
+    fireEvent.click(screen.getByText('保存修改'));
+    expect(screen.getByText('发放总量不能少于已领取的 12 张')).toBeTruthy();
+    typeInto('如：100', '100');
+    fireEvent.click(screen.getByText('保存修改'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '没有需要保存的修改', icon: 'none' }));
+    expect(Taro.showModal).not.toHaveBeenCalled();
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('not yet claimed: every term is open and a new one is sent', async () => {
+    save.mockResolvedValueOnce({ ok: true, data: { coupon: claimed } });
+    await open(makeCoupon({ claimed: 0, used: 0 }));
+    expect(screen.queryByText(/不能再改/)).toBeNull();
+    expect(fieldOf('如：10').disabled).toBe(false);
+    typeInto('如：10', '20');
+    fireEvent.click(screen.getByText('保存修改'));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(save.mock.calls[0][0].coupon).toMatchObject({ id: 'c1', offFen: 2000, thresholdFen: 10000 });
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '「店庆满减」优惠改为满100减20。' }),
+    );
+  });
+
+  it('a refusal is toasted and the coupon loaded again: claimed meanwhile, its terms are now frozen', async () => {
+    save.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'coupon.terms_frozen', message: '优惠券已有人领取，不能再修改优惠内容和有效期' },
+    });
+    await open(makeCoupon({ claimed: 0, used: 0 }));
+    get.mockResolvedValue({ ok: true, data: { coupon: makeCoupon({ claimed: 1 }) } });
+    typeInto('如：店庆满减', '年终满减');
+    typeInto('如：10', '20');
+    fireEvent.click(screen.getByText('保存修改'));
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith({
+        title: '优惠券已有人领取，不能再修改优惠内容和有效期',
+        icon: 'none',
+      }),
+    );
+    await waitFor(() => expect(get).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(fieldOf('如：10').disabled).toBe(true));
+    // The frozen terms are the server's again; the open fields keep what was typed.
+    expect(fieldOf('如：10').value).toBe('10');
+    expect(fieldOf('如：店庆满减').value).toBe('年终满减');
+    expect(Taro.navigateBack).not.toHaveBeenCalled();
+  });
+
+  it('a failed load shows the error with 重新加载, which loads again', async () => {
+    taroPage.params = { id: 'c1' };
+    get.mockResolvedValueOnce({ ok: false, error: { code: 'coupon.not_found', message: '优惠券不存在' } });
+    render(<CouponEditorPage />);
+    expect(await screen.findByText('优惠券不存在')).toBeTruthy();
+    expect(screen.queryByText('保存修改')).toBeNull();
+    get.mockResolvedValueOnce({ ok: true, data: { coupon: claimed } });
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('保存修改')).toBeTruthy();
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells a non-owner that only the owner can see it', async () => {
+    taroPage.params = { id: 'c1' };
+    get.mockResolvedValue({ ok: false, error: { code: 'auth.not_owner', message: '仅店主可以操作' } });
+    render(<CouponEditorPage />);
+    expect(await screen.findByText('仅店主可以查看')).toBeTruthy();
   });
 });

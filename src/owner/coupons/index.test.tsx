@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { couponApi } from '../../api/coupon';
 import { makeCoupon } from '../../test-utils/coupons';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
@@ -54,8 +54,32 @@ describe('the owner’s 优惠券', () => {
     expect(screen.getByText('领取后 7 天内有效 · 每人限领 1 张')).toBeTruthy();
     expect(countsOf('双十一')).toEqual(['40已领取', '25已使用', '40发放总量']);
     expect(screen.getByText('已结束')).toBeTruthy();
-    // Only an active coupon can be stopped.
+    // Only an active coupon can be stopped; an ended one cannot be edited either.
     expect(screen.getAllByText('停止发放')).toHaveLength(1);
+    expect(screen.getAllByText('编辑')).toHaveLength(1);
+  });
+
+  it('编辑 opens the editor on that coupon, a stopped or claimed-out one too', async () => {
+    const stopped = makeCoupon({ id: 'c3', name: '已停券', status: 'stopped' });
+    const claimedOut = makeCoupon({ id: 'c4', name: '抢光券', status: 'claimed_out', claimed: 100 });
+    list.mockResolvedValue({ ok: true, data: { items: [active, ended, stopped, claimedOut], nextCursor: null } });
+    render(<OwnerCouponsPage />);
+    const editOf = async (name: string) => {
+      const card = (await screen.findByText(name)).closest('.owner-coupons__card') as HTMLElement;
+      return within(card).queryByText('编辑');
+    };
+    expect(await editOf('双十一')).toBeNull();
+    for (const [name, id] of [
+      ['店庆满减', 'c1'],
+      ['已停券', 'c3'],
+      ['抢光券', 'c4'],
+    ]) {
+      fireEvent.click((await editOf(name)) as HTMLElement);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/owner/coupon/index?id=${id}` });
+    }
+    expect(
+      within(screen.getByText('已停券').closest('.owner-coupons__card') as HTMLElement).queryByText('停止发放'),
+    ).toBeNull();
   });
 
   it('停止发放 asks first; declined, nothing is stopped', async () => {

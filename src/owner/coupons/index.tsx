@@ -1,5 +1,6 @@
 // 优惠券 (the owner's): every coupon the shop issued, newest first, with its terms, status and how many were claimed
-// and used of how many; 新建优惠券; and 停止发放 (after a confirmation): no more claims, those claimed stay usable.
+// and used of how many; 新建优惠券, 编辑 (any but an ended one: once claimed, its name and counts only); and 停止发放
+// (after a confirmation): no more claims, those claimed stay usable.
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -9,7 +10,7 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { couponRule, couponScopeText, couponValidity } from '../../lib/coupon';
-import { PAGES } from '../../routes';
+import { PAGES, routes } from '../../routes';
 import type { Coupon, CouponStatus } from '../../../cloudfunctions/contracts/coupon';
 import NotOwner from '../shared/NotOwner';
 import './index.scss';
@@ -31,6 +32,7 @@ export default function OwnerCouponsPage() {
   const [changed, setChanged] = useState<Record<string, Coupon>>({});
   const [stopping, setStopping] = useState<string | null>(null);
   const create = () => void Taro.navigateTo({ url: PAGES.ownerCoupon });
+  const edit = (coupon: Coupon) => void Taro.navigateTo({ url: routes.ownerCoupon(coupon.id) });
 
   const stop = useCallback(
     async (coupon: Coupon) => {
@@ -84,11 +86,16 @@ export default function OwnerCouponsPage() {
               <Count label="已使用" value={c.used} />
               <Count label="发放总量" value={c.total} />
             </View>
-            {c.status === 'active' ? (
+            {c.status !== 'ended' ? (
               <View className="owner-coupons__actions">
-                <View className="owner-coupons__stop" aria-disabled={stopping !== null} onClick={() => void stop(c)}>
-                  {stopping === c.id ? '停止中…' : '停止发放'}
+                <View className="owner-coupons__edit" onClick={() => edit(c)}>
+                  编辑
                 </View>
+                {c.status === 'active' ? (
+                  <View className="owner-coupons__stop" aria-disabled={stopping !== null} onClick={() => void stop(c)}>
+                    {stopping === c.id ? '停止中…' : '停止发放'}
+                  </View>
+                ) : null}
               </View>
             ) : null}
           </View>
