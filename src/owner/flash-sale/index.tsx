@@ -50,7 +50,7 @@ export default function FlashSaleEditorPage() {
       title: '发布秒杀',
       content:
         `「${product?.title ?? ''}」秒杀价 ${priceRange(draft.skus.map((s) => s.priceFen))}，${campaignWindow(draft)}。` +
-        `留出的 ${units} 现在就移出正常库存，活动结束或停止时未售出的退回库存。`,
+        `留出 ${units}：发布后立即移出正常库存，活动结束或停止时未售出的退回库存。`,
       confirmText: '发布',
       cancelText: '再看看',
     });
