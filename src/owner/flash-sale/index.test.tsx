@@ -90,7 +90,7 @@ describe('新建秒杀', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
-  it('publishes after a confirmation that says the units leave the normal stock; the draft sent is the form', async () => {
+  it('publishes after a confirmation saying the units leave the normal stock; the draft sent is the form', async () => {
     save.mockResolvedValueOnce({ ok: true, data: { flashSale: makeOwnerFlashSale() } });
     render(<FlashSaleEditorPage />);
     await fillTheForm();

@@ -36,7 +36,7 @@ beforeEach(() => {
 });
 
 describe('the owner’s 秒杀活动', () => {
-  it('lists each sale with its window, status, and per SKU the flash price, the normal one and sold / set aside', async () => {
+  it('lists each sale: window, status, and per SKU the flash price, the normal one, sold / set aside', async () => {
     render(<OwnerFlashSalesPage />);
     expect(await screen.findByText('五常大米')).toBeTruthy();
     expect(list).toHaveBeenCalledWith({ limit: 20 });

@@ -85,7 +85,7 @@ describe('新建拼团', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
-  it('reads the chosen product’s SKUs afresh; a group price must be below each SKU’s normal price, said inline', async () => {
+  it('reads the chosen product’s SKUs afresh; each group price below its normal price, said inline', async () => {
     render(<GroupBuyEditorPage />);
     await chooseTea();
     expect(ownerProduct).toHaveBeenCalledWith({ id: 'p1' });
