@@ -10,7 +10,7 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatTime } from '../../lib/time';
-import { GROUP_STATUSES, type Group, type GroupStatus } from '../../../cloudfunctions/contracts/campaign';
+import type { Group, GroupStatus } from '../../../cloudfunctions/contracts/campaign';
 import NotOwner from '../shared/NotOwner';
 import { GROUP_STATUS_LABEL } from '../shared/campaign-text';
 import './index.scss';
@@ -18,7 +18,7 @@ import './index.scss';
 export const OWNER_GROUPS_PAGE_SIZE = 20;
 
 type Filter = GroupStatus | 'all';
-const FILTERS: Filter[] = ['all', ...GROUP_STATUSES];
+const FILTERS: Filter[] = ['all', 'forming', 'succeeded', 'failed'];
 const FILTER_LABEL: Record<Filter, string> = { all: '全部', ...GROUP_STATUS_LABEL };
 const EMPTY: Record<Filter, string> = {
   all: '还没有人开团',
