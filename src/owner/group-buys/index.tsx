@@ -29,6 +29,7 @@ export default function OwnerGroupBuysPage() {
   const [changed, setChanged] = useState<Record<string, OwnerGroupBuy>>({});
   const [stopping, setStopping] = useState<string | null>(null);
   const create = () => void Taro.navigateTo({ url: PAGES.ownerGroupBuy });
+  const openGroups = (g: OwnerGroupBuy) => void Taro.navigateTo({ url: routes.ownerGroups({ groupBuyId: g.id }) });
 
   const stop = useCallback(
     async (g: OwnerGroupBuy) => {
@@ -71,10 +72,7 @@ export default function OwnerGroupBuysPage() {
         empty={{ message: '还没有拼团活动', actionText: '新建拼团', onAction: create }}
         renderItem={(g) => (
           <View className="campaigns__card">
-            <View
-              className="campaigns__body"
-              onClick={() => void Taro.navigateTo({ url: routes.ownerGroups({ groupBuyId: g.id }) })}
-            >
+            <View className="campaigns__body" onClick={() => openGroups(g)}>
               <View className="campaigns__top">
                 <Text className="campaigns__title">{g.title}</Text>
                 <Text className={`campaigns__status campaigns__status--${g.status}`}>
@@ -94,10 +92,7 @@ export default function OwnerGroupBuysPage() {
               </View>
             </View>
             <View className="campaigns__actions">
-              <View
-                className="campaigns__action"
-                onClick={() => void Taro.navigateTo({ url: routes.ownerGroups({ groupBuyId: g.id }) })}
-              >
+              <View className="campaigns__action" onClick={() => openGroups(g)}>
                 查看团
               </View>
               {canStop(g.status) ? (
