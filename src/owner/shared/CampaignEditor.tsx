@@ -121,12 +121,16 @@ export function SkuRows({ skus, priceName, withUnits = false, errors = {}, onCha
                   onInput={(e) => onChange(s.skuId, { units: e.detail.value })}
                 />
               ) : null}
-              <Text className={`${B}__hint`}>
-                {withUnits
-                  ? `${priceName}需低于原价；秒杀数量不能超过现有库存 ${s.stock} 件`
-                  : `${priceName}需低于原价 ${formatFen(s.priceFen)}`}
-              </Text>
-              {errors[s.skuId] ? <Text className={`${B}__error`}>{errors[s.skuId]}</Text> : null}
+              {/* The bounds, said before anything is typed; in red instead once the form was checked against them. */}
+              {errors[s.skuId] ? (
+                <Text className={`${B}__error`}>{errors[s.skuId]}</Text>
+              ) : (
+                <Text className={`${B}__hint`}>
+                  {withUnits
+                    ? `${priceName}需低于原价；秒杀数量不能超过现有库存 ${s.stock} 件`
+                    : `${priceName}需低于原价 ${formatFen(s.priceFen)}`}
+                </Text>
+              )}
             </View>
           ) : null}
         </View>
