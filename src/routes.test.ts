@@ -56,6 +56,7 @@ describe('routes and app.config.ts', () => {
       memberAfterSale: routes.memberAfterSale('YJ0000000000000001S1'),
       memberCouponCenter: routes.memberCouponCenter('p1'),
       ownerAfterSale: routes.ownerAfterSale('YJ0000000000000001S1'),
+      ownerGroups: routes.ownerGroups({ groupBuyId: 'gb1', status: 'forming' }),
     };
     for (const [name, url] of Object.entries(samples)) {
       expect([name, url.split('?')[0]]).toEqual([name, PAGES[name as keyof typeof PAGES]]);
@@ -106,6 +107,9 @@ describe('route builders', () => {
     expect(routes.memberCouponCenter('p1')).toBe('/member/coupon-center/index?productId=p1');
     expect(routes.memberCouponCenter()).toBe('/member/coupon-center/index');
     expect(routes.ownerAfterSale('YJ0000000000000001S1')).toBe('/owner/aftersale/index?id=YJ0000000000000001S1');
+    expect(routes.ownerGroups()).toBe('/owner/groups/index');
+    expect(routes.ownerGroups({ groupBuyId: 'gb1' })).toBe('/owner/groups/index?groupBuyId=gb1');
+    expect(routes.ownerGroups({ status: 'failed' })).toBe('/owner/groups/index?status=failed');
   });
 
   it('the checkout and the order page are in member/, preloaded from the product page, the cart and the orders', () => {

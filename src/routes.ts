@@ -1,6 +1,7 @@
 // Every page of the app and the links to them: navigateTo/redirectTo/switchTab urls, share paths and queries. Pages
 // link through PAGES and these builders only, so a path is written once. app.config.ts must declare the same pages as
 // literals (Taro reads it at build time); routes.test.ts holds the two equal.
+import type { GroupStatus } from '../cloudfunctions/contracts/campaign';
 import type { ShareChannel } from '../cloudfunctions/contracts/commission';
 import type { BuyerTab, OwnerView } from '../cloudfunctions/contracts/order';
 
@@ -31,6 +32,12 @@ export const PAGES = {
   ownerCoupons: '/owner/coupons/index',
   ownerCoupon: '/owner/coupon/index',
   ownerCategories: '/owner/categories/index',
+  // 营销活动: the owner's group buys (拼团) with their groups, and flash sales (秒杀).
+  ownerGroupBuys: '/owner/group-buys/index',
+  ownerGroupBuy: '/owner/group-buy/index',
+  ownerGroups: '/owner/groups/index',
+  ownerFlashSales: '/owner/flash-sales/index',
+  ownerFlashSale: '/owner/flash-sale/index',
   // Subpackage share/.
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',
@@ -113,4 +120,7 @@ export const routes = {
   memberAfterSale: (id: string) => link(PAGES.memberAfterSale, { id }),
   /** 领券中心: every coupon on offer, or those of one product. */
   memberCouponCenter: (productId?: string) => link(PAGES.memberCouponCenter, { productId }),
+  /** The owner's groups: of one group buy or all, in one status or any. */
+  ownerGroups: (filter: { groupBuyId?: string; status?: GroupStatus } = {}) =>
+    link(PAGES.ownerGroups, { groupBuyId: filter.groupBuyId, status: filter.status }),
 } satisfies Partial<Record<PageName, (...args: never[]) => string>>;

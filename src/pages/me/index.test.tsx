@@ -104,7 +104,7 @@ describe('me page', () => {
 
   it(
     'gives the owner every desk: ' +
-      'orders, products, summary, sharers, withdrawals, rates, points, reviews, coupons and settings',
+      'orders, products, summary, sharers, withdrawals, rates, points, reviews, coupons, campaigns and settings',
     async () => {
       session.mockResolvedValueOnce({ ok: true, data: { user: owner, binding: null, service: NO_SERVICE } });
       render(<MePage />);
@@ -119,6 +119,8 @@ describe('me page', () => {
         ['商品管理', '/owner/products/index'],
         ['评价管理', '/owner/reviews/index'],
         ['优惠券', '/owner/coupons/index'],
+        ['拼团活动', '/owner/group-buys/index'],
+        ['秒杀活动', '/owner/flash-sales/index'],
         ['店铺设置', '/owner/settings/index'],
       ];
       for (const [label, url] of entries) {

@@ -41,6 +41,8 @@ const OWNER_ENTRIES: Array<{ label: string; hint: string; url: string }> = [
   { label: '积分设置', hint: '得积分、抵现与有效期 ›', url: PAGES.ownerPoints },
   { label: '评价管理', hint: '回复与隐藏 ›', url: PAGES.ownerReviews },
   { label: '优惠券', hint: '发券、领用情况与停发 ›', url: PAGES.ownerCoupons },
+  { label: '拼团活动', hint: '开团价、成团情况与停止 ›', url: PAGES.ownerGroupBuys },
+  { label: '秒杀活动', hint: '限时价、活动库存与停止 ›', url: PAGES.ownerFlashSales },
   { label: '店铺设置', hint: '店名、运费、售后与店主 ›', url: PAGES.ownerSettings },
 ];
 
