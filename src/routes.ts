@@ -2,7 +2,7 @@
 // link through PAGES and these builders only, so a path is written once. app.config.ts must declare the same pages as
 // literals (Taro reads it at build time); routes.test.ts holds the two equal.
 import type { ShareChannel } from '../cloudfunctions/contracts/commission';
-import type { BuyerTab, OwnerView } from '../cloudfunctions/contracts/order';
+import type { BuyerTab, OrderInput, OwnerView } from '../cloudfunctions/contracts/order';
 
 /**
  * Each page's path, by name. The tab pages (home, category, cart, me) are opened with switchTab, which takes no query.
@@ -49,6 +49,9 @@ export const PAGES = {
   memberFavorites: '/member/favorites/index',
   // Subpackage browse/ (the catalogue search).
   search: '/browse/search/index',
+  // Subpackage campaign/ (拼团: a group, the group card's target; 我的拼团).
+  campaignGroup: '/campaign/group/index',
+  campaignMyGroups: '/campaign/my-groups/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -111,4 +114,9 @@ export const routes = {
   memberAfterSale: (id: string) => link(PAGES.memberAfterSale, { id }),
   /** 领券中心: every coupon on offer, or those of one product. */
   memberCouponCenter: (productId?: string) => link(PAGES.memberCouponCenter, { productId }),
+  /** The checkout of the draft's lines; with a group buy: start a group (no groupId) or join that group. */
+  checkout: (groupBuy?: OrderInput<'create'>['groupBuy']) =>
+    link(PAGES.checkout, { groupBuyId: groupBuy?.groupBuyId, groupId: groupBuy?.groupId }),
+  /** One group (拼团): the group card's target. */
+  campaignGroup: (id: string) => link(PAGES.campaignGroup, { id }),
 } satisfies Partial<Record<PageName, (...args: never[]) => string>>;
