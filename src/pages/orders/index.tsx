@@ -84,10 +84,8 @@ function OrderCard({ order }: { order: Order }) {
         <View className="order-card__line">
           <Image className="order-card__image" src={first.image} mode="aspectFill" />
           <View className="order-card__line-body">
-            <Text className="order-card__title">
-              {first.campaign ? <Text className="order-card__tag">{CAMPAIGN_PRICE_TAGS[first.campaign]}</Text> : null}
-              {first.title}
-            </Text>
+            <Text className="order-card__title">{first.title}</Text>
+            {first.campaign ? <Text className="order-card__tag">{CAMPAIGN_PRICE_TAGS[first.campaign]}</Text> : null}
             <Text className="order-card__spec">
               {order.items.length > 1 ? `${first.spec} 等 ${order.items.length} 种商品` : first.spec}
             </Text>
