@@ -15,7 +15,10 @@ export interface ProductDetailState {
   /** Reads the product again in place (a flash sale's countdown ran out): the page stays as it is until it answers. */
   refresh: () => Promise<void>;
   selectedSku: Sku | null;
-  /** Picks a SKU; a sold-out one (no stock, and none left at a live flash sale) cannot be picked. Picking the picked one again clears the choice. */
+  /**
+   * Picks a SKU; a sold-out one (no stock, and none left at a live flash sale) cannot be picked. Picking the picked
+   * one again clears the choice.
+   */
   selectSku: (skuId: string) => void;
   /** What the page shows: the picked SKU's price, else the product's lowest. */
   priceFen: number | null;

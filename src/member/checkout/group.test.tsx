@@ -123,7 +123,7 @@ describe('checkout of a group order', () => {
     expect(screen.getByText('正在计算价格…')).toBeTruthy();
   });
 
-  it('on group.full offers another open group, read afresh, and places the order in it under a new requestId', async () => {
+  it('on group.full offers another open group, read afresh, and orders in it under a new requestId', async () => {
     const first = useCheckout.getState().draft!.requestId;
     create.mockResolvedValueOnce(full).mockResolvedValueOnce({ ok: true, data: { order } });
     groupBuy.mockResolvedValue({
@@ -231,7 +231,7 @@ describe('checkout of a group order', () => {
     await waitFor(() => expect(quote).toHaveBeenLastCalledWith({ items, groupBuy: { groupBuyId: 'gb1' } }));
   });
 
-  it('the activity’s limits are said in a modal and the order is priced again; a rush is a toast to retry', async () => {
+  it('the activity’s limits are said and the order priced again; a rush is a toast to retry', async () => {
     create
       .mockResolvedValueOnce({
         ok: false,

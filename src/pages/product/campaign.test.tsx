@@ -94,7 +94,7 @@ async function openPage(extra: Partial<ProductDetail> = {}) {
 }
 
 describe('product page: flash sale', () => {
-  it('prices the sale’s SKUs at the flash price while live, and lets a SKU with flash units left be picked', async () => {
+  it('prices the sale’s SKUs at the flash price while live; a SKU with flash units left can be picked', async () => {
     const sale = makeFlashSale({
       skus: [
         { skuId: 's1', priceFen: 690, stockLeft: 8 },
