@@ -203,6 +203,19 @@ describe('checkout of a group order', () => {
     expect(await screen.findByText('¥17.90', { selector: '.checkout__total-value' })).toBeTruthy();
   });
 
+  it('a quote refused by the activity shows why with 重新计算, and asks nothing else', async () => {
+    const limit = { code: 'campaign.limit_reached' as const, message: '已达到这个活动的每人限购数量' };
+    quote.mockResolvedValue({ ok: false, error: limit });
+    render(<CheckoutPage />);
+    expect(await screen.findByText('已达到这个活动的每人限购数量')).toBeTruthy();
+    await act(async () => undefined);
+    expect(quote).toHaveBeenCalledTimes(1);
+    expect(Taro.showModal).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('重新计算'));
+    await waitFor(() => expect(quote).toHaveBeenCalledTimes(2));
+    expect(Taro.showModal).not.toHaveBeenCalled();
+  });
+
   it('when the activity has ended meanwhile, says so and goes back', async () => {
     create.mockResolvedValueOnce(full);
     groupBuy.mockResolvedValue({ ok: true, data: { live: null } });

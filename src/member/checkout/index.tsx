@@ -73,11 +73,13 @@ export default function CheckoutPage() {
   };
   const latestContext = useRef(refusalContext);
   latestContext.current = refusalContext;
-  // A group that filled up or ended before the order was priced: said, with what the buyer can do instead.
+  // A group that filled up or ended before the order was priced: said, with what the buyer can do instead. (The
+  // activity's own refusals stay in the quote's error line with 重新计算: pricing again here would only loop.)
   const quoteRefusal = checkout.quoteError;
   useEffect(() => {
-    if (quoteRefusal && isCampaignRefusal(quoteRefusal.code) && quoteRefusal.code !== 'campaign.busy') {
-      void explainCampaignRefusal(quoteRefusal.code, quoteRefusal.message, latestContext.current);
+    if (quoteRefusal?.code.startsWith('group.') && latestContext.current.group) {
+      const context = { ...latestContext.current, requote: () => undefined };
+      void explainCampaignRefusal(quoteRefusal.code, quoteRefusal.message, context);
     }
   }, [quoteRefusal]);
 
