@@ -69,7 +69,11 @@ export function useProductDetail(entry: ProductEntry | null): ProductDetailState
   }, [reload, prefetched, initial, apply]);
 
   const skus = detail?.product.skus;
-  const selectedSku = useMemo(() => skus?.find((sku) => sku.id === selectedSkuId) ?? null, [skus, selectedSkuId]);
+  // A pick that can no longer be bought (the flash sale it was picked at ended, on a refresh) is dropped.
+  const selectedSku = useMemo(() => {
+    const sku = skus?.find((k) => k.id === selectedSkuId);
+    return sku && canBuySku(detail, sku) ? sku : null;
+  }, [skus, selectedSkuId, detail]);
 
   const selectSku = useCallback(
     (skuId: string) => {

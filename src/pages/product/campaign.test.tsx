@@ -262,3 +262,26 @@ describe('product page: group buy', () => {
     expect(await screen.findByText('去参团')).toBeTruthy();
   });
 });
+
+describe('product page: flash sale ending on screen', () => {
+  it('drops a SKU picked for its flash units once the sale has ended', async () => {
+    const sale = makeFlashSale({
+      endAt: at(1000),
+      skus: [
+        { skuId: 's1', priceFen: 690, stockLeft: 8 },
+        { skuId: 's2', priceFen: 2990, stockLeft: 3 },
+      ],
+    });
+    await openPage({ flashSale: sale });
+    fireEvent.click(screen.getByText('500g 礼盒'));
+    expect(screen.getByText('已选：500g 礼盒')).toBeTruthy();
+    getProduct.mockResolvedValue({ ok: true, data: detail() });
+    await act(async () => jest.advanceTimersByTime(1000));
+    await settle();
+    expect(getProduct).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText('已选：500g 礼盒')).toBeNull();
+    expect(screen.queryByText(/距结束/)).toBeNull();
+    fireEvent.click(screen.getByText('立即购买'));
+    expect(lastToast()).toBe('请选择规格');
+  });
+});
