@@ -55,6 +55,8 @@ export default defineAppConfig({
     },
     // The catalogue search, opened from the home page and the 分类 tab.
     { root: 'browse', pages: ['search/index'] },
+    // 拼团: a group (the group card's target) and 我的拼团.
+    { root: 'campaign', pages: ['group/index', 'my-groups/index'] },
   ],
   // The checkout and the order page live in member/: the product page and the cart (which open the checkout) and the
   // order list load that subpackage in the background, so they open as fast as from the main package.
@@ -65,6 +67,8 @@ export default defineAppConfig({
     'pages/product/index': { network: 'all', packages: ['member'] },
     'pages/cart/index': { network: 'all', packages: ['member'] },
     'pages/orders/index': { network: 'all', packages: ['member'] },
+    // A group card opens the group page first; its 参团 goes on to the checkout.
+    'campaign/group/index': { network: 'all', packages: ['member'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -57,6 +57,8 @@ describe('routes and app.config.ts', () => {
       memberCouponCenter: routes.memberCouponCenter('p1'),
       ownerAfterSale: routes.ownerAfterSale('YJ0000000000000001S1'),
       ownerGroups: routes.ownerGroups({ groupBuyId: 'gb1', status: 'forming' }),
+      checkout: routes.checkout({ groupBuyId: 'gb1', groupId: 'g1' }),
+      campaignGroup: routes.campaignGroup('g1'),
     };
     for (const [name, url] of Object.entries(samples)) {
       expect([name, url.split('?')[0]]).toEqual([name, PAGES[name as keyof typeof PAGES]]);
@@ -125,6 +127,17 @@ describe('route builders', () => {
       // preloadRule keys must be pages of the main package.
       expect(appConfig().pages).toContain(from.slice(1));
     }
+  });
+
+  it('the checkout carries a group buy to start or join; a group page its id; 参团 there preloads member/', () => {
+    expect(routes.checkout()).toBe('/member/checkout/index');
+    expect(routes.checkout({ groupBuyId: 'gb1' })).toBe('/member/checkout/index?groupBuyId=gb1');
+    expect(routes.checkout({ groupBuyId: 'gb1', groupId: 'g_1' })).toBe(
+      '/member/checkout/index?groupBuyId=gb1&groupId=g_1',
+    );
+    expect(routes.campaignGroup('g_1')).toBe('/campaign/group/index?id=g_1');
+    const { preloadRule } = appConfig() as AppConfig & { preloadRule: Record<string, { packages: string[] }> };
+    expect(preloadRule['campaign/group/index'].packages).toEqual(['member']);
   });
 
   it('toQuery leaves out what is not set and keeps the order given; link adds it to a path', () => {

@@ -3,7 +3,7 @@
 // literals (Taro reads it at build time); routes.test.ts holds the two equal.
 import type { GroupStatus } from '../cloudfunctions/contracts/campaign';
 import type { ShareChannel } from '../cloudfunctions/contracts/commission';
-import type { BuyerTab, OwnerView } from '../cloudfunctions/contracts/order';
+import type { BuyerTab, OrderInput, OwnerView } from '../cloudfunctions/contracts/order';
 
 /**
  * Each page's path, by name. The tab pages (home, category, cart, me) are opened with switchTab, which takes no query.
@@ -56,6 +56,9 @@ export const PAGES = {
   memberFavorites: '/member/favorites/index',
   // Subpackage browse/ (the catalogue search).
   search: '/browse/search/index',
+  // Subpackage campaign/ (拼团: a group, the group card's target; 我的拼团).
+  campaignGroup: '/campaign/group/index',
+  campaignMyGroups: '/campaign/my-groups/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -123,4 +126,9 @@ export const routes = {
   /** The owner's groups: of one group buy or all, in one status or any. */
   ownerGroups: (filter: { groupBuyId?: string; status?: GroupStatus } = {}) =>
     link(PAGES.ownerGroups, { groupBuyId: filter.groupBuyId, status: filter.status }),
+  /** The checkout of the draft's lines; with a group buy: start a group (no groupId) or join that group. */
+  checkout: (groupBuy?: OrderInput<'create'>['groupBuy']) =>
+    link(PAGES.checkout, { groupBuyId: groupBuy?.groupBuyId, groupId: groupBuy?.groupId }),
+  /** One group (拼团): the group card's target. */
+  campaignGroup: (id: string) => link(PAGES.campaignGroup, { id }),
 } satisfies Partial<Record<PageName, (...args: never[]) => string>>;

@@ -12,8 +12,13 @@ export interface ProductDetailState {
   detail: ProductDetail | null;
   error: ErrorBody | null;
   reload: () => Promise<void>;
+  /** Reads the product again in place (a flash sale's countdown ran out): the page stays as it is until it answers. */
+  refresh: () => Promise<void>;
   selectedSku: Sku | null;
-  /** Picks a SKU; a sold-out one cannot be picked. Picking the picked one again clears the choice. */
+  /**
+   * Picks a SKU; a sold-out one (no stock, and none left at a live flash sale) cannot be picked. Picking the picked
+   * one again clears the choice.
+   */
   selectSku: (skuId: string) => void;
   /** What the page shows: the picked SKU's price, else the product's lowest. */
   priceFen: number | null;
@@ -50,6 +55,13 @@ export function useProductDetail(entry: ProductEntry | null): ProductDetailState
     apply(await shopApi.getProduct(s ? { id, s } : { id }));
   }, [id, s, apply]);
 
+  const refresh = useCallback(async () => {
+    if (!id) return;
+    const res = await shopApi.getProduct(s ? { id, s } : { id });
+    // A failure leaves what is on screen: the buyer can still buy, and the server prices the order anyway.
+    if (res.ok) setDetail(res.data);
+  }, [id, s]);
+
   useEffect(() => {
     if (initial) return;
     if (prefetched) void prefetched.promise.then(apply);
@@ -57,21 +69,36 @@ export function useProductDetail(entry: ProductEntry | null): ProductDetailState
   }, [reload, prefetched, initial, apply]);
 
   const skus = detail?.product.skus;
-  const selectedSku = useMemo(() => skus?.find((sku) => sku.id === selectedSkuId) ?? null, [skus, selectedSkuId]);
+  // A pick that can no longer be bought (the flash sale it was picked at ended, on a refresh) is dropped.
+  const selectedSku = useMemo(() => {
+    const sku = skus?.find((k) => k.id === selectedSkuId);
+    return sku && canBuySku(detail, sku) ? sku : null;
+  }, [skus, selectedSkuId, detail]);
 
   const selectSku = useCallback(
     (skuId: string) => {
       const sku = skus?.find((k) => k.id === skuId);
-      if (!sku || sku.stock <= 0) return;
+      if (!sku || !canBuySku(detail, sku)) return;
       setSelectedSkuId((current) => (current === skuId ? null : skuId));
     },
-    [skus],
+    [skus, detail],
   );
 
   const priceFen = selectedSku ? selectedSku.priceFen : (detail?.product.priceFen ?? null);
   const priceIsFrom = !selectedSku && !!skus && new Set(skus.map((k) => k.priceFen)).size > 1;
 
-  return { status, detail, error, reload, selectedSku, selectSku, priceFen, priceIsFrom };
+  return { status, detail, error, reload, refresh, selectedSku, selectSku, priceFen, priceIsFrom };
+}
+
+/** A SKU's flash-sale terms (price, units left) while its sale is live; undefined otherwise. */
+export function liveFlashSku(detail: ProductDetail | null, skuId: string) {
+  const sale = detail?.flashSale;
+  return sale?.status === 'live' ? sale.skus.find((k) => k.skuId === skuId) : undefined;
+}
+
+/** Whether a SKU can be bought now: stock of its own, or units left at its live flash sale. */
+export function canBuySku(detail: ProductDetail | null, sku: Sku): boolean {
+  return sku.stock > 0 || (liveFlashSku(detail, sku.id)?.stockLeft ?? 0) > 0;
 }
 
 function statusOf(res: Result<ProductDetail>): ProductDetailState['status'] {

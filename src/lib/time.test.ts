@@ -1,4 +1,4 @@
-import { formatClock, formatCountdown, formatDateTime, formatMonthDay, formatTime, msUntil } from './time';
+import { formatClock, formatCountdown, formatDateTime, formatHms, formatMonthDay, formatTime, msUntil } from './time';
 
 // Built from local fields so the expectations hold in any time zone the tests run in.
 const local = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
@@ -22,6 +22,15 @@ describe('time', () => {
 
   it('formats the time of day alone', () => {
     expect(formatClock(local(2026, 3, 1, 7, 30))).toBe('07:30');
+  });
+
+  it('counts a campaign down as hh:mm:ss, days first from a day on, and stops at zero', () => {
+    expect(formatHms((23 * 3600 + 41 * 60 + 5) * 1000)).toBe('23:41:05');
+    expect(formatHms(5_999)).toBe('00:00:05');
+    expect(formatHms(86_400_000 - 1)).toBe('23:59:59');
+    expect(formatHms((2 * 86400 + 3 * 3600 + 4 * 60 + 5) * 1000)).toBe('2天 03:04:05');
+    expect(formatHms(0)).toBe('00:00:00');
+    expect(formatHms(-4000)).toBe('00:00:00');
   });
 
   it('counts down in minutes and seconds, with hours when there are any, and stops at zero', () => {

@@ -43,3 +43,18 @@ export function formatCountdown(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
+
+/**
+ * A campaign's countdown, always hh:mm:ss: 84065000 → '23:21:05', 5000 → '00:00:05'; a day or more is said in days
+ * first, '2天 03:04:05'; '00:00:00' once it has run out.
+ */
+export function formatHms(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const clock = `${pad(h)}:${pad(m)}:${pad(s)}`;
+  return days > 0 ? `${days}天 ${clock}` : clock;
+}

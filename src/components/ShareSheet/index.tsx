@@ -6,6 +6,8 @@ import './index.scss';
 
 export interface ShareSheetProps {
   url: string;
+  /** The line under the title; by default it says the link carries the sharer's recommendation. */
+  hint?: string;
   /** The sharer's note on this product, shown on their cards and posters. */
   note?: string;
   /** Opens the poster page; absent when no poster can be made (the product is off sale). */
@@ -13,7 +15,7 @@ export interface ShareSheetProps {
   onClose: () => void;
 }
 
-export default function ShareSheet({ url, note, onPoster, onClose }: ShareSheetProps) {
+export default function ShareSheet({ url, hint, note, onPoster, onClose }: ShareSheetProps) {
   const copy = () => {
     Taro.setClipboardData({ data: url })
       .then(() => Taro.showToast({ title: '链接已复制', icon: 'success' }))
@@ -24,7 +26,7 @@ export default function ShareSheet({ url, note, onPoster, onClose }: ShareSheetP
       <View className="share-sheet__mask" onClick={onClose} />
       <View className="share-sheet__panel">
         <Text className="share-sheet__title">分享给朋友</Text>
-        <Text className="share-sheet__hint">朋友打开这个链接，会看到这是你的推荐</Text>
+        <Text className="share-sheet__hint">{hint ?? '朋友打开这个链接，会看到这是你的推荐'}</Text>
         {note ? (
           <View className="share-sheet__note">
             <Text className="share-sheet__note-label">我的推荐语</Text>

@@ -1,30 +1,51 @@
 // Checkout: where the order goes, what is in it, what the server says it costs (with the best usable coupon, which
 // the buyer may change or drop, and 积分抵扣 if the buyer turns it on), then 提交订单 → create → pay → the order's
-// page. The lines come from the checkout draft (the cart's selection or one 立即购买 line).
-import { useRef, useState } from 'react';
+// page. The lines come from the checkout draft (the cart's selection or one 立即购买 line). With `groupBuyId` (and
+// `groupId` to join a group) it is the checkout of a group order (拼团): its group goes to quote and create, and no
+// coupon applies.
+import { useEffect, useRef, useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import AddressForm from '../../components/AddressForm';
 import { fromWechatAddress, validateAddress } from '../../components/AddressForm/validate';
 import PageState from '../../components/PageState';
 import { askNotify, usePayment } from '../../components/PaySheet/usePayment';
+import { CAMPAIGN_PRICE_TAGS } from '../../lib/campaign';
 import { formatFen } from '../../lib/money';
 import { useCart } from '../../stores/cart';
 import { useCheckout, type CheckoutLine } from '../../stores/checkout';
 import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
-import { ORDER_NOTE_MAX } from '../../../cloudfunctions/contracts/limits';
+import { GROUP_ID_PATTERN, ORDER_NOTE_MAX, SHORT_ID_PATTERN } from '../../../cloudfunctions/contracts/limits';
 import type { Address, OrderLine } from '../../../cloudfunctions/contracts/order';
 import { PAGES, routes } from '../../routes';
 import CouponRow from './CouponRow';
 import CouponSheet from './CouponSheet';
+import { explainCampaignRefusal, isCampaignRefusal, type GroupRefusalContext } from './group-refusal';
 import PointsRow from './PointsRow';
-import { isCouponRefusal, isPointsRefusal, useCheckoutOrder, type CheckoutOrder } from './useCheckoutOrder';
+import {
+  isCouponRefusal,
+  isPointsRefusal,
+  useCheckoutOrder,
+  type CheckoutOrder,
+  type GroupChoice,
+} from './useCheckoutOrder';
 import './index.scss';
 
 const isH5 = () => process.env.TARO_ENV === 'h5';
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
+/** The group of the page's query: none, one of the shapes create accepts, or a link that is not one. */
+function groupOf(params: Partial<Record<string, string>>): GroupChoice | null | 'invalid' {
+  const { groupBuyId, groupId } = params;
+  if (!groupBuyId && !groupId) return null;
+  if (!groupBuyId || !SHORT_ID_PATTERN.test(groupBuyId)) return 'invalid';
+  if (groupId === undefined || groupId === '') return { groupBuyId };
+  return GROUP_ID_PATTERN.test(groupId) ? { groupBuyId, groupId } : 'invalid';
+}
+
 export default function CheckoutPage() {
+  const { params } = useRouter();
+  const [group, setGroup] = useState(() => groupOf(params));
   const draft = useCheckout((s) => s.draft);
   const remembered = useCheckout((s) => s.address);
   const [address, setAddress] = useState<Address | null>(remembered);
@@ -36,9 +57,37 @@ export default function CheckoutPage() {
   const [choosingCoupon, setChoosingCoupon] = useState(false);
   // A ref as well as state: a second tap can arrive before React re-renders with `submitting`.
   const busy = useRef(false);
-  const checkout = useCheckoutOrder(draft);
+  const validGroup = group === 'invalid' ? null : group;
+  const checkout = useCheckoutOrder(group === 'invalid' ? null : draft, validGroup);
   const payment = usePayment();
 
+  const refusalContext: GroupRefusalContext = {
+    group: validGroup,
+    productId: draft?.lines[0]?.productId ?? '',
+    switchGroup: (next) => {
+      // Another group is another order: a new requestId (the refused attempt placed nothing).
+      useCheckout.getState().renewRequestId();
+      setGroup(next);
+    },
+    requote: () => void checkout.requote(),
+  };
+  const latestContext = useRef(refusalContext);
+  latestContext.current = refusalContext;
+  // A group that filled up or ended before the order was priced: said, with what the buyer can do instead. (The
+  // activity's own refusals stay in the quote's error line with 重新计算: pricing again here would only loop.)
+  const quoteRefusal = checkout.quoteError;
+  useEffect(() => {
+    if (quoteRefusal?.code.startsWith('group.') && latestContext.current.group) {
+      const context = { ...latestContext.current, requote: () => undefined };
+      void explainCampaignRefusal(quoteRefusal.code, quoteRefusal.message, context);
+    }
+  }, [quoteRefusal]);
+
+  if (group === 'invalid') {
+    return (
+      <PageState kind="empty" message="拼团链接有误" actionText="返回" onAction={() => void Taro.navigateBack()} />
+    );
+  }
   if (!draft || draft.lines.length === 0) {
     return (
       <PageState
@@ -99,7 +148,11 @@ export default function CheckoutPage() {
     if (!res.ok) {
       busy.current = false;
       setSubmitting(false);
-      await explainFailure(res.error.code, res.error.message, checkout);
+      if (isCampaignRefusal(res.error.code)) {
+        await explainCampaignRefusal(res.error.code, res.error.message, refusalContext);
+      } else {
+        await explainFailure(res.error.code, res.error.message, checkout);
+      }
       return;
     }
     const { order } = res.data;
@@ -112,6 +165,11 @@ export default function CheckoutPage() {
 
   const quote = checkout.quote;
   const lines: Array<CheckoutLine | OrderLine> = quote ? quote.items : draft.lines;
+  // Until the quote says how each line is priced, a group order's line is at the group price.
+  const tagOf = (line: CheckoutLine | OrderLine) => {
+    const campaign = 'lineFen' in line ? line.campaign : validGroup ? 'group_buy' : undefined;
+    return campaign ? CAMPAIGN_PRICE_TAGS[campaign] : null;
+  };
 
   return (
     <View className="checkout">
@@ -160,7 +218,10 @@ export default function CheckoutPage() {
               <Text className="checkout__line-title">{line.title}</Text>
               <Text className="checkout__line-spec">{line.spec}</Text>
               <View className="checkout__line-foot">
-                <Text className="checkout__line-price">{formatFen(line.priceFen)}</Text>
+                <View className="checkout__line-prices">
+                  {tagOf(line) ? <Text className="checkout__line-tag">{tagOf(line)}</Text> : null}
+                  <Text className="checkout__line-price">{formatFen(line.priceFen)}</Text>
+                </View>
                 <Text className="checkout__line-qty">{`×${line.qty}`}</Text>
               </View>
             </View>
@@ -186,13 +247,15 @@ export default function CheckoutPage() {
               hint={quote.freeShippingFromFen > 0 ? `满${formatFen(quote.freeShippingFromFen)}免运费` : undefined}
               value={quote.amounts.shippingFen === 0 ? '免运费' : formatFen(quote.amounts.shippingFen)}
             />
-            <CouponRow
-              coupons={quote.coupons}
-              amounts={quote.amounts}
-              busy={checkout.quoteStatus === 'loading' || submitting}
-              notice={checkout.couponNotice}
-              onOpen={() => setChoosingCoupon(true)}
-            />
+            {validGroup ? null : (
+              <CouponRow
+                coupons={quote.coupons}
+                amounts={quote.amounts}
+                busy={checkout.quoteStatus === 'loading' || submitting}
+                notice={checkout.couponNotice}
+                onOpen={() => setChoosingCoupon(true)}
+              />
+            )}
             <PointsRow
               offer={quote.points}
               amounts={quote.amounts}

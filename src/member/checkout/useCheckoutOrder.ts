@@ -1,11 +1,11 @@
 // The checkout's data: the server's quote of the draft's lines (with the coupon the server picked or the buyer chose,
 // and the points the buyer chose to spend), and placing the order under the draft's requestId with that same coupon
-// and those same points.
+// and those same points. An order of a group buy (拼团) carries its group to quote and create, and no coupon.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { orderApi } from '../../api/order';
 import type { ErrorBody, Result } from '../../api/client';
 import type { ErrorCode } from '../../../cloudfunctions/contracts/errors';
-import type { Address, Order, Quote } from '../../../cloudfunctions/contracts/order';
+import type { Address, Order, OrderInput, Quote } from '../../../cloudfunctions/contracts/order';
 import { useCheckout, type CheckoutDraft } from '../../stores/checkout';
 
 export interface CheckoutOrder {
@@ -41,6 +41,9 @@ export interface CheckoutOrder {
 
 export type CouponChoice = string | null | undefined;
 
+/** The group of a group order: `groupId` joins it, none starts one. */
+export type GroupChoice = NonNullable<OrderInput<'create'>['groupBuy']>;
+
 const POINTS_REFUSALS: readonly ErrorCode[] = ['points.insufficient', 'points.over_cap', 'points.not_whole'];
 
 /**
@@ -52,7 +55,7 @@ export const isPointsRefusal = (code: ErrorCode): boolean => POINTS_REFUSALS.inc
 /** The coupon moved under the buyer's choice (used by another order, expired, stopped…): any `coupon.*` refusal. */
 export const isCouponRefusal = (code: ErrorCode): boolean => code.startsWith('coupon.');
 
-export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
+export function useCheckoutOrder(draft: CheckoutDraft | null, group: GroupChoice | null = null): CheckoutOrder {
   const [quoteStatus, setQuoteStatus] = useState<CheckoutOrder['quoteStatus']>('loading');
   const [quote, setQuote] = useState<Quote | null>(null);
   const [quoteError, setQuoteError] = useState<ErrorBody | null>(null);
@@ -68,6 +71,13 @@ export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
   // The wire lines: ids and quantities only; the server prices them.
   const items = useMemo(() => (lines ?? []).map(({ productId, skuId, qty }) => ({ productId, skuId, qty })), [lines]);
   const generation = useRef(0);
+  // The wire group, stable across renders while the buyer keeps the same one.
+  const groupBuyId = group?.groupBuyId;
+  const groupId = group?.groupId;
+  const groupBuy = useMemo(
+    () => (groupBuyId ? (groupId ? { groupBuyId, groupId } : { groupBuyId }) : undefined),
+    [groupBuyId, groupId],
+  );
 
   const quoteWith = useCallback(
     async (asked: number, choice: CouponChoice): Promise<void> => {
@@ -79,11 +89,12 @@ export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
       setCouponChoice(choice);
       setQuoteStatus('loading');
       setQuoteError(null);
-      // couponId absent: the server applies the best usable coupon; null: none; an id: that one.
+      // couponId absent: the server applies the best usable coupon; null: none; an id: that one. A group order
+      // takes no coupon.
       const res = await orderApi.quote({
         items,
         ...(asked > 0 ? { pointsToUse: asked } : {}),
-        ...(choice !== undefined ? { couponId: choice } : {}),
+        ...(groupBuy ? { groupBuy } : choice !== undefined ? { couponId: choice } : {}),
       });
       if (gen !== generation.current) return;
       if (res.ok) {
@@ -105,7 +116,7 @@ export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
         setQuoteStatus('error');
       }
     },
-    [items],
+    [items, groupBuy],
   );
 
   const requote = useCallback(() => quoteWith(points.current, coupon.current), [quoteWith]);
@@ -156,7 +167,7 @@ export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
       // the server's request_conflict if the retry asks for other points, instead of becoming a second order.
       const spend = points.current;
       // The coupon the quote on screen applied (create never picks one itself).
-      const applied = latestQuote.current?.coupons.applied ?? null;
+      const applied = groupBuy ? null : (latestQuote.current?.coupons.applied ?? null);
       return orderApi.create({
         requestId,
         items,
@@ -164,9 +175,10 @@ export function useCheckoutOrder(draft: CheckoutDraft | null): CheckoutOrder {
         ...(trimmed ? { note: trimmed } : {}),
         ...(spend > 0 ? { pointsToUse: spend } : {}),
         ...(applied ? { couponId: applied } : {}),
+        ...(groupBuy ? { groupBuy } : {}),
       });
     },
-    [items, draft?.requestId],
+    [items, groupBuy, draft?.requestId],
   );
 
   return {

@@ -508,3 +508,32 @@ describe('再来一单', () => {
     expect(Taro.switchTab).not.toHaveBeenCalled();
   });
 });
+
+describe('order page: a group order (拼团)', () => {
+  const grouped = (status: OrderStatus) =>
+    order(status, [], {
+      group: { groupBuyId: 'gb1', groupId: 'g_alice' },
+      items: [{ ...order('paid', []).items[0], priceFen: 990, qty: 1, lineFen: 990, campaign: 'group_buy' }],
+    });
+
+  it('待成团: says so, tags the line 拼团价, and 邀请好友 opens its group', async () => {
+    await open(grouped('grouping'));
+    expect(screen.getByText('待成团')).toBeTruthy();
+    expect(screen.getByText('拼团价')).toBeTruthy();
+    fireEvent.click(screen.getByText('邀请好友'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/campaign/group/index?id=g_alice' });
+  });
+
+  it('after the group formed or failed: 查看拼团', async () => {
+    await open(grouped('refunded'));
+    expect(screen.queryByText('邀请好友')).toBeNull();
+    fireEvent.click(screen.getByText('查看拼团'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/campaign/group/index?id=g_alice' });
+  });
+
+  it('a flash-sale line is tagged 秒杀价; an order of no group has no group card', async () => {
+    await open(order('paid', [], { items: [{ ...order('paid', []).items[0], campaign: 'flash_sale' }] }));
+    expect(screen.getByText('秒杀价')).toBeTruthy();
+    expect(screen.queryByText('拼团订单')).toBeNull();
+  });
+});

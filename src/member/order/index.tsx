@@ -1,6 +1,7 @@
 // One order, for its buyer: where it stands (with the time left to pay), where it goes, what is in it, what it cost
 // and what was refunded, the parcel, its after-sale cases, what happened when, 联系客服, and the buttons the order
-// function says the buyer may press now (申请售后 opens the after-sale form), and 再来一单 on a finished order.
+// function says the buyer may press now (申请售后 opens the after-sale form), and 再来一单 on a finished order. An
+// order of a group (拼团) leads to its group: 邀请好友 while it waits to form (待成团), 查看拼团 after.
 import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
@@ -8,6 +9,7 @@ import ContactService from '../../components/ContactService';
 import { contactFrom } from '../../components/ContactService/types';
 import PageState from '../../components/PageState';
 import { usePayment } from '../../components/PaySheet/usePayment';
+import { CAMPAIGN_PRICE_TAGS } from '../../lib/campaign';
 import { formatFen } from '../../lib/money';
 import {
   AFTER_SALE_STATUS_LABELS,
@@ -153,6 +155,7 @@ export default function OrderPage() {
         </View>
       ) : null}
 
+      {order.group ? <GroupLink order={order} group={order.group} /> : null}
       {order.refund ? <RefundInfo refund={order.refund} /> : null}
       {order.afterSales.length > 0 ? <AfterSales cases={order.afterSales} /> : null}
 
@@ -168,7 +171,10 @@ export default function OrderPage() {
               <Text className="order__line-title">{line.title}</Text>
               <Text className="order__line-spec">{line.offSale ? `${line.spec} · 已下架` : line.spec}</Text>
               <View className="order__line-foot">
-                <Text className="order__line-price">{formatFen(line.priceFen)}</Text>
+                <View className="order__line-prices">
+                  {line.campaign ? <Text className="order__line-tag">{CAMPAIGN_PRICE_TAGS[line.campaign]}</Text> : null}
+                  <Text className="order__line-price">{formatFen(line.priceFen)}</Text>
+                </View>
                 <Text className="order__line-qty">{`×${line.qty}`}</Text>
               </View>
               {order.reviewedSkus ? (
@@ -288,6 +294,27 @@ function StatusHeader({ order, onPayExpired }: { order: Order; onPayExpired: () 
     <View className="order__header">
       <Text className="order__status">{ORDER_STATUS_LABELS[order.status]}</Text>
       {hint}
+    </View>
+  );
+}
+
+/** The group of a group order: 邀请好友 while it waits for friends (待成团), 查看拼团 otherwise. */
+function GroupLink({ order, group }: { order: Order; group: NonNullable<Order['group']> }) {
+  const waiting = order.status === 'grouping';
+  return (
+    <View
+      className="order__card order__group"
+      onClick={() => void Taro.navigateTo({ url: routes.campaignGroup(group.groupId) })}
+    >
+      <View className="order__group-body">
+        <Text className="order__card-title">拼团订单</Text>
+        <Text className="order__group-hint">
+          {waiting ? '邀请好友参团，满员后店主发货；到时未成团将全额退款' : '查看这个团的成员与结果'}
+        </Text>
+      </View>
+      <Text className={waiting ? 'order__group-action order__group-action--primary' : 'order__group-action'}>
+        {waiting ? '邀请好友' : '查看拼团'}
+      </Text>
     </View>
   );
 }

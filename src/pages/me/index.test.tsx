@@ -152,6 +152,16 @@ describe('me page', () => {
     fireEvent.click(await screen.findByText('我的收藏'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/favorites/index' });
   });
+
+  it('opens 我的拼团, beside 我的优惠券', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
+    render(<MePage />);
+    const entry = await screen.findByText('我的拼团');
+    const labels = Array.from(document.querySelectorAll('.me__links .me__entry-label')).map((el) => el.textContent);
+    expect(labels.slice(0, 2)).toEqual(['我的优惠券', '我的拼团']);
+    fireEvent.click(entry);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/campaign/my-groups/index' });
+  });
 });
 
 describe('me page: my recommender', () => {

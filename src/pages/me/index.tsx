@@ -1,6 +1,6 @@
 // Me: who I am in this shop, the share code my links carry, my orders by state, my member card (开卡, points), my
-// coupons, who recommended me (and a way to release that), the way into my 推广中心, and the owner's way into the
-// shop's management.
+// coupons and groups (拼团), who recommended me (and a way to release that), the way into my 推广中心, and the owner's
+// way into the shop's management.
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -104,6 +104,10 @@ export default function MePage() {
         <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberCoupons)}>
           <Text className="me__entry-label">我的优惠券</Text>
           <Text className="me__entry-hint">领券与用券 ›</Text>
+        </View>
+        <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.campaignMyGroups)}>
+          <Text className="me__entry-label">我的拼团</Text>
+          <Text className="me__entry-hint">拼团进度与结果 ›</Text>
         </View>
         <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberFavorites)}>
           <Text className="me__entry-label">我的收藏</Text>

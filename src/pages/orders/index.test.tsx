@@ -140,3 +140,26 @@ describe('orders page', () => {
     expect(await screen.findByText('云南古树红茶')).toBeTruthy();
   });
 });
+
+describe('orders page: group orders (拼团)', () => {
+  it('a 待成团 order offers 邀请好友, another group order 查看拼团, each opening its group and not the order', async () => {
+    const waiting = {
+      ...order('YJ0000000000000001', 'grouping', '云南古树红茶'),
+      group: { groupBuyId: 'gb1', groupId: 'g1' },
+    };
+    const formed = { ...order('YJ0000000000000002', 'paid', '五常大米'), group: { groupBuyId: 'gb2', groupId: 'g2' } };
+    waiting.items[0].campaign = 'group_buy';
+    list.mockResolvedValueOnce(page([waiting, formed, order('YJ0000000000000003', 'paid', '东北木耳')]));
+    render(<OrdersPage />);
+    expect(await screen.findByText('云南古树红茶')).toBeTruthy();
+    expect(screen.getByText('待成团')).toBeTruthy();
+    expect(screen.getByText('拼团价')).toBeTruthy();
+    expect(screen.getAllByText(/^(邀请好友|查看拼团)$/).map((el) => el.textContent)).toEqual(['邀请好友', '查看拼团']);
+    fireEvent.click(screen.getByText('邀请好友'));
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(1);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/campaign/group/index?id=g1' });
+    fireEvent.click(screen.getByText('查看拼团'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/campaign/group/index?id=g2' });
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,11 +1,12 @@
 // My orders: tabs by state (the first one from the `tab=` query), a paged list that refreshes by pulling down and
-// extends at the bottom, and a card per order that opens its page.
+// extends at the bottom, and a card per order that opens its page (a group order's card also leads to its group).
 import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import PagedList from '../../components/PagedList';
 import { useOrderList } from '../../hooks/useOrderList';
 import { usePagedListScroll } from '../../hooks/usePagedListScroll';
+import { CAMPAIGN_PRICE_TAGS } from '../../lib/campaign';
 import { formatFen } from '../../lib/money';
 import { BUYER_TAB_LABELS, BUYER_TAB_LIST, ORDER_STATUS_LABELS, parseBuyerTab } from '../../lib/order-status';
 import { formatTime } from '../../lib/time';
@@ -84,6 +85,7 @@ function OrderCard({ order }: { order: Order }) {
           <Image className="order-card__image" src={first.image} mode="aspectFill" />
           <View className="order-card__line-body">
             <Text className="order-card__title">{first.title}</Text>
+            {first.campaign ? <Text className="order-card__tag">{CAMPAIGN_PRICE_TAGS[first.campaign]}</Text> : null}
             <Text className="order-card__spec">
               {order.items.length > 1 ? `${first.spec} 等 ${order.items.length} 种商品` : first.spec}
             </Text>
@@ -95,6 +97,24 @@ function OrderCard({ order }: { order: Order }) {
         <Text className="order-card__payable-label">实付</Text>
         <Text className="order-card__payable">{formatFen(order.amounts.payableFen)}</Text>
       </View>
+      {order.group ? <GroupLink groupId={order.group.groupId} waiting={order.status === 'grouping'} /> : null}
+    </View>
+  );
+}
+
+/** 邀请好友 on a group order waiting for its group (待成团), 查看拼团 on the others: the group's page. */
+function GroupLink({ groupId, waiting }: { groupId: string; waiting: boolean }) {
+  return (
+    <View className="order-card__actions">
+      <Text
+        className={waiting ? 'order-card__group order-card__group--primary' : 'order-card__group'}
+        onClick={(e) => {
+          e.stopPropagation();
+          void Taro.navigateTo({ url: routes.campaignGroup(groupId) });
+        }}
+      >
+        {waiting ? '邀请好友' : '查看拼团'}
+      </Text>
     </View>
   );
 }

@@ -1,17 +1,20 @@
 // Product: what a friend's shared card opens. Photos, price, SKUs, whose recommendation it is, what buyers said, the
 // share and poster entries, 客服 (联系客服), and buying: 加入购物车 or 立即购买 of the picked SKU. A visit through
-// someone's share is recorded for them.
+// someone's share is recorded for them. A flash sale (秒杀) shows its band and prices its SKUs while live; a live
+// group buy (拼团) turns the buy bar into 单独购买 / 发起拼团 and lists the groups to join.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import type { Product, Sku } from '../../../cloudfunctions/contracts/shop';
+import Taro, { useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import type { LiveGroupBuy } from '../../../cloudfunctions/contracts/campaign';
+import type { ProductDetail, Sku } from '../../../cloudfunctions/contracts/shop';
 import { commissionApi } from '../../api/commission';
 import ContactService from '../../components/ContactService';
 import { contactFrom } from '../../components/ContactService/types';
 import Gallery from '../../components/Gallery';
+import GroupSkuSheet, { openGroupCheckout } from '../../components/GroupSkuSheet';
 import PageState from '../../components/PageState';
 import ShareSheet from '../../components/ShareSheet';
-import { useProductDetail } from '../../hooks/useProductDetail';
+import { canBuySku, liveFlashSku, useProductDetail } from '../../hooks/useProductDetail';
 import { formatFen } from '../../lib/money';
 import { reviewsUrl } from '../../lib/reviews';
 import {
@@ -29,9 +32,12 @@ import { useCheckout } from '../../stores/checkout';
 import { useSession } from '../../stores/session';
 import CouponRow from './CouponRow';
 import FavoriteButton from './FavoriteButton';
+import FlashSaleBar from './FlashSaleBar';
+import GroupBuySection from './GroupBuySection';
 import Reviews from './Reviews';
 import SkuPicker from './SkuPicker';
 import TrustBanner from './TrustBanner';
+import { useGroupBuy } from './useGroupBuy';
 import './index.scss';
 
 // Read when rendering (the build replaces it with a constant either way), so tests can render both builds.
@@ -62,16 +68,26 @@ function useRecordVisit(entry: ProductEntry | null, productReady: boolean, momen
   }, [entry, productReady, moments, sessionReady, myShareCode]);
 }
 
-function cartItem(product: Product, sku: Sku): CartItem {
+/** The line as the cart and the checkout show it until the server prices it (at the flash price while live). */
+function cartItem(detail: ProductDetail, sku: Sku): CartItem {
+  const { product } = detail;
+  const flash = liveFlashSku(detail, sku.id);
+  const atFlash = !!flash && flash.stockLeft > 0;
   return {
     productId: product.id,
     skuId: sku.id,
     title: product.title,
     spec: sku.spec,
-    priceFen: sku.priceFen,
+    priceFen: atFlash ? flash.priceFen : sku.priceFen,
     image: product.images[0] ?? '',
-    stock: sku.stock,
+    stock: atFlash ? Math.max(sku.stock, flash.stockLeft) : sku.stock,
   };
+}
+
+/** The group price the buy bar offers: the picked SKU's when it is in the activity, else the lowest. */
+function groupPriceOf(live: LiveGroupBuy, skuId: string | undefined): number {
+  const picked = live.groupBuy.skus.find((k) => k.skuId === skuId);
+  return picked ? picked.groupPriceFen : Math.min(...live.groupBuy.skus.map((k) => k.groupPriceFen));
 }
 
 /** What the buyer hears after 加入购物车; the cart bounds the quantity by stock and says when it did. */
@@ -97,6 +113,15 @@ export default function ProductPage() {
   const myShareCode = useSession((s) => (moments ? undefined : s.user?.shareCode));
   const [sharing, setSharing] = useState(false);
   const cartQty = useCart((s) => summarizeCart(s.lines).totalQty);
+  const groupBuy = useGroupBuy(entry?.id, !moments);
+  // The SKU sheet of 发起拼团 (no groupId) or 去参团 (that group).
+  const [groupSheet, setGroupSheet] = useState<{ groupId?: string } | null>(null);
+  // Back from a checkout or a group page: the groups may have moved. The first show is the load itself.
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) void groupBuy.reload();
+    shownOnce.current = true;
+  });
 
   useEffect(() => {
     if (!moments) void useSession.getState().load();
@@ -136,15 +161,18 @@ export default function ProductPage() {
     );
   }
 
-  const { trust, reviews } = page.detail;
+  const detail = page.detail;
+  const { trust, reviews } = detail;
   const sku = page.selectedSku;
+  const flashSale = detail.flashSale;
+  const live = groupBuy.live;
 
   const addToCart = () => {
     if (!sku) {
       toast('请选择规格');
       return;
     }
-    const outcome = useCart.getState().add(cartItem(product, sku));
+    const outcome = useCart.getState().add(cartItem(detail, sku));
     toast(addedMessage(outcome), outcome.kind === 'added' ? 'success' : 'none');
   };
 
@@ -153,13 +181,21 @@ export default function ProductPage() {
       toast('请选择规格');
       return;
     }
-    const { stock: _stock, ...line } = cartItem(product, sku);
+    const { stock: _stock, ...line } = cartItem(detail, sku);
     useCheckout.getState().start([{ ...line, qty: 1 }], 'buy_now');
     void Taro.navigateTo({ url: PAGES.checkout });
   };
   // Nothing to pick: say so on the bar instead of asking for a SKU that cannot be picked.
   const unavailable =
-    product.status !== 'on_sale' ? '商品已下架' : product.skus.every((k) => k.stock <= 0) ? '已售罄' : null;
+    product.status !== 'on_sale' ? '商品已下架' : product.skus.every((k) => !canBuySku(detail, k)) ? '已售罄' : null;
+
+  const startGroup = (groupId?: string) => {
+    if (!live) return;
+    if (live.canBuy <= 0) toast('已达到这个活动的每人限购数量');
+    else if (live.groupBuy.sold >= live.groupBuy.stockCap) toast('拼团商品已抢光');
+    else setGroupSheet(groupId ? { groupId } : {});
+  };
+  const openGroup = (groupId: string) => void Taro.navigateTo({ url: routes.campaignGroup(groupId) });
   // A poster of a product no longer sold would only disappoint whoever scans it.
   const openPoster =
     product.status === 'on_sale' ? () => void Taro.navigateTo({ url: routes.sharePoster(product.id) }) : undefined;
@@ -167,6 +203,14 @@ export default function ProductPage() {
   return (
     <View className={moments ? 'product product--moments' : 'product'}>
       <Gallery images={product.images} />
+      {flashSale ? (
+        <FlashSaleBar
+          sale={flashSale}
+          skus={product.skus}
+          selectedSkuId={sku?.id ?? null}
+          onEnd={() => void page.refresh()}
+        />
+      ) : null}
 
       <View className="product__card">
         <View className="product__price-row">
@@ -181,12 +225,19 @@ export default function ProductPage() {
 
       {moments ? null : <CouponRow productId={product.id} />}
 
+      {live && !moments ? <GroupBuySection live={live} onJoin={(g) => startGroup(g.id)} onOpen={openGroup} /> : null}
+
       <View className="product__card">
         <View className="product__section-head">
           <Text className="product__section-title">选择规格</Text>
           {page.selectedSku ? <Text className="product__section-aside">{`已选：${page.selectedSku.spec}`}</Text> : null}
         </View>
-        <SkuPicker skus={product.skus} selectedId={page.selectedSku?.id ?? null} onSelect={page.selectSku} />
+        <SkuPicker
+          skus={product.skus}
+          selectedId={page.selectedSku?.id ?? null}
+          onSelect={page.selectSku}
+          flash={flashSale?.status === 'live' ? flashSale : undefined}
+        />
       </View>
 
       <Reviews
@@ -234,6 +285,21 @@ export default function ProductPage() {
                 {unavailable}
               </View>
             </View>
+          ) : live ? (
+            <View className="product__buy">
+              <View className="product__add product__add--group" hoverClass="product__add--pressed" onClick={buyNow}>
+                <Text className="product__buy-price">{page.priceFen !== null ? formatFen(page.priceFen) : ''}</Text>
+                <Text className="product__buy-label">单独购买</Text>
+              </View>
+              <View
+                className="product__buy-button product__buy-button--group"
+                hoverClass="product__buy-button--pressed"
+                onClick={() => startGroup()}
+              >
+                <Text className="product__buy-price">{formatFen(groupPriceOf(live, sku?.id))}</Text>
+                <Text className="product__buy-label">{`发起拼团 · ${live.groupBuy.size}人团`}</Text>
+              </View>
+            </View>
           ) : (
             <View className="product__buy">
               <View className="product__add" hoverClass="product__add--pressed" onClick={addToCart}>
@@ -246,6 +312,21 @@ export default function ProductPage() {
           )}
         </View>
       )}
+
+      {live && groupSheet ? (
+        <GroupSkuSheet
+          groupBuy={live.groupBuy}
+          initialSkuId={sku?.id}
+          soldOut={(skuId) => (product.skus.find((k) => k.id === skuId)?.stock ?? 0) <= 0}
+          action={groupSheet.groupId ? '参团' : '发起拼团'}
+          onConfirm={(picked) => {
+            setGroupSheet(null);
+            const shown = { productId: product.id, title: product.title, image: product.images[0] ?? '' };
+            openGroupCheckout(shown, picked, live.groupBuy.id, groupSheet.groupId);
+          }}
+          onClose={() => setGroupSheet(null)}
+        />
+      ) : null}
 
       {isH5() && sharing ? (
         <ShareSheet
