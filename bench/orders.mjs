@@ -4,12 +4,14 @@
 // - flash sale: 500 buyers (distinct dev sessions) at once for a SKU of 50 units: exactly 50 orders, create
 //   latency p50/p99, calls/s and wall time, against raw better-sqlite3's conditional-decrement transactions/s
 //   measured in the same run (bench/run.mjs passes its own figure; alone, this file measures it).
-// `node bench/orders.mjs` runs this section alone (after `npm run build:emulator && npm run build:cloud`),
-// prints it and leaves BENCHMARKS.md untouched.
+// - where the time of a create goes: CPU per create of the client, the emulator's main thread, the function
+//   instances and the other threads; instance and run-queue waits; commits; wx-server-sdk per request
+// `node bench/orders.mjs` runs this section alone (after `npm run build:emulator && npm run build:cloud`) and
+// prints it; `--write` also puts it in place of the Orders section of BENCHMARKS.md.
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
@@ -469,14 +471,14 @@ ${ms(sdk.sdk)} / ${ms(sdk.plain)} / ${ms(sdk.signMs, 3)} |
   conditional stock update, then (only once the stock is held) the binding read, the order insert and the cover
   URLs; a refused create ends with one order read (a retry of a placed request answers with its order). Thread CPU
   comes from Linux's /proc schedstat, as the emulator reports it in \`/__dev/stats\` \`profile\`; the client's from
-  \`process.cpuUsage()\`. CPU per create, unlike creates/s, barely moves when other work shares the machine.
+  \`process.cpuUsage()\`. CPU per create moves much less than creates/s when other work shares the machine.
 - Total CPU per create is the ceiling: client, emulator and instances share the cores. When the cores were busy
   less than all the wall time, the rest was waiting: for a core that other work on the machine held (the run-queue
   row) or for the disk (the commits row; each fsync blocks the main thread, which is why writes share them). Of the
   CPU, the instances cost the most: wx-server-sdk per request (a fresh request object, its context read from the
-  environment several times, TC3 signing of the parameters, node:http) costs about twice the plain HTTP request;
-  then the main thread (per TCB request: HTTP parsing, EJSON, mingo, SQLite); then V8's collector and compiler
-  threads, one JIT and heap per instance.
+  environment several times, TC3 signing of the parameters, node:http) costs several times the plain HTTP request
+  (the last row; signing is the smaller part); then the main thread (per TCB request: HTTP parsing, EJSON, mingo,
+  SQLite); then V8's collector and compiler threads, one JIT and heap per instance.
 - What made it cheaper (issue 19): the runtime runs two instances per core (4 to 16) instead of 16, and hands a
   call to the most recently used one: fewer isolates to compile and collect, hotter code; an instance's environment
   is a plain object (a worker thread's process.env costs about a microsecond a read, and the SDK reads some twenty
@@ -493,5 +495,17 @@ ${ms(sdk.sdk)} / ${ms(sdk.plain)} / ${ms(sdk.signMs, 3)} |
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { md, ok } = await runOrders();
   console.log(md);
+  if (process.argv.includes('--write')) writeSection(md);
   process.exit(ok ? 0 : 1);
+}
+
+/** `--write`: this run's section replaces the Orders section of BENCHMARKS.md (the other sections stay as they are). */
+function writeSection(md) {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'BENCHMARKS.md');
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf('\n## Orders (');
+  const end = text.indexOf('\n## ', start + 1);
+  if (start < 0 || end < 0) throw new Error('BENCHMARKS.md has no Orders section followed by another');
+  writeFileSync(file, text.slice(0, start) + md + text.slice(end));
+  console.log('BENCHMARKS.md: Orders section written');
 }
