@@ -44,7 +44,7 @@ export interface EmulatorOptions {
   timers?: boolean;
   /** Message push routes: which function receives which event (e.g. wxa_media_check). */
   messagePush?: readonly MessagePushRoute[];
-  /** Instances of one function running at once (default 16). */
+  /** Instances of one function running at once (default: two per core, 4 to 16). */
   maxInstances?: number;
   log?: (line: string) => void;
 }

@@ -185,7 +185,7 @@ export class Runtime {
       tcbUrl: () => string;
       clockOffsetMs: () => number;
       onTimerResult?: (trigger: TimerTrigger, outcome: { ok: boolean; error?: string }) => void;
-      /** Instances of one function running at once (default 16); further invocations wait for one. */
+      /** Instances of one function running at once (DEFAULT_MAX_INSTANCES); further invocations wait for one. */
       maxInstances?: number;
     },
   ) {}
