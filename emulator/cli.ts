@@ -1,10 +1,12 @@
 // The emulator's command line; the application's entry point (scripts/emulator-cli.ts) calls it with its config:
 //   --port 10086 --data .data --seed <name>|none [--functions dist/cloudfunctions] [--h5 dist/h5]
 //   [--no-timers] [--warm N: start N instances of each function ahead of the first calls]
+//   [--instances N: instances of one function running at once, 16 by default; further calls wait for one]
 //   [--transaction-lifetime MS: how long a transaction lives, CloudBase's 30000 by default (tests shorten it)]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type Emulator } from './server';
+import { DEFAULT_MAX_INSTANCES } from './runtime/runtime';
 import type { EmulatorConfig, Seed, SeedTarget } from './config';
 
 export function runEmulatorCli(config: EmulatorConfig, args: string[] = process.argv.slice(2)): void {
@@ -25,6 +27,7 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
       h5: { type: 'string', default: 'dist/h5' },
       'no-timers': { type: 'boolean', default: false },
       warm: { type: 'string', default: '0' },
+      instances: { type: 'string', default: String(DEFAULT_MAX_INSTANCES) },
       'transaction-lifetime': { type: 'string', default: '30000' },
     },
   });
@@ -34,6 +37,10 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
   const lifetime = Number(values['transaction-lifetime']);
   if (!Number.isInteger(lifetime) || lifetime < 100 || lifetime > 600_000) {
     throw new Error(`--transaction-lifetime must be 100..600000 ms, got ${values['transaction-lifetime']}`);
+  }
+  const instances = Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 64) {
+    throw new Error(`--instances must be 1..64, got ${values.instances}`);
   }
   const seeds: Record<string, Seed> = { none: async () => {}, ...config.seeds };
   const seed = Object.hasOwn(seeds, values.seed) ? seeds[values.seed] : undefined;
@@ -49,6 +56,7 @@ async function main(config: EmulatorConfig, args: string[]): Promise<void> {
     messagePush: config.messagePush,
     timers: !values['no-timers'],
     transactionLifetimeMs: lifetime,
+    maxInstances: instances,
     log: (line) => console.log(`[emulator] ${line}`),
   });
   // Only an empty data folder is seeded: later starts keep what is there.

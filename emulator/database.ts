@@ -67,6 +67,7 @@ export function databaseActions(
    * A plain write waits while a transaction holds the lock of a document it would write, then chooses its targets
    * again (they may have changed at the holder's commit). `select` and `apply` run in one synchronous step: an
    * `await` between them would let another request choose the same document and one of the two writes be lost.
+   * That step runs in the group commit (`store.grouped`), so the answer waits until the write is durable.
    */
   async function whenUnlocked<T, R>(
     coll: string,
@@ -75,14 +76,19 @@ export function databaseActions(
     apply: (chosen: T) => R,
   ): Promise<R> {
     for (;;) {
-      const chosen = select();
-      const wait = txns.lockedAmong(coll, idsOf(chosen));
-      if (!wait) return apply(chosen);
-      await wait;
+      const step = await store.grouped((): { wait: Promise<void> } | { done: R } => {
+        const chosen = select();
+        const wait = txns.lockedAmong(coll, idsOf(chosen));
+        return wait ? { wait } : { done: apply(chosen) };
+      });
+      if ('done' in step) return step.done;
+      await step.wait;
     }
   }
 
   const writeAll = (coll: string, changes: Array<{ id: string; doc: Doc | null; existed: boolean }>) => {
+    // A conditional update that matched nothing (a sold-out SKU) writes nothing: no SQLite transaction to open.
+    if (changes.length === 0) return;
     store.atomic(() => {
       for (const change of changes) {
         txns.beforeExternalWrite(coll, change.id);
@@ -285,9 +291,11 @@ export function databaseActions(
 
   const startTransaction: TcbAction = () => json({ transactionId: txns.start() });
 
-  const commitTransaction: TcbAction = (call) => {
-    const txn = txns.get(requireString(call.params, 'transactionId'));
-    guardDuplicates(() => txn.commit());
+  const commitTransaction: TcbAction = async (call) => {
+    const id = requireString(call.params, 'transactionId');
+    txns.get(id);
+    // Looked up again in the group: a rollback (or a second commit) queued before it in this turn came first.
+    await store.grouped(() => guardDuplicates(() => txns.get(id).commit()));
     return json({});
   };
 

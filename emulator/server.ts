@@ -10,10 +10,12 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Store } from './store';
+import { performance } from 'node:perf_hooks';
+import { Store, zeroStoreStats } from './store';
+import { threadTime, type ThreadTime } from './runtime/thread-cpu';
 import type { Collections, MessagePushRoute, StorageSpec } from './config';
 import { databaseActions } from './database';
-import { EventText, Runtime, InvokeError, type Invocation } from './runtime/runtime';
+import { EventText, Runtime, InvokeError, zeroRuntimeStats, type Invocation } from './runtime/runtime';
 import { createStorage } from './storage';
 import { createOpenApi } from './openapi';
 import { createPay } from './pay';
@@ -42,6 +44,8 @@ export interface EmulatorOptions {
   timers?: boolean;
   /** Message push routes: which function receives which event (e.g. wxa_media_check). */
   messagePush?: readonly MessagePushRoute[];
+  /** Instances of one function running at once (default: two per core, 4 to 16). */
+  maxInstances?: number;
   log?: (line: string) => void;
 }
 
@@ -84,6 +88,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     tcbUrl: () => `${origin}/tcb`,
     clockOffsetMs: () => clockOffsetMs,
     onTimerResult: (t, outcome) => log(`timer ${t.functionName}/${t.name}: ${outcome.ok ? 'ok' : outcome.error}`),
+    maxInstances: options.maxInstances,
   });
   const invoke = (name: string, event: unknown, who: Invocation) => runtime.invoke(name, event, who);
 
@@ -122,6 +127,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   // /__dev/stats/reset).
   let tcbRequests = 0;
   const tcbActions = new Map<string, number>();
+  // Where the server's time goes (GET /__dev/stats `profile`): its main thread on a CPU, the whole process, and the
+  // time spent in each TCB action's handler, from the body parsed to the answer ready.
+  const tcbMs = new Map<string, number>();
+  let mainSince: ThreadTime | null = threadTime();
+  let processSince = process.cpuUsage();
 
   const invokeFunction: TcbAction = async (call) => {
     const name = String(call.params.function_name ?? '');
@@ -163,12 +173,31 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     'functions.invokeFunction': invokeFunction,
   };
 
-  const statsBody = () => ({
-    ...store.stats,
-    tcbRequests,
-    tcbActions: Object.fromEntries(tcbActions),
-    transactions: { ...database.transactions.stats },
-  });
+  const statsBody = () => {
+    const main = threadTime();
+    const cpu = process.cpuUsage(processSince);
+    const { docsExamined, ...writes } = store.stats;
+    const ms = (n: number) => Math.round(n * 1000) / 1000;
+    return {
+      docsExamined,
+      tcbRequests,
+      tcbActions: Object.fromEntries(tcbActions),
+      transactions: { ...database.transactions.stats },
+      profile: {
+        mainCpuMs: main && mainSince ? ms((main.cpuNs - mainSince.cpuNs) / 1e6) : null,
+        mainWaitMs: main && mainSince ? ms((main.waitNs - mainSince.waitNs) / 1e6) : null,
+        processCpuMs: ms((cpu.user + cpu.system) / 1000),
+        tcbMs: Object.fromEntries([...tcbMs].map(([k, v]) => [k, ms(v)])),
+        groupedWrites: writes.groupedWrites,
+        commits: writes.commits,
+        writeMs: ms(writes.writeMs),
+        commitMs: ms(writes.commitMs),
+        runtime: Object.fromEntries(
+          Object.entries(runtime.stats).map(([k, v]) => [k, typeof v === 'number' ? ms(v) : v]),
+        ),
+      },
+    };
+  };
 
   const handleTcb = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     tcbRequests += 1;
@@ -186,6 +215,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       caller: runtime.callerOf(body.wxCloudApiToken),
     };
     let result: TcbResult;
+    const started = performance.now();
     try {
       if (!handler) throw new TcbFail('INVALID_ACTION', `unknown action: ${action || '(none)'}`);
       result = await handler(call);
@@ -195,6 +225,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
       const fail = error instanceof TcbFail ? error : new TcbFail('SYS_ERR', `internal error (${requestId})`);
       return sendJson(res, 200, { code: fail.code, message: fail.message, requestId });
+    } finally {
+      const key = action || '(none)';
+      tcbMs.set(key, (tcbMs.get(key) ?? 0) + performance.now() - started);
     }
     if (result.kind === 'binary') {
       res.writeHead(200, { 'content-type': result.contentType, 'content-length': result.body.length });
@@ -323,9 +356,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       case 'GET /__dev/stats':
         return sendJson(res, 200, statsBody());
       case 'POST /__dev/stats/reset': {
-        store.stats.docsExamined = 0;
+        Object.assign(store.stats, zeroStoreStats());
+        Object.assign(runtime.stats, zeroRuntimeStats());
         tcbRequests = 0;
         tcbActions.clear();
+        tcbMs.clear();
+        mainSince = threadTime();
+        processSince = process.cpuUsage();
         const counts = database.transactions.stats;
         for (const name of Object.keys(counts) as Array<keyof typeof counts>) counts[name] = 0;
         return sendJson(res, 200, statsBody());

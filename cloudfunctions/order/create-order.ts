@@ -39,13 +39,12 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   });
   // A retry of a placed request is not looked up first (no request to spare): its reservation meets the
   // duplicate id at insert, goes back, and the placed order is the answer.
-  const [settings, products, binding] = await Promise.all([
+  const [settings, products] = await Promise.all([
     loadSettings(ctx.db),
     findProducts(
       ctx.db,
       input.items.map((l) => l.productId),
     ),
-    findBinding(ctx.db, ctx.openid),
   ]);
 
   const priced = priceOrder(input.items, products, settings.rules);
@@ -60,6 +59,8 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   }
 
   const now = ctx.now;
+  // Read once the stock is held: in a rush most creates are refused, and a refusal needs no binding.
+  const binding = await findBinding(ctx.db, ctx.openid);
   const sharer = attributedSharer(ctx.openid, binding, now);
   const order: OrderRecord = {
     _id: id,

@@ -34,7 +34,10 @@ describe('TCB request counter', () => {
       tcbActions: {},
       transactions: { started: 0, committed: 0, aborted: 0, conflicts: 0, lockWaits: 0 },
     };
-    expect((await post(emu, '/__dev/stats/reset', {})).json).toEqual(zero);
+    const reset = (await post(emu, '/__dev/stats/reset', {})).json;
+    expect(reset).toMatchObject(zero);
+    expect(reset.profile).toMatchObject({ commits: 0, groupedWrites: 0, tcbMs: {} });
+    expect(reset.profile.runtime).toMatchObject({ invocations: 0, queuedMs: 0, coldStarts: 0, runMs: 0 });
 
     await db.collection('things').doc('a').get();
     await db.collection('things').where({ n: 1 }).get();
@@ -62,7 +65,32 @@ describe('TCB request counter', () => {
     expect((await stats()).transactions).toEqual({ ...zero.transactions, started: 1, committed: 1 });
 
     await post(emu, '/__dev/stats/reset', {});
-    expect(await stats()).toEqual(zero);
+    expect(await stats()).toMatchObject(zero);
+  });
+
+  test('the profile: invocations, time per action, commits shared by concurrent writes', async () => {
+    const token = await devSession(emu, 'profiled');
+    await post(emu, '/__dev/stats/reset', {});
+    await post(
+      emu,
+      '/api/functions/paystart',
+      { outTradeNo: 'P1', totalFee: 100 },
+      { authorization: `Bearer ${token}` },
+    );
+    await Promise.all(Array.from({ length: 6 }, (_v, i) => db.collection('things').add({ data: { n: i } })));
+    const { profile } = (await get(emu, '/__dev/stats')).json;
+    expect(profile.runtime).toMatchObject({ invocations: 1, coldStarts: expect.any(Number) });
+    expect(profile.runtime.runMs).toBeGreaterThan(0);
+    expect(Object.keys(profile.tcbMs).sort()).toEqual(['database.insertDocument', 'wx.wxPayApi']);
+    // Six inserts, each acknowledged once committed; a commit serves one or more of them.
+    expect(profile.groupedWrites).toBe(6);
+    expect(profile.commits).toBeGreaterThanOrEqual(1);
+    expect(profile.commits).toBeLessThanOrEqual(6);
+    expect(profile.processCpuMs).toBeGreaterThan(0);
+    if (process.platform === 'linux') {
+      expect(profile.mainCpuMs).toBeGreaterThan(0);
+      expect(profile.runtime.instanceCpuMs).toBeGreaterThan(0);
+    }
   });
 
   test('requests a function makes are counted; the gateway call itself is not a TCB request', async () => {

@@ -1,10 +1,11 @@
-// Durability: kill -9 the emulator during a stream of acknowledged writes; after a restart every
-// acknowledged write is there, whole, and every transaction is all-or-nothing.
+// Durability: kill -9 the emulator during a stream of acknowledged writes from several writers at once (their
+// writes share group commits); after a restart every acknowledged write is there, whole, and every transaction is
+// all-or-nothing.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, sdkFor, type RunningEmulator } from './harness';
+import { get, startEmulator, sdkFor, type RunningEmulator } from './harness';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -56,6 +57,10 @@ test('acknowledged writes survive kill -9; no document or transaction is half-wr
   };
   const writers = Promise.all(Array.from({ length: 8 }, (_v, w) => writer(w)));
   await killedNow;
+  // Every write went through the group commit (concurrent writes share a commit; each is answered after it).
+  const { profile } = (await get(emu, '/__dev/stats')).json;
+  expect(profile.groupedWrites).toBeGreaterThanOrEqual(acknowledged.length + committedPairs.length);
+  expect(profile.commits).toBeLessThanOrEqual(profile.groupedWrites);
   await emu.kill();
   stop = true;
   await writers;
