@@ -113,7 +113,7 @@ async function checkGroupInvariants() {
 }
 
 describe('the owner runs group buys', () => {
-  test('save checks the product, SKUs, group price, window and overlap; stop ends joins; the list counts groups', async () => {
+  test('save checks product, SKUs, group price, window, overlap; stop ends joins; the list counts groups', async () => {
     const { gb, lines, draft } = await activity();
     expect(gb).toMatchObject({ size: 2, hours: 24, status: 'live', sold: 0 });
     expect(gb.skus).toEqual([{ skuId: lines[0].skuId, spec: '规格1', priceFen: 1000, groupPriceFen: 600 }]);
@@ -287,7 +287,7 @@ describe('slots', () => {
     expect(await shop.stock(gb.productId, lines[0].skuId)).toBe(100);
   });
 
-  test('a create that crashed after taking its units and slot: the scheduler gives them back after 30 min', async () => {
+  test('a create that crashed after taking units and a slot: the scheduler gives them back after 30 min', async () => {
     const { gb, lines } = await activity({ size: 3 });
     const { groupId } = await started('bob', lines[0], gb.id);
     const _ = shop.db.command;
@@ -342,7 +342,7 @@ describe('limits', () => {
 });
 
 describe('hostile input', () => {
-  test('own group, twice, full, failed, foreign ids, a normal order at the group price: coded, nothing changes', async () => {
+  test('own group, twice, full, failed, foreign ids, group price on a normal order: coded, nothing changes', async () => {
     const { gb, lines } = await activity();
     const other = await activity();
     const { groupId } = await started('bob', lines[0], gb.id);
