@@ -342,7 +342,7 @@ describe('limits', () => {
 });
 
 describe('hostile input', () => {
-  test('own group, twice, full, failed, foreign ids, group price on a normal order: coded, nothing changes', async () => {
+  test('own group, twice, full, failed, foreign ids, group price on a normal order: coded, no change', async () => {
     const { gb, lines } = await activity();
     const other = await activity();
     const { groupId } = await started('bob', lines[0], gb.id);
