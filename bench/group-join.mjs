@@ -161,18 +161,34 @@ export async function runGroupJoin() {
     ],
   ];
   for (const [text, ok] of checks) console.log(`${ok ? '\x1b[32mPASS\x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${text}`);
+  const pass = (ok) => (ok ? 'PASS' : 'FAIL');
+  const placed = `${r.codes.ok ?? 0} / ${r.refused} (${codes})`;
+  const tx = `${r.transactions.outcomes}; ${r.transactions.conflicts}; ${r.transactions.lockWaits}`;
+  const rows = [
+    ['joins placed / refused with a code', placed, `${SIZE - 1} / ${JOINERS - SIZE + 1}`, pass(r.correct)],
+    [
+      "the group's held slots (`held`, slots stored)",
+      `${r.held}, ${r.slots}`,
+      `${SIZE}, ${SIZE}`,
+      pass(r.held === SIZE && r.slots === SIZE),
+    ],
+    [
+      "the activity's units; the SKU's stock",
+      `${r.units}; ${r.stock}`,
+      `${SIZE}; ${STOCK - SIZE}`,
+      pass(r.units === SIZE && r.stock === STOCK - SIZE),
+    ],
+  ];
   const md = `
 ## Group buy joins (拼团: \`order.create\` with \`groupBuy\`)
 
-A group of ${SIZE} started by one member (1 slot held, ${SIZE - 1} left), then ${JOINERS} members (distinct dev sessions)
-joining it with one \`create\` each, all sent at once. A join takes the activity's units and then the group's slot,
-each with one conditional update of one document (no transaction), before the SKU's stock.
+A group of ${SIZE} started by one member (1 slot held, ${SIZE - 1} left), then ${JOINERS} members (distinct dev
+sessions) joining it with one \`create\` each, all sent at once. A join takes the activity's units and then the
+group's slot, each with one conditional update of one document (no transaction), before the SKU's stock.
 
 | what | measured | expected | result |
 |---|---:|---:|---|
-| joins placed / refused with a code | ${r.codes.ok ?? 0} / ${r.refused} (${codes}) | ${SIZE - 1} / ${JOINERS - SIZE + 1} | ${r.correct ? 'PASS' : 'FAIL'} |
-| the group's held slots (\`held\`, slots stored) | ${r.held}, ${r.slots} | ${SIZE}, ${SIZE} | ${r.held === SIZE && r.slots === SIZE ? 'PASS' : 'FAIL'} |
-| the activity's units; the SKU's stock | ${r.units}; ${r.stock} | ${SIZE}; ${STOCK - SIZE} | ${r.units === SIZE && r.stock === STOCK - SIZE ? 'PASS' : 'FAIL'} |
+${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 
 | the rush | value |
 |---|---:|
@@ -180,7 +196,7 @@ each with one conditional update of one document (no transaction), before the SK
 | join calls answered per second | ${fmt(r.perSec)} |
 | join latency p50 / p99 / max | ${fmt(r.p50)} / ${fmt(r.p99)} / ${fmt(r.max)} ms |
 | TCB requests during the rush | ${fmt(r.tcbRequests)} (${(r.tcbRequests / JOINERS).toFixed(1)} per join) |
-| transactions started / committed / aborted; conflicts; lock waits (emulator) | ${r.transactions.outcomes}; ${r.transactions.conflicts}; ${r.transactions.lockWaits} |
+| transactions started / committed / aborted; conflicts; lock waits (emulator) | ${tx} |
 `;
   return { md, ok: r.correct, checks };
 }

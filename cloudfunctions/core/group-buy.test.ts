@@ -67,6 +67,7 @@ const group = (over: Partial<GroupRecord> = {}): GroupRecord => ({
   paid: 1,
   memberIds: ['dev_bob'],
   slots: {},
+  unpaid: [],
   ...over,
 });
 const codeOf = (fn: () => unknown) => {

@@ -71,6 +71,8 @@ export interface GroupRecord {
   /** Openids holding a slot: a member is in a group once. */
   memberIds: string[];
   slots: Record<string, SlotRecord>;
+  /** The unpaid slots' tokens and times (the scheduler looks for crashed creates' slots among them). */
+  unpaid: Array<{ token: string; at: Date }>;
   closedAt?: Date;
   /** Every order followed the group's end (formed: paid; failed: refunded or cancelled). */
   settled?: boolean;

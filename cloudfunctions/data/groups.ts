@@ -36,7 +36,9 @@ export async function takeSlot(db: Database, group: GroupRecord, token: string, 
       leaderId: _.neq(s.buyerId),
       memberIds: _.neq(s.buyerId),
     })
-    .update({ data: { held: _.inc(1), memberIds: _.push([s.buyerId]), [slot(token)]: s } });
+    .update({
+      data: { held: _.inc(1), memberIds: _.push([s.buyerId]), unpaid: _.push([{ token, at: s.at }]), [slot(token)]: s },
+    });
   return stats.updated === 1;
 }
 
@@ -45,7 +47,9 @@ export async function giveBackSlot(db: Database, groupId: string, token: string,
   const _ = db.command;
   const { stats } = await groups(db)
     .where({ _id: groupId, status: 'forming', [`${slot(token)}.paid`]: false })
-    .update({ data: { held: _.inc(-1), memberIds: _.pull(buyerId), [slot(token)]: _.remove() } });
+    .update({
+      data: { held: _.inc(-1), memberIds: _.pull(buyerId), unpaid: _.pull({ token }), [slot(token)]: _.remove() },
+    });
   return stats.updated === 1;
 }
 
@@ -57,7 +61,13 @@ export async function txFreeSlot(t: Transaction, db: Database, group: GroupRecor
     .collection('groups')
     .doc(group._id)
     .update({
-      data: { held: _.inc(-1), paid: _.inc(s.paid ? -1 : 0), memberIds: _.pull(s.buyerId), [slot(token)]: _.remove() },
+      data: {
+        held: _.inc(-1),
+        paid: _.inc(s.paid ? -1 : 0),
+        memberIds: _.pull(s.buyerId),
+        unpaid: _.pull({ token }),
+        [slot(token)]: _.remove(),
+      },
     });
 }
 
@@ -72,7 +82,14 @@ export async function paySlot(db: Database, groupId: string, token: string, orde
       [`${slot(token)}.order`]: orderId,
       [`${slot(token)}.paid`]: false,
     })
-    .update({ data: { paid: _.inc(1), [`${slot(token)}.paid`]: true, [`${slot(token)}.paidAt`]: now } });
+    .update({
+      data: {
+        paid: _.inc(1),
+        unpaid: _.pull({ token }),
+        [`${slot(token)}.paid`]: true,
+        [`${slot(token)}.paidAt`]: now,
+      },
+    });
   return stats.updated === 1;
 }
 
@@ -166,13 +183,13 @@ export async function listUnsettled(db: Database, limit: number) {
   return data;
 }
 
-/** Forming groups started before `before` with a slot not paid: a slot there may be a crashed create's. */
+/** Forming groups with a slot unpaid since before `before`: it may be a crashed create's. */
 export async function listWithStaleSlots(db: Database, before: Date, limit: number) {
   const { data } = await groups(db)
-    .where({ status: 'forming', startedAt: db.command.lte(before) })
+    .where({ status: 'forming', 'unpaid.at': db.command.lte(before) })
     .limit(limit)
     .get();
-  return data.filter((g) => g.held > g.paid);
+  return data;
 }
 
 /** Removes a group its starter's create gave up on before anyone else could hold a slot. */

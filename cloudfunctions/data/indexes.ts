@@ -121,6 +121,7 @@ export const collections = {
       { fields: ['groupBuyId', 'startedAt'] },
       { fields: ['status', 'endsAt'] },
       { fields: ['status', 'startedAt'] },
+      { fields: ['unpaid.at'] },
       { fields: ['memberIds', 'startedAt'] },
       { fields: ['settled'] },
     ],

@@ -91,6 +91,7 @@ export async function holdGroup(
           paid: 0,
           memberIds: [order.buyerId],
           slots: { [order.token]: slot },
+          unpaid: [{ token: order.token, at: now }],
         }).then(() => true);
   } catch (error) {
     // The same create placed before (or a crash left the group it started): it answers or is asked again.

@@ -97,6 +97,8 @@ async function checkGroupInvariants() {
     if (g.paid !== slots.filter((s) => s.paid).length) broken.push(`${g._id}: paid ${g.paid} ≠ paid slots`);
     if (g.held > g.size) broken.push(`${g._id}: held ${g.held} > size ${g.size}`);
     if (g.status === 'succeeded' && g.paid !== g.size) broken.push(`${g._id}: succeeded with ${g.paid} paid`);
+    const unpaid = slots.filter((s) => !s.paid).length;
+    if (g.unpaid.length !== unpaid) broken.push(`${g._id}: ${g.unpaid.length} unpaid marks ≠ ${unpaid} unpaid slots`);
   }
   const absorbed = new Set(orders.flatMap((o) => o.holds ?? []));
   for (const gb of groupBuys) {
@@ -310,6 +312,7 @@ describe('slots', () => {
         data: {
           held: _.inc(1),
           memberIds: _.push(['dev_ghost']),
+          unpaid: _.push([{ token: 'tok1', at }]),
           'slots.tok1': { order: 'YJNOORDER', buyerId: 'dev_ghost', qty: 1, at, paid: false },
         },
       });
