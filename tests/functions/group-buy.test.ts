@@ -289,6 +289,28 @@ describe('slots', () => {
     expect(await shop.stock(gb.productId, lines[0].skuId)).toBe(100);
   });
 
+  test('a join pays before its group ends; money arriving after the end is refunded in full', async () => {
+    const { gb, lines } = await activity({ hours: 1 });
+    const { order: bob, groupId } = await started('bob', lines[0], gb.id);
+    await shop.advance(45 * MINUTE);
+    const carol = await placed('carol', lines[0], { groupBuyId: gb.id, groupId });
+    expect(new Date(carol.payBefore).getTime()).toBe(new Date((await groupDoc(groupId)).endsAt).getTime());
+    const { outTradeNo } = await shop.startPay('carol', carol.id);
+    await shop.advance(16 * MINUTE);
+    await shop.simulatePay(outTradeNo);
+    const late = await shop.orderDoc(carol.id);
+    // The clock's move ran the scheduler (the order expired at the group's end): either way, all of it goes back.
+    expect(late).toMatchObject({ status: 'refunding', refund: { refundFen: carol.amounts.payableFen } });
+    expect(late.group.holds).toBe(false);
+    expect((await ok('carol', 'group', { groupId })).group).toMatchObject({ status: 'failed', members: [{}] });
+    for (const o of [bob, carol]) await shop.simulateRefund(`${o.id}R`);
+    expect([(await shop.orderDoc(bob.id)).status, (await shop.orderDoc(carol.id)).status]).toEqual([
+      'refunded',
+      'refunded',
+    ]);
+    expect(await shop.stock(gb.productId, lines[0].skuId)).toBe(100);
+  });
+
   test('a create that crashed after taking units and a slot: the scheduler gives them back after 30 min', async () => {
     const { gb, lines } = await activity({ size: 3 });
     const { groupId } = await started('bob', lines[0], gb.id);
