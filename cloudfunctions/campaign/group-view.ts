@@ -70,9 +70,12 @@ export async function viewGroups(ctx: CallContext, groups: readonly GroupRecord[
   return groups.map((g) => viewGroup(g, users, ctx.openid));
 }
 
+/** A read settles at most this many groups itself (each may refund its members); the scheduler does the rest. */
+const SETTLED_PER_READ = 5;
+
 /** The groups as they are now: any whose time ran out (or whose last slot was paid) is settled first. */
 export async function settledNow(ctx: CallContext, groups: readonly GroupRecord[]): Promise<GroupRecord[]> {
-  const due = groups.filter((g) => groupOutcome(g, ctx.now) || g.settled === false);
+  const due = groups.filter((g) => groupOutcome(g, ctx.now) || g.settled === false).slice(0, SETTLED_PER_READ);
   if (due.length === 0) return [...groups];
   const settings = await loadSettings(ctx.db);
   const fresh = new Map<string, GroupRecord | null>();
