@@ -447,4 +447,42 @@ describe('concurrency', () => {
     for (const w of winners) await pay(w, (results[joiners.indexOf(w)] as any).data.order.id);
     expect((await groupDoc(groupId)).status).toBe('succeeded');
   }, 120_000);
+
+  test('20 groups at once, half filled: after the end, refunds equal exactly the failed groups’ payments', async () => {
+    const { gb, lines } = await activity({ size: 2, hours: 1, stockCap: 1000, perMember: 1 });
+    const leaders = Array.from({ length: 20 }, (_v, i) => `lead${i + 1}`);
+    await pool(leaders, 10, (l) => shop.token(l));
+    const starts = await Promise.all(leaders.map((l) => buy(l, lines[0], { groupBuyId: gb.id })));
+    expect(starts.map(codeOf)).toEqual(leaders.map(() => 'ok'));
+    const orders = starts.map((r: any) => r.data.order);
+    await pool(orders, 5, (o: any, i) => pay(leaders[i], o.id));
+    const joined = await pool(orders.slice(0, 10), 5, async (o: any, i) => {
+      const order = await placed(`join${i + 1}`, lines[0], { groupBuyId: gb.id, groupId: o.group.groupId });
+      return pay(`join${i + 1}`, order.id);
+    });
+    expect(joined.map((o) => o.status)).toEqual(joined.map(() => 'paid'));
+    await shop.advance(HOUR + MINUTE);
+    await shop.runScheduler();
+    const failed = orders.slice(10);
+    const docs = await Promise.all(failed.map((o: any) => shop.orderDoc(o.id)));
+    expect(docs.map((d) => d.status)).toEqual(failed.map(() => 'refunding'));
+    for (const o of failed) await shop.simulateRefund(`${o.id}R`);
+    const sim = await shop.payments();
+    const ids = new Set(failed.map((o: any) => o.id));
+    const paidFen = sim.payments
+      .filter((p: any) => ids.has(p.outTradeNo))
+      .reduce((n: number, p: any) => n + p.totalFee, 0);
+    const mine = new Set([...orders, ...joined].map((o: any) => o.id));
+    const refunds = sim.refunds.filter((r: any) => mine.has(r.outTradeNo));
+    expect(refunds.every((r: any) => ids.has(r.outTradeNo) && r.status === 'success')).toBe(true);
+    expect(refunds.reduce((n: number, r: any) => n + r.refundFee, 0)).toBe(paidFen);
+    const groups = (await shop.all('groups')).filter((g) => g.groupBuyId === gb.id);
+    const byStatus = groups.reduce<Record<string, number>>(
+      (t, g) => ({ ...t, [g.status]: (t[g.status] ?? 0) + 1 }),
+      {},
+    );
+    expect(byStatus).toEqual({ succeeded: 10, failed: 10 });
+    expect((await groupBuyDoc(gb.id)).units).toBe(20);
+    expect(await shop.stock(gb.productId, lines[0].skuId)).toBe(80);
+  }, 120_000);
 });
