@@ -4,7 +4,8 @@
 // then contention (bench/contention.mjs: 100 orders racing stock adjustments on one SKU, one member's orders spending
 // points at once, each against raw SQLite doing the same transactions), then the commission function
 // (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests), then the catalogue search
-// (bench/search.mjs: listProducts with q over 2,000 products against raw SQLite). Writes BENCHMARKS.md;
+// (bench/search.mjs: listProducts with q over 2,000 products against raw SQLite), then group buying
+// (bench/group-join.mjs: 200 members joining a group with 2 slots left at once). Writes BENCHMARKS.md;
 // exits 1 when a budget or an invariant fails. Both database sides use a file database with the emulator's pragmas
 // (WAL, synchronous=FULL).
 import { spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import http from 'node:http';
 import { runFrontend } from './frontend.mjs';
 import { runOrders } from './orders.mjs';
+import { runGroupJoin } from './group-join.mjs';
 import { runCommission } from './commission.mjs';
 import { runProducts } from './products.mjs';
 import { runSearch } from './search.mjs';
@@ -258,10 +260,11 @@ const commission = await runCommission();
 const contention = await runContention();
 const products = await runProducts();
 const search = await runSearch();
-const all = md + orders.md + contention.md + commission.md + products.md + search.md + frontend.md;
+const groupJoin = await runGroupJoin();
+const all = md + orders.md + contention.md + commission.md + products.md + search.md + groupJoin.md + frontend.md;
 writeFileSync(join(root, 'BENCHMARKS.md'), all);
 console.log(all);
-for (const [text, ok] of [...orders.checks, ...contention.checks, ...frontend.checks]) {
+for (const [text, ok] of [...orders.checks, ...contention.checks, ...groupJoin.checks, ...frontend.checks]) {
   console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
 }
-process.exit(frontend.ok && orders.ok && contention.ok && commission.ok ? 0 : 1);
+process.exit(frontend.ok && orders.ok && contention.ok && commission.ok && groupJoin.ok ? 0 : 1);

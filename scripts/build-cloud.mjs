@@ -31,6 +31,8 @@ export async function buildCloud(outRoot = join(root, 'dist/cloudfunctions')) {
       format: 'cjs',
       external: ['wx-server-sdk'],
       minify: true,
+      // Chinese text (error messages, timeline labels) as UTF-8, 3 bytes a character, not \uXXXX escapes (6 bytes).
+      charset: 'utf8',
       keepNames: true,
       legalComments: 'none',
       logLevel: 'warning',

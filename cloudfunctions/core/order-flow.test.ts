@@ -47,6 +47,19 @@ describe('the transition table', () => {
     );
   });
 
+  it('moves group orders: paid into the group, then paid when it forms or refunding when it fails', () => {
+    const rules = DEFAULT_RULES;
+    expect(checkTransition({ status: 'pending_payment' }, 'payIntoGroup', 'system', now, rules)).toBe('grouping');
+    expect(checkTransition({ status: 'grouping' }, 'groupFormed', 'system', now, rules)).toBe('paid');
+    expect(checkTransition({ status: 'grouping' }, 'groupFailed', 'system', now, rules)).toBe('refunding');
+    for (const status of ['pending_payment', 'cancelled'] as const) {
+      expect(checkTransition({ status }, 'groupLatePay', 'system', now, rules)).toBe('refunding');
+    }
+    // Waiting for its group, the buyer can neither cancel nor open a case, and the owner cannot ship.
+    expect(commandsFor({ status: 'grouping' }, 'buyer', now, rules)).toEqual([]);
+    expect(commandsFor({ status: 'grouping' }, 'owner', now, rules)).toEqual([]);
+  });
+
   it('refuses with the coded error', () => {
     expect(() => checkTransition({ status: 'shipped' }, 'cancel', 'buyer', now, DEFAULT_RULES)).toThrow(
       expect.objectContaining({ code: 'order.invalid_transition' }),

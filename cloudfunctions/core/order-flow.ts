@@ -20,7 +20,11 @@ export type Transition =
   | 'autoConfirm'
   | 'refundAll'
   | 'autoRefund'
-  | 'refundDone';
+  | 'refundDone'
+  | 'payIntoGroup'
+  | 'groupFormed'
+  | 'groupFailed'
+  | 'groupLatePay';
 
 interface Rule {
   from: readonly OrderStatus[];
@@ -48,6 +52,13 @@ export const TRANSITIONS: Record<Transition, Rule> = {
   // A late payment whose points were given back and spent meanwhile: the whole payment goes back, approved.
   autoRefund: { from: ['paid'], to: 'refunding', by: 'system' },
   refundDone: { from: ['refunding'], to: 'refunded', by: 'system' },
+  // Group buying (flows/group-pay.ts, flows/group-settle.ts): a paid group order waits for its group (待成团); when
+  // every slot is paid all of them become paid; when the group's time runs out first, each payment goes back whole.
+  payIntoGroup: { from: ['pending_payment'], to: 'grouping', by: 'system' },
+  groupFormed: { from: ['grouping'], to: 'paid', by: 'system' },
+  groupFailed: { from: ['grouping'], to: 'refunding', by: 'system' },
+  // The payment came for a slot that is gone (the order cancelled, or its group ended): it goes back whole.
+  groupLatePay: { from: ['pending_payment', 'cancelled'], to: 'refunding', by: 'system' },
 };
 
 /** The facts a transition's guard needs besides the status. */

@@ -24,6 +24,8 @@ export interface PricedLine {
   lineFen: Fen;
   /** The order's coupon's share of this line (absent: none; core/coupon.ts splits it over the lines in scope). */
   couponFen?: Fen;
+  /** Priced by an activity (its price replaced the SKU's). */
+  campaign?: 'flash_sale' | 'group_buy';
 }
 
 export interface PricedOrder {
@@ -74,6 +76,11 @@ export function priceOrder(
   }
   // A stable order: concurrent orders reserve SKUs in the same sequence.
   lines.sort((a, b) => (a.productId + a.skuId < b.productId + b.skuId ? -1 : 1));
+  return totalsOf(lines, rules);
+}
+
+/** Goods, shipping and payable of priced lines (also of lines an activity priced: core/group-buy.ts). */
+export function totalsOf(lines: PricedLine[], rules: ShopRules): PricedOrder {
   const goodsFen = sumFen(lines.map((l) => l.lineFen));
   const shippingFen = goodsFen >= rules.freeShippingFromFen ? toFen(0) : toFen(rules.shippingFeeFen);
   const payableFen = sumFen([goodsFen, shippingFen]);

@@ -51,6 +51,8 @@ export const collections = {
       { fields: ['reviewsState'] },
       /** Shipping info due for an upload to WeChat (scheduler/jobs/upload-shipping.ts). */
       { fields: ['shippingSync.retryAt'] },
+      /** Group orders still holding a slot after they ended (scheduler/jobs/group-deadlines.ts). */
+      { fields: ['group.holds', 'status'] },
     ],
   },
   /** Stock changes other than orders' reservations (initial stock, the owner's adjustments), `_id` = key. */
@@ -108,6 +110,20 @@ export const collections = {
       { fields: ['ownerId', 'claimedAt'] },
       { fields: ['ownerId', 'validTo'] },
       { fields: ['couponId', 'orderId'] },
+    ],
+  },
+  /** Group-buy activities (拼团); `units` and `members` counted with their orders' reservations (data/group-buys.ts). */
+  group_buys: { indexes: [{ fields: ['productId', 'endAt'] }, { fields: ['createdAt'] }, { fields: ['holds.at'] }] },
+  /** Groups of a group buy, `_id` derived from the order that started it; slots by reservation token. */
+  groups: {
+    indexes: [
+      { fields: ['groupBuyId', 'status', 'endsAt'] },
+      { fields: ['groupBuyId', 'startedAt'] },
+      { fields: ['status', 'endsAt'] },
+      { fields: ['status', 'startedAt'] },
+      { fields: ['unpaid.at'] },
+      { fields: ['memberIds', 'startedAt'] },
+      { fields: ['settled'] },
     ],
   },
 } as const satisfies Record<string, CollectionSpec>;

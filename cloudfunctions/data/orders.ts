@@ -36,6 +36,11 @@ export interface OrderRecord {
   };
   /** The member coupon the order holds (`member_coupons/<id>`), and its name as the order shows it. */
   coupon?: { id: string; name: string };
+  /**
+   * An order of a group buy: the activity, the group, its slot there (the reservation's token) and whether it still
+   * holds its slot and the activity's units (cleared when the group forms or when they go back: flows/group-holds.ts).
+   */
+  group?: { groupBuyId: string; groupId: string; slot: string; holds: boolean };
   address: Address;
   note?: string;
   /** The sharer's shareCode when the order is attributed (shown to the owner). */
@@ -234,7 +239,8 @@ async function conditionalWrite(
 const BUYER_TAB_STATUSES: Record<BuyerTab, readonly OrderStatus[] | null> = {
   all: null,
   pending_payment: ['pending_payment'],
-  to_ship: ['paid'],
+  // A paid order waiting for its group (待成团) is the buyer's to ship: paid, nothing to do but wait.
+  to_ship: ['grouping', 'paid'],
   to_receive: ['shipped'],
   completed: ['completed'],
   after_sale: ['refunding', 'refunded'],
@@ -416,4 +422,24 @@ export async function completionOf(db: Database, ids: readonly string[]): Promis
     .limit(ids.length)
     .get();
   return new Map(data.filter((o) => o.completedAt).map((o) => [o._id, new Date(o.completedAt as Date)]));
+}
+
+/** These orders, by id (orders that do not exist are left out). */
+export async function findOrders(db: Database, ids: readonly string[]): Promise<OrderRecord[]> {
+  if (ids.length === 0) return [];
+  const { data } = await orders(db)
+    .where({ _id: db.command.in([...ids]) })
+    .limit(ids.length)
+    .get();
+  return data;
+}
+
+/** Group orders cancelled or refunded that still hold their slot and units (a crash or a conflict came between). */
+export async function listGroupHoldsStranded(db: Database, limit: number): Promise<OrderRecord[]> {
+  const _ = db.command;
+  const { data } = await orders(db)
+    .where({ 'group.holds': true, status: _.in(['cancelled', 'refunding', 'refunded']) })
+    .limit(limit)
+    .get();
+  return data;
 }

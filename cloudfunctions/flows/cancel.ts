@@ -1,12 +1,14 @@
 // Cancelling an unpaid order, the buyer's cancel and the unpaid timeout alike: the order is cancelled, its stock
 // goes back and the points it spent are given back (the side state the cancel opens). An order holding a coupon is
-// cancelled in one transaction with the coupon's return, so the two never part.
+// cancelled in one transaction with the coupon's return, so the two never part. A group order frees its slot and
+// the activity's units (flows/group-holds.ts).
 import type { Actor } from '../core/order-flow';
 import type { ShopRules } from '../core/rules';
 import { transact, type Database } from '../data/db';
 import { txFindOrder, type OrderRecord } from '../data/orders';
 import { txGiveCouponBack } from './coupons';
 import { followUp } from './follow-up';
+import { releaseGroupHoldsSoon } from './group-holds';
 import { releaseStockSoon } from './release-stock';
 import { moveOrder, moveOrderInTx, planMove } from './transition';
 
@@ -40,6 +42,7 @@ export async function cancelOrder(
   }
   if (!moved) return false;
   await releaseStockSoon(db, order._id);
+  if (order.group) await releaseGroupHoldsSoon(db, order._id);
   if (order.amounts.pointsUsed > 0) await followUp(db, order._id, now, rules);
   return true;
 }

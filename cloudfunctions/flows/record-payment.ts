@@ -4,7 +4,8 @@
 // the member no longer has them, the order keeps no discount: the whole payment is refunded automatically. Its
 // coupon is taken again the same way; when another order holds it by now, the payment is refunded in full too.
 // Every write names the facts it was decided on (status, whether the order still holds its stock), so a cancel
-// or a stock release racing the payment makes it decide again instead of believing stale facts.
+// or a stock release racing the payment makes it decide again instead of believing stale facts. A group order's
+// payment goes into its group (flows/group-pay.ts).
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import { chinaDay } from '../core/order-id';
@@ -16,6 +17,7 @@ import type { Settings } from '../data/settings';
 import { cancelReservation, clearMarks, reserveAll } from '../data/stock';
 import { txTakeCouponAgain } from './coupons';
 import { followUp } from './follow-up';
+import { payGroupOrder } from './group-pay';
 import { refundAutomatically } from './start-refund';
 import { moveOrder, moveOrderInTx } from './transition';
 
@@ -40,7 +42,9 @@ export async function recordPayment(
     if (!order) throw new AppError('order.not_found');
     const paid = { paidAt: now, paidDay: chinaDay(now), paidFen: pay.paidFen, transactionId: pay.transactionId };
     let outcome: PaidOutcome | null;
-    if (order.status === 'pending_payment') {
+    if (order.group) {
+      outcome = await payGroupOrder(cloud, db, order, paid, now, settings);
+    } else if (order.status === 'pending_payment') {
       const moved = await moveOrder(db, order, 'pay', 'system', now, rules, {
         patch: paid,
         event: { label: '已付款', detail: '微信支付' },

@@ -5,9 +5,15 @@ import { transact, type Database } from '../data/db';
 import { txReturnStock } from '../data/stock';
 import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
 
+/** Refunded in full before anything shipped: a late payment, a group that failed, a payment that found no slot. */
+const UNSHIPPED = ['paid', 'grouping', 'pending_payment', 'cancelled'];
+
 /** An order whose goods never left: cancelled, or refunded while it was still waiting to ship. */
 export function releasable(order: Pick<OrderRecord, 'status' | 'refund'>): boolean {
-  return order.status === 'cancelled' || (order.status === 'refunded' && order.refund?.fromStatus === 'paid');
+  return (
+    order.status === 'cancelled' ||
+    (order.status === 'refunded' && UNSHIPPED.includes(order.refund?.fromStatus as string))
+  );
 }
 
 /** Gives back the stock the order holds, if it holds any and may release it; false when there was nothing to do. */

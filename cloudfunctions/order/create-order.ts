@@ -5,7 +5,7 @@
 // over, so a crash anywhere in between strands nothing: the scheduler gives back what no order took over, and
 // clears the marks of the orders that did (no extra request here). A coupon is taken in the transaction that
 // inserts the order too (the member coupon names the order): of two orders with the same coupon, one conflicts and
-// then finds it in use.
+// then finds it in use. An order of a group buy takes its units and group slot first (order/group-order.ts).
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { Order, OrderInput } from '../contracts/order';
@@ -24,6 +24,7 @@ import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount, type OpenAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
 import { cancelReservation, reserveAll } from '../data/stock';
+import { holdGroup, planGroupOrder, priceForGroup, releaseGroup } from './group-order';
 import { viewOrder } from './view';
 
 export async function createOrder(input: OrderInput<'create'>, ctx: CallContext): Promise<{ order: Order }> {
@@ -36,25 +37,38 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     note: input.note ?? '',
     ...(pointsToUse > 0 ? { pointsToUse } : {}),
     ...(input.couponId !== undefined ? { couponId: input.couponId } : {}),
+    ...(input.groupBuy ? { groupBuy: input.groupBuy } : {}),
   });
   // A retry of a placed request is not looked up first (no request to spare): its reservation meets the
   // duplicate id at insert, goes back, and the placed order is the answer.
-  const [settings, products] = await Promise.all([
+  const [settings, products, plan] = await Promise.all([
     loadSettings(ctx.db),
     findProducts(
       ctx.db,
       input.items.map((l) => l.productId),
     ),
+    planGroupOrder(ctx.db, input, ctx.openid, id, ctx.now).catch(async (error: unknown) => {
+      // A retry of a placed group order finds its own slot taken: the placed order is the answer.
+      if (await findOrder(ctx.db, id)) return null;
+      throw error;
+    }),
   ]);
 
-  const priced = priceOrder(input.items, products, settings.rules);
+  const priced = priceForGroup(plan, priceOrder(input.items, products, settings.rules), settings.rules);
   const token = randomBytes(8).toString('hex');
-  const short = await reserveAll(ctx.db, token, id, priced.lines, ctx.now);
-  if (short) {
+  const refused = plan && (await holdGroup(ctx.db, plan, { id, buyerId: ctx.openid, token }, ctx.now));
+  const giveBack = async () => {
+    await cancelReservation(ctx.db, token, priced.lines);
+    if (plan) await releaseGroup(ctx.db, plan, token, ctx.openid);
+  };
+  const short = refused ? null : await reserveAll(ctx.db, token, id, priced.lines, ctx.now);
+  if (short && plan) await releaseGroup(ctx.db, plan, token, ctx.openid);
+  if (refused || short) {
     // A concurrent copy of this very request may be what holds the stock.
     const placed = await findOrder(ctx.db, id);
     if (placed) return sameRequest(ctx, placed, requestHash, settings);
-    const line = priced.lines.find((l) => l.skuId === short.skuId && l.productId === short.productId);
+    if (refused) throw refused;
+    const line = priced.lines.find((l) => l.skuId === short?.skuId && l.productId === short?.productId);
     throw new AppError('order.stock_insufficient', `库存不足：${line?.title ?? ''} ${line?.spec ?? ''}`.trim());
   }
 
@@ -92,7 +106,14 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
       : {}),
     createdAt: now,
     day: chinaDay(now),
-    payBefore: new Date(now.getTime() + settings.rules.unpaidCancelMinutes * MINUTE_MS),
+    // A group order is paid before its group's end at the latest.
+    payBefore: new Date(
+      Math.min(
+        now.getTime() + settings.rules.unpaidCancelMinutes * MINUTE_MS,
+        plan?.group?.endsAt.valueOf() ?? Infinity,
+      ),
+    ),
+    ...(plan ? { group: { groupBuyId: plan.gb._id, groupId: plan.groupId, slot: token, holds: true } } : {}),
     holdsStock: true,
     holds: [token],
     timeline: [{ at: now, label: '已下单', detail: `请在 ${settings.rules.unpaidCancelMinutes} 分钟内付款` }],
@@ -103,10 +124,10 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     try {
       outcome = await insertWithDiscounts(ctx.db, order, discounts, priced, settings.rules, now);
     } catch (error) {
-      await cancelReservation(ctx.db, token, priced.lines);
+      await giveBack();
       throw error;
     }
-    if ('placed' in outcome || 'refused' in outcome) await cancelReservation(ctx.db, token, priced.lines);
+    if ('placed' in outcome || 'refused' in outcome) await giveBack();
     if ('placed' in outcome) return sameRequest(ctx, outcome.placed, requestHash, settings);
     if ('refused' in outcome) throw outcome.refused;
     return { order: await viewOrder(ctx.cloud, outcome.order, 'buyer', now, settings.rules) };
@@ -114,7 +135,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   try {
     await insertOrder(ctx.db, order);
   } catch (error) {
-    await cancelReservation(ctx.db, token, priced.lines);
+    await giveBack();
     if (!isDuplicateKey(error)) throw error;
     // The same request placed it first: answer with that order; this copy's reservation went back.
     const placed = await findOrder(ctx.db, id);

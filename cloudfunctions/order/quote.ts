@@ -1,6 +1,7 @@
 // What an order would cost: lines, goods, the coupon, shipping, the points the buyer may spend and payable, all
 // priced here from the catalogue, the buyer's coupons and points account. The coupon comes first, on the goods in
-// its scope; points then pay within their cap of what is left.
+// its scope; points then pay within their cap of what is left. An order of a group buy is priced at the group price
+// and takes no coupon (none is offered; order/group-order.ts).
 import { AppError } from '../contracts/errors';
 import type { OrderInput, Quote, QuoteCoupon, UnusableCoupon } from '../contracts/order';
 import { bestFirst, couponOffer, refusalOf, type MemberCouponRecord } from '../core/coupon';
@@ -13,20 +14,22 @@ import type { CallContext } from '../platform/handler';
 import { findAccount } from '../data/points';
 import { findProducts } from '../data/products';
 import { loadSettings } from '../data/settings';
+import { planGroupOrder, priceForGroup } from './group-order';
 import { viewLine } from './view';
 
 export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promise<Quote> {
-  const [settings, products, account, held] = await Promise.all([
+  const [settings, products, account, held, plan] = await Promise.all([
     loadSettings(ctx.db),
     findProducts(
       ctx.db,
       input.items.map((l) => l.productId),
     ),
     ctx.openid ? findAccount(ctx.db, ctx.openid) : Promise.resolve(null),
-    ctx.openid ? listUsable(ctx.db, ctx.openid, ctx.now) : Promise.resolve([]),
+    ctx.openid && !input.groupBuy ? listUsable(ctx.db, ctx.openid, ctx.now) : Promise.resolve([]),
+    planGroupOrder(ctx.db, input, ctx.openid, '', ctx.now),
   ]);
   const { rules } = settings;
-  const priced = priceOrder(input.items, products, rules);
+  const priced = priceForGroup(plan, priceOrder(input.items, products, rules), rules);
   const coupons = offersOf(held, priced, ctx.now);
   const applied = await appliedCoupon(input.couponId, coupons, priced, ctx);
   const couponFen = applied?.discountFen ?? 0;

@@ -31,6 +31,7 @@ export function viewLine(l: PricedLine, urls: ReadonlyMap<string, string>): Orde
     priceFen: l.priceFen,
     qty: l.qty,
     lineFen: l.lineFen,
+    ...(l.campaign ? { campaign: l.campaign } : {}),
   };
 }
 
@@ -101,6 +102,7 @@ function toOrder(
     items: r.items.map((l) => viewLine(l, urls)),
     amounts: { ...r.amounts, couponFen: r.amounts.couponFen ?? 0 },
     ...(r.coupon ? { coupon: { id: r.coupon.id, name: r.coupon.name } } : {}),
+    ...(r.group ? { group: { groupBuyId: r.group.groupBuyId, groupId: r.group.groupId } } : {}),
     ...(r.sharerCode ? { sharerCode: r.sharerCode } : {}),
     address: r.address,
     ...(r.note ? { note: r.note } : {}),

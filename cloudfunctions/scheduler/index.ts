@@ -10,6 +10,7 @@ import { autoConfirm } from './jobs/auto-confirm';
 import { expirePoints } from './jobs/expire-points';
 import { expireUnpaid } from './jobs/expire-unpaid';
 import { finishRefunds } from './jobs/finish-refunds';
+import { groupDeadlines } from './jobs/group-deadlines';
 import { moveSideStates } from './jobs/move-side-states';
 import { reclaimStock } from './jobs/reclaim-stock';
 import { recheckPhotos } from './jobs/recheck-photos';
@@ -23,6 +24,7 @@ export const JOBS = {
   autoConfirm,
   releaseStranded,
   reclaimStock,
+  groupDeadlines,
   finishRefunds,
   afterSaleDeadlines,
   moveSideStates,

@@ -30,6 +30,7 @@ export function holdsStock(order: {
   status: OrderStatus;
   shippedAt?: unknown;
   attention?: { stockShort?: boolean };
+  refund?: { fromStatus?: OrderStatus };
 }): boolean {
   if (order.attention?.stockShort) return false;
   switch (order.status) {
@@ -38,8 +39,10 @@ export function holdsStock(order: {
     case 'paid':
     case 'shipped':
     case 'completed':
-    case 'refunding':
       return true;
+    // A payment refunded whole because it came after the (group) order was cancelled: the cancel gave the stock back.
+    case 'refunding':
+      return order.refund?.fromStatus !== 'cancelled';
     case 'refunded':
       return Boolean(order.shippedAt);
     case 'cancelled':
