@@ -23,7 +23,8 @@ import { findOrder, insertOrder, txFindOrder, txInsertOrder, type OrderRecord } 
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount, type OpenAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
-import { cancelReservation, reserveAll } from '../data/stock';
+import { flashPrices } from '../core/flash-sale';
+import { cancelLines, reserveLines } from './flash-order';
 import { viewOrder } from './view';
 
 export async function createOrder(input: OrderInput<'create'>, ctx: CallContext): Promise<{ order: Order }> {
@@ -48,14 +49,16 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     findBinding(ctx.db, ctx.openid),
   ]);
 
-  const priced = priceOrder(input.items, products, settings.rules);
+  // Lines of a live flash sale at its price, their units from the sale (order/flash-order.ts).
+  const priced = priceOrder(input.items, products, settings.rules, flashPrices(products, ctx.now));
   const token = randomBytes(8).toString('hex');
-  const short = await reserveAll(ctx.db, token, id, priced.lines, ctx.now);
+  const short = await reserveLines(ctx.db, token, id, ctx.openid, priced.lines, products, ctx.now);
   if (short) {
     // A concurrent copy of this very request may be what holds the stock.
     const placed = await findOrder(ctx.db, id);
     if (placed) return sameRequest(ctx, placed, requestHash, settings);
-    const line = priced.lines.find((l) => l.skuId === short.skuId && l.productId === short.productId);
+    if (short.refused) throw short.refused;
+    const line = short.line;
     throw new AppError('order.stock_insufficient', `库存不足：${line?.title ?? ''} ${line?.spec ?? ''}`.trim());
   }
 
@@ -102,10 +105,10 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     try {
       outcome = await insertWithDiscounts(ctx.db, order, discounts, priced, settings.rules, now);
     } catch (error) {
-      await cancelReservation(ctx.db, token, priced.lines);
+      await cancelLines(ctx.db, token, priced.lines);
       throw error;
     }
-    if ('placed' in outcome || 'refused' in outcome) await cancelReservation(ctx.db, token, priced.lines);
+    if ('placed' in outcome || 'refused' in outcome) await cancelLines(ctx.db, token, priced.lines);
     if ('placed' in outcome) return sameRequest(ctx, outcome.placed, requestHash, settings);
     if ('refused' in outcome) throw outcome.refused;
     return { order: await viewOrder(ctx.cloud, outcome.order, 'buyer', now, settings.rules) };
@@ -113,7 +116,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   try {
     await insertOrder(ctx.db, order);
   } catch (error) {
-    await cancelReservation(ctx.db, token, priced.lines);
+    await cancelLines(ctx.db, token, priced.lines);
     if (!isDuplicateKey(error)) throw error;
     // The same request placed it first: answer with that order; this copy's reservation went back.
     const placed = await findOrder(ctx.db, id);

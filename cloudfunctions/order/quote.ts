@@ -13,6 +13,8 @@ import type { CallContext } from '../platform/handler';
 import { findAccount } from '../data/points';
 import { findProducts } from '../data/products';
 import { loadSettings } from '../data/settings';
+import { flashPrices } from '../core/flash-sale';
+import { checkFlashLines } from './flash-order';
 import { viewLine } from './view';
 
 export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promise<Quote> {
@@ -26,7 +28,9 @@ export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promi
     ctx.openid ? listUsable(ctx.db, ctx.openid, ctx.now) : Promise.resolve([]),
   ]);
   const { rules } = settings;
-  const priced = priceOrder(input.items, products, rules);
+  const priced = priceOrder(input.items, products, rules, flashPrices(products, ctx.now));
+  // Flash lines sold out or over the member's limit are refused here already (order/flash-order.ts).
+  await checkFlashLines(ctx.db, ctx.openid, priced.lines, ctx.now);
   const coupons = offersOf(held, priced, ctx.now);
   const applied = await appliedCoupon(input.couponId, coupons, priced, ctx);
   const couponFen = applied?.discountFen ?? 0;

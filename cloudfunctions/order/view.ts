@@ -31,6 +31,7 @@ export function viewLine(l: PricedLine, urls: ReadonlyMap<string, string>): Orde
     priceFen: l.priceFen,
     qty: l.qty,
     lineFen: l.lineFen,
+    ...(l.campaign ? { campaign: l.campaign } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ import { expireUnpaid } from './jobs/expire-unpaid';
 import { finishRefunds } from './jobs/finish-refunds';
 import { moveSideStates } from './jobs/move-side-states';
 import { reclaimStock } from './jobs/reclaim-stock';
+import { endFlashSales } from './jobs/end-flash-sales';
+import { reclaimFlashMarks } from './jobs/reclaim-flash-marks';
 import { recheckPhotos } from './jobs/recheck-photos';
 import { releaseStranded } from './jobs/release-stranded';
 import { uploadShipping } from './jobs/upload-shipping';
@@ -23,6 +25,8 @@ export const JOBS = {
   autoConfirm,
   releaseStranded,
   reclaimStock,
+  reclaimFlashMarks,
+  endFlashSales,
   finishRefunds,
   afterSaleDeadlines,
   moveSideStates,
