@@ -122,6 +122,7 @@ export async function takeUnits(
 ): Promise<boolean> {
   const _ = db.command;
   const total = take.lines.reduce((n, l) => n + l.qty, 0);
+  if (total > perMember) return false;
   const bought = `bought.${mark.buyer}`;
   const where: Record<string, unknown> = { _id: take.saleId, returned: false, endAt: _.gt(now) };
   const data: Record<string, unknown> = {

@@ -351,8 +351,8 @@ export class Shop {
 
   /**
    * For every SKU: stock now + quantity held by orders that did not release it + units in flash sales = stock at
-   * the start + the stock ledger's deltas (a new SKU's initial stock, the owner's adjustments). Also the order's own flag `holdsStock`,
-   * when the function keeps one, must agree with its status.
+   * the start + the stock ledger's deltas (a new SKU's initial stock, the owner's adjustments). Also the order's own
+   * flag `holdsStock`, when the function keeps one, must agree with its status.
    */
   async checkStockInvariant(): Promise<void> {
     const [orders, products, ledger, sales] = await Promise.all([

@@ -49,8 +49,7 @@ const refusal = (code: string) => ({ ok: false, error: { code, message: expect.a
 test('owner routes are found in every function with a route table', () => {
   const withOwnerRoutes = ['campaign', 'commission', 'coupon', 'order', 'points', 'shop'];
   expect([...tables.keys()]).toEqual(expect.arrayContaining(withOwnerRoutes));
-  for (const fn of withOwnerRoutes)
-    expect(ownerRoutes.some(([f]) => f === fn)).toBe(true);
+  for (const fn of withOwnerRoutes) expect(ownerRoutes.some(([f]) => f === fn)).toBe(true);
 });
 
 describe.each(ownerRoutes)('%s.%s', (fn, action) => {
