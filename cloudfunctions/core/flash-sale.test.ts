@@ -226,7 +226,7 @@ describe('why a take is refused', () => {
     expect(takeRefusal(one, want(2), 0, NOW)?.code).toBe('campaign.sold_out');
     expect(takeRefusal(live(), want(2), 0, NOW)).toBeNull();
     expect(takeRefusal(live(), want(1), 2, NOW)?.code).toBe('campaign.limit_reached');
-    expect(takeRefusal(live(), want(3), 0, NOW)?.message).toBe('每人限购 2 件，还可买 2 件');
+    expect(takeRefusal(live(), want(3), 0, NOW)?.message).toBe('每人限购 2 件');
     expect(takeRefusal(live(), want(1), 2, NOW)?.message).toBe('每人限购 2 件');
   });
 

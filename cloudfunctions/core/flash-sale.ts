@@ -129,13 +129,12 @@ export function takeRefusal(
     if (sku.left < qty) return new AppError('campaign.sold_out');
   }
   const total = [...wanted.values()].reduce((a, b) => a + b, 0);
-  if (held + total > sale.perMember) return limitReached(sale.perMember, held);
+  if (held + total > sale.perMember) return limitReached(sale.perMember);
   return null;
 }
 
-export function limitReached(perMember: number, held: number): AppError {
-  const more = Math.max(0, perMember - held);
-  return new AppError('campaign.limit_reached', `每人限购 ${perMember} 件${more > 0 ? `，还可买 ${more} 件` : ''}`);
+export function limitReached(perMember: number): AppError {
+  return new AppError('campaign.limit_reached', `每人限购 ${perMember} 件`);
 }
 
 /**

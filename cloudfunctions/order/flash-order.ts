@@ -11,9 +11,6 @@ import { findSaleFor, takeUnits } from '../data/flash-sales';
 import { cancelReservation, reserveAll } from '../data/stock';
 import { bySale, giveBackReservation, isFlashLine } from '../flows/flash-sale';
 
-/** A take that lost a race (the update missed, yet the sale read after has room) is tried again this often. */
-const TAKE_ATTEMPTS = 3;
-
 /** Why the flash lines cannot be had now (quote's check; create's answer when a take missed), or null. */
 async function refusalOf(db: Database, saleId: string, lines: readonly PricedLine[], buyer: string, now: Date) {
   const sale = await findSaleFor(db, saleId, buyer);
@@ -46,13 +43,10 @@ async function takeSale(
     index: pointer?.skus.findIndex((s) => s.skuId === l.skuId) ?? -1,
     qty: l.qty,
   }));
-  for (let attempt = 1; ; attempt++) {
-    const mark = { token, order, buyer, at: now };
-    if (pointer && (await takeUnits(db, { saleId, lines }, mark, pointer.perMember, now))) return null;
-    const refused = await refusalOf(db, saleId, group, buyer, now);
-    // Room after a miss: a cancel or a give-back raced it; after a few, the member asks again.
-    if (refused || attempt >= TAKE_ATTEMPTS) return refused ?? new AppError('campaign.busy');
-  }
+  if (pointer && (await takeUnits(db, { saleId, lines }, { token, order, buyer, at: now }, pointer.perMember, now)))
+    return null;
+  // Room after a miss: a cancel or a give-back raced it; the member asks again.
+  return (await refusalOf(db, saleId, group, buyer, now)) ?? new AppError('campaign.busy');
 }
 
 /**
