@@ -209,6 +209,61 @@ describe('orders of a live sale', () => {
   }, 180_000);
 });
 
+describe('races (the invariants after each test hold whoever wins)', () => {
+  test("the owner's save racing 30 normal orders on the same SKU: no unit lost or sold twice", async () => {
+    const [sku] = await shop.makeProduct('fsRaceSave', [{ stock: 40, priceFen: 1000 }]);
+    const buyers = Array.from({ length: 30 }, (_v, i) => `rs${i}`);
+    await pool(buyers, 8, (b) => shop.token(b));
+    const now = await shop.now();
+    const flashSale = {
+      productId: 'fsRaceSave',
+      skus: [{ skuId: sku.skuId, priceFen: 500, stock: 15 }],
+      startAt: new Date(now.getTime() + HOUR).toISOString(),
+      endAt: new Date(now.getTime() + 2 * HOUR).toISOString(),
+      perMember: 1,
+    };
+    const [saved, ...orders] = await settleAll([
+      campaign(OWNER, 'saveFlashSale', { flashSale }),
+      ...buyers.map((b) => shop.create(b, [sku])),
+    ]);
+    const placed = orders.filter((o) => o.ok).length;
+    expect(orders.map(codeOf).every((c) => c === 'ok' || c === 'order.stock_insufficient')).toBe(true);
+    const stock = await shop.stock('fsRaceSave', sku.skuId);
+    if (saved.ok) {
+      expect(placed).toBeLessThanOrEqual(25);
+      expect(stock).toBe(40 - 15 - placed);
+      await ok(OWNER, 'stopFlashSale', { id: saved.data.flashSale.id });
+    } else {
+      expect(['campaign.stock_short', 'campaign.busy']).toContain(codeOf(saved));
+      expect(stock).toBe(40 - placed);
+    }
+  }, 180_000);
+
+  test('a stop in the middle of a rush, with cancels: every unit ends in the SKU or in an order', async () => {
+    const { sku, sale } = await saleOn('fsRaceStop', { stock: 40, units: 20, perMember: 1 });
+    const early = await pool(['rse0', 'rse1', 'rse2'], 3, (b) => shop.placed(b, [sku]));
+    const buyers = Array.from({ length: 30 }, (_v, i) => `rst${i}`);
+    await pool(buyers, 8, (b) => shop.token(b));
+    const [stopped, ...rest] = await settleAll<Outcome>([
+      campaign(OWNER, 'stopFlashSale', { id: sale.id }),
+      ...early.map((o, i) => shop.order(`rse${i}`, 'cancel', { orderId: o.id })),
+      ...buyers.map((b) => shop.create(b, [sku])),
+    ]);
+    expect(codeOf(stopped)).toBe('ok');
+    const created = rest.slice(early.length);
+    // Before the stop: the flash price from the sale; after it: the normal price from the SKU. Nothing else.
+    for (const c of created) {
+      if (!c.ok) expect(['campaign.not_live', 'campaign.sold_out', 'campaign.busy']).toContain(c.error.code);
+      else expect([500, 1000]).toContain(c.data.order.items[0].priceFen);
+    }
+    const doc = await saleDoc(sale.id);
+    expect(doc.returned).toBe(true);
+    expect(doc.skus[0].left).toBe(0);
+    const flashOrders = created.filter((c) => c.ok && c.data.order.items[0].priceFen === 500).length;
+    expect(doc.skus[0].sold).toBe(flashOrders);
+  }, 180_000);
+});
+
 describe('the end of a sale', () => {
   test('by its clock: the unsold units and those of unpaid orders that expired go back to the SKU', async () => {
     const { sku, sale } = await saleOn('fsEnd', { stock: 20, units: 5 });
