@@ -249,7 +249,11 @@ describe('races (the invariants after each test hold whoever wins)', () => {
       ...early.map((o, i) => shop.order(`rse${i}`, 'cancel', { orderId: o.id })),
       ...buyers.map((b) => shop.create(b, [sku])),
     ]);
-    expect(codeOf(stopped)).toBe('ok');
+    // A stop that lost every retry to the rush's takes answers campaign.busy and changed nothing: the owner asks again.
+    expect(['ok', 'campaign.busy']).toContain(codeOf(stopped));
+    if (!stopped.ok) await ok(OWNER, 'stopFlashSale', { id: sale.id });
+    // A cancel whose stock release lost its retries to the rush left it to the scheduler's sweep (releaseStranded).
+    await shop.runScheduler();
     const created = rest.slice(early.length);
     // Before the stop: the flash price from the sale; after it: the normal price from the SKU. Nothing else.
     for (const c of created) {
