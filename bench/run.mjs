@@ -1,6 +1,7 @@
 // npm run bench: emulator throughput against raw better-sqlite3 doing the same work, measured in the same run,
 // then the front-end budgets (bench/frontend.mjs: weapp main package, h5 paint, cloud function bundles), built in
 // the same run, then the order function (bench/orders.mjs: TCB requests per create, a flash sale against raw SQLite),
+// then a flash sale of the campaign function (bench/flash-sale.mjs: 500 buyers on 50 units against raw SQLite),
 // then contention (bench/contention.mjs: 100 orders racing stock adjustments on one SKU, one member's orders spending
 // points at once, each against raw SQLite doing the same transactions), then the commission function
 // (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests), then the catalogue search
@@ -19,6 +20,7 @@ import http from 'node:http';
 import { runFrontend } from './frontend.mjs';
 import { runOrders } from './orders.mjs';
 import { runGroupJoin } from './group-join.mjs';
+import { runFlashSale } from './flash-sale.mjs';
 import { runCommission } from './commission.mjs';
 import { runProducts } from './products.mjs';
 import { runSearch } from './search.mjs';
@@ -256,15 +258,23 @@ why raw SQLite itself does it orders of magnitude slower than a read.
 `;
 const frontend = await runFrontend(); // builds the cloud functions the order section runs
 const orders = await runOrders({ rawDecrement: rawDec });
+const flash = await runFlashSale({ rawDecrement: rawDec });
 const commission = await runCommission();
 const contention = await runContention();
 const products = await runProducts();
 const search = await runSearch();
 const groupJoin = await runGroupJoin();
-const all = md + orders.md + contention.md + commission.md + products.md + search.md + groupJoin.md + frontend.md;
+const all =
+  md + orders.md + flash.md + contention.md + commission.md + products.md + search.md + groupJoin.md + frontend.md;
 writeFileSync(join(root, 'BENCHMARKS.md'), all);
 console.log(all);
-for (const [text, ok] of [...orders.checks, ...contention.checks, ...groupJoin.checks, ...frontend.checks]) {
+for (const [text, ok] of [
+  ...orders.checks,
+  ...flash.checks,
+  ...contention.checks,
+  ...groupJoin.checks,
+  ...frontend.checks,
+]) {
   console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
 }
-process.exit(frontend.ok && orders.ok && contention.ok && commission.ok && groupJoin.ok ? 0 : 1);
+process.exit(frontend.ok && orders.ok && flash.ok && contention.ok && commission.ok && groupJoin.ok ? 0 : 1);

@@ -132,6 +132,8 @@ export function memberCouponStatus(mc: Pick<MemberCouponRecord, 'orderId' | 'val
 export interface CouponLine {
   productId: string;
   lineFen: number;
+  /** Priced by an activity (flash sale, group buy): out of every coupon's scope. */
+  campaign?: string;
 }
 
 export type CouponOffer =
@@ -152,7 +154,7 @@ export function couponOffer(
 ): CouponOffer {
   if (now.getTime() < new Date(mc.validFrom).getTime()) return unusable('coupon.not_started', '未到使用时间');
   if (now.getTime() >= new Date(mc.validTo).getTime()) return unusable('coupon.expired', '已过期');
-  const inScope = lines.map((l) => mc.scope === 'all' || (mc.productIds ?? []).includes(l.productId));
+  const inScope = lines.map((l) => !l.campaign && (mc.scope === 'all' || (mc.productIds ?? []).includes(l.productId)));
   if (!inScope.some(Boolean)) return unusable('coupon.not_applicable', '不适用于所选商品');
   const scopeFen = lines.reduce((sum, l, i) => sum + (inScope[i] ? l.lineFen : 0), 0);
   if (scopeFen < mc.thresholdFen) {

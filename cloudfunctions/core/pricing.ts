@@ -24,9 +24,16 @@ export interface PricedLine {
   lineFen: Fen;
   /** The order's coupon's share of this line (absent: none; core/coupon.ts splits it over the lines in scope). */
   couponFen?: Fen;
-  /** Priced by an activity (its price replaced the SKU's). */
+  /** Priced by an activity (its flash or group price, not the SKU's), and which one: no coupon applies to it. */
   campaign?: 'flash_sale' | 'group_buy';
+  campaignId?: string;
 }
+
+/** A line's price other than its SKU's: an activity's (core/flash-sale.ts flashPrices). */
+export type SpecialPriceOf = (
+  productId: string,
+  skuId: string,
+) => { priceFen: number; campaign: 'flash_sale' | 'group_buy'; campaignId: string } | undefined;
 
 export interface PricedOrder {
   lines: PricedLine[];
@@ -46,6 +53,7 @@ export function priceOrder(
   wanted: readonly WantedLine[],
   products: ReadonlyMap<string, ProductRecord>,
   rules: ShopRules,
+  special?: SpecialPriceOf,
 ): PricedOrder {
   const merged = new Map<string, WantedLine>();
   for (const w of wanted) {
@@ -61,7 +69,8 @@ export function priceOrder(
       throw new AppError('order.sku_unavailable', `商品规格不存在或已下架：${product?.title ?? w.productId}`);
     }
     const sku = product.skus[skuIndex];
-    const priceFen = toFen(sku.priceFen);
+    const activity = special?.(product._id, sku.id);
+    const priceFen = toFen(activity?.priceFen ?? sku.priceFen);
     lines.push({
       productId: product._id,
       skuId: sku.id,
@@ -72,6 +81,7 @@ export function priceOrder(
       priceFen,
       qty: w.qty,
       lineFen: timesQty(priceFen, w.qty),
+      ...(activity ? { campaign: activity.campaign, campaignId: activity.campaignId } : {}),
     });
   }
   // A stable order: concurrent orders reserve SKUs in the same sequence.

@@ -126,6 +126,19 @@ export const collections = {
       { fields: ['settled'] },
     ],
   },
+  /**
+   * Flash sales (秒杀): their units, members' counts and reservations' marks (data/flash-sales.ts). The product
+   * points to its sale (`products.flashSale`), so no reader queries by product.
+   */
+  flash_sales: {
+    indexes: [
+      { fields: ['createdAt'] },
+      /** Sales past their end whose units have not gone back (scheduler/jobs/end-flash-sales.ts). */
+      { fields: ['returned', 'endAt'] },
+      /** Reservations' marks (flows/flash-sale.ts reclaimFlashMarks). */
+      { fields: ['holds.at'] },
+    ],
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

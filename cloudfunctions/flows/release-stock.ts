@@ -4,6 +4,7 @@
 import { transact, type Database } from '../data/db';
 import { txReturnStock } from '../data/stock';
 import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
+import { isFlashLine, txReleaseFlashLines } from './flash-sale';
 
 /** Refunded in full before anything shipped: a late payment, a group that failed, a payment that found no slot. */
 const UNSHIPPED = ['paid', 'grouping', 'pending_payment', 'cancelled'];
@@ -22,8 +23,12 @@ export async function releaseStock(db: Database, orderId: string): Promise<boole
     const order = await txFindOrder(t, orderId);
     if (!order?.holdsStock || !releasable(order)) return false;
     await txUpdateOrder(t, orderId, { holdsStock: false });
+    // A cancel's flash lines go back to their sale (flows/flash-sale.ts); a refund's to the SKU like any line.
+    const flash = order.status === 'cancelled' ? order.items.filter(isFlashLine) : [];
+    if (flash.length > 0) await txReleaseFlashLines(t, db, order.buyerId, flash);
     const byProduct = new Map<string, OrderRecord['items']>();
-    for (const line of order.items) byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
+    for (const line of order.items.filter((l) => !flash.includes(l)))
+      byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
     for (const [productId, lines] of byProduct) await txReturnStock(t, db, productId, lines);
     return true;
   });

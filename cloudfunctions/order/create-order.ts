@@ -23,7 +23,8 @@ import { findOrder, insertOrder, txFindOrder, txInsertOrder, type OrderRecord } 
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount, type OpenAccount } from '../data/points';
 import { loadSettings, type Settings } from '../data/settings';
-import { cancelReservation, reserveAll } from '../data/stock';
+import { flashPrices } from '../core/flash-sale';
+import { cancelLines, reserveLines } from './flash-order';
 import { holdGroup, planGroupOrder, priceForGroup, releaseGroup } from './group-order';
 import { viewOrder } from './view';
 
@@ -54,21 +55,26 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     }),
   ]);
 
-  const priced = priceForGroup(plan, priceOrder(input.items, products, settings.rules), settings.rules);
+  // A group order at its group price (order/group-order.ts); other lines of a live flash sale at its price, their
+  // units from the sale (order/flash-order.ts).
+  const priced = plan
+    ? priceForGroup(plan, priceOrder(input.items, products, settings.rules), settings.rules)
+    : priceOrder(input.items, products, settings.rules, flashPrices(products, ctx.now));
   const token = randomBytes(8).toString('hex');
   const refused = plan && (await holdGroup(ctx.db, plan, { id, buyerId: ctx.openid, token }, ctx.now));
   const giveBack = async () => {
-    await cancelReservation(ctx.db, token, priced.lines);
+    await cancelLines(ctx.db, token, priced.lines);
     if (plan) await releaseGroup(ctx.db, plan, token, ctx.openid);
   };
-  const short = refused ? null : await reserveAll(ctx.db, token, id, priced.lines, ctx.now);
+  const short = refused ? null : await reserveLines(ctx.db, token, id, ctx.openid, priced.lines, products, ctx.now);
   if (short && plan) await releaseGroup(ctx.db, plan, token, ctx.openid);
   if (refused || short) {
     // A concurrent copy of this very request may be what holds the stock.
     const placed = await findOrder(ctx.db, id);
     if (placed) return sameRequest(ctx, placed, requestHash, settings);
     if (refused) throw refused;
-    const line = priced.lines.find((l) => l.skuId === short?.skuId && l.productId === short?.productId);
+    if (short?.refused) throw short.refused;
+    const line = short?.line;
     throw new AppError('order.stock_insufficient', `库存不足：${line?.title ?? ''} ${line?.spec ?? ''}`.trim());
   }
 

@@ -14,6 +14,8 @@ import type { CallContext } from '../platform/handler';
 import { findAccount } from '../data/points';
 import { findProducts } from '../data/products';
 import { loadSettings } from '../data/settings';
+import { flashPrices } from '../core/flash-sale';
+import { checkFlashLines } from './flash-order';
 import { planGroupOrder, priceForGroup } from './group-order';
 import { viewLine } from './view';
 
@@ -29,7 +31,11 @@ export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promi
     planGroupOrder(ctx.db, input, ctx.openid, '', ctx.now),
   ]);
   const { rules } = settings;
-  const priced = priceForGroup(plan, priceOrder(input.items, products, rules), rules);
+  const priced = plan
+    ? priceForGroup(plan, priceOrder(input.items, products, rules), rules)
+    : priceOrder(input.items, products, rules, flashPrices(products, ctx.now));
+  // Flash lines sold out or over the member's limit are refused here already (order/flash-order.ts).
+  await checkFlashLines(ctx.db, ctx.openid, priced.lines, ctx.now);
   const coupons = offersOf(held, priced, ctx.now);
   const applied = await appliedCoupon(input.couponId, coupons, priced, ctx);
   const couponFen = applied?.discountFen ?? 0;

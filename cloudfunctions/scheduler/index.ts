@@ -13,6 +13,8 @@ import { finishRefunds } from './jobs/finish-refunds';
 import { groupDeadlines } from './jobs/group-deadlines';
 import { moveSideStates } from './jobs/move-side-states';
 import { reclaimStock } from './jobs/reclaim-stock';
+import { endFlashSales } from './jobs/end-flash-sales';
+import { reclaimFlashMarks } from './jobs/reclaim-flash-marks';
 import { recheckPhotos } from './jobs/recheck-photos';
 import { releaseStranded } from './jobs/release-stranded';
 import { uploadShipping } from './jobs/upload-shipping';
@@ -25,6 +27,8 @@ export const JOBS = {
   releaseStranded,
   reclaimStock,
   groupDeadlines,
+  reclaimFlashMarks,
+  endFlashSales,
   finishRefunds,
   afterSaleDeadlines,
   moveSideStates,

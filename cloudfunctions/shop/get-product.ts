@@ -15,6 +15,7 @@ import { findProduct } from '../data/products';
 import { recentBuyers, verifiedPurchases } from '../data/purchases';
 import { latestOwnReview, listVisible, productStats, type ReviewRecord } from '../data/reviews';
 import { findUserByShareCode } from '../data/users';
+import { productFlashSale } from './product-flash-sale';
 import { summaryOf, viewReviews } from './reviews';
 
 /** The product page shows this many reviews; the rest are on the reviews list. */
@@ -32,17 +33,19 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
   const recommends = sharer !== null && sharer.openid !== ctx.openid;
   // One round for everything the page shows besides the product (the latest reviews with and without photos both,
   // rather than a third round when too few have photos).
-  const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers, categoryIds] = await Promise.all([
-    displayUrls(ctx.cloud, product.images, PHOTO),
-    recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve(''),
-    recommends ? verifiedPurchases(ctx.db, sharer.openid, product._id) : Promise.resolve(0),
-    recommends ? latestOwnReview(ctx.db, sharer.openid, product._id) : Promise.resolve(null),
-    productStats(ctx.db, product._id),
-    listVisible(ctx.db, product._id, true, null, LATEST),
-    listVisible(ctx.db, product._id, false, null, LATEST),
-    recentBuyers(ctx.db, product._id, new Date(ctx.now.getTime() - RECENT_DAYS * DAY_MS)),
-    liveCategoryIds(ctx.db, product.categoryIds ?? []),
-  ]);
+  const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers, categoryIds, flashSale] =
+    await Promise.all([
+      displayUrls(ctx.cloud, product.images, PHOTO),
+      recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve(''),
+      recommends ? verifiedPurchases(ctx.db, sharer.openid, product._id) : Promise.resolve(0),
+      recommends ? latestOwnReview(ctx.db, sharer.openid, product._id) : Promise.resolve(null),
+      productStats(ctx.db, product._id),
+      listVisible(ctx.db, product._id, true, null, LATEST),
+      listVisible(ctx.db, product._id, false, null, LATEST),
+      recentBuyers(ctx.db, product._id, new Date(ctx.now.getTime() - RECENT_DAYS * DAY_MS)),
+      liveCategoryIds(ctx.db, product.categoryIds ?? []),
+      productFlashSale(ctx.db, product, ctx.now),
+    ]);
   // Those with photos first; without enough of them, the latest others fill the rest.
   const latest: ReviewRecord[] = [...withPhotos];
   for (const r of newest) if (latest.length < LATEST && !latest.some((l) => l._id === r._id)) latest.push(r);
@@ -76,5 +79,6 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
     reviews: { ...summaryOf(stats), latest: shown.slice(0, latest.length), boughtLast30Days: buyers },
     ...(myNote ? { myNote } : {}),
     favorited,
+    ...(flashSale ? { flashSale } : {}),
   };
 }

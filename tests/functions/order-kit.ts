@@ -353,15 +353,16 @@ export class Shop {
   }
 
   /**
-   * For every SKU: stock now + quantity held by orders that did not release it = stock at the start + the stock
-   * ledger's deltas (a new SKU's initial stock, the owner's adjustments). Also the order's own flag `holdsStock`,
-   * when the function keeps one, must agree with its status.
+   * For every SKU: stock now + quantity held by orders that did not release it + units in flash sales = stock at
+   * the start + the stock ledger's deltas (a new SKU's initial stock, the owner's adjustments). Also the order's own
+   * flag `holdsStock`, when the function keeps one, must agree with its status.
    */
   async checkStockInvariant(): Promise<void> {
-    const [orders, products, ledger] = await Promise.all([
+    const [orders, products, ledger, sales] = await Promise.all([
       this.all('orders'),
       this.all('products'),
       this.all('stock_ledger'),
+      this.all('flash_sales'),
     ]);
     const held = new Map<string, number>();
     const disagreements: string[] = [];
@@ -385,6 +386,18 @@ export class Shop {
       for (const mark of product.holds ?? []) {
         if (absorbed.has(mark.token)) continue;
         const key = skuKey(product._id, mark.sku);
+        held.set(key, (held.get(key) ?? 0) + mark.qty);
+      }
+    }
+    // A flash sale's units moved out of the SKU and not back yet, and its marks no order took over, are the SKU's.
+    for (const sale of sales) {
+      for (const sku of sale.skus) {
+        const key = skuKey(sale.productId, sku.skuId);
+        held.set(key, (held.get(key) ?? 0) + sku.left);
+      }
+      for (const mark of sale.holds ?? []) {
+        if (absorbed.has(mark.token)) continue;
+        const key = skuKey(sale.productId, mark.sku);
         held.set(key, (held.get(key) ?? 0) + mark.qty);
       }
     }

@@ -47,11 +47,9 @@ async function answer(as: string | null, fn: string, body: Record<string, unknow
 const refusal = (code: string) => ({ ok: false, error: { code, message: expect.any(String) } });
 
 test('owner routes are found in every function with a route table', () => {
-  expect([...tables.keys()]).toEqual(
-    expect.arrayContaining(['campaign', 'commission', 'coupon', 'order', 'points', 'shop']),
-  );
-  for (const fn of ['campaign', 'commission', 'coupon', 'order', 'points', 'shop'])
-    expect(ownerRoutes.some(([f]) => f === fn)).toBe(true);
+  const withOwnerRoutes = ['campaign', 'commission', 'coupon', 'order', 'points', 'shop'];
+  expect([...tables.keys()]).toEqual(expect.arrayContaining(withOwnerRoutes));
+  for (const fn of withOwnerRoutes) expect(ownerRoutes.some(([f]) => f === fn)).toBe(true);
 });
 
 describe.each(ownerRoutes)('%s.%s', (fn, action) => {
