@@ -1,6 +1,7 @@
 // The shop's rule numbers (DESIGN.md "Rules"): defaults here, the owner's values in the settings document.
-import { POINTS_RULE_BOUNDS } from '../contracts/points';
-import { SHOP_RULE_BOUNDS } from '../contracts/shop';
+// From limits.ts, not the functions' contracts: every function bundles these rules, and a contract brings its
+// schemas along.
+import { POINTS_RULE_BOUNDS, SHOP_RULE_BOUNDS } from '../contracts/limits';
 
 type Bounds = Record<string, { min: number; max: number }>;
 const minOf = <B extends Bounds>(b: B) =>
