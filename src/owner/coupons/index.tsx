@@ -1,7 +1,6 @@
 // 优惠券 (the owner's): every coupon the shop issued, newest first, with its terms, status and how many were claimed
 // and used of how many; 新建优惠券, 编辑 (any but an ended one: once claimed, its name and counts only); and 停止发放
 // (after a confirmation): no more claims, those claimed stay usable.
-import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { couponApi } from '../../api/coupon';
@@ -13,6 +12,7 @@ import { couponRule, couponScopeText, couponValidity } from '../../lib/coupon';
 import { PAGES, routes } from '../../routes';
 import type { Coupon, CouponStatus } from '../../../cloudfunctions/contracts/coupon';
 import NotOwner from '../shared/NotOwner';
+import { useStopOnList, type StopSpec } from '../shared/useStopOnList';
 import './index.scss';
 
 export const OWNER_COUPONS_PAGE_SIZE = 20;
@@ -24,38 +24,26 @@ export const COUPON_STATUS_LABEL: Record<CouponStatus, string> = {
   claimed_out: '已领完',
 };
 
+const STOP: StopSpec<Coupon> = {
+  ask: (coupon) => ({
+    title: '停止发放',
+    content: `停止后「${coupon.name}」不能再领取，且不能恢复；已领取的 ${coupon.claimed} 张在有效期内仍可使用。`,
+    confirmText: '停止发放',
+  }),
+  stop: async (coupon) => {
+    const res = await couponApi.stop({ couponId: coupon.id });
+    return res.ok ? { ok: true, data: res.data.coupon } : res;
+  },
+  done: { title: '已停止发放', icon: 'success' },
+};
+
 export default function OwnerCouponsPage() {
   const list = usePagedList((page) => couponApi.list({ ...page, limit: OWNER_COUPONS_PAGE_SIZE }), 'all');
   usePagedListScroll(list, '.owner-coupons__list');
   useRefreshOnReturn(list.refresh);
-  // What 停止发放 answered, shown on its row at once.
-  const [changed, setChanged] = useState<Record<string, Coupon>>({});
-  const [stopping, setStopping] = useState<string | null>(null);
   const create = () => void Taro.navigateTo({ url: PAGES.ownerCoupon });
   const edit = (coupon: Coupon) => void Taro.navigateTo({ url: routes.ownerCoupon(coupon.id) });
-
-  const stop = useCallback(
-    async (coupon: Coupon) => {
-      if (stopping) return;
-      const { confirm } = await Taro.showModal({
-        title: '停止发放',
-        content: `停止后「${coupon.name}」不能再领取，且不能恢复；已领取的 ${coupon.claimed} 张在有效期内仍可使用。`,
-        confirmText: '停止发放',
-        cancelText: '再想想',
-      });
-      if (!confirm) return;
-      setStopping(coupon.id);
-      const res = await couponApi.stop({ couponId: coupon.id });
-      setStopping(null);
-      if (res.ok) {
-        setChanged((c) => ({ ...c, [coupon.id]: res.data.coupon }));
-        void Taro.showToast({ title: '已停止发放', icon: 'success' });
-      } else {
-        void Taro.showToast({ title: res.error.message, icon: 'none' });
-      }
-    },
-    [stopping],
-  );
+  const { stop, stopping, shown } = useStopOnList(STOP);
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') return <NotOwner />;
 
@@ -68,7 +56,7 @@ export default function OwnerCouponsPage() {
         </View>
       </View>
       <PagedList
-        list={{ ...list, items: list.items.map((c) => changed[c.id] ?? c) }}
+        list={{ ...list, items: shown(list.items) }}
         block="owner-coupons"
         empty={{ message: '还没有优惠券', actionText: '新建优惠券', onAction: create }}
         renderItem={(c) => (

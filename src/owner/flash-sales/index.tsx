@@ -1,7 +1,6 @@
 // 秒杀活动 (the owner's): every flash sale, newest first, with its product, window, status and per SKU the flash price
 // and the units sold of those set aside; 新建秒杀; 停止 (after a confirmation): the sale ends now and its unsold units
 // go back to the SKUs' normal stock.
-import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { campaignOwnerApi } from '../../api/campaign-owner';
@@ -14,9 +13,23 @@ import { PAGES } from '../../routes';
 import type { OwnerFlashSale } from '../../../cloudfunctions/contracts/campaign';
 import NotOwner from '../shared/NotOwner';
 import { CAMPAIGN_STATUS_LABEL, campaignWindow, canStop, skuSold } from '../shared/campaign-text';
+import { useStopOnList, type StopSpec } from '../shared/useStopOnList';
 import './index.scss';
 
 export const OWNER_FLASH_SALES_PAGE_SIZE = 20;
+
+const STOP: StopSpec<OwnerFlashSale> = {
+  ask: (f) => ({
+    title: '停止秒杀',
+    content: `停止后「${f.title}」立即结束，且不能恢复；未售出的秒杀库存退回商品的正常库存。`,
+    confirmText: '停止秒杀',
+  }),
+  stop: async (f) => {
+    const res = await campaignOwnerApi.stopFlashSale({ id: f.id });
+    return res.ok ? { ok: true, data: { ...f, ...res.data.flashSale } } : res;
+  },
+  done: { title: '已停止，未售出的已退回库存', icon: 'none' },
+};
 
 export default function OwnerFlashSalesPage() {
   const list = usePagedList(
@@ -25,33 +38,8 @@ export default function OwnerFlashSalesPage() {
   );
   usePagedListScroll(list, '.campaigns__list');
   useRefreshOnReturn(list.refresh);
-  // What 停止 answered, shown on its row at once.
-  const [changed, setChanged] = useState<Record<string, OwnerFlashSale>>({});
-  const [stopping, setStopping] = useState<string | null>(null);
   const create = () => void Taro.navigateTo({ url: PAGES.ownerFlashSale });
-
-  const stop = useCallback(
-    async (f: OwnerFlashSale) => {
-      if (stopping) return;
-      const { confirm } = await Taro.showModal({
-        title: '停止秒杀',
-        content: `停止后「${f.title}」立即结束，且不能恢复；未售出的秒杀库存退回商品的正常库存。`,
-        confirmText: '停止秒杀',
-        cancelText: '再想想',
-      });
-      if (!confirm) return;
-      setStopping(f.id);
-      const res = await campaignOwnerApi.stopFlashSale({ id: f.id });
-      setStopping(null);
-      if (res.ok) {
-        setChanged((c) => ({ ...c, [f.id]: { ...f, ...res.data.flashSale } }));
-        void Taro.showToast({ title: '已停止，未售出的已退回库存', icon: 'none' });
-      } else {
-        void Taro.showToast({ title: res.error.message, icon: 'none' });
-      }
-    },
-    [stopping],
-  );
+  const { stop, stopping, shown } = useStopOnList(STOP);
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') return <NotOwner />;
 
@@ -64,7 +52,7 @@ export default function OwnerFlashSalesPage() {
         </View>
       </View>
       <PagedList
-        list={{ ...list, items: list.items.map((f) => changed[f.id] ?? f) }}
+        list={{ ...list, items: shown(list.items) }}
         block="campaigns"
         empty={{ message: '还没有秒杀活动', actionText: '新建秒杀', onAction: create }}
         renderItem={(f) => (

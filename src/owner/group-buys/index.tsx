@@ -1,7 +1,6 @@
 // 拼团活动 (the owner's): every group buy, newest first, with its product, group size, group prices, window, status,
 // units sold of its cap and its groups by state; 新建拼团; a tap opens its groups; 停止 (after a confirmation): no new
 // groups or joins, the groups forming run to their end (full: formed; else refunded in full automatically).
-import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { campaignOwnerApi } from '../../api/campaign-owner';
@@ -14,9 +13,25 @@ import type { OwnerGroupBuy } from '../../../cloudfunctions/contracts/campaign';
 import CampaignCount from '../shared/CampaignCount';
 import NotOwner from '../shared/NotOwner';
 import { CAMPAIGN_STATUS_LABEL, campaignWindow, canStop, priceRange } from '../shared/campaign-text';
+import { useStopOnList, type StopSpec } from '../shared/useStopOnList';
 import './index.scss';
 
 export const OWNER_GROUP_BUYS_PAGE_SIZE = 20;
+
+const STOP: StopSpec<OwnerGroupBuy> = {
+  ask: (g) => ({
+    title: '停止拼团',
+    content:
+      `停止后「${g.title}」不能再开团或参团，且不能恢复；正在拼的 ${g.groups.forming} 个团进行到时限结束：` +
+      '凑齐即成团，未凑齐的自动全额退款。',
+    confirmText: '停止拼团',
+  }),
+  stop: async (g) => {
+    const res = await campaignOwnerApi.stopGroupBuy({ id: g.id });
+    return res.ok ? { ok: true, data: { ...g, ...res.data.groupBuy } } : res;
+  },
+  done: { title: '已停止', icon: 'success' },
+};
 
 export default function OwnerGroupBuysPage() {
   const list = usePagedList(
@@ -25,36 +40,9 @@ export default function OwnerGroupBuysPage() {
   );
   usePagedListScroll(list, '.campaigns__list');
   useRefreshOnReturn(list.refresh);
-  // What 停止 answered, shown on its row at once.
-  const [changed, setChanged] = useState<Record<string, OwnerGroupBuy>>({});
-  const [stopping, setStopping] = useState<string | null>(null);
   const create = () => void Taro.navigateTo({ url: PAGES.ownerGroupBuy });
   const openGroups = (g: OwnerGroupBuy) => void Taro.navigateTo({ url: routes.ownerGroups({ groupBuyId: g.id }) });
-
-  const stop = useCallback(
-    async (g: OwnerGroupBuy) => {
-      if (stopping) return;
-      const { confirm } = await Taro.showModal({
-        title: '停止拼团',
-        content:
-          `停止后「${g.title}」不能再开团或参团，且不能恢复；正在拼的 ${g.groups.forming} 个团进行到时限结束：` +
-          '凑齐即成团，未凑齐的自动全额退款。',
-        confirmText: '停止拼团',
-        cancelText: '再想想',
-      });
-      if (!confirm) return;
-      setStopping(g.id);
-      const res = await campaignOwnerApi.stopGroupBuy({ id: g.id });
-      setStopping(null);
-      if (res.ok) {
-        setChanged((c) => ({ ...c, [g.id]: { ...g, ...res.data.groupBuy } }));
-        void Taro.showToast({ title: '已停止', icon: 'success' });
-      } else {
-        void Taro.showToast({ title: res.error.message, icon: 'none' });
-      }
-    },
-    [stopping],
-  );
+  const { stop, stopping, shown } = useStopOnList(STOP);
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') return <NotOwner />;
 
@@ -67,7 +55,7 @@ export default function OwnerGroupBuysPage() {
         </View>
       </View>
       <PagedList
-        list={{ ...list, items: list.items.map((g) => changed[g.id] ?? g) }}
+        list={{ ...list, items: shown(list.items) }}
         block="campaigns"
         empty={{ message: '还没有拼团活动', actionText: '新建拼团', onAction: create }}
         renderItem={(g) => (
