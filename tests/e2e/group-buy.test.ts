@@ -78,6 +78,13 @@ beforeAll(async () => {
   trio = await activity('qinling-honey', 3, 1);
 });
 
+// The owner stops both activities: the journeys after this one find these products sold the usual way again.
+afterAll(async () => {
+  const owner = await signIn('owner');
+  for (const a of [pair, trio].filter(Boolean))
+    await callFunction(owner, 'campaign', 'stopGroupBuy', { id: a.groupBuy.id });
+});
+
 test('bob starts a group of 2 at the group price, pays, and copies the group link', async () => {
   // What the server prices: the group price, and shipping by the shop's rules.
   const quote = await callFunction<Quote>(await signIn(STARTER), 'order', 'quote', {
