@@ -226,8 +226,10 @@ ${ratioRow}
 - One flash create that succeeds, alone: ${won.tcbRequests} TCB requests (${actions(won.tcbActions)}); one refused
   (sold out), alone: ${lost.tcbRequests} (${actions(lost.tcbActions)}). The flash path adds no request to a create: the
   product carries its sale's prices and window (\`products.flashSale\`), and the units are taken by one conditional
-  update of the sale document (stock, the member's limit and the mark together) instead of the product's; a refusal
-  reads the sale once more to say why (sold out, limit, no longer live). No transaction runs in the rush.
+  update of the sale document (stock, the member's limit and the mark together) instead of the product's. A refusal
+  reads the sale once more to say why (sold out, limit, no longer live), and nothing else when the member has no
+  count in the sale (no copy of the same request can hold its units); the shop's settings and the binding are read
+  only once the units are held. No transaction runs in the rush.
 `;
   return { md, ok: correct, checks };
 }

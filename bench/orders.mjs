@@ -467,8 +467,8 @@ ${fmt(b.commits)}, ${ms(b.commitMs)} each |
 | wx-server-sdk, client CPU per request: \`doc(id).get()\` / the same request as plain HTTP / TC3 signing alone | \
 ${ms(sdk.sdk)} / ${ms(sdk.plain)} / ${ms(sdk.signMs, 3)} |
 
-- Each create is a whole function invocation: the gateway, an instance, the settings and product reads together, the
-  conditional stock update, then (only once the stock is held) the binding read, the order insert and the cover
+- Each create is a whole function invocation: the gateway, an instance, the product read, the conditional stock
+  update, then (only once the stock is held) the settings and binding reads together, the order insert and the cover
   URLs; a refused create ends with one order read (a retry of a placed request answers with its order). Thread CPU
   comes from Linux's /proc schedstat, as the emulator reports it in \`/__dev/stats\` \`profile\`; the client's from
   \`process.cpuUsage()\`. CPU per create moves much less than creates/s when other work shares the machine.
@@ -484,8 +484,8 @@ ${ms(sdk.sdk)} / ${ms(sdk.plain)} / ${ms(sdk.signMs, 3)} |
   is a plain object (a worker thread's process.env costs about a microsecond a read, and the SDK reads some twenty
   variables several times per request); writes share one fsync per turn of the event loop (group commit: each is
   answered once its commit is durable, synchronous=FULL kept), and a conditional update that matches nothing opens
-  no SQLite transaction; a refused create sends 4 TCB requests, not 5 (the binding is read once the stock is
-  held); the bench's client is node:http with keep-alive instead of fetch (half its CPU per call).
+  no SQLite transaction; a refused create sends 3 TCB requests, not 5 (the settings and the binding are read once
+  the stock is held); the bench's client is node:http with keep-alive instead of fetch (half its CPU per call).
 - The sale's transaction counts are retries: a create without points runs no transaction (the reservation is one
   conditional update), so none are expected.
 `;

@@ -105,7 +105,7 @@ export interface SpecialPrice {
   campaignId: string;
 }
 
-/** The flash prices of the products' live sales at `now`, for priceOrder. */
+/** The flash prices of the products' live sales at `now`, for priceLines. */
 export function flashPrices(products: ReadonlyMap<string, WithFlash>, now: Date) {
   return (productId: string, skuId: string): SpecialPrice | undefined => {
     const pointer = products.get(productId)?.flashSale;

@@ -1,5 +1,6 @@
 import type { GroupBuyDraft } from '../contracts/campaign';
 import {
+  atGroupPrice,
   buyRefusal,
   canBuy,
   closestToFull,
@@ -8,7 +9,6 @@ import {
   groupIdOf,
   groupLine,
   groupOutcome,
-  groupPriced,
   joinRefusal,
   memberKeyOf,
   unitsRefusal,
@@ -16,7 +16,7 @@ import {
   type GroupRecord,
 } from './group-buy';
 import { GROUP_ID_PATTERN } from '../contracts/limits';
-import { priceOrder } from './pricing';
+import { priceLines, totalsOf } from './pricing';
 import type { ProductRecord } from './product';
 import { DEFAULT_RULES } from './rules';
 
@@ -133,8 +133,8 @@ describe('a group order', () => {
   });
 
   test('is priced at the group price, marked group_buy, with shipping by the goods', () => {
-    const priced = priceOrder([{ productId: 'p1', skuId: 's1', qty: 1 }], new Map([['p1', product]]), DEFAULT_RULES);
-    const grouped = groupPriced(priced, 8000, DEFAULT_RULES);
+    const lines = priceLines([{ productId: 'p1', skuId: 's1', qty: 1 }], new Map([['p1', product]]));
+    const grouped = totalsOf(atGroupPrice(lines, 8000), DEFAULT_RULES);
     expect(grouped.lines[0]).toMatchObject({ priceFen: 8000, lineFen: 8000, campaign: 'group_buy' });
     expect(grouped.goodsFen).toBe(8000);
     expect(grouped.shippingFen).toBe(DEFAULT_RULES.shippingFeeFen);

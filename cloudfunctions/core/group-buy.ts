@@ -9,9 +9,8 @@ import { createHash } from 'node:crypto';
 import type { CampaignStatus, GroupBuyDraft, GroupStatus } from '../contracts/campaign';
 import { AppError } from '../contracts/errors';
 import { timesQty, toFen } from './money';
-import { totalsOf, type PricedOrder, type WantedLine } from './pricing';
+import type { PricedLine, WantedLine } from './pricing';
 import { derivedId, type ProductRecord } from './product';
-import type { ShopRules } from './rules';
 
 export const HOUR_MS = 3_600_000;
 
@@ -144,13 +143,10 @@ export function groupLine(
   return { skuId: sku.skuId, qty: line.qty, groupPriceFen: sku.groupPriceFen };
 }
 
-/** The order priced at the group price (`campaign: 'group_buy'`); shipping by the goods as for any order. */
-export function groupPriced(priced: PricedOrder, groupPriceFen: number, rules: ShopRules): PricedOrder {
+/** The lines at the group price (`campaign: 'group_buy'`); shipping by their goods as for any order (totalsOf). */
+export function atGroupPrice(lines: readonly PricedLine[], groupPriceFen: number): PricedLine[] {
   const price = toFen(groupPriceFen);
-  return totalsOf(
-    priced.lines.map((l) => ({ ...l, priceFen: price, lineFen: timesQty(price, l.qty), campaign: 'group_buy' })),
-    rules,
-  );
+  return lines.map((l) => ({ ...l, priceFen: price, lineFen: timesQty(price, l.qty), campaign: 'group_buy' }));
 }
 
 /** Why the caller cannot buy in the activity now: a new group only while it is live; a join unless it was stopped. */

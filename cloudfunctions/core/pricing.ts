@@ -45,16 +45,26 @@ export interface PricedOrder {
 /** Most one order may cost (WeChat Pay's per-payment ceiling for most merchants is far above; this stops typos). */
 export const MAX_PAYABLE_FEN = 5_000_000;
 
-/**
- * Lines merged by SKU (the same SKU twice is one line) and priced; an unknown, retired or off-sale SKU
- * refuses the whole order. Stock is not checked here: the reservation is the check.
- */
+/** Lines priced and totalled by the shop's rules (priceLines, then totalsOf). */
 export function priceOrder(
   wanted: readonly WantedLine[],
   products: ReadonlyMap<string, ProductRecord>,
   rules: ShopRules,
   special?: SpecialPriceOf,
 ): PricedOrder {
+  return totalsOf(priceLines(wanted, products, special), rules);
+}
+
+/**
+ * Lines merged by SKU (the same SKU twice is one line) and priced; an unknown, retired or off-sale SKU
+ * refuses the whole order. Stock is not checked here: the reservation is the check. Not totalled: no rule is
+ * needed, so create reads the settings only once the stock is held (then totalsOf).
+ */
+export function priceLines(
+  wanted: readonly WantedLine[],
+  products: ReadonlyMap<string, ProductRecord>,
+  special?: SpecialPriceOf,
+): PricedLine[] {
   const merged = new Map<string, WantedLine>();
   for (const w of wanted) {
     const key = `${w.productId}\u0000${w.skuId}`;
@@ -86,7 +96,7 @@ export function priceOrder(
   }
   // A stable order: concurrent orders reserve SKUs in the same sequence.
   lines.sort((a, b) => (a.productId + a.skuId < b.productId + b.skuId ? -1 : 1));
-  return totalsOf(lines, rules);
+  return lines;
 }
 
 /** Goods, shipping and payable of priced lines (also of lines an activity priced: core/group-buy.ts). */

@@ -13,7 +13,7 @@ import { attributedSharer } from '../core/commission';
 import { chinaDay, orderIdFor, requestHashOf } from '../core/order-id';
 import { INITIAL_STATUS } from '../core/order-flow';
 import { couponOffer, refusalOf } from '../core/coupon';
-import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
+import { amountsOf, totalsOf, type PricedOrder } from '../core/pricing';
 import { MINUTE_MS, type ShopRules } from '../core/rules';
 import { findBinding } from '../data/bindings';
 import { txFindMemberCoupon, txHoldMemberCoupon } from '../data/coupons';
@@ -22,15 +22,15 @@ import type { CallContext } from '../platform/handler';
 import { findOrder, insertOrder, txFindOrder, txInsertOrder, type OrderRecord } from '../data/orders';
 import { findProducts } from '../data/products';
 import { openAccount, queueSpend, saveAccount, type OpenAccount } from '../data/points';
-import { loadSettings, type Settings } from '../data/settings';
-import { flashPrices } from '../core/flash-sale';
+import { loadSettings } from '../data/settings';
 import { cancelLines, reserveLines } from './flash-order';
-import { holdGroup, planGroupOrder, priceForGroup, releaseGroup } from './group-order';
+import { holdGroup, planGroupOrder, pricedLines, releaseGroup } from './group-order';
 import { viewOrder } from './view';
 
 export async function createOrder(input: OrderInput<'create'>, ctx: CallContext): Promise<{ order: Order }> {
-  if (!ctx.openid) throw new AppError('auth.required');
-  const id = orderIdFor(ctx.openid, input.requestId);
+  const { db, openid: buyer, now } = ctx;
+  if (!buyer) throw new AppError('auth.required');
+  const id = orderIdFor(buyer, input.requestId);
   const pointsToUse = input.pointsToUse ?? 0;
   const requestHash = requestHashOf({
     items: input.items,
@@ -42,55 +42,65 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
   });
   // A retry of a placed request is not looked up first (no request to spare): its reservation meets the
   // duplicate id at insert, goes back, and the placed order is the answer.
-  const [settings, products, plan] = await Promise.all([
-    loadSettings(ctx.db),
+  const [products, plan] = await Promise.all([
     findProducts(
-      ctx.db,
+      db,
       input.items.map((l) => l.productId),
     ),
-    planGroupOrder(ctx.db, input, ctx.openid, id, ctx.now).catch(async (error: unknown) => {
+    planGroupOrder(db, input, buyer, id, now).catch(async (error: unknown) => {
       // A retry of a placed group order finds its own slot taken: the placed order is the answer.
-      if (await findOrder(ctx.db, id)) return null;
+      if (await findOrder(db, id)) return null;
       throw error;
     }),
   ]);
 
   // A group order at its group price (order/group-order.ts); other lines of a live flash sale at its price, their
-  // units from the sale (order/flash-order.ts).
-  const priced = plan
-    ? priceForGroup(plan, priceOrder(input.items, products, settings.rules), settings.rules)
-    : priceOrder(input.items, products, settings.rules, flashPrices(products, ctx.now));
+  // units from the sale (order/flash-order.ts). The totals wait for the settings (below).
+  const lines = pricedLines(input.items, products, plan, now);
   const token = randomBytes(8).toString('hex');
-  const refused = plan && (await holdGroup(ctx.db, plan, { id, buyerId: ctx.openid, token }, ctx.now));
+  const refused = plan && (await holdGroup(db, plan, { id, buyerId: buyer, token }, now));
   const giveBack = async () => {
-    await cancelLines(ctx.db, token, priced.lines);
-    if (plan) await releaseGroup(ctx.db, plan, token, ctx.openid);
+    await cancelLines(db, token, lines);
+    if (plan) await releaseGroup(db, plan, token, buyer);
   };
-  const short = refused ? null : await reserveLines(ctx.db, token, id, ctx.openid, priced.lines, products, ctx.now);
-  if (short && plan) await releaseGroup(ctx.db, plan, token, ctx.openid);
+  const stopShort = async (error: unknown): Promise<never> => {
+    await giveBack();
+    throw error;
+  };
+  const short = refused ? null : await reserveLines(db, token, id, buyer, lines, products, now);
+  if (short && plan) await releaseGroup(db, plan, token, buyer);
   if (refused || short) {
-    // A concurrent copy of this very request may be what holds the stock.
-    const placed = await findOrder(ctx.db, id);
-    if (placed) return sameRequest(ctx, placed, requestHash, settings);
-    if (refused) throw refused;
-    if (short?.refused) throw short.refused;
+    // A concurrent copy of this very request may be what holds the stock; not when the member never took units of
+    // the sale that refused (order/flash-order.ts): most refusals of a flash sale's rush.
+    const placed = short?.untouched ? null : await findOrder(db, id);
+    if (placed) return sameRequest(ctx, placed, requestHash);
     const line = short?.line;
-    throw new AppError('order.stock_insufficient', `库存不足：${line?.title ?? ''} ${line?.spec ?? ''}`.trim());
+    throw (
+      refused ||
+      short?.refused ||
+      new AppError('order.stock_insufficient', `库存不足：${line?.title ?? ''} ${line?.spec ?? ''}`.trim())
+    );
   }
 
-  const now = ctx.now;
-  // Read once the stock is held: in a rush most creates are refused, and a refusal needs no binding.
-  const binding = await findBinding(ctx.db, ctx.openid);
-  const sharer = attributedSharer(ctx.openid, binding, now);
+  // Read once the stock is held, both at once: a refusal (most creates in a rush) needs neither.
+  const [{ rules }, binding] = await Promise.all([loadSettings(db), findBinding(db, buyer)]).catch(stopShort);
+  let priced: PricedOrder;
+  try {
+    priced = totalsOf(lines, rules);
+  } catch (error) {
+    // Shipping took the payable over MAX_PAYABLE_FEN.
+    return stopShort(error);
+  }
+  const sharer = attributedSharer(buyer, binding, now);
   const order: OrderRecord = {
     _id: id,
-    requestKey: `${ctx.openid}:${input.requestId}`,
+    requestKey: `${buyer}:${input.requestId}`,
     requestHash,
-    buyerId: ctx.openid,
+    buyerId: buyer,
     status: INITIAL_STATUS,
     items: priced.lines,
     amounts: amountsOf(priced),
-    pointsRules: { earnPerYuan: settings.rules.pointsEarnPerYuan, expiryDays: settings.rules.pointsExpiryDays },
+    pointsRules: { earnPerYuan: rules.pointsEarnPerYuan, expiryDays: rules.pointsExpiryDays },
     address: input.address,
     ...(input.note ? { note: input.note } : {}),
     ...(sharer
@@ -104,7 +114,7 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
             rates: Object.fromEntries(
               priced.lines.map((l) => [
                 l.productId,
-                products.get(l.productId)?.commissionRateBp ?? settings.rules.commissionRateBp,
+                products.get(l.productId)?.commissionRateBp ?? rules.commissionRateBp,
               ]),
             ),
           },
@@ -114,41 +124,37 @@ export async function createOrder(input: OrderInput<'create'>, ctx: CallContext)
     day: chinaDay(now),
     // A group order is paid before its group's end at the latest.
     payBefore: new Date(
-      Math.min(
-        now.getTime() + settings.rules.unpaidCancelMinutes * MINUTE_MS,
-        plan?.group?.endsAt.valueOf() ?? Infinity,
-      ),
+      Math.min(now.getTime() + rules.unpaidCancelMinutes * MINUTE_MS, plan?.group?.endsAt.valueOf() ?? Infinity),
     ),
     ...(plan ? { group: { groupBuyId: plan.gb._id, groupId: plan.groupId, slot: token, holds: true } } : {}),
     holdsStock: true,
     holds: [token],
-    timeline: [{ at: now, label: '已下单', detail: `请在 ${settings.rules.unpaidCancelMinutes} 分钟内付款` }],
+    timeline: [{ at: now, label: '已下单', detail: `请在 ${rules.unpaidCancelMinutes} 分钟内付款` }],
   };
-  if (pointsToUse > 0 || input.couponId !== undefined) {
-    let outcome: Awaited<ReturnType<typeof insertWithDiscounts>>;
-    const discounts = { points: pointsToUse, couponId: input.couponId };
-    try {
-      outcome = await insertWithDiscounts(ctx.db, order, discounts, priced, settings.rules, now);
-    } catch (error) {
-      await giveBack();
-      throw error;
-    }
-    if ('placed' in outcome || 'refused' in outcome) await giveBack();
-    if ('placed' in outcome) return sameRequest(ctx, outcome.placed, requestHash, settings);
-    if ('refused' in outcome) throw outcome.refused;
-    return { order: await viewOrder(ctx.cloud, outcome.order, 'buyer', now, settings.rules) };
-  }
+  const outcome = await (pointsToUse > 0 || input.couponId !== undefined
+    ? insertWithDiscounts(db, order, { points: pointsToUse, couponId: input.couponId }, priced, rules, now)
+    : insertPlain(db, order)
+  ).catch(stopShort);
+  // Not placed by this copy: its reservation goes back (the same request placed it first, or a discount refused).
+  if (!('order' in outcome)) await giveBack();
+  if ('placed' in outcome) return sameRequest(ctx, outcome.placed, requestHash, rules);
+  if ('refused' in outcome) throw outcome.refused;
+  return { order: await viewOrder(ctx.cloud, outcome.order, 'buyer', now, rules) };
+}
+
+/** Inserts the order; the same request placed first (the duplicate id) answers with that order. */
+async function insertPlain(
+  db: Database,
+  order: OrderRecord,
+): Promise<{ order: OrderRecord } | { placed: OrderRecord }> {
   try {
-    await insertOrder(ctx.db, order);
+    await insertOrder(db, order);
+    return { order };
   } catch (error) {
-    await giveBack();
-    if (!isDuplicateKey(error)) throw error;
-    // The same request placed it first: answer with that order; this copy's reservation went back.
-    const placed = await findOrder(ctx.db, id);
+    const placed = isDuplicateKey(error) && (await findOrder(db, order._id));
     if (!placed) throw error;
-    return sameRequest(ctx, placed, requestHash, settings);
+    return { placed };
   }
-  return { order: await viewOrder(ctx.cloud, order, 'buyer', now, settings.rules) };
 }
 
 /**
@@ -205,8 +211,8 @@ async function sameRequest(
   ctx: CallContext,
   order: OrderRecord,
   requestHash: string,
-  settings: Settings,
+  rules?: ShopRules,
 ): Promise<{ order: Order }> {
   if (order.requestHash !== requestHash) throw new AppError('order.request_conflict');
-  return { order: await viewOrder(ctx.cloud, order, 'buyer', ctx.now, settings.rules) };
+  return { order: await viewOrder(ctx.cloud, order, 'buyer', ctx.now, rules ?? (await loadSettings(ctx.db)).rules) };
 }

@@ -11,18 +11,23 @@ import { findSaleFor, takeUnits } from '../data/flash-sales';
 import { cancelReservation, reserveAll } from '../data/stock';
 import { bySale, giveBackReservation, isFlashLine } from '../flows/flash-sale';
 
-/** Why the flash lines cannot be had now (quote's check; create's answer when a take missed), or null. */
+/**
+ * Why the flash lines cannot be had now (quote's check; create's answer when a take missed), or null. `untouched`:
+ * the member has no count in the sale (a take sets it, a give-back only lowers it), so no copy of this create
+ * holds its units or placed an order with them: the create's refusal then reads no order.
+ */
 async function refusalOf(db: Database, saleId: string, lines: readonly PricedLine[], buyer: string, now: Date) {
   const sale = await findSaleFor(db, saleId, buyer);
   const wanted = new Map(lines.map((l) => [l.skuId, l.qty]));
-  return takeRefusal(sale, wanted, sale?.bought?.[buyer] ?? 0, now);
+  const held = sale?.bought?.[buyer];
+  return { refused: takeRefusal(sale, wanted, held ?? 0, now), untouched: held === undefined };
 }
 
 /** Quote: the flash lines' coded refusal (sold out, over the member's limit, no longer live), or nothing. */
 export async function checkFlashLines(db: Database, openid: string, lines: readonly PricedLine[], now: Date) {
   const buyer = memberKey(openid);
   for (const [saleId, group] of bySale(lines)) {
-    const refused = await refusalOf(db, saleId, group, buyer, now);
+    const { refused } = await refusalOf(db, saleId, group, buyer, now);
     if (refused) throw refused;
   }
 }
@@ -36,7 +41,7 @@ async function takeSale(
   group: PricedLine[],
   products: ReadonlyMap<string, WithFlash>,
   now: Date,
-): Promise<AppError | null> {
+): Promise<{ refused: AppError; untouched: boolean } | null> {
   const pointer = products.get(group[0].productId)?.flashSale;
   const lines = group.map((l) => ({
     skuId: l.skuId,
@@ -45,13 +50,15 @@ async function takeSale(
   }));
   if (pointer && (await takeUnits(db, { saleId, lines }, { token, order, buyer, at: now }, pointer.perMember, now)))
     return null;
+  const why = await refusalOf(db, saleId, group, buyer, now);
   // Room after a miss: a cancel or a give-back raced it; the member asks again.
-  return (await refusalOf(db, saleId, group, buyer, now)) ?? new AppError('campaign.busy');
+  return { refused: why.refused ?? new AppError('campaign.busy'), untouched: why.untouched };
 }
 
 /**
  * Reserves every line for `order` or none, all marked with `token`: first each sale's flash lines, then the other
- * lines from the SKUs. Returns the line that could not be had and, for a flash line, its coded refusal.
+ * lines from the SKUs. Returns the line that could not be had and, for a flash line, its coded refusal and whether
+ * the member never took units of that sale (`untouched`: see refusalOf).
  */
 export async function reserveLines(
   db: Database,
@@ -61,14 +68,14 @@ export async function reserveLines(
   lines: readonly PricedLine[],
   products: ReadonlyMap<string, WithFlash>,
   now: Date,
-): Promise<{ line: PricedLine; refused?: AppError } | null> {
+): Promise<{ line: PricedLine; refused?: AppError; untouched?: boolean } | null> {
   const buyer = memberKey(openid);
   const taken: string[] = [];
   for (const [saleId, group] of bySale(lines)) {
-    const refused = await takeSale(db, token, order, buyer, saleId, group, products, now);
-    if (refused) {
+    const missed = await takeSale(db, token, order, buyer, saleId, group, products, now);
+    if (missed) {
       await Promise.all(taken.map((id) => giveBackReservation(db, id, token)));
-      return { line: group[0], refused };
+      return { line: group[0], ...missed };
     }
     taken.push(saleId);
   }

@@ -6,19 +6,19 @@
 import { AppError } from '../contracts/errors';
 import type { OrderInput } from '../contracts/order';
 import {
+  atGroupPrice,
   buyRefusal,
   groupEndsAt,
   groupIdOf,
   groupLine,
-  groupPriced,
   joinRefusal,
   memberKeyOf,
   unitsRefusal,
   type GroupBuyRecord,
   type GroupRecord,
 } from '../core/group-buy';
-import type { PricedOrder } from '../core/pricing';
-import type { ShopRules } from '../core/rules';
+import { flashPrices, type WithFlash } from '../core/flash-sale';
+import { priceLines, type WantedLine } from '../core/pricing';
 import { isDuplicateKey, type Database } from '../data/db';
 import { findGroupBuy, giveBackUnits, takeUnits } from '../data/group-buys';
 import { findGroup, giveBackSlot, insertGroup, removeEmptyGroup, takeSlot } from '../data/groups';
@@ -53,9 +53,19 @@ export async function planGroupOrder(db: Database, asked: Asked, openid: string,
   return { gb, group, groupId: groupId ?? groupIdOf(orderId), member, ...line } satisfies GroupPlan;
 }
 
-/** The order priced at the group price. */
-export const priceForGroup = (plan: GroupPlan | null, priced: PricedOrder, rules: ShopRules) =>
-  plan ? groupPriced(priced, plan.groupPriceFen, rules) : priced;
+/**
+ * The order's lines: a group order's at its group price, the others' at their flash price while their sale is live
+ * (core/flash-sale.ts). Not totalled: create reads the shop's rules only once the stock is held.
+ */
+export const pricedLines = (
+  items: readonly WantedLine[],
+  products: ReadonlyMap<string, WithFlash>,
+  plan: GroupPlan | null,
+  now: Date,
+) =>
+  plan
+    ? atGroupPrice(priceLines(items, products), plan.groupPriceFen)
+    : priceLines(items, products, flashPrices(products, now));
 
 /**
  * Takes the units and then the slot (a start inserts its group with the starter's slot), marked with `token`.

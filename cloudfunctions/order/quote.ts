@@ -6,7 +6,7 @@ import { AppError } from '../contracts/errors';
 import type { OrderInput, Quote, QuoteCoupon, UnusableCoupon } from '../contracts/order';
 import { bestFirst, couponOffer, refusalOf, type MemberCouponRecord } from '../core/coupon';
 import { availableOf, checkRedeem, maxUsable, pointsStep } from '../core/points';
-import { amountsOf, priceOrder, type PricedOrder } from '../core/pricing';
+import { amountsOf, totalsOf, type PricedOrder } from '../core/pricing';
 import { viewMemberCoupon } from '../core/coupon-view';
 import { findMemberCoupon, listUsable } from '../data/coupons';
 import { displayUrls, THUMBNAIL } from '../data/files';
@@ -14,9 +14,8 @@ import type { CallContext } from '../platform/handler';
 import { findAccount } from '../data/points';
 import { findProducts } from '../data/products';
 import { loadSettings } from '../data/settings';
-import { flashPrices } from '../core/flash-sale';
 import { checkFlashLines } from './flash-order';
-import { planGroupOrder, priceForGroup } from './group-order';
+import { planGroupOrder, pricedLines } from './group-order';
 import { viewLine } from './view';
 
 export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promise<Quote> {
@@ -31,9 +30,7 @@ export async function quote(input: OrderInput<'quote'>, ctx: CallContext): Promi
     planGroupOrder(ctx.db, input, ctx.openid, '', ctx.now),
   ]);
   const { rules } = settings;
-  const priced = plan
-    ? priceForGroup(plan, priceOrder(input.items, products, rules), rules)
-    : priceOrder(input.items, products, rules, flashPrices(products, ctx.now));
+  const priced = totalsOf(pricedLines(input.items, products, plan, ctx.now), rules);
   // Flash lines sold out or over the member's limit are refused here already (order/flash-order.ts).
   await checkFlashLines(ctx.db, ctx.openid, priced.lines, ctx.now);
   const coupons = offersOf(held, priced, ctx.now);

@@ -7,6 +7,7 @@
 // (SKU stock + units in sales + units held = initial): every sale's units set aside = left + sold + returned, and
 // `sold` and the members' counts equal the units of its orders that were not cancelled.
 import { randomUUID } from 'node:crypto';
+import { get, post } from '../emulator/harness';
 import { ADDRESS, DAY, MINUTE, OWNER, line, pool, settleAll, useShop, type Outcome } from './order-kit';
 
 const shop = useShop();
@@ -408,5 +409,29 @@ describe('hostile input changes nothing', () => {
     expect((await saleDoc(sale.id)).skus[0]).toMatchObject({ left: 4, sold: 1 });
     await shop.advance(DAY);
     await shop.runScheduler();
+  });
+
+  test('a refusal reads the order only if the member took units of the sale: a retry gets its order', async () => {
+    const { sku, sale } = await saleOn('fsRetry', { stock: 20, units: 1, perMember: 1 });
+    const body = { requestId: randomUUID(), items: [sku], address: ADDRESS };
+    const placed = (await shop.ok('olga', 'create', body)).order;
+    // Sold out, to a member with no count in the sale: the products, the take and the sale read, nothing more.
+    await shop.token('pete');
+    await post(shop.emu, '/__dev/stats/reset', {});
+    expect(codeOf(await shop.create('pete', [sku]))).toBe('campaign.sold_out');
+    const { tcbRequests, tcbActions } = (await get(shop.emu, '/__dev/stats')).json;
+    expect({ tcbRequests, tcbActions }).toEqual({
+      tcbRequests: 3,
+      tcbActions: { 'database.getDocument': 2, 'database.modifyDocument': 1 },
+    });
+    // The member holding the unit: the same request answers with its order; other content under its id is refused.
+    expect((await shop.ok('olga', 'create', body)).order.id).toBe(placed.id);
+    expect(await shop.refused('olga', 'create', { ...body, note: '改一下' })).toBe('order.request_conflict');
+    // Cancelled, its unit sold again: the member's count is 0, not absent, so the retry still answers with the order.
+    await shop.ok('olga', 'cancel', { orderId: placed.id });
+    expect(codeOf(await shop.create('pete', [sku]))).toBe('ok');
+    expect((await shop.ok('olga', 'create', body)).order).toMatchObject({ id: placed.id, status: 'cancelled' });
+    expect((await saleDoc(sale.id)).skus[0]).toMatchObject({ left: 0, sold: 1 });
+    await ok(OWNER, 'stopFlashSale', { id: sale.id });
   });
 });

@@ -595,6 +595,19 @@ describe("create takes ids and quantities; every amount is the server's", () => 
       'order.stock_insufficient',
     );
   });
+
+  test('goods under the ceiling that shipping takes over it → input.invalid, the stock taken given back', async () => {
+    // The settings are read once the stock is held: this refusal comes after the take, and must undo it.
+    const rules = (free: number) => ({ action: 'updateSettings', rules: { freeShippingFromFen: free } });
+    expect((await shop.call(OWNER, 'shop', rules(10_000_000))).ok).toBe(true);
+    const [dear] = await shop.makeProduct('dear', [{ stock: 3, priceFen: 4_999_500 }]);
+    try {
+      await refusedWithoutChange('erin', 'create', create([dear]), 'input.invalid');
+    } finally {
+      await shop.call(OWNER, 'shop', rules(9900));
+    }
+    expect((await shop.placed('erin', [dear])).amounts).toMatchObject({ shippingFen: 0, payableFen: 4_999_500 });
+  });
 });
 
 test('a forged list cursor with a time no Date can hold is refused as bad input, not an internal error', async () => {
