@@ -3,8 +3,7 @@
 import cloud from 'wx-server-sdk';
 import { databaseOf } from '../data/db';
 import { loadSettings } from '../data/settings';
-import type { Job, JobContext } from './job';
-import { BUDGET_MS } from './job';
+import { BUDGET_MS, runJobs, type Job, type JobContext } from './job';
 import { afterSaleDeadlines } from './jobs/after-sale-deadlines';
 import { autoConfirm } from './jobs/auto-confirm';
 import { expirePoints } from './jobs/expire-points';
@@ -52,14 +51,5 @@ export async function main() {
     now: () => new Date(),
     overBudget: () => Date.now() - started > BUDGET_MS,
   };
-  const results: Record<string, unknown> = {};
-  for (const [name, job] of Object.entries(JOBS)) {
-    try {
-      results[name] = await job(ctx);
-    } catch (error) {
-      console.error(`scheduler job ${name} failed this run`, error);
-      results[name] = { failed: true };
-    }
-  }
-  return results;
+  return runJobs(JOBS, ctx);
 }

@@ -21,6 +21,20 @@ export interface JobContext {
 
 export type Job = (ctx: JobContext) => Promise<Record<string, number>>;
 
+/** Runs the jobs in their order: one that fails is logged and the others still run. */
+export async function runJobs(jobs: Record<string, Job>, ctx: JobContext): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  for (const [name, job] of Object.entries(jobs)) {
+    try {
+      results[name] = await job(ctx);
+    } catch (error) {
+      console.error(`scheduler job ${name} failed this run`, error);
+      results[name] = { failed: true };
+    }
+  }
+  return results;
+}
+
 /**
  * Runs `handle` on each item of each batch `next` lists; counts what it returns true for. A failing item is logged
  * and left for the next run.
