@@ -3,7 +3,7 @@
 // a case marks its order (`openAfterSale`) in the same transaction: an order has one open case at a time.
 import type { Address, AfterSaleStatus, AfterSaleType } from '../contracts/order';
 import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
-import { type Database, getOrNull, olderThan, transact, type Transaction, txGet } from './db';
+import { type Database, getOrNull, pageAfter, transact, type Transaction, txGet } from './db';
 import { findByPhotoTrace, listPhotoChecksDueIn } from './photo-checks';
 
 export interface CaseHistoryEntry {
@@ -139,8 +139,7 @@ export async function listBuyerCases(
   after: CasePosition | null,
   limit: number,
 ): Promise<AfterSaleRecord[]> {
-  const _ = db.command;
-  const where = after ? _.and([{ buyerId }, olderThan(db, 'createdAt', after)]) : { buyerId };
+  const where = pageAfter(db, { buyerId }, 'createdAt', after);
   const { data } = await cases(db)
     .where(where as object)
     .orderBy('createdAt', 'desc')

@@ -70,6 +70,11 @@ export function olderThan(db: Database, field: string, after: { at: Date; id: st
   return _.or([{ [field]: _.lt(after.at) }, { [field]: after.at, _id: _.lt(after.id) }]);
 }
 
+/** `filter`, and past `after` when there is one: the where of a newest-first page (`orderBy(field), _id` desc). */
+export function pageAfter(db: Database, filter: object, field: string, after: { at: Date; id: string } | null): object {
+  return after ? (db.command.and([filter, olderThan(db, field, after)]) as object) : filter;
+}
+
 /**
  * True for a transaction conflict, in every shape it arrives in: the SDK's DATABASE_TRANSACTION_CONFLICT (raised at
  * commit), wx-server-sdk's rewrap of a conflict raised at the write (errCode -501001 or -502001, the conflict in the

@@ -1,7 +1,7 @@
 // A member's favourites (收藏): one document per member and product, `_id` = `<openid>:<productId>`, so keeping a
 // product twice is one document and dropping it is one delete.
 import type { TimePosition } from '../core/paging';
-import { type Database, getOrNull, isDuplicateKey, olderThan } from './db';
+import { type Database, getOrNull, isDuplicateKey, pageAfter } from './db';
 
 export interface FavoriteRecord {
   _id: string;
@@ -55,8 +55,7 @@ export async function listFavorites(
   after: TimePosition | null,
   limit: number,
 ): Promise<FavoriteRecord[]> {
-  const _ = db.command;
-  const where = after ? _.and([{ memberId }, olderThan(db, 'at', after)]) : { memberId };
+  const where = pageAfter(db, { memberId }, 'at', after);
   const { data } = await favorites(db)
     .where(where as object)
     .orderBy('at', 'desc')

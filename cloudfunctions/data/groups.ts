@@ -6,7 +6,7 @@
 import type { GroupStatus } from '../contracts/campaign';
 import type { GroupRecord, SlotRecord } from '../core/group-buy';
 import type { TimePosition } from '../core/paging';
-import { getOrNull, olderThan, txGet, type Database, type Transaction } from './db';
+import { getOrNull, pageAfter, txGet, type Database, type Transaction } from './db';
 
 const groups = (db: Database) => db.collection<GroupRecord>('groups');
 const slot = (token: string) => `slots.${token}`;
@@ -113,8 +113,7 @@ export async function markSettled(db: Database, groupId: string): Promise<void> 
 
 /** A page of groups newest first, keyset-paged on (startedAt, _id). */
 async function page(db: Database, filter: Record<string, unknown>, after: TimePosition | null, limit: number) {
-  const _ = db.command;
-  const where = after ? (_.and([filter, olderThan(db, 'startedAt', after)]) as object) : filter;
+  const where = pageAfter(db, filter, 'startedAt', after);
   const { data } = await groups(db).where(where).orderBy('startedAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
   return data;
 }

@@ -19,7 +19,7 @@ import {
   type Take,
 } from '../core/points';
 import type { ShopRules } from '../core/rules';
-import { type Database, getOrNull, olderThan, transact, type Transaction, txGet } from './db';
+import { type Database, getOrNull, pageAfter, transact, type Transaction, txGet } from './db';
 
 export interface PointsAccount {
   _id: string;
@@ -281,8 +281,7 @@ export async function listLedger(
   after: { at: Date; id: string } | null,
   limit: number,
 ): Promise<PointsLedgerRecord[]> {
-  const _ = db.command;
-  const where = after ? _.and([{ userId: openid }, olderThan(db, 'at', after)]) : { userId: openid };
+  const where = pageAfter(db, { userId: openid }, 'at', after);
   const { data } = await ledger(db)
     .where(where as object)
     .orderBy('at', 'desc')

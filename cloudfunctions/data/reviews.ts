@@ -3,7 +3,7 @@
 // the count and the average never drift from the list. Hidden reviews (the owner's) and withdrawn ones (their order
 // refunded) stay, marked, and leave both; one that is both counts out once.
 import type { PhotoCheck, PhotoChecksChange } from '../core/photos';
-import { type Database, getOrNull, olderThan, transact, type Transaction, txGet } from './db';
+import { type Database, getOrNull, olderThan, pageAfter, transact, type Transaction, txGet } from './db';
 import { txFindOrder, txUpdateOrder } from './orders';
 import { findByPhotoTrace, listPhotoChecksDueIn } from './photo-checks';
 
@@ -177,9 +177,8 @@ export async function listVisible(
   after: { at: Date; id: string } | null,
   limit: number,
 ): Promise<ReviewRecord[]> {
-  const _ = db.command;
   const base = { productId, ...publicOnly(db), ...(photosOnly ? { hasPhotos: true } : {}) };
-  const where = after ? _.and([base, olderThan(db, 'createdAt', after)]) : base;
+  const where = pageAfter(db, base, 'createdAt', after);
   const { data } = await reviews(db)
     .where(where as object)
     .orderBy('createdAt', 'desc')

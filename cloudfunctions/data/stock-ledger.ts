@@ -4,7 +4,7 @@
 // For every SKU: stock = Σ ledger deltas − units held by orders (tests check this under concurrency).
 import type { ProductRecord, SkuRecord } from '../core/product';
 import type { TimePosition } from '../core/paging';
-import { type Database, olderThan, transact, type Transaction, txGet } from './db';
+import { type Database, pageAfter, transact, type Transaction, txGet } from './db';
 
 export interface StockLedgerRecord {
   _id: string;
@@ -93,8 +93,7 @@ export async function listLedger(
   after: TimePosition | null,
   limit: number,
 ): Promise<StockLedgerRecord[]> {
-  const _ = db.command;
-  const where = after ? _.and([{ productId }, olderThan(db, 'at', after)]) : { productId };
+  const where = pageAfter(db, { productId }, 'at', after);
   const { data } = await ledger(db)
     .where(where as object)
     .orderBy('at', 'desc')
