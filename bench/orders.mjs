@@ -257,10 +257,10 @@ async function flashSale(api) {
  * request building, TC3 signing, HTTP) and of the emulator's other threads (V8's garbage collector and compiler),
  * from the emulator's /__dev/stats `profile` (Linux thread times; null elsewhere).
  */
-function breakdownOf(stats, clientCpuMs, wallMs) {
+export function breakdownOf(stats, clientCpuMs, wallMs, calls = BUYERS) {
   const p = stats.profile ?? {};
   const rt = p.runtime ?? {};
-  const per = (ms) => (typeof ms === 'number' ? ms / BUYERS : null);
+  const per = (ms) => (typeof ms === 'number' ? ms / calls : null);
   const others =
     typeof p.mainCpuMs === 'number' && typeof rt.instanceCpuMs === 'number'
       ? p.processCpuMs - p.mainCpuMs - rt.instanceCpuMs
@@ -287,6 +287,33 @@ function breakdownOf(stats, clientCpuMs, wallMs) {
     queued: rt.invocations ? rt.queuedMs / rt.invocations : null,
     run: rt.invocations ? rt.runMs / rt.invocations : null,
   };
+}
+
+const msCell = (v, digits = 2) => (typeof v === 'number' ? `${v.toFixed(digits)} ms` : 'n/a');
+
+/** The table rows of a rush's breakdown (breakdownOf), per create of `calls`. */
+export function breakdownRows(b, calls) {
+  const fmt = (n) => Math.round(n).toLocaleString('en-US');
+  const num = (v) => (typeof v === 'number' ? fmt(v) : 'n/a');
+  const pct = (v) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : 'n/a');
+  const ms = msCell;
+  return `| where the time of one create goes (the rush's totals ÷ ${calls}) | value |
+|---|---:|
+| bench client (node:http, keep-alive), CPU | ${ms(b.client)} |
+| emulator main thread, CPU: gateway, TCB requests (HTTP, JSON/EJSON, mingo, SQLite), handing calls to instances | \
+${ms(b.main)} |
+| … of which inside the TCB database actions (wall: matching, writing, waiting for the group commit) | \
+${ms(b.databaseMs)} |
+| function instances, CPU: the \`order\` function and wx-server-sdk (request building, TC3 signing, HTTP) | \
+${ms(b.instances)} |
+| the emulator's other threads, CPU: V8's garbage collector and compiler, libuv | ${ms(b.others)} |
+| total CPU per create → creates/s that CPU allows on ${availableParallelism()} cores | \
+${ms(b.total)} → ${num(b.ceiling)} |
+| cores busy during the rush (total CPU ÷ cores × wall time) | ${pct(b.busyShare)} |
+| waiting for a core (the machine's run queue): main thread / instances | ${ms(b.mainWait)} / ${ms(b.instanceWait)} |
+| per invocation: waiting for one of the function's instances / running in it | ${ms(b.queued)} / ${ms(b.run)} |
+| durable commits (fsync of the WAL) for the rush's ${fmt(b.groupedWrites)} write requests (group commit) | \
+${fmt(b.commits)}, ${ms(b.commitMs)} each |`;
 }
 
 /**
@@ -418,10 +445,7 @@ export async function runOrders({ rawDecrement } = {}) {
     `exactly ${UNITS}, ${BUYERS - UNITS}, 0 | ${verdict(sale.correct)} |`;
   const saleTx = `${sale.transactions.outcomes}; ${sale.transactions.conflicts}; ${sale.transactions.lockWaits}`;
   const b = sale.breakdown;
-  const cores = availableParallelism();
-  const ms = (v, digits = 2) => (typeof v === 'number' ? `${v.toFixed(digits)} ms` : 'n/a');
-  const num = (v) => (typeof v === 'number' ? fmt(v) : 'n/a');
-  const pct = (v) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : 'n/a');
+  const ms = msCell;
   const actionsLine = (c) =>
     `- ${c.lines} ${lineWord(c)}: ${actions(c.worst.tcbActions)} (samples: ${c.all.join(', ')}).`;
   const md = `
@@ -448,22 +472,7 @@ ${perCreate.map(actionsLine).join('\n')}
 | transactions: TCB start / commit / rollback requests | ${sale.transactions.requests} |
 | transactions started / committed / aborted; conflicts; lock waits (emulator) | ${saleTx} |
 
-| where the time of one create goes (the sale's totals ÷ ${BUYERS}) | value |
-|---|---:|
-| bench client (node:http, keep-alive), CPU | ${ms(b.client)} |
-| emulator main thread, CPU: gateway, TCB requests (HTTP, JSON/EJSON, mingo, SQLite), handing calls to instances | \
-${ms(b.main)} |
-| … of which inside the TCB database actions (wall: matching, writing, waiting for the group commit) | \
-${ms(b.databaseMs)} |
-| function instances, CPU: the \`order\` function and wx-server-sdk (request building, TC3 signing, HTTP) | \
-${ms(b.instances)} |
-| the emulator's other threads, CPU: V8's garbage collector and compiler, libuv | ${ms(b.others)} |
-| total CPU per create → creates/s that CPU allows on ${cores} cores | ${ms(b.total)} → ${num(b.ceiling)} |
-| cores busy during the sale (total CPU ÷ cores × wall time) | ${pct(b.busyShare)} |
-| waiting for a core (the machine's run queue): main thread / instances | ${ms(b.mainWait)} / ${ms(b.instanceWait)} |
-| per invocation: waiting for one of the function's instances / running in it | ${ms(b.queued)} / ${ms(b.run)} |
-| durable commits (fsync of the WAL) for the sale's ${fmt(b.groupedWrites)} write requests (group commit) | \
-${fmt(b.commits)}, ${ms(b.commitMs)} each |
+${breakdownRows(b, BUYERS)}
 | wx-server-sdk, client CPU per request: \`doc(id).get()\` / the same request as plain HTTP / TC3 signing alone | \
 ${ms(sdk.sdk)} / ${ms(sdk.plain)} / ${ms(sdk.signMs, 3)} |
 

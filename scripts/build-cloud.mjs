@@ -26,8 +26,9 @@ export async function buildCloud(outRoot = join(root, 'dist/cloudfunctions')) {
       outfile: join(out, 'index.js'),
       bundle: true,
       platform: 'node',
-      // CloudBase's Node.js 16 runtime and later
-      target: 'node16',
+      // CloudBase's Nodejs16.13 runtime (scripts/deploy/plan.ts RUNTIME) and later: its exact version, so syntax it
+      // runs (optional chaining) is not rewritten for older 16.x releases.
+      target: 'node16.13',
       format: 'cjs',
       external: ['wx-server-sdk'],
       minify: true,

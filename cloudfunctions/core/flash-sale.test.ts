@@ -4,11 +4,13 @@ import { couponOffer } from './coupon';
 import {
   buyerStatus,
   flashPrices,
+  hintedSoldOut,
   isLive,
   memberKey,
   pointerOf,
   saleFromDraft,
   saleStatus,
+  soldOutSkus,
   takeRefusal,
   type FlashSaleRecord,
   type WithFlash,
@@ -237,6 +239,30 @@ describe('why a take is refused', () => {
     expect(takeRefusal(saved(), want(1), 0, NOW)?.code).toBe('campaign.not_live');
     expect(takeRefusal(live(), want(1), 0, at(3 * HOUR))?.code).toBe('campaign.not_live');
     expect(takeRefusal(live(), new Map([['tea-2', 1]]), 0, NOW)?.code).toBe('campaign.sku_not_in');
+  });
+});
+
+describe("the sold-out note on the product's pointer", () => {
+  const skus = (...left: number[]) =>
+    left.map((l, i) => ({ skuId: `tea-${i + 1}`, priceFen: 9_900, stock: 5, left: l, sold: 5 - l, returned: 0 }));
+
+  test('names the SKUs with no unit left, none once the sale has returned its units', () => {
+    expect(soldOutSkus({ returned: false, skus: skus(0, 3, 0) })).toEqual(['tea-1', 'tea-3']);
+    expect(soldOutSkus({ returned: false, skus: skus(1, 3) })).toEqual([]);
+    expect(soldOutSkus({ returned: true, skus: skus(0, 0) })).toEqual([]);
+  });
+
+  test('refuses a noted SKU only while the sale is live: 1 ms before its start and at its end it does not', () => {
+    const pointer = { ...pointerOf(saved()), soldOut: ['tea-1'] };
+    const start = new Date(pointer.startAt).getTime();
+    const end = new Date(pointer.endAt).getTime();
+    expect(hintedSoldOut(pointer, ['tea-1'], new Date(start))).toBe(true);
+    expect(hintedSoldOut(pointer, ['tea-2', 'tea-1'], new Date(end - 1))).toBe(true);
+    expect(hintedSoldOut(pointer, ['tea-2'], new Date(start))).toBe(false);
+    expect(hintedSoldOut(pointer, ['tea-1'], new Date(start - 1))).toBe(false);
+    expect(hintedSoldOut(pointer, ['tea-1'], new Date(end))).toBe(false);
+    expect(hintedSoldOut({ ...pointer, soldOut: undefined }, ['tea-1'], new Date(start))).toBe(false);
+    expect(hintedSoldOut(undefined, ['tea-1'], new Date(start))).toBe(false);
   });
 });
 

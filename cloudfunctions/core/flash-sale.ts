@@ -45,6 +45,8 @@ export interface FlashSaleRecord {
   /** Its units went back to the SKUs (at its end or stop): nothing is taken from it any more. */
   returned: boolean;
   returnedAt?: Date;
+  /** When a refusal last noted its sold-out SKUs on the product's pointer (FlashPointer.soldOut). */
+  soldOutAt?: Date;
   /** Units each member's orders hold in it, by `memberKey`: kept with every take and every cancel. */
   bought: Record<string, number>;
   holds: FlashMark[];
@@ -59,6 +61,12 @@ export interface FlashPointer {
   endAt: Date;
   perMember: number;
   skus: Array<{ skuId: string; priceFen: number }>;
+  /**
+   * SKUs of the sale found with no unit left (flows/flash-sale.ts markSoldOut): a refused create reads it with the
+   * product and takes nothing. Set in a transaction that read the sale; every give-back to the sale clears it in
+   * its own, and both write the sale, so it never stands while a unit is left.
+   */
+  soldOut?: string[];
 }
 
 export type WithFlash = ProductRecord & { flashSale?: FlashPointer };
@@ -113,6 +121,16 @@ export function flashPrices(products: ReadonlyMap<string, WithFlash>, now: Date)
     const sku = pointer.skus.find((s) => s.skuId === skuId);
     return sku ? { priceFen: sku.priceFen, campaign: 'flash_sale', campaignId: pointer.id } : undefined;
   };
+}
+
+/** Whether the product's pointer already says a SKU of these lines has no unit left in the live sale. */
+export function hintedSoldOut(pointer: FlashPointer | undefined, skuIds: readonly string[], now: Date): boolean {
+  return Boolean(pointer?.soldOut && isLive(pointer, now) && skuIds.some((id) => pointer.soldOut?.includes(id)));
+}
+
+/** The SKUs of a sale that still takes orders with no unit left. */
+export function soldOutSkus(sale: Pick<FlashSaleRecord, 'returned' | 'skus'>): string[] {
+  return sale.returned ? [] : sale.skus.filter((s) => s.left <= 0).map((s) => s.skuId);
 }
 
 /** Why a take of `wanted` units (by SKU) by a member holding `held` was refused, from the sale as read after. */

@@ -170,9 +170,38 @@ export async function txGiveBack(
   data[`bought.${buyer}`] = _.inc(-total);
   if (token) data.holds = _.pull({ token });
   await t.collection('flash_sales').doc(sale._id).update({ data });
-  if (!sale.returned) return;
+  if (!sale.returned) {
+    // Units are back in the sale: the product's pointer no longer says sold out (flows/flash-sale.ts markSoldOut).
+    await t
+      .collection('products')
+      .doc(sale.productId)
+      .update({ data: { 'flashSale.soldOut': _.remove() } });
+    return;
+  }
   const product = await txFindProduct(t, sale.productId);
   if (product) await txMoveStock(t, db, product, new Map(lines.map((l) => [l.skuId, l.qty])), undefined);
+}
+
+/**
+ * In the caller's transaction, which read `sale` and the product: the product's pointer names `skus` as having no
+ * unit left, and the sale is written too, so that a give-back (which writes the sale) and this cannot both commit
+ * on what they read.
+ */
+export async function txMarkSoldOut(
+  t: Transaction,
+  db: Database,
+  sale: FlashSaleRecord,
+  skus: readonly string[],
+  now: Date,
+): Promise<void> {
+  await t
+    .collection('flash_sales')
+    .doc(sale._id)
+    .update({ data: { soldOutAt: now } });
+  await t
+    .collection('products')
+    .doc(sale.productId)
+    .update({ data: { 'flashSale.soldOut': db.command.set([...skus]) } });
 }
 
 /** Removes reservations' marks once their order has taken them over (their units are now the order's). */

@@ -4,7 +4,8 @@
 // and the marks of reservations are cleared once an order took them over, or given back when no order did
 // (RECLAIM_AFTER_MS, as flows/reclaim-stock.ts does for products). A refund never goes back to the sale: the
 // refunded units of a line that never shipped go back to the SKU, as any refund's (flows/release-stock.ts).
-import { isOver, memberKey, type FlashSaleRecord } from '../core/flash-sale';
+import { AppError } from '../contracts/errors';
+import { isOver, memberKey, soldOutSkus, type FlashSaleRecord } from '../core/flash-sale';
 import type { PricedLine } from '../core/pricing';
 import { transact, type Database, type Transaction } from '../data/db';
 import {
@@ -13,6 +14,7 @@ import {
   txFindProduct,
   txFindSale,
   txGiveBack,
+  txMarkSoldOut,
   txReturnSale,
 } from '../data/flash-sales';
 import { holdsOf } from '../data/orders';
@@ -36,6 +38,30 @@ export async function endSaleSoon(db: Database, id: string, now: Date): Promise<
     await endSale(db, id, now, false);
   } catch (error) {
     console.error(`flash sale ${id}: its end is left to the scheduler`, error);
+  }
+}
+
+/**
+ * Notes on the product's pointer which SKUs of the sale have no unit left, so the refusals that follow read only the
+ * product (order/flash-order.ts). One attempt: a transaction that conflicts (a give-back, another refusal marking)
+ * leaves the pointer as it was, and the next refusal tries again.
+ */
+export async function markSoldOut(db: Database, saleId: string, now: Date): Promise<void> {
+  try {
+    await transact(
+      db,
+      async (t) => {
+        const sale = await txFindSale(t, saleId);
+        const skus = sale ? soldOutSkus(sale) : [];
+        if (!sale || skus.length === 0) return;
+        const pointer = (await txFindProduct(t, sale.productId))?.flashSale;
+        if (pointer?.id !== saleId || skus.every((id) => pointer.soldOut?.includes(id))) return;
+        await txMarkSoldOut(t, db, sale, skus, now);
+      },
+      1,
+    );
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'system.busy')) throw error;
   }
 }
 

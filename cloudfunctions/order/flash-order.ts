@@ -4,12 +4,12 @@
 // one conditional update per sale, marked like data/stock.ts). A refusal is coded (sold out, limit, no longer
 // live): an order is never placed at the normal price instead. The other lines reserve as before.
 import { AppError } from '../contracts/errors';
-import { memberKey, takeRefusal, type WithFlash } from '../core/flash-sale';
+import { hintedSoldOut, memberKey, takeRefusal, type WithFlash } from '../core/flash-sale';
 import type { PricedLine } from '../core/pricing';
 import type { Database } from '../data/db';
 import { findSaleFor, takeUnits } from '../data/flash-sales';
 import { cancelReservation, reserveAll } from '../data/stock';
-import { bySale, giveBackReservation, isFlashLine } from '../flows/flash-sale';
+import { bySale, giveBackReservation, isFlashLine, markSoldOut } from '../flows/flash-sale';
 
 /**
  * Why the flash lines cannot be had now (quote's check; create's answer when a take missed), or null. `untouched`:
@@ -48,9 +48,19 @@ async function takeSale(
     index: pointer?.skus.findIndex((s) => s.skuId === l.skuId) ?? -1,
     qty: l.qty,
   }));
+  // The product already says it is sold out: nothing to take, and only a copy of this request could hold units.
+  if (
+    hintedSoldOut(
+      pointer,
+      lines.map((l) => l.skuId),
+      now,
+    )
+  )
+    return { refused: new AppError('campaign.sold_out'), untouched: false };
   if (pointer && (await takeUnits(db, { saleId, lines }, { token, order, buyer, at: now }, pointer.perMember, now)))
     return null;
   const why = await refusalOf(db, saleId, group, buyer, now);
+  if (why.refused?.code === 'campaign.sold_out') await markSoldOut(db, saleId, now);
   // Room after a miss: a cancel or a give-back raced it; the member asks again.
   return { refused: why.refused ?? new AppError('campaign.busy'), untouched: why.untouched };
 }

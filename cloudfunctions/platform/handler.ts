@@ -58,6 +58,9 @@ export type Handler = ((event: unknown, context?: { request_id?: string }) => Pr
 };
 
 export function createHandler(cloud: Cloud, routes: Record<string, AnyRoute>): Handler {
+  // One database object for the instance's life, made at the first call (after the module's cloud.init), as
+  // CloudBase's examples keep it at module level: wx-server-sdk defines a new class each time it makes one.
+  let db: Database | undefined;
   async function main(event: unknown, context: { request_id?: string } = {}): Promise<Result<unknown>> {
     const requestId = context.request_id ?? '';
     try {
@@ -70,7 +73,7 @@ export function createHandler(cloud: Cloud, routes: Record<string, AnyRoute>): H
       const { OPENID, ENV } = cloud.getWXContext();
       const ctx: CallContext = {
         cloud,
-        db: databaseOf(cloud),
+        db: (db ??= databaseOf(cloud)),
         openid: typeof OPENID === 'string' ? OPENID : '',
         env: typeof ENV === 'string' ? ENV : '',
         now: new Date(),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { UPLOAD_FOLDERS as FOLDERS } from '../../cloudfunctions/contracts/limits';
 import { type CollectionName, collections, type IndexSpec } from '../../cloudfunctions/data/indexes';
 
-/** CloudBase's Node.js 16 runtime: the bundles are built for node16 (scripts/build-cloud.mjs `target`). */
+/** CloudBase's Node.js 16 runtime: the bundles are built for node16.13 (scripts/build-cloud.mjs `target`). */
 export const RUNTIME = 'Nodejs16.13';
 /** CloudBase's default when config.json names no timeout (the emulator's default too). */
 export const DEFAULT_TIMEOUT_S = 3;

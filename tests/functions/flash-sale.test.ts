@@ -267,6 +267,33 @@ describe('races (the invariants after each test hold whoever wins)', () => {
     const flashOrders = created.filter((c) => c.ok && c.data.order.items[0].priceFen === 500).length;
     expect(doc.skus[0].sold).toBe(flashOrders);
   }, 180_000);
+
+  test('the sold-out note racing cancels and new buyers: it never stands while a unit is left', async () => {
+    const { sku, sale } = await saleOn('fsRaceNote', { stock: 30, units: 6, perMember: 1 });
+    const holders = Array.from({ length: 6 }, (_v, i) => `rnh${i}`);
+    const placed = await pool(holders, 3, (b) => shop.placed(b, [sku]));
+    const pointer = async () => (await shop.db.collection('products').doc('fsRaceNote').get()).data.flashSale;
+    expect(codeOf(await shop.create('rnfirst', [sku]))).toBe('campaign.sold_out');
+    expect((await pointer()).soldOut).toEqual([sku.skuId]);
+    const buyers = Array.from({ length: 24 }, (_v, i) => `rnb${i}`);
+    await pool(buyers, 8, (b) => shop.token(b));
+    const answers = await settleAll<Outcome>([
+      ...placed.map((o, i) => shop.order(holders[i], 'cancel', { orderId: o.id })),
+      ...buyers.map((b) => shop.create(b, [sku])),
+    ]);
+    for (const a of answers.slice(placed.length))
+      expect(['ok', 'campaign.sold_out', 'campaign.busy']).toContain(codeOf(a));
+    await shop.runScheduler(); // a cancel whose release lost its retries to the rush
+    const left = (await saleDoc(sale.id)).skus[0].left;
+    const note = (await pointer()).soldOut ?? [];
+    if (note.includes(sku.skuId)) expect(left).toBe(0);
+    // Whatever is left, a buyer now gets it; once nothing is, the note is back after one refusal.
+    for (let i = 0; i < left; i++) expect(codeOf(await shop.create(`rnlate${i}`, [sku]))).toBe('ok');
+    expect(codeOf(await shop.create('rnlast', [sku]))).toBe('campaign.sold_out');
+    expect((await pointer()).soldOut).toEqual([sku.skuId]);
+    await ok(OWNER, 'stopFlashSale', { id: sale.id });
+    expect(await pointer()).toBeUndefined();
+  }, 180_000);
 });
 
 describe('the end of a sale', () => {
@@ -411,25 +438,48 @@ describe('hostile input changes nothing', () => {
     await shop.runScheduler();
   });
 
-  test('a refusal reads the order only if the member took units of the sale: a retry gets its order', async () => {
+  test('sold out: the first refusal notes it on the product, later ones read the product and the order', async () => {
     const { sku, sale } = await saleOn('fsRetry', { stock: 20, units: 1, perMember: 1 });
     const body = { requestId: randomUUID(), items: [sku], address: ADDRESS };
     const placed = (await shop.ok('olga', 'create', body)).order;
-    // Sold out, to a member with no count in the sale: the products, the take and the sale read, nothing more.
-    await shop.token('pete');
-    await post(shop.emu, '/__dev/stats/reset', {});
-    expect(codeOf(await shop.create('pete', [sku]))).toBe('campaign.sold_out');
-    const { tcbRequests, tcbActions } = (await get(shop.emu, '/__dev/stats')).json;
-    expect({ tcbRequests, tcbActions }).toEqual({
-      tcbRequests: 3,
-      tcbActions: { 'database.getDocument': 2, 'database.modifyDocument': 1 },
+    const requestsOf = async (call: () => Promise<unknown>) => {
+      await post(shop.emu, '/__dev/stats/reset', {});
+      await call();
+      const { tcbRequests, tcbActions } = (await get(shop.emu, '/__dev/stats')).json;
+      return { tcbRequests, tcbActions };
+    };
+    const pointer = async () => (await shop.db.collection('products').doc('fsRetry').get()).data.flashSale;
+    expect((await pointer()).soldOut).toBeUndefined();
+    // The first refusal: the products, the take, the sale read (no count in the sale: no order to look for), then
+    // one transaction that reads the sale and the product and writes both.
+    await pool(['pete', 'quinn'], 2, (b) => shop.token(b));
+    let refusal: Outcome | undefined;
+    expect(await requestsOf(async () => (refusal = await shop.create('pete', [sku])))).toEqual({
+      tcbRequests: 9,
+      tcbActions: {
+        'database.getDocument': 4,
+        'database.modifyDocument': 3,
+        'database.startTransaction': 1,
+        'database.commitTransaction': 1,
+      },
     });
+    expect(codeOf(refusal!)).toBe('campaign.sold_out');
+    expect((await pointer()).soldOut).toEqual([sku.skuId]);
+    // Later refusals: the product says so; the order of the request id is read (a copy of it may have placed it).
+    expect(await requestsOf(async () => (refusal = await shop.create('quinn', [sku])))).toEqual({
+      tcbRequests: 2,
+      tcbActions: { 'database.getDocument': 2 },
+    });
+    expect(codeOf(refusal!)).toBe('campaign.sold_out');
+    expect((await saleDoc(sale.id)).skus[0]).toMatchObject({ left: 0, sold: 1 });
     // The member holding the unit: the same request answers with its order; other content under its id is refused.
     expect((await shop.ok('olga', 'create', body)).order.id).toBe(placed.id);
     expect(await shop.refused('olga', 'create', { ...body, note: '改一下' })).toBe('order.request_conflict');
-    // Cancelled, its unit sold again: the member's count is 0, not absent, so the retry still answers with the order.
+    // The cancel gives the unit back to the sale and clears the note in the same transaction: the next buyer has it.
     await shop.ok('olga', 'cancel', { orderId: placed.id });
+    expect((await pointer()).soldOut).toBeUndefined();
     expect(codeOf(await shop.create('pete', [sku]))).toBe('ok');
+    // The member's count is 0, not absent, and the order is read: the retry still answers with the cancelled order.
     expect((await shop.ok('olga', 'create', body)).order).toMatchObject({ id: placed.id, status: 'cancelled' });
     expect((await saleDoc(sale.id)).skus[0]).toMatchObject({ left: 0, sold: 1 });
     await ok(OWNER, 'stopFlashSale', { id: sale.id });
