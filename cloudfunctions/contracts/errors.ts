@@ -97,6 +97,12 @@ export const ERRORS = {
   'refund.failed': '发起退款失败，请稍后重试',
   'system.busy': '系统繁忙，请重试',
   network: '网络异常，请稍后重试',
+  'report.range_invalid': '日期范围有误（开始不晚于结束，最长 366 天）',
+  'customer.not_found': '客户不存在',
+  'import.file_invalid': '请选择店铺导入目录中的 CSV 文件',
+  'import.too_large': '文件太大，请分批导入（每次不超过 1 MB、2000 行）',
+  'import.row_invalid': '这一行格式有误，应为：订单号,快递公司,运单号',
+  'import.row_duplicate': '同一订单在文件中出现了多次，只处理了第一次',
   internal: '系统繁忙，请稍后重试',
 } as const;
 

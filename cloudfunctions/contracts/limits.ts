@@ -190,6 +190,19 @@ export const CAMPAIGN_STOCK_MAX = 100_000;
 export const CAMPAIGN_PER_MEMBER_MAX = 99;
 /** A group's id (the group card's link, `order.create`'s `groupBuy.groupId`). */
 export const GROUP_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+// The owner's business view (contracts/report.ts).
+/** A customer's key in the owner's lists: a hash of the member's openid (the lists never show openids). */
+export const MEMBER_ID_PATTERN = /^[0-9a-f]{16}$/;
+export const CUSTOMER_QUERY_MAX = 30;
+export const CUSTOMER_TAG_BOUNDS = { min: 1, max: 8 } as const;
+export const CUSTOMER_TAGS_MAX = 10;
+/** The longest range of one export of orders, in China days. */
+export const EXPORT_DAYS_MAX = 366;
+/** A fileID the owner passes (an uploaded CSV). */
+export const FILE_ID_MAX = 1000;
+/** An import of shipments: at most this many bytes and rows per file. */
+export const IMPORT_BYTES_MAX = 1_048_576;
+export const IMPORT_ROWS_MAX = 2_000;
 export const REVIEW_TEXT_MAX = 500;
 export const REVIEW_PHOTOS_MAX = 6;
 export const REVIEW_REPLY_MAX = 200;
@@ -217,7 +230,7 @@ export const MEMBER_UPLOAD_FOLDERS = { review: 'reviews', afterSale: 'aftersales
  * live in the database), so these uploads take the same `<folder>/<uploader's openid>/<name>` shape and the
  * owner-only functions decide which files become the shop's images.
  */
-export const SHOP_UPLOAD_FOLDERS = { product: 'products', logo: 'shop' } as const;
+export const SHOP_UPLOAD_FOLDERS = { product: 'products', logo: 'shop', imports: 'imports' } as const;
 /** Every folder a client uploads to (the storage rule's and the emulator's list). */
 export const UPLOAD_FOLDERS: readonly string[] = [
   ...Object.values(MEMBER_UPLOAD_FOLDERS),
