@@ -88,3 +88,19 @@ export function parseCsv(text: string): CsvRecord[] {
   if (state !== 'start' || fields.length > 0 || malformed) endRecord();
   return records;
 }
+
+/**
+ * A file's text: UTF-8 (with or without a BOM), else GB18030, which Excel on a Chinese Windows writes when it saves
+ * "CSV"; answers null for bytes that are neither (a binary file).
+ */
+export function decodeText(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+}

@@ -43,3 +43,25 @@ export async function requireOwnPhotos(cloud: Cloud, owner: PhotoOwner, photos: 
   const urls = await displayUrls(cloud, photos);
   if (!photos.every((fileID) => urls.has(fileID))) throw new AppError('upload.failed');
 }
+
+/** Writes `content` to storage at `cloudPath` (the function's own write, not a client's); answers its fileID. */
+export async function storeFile(cloud: Cloud, cloudPath: string, content: Buffer): Promise<string> {
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content });
+  return fileID;
+}
+
+/** A file's bytes; null when storage has no such file (CloudBase answers a missing file with an error). */
+export async function readFile(cloud: Cloud, fileID: string): Promise<Buffer | null> {
+  try {
+    const { fileContent } = await cloud.downloadFile({ fileID });
+    return Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent as unknown as Uint8Array);
+  } catch (error) {
+    console.warn(`downloadFile ${fileID}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/** A temporary download URL of a stored file ('' when storage has none). */
+export async function downloadUrl(cloud: Cloud, fileID: string): Promise<string> {
+  return (await displayUrls(cloud, [fileID])).get(fileID) ?? '';
+}
