@@ -315,13 +315,6 @@ export type PlacedOrder = Pick<
   OrderRecord,
   '_id' | 'createdAt' | 'status' | 'items' | 'amounts' | 'address' | 'note' | 'paidFen' | 'sharer' | 'shipping'
 >;
-const PLACED_FIELDS = Object.fromEntries(
-  ['_id', 'createdAt', 'status', 'items', 'amounts', 'address', 'note', 'paidFen', 'sharer', 'shipping'].map((f) => [
-    f,
-    true,
-  ]),
-);
-
 /**
  * Orders placed in [`start`, `end`) (in `status` when given), oldest first: one keyset page on (createdAt, _id), by
  * the `status, createdAt` or `createdAt` index.
@@ -342,7 +335,18 @@ export async function listPlaced(
     .where(_.and(parts) as object)
     .orderBy('createdAt', 'asc')
     .orderBy('_id', 'asc')
-    .field(PLACED_FIELDS)
+    .field({
+      _id: true,
+      createdAt: true,
+      status: true,
+      items: true,
+      amounts: true,
+      address: true,
+      note: true,
+      paidFen: true,
+      sharer: true,
+      shipping: true,
+    })
     .limit(limit)
     .get();
   return data as PlacedOrder[];
