@@ -42,7 +42,7 @@ export default function ImportShipmentsPage() {
   };
 
   const send = async (picked: PickedCsv, rows: number) => {
-    if (step !== 'idle') return;
+    if (step !== 'idle' || tooLarge || rows === 0) return;
     const { confirm } = await Taro.showModal({
       title: '确认批量发货',
       content: `将按文件中的 ${rows} 行逐一发货，发货后无法撤回。`,
