@@ -43,7 +43,7 @@ beforeEach(() => {
 });
 
 describe('批量发货', () => {
-  it('previews the picked file, asks before shipping, uploads to the owner’s imports folder, shows each row', async () => {
+  it('previews the file, asks first, uploads to the owner’s imports folder, shows each row', async () => {
     render(<ImportShipmentsPage />);
     fireEvent.click(screen.getByText('从聊天中选择 CSV 文件'));
     expect(await screen.findByText('ship.csv · 共 3 行')).toBeTruthy();
