@@ -4,6 +4,10 @@
 // with its coded reason and its order untouched, a 2 MB file refused whole, hostile fileIDs); non-owners refused.
 import { randomUUID } from 'node:crypto';
 import { parseCsv } from '../../cloudfunctions/core/csv';
+import { databaseOf } from '../../cloudfunctions/data/db';
+import { loadSettings } from '../../cloudfunctions/data/settings';
+import { importShipments } from '../../cloudfunctions/report/import-shipments';
+import { sdkFor } from '../emulator/harness';
 import { ORDER_STATUS_LABELS } from '../../src/lib/order-status';
 import { OWNER, line, useShop } from './order-kit';
 
@@ -309,6 +313,35 @@ describe('importShipments', () => {
     // The real one ships.
     expect((await report(OWNER, 'importShipments', { fileID: real })).data.shipped).toBe(1);
   }, 60_000);
+});
+
+test('rows not started within the time budget answer import.not_reached and stay as they were', async () => {
+  const orders = [];
+  for (const as of ['kate', 'liam', 'mona', 'nick']) orders.push(await shop.paid(as, [APPLE]));
+  const fileID = await importFile(orders.map((o, i) => `${o.id},SF,SF888888888${i}`).join('\n'));
+  // The use case as the report function runs it, on the emulator, with a budget that runs out after two rows.
+  const cloud = sdkFor(shop.emu);
+  const db = databaseOf(cloud);
+  const ctx = {
+    cloud,
+    db,
+    openid: await openidOf(OWNER),
+    env: fileID.slice('cloud://'.length, fileID.indexOf('.')),
+    now: await shop.now(),
+    requestId: 'budget-test',
+    settings: await loadSettings(db),
+  };
+  let asked = 0;
+  const result = await importShipments({ fileID }, ctx, () => ++asked > 2);
+  expect(result.results.map((r) => [r.line, r.outcome])).toEqual([
+    [1, 'shipped'],
+    [2, 'shipped'],
+    [3, 'import.not_reached'],
+    [4, 'import.not_reached'],
+  ]);
+  expect(result).toMatchObject({ shipped: 2, refused: 2 });
+  const statuses = await Promise.all(orders.map(async (o) => (await shop.orderDoc(o.id)).status));
+  expect(statuses).toEqual(['shipped', 'shipped', 'paid', 'paid']);
 });
 
 test('non-owners are refused on both actions, with good input; nothing is written', async () => {
