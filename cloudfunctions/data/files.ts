@@ -50,14 +50,19 @@ export async function storeFile(cloud: Cloud, cloudPath: string, content: Buffer
   return fileID;
 }
 
-/** A file's bytes; null when storage has no such file (CloudBase answers a missing file with an error). */
+/**
+ * A file's bytes; null when storage has no such file (CloudBase answers a missing file with STORAGE_FILE_NONEXIST,
+ * or its bucket with 404 NoSuchKey). Any other failure is thrown (the caller's `internal`).
+ */
 export async function readFile(cloud: Cloud, fileID: string): Promise<Buffer | null> {
   try {
     const { fileContent } = await cloud.downloadFile({ fileID });
     return Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent as unknown as Uint8Array);
   } catch (error) {
-    console.warn(`downloadFile ${fileID}: ${(error as Error).message}`);
-    return null;
+    const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+    const text = `${String(e?.code ?? '')} ${String(e?.errCode ?? '')} ${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`;
+    if (/FILE_NONEXIST|NoSuchKey|not exist|\b404\b/i.test(text)) return null;
+    throw error;
   }
 }
 
