@@ -60,7 +60,7 @@ export async function readFile(cloud: Cloud, fileID: string): Promise<Buffer | n
     return Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent as unknown as Uint8Array);
   } catch (error) {
     const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-    const text = `${String(e?.code ?? '')} ${String(e?.errCode ?? '')} ${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`;
+    const text = [e?.code, e?.errCode, e?.errMsg, e?.message].map((part) => String(part ?? '')).join(' ');
     if (/FILE_NONEXIST|NoSuchKey|not exist|\b404\b/i.test(text)) return null;
     throw error;
   }
