@@ -21,11 +21,12 @@ beforeEach(() => {
   resetTaroMock();
   Taro.downloadFile = jest.fn().mockResolvedValue({ tempFilePath: 'wxfile://tmp/orders.csv' });
   Taro.openDocument = jest.fn().mockResolvedValue({});
+  Taro.shareFileMessage = jest.fn().mockResolvedValue({});
   exportOrders.mockReset().mockResolvedValue({ ok: true, data: FILE });
 });
 
 describe('导出订单', () => {
-  it('exports the last 7 China days by default, then offers the file to open and its link to copy', async () => {
+  it('exports the last 7 China days by default, then offers the file to send, open, or copy', async () => {
     render(<ExportOrdersPage />);
     const today = chinaDay(Date.now());
     const weekAgo = chinaDay(Date.now(), -6);
@@ -40,6 +41,13 @@ describe('导出订单', () => {
       expect(Taro.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/orders.csv', showMenu: true }),
     );
     expect(Taro.downloadFile).toHaveBeenCalledWith({ url: FILE.url });
+    fireEvent.click(screen.getByText('发送到聊天'));
+    await waitFor(() =>
+      expect(Taro.shareFileMessage).toHaveBeenCalledWith({
+        filePath: 'wxfile://tmp/orders.csv',
+        fileName: `订单-${weekAgo}至${today}.csv`,
+      }),
+    );
     fireEvent.click(screen.getByText('复制下载链接'));
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: FILE.url });
   });
@@ -76,7 +84,7 @@ describe('导出订单', () => {
     fireEvent.click(screen.getByText('导出'));
     fireEvent.click(await screen.findByText('打开文件'));
     await waitFor(() =>
-      expect(Taro.showToast).toHaveBeenCalledWith({ title: '无法直接打开，请复制链接到浏览器下载', icon: 'none' }),
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '无法直接打开，请发送到聊天或复制链接下载', icon: 'none' }),
     );
   });
 });

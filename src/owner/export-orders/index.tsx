@@ -40,12 +40,22 @@ export default function ExportOrdersPage() {
     else setError(res.error);
   };
 
+  // The mini program cannot hand a URL to the phone: the file is downloaded first, then opened or sent to a chat
+  // (where the owner saves it or forwards it to the courier).
   const open = async (file: Done) => {
     try {
       const { tempFilePath } = await Taro.downloadFile({ url: file.url });
       await Taro.openDocument({ filePath: tempFilePath, showMenu: true });
     } catch {
-      void Taro.showToast({ title: '无法直接打开，请复制链接到浏览器下载', icon: 'none' });
+      void Taro.showToast({ title: '无法直接打开，请发送到聊天或复制链接下载', icon: 'none' });
+    }
+  };
+  const send = async (file: Done) => {
+    try {
+      const { tempFilePath } = await Taro.downloadFile({ url: file.url });
+      await Taro.shareFileMessage({ filePath: tempFilePath, fileName: `订单-${from}至${to}.csv` });
+    } catch {
+      // Cancelled in the chat picker, or the download failed: the link is still there to copy.
     }
   };
 
@@ -94,9 +104,14 @@ export default function ExportOrdersPage() {
               下载文件
             </a>
           ) : (
-            <Button className={`${B}__action`} onClick={() => void open(done)}>
-              打开文件
-            </Button>
+            <>
+              <Button className={`${B}__action`} onClick={() => void send(done)}>
+                发送到聊天
+              </Button>
+              <Button className={`${B}__action`} onClick={() => void open(done)}>
+                打开文件
+              </Button>
+            </>
           )}
           <Button className={`${B}__action`} onClick={() => void Taro.setClipboardData({ data: done.url })}>
             复制下载链接
