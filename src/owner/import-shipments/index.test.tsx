@@ -97,7 +97,7 @@ describe('批量发货', () => {
     expect(await screen.findByText('请选择店铺导入目录中的 CSV 文件')).toBeTruthy();
     upload.mockResolvedValueOnce({ ok: false, error: { code: 'upload.failed', message: '图片上传失败，请重试' } });
     fireEvent.click(screen.getByText('确认发货'));
-    expect(await screen.findByText('图片上传失败，请重试')).toBeTruthy();
+    expect(await screen.findByText('文件上传失败，请重试')).toBeTruthy();
     expect(importShipments).toHaveBeenCalledTimes(1);
   });
 });

@@ -60,7 +60,9 @@ export default function ImportShipmentsPage() {
       : own;
     if (!uploaded.ok) {
       setStep('idle');
-      return setError(uploaded.error);
+      // The storage helper speaks of photos; this is a file.
+      const upload = uploaded.error.code === 'upload.failed';
+      return setError(upload ? { code: 'upload.failed', message: '文件上传失败，请重试' } : uploaded.error);
     }
     setStep('shipping');
     const res = await reportApi.importShipments({ fileID: uploaded.data.fileID });
