@@ -21,6 +21,7 @@ const routes = {
     },
     { owner: true },
   ),
+  // `?` only until the dashboard and customer routes join this table (issue 20's other branch): then every action.
 } satisfies { [A in ReportAction]?: Route<(typeof reportInputs)[A], ReportResults[A]> };
 
 export const main = createHandler(cloud, routes);
