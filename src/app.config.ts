@@ -34,6 +34,8 @@ export default defineAppConfig({
         'groups/index',
         'flash-sales/index',
         'flash-sale/index',
+        'export-orders/index',
+        'import-shipments/index',
       ],
     },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },

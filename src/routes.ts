@@ -38,6 +38,9 @@ export const PAGES = {
   ownerGroups: '/owner/groups/index',
   ownerFlashSales: '/owner/flash-sales/index',
   ownerFlashSale: '/owner/flash-sale/index',
+  // 导出订单 and 批量发货 (the report function's CSV work), from the order desk.
+  ownerExportOrders: '/owner/export-orders/index',
+  ownerImportShipments: '/owner/import-shipments/index',
   // Subpackage share/.
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',

@@ -103,6 +103,7 @@ export const ERRORS = {
   'import.too_large': '文件太大，请分批导入（每次不超过 1 MB、2000 行）',
   'import.row_invalid': '这一行格式有误，应为：订单号,快递公司,运单号',
   'import.row_duplicate': '同一订单在文件中出现了多次，只处理了第一次',
+  'import.not_reached': '时间不够未处理，请重新导入这一行',
   internal: '系统繁忙，请稍后重试',
 } as const;
 

@@ -43,3 +43,30 @@ export async function requireOwnPhotos(cloud: Cloud, owner: PhotoOwner, photos: 
   const urls = await displayUrls(cloud, photos);
   if (!photos.every((fileID) => urls.has(fileID))) throw new AppError('upload.failed');
 }
+
+/** Writes `content` to storage at `cloudPath` (the function's own write, not a client's); answers its fileID. */
+export async function storeFile(cloud: Cloud, cloudPath: string, content: Buffer): Promise<string> {
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content });
+  return fileID;
+}
+
+/**
+ * A file's bytes; null when storage has no such file (CloudBase answers a missing file with STORAGE_FILE_NONEXIST,
+ * or its bucket with 404 NoSuchKey). Any other failure is thrown (the caller's `internal`).
+ */
+export async function readFile(cloud: Cloud, fileID: string): Promise<Buffer | null> {
+  try {
+    const { fileContent } = await cloud.downloadFile({ fileID });
+    return Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent as unknown as Uint8Array);
+  } catch (error) {
+    const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+    const text = [e?.code, e?.errCode, e?.errMsg, e?.message].map((part) => String(part ?? '')).join(' ');
+    if (/FILE_NONEXIST|NoSuchKey|not exist|\b404\b/i.test(text)) return null;
+    throw error;
+  }
+}
+
+/** A temporary download URL of a stored file ('' when storage has none). */
+export async function downloadUrl(cloud: Cloud, fileID: string): Promise<string> {
+  return (await displayUrls(cloud, [fileID])).get(fileID) ?? '';
+}

@@ -40,6 +40,8 @@ export const collections = {
     indexes: [
       { fields: ['buyerId', 'createdAt'] },
       { fields: ['status', 'createdAt'] },
+      /** The owner's export of the orders placed in a range, oldest first (report/export-orders.ts). */
+      { fields: ['createdAt'] },
       { fields: ['requestKey'], unique: true },
       { fields: ['address.phone'] },
       { fields: ['day'] },

@@ -310,6 +310,48 @@ export function listOwnerOrders(
   return page(db, filter, OWNER_VIEW_STATUSES[view], after, limit, OWNER_VIEW_EXTRA[view]);
 }
 
+/** What an export row shows of an order (report/order-rows.ts): the rest is never read. */
+export type PlacedOrder = Pick<
+  OrderRecord,
+  '_id' | 'createdAt' | 'status' | 'items' | 'amounts' | 'address' | 'note' | 'paidFen' | 'sharer' | 'shipping'
+>;
+/**
+ * Orders placed in [`start`, `end`) (in `status` when given), oldest first: one keyset page on (createdAt, _id), by
+ * the `status, createdAt` or `createdAt` index.
+ */
+export async function listPlaced(
+  db: Database,
+  range: { start: Date; end: Date },
+  status: OrderStatus | undefined,
+  after: OrderPosition | null,
+  limit: number,
+): Promise<PlacedOrder[]> {
+  const _ = db.command;
+  const parts: object[] = [{ createdAt: _.gte(range.start) }, { createdAt: _.lt(range.end) }];
+  if (status) parts.push({ status });
+  if (after)
+    parts.push(_.or([{ createdAt: _.gt(after.createdAt) }, { createdAt: after.createdAt, _id: _.gt(after.id) }]));
+  const { data } = await orders(db)
+    .where(_.and(parts) as object)
+    .orderBy('createdAt', 'asc')
+    .orderBy('_id', 'asc')
+    .field({
+      _id: true,
+      createdAt: true,
+      status: true,
+      items: true,
+      amounts: true,
+      address: true,
+      note: true,
+      paidFen: true,
+      sharer: true,
+      shipping: true,
+    })
+    .limit(limit)
+    .get();
+  return data as PlacedOrder[];
+}
+
 /**
  * Orders in `status` whose `field` is before `before`, oldest first: the scheduler's work list. Auto-confirm waits
  * while an after-sale case is open (core/order-flow.ts HELD_BY_OPEN_CASE).

@@ -46,6 +46,15 @@ export default function OwnerOrdersPage() {
       <View className="owner-orders__summary-link" onClick={() => void Taro.navigateTo({ url: PAGES.ownerSummary })}>
         今日概况 ›
       </View>
+      <View className="owner-orders__desk-link" onClick={() => void Taro.navigateTo({ url: PAGES.ownerExportOrders })}>
+        导出
+      </View>
+      <View
+        className="owner-orders__desk-link"
+        onClick={() => void Taro.navigateTo({ url: PAGES.ownerImportShipments })}
+      >
+        批量发货
+      </View>
     </View>
   );
 
