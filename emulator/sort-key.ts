@@ -20,15 +20,13 @@ export function valueKey(value: unknown): Buffer | null {
   if (value === undefined || value === null) return Buffer.from([NULL]);
   switch (typeof value) {
     case 'number':
-      return Number.isNaN(value) ? null : Buffer.concat([Buffer.from([NUMBER]), sortableDouble(value)]);
+      return Number.isNaN(value) ? null : doubleKey(NUMBER, value);
     case 'string':
       return stringKey(value);
     case 'boolean':
       return Buffer.from([BOOLEAN, value ? 1 : 0]);
     default:
-      if (value instanceof Date && !Number.isNaN(value.getTime())) {
-        return Buffer.concat([Buffer.from([DATE]), sortableDouble(value.getTime())]);
-      }
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return doubleKey(DATE, value.getTime());
       return null;
   }
 }
@@ -46,22 +44,42 @@ export function sortValue(doc: unknown, path: string): { value: unknown } | null
 
 /** The key of a document in an index on `fields`: the fields' keys, then the `_id`'s. Null: it cannot be ordered. */
 export function documentKey(doc: Record<string, unknown>, fields: readonly string[]): Buffer | null {
+  const keyOf = fieldKeys(doc);
   const parts: Buffer[] = [];
   for (const field of [...fields, '_id']) {
-    const at = sortValue(doc, field);
-    const key = at && valueKey(at.value);
+    const key = keyOf(field);
     if (!key) return null;
     parts.push(key);
   }
   return Buffer.concat(parts);
 }
 
+/** The keys of a document's fields, each worked out once (a document's indexes share fields). */
+export function fieldKeys(doc: Record<string, unknown>): (field: string) => Buffer | null {
+  const known = new Map<string, Buffer | null>();
+  return (field) => {
+    let key = known.get(field);
+    if (key === undefined) {
+      const at = Object.hasOwn(doc, field) && !field.includes('.') ? plainValue(doc[field]) : sortValue(doc, field);
+      key = at && valueKey(at.value);
+      known.set(field, key);
+    }
+    return key;
+  };
+}
+
+/** A top-level field's value as `sortValue` gives it, without walking a path. */
+function plainValue(value: unknown): { value: unknown } | null {
+  return Array.isArray(value) ? null : { value };
+}
+
 /** IEEE 754 bits made to sort as numbers: sign flipped for positives, every bit for negatives; -0 as 0. */
-function sortableDouble(n: number): Buffer {
-  const out = Buffer.alloc(8);
-  out.writeDoubleBE(n === 0 ? 0 : n);
-  if (out[0] & 0x80) for (let i = 0; i < 8; i++) out[i] = ~out[i] & 0xff;
-  else out[0] |= 0x80;
+function doubleKey(tag: number, n: number): Buffer {
+  const out = Buffer.allocUnsafe(9);
+  out[0] = tag;
+  out.writeDoubleBE(n === 0 ? 0 : n, 1);
+  if (out[1] & 0x80) for (let i = 1; i < 9; i++) out[i] = ~out[i] & 0xff;
+  else out[1] |= 0x80;
   return out;
 }
 
@@ -71,13 +89,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function stringKey(text: string): Buffer | null {
   if (LONE_SURROGATE.test(text)) return null; // UTF-8 cannot hold it: two strings would share a key
   const bytes = Buffer.from(text, 'utf8');
-  const out: number[] = [STRING];
+  let escapes = 0;
+  for (const b of bytes) if (b <= 0x01) escapes += 1;
+  const out = Buffer.allocUnsafe(bytes.length + escapes + 2);
+  out[0] = STRING;
+  let at = 1;
   for (const b of bytes) {
-    if (b <= 0x01) out.push(0x01, b + 1);
-    else out.push(b);
+    if (b <= 0x01) out[at++] = 0x01;
+    out[at++] = b <= 0x01 ? b + 1 : b;
   }
-  out.push(0x00);
-  return Buffer.from(out);
+  out[at] = 0x00;
+  return out;
 }
 
 /** The smallest key after every key that starts with `prefix`. */

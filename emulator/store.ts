@@ -7,7 +7,7 @@ import { EJSON } from 'bson';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Collections, IndexSpec } from './config';
-import { TOP, documentKey } from './sort-key';
+import { TOP, fieldKeys } from './sort-key';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
@@ -97,6 +97,8 @@ export class Store {
       oxAdd: this.sqlite.prepare('INSERT INTO ox (coll, name, key, id) VALUES (?, ?, ?, ?)'),
       oxDrop: this.sqlite.prepare('DELETE FROM ox WHERE coll = ? AND id = ?'),
       oxClear: this.sqlite.prepare('DELETE FROM ox WHERE coll = ?'),
+      oxDel: this.sqlite.prepare('DELETE FROM ox WHERE coll = ? AND name = ? AND key = ?'),
+      oxOf: this.sqlite.prepare('SELECT name, key FROM ox WHERE coll = ? AND id = ?'),
       oxUnordered: this.sqlite.prepare('SELECT 1 FROM ox WHERE coll = ? AND name = ? AND key >= ? LIMIT 1').pluck(),
       oxAsc: this.sqlite
         .prepare(
@@ -140,10 +142,23 @@ export class Store {
     })();
   }
 
-  private addOrdered(coll: string, plans: IndexPlan[], doc: Doc): void {
+  /**
+   * Writes the document's keys in its collection's indexes; `before`: its keys now (an update), of which those that
+   * stay the same are left alone.
+   */
+  private addOrdered(coll: string, plans: IndexPlan[], doc: Doc, before?: Map<string, Buffer>): void {
+    const keyOf = fieldKeys(doc);
+    const id = keyOf('_id');
     for (const plan of plans) {
+      const parts = plan.fields.map(keyOf);
       // A document the index cannot order (an array, an object, NaN) is marked above every key.
-      const key = documentKey(doc, plan.fields) ?? Buffer.concat([Buffer.from([TOP]), Buffer.from(doc._id)]);
+      const key =
+        id && parts.every((part) => part !== null)
+          ? Buffer.concat([...(parts as Buffer[]), id])
+          : Buffer.concat([Buffer.from([TOP]), Buffer.from(doc._id)]);
+      const old = before?.get(plan.name);
+      if (old?.equals(key)) continue;
+      if (old) this.stmts.oxDel.run(coll, plan.name, old);
       this.stmts.oxAdd.run(coll, plan.name, key, doc._id);
     }
   }
@@ -293,11 +308,9 @@ export class Store {
     const ver = ++this.seq;
     this.writes += 1;
     const plans = this.indexes.get(coll) ?? [];
-    if (plans.length > 0) {
-      this.stmts.ixDrop.run(coll, id);
-      this.stmts.oxDrop.run(coll, id);
-    }
+    if (plans.length > 0) this.stmts.ixDrop.run(coll, id);
     if (doc === null) {
+      if (plans.length > 0) this.stmts.oxDrop.run(coll, id);
       this.stmts.remove.run(coll, id);
       return ver;
     }
@@ -308,7 +321,10 @@ export class Store {
       }
     }
     for (const plan of plans) if (plan.unique) this.claimUnique(coll, plan, doc);
-    this.addOrdered(coll, plans, doc);
+    const before = exists
+      ? new Map((this.stmts.oxOf.all(coll, id) as Array<{ name: string; key: Buffer }>).map((r) => [r.name, r.key]))
+      : undefined;
+    this.addOrdered(coll, plans, doc, before);
     const data = EJSON.stringify(doc, { relaxed: true });
     if (exists) this.stmts.update.run(data, ver, coll, id);
     else this.stmts.insert.run(coll, id, data, ver);
