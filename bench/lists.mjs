@@ -284,9 +284,9 @@ ${rows.join('\n')}
 - \`myCommissions\`: ${actions(commissions.tcbActions)} (the page and one more line, with the settings; then the
   pending lines' orders, for when they settle).
 - \`ownerList\`: ${actions(ownerList.tcbActions)}.
-- Documents read: what the store decoded to answer one call (\`docsExamined\`), the settings and the caller's
-  session included; a page reads the page and the one that says there is more, not the ${LINES.toLocaleString('en-US')}
-  or ${ORDERS.toLocaleString('en-US')} that match.
+- Documents read: what the store decoded to answer one call (\`docsExamined\`): the page and the one row that says
+  there is more, the settings, and for \`myCommissions\` the pending lines' orders; not the
+  ${LINES.toLocaleString('en-US')} lines or ${ORDERS.toLocaleString('en-US')} orders that match.
 `;
   return { md, ok: checks.every(([, ok]) => ok), checks };
 }
