@@ -11,7 +11,14 @@ import type { Collections } from './config';
 type AnyObject = Record<string, unknown>;
 
 const COLLECTIONS: Collections = {
-  lines: { indexes: [{ fields: ['sharerId', 'at'] }, { fields: ['at'] }, { fields: ['kind', 'sharerId', 'at'] }] },
+  lines: {
+    indexes: [
+      { fields: ['sharerId', 'at'] },
+      { fields: ['at'] },
+      { fields: ['kind', 'sharerId', 'at'] },
+      { fields: ['box.at'] },
+    ],
+  },
 };
 
 /** A seeded generator (mulberry32): a failing case can be run again. */
@@ -232,6 +239,25 @@ describe('ordered pages against mingo on random data', () => {
       store.close();
     },
   );
+
+  test('a dot path: nested values order, a path through an array turns the plan off', async () => {
+    const rnd = random(11);
+    const docs: Doc[] = Array.from({ length: 200 }, (_, i) => {
+      const r = rnd();
+      const box = r < 0.7 ? { at: randomAt(rnd) } : r < 0.8 ? 'plain' : r < 0.9 ? {} : undefined;
+      return box === undefined ? { _id: `n${i}` } : { _id: `n${i}`, box };
+    });
+    const order = { 'box.at': -1, _id: -1 } as Record<string, 1 | -1>;
+    const { read, store } = setup(docs);
+    expect((await read({}, order, 30)).ids).toEqual(expected(docs, {}, order, 30));
+    expect((await read({}, order, 30)).examined).toBe(30);
+    const through = [...docs, { _id: 'arr', box: [{ at: new Date(Date.UTC(2027, 0, 1)) }] }];
+    store.atomic(() => store.write('lines', 'arr', through[through.length - 1], false));
+    const page = await read({}, order, 30);
+    expect(page.ids).toEqual(expected(through, {}, order, 30));
+    expect(page.examined).toBe(through.length);
+    store.close();
+  });
 
   test('a document the index cannot order (an array) turns the plan off, and the answers stay the same', async () => {
     const rnd = random(9);

@@ -5,8 +5,6 @@
 // Type order (MongoDB's, as mingo's sort also has it): missing and null (tied) < numbers < strings < booleans < dates.
 // Strings compare by code point (UTF-8 bytes: MongoDB's binary comparison). A value of any other kind
 // (arrays: multikey; objects; NaN; regular expressions) has no key here: the index then cannot order.
-import { valuesAt } from './store';
-
 const NULL = 0x05;
 const NUMBER = 0x10;
 const STRING = 0x20;
@@ -32,14 +30,17 @@ export function valueKey(value: unknown): Buffer | null {
 }
 
 /**
- * The value a document sorts by at a dot path: undefined when missing, or null when the path holds several values
- * (through an array) or an array, which MongoDB sorts by their smallest or largest element.
+ * The value a document sorts by at a dot path: undefined when missing, or null when the path holds an array or runs
+ * through one (MongoDB sorts those by their smallest or largest element, mingo by the array).
  */
 export function sortValue(doc: unknown, path: string): { value: unknown } | null {
-  const values = valuesAt(doc, path);
-  if (values.length === 0) return { value: undefined };
-  if (values.length > 1 || Array.isArray(values[0])) return null;
-  return { value: values[0] };
+  let current: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(current)) return null;
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, part)) return { value: undefined };
+    current = (current as Record<string, unknown>)[part];
+  }
+  return Array.isArray(current) ? null : { value: current };
 }
 
 /** The key of a document in an index on `fields`: the fields' keys, then the `_id`'s. Null: it cannot be ordered. */
@@ -60,17 +61,12 @@ export function fieldKeys(doc: Record<string, unknown>): (field: string) => Buff
   return (field) => {
     let key = known.get(field);
     if (key === undefined) {
-      const at = Object.hasOwn(doc, field) && !field.includes('.') ? plainValue(doc[field]) : sortValue(doc, field);
+      const at = sortValue(doc, field);
       key = at && valueKey(at.value);
       known.set(field, key);
     }
     return key;
   };
-}
-
-/** A top-level field's value as `sortValue` gives it, without walking a path. */
-function plainValue(value: unknown): { value: unknown } | null {
-  return Array.isArray(value) ? null : { value };
 }
 
 /** IEEE 754 bits made to sort as numbers: sign flipped for positives, every bit for negatives; -0 as 0. */
