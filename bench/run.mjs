@@ -6,7 +6,8 @@
 // points at once, each against raw SQLite doing the same transactions), then the commission function
 // (bench/commission.mjs: myStats with 100k visits and 10k orders, recordVisit's requests), then the catalogue search
 // (bench/search.mjs: listProducts with q over 2,000 products against raw SQLite), then group buying
-// (bench/group-join.mjs: 200 members joining a group with 2 slots left at once). Writes BENCHMARKS.md;
+// (bench/group-join.mjs: 200 members joining a group with 2 slots left at once), then lists at scale
+// (bench/lists.mjs: myCommissions and ownerList first pages with 10k lines and 100k orders). Writes BENCHMARKS.md;
 // exits 1 when a budget or an invariant fails. Both database sides use a file database with the emulator's pragmas
 // (WAL, synchronous=FULL).
 import { spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ import { runCommission } from './commission.mjs';
 import { runProducts } from './products.mjs';
 import { runSearch } from './search.mjs';
 import { runContention } from './contention.mjs';
+import { runLists } from './lists.mjs';
 import { openRawDocs } from './raw-docs.mjs';
 
 const require = createRequire(import.meta.url);
@@ -264,8 +266,18 @@ const contention = await runContention();
 const products = await runProducts();
 const search = await runSearch();
 const groupJoin = await runGroupJoin();
+const lists = await runLists();
 const all =
-  md + orders.md + flash.md + contention.md + commission.md + products.md + search.md + groupJoin.md + frontend.md;
+  md +
+  orders.md +
+  flash.md +
+  contention.md +
+  commission.md +
+  products.md +
+  search.md +
+  groupJoin.md +
+  lists.md +
+  frontend.md;
 writeFileSync(join(root, 'BENCHMARKS.md'), all);
 console.log(all);
 for (const [text, ok] of [
@@ -273,8 +285,10 @@ for (const [text, ok] of [
   ...flash.checks,
   ...contention.checks,
   ...groupJoin.checks,
+  ...lists.checks,
   ...frontend.checks,
 ]) {
   console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
 }
-process.exit(frontend.ok && orders.ok && flash.ok && contention.ok && commission.ok && groupJoin.ok ? 0 : 1);
+const passed = [frontend, orders, flash, contention, commission, groupJoin, lists].every((section) => section.ok);
+process.exit(passed ? 0 : 1);

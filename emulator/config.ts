@@ -2,7 +2,10 @@
 // The emulator knows no application; the shop builds this in scripts/emulator-config.ts.
 
 export interface IndexSpec {
-  /** Fields of the index, in order (dot paths allowed); equality lookups use the first. */
+  /**
+   * Fields of the index, in order (dot paths allowed); equality lookups use the first, and a sort on the fields after
+   * those a query pins, then `_id`, reads its page in the index's order (order-plan.ts).
+   */
   readonly fields: readonly string[];
   /** Refuse duplicates like MongoDB's E11000 (missing fields count as null). */
   readonly unique?: boolean;

@@ -5,6 +5,7 @@
 import { EJSON } from 'bson';
 import { Aggregator, Query } from 'mingo';
 import { applyModifier, checkModifier, parseEjson, prepareQuery, resolveServerDates } from './mongo';
+import { planOrdered } from './order-plan';
 import { DuplicateKeyError, type Store, newDocId, type Doc } from './store';
 import { Transactions } from './transactions';
 import { TcbFail, json, requireString, type TcbAction, type TcbCall } from './tcb/protocol';
@@ -64,6 +65,23 @@ export function databaseActions(
   };
 
   /**
+   * The first `count` documents of a sorted query read in a declared index's order (order-plan.ts), or null when no
+   * index covers the sort: the page costs what it returns, not what the query matches.
+   */
+  const orderedPage = (coll: string, query: AnyObject, order: Record<string, 1 | -1>, count: number) => {
+    const chosen = planOrdered(store, coll, query, order);
+    if (!chosen) return null;
+    const q = Object.keys(query).length === 0 ? null : mongo('query', () => new Query(query));
+    const test = (doc: Doc) => q === null || q.test(doc);
+    const out: Doc[] = [];
+    if (count === 0) return out;
+    for (const doc of store.ordered(coll, chosen.index, chosen.from, chosen.to, chosen.descending)) {
+      if (mongo('query', () => test(doc)) && out.push(doc) === count) break;
+    }
+    return out;
+  };
+
+  /**
    * A plain write waits while a transaction holds the lock of a document it would write, then chooses its targets
    * again (they may have changed at the holder's commit). `select` and `apply` run in one synchronous step: an
    * `await` between them would let another request choose the same document and one of the two writes be lost.
@@ -110,8 +128,13 @@ export function databaseActions(
     }
     const limit = clampLimit(call.params.limit);
     const offset = nonNegativeInt(call.params.offset, 'offset');
-    const docs = matching(coll, query);
     const order = parseOrder(call.params.order);
+    const page = order && orderedPage(coll, query, order, offset + limit);
+    if (page) {
+      const list = page.slice(offset).map((doc) => (projection ? project(doc, projection) : doc));
+      return json({ data: { list: list.map(encode) }, limit, offset });
+    }
+    const docs = matching(coll, query);
     const list = mongo('query', () => {
       // `new Query(…).find` shares mingo's operator context; mingo's `find()` helper rebuilds it on every call.
       let cursor = MATCH_ALL.find(docs, projection);

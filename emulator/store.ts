@@ -7,6 +7,7 @@ import { EJSON } from 'bson';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Collections, IndexSpec } from './config';
+import { TOP, fieldKeys } from './sort-key';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
@@ -72,6 +73,10 @@ export class Store {
       CREATE INDEX IF NOT EXISTS ix_lookup ON ix (coll, name, key);
       CREATE INDEX IF NOT EXISTS ix_doc ON ix (coll, id);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS ox (
+        coll TEXT NOT NULL, name TEXT NOT NULL, key BLOB NOT NULL, id TEXT NOT NULL, PRIMARY KEY (coll, name, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS ox_doc ON ox (coll, id);
     `);
     this.stmts = {
       hasColl: this.sqlite.prepare('SELECT 1 FROM collections WHERE name = ?').pluck(),
@@ -89,6 +94,24 @@ export class Store {
         .pluck(),
       ixAdd: this.sqlite.prepare('INSERT INTO ix (coll, name, key, id) VALUES (?, ?, ?, ?)'),
       ixDrop: this.sqlite.prepare('DELETE FROM ix WHERE coll = ? AND id = ?'),
+      oxAdd: this.sqlite.prepare('INSERT INTO ox (coll, name, key, id) VALUES (?, ?, ?, ?)'),
+      oxDrop: this.sqlite.prepare('DELETE FROM ox WHERE coll = ? AND id = ?'),
+      oxClear: this.sqlite.prepare('DELETE FROM ox WHERE coll = ?'),
+      oxDel: this.sqlite.prepare('DELETE FROM ox WHERE coll = ? AND name = ? AND key = ?'),
+      oxOf: this.sqlite.prepare('SELECT name, key FROM ox WHERE coll = ? AND id = ?'),
+      oxUnordered: this.sqlite.prepare('SELECT 1 FROM ox WHERE coll = ? AND name = ? AND key >= ? LIMIT 1').pluck(),
+      oxAsc: this.sqlite
+        .prepare(
+          'SELECT d.data FROM ox JOIN docs d ON d.coll = ox.coll AND d.id = ox.id ' +
+            'WHERE ox.coll = ? AND ox.name = ? AND ox.key >= ? AND ox.key < ? ORDER BY ox.key',
+        )
+        .pluck(),
+      oxDesc: this.sqlite
+        .prepare(
+          'SELECT d.data FROM ox JOIN docs d ON d.coll = ox.coll AND d.id = ox.id ' +
+            'WHERE ox.coll = ? AND ox.name = ? AND ox.key >= ? AND ox.key < ? ORDER BY ox.key DESC',
+        )
+        .pluck(),
       maxVer: this.sqlite.prepare('SELECT COALESCE(MAX(ver), 0) FROM docs').pluck(),
       getMeta: this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: this.sqlite.prepare(
@@ -99,6 +122,44 @@ export class Store {
     for (const [name, spec] of Object.entries(collections)) {
       this.indexes.set(name, spec.indexes.map(planIndex));
       this.stmts.addColl.run(name, Date.now());
+      this.buildOrdered(name);
+    }
+  }
+
+  /**
+   * The ordered entries of a collection's indexes (`ox`: one key per document and index, see sort-key.ts), built
+   * again from its documents when its declared indexes are not the ones they were built for (a data folder made
+   * before an index was declared).
+   */
+  private buildOrdered(coll: string): void {
+    const plans = this.indexes.get(coll) ?? [];
+    const built = JSON.stringify(plans.map((plan) => [plan.name, plan.fields]));
+    if (this.meta(`ordered:${coll}`) === built) return;
+    this.sqlite.transaction(() => {
+      this.stmts.oxClear.run(coll);
+      for (const data of this.stmts.scan.all(coll) as string[]) this.addOrdered(coll, plans, decode(data));
+      this.setMeta(`ordered:${coll}`, built);
+    })();
+  }
+
+  /**
+   * Writes the document's keys in its collection's indexes; `before`: its keys now (an update), of which those that
+   * stay the same are left alone.
+   */
+  private addOrdered(coll: string, plans: IndexPlan[], doc: Doc, before?: Map<string, Buffer>): void {
+    const keyOf = fieldKeys(doc);
+    const id = keyOf('_id');
+    for (const plan of plans) {
+      const parts = plan.fields.map(keyOf);
+      // A document the index cannot order (an array, an object, NaN) is marked above every key.
+      const key =
+        id && parts.every((part) => part !== null)
+          ? Buffer.concat([...(parts as Buffer[]), id])
+          : Buffer.concat([Buffer.from([TOP]), Buffer.from(doc._id)]);
+      const old = before?.get(plan.name);
+      if (old?.equals(key)) continue;
+      if (old) this.stmts.oxDel.run(coll, plan.name, old);
+      this.stmts.oxAdd.run(coll, plan.name, key, doc._id);
     }
   }
 
@@ -223,6 +284,25 @@ export class Store {
     return (this.indexes.get(coll) ?? []).map((ix) => ix.fields[0]);
   }
 
+  /** The declared indexes of `coll` that can order it: none of its documents holds an array or object in them. */
+  orderedIndexes(coll: string): Array<{ name: string; fields: readonly string[] }> {
+    return (this.indexes.get(coll) ?? []).filter(
+      (plan) => this.stmts.oxUnordered.get(coll, plan.name, Buffer.from([TOP])) === undefined,
+    );
+  }
+
+  /**
+   * The documents of an ordered index whose keys are in [from, to), in key order (or its reverse): read one at a time
+   * from SQLite, so a caller that stops after a page has read only that page.
+   */
+  *ordered(coll: string, name: string, from: Buffer, to: Buffer, descending: boolean): Generator<Doc> {
+    const rows = (descending ? this.stmts.oxDesc : this.stmts.oxAsc).iterate(coll, name, from, to);
+    for (const data of rows as Iterable<string>) {
+      this.stats.docsExamined += 1;
+      yield decode(data);
+    }
+  }
+
   /** Writes (or with `doc` null, deletes) one document. Call inside `atomic`. Returns the new version. */
   write(coll: string, id: string, doc: Doc | null, exists: boolean): number {
     const ver = ++this.seq;
@@ -230,6 +310,7 @@ export class Store {
     const plans = this.indexes.get(coll) ?? [];
     if (plans.length > 0) this.stmts.ixDrop.run(coll, id);
     if (doc === null) {
+      if (plans.length > 0) this.stmts.oxDrop.run(coll, id);
       this.stmts.remove.run(coll, id);
       return ver;
     }
@@ -240,6 +321,10 @@ export class Store {
       }
     }
     for (const plan of plans) if (plan.unique) this.claimUnique(coll, plan, doc);
+    const before = exists
+      ? new Map((this.stmts.oxOf.all(coll, id) as Array<{ name: string; key: Buffer }>).map((r) => [r.name, r.key]))
+      : undefined;
+    this.addOrdered(coll, plans, doc, before);
     const data = EJSON.stringify(doc, { relaxed: true });
     if (exists) this.stmts.update.run(data, ver, coll, id);
     else this.stmts.insert.run(coll, id, data, ver);

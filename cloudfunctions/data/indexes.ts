@@ -1,6 +1,8 @@
 // The collections of the shop and the indexes each needs. This is the one place they are declared:
 // - the local emulator creates these collections at start and keeps these indexes (equality lookups on the
-//   first field of an index never scan the collection; unique indexes refuse duplicates like MongoDB's E11000);
+//   first field of an index never scan the collection; a sort on an index's fields after those the query pins, then
+//   `_id`, reads only its page, in SQLite: emulator/order-plan.ts; unique indexes refuse duplicates like MongoDB's
+//   E11000);
 // - in production, `npm run deploy` (scripts/deploy/) creates the same collections and indexes in CloudBase,
 //   ascending, unique where `unique: true`, and gives every collection the rule `{ read: false, write: false }`:
 //   clients reach data only through cloud functions.
@@ -40,7 +42,10 @@ export const collections = {
     indexes: [
       { fields: ['buyerId', 'createdAt'] },
       { fields: ['status', 'createdAt'] },
-      /** The owner's export of the orders placed in a range, oldest first (report/export-orders.ts). */
+      /**
+       * The owner's 全部 orders, newest first (order.ownerList without a view or a search), and the owner's export of
+       * the orders placed in a range, oldest first (report/export-orders.ts).
+       */
       { fields: ['createdAt'] },
       { fields: ['requestKey'], unique: true },
       { fields: ['address.phone'] },

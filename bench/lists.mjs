@@ -1,0 +1,298 @@
+// List benchmarks of `npm run bench`: first pages at scale, on the built functions in the emulator (demo seed, file
+// database with WAL + synchronous=FULL, like `npm start`), called through the client gateway, one at a time, warm:
+// - `commission.myCommissions` first page (20 lines) for a sharer with 10,000 commission lines — budget p50 ≤ 20 ms;
+// - `order.ownerList` first page (10 orders, 全部) with 100,000 orders — budget p50 ≤ 50 ms;
+// each against raw better-sqlite3 reading the same page in the same run (an index table on the sort keys joined to
+// the documents, ORDER BY … LIMIT, decode and encode each document), with p99 and the TCB requests of one call.
+// The emulator reads a sorted page in a declared index's order inside SQLite (emulator/order-plan.ts), so a page
+// costs what it returns. `report.dashboard` is measured too when the tree has `cloudfunctions/report`.
+// `node bench/lists.mjs` runs this section alone (after `npm run build:emulator && npm run build:cloud`).
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { root, startEmulator } from '../scripts/e2e.mjs';
+import { client } from './orders.mjs';
+import { openRawDocs } from './raw-docs.mjs';
+
+const require = createRequire(import.meta.url);
+const { EJSON } = require('bson');
+
+export const LIST_BUDGETS = { myCommissionsP50Ms: 20, ownerListP50Ms: 50, dashboardP50Ms: 50, dashboardRequests: 4 };
+const LINES = 10_000;
+const ORDERS = 100_000;
+/** Calls measured per list (BENCH_LIST_SAMPLES: fewer, to time a slow build). */
+const SAMPLES = Number(process.env.BENCH_LIST_SAMPLES ?? 200);
+const SHARER = 'dev_benchsharer';
+const PRODUCTS = ['puer357', 'rice5kg', 'aksu-apple', 'ejiao-cake', 'qinghua-cup', 'qinling-honey', 'ningxia-goji'];
+const COMMISSION_PAGE = 20;
+const ORDER_PAGE = 10;
+const BATCH = 1000;
+
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+
+/** Order `i` (the first LINES attributed to the sharer, half completed), one minute apart, the newest last. */
+function order(i, shareCode) {
+  const p = PRODUCTS[i % PRODUCTS.length];
+  const id = `YJLIST${String(i).padStart(12, '0')}`;
+  const buyer = `dev_listbuyer${i % 5000}`;
+  const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
+  const attributed = i < LINES;
+  const done = i % 2 === 0;
+  return {
+    _id: id,
+    requestKey: `${buyer}:list${i}`,
+    requestHash: 'bench',
+    buyerId: buyer,
+    status: done ? 'completed' : 'paid',
+    items: [
+      {
+        productId: p,
+        skuId: `${p}-1`,
+        skuIndex: 0,
+        title: p,
+        spec: '默认',
+        cover: '',
+        priceFen: 5000,
+        qty: 1,
+        lineFen: 5000,
+      },
+    ],
+    amounts: { goodsFen: 5000, pointsUsed: 0, pointsDiscountFen: 0, shippingFen: 1000, payableFen: 6000 },
+    address: {
+      name: '张三',
+      phone: `138${String(i % 100_000_000).padStart(8, '0')}`,
+      region: '上海市',
+      detail: '1 号',
+    },
+    ...(attributed
+      ? {
+          sharerCode: shareCode,
+          sharer: { id: SHARER, code: shareCode, channel: 'chat', productId: p, rates: { [p]: 500 } },
+          commissionState: done ? 'closed' : 'credited',
+        }
+      : {}),
+    createdAt: at,
+    day: at.toISOString().slice(0, 10),
+    payBefore: at,
+    holdsStock: false,
+    paidAt: at,
+    paidDay: at.toISOString().slice(0, 10),
+    paidFen: 6000,
+    ...(done ? { completedAt: at } : {}),
+    timeline: [],
+  };
+}
+
+function line(o, shareCode) {
+  const { productId: p, skuId } = o.items[0];
+  const settled = o.status === 'completed';
+  return {
+    _id: `${o._id}:${skuId}`,
+    key: `${o._id}:${skuId}`,
+    sharerId: SHARER,
+    sharerCode: shareCode,
+    orderId: o._id,
+    productId: p,
+    skuId,
+    title: p,
+    spec: '默认',
+    channel: 'chat',
+    baseFen: 5000,
+    rateBp: 500,
+    amountFen: 250,
+    reversedFen: 0,
+    status: settled ? 'settled' : 'pending',
+    createdAt: o.createdAt,
+    ...(settled ? { settledAt: o.createdAt } : {}),
+  };
+}
+
+/**
+ * Raw better-sqlite3, the emulator's pragmas and encoding: the page read through an index table on (group, time,
+ * id) joined to the documents, newest first, LIMIT n, each document decoded and encoded (what a reply carries).
+ */
+function measureRawPage(coll, docs, groupOf, n) {
+  const dir = mkdtempSync(join(tmpdir(), 'youjian-bench-raw-'));
+  try {
+    const db = openRawDocs(dir);
+    db.exec(
+      'CREATE TABLE ord (coll TEXT NOT NULL, grp TEXT NOT NULL, at INTEGER NOT NULL, id TEXT NOT NULL, ' +
+        'PRIMARY KEY (coll, grp, at, id)) WITHOUT ROWID',
+    );
+    const insert = db.prepare('INSERT INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)');
+    const insertKey = db.prepare('INSERT INTO ord (coll, grp, at, id) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      for (const d of docs) {
+        insert.run(coll, d._id, EJSON.stringify(d, { relaxed: true }), 1);
+        insertKey.run(coll, groupOf(d), d.createdAt.getTime(), d._id);
+      }
+    })();
+    const page = db
+      .prepare(
+        'SELECT d.data FROM ord JOIN docs d ON d.coll = ord.coll AND d.id = ord.id ' +
+          'WHERE ord.coll = ? AND ord.grp = ? ORDER BY ord.at DESC, ord.id DESC LIMIT ?',
+      )
+      .pluck();
+    const group = groupOf(docs[0]);
+    const read = () =>
+      page.all(coll, group, n).map((data) => EJSON.stringify(EJSON.parse(data, { relaxed: true }), { relaxed: false }));
+    if (read().length !== n) throw new Error(`raw ${coll} page is not ${n} documents`);
+    for (let i = 0; i < 50; i++) read();
+    const times = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const t0 = performance.now();
+      read();
+      times.push(performance.now() - t0);
+    }
+    db.close();
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function insertAll(api, collectionName, docs) {
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const data = docs.slice(i, i + BATCH).map((d) => EJSON.stringify(d, { relaxed: false }));
+    const reply = await api.tcb({ action: 'database.insertDocument', collectionName, data });
+    if (reply.code) throw new Error(`seeding ${collectionName}: ${JSON.stringify(reply).slice(0, 300)}`);
+  }
+}
+
+/** p50/p99 of `SAMPLES` calls (after a warm-up), the TCB requests of one, and its answer. */
+async function measureCalls(api, as, fn, body) {
+  const check = await api.call(as, fn, body);
+  if (!check?.ok) throw new Error(`${fn}.${body.action} refused: ${JSON.stringify(check).slice(0, 300)}`);
+  for (let i = 0; i < Math.min(20, SAMPLES); i++) await api.call(as, fn, body);
+  const times = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t0 = performance.now();
+    await api.call(as, fn, body);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  await api.resetStats();
+  await api.call(as, fn, body);
+  const { tcbRequests, tcbActions, docsExamined } = await api.stats();
+  return { p50: percentile(times, 50), p99: percentile(times, 99), tcbRequests, tcbActions, docsExamined, check };
+}
+
+export async function runLists() {
+  const emu = await startEmulator({ seed: 'demo' });
+  let commissions;
+  let ownerList;
+  let dashboard = null;
+  let seedMs;
+  let orders;
+  let lines;
+  try {
+    const api = client(emu.origin);
+    const me = (await api.call('benchsharer', 'shop', { action: 'session' })).data.user;
+    orders = Array.from({ length: ORDERS }, (_, i) => order(i, me.shareCode));
+    lines = orders.slice(0, LINES).map((o) => line(o, me.shareCode));
+    const seedStart = performance.now();
+    await insertAll(api, 'orders', orders);
+    await insertAll(api, 'commissions', lines);
+    seedMs = performance.now() - seedStart;
+
+    const page = { action: 'myCommissions', limit: COMMISSION_PAGE };
+    commissions = await measureCalls(api, 'benchsharer', 'commission', page);
+    const newest = lines[lines.length - 1]._id;
+    if (commissions.check.data.items.length !== COMMISSION_PAGE || !commissions.check.data.nextCursor)
+      throw new Error(`myCommissions did not fill a page: ${JSON.stringify(commissions.check).slice(0, 300)}`);
+    if (!JSON.stringify(commissions.check.data.items[0]).includes(newest.split(':')[0]))
+      throw new Error(`myCommissions' first line is not the newest (${newest})`);
+
+    ownerList = await measureCalls(api, 'owner', 'order', { action: 'ownerList', limit: ORDER_PAGE });
+    const items = ownerList.check.data.items;
+    if (items.length !== ORDER_PAGE || !ownerList.check.data.nextCursor)
+      throw new Error(`ownerList did not fill a page: ${JSON.stringify(ownerList.check).slice(0, 300)}`);
+    if (!JSON.stringify(items[0]).includes(orders[orders.length - 1]._id))
+      throw new Error('ownerList did not start with the newest order');
+
+    if (existsSync(join(root, 'cloudfunctions/report'))) {
+      dashboard = await measureCalls(api, 'owner', 'report', { action: 'dashboard', days: 30 });
+    }
+  } finally {
+    await emu.stop();
+  }
+  const rawLines = measureRawPage('commissions', lines, (l) => l.sharerId, COMMISSION_PAGE + 1);
+  const rawOrders = measureRawPage('orders', orders, () => 'all', ORDER_PAGE + 1);
+
+  const fmt = (n) => `${n.toFixed(1)} ms`;
+  const checks = [
+    [
+      `commission.myCommissions first page p50 ${fmt(commissions.p50)} with ${LINES.toLocaleString('en-US')} lines ` +
+        `(budget ≤ ${LIST_BUDGETS.myCommissionsP50Ms} ms)`,
+      commissions.p50 <= LIST_BUDGETS.myCommissionsP50Ms,
+    ],
+    [
+      `order.ownerList first page p50 ${fmt(ownerList.p50)} with ${ORDERS.toLocaleString('en-US')} orders ` +
+        `(budget ≤ ${LIST_BUDGETS.ownerListP50Ms} ms)`,
+      ownerList.p50 <= LIST_BUDGETS.ownerListP50Ms,
+    ],
+  ];
+  if (dashboard) {
+    checks.push([
+      `report.dashboard p50 ${fmt(dashboard.p50)} and ${dashboard.tcbRequests} TCB requests with ` +
+        `${ORDERS.toLocaleString('en-US')} orders (budget ≤ ${LIST_BUDGETS.dashboardP50Ms} ms, ` +
+        `≤ ${LIST_BUDGETS.dashboardRequests} requests)`,
+      dashboard.p50 <= LIST_BUDGETS.dashboardP50Ms && dashboard.tcbRequests <= LIST_BUDGETS.dashboardRequests,
+    ]);
+  }
+  for (const [text, ok] of checks) console.log(`${ok ? '\x1b[32mPASS\x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${text}`);
+  const actions = (a) =>
+    Object.entries(a)
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+  const row = (what, m, budget, raw) =>
+    `| ${what} | ${fmt(m.p50)} / ${fmt(m.p99)} | ≤ ${budget} ms | ${verdict(m.p50 <= budget)} | ` +
+    `${raw ? `${raw.p50.toFixed(3)} ms` : '–'} | ${raw ? (m.p50 / raw.p50).toFixed(0) : '–'} | ${m.tcbRequests} | ` +
+    `${m.docsExamined} |`;
+  const rows = [
+    row(
+      `\`commission.myCommissions\` (${COMMISSION_PAGE} lines)`,
+      commissions,
+      LIST_BUDGETS.myCommissionsP50Ms,
+      rawLines,
+    ),
+    row(`\`order.ownerList\` 全部 (${ORDER_PAGE} orders)`, ownerList, LIST_BUDGETS.ownerListP50Ms, rawOrders),
+    ...(dashboard ? [row('`report.dashboard { days: 30 }`', dashboard, LIST_BUDGETS.dashboardP50Ms, null)] : []),
+  ];
+  const md = `
+## Lists at scale (first pages in the emulator)
+
+${ORDERS.toLocaleString('en-US')} orders, the first ${LINES.toLocaleString('en-US')} attributed to one sharer with
+their commission lines, written straight to the emulator (${BATCH} documents per TCB request,
+${(seedMs / 1000).toFixed(1)} s) beside the demo seed; calls through the client gateway, one at a time, warm instance
+(${SAMPLES} calls each). The emulator reads a sorted page in a declared index's order inside SQLite and stops at the
+page (emulator/order-plan.ts): \`commissions (sharerId, createdAt)\` and \`orders (createdAt)\`, then \`_id\`.
+Baseline: raw better-sqlite3 reading the same page in-process in the same run (an index table on the sort keys joined
+to the documents, ORDER BY … LIMIT, each document decoded and encoded).
+
+| call | p50 / p99 | budget (p50) | result | raw SQLite page p50 | ratio (p50 ÷ raw) | TCB requests | documents read |
+|---|---:|---:|---|---:|---:|---:|---:|
+${rows.join('\n')}
+
+- \`myCommissions\`: ${actions(commissions.tcbActions)} (the page and one more line, with the settings; then the
+  pending lines' orders, for when they settle).
+- \`ownerList\`: ${actions(ownerList.tcbActions)}.
+- Documents read: what the store decoded to answer one call (\`docsExamined\`): the page and the one row that says
+  there is more, the settings, and for \`myCommissions\` the pending lines' orders; not the
+  ${LINES.toLocaleString('en-US')} lines or ${ORDERS.toLocaleString('en-US')} orders that match.
+`;
+  return { md, ok: checks.every(([, ok]) => ok), checks };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { md, ok } = await runLists();
+  console.log(md);
+  process.exit(ok ? 0 : 1);
+}
