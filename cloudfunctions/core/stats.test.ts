@@ -18,7 +18,7 @@ function random(seed: number) {
   let x = seed;
   return (n: number) => {
     x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return x % n;
+    return Math.floor(x / 65_536) % n; // the high bits: the low ones of this generator repeat in short cycles
   };
 }
 

@@ -47,7 +47,7 @@ async function answer(as: string | null, fn: string, body: Record<string, unknow
 const refusal = (code: string) => ({ ok: false, error: { code, message: expect.any(String) } });
 
 test('owner routes are found in every function with a route table', () => {
-  const withOwnerRoutes = ['campaign', 'commission', 'coupon', 'order', 'points', 'shop'];
+  const withOwnerRoutes = ['campaign', 'commission', 'coupon', 'order', 'points', 'report', 'shop'];
   expect([...tables.keys()]).toEqual(expect.arrayContaining(withOwnerRoutes));
   for (const fn of withOwnerRoutes) expect(ownerRoutes.some(([f]) => f === fn)).toBe(true);
 });
