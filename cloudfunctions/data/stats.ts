@@ -16,6 +16,10 @@ export interface CustomerRecord {
   lastOrderAt: Date;
   /** The sharer of the member's first paid order (its code), when it was attributed. */
   firstSharer?: { code: string; at: Date };
+  /** The member's nickname and share code as of their last folded payment: what the owner's search matches. */
+  nickname: string;
+  shareCode: string;
+  /** The owner's words for the customer (report.tagCustomer); only that action writes them. */
   tags: string[];
 }
 
@@ -42,9 +46,12 @@ function incrementsOf(db: Database, bumps: readonly Bump[]): Record<string, unkn
   return Object.fromEntries(bumps.map((b) => [b.path, db.command.inc(b.by)]));
 }
 
-export async function txSaveCustomer(t: Transaction, customer: CustomerRecord): Promise<void> {
-  const { _id, ...data } = customer;
-  await t.collection('customers').doc(_id).set({ data });
+/** A new customer is written whole; a known one has its figures updated (never its tags: the owner's). */
+export async function txSaveCustomer(t: Transaction, customer: CustomerRecord, known: boolean): Promise<void> {
+  const { _id, tags, ...data } = customer;
+  const ref = t.collection('customers').doc(_id);
+  if (known) await ref.update({ data });
+  else await ref.set({ data: { ...data, tags } });
 }
 
 /** A visit bumps its day on its own (no transaction: one atomic increment, or the day's first write). */

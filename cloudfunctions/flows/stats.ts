@@ -9,7 +9,8 @@ import type { ShopRules } from '../core/rules';
 import { addPaidDay, merge, paymentBumps, refundBumps, type Bump, type StatsOrder } from '../core/stats';
 import { caseIdOf, type AfterSaleRecord } from '../data/after-sales';
 import { transact, txGet, type Database, type Transaction } from '../data/db';
-import { txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
+import { findOrder, txFindOrder, txUpdateOrder, type OrderRecord } from '../data/orders';
+import { findUserByOpenid } from '../data/users';
 import { txBumpDays, txFindCustomer, txSaveCustomer, type CustomerRecord } from '../data/stats';
 
 /** What the rollups counted of an order: its payment, and its refunds by key ('R': the order's, else the case). */
@@ -57,6 +58,7 @@ async function txRefundsOf(t: Transaction, order: OrderRecord): Promise<Refund[]
 
 /** Folds what the rollups have not counted of the order yet; clears its `statsDue`. */
 export async function foldOrderStats(db: Database, orderId: string, rules: ShopRules): Promise<FoldOutcome> {
+  const buyer = await findOrder(db, orderId).then((o) => (o ? findUserByOpenid(db, o.buyerId) : null));
   return transact(db, async (t) => {
     const order = await txFindOrder(t, orderId);
     if (!order?.paidAt) return 'nothing';
@@ -65,17 +67,23 @@ export async function foldOrderStats(db: Database, orderId: string, rules: ShopR
     const bumps: Bump[] = [];
     const id = memberIdOf(order.buyerId);
     let customer: CustomerRecord | null = null;
+    let knownCustomer = true;
     if (!counted.paid) {
       const paidAt = new Date(order.paidAt as Date);
-      customer = (await txFindCustomer(t, id)) ?? {
+      const known = await txFindCustomer(t, id);
+      knownCustomer = Boolean(known);
+      customer = known ?? {
         _id: id,
         buyerId: order.buyerId,
         days: [],
         orders: 0,
         paidFen: 0,
         lastOrderAt: paidAt,
+        nickname: '',
+        shareCode: '',
         tags: [],
       };
+      if (buyer) customer = { ...customer, nickname: buyer.nickname, shareCode: buyer.shareCode };
       const added = addPaidDay(customer.days, chinaDay(paidAt));
       bumps.push(...paymentBumps(facts, chinaDay(paidAt)), ...added.bumps);
       const first = !customer.firstSharer && customer.orders === 0;
@@ -101,7 +109,7 @@ export async function foldOrderStats(db: Database, orderId: string, rules: ShopR
       if (customer) customer = { ...customer, paidFen: customer.paidFen - (refundedFen - counted.refundedFen) };
     }
     await txBumpDays(t, db, merge(bumps));
-    if (customer) await txSaveCustomer(t, customer);
+    if (customer) await txSaveCustomer(t, customer, knownCustomer);
     const stats: OrderStats = { paid: true, refunds: [...counted.refunds, ...fresh.map((r) => r.key)], refundedFen };
     await txUpdateOrder(t, orderId, { stats, statsDue: db.command.remove() });
     return bumps.length > 0 ? 'folded' : 'nothing';
