@@ -70,7 +70,7 @@ test('a search matches a nickname literally: regex characters are text', async (
   for (const q of ['.*', '^', '(', '[a-z]+', '\\']) expect((await ok('customers', { q })).items).toEqual([]);
 });
 
-test('tags: set, filtered by, replaced and removed; a member id of no customer and hostile input are refused', async () => {
+test('tags: set, filtered by, replaced, removed; an unknown member id and hostile input are refused', async () => {
   const { items } = await ok('customers');
   const target = items[0];
   const tagged = (await ok('tagCustomer', { memberId: target.memberId, tags: ['老客户', 'VIP'] })).customer;
