@@ -15,7 +15,9 @@ export interface CustomerRecord {
   paidFen: number;
   lastOrderAt: Date;
   /** The sharer of the member's first paid order (its code), when it was attributed. */
-  firstSharer?: { code: string; at: Date };
+  firstSharer?: { code: string; at: Date } | null;
+  /** When the member's first paid order was paid. */
+  firstPaidAt?: Date;
   /** The member's nickname and share code as of their last folded payment: what the owner's search matches. */
   nickname: string;
   shareCode: string;

@@ -86,14 +86,17 @@ export async function foldOrderStats(db: Database, orderId: string, rules: ShopR
       if (buyer) customer = { ...customer, nickname: buyer.nickname, shareCode: buyer.shareCode };
       const added = addPaidDay(customer.days, chinaDay(paidAt));
       bumps.push(...paymentBumps(facts, chinaDay(paidAt)), ...added.bumps);
-      const first = !customer.firstSharer && customer.orders === 0;
+      // The first paid order decides the first sharer, even when an earlier one is folded later (the backfill).
+      const first = customer.orders === 0 || !customer.firstPaidAt || paidAt < new Date(customer.firstPaidAt);
       customer = {
         ...customer,
         days: added.days,
         orders: customer.orders + 1,
         paidFen: customer.paidFen + facts.paidFen,
         lastOrderAt: paidAt > new Date(customer.lastOrderAt) ? paidAt : customer.lastOrderAt,
-        ...(first && order.sharer ? { firstSharer: { code: order.sharer.code, at: paidAt } } : {}),
+        ...(first
+          ? { firstPaidAt: paidAt, firstSharer: order.sharer ? { code: order.sharer.code, at: paidAt } : null }
+          : {}),
       };
     }
     const fresh = (await txRefundsOf(t, order)).filter((r) => !counted.refunds.includes(r.key));

@@ -141,6 +141,25 @@ function expected(
   return { totals, channels, products, sharers };
 }
 
+/** Each customer's orders, paid less refunds and first sharer equal a scan of their orders. */
+async function checkCustomers(history: Awaited<ReturnType<typeof scan>>) {
+  const customers = await shop.all('customers');
+  const buyers = [...new Set(history.pays.map((p) => p.order.buyerId))];
+  expect(customers).toHaveLength(buyers.length);
+  for (const buyer of buyers) {
+    const pays = history.pays.filter((p) => p.order.buyerId === buyer);
+    const ids = new Set(pays.map((p) => p.order._id));
+    const refunded = history.refunds.filter((r) => ids.has(r.orderId)).reduce((s, r) => s + r.refundFen, 0);
+    const first = [...pays].sort((a, b) => Date.parse(a.order.paidAt) - Date.parse(b.order.paidAt))[0].order;
+    const doc = customers.find((c) => c.buyerId === buyer);
+    expect([doc.orders, doc.paidFen, doc.firstSharer?.code ?? null]).toEqual([
+      pays.length,
+      pays.reduce((s, p) => s + p.order.paidFen, 0) - refunded,
+      first.sharer?.code ?? null,
+    ]);
+  }
+}
+
 test('every figure of the 7, 30 and 90 day dashboards equals a scan after a random history', async () => {
   const next = random(20);
   const members = Array.from({ length: 8 }, (_, i) => `buyer${i}`);
@@ -231,6 +250,7 @@ test('every figure of the 7, 30 and 90 day dashboards equals a scan after a rand
     }
   };
   await check();
+  await checkCustomers(history);
   // A history worth checking: payments, both kinds of refund, several buyers on several days, sharers' orders.
   expect(history.pays.length).toBeGreaterThan(25);
   expect(history.refunds.some((r) => r.skus && r.skus.length === 1)).toBe(true);
@@ -250,6 +270,7 @@ test('every figure of the 7, 30 and 90 day dashboards equals a scan after a rand
   visits.length = 0; // visits are not in the orders: they are counted as they happen, never rebuilt
   await shop.runScheduler();
   await check();
+  await checkCustomers(history);
 }, 600_000);
 
 // The emulator's clock runs on from where it was moved, so the payments land within seconds of the midnight, on
