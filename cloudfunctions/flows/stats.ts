@@ -56,13 +56,18 @@ async function txRefundsOf(t: Transaction, order: OrderRecord): Promise<Refund[]
   return refunds;
 }
 
+const statsOf = (order: OrderRecord) => (order as { stats?: OrderStats }).stats;
+
 /** Folds what the rollups have not counted of the order yet; clears its `statsDue`. */
 export async function foldOrderStats(db: Database, orderId: string, rules: ShopRules): Promise<FoldOutcome> {
-  const buyer = await findOrder(db, orderId).then((o) => (o ? findUserByOpenid(db, o.buyerId) : null));
+  const read = await findOrder(db, orderId);
+  // Counted already and nothing new marked (a repeated callback): no transaction.
+  if (!read?.paidAt || (statsOf(read)?.paid && !read.statsDue)) return 'nothing';
+  const buyer = await findUserByOpenid(db, read.buyerId);
   return transact(db, async (t) => {
     const order = await txFindOrder(t, orderId);
     if (!order?.paidAt) return 'nothing';
-    const counted: OrderStats = (order as { stats?: OrderStats }).stats ?? { paid: false, refunds: [], refundedFen: 0 };
+    const counted: OrderStats = statsOf(order) ?? { paid: false, refunds: [], refundedFen: 0 };
     const facts = statsOrderOf(order, rules);
     const bumps: Bump[] = [];
     const id = memberIdOf(order.buyerId);
