@@ -9,6 +9,8 @@ import type { CallContext } from '../platform/handler';
 import { findProduct } from '../data/products';
 import { loadSettings } from '../data/settings';
 import { countVisit, firstVisit } from '../data/sharer-stats';
+import { bumpDay } from '../data/stats';
+import { chinaDay } from '../core/order-id';
 import { findUserByShareCode } from '../data/users';
 import { viewBinding } from './views';
 
@@ -48,5 +50,7 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
       : Promise.resolve({ bound: false, binding: current }),
   ]);
   await countVisit(ctx.db, sharer.openid, input.productId, input.c, newRowVisitor, newVisitor);
+  const day = chinaDay(ctx.now);
+  await bumpDay(ctx.db, [{ day, path: `channels.${input.c}.visits`, by: 1 }], day);
   return { bound: taken.bound, binding: viewBinding(taken.binding, ctx.now) };
 }

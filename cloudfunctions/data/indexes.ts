@@ -60,6 +60,8 @@ export const collections = {
       { fields: ['shippingSync.retryAt'] },
       /** Group orders still holding a slot after they ended (scheduler/jobs/group-deadlines.ts). */
       { fields: ['group.holds', 'status'] },
+      /** Payments and refunds the rollups have not folded yet (flows/stats.ts, scheduler/jobs/fold-stats.ts). */
+      { fields: ['statsDue'] },
     ],
   },
   /** Stock changes other than orders' reservations (initial stock, the owner's adjustments), `_id` = key. */
@@ -70,6 +72,12 @@ export const collections = {
   visits: { indexes: [] },
   /** A sharer's counters: `<sharerId>:visits`, `<sharerId>:money`, and `<sharerId>:b:<buyerId>` buyer markers. */
   sharer_stats: { indexes: [{ fields: ['kind', 'gmvFen'] }] },
+  /** The shop's rollups, one document per China day, `_id` = the day (core/stats.ts). */
+  shop_stats: { indexes: [{ fields: ['day'] }] },
+  /** A member with a paid order, `_id` = their member id (core/member-id.ts): the owner's customer list. */
+  customers: {
+    indexes: [{ fields: ['lastOrderAt'] }, { fields: ['paidFen'] }, { fields: ['orders'] }, { fields: ['tags'] }],
+  },
   /** Commission lines, `_id` = `<orderId>:<skuId>`: the sharer's ledger. */
   commissions: { indexes: [{ fields: ['sharerId', 'createdAt'] }, { fields: ['orderId'] }] },
   withdrawals: { indexes: [{ fields: ['sharerId', 'requestedAt'] }, { fields: ['status', 'requestedAt'] }] },

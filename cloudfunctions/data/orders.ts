@@ -71,6 +71,8 @@ export interface OrderRecord {
   paidDay?: string;
   paidFen?: number;
   transactionId?: string;
+  /** A payment or refund the rollups have not folded yet (flows/stats.ts). */
+  statsDue?: boolean;
   notify?: { shipped: boolean; refund: boolean };
   shippedAt?: Date;
   /** `carrier`: the courier's name as the order shows it; `courier`: its WeChat code (older orders have none). */

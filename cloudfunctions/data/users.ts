@@ -42,3 +42,14 @@ export async function insertUser(db: Database, user: Omit<UserRecord, '_id'>): P
   const { _id } = await users(db).add({ data: user });
   return { _id, ...user };
 }
+
+/** Users by share code, keyed by it (one query). */
+export async function findUsersByShareCodes(db: Database, codes: readonly string[]): Promise<Map<string, UserRecord>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const { data } = await users(db)
+    .where({ shareCode: db.command.in(unique) })
+    .limit(unique.length)
+    .get();
+  return new Map(data.map((u) => [u.shareCode, u]));
+}

@@ -206,7 +206,7 @@ export async function recordCaseRefund(
       { refundedAt: now, deadline: null, sortAt: now },
       { at: now, by: 'system', label: '退款成功', text: `¥${formatYuan(c.refundFen)} 已原路退回` },
     );
-    const patch: Record<string, unknown> = { refundedFen: after, refundedQty };
+    const patch: Record<string, unknown> = { refundedFen: after, refundedQty, statsDue: true };
     // Units that never left, or came back: their stock returns (`restockedQty` counts them on the order).
     if (order.status === 'paid' || c.receivedAt) {
       const restockedQty = { ...(order.restockedQty ?? {}) };

@@ -19,6 +19,7 @@ import { txTakeCouponAgain } from './coupons';
 import { followUp } from './follow-up';
 import { payGroupOrder } from './group-pay';
 import { refundAutomatically } from './start-refund';
+import { foldStatsSoon } from './stats';
 import { moveOrder, moveOrderInTx } from './transition';
 
 export type PaidOutcome = 'paid' | 'late_paid' | 'already_paid' | 'refunding';
@@ -40,7 +41,13 @@ export async function recordPayment(
   for (let attempt = 0; attempt < 5; attempt++) {
     const order = await findOrder(db, id);
     if (!order) throw new AppError('order.not_found');
-    const paid = { paidAt: now, paidDay: chinaDay(now), paidFen: pay.paidFen, transactionId: pay.transactionId };
+    const paid = {
+      paidAt: now,
+      paidDay: chinaDay(now),
+      paidFen: pay.paidFen,
+      transactionId: pay.transactionId,
+      statsDue: true,
+    };
     let outcome: PaidOutcome | null;
     if (order.group) {
       outcome = await payGroupOrder(cloud, db, order, paid, now, settings);
@@ -63,6 +70,7 @@ export async function recordPayment(
     if (outcome === null) continue; // another change got there first: decide again
     // Also on a repeated delivery: it finishes a crediting an earlier delivery could not (idempotent).
     await followUp(db, id, now, rules);
+    await foldStatsSoon(db, id, rules);
     return outcome;
   }
   throw new Error(`order ${id}: payment could not be recorded after 5 attempts`);

@@ -8,6 +8,7 @@ import { recordCaseRefund } from '../flows/after-sale';
 import { loadSettings } from '../data/settings';
 import { notifyBuyer } from '../flows/notify-buyer';
 import { recordRefund } from '../flows/record-refund';
+import { foldStatsSoon } from '../flows/stats';
 import { ACK, refuse, type CallbackAnswer } from './answers';
 
 export interface RefundResultEvent {
@@ -52,6 +53,7 @@ async function caseRefunded(
   const settings = await loadSettings(db);
   const outcome = await recordCaseRefund(db, caseId, Number(event.reqInfo?.refundFee), now, settings.rules);
   if (outcome === 'mismatch') return refuse('refund does not match the case');
+  if (outcome === 'recorded') await foldStatsSoon(db, found.orderId, settings.rules);
   if (outcome === 'recorded') {
     const order = await findOrder(db, found.orderId);
     if (order?.notify?.refund) await notifyBuyer(cloud, settings.templates, order, 'refund', now, '售后退款已原路退回');

@@ -3,8 +3,12 @@
 import cloud from 'wx-server-sdk';
 import { type ReportAction, type ReportResults, reportInputs } from '../contracts/report';
 import { createHandler, type Route, route } from '../platform/handler';
+import { customer } from './customer';
+import { customers } from './customers';
+import { dashboard } from './dashboard';
 import { exportOrders } from './export-orders';
 import { importShipments } from './import-shipments';
+import { tagCustomer } from './tag-customer';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -12,6 +16,12 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 const IMPORT_BUDGET_MS = 45_000;
 
 const routes = {
+  // The rollups' figures and the customers.
+  dashboard: route(reportInputs.dashboard, dashboard, { owner: true }),
+  customers: route(reportInputs.customers, customers, { owner: true }),
+  customer: route(reportInputs.customer, customer, { owner: true }),
+  tagCustomer: route(reportInputs.tagCustomer, tagCustomer, { owner: true }),
+  // Orders out for the courier, shipments in.
   exportOrders: route(reportInputs.exportOrders, exportOrders, { owner: true }),
   importShipments: route(
     reportInputs.importShipments,
@@ -21,7 +31,6 @@ const routes = {
     },
     { owner: true },
   ),
-  // `?` only until the dashboard and customer routes join this table (issue 20's other branch): then every action.
-} satisfies { [A in ReportAction]?: Route<(typeof reportInputs)[A], ReportResults[A]> };
+} satisfies { [A in ReportAction]: Route<(typeof reportInputs)[A], ReportResults[A]> };
 
 export const main = createHandler(cloud, routes);

@@ -9,6 +9,7 @@ import { autoConfirm } from './jobs/auto-confirm';
 import { expirePoints } from './jobs/expire-points';
 import { expireUnpaid } from './jobs/expire-unpaid';
 import { finishRefunds } from './jobs/finish-refunds';
+import { foldStats } from './jobs/fold-stats';
 import { groupDeadlines } from './jobs/group-deadlines';
 import { moveSideStates } from './jobs/move-side-states';
 import { reclaimStock } from './jobs/reclaim-stock';
@@ -31,6 +32,7 @@ export const JOBS = {
   finishRefunds,
   afterSaleDeadlines,
   moveSideStates,
+  foldStats,
   expirePoints,
   recheckPhotos,
   uploadShipping,
