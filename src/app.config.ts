@@ -34,6 +34,10 @@ export default defineAppConfig({
         'groups/index',
         'flash-sales/index',
         'flash-sale/index',
+        // 经营数据, 客户 and one customer.
+        'dashboard/index',
+        'customers/index',
+        'customer/index',
       ],
     },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },

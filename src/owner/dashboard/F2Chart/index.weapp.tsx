@@ -1,0 +1,52 @@
+// weapp: Taro's Canvas type="2d"; once on screen its node gives the 2d context F2 draws into (as F2's own mini
+// program component does), sized at the device's pixel ratio, and drawn again when the data changes.
+import { useEffect } from 'react';
+import { Canvas as TaroCanvas, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Canvas } from '@antv/f2';
+import { chartTree } from '../charts';
+import type { F2ChartProps } from './types';
+
+interface CanvasNode {
+  width: number;
+  height: number;
+  getContext: (type: '2d') => CanvasRenderingContext2D;
+}
+
+export default function F2Chart({ id, spec, height, label }: F2ChartProps) {
+  useEffect(() => {
+    let canvas: Canvas | null = null;
+    let gone = false;
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .fields({ node: true, size: true })
+        .exec((res: Array<{ node?: CanvasNode; width: number; height: number } | null>) => {
+          const found = res[0];
+          if (gone || !found?.node) return;
+          const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 2;
+          found.node.width = found.width * pixelRatio;
+          found.node.height = found.height * pixelRatio;
+          const context = found.node.getContext('2d');
+          canvas = new Canvas({
+            context,
+            pixelRatio,
+            width: found.width,
+            height: found.height,
+            children: chartTree(spec),
+          });
+          void canvas.render();
+        });
+    });
+    return () => {
+      gone = true;
+      canvas?.destroy();
+    };
+  }, [id, spec]);
+
+  return (
+    <View aria-label={label}>
+      <TaroCanvas type="2d" id={id} style={{ width: '100%', height: `${height}px` }} />
+    </View>
+  );
+}
