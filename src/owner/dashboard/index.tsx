@@ -1,7 +1,7 @@
 // 经营数据: the shop's figures over 近7天 / 近30天 / 近90天, each with its change against the range before; the daily
 // trend and the channel split as charts with their numbers beside them (a table of days, visits → orders → GMV per
 // channel); the best-selling products and the sharers who brought the most. Figures come from the function only.
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import PageState from '../../components/PageState';
@@ -10,7 +10,7 @@ import { PAGES } from '../../routes';
 import type { Dashboard, ReportRange, ReportTotals } from '../../../cloudfunctions/contracts/report';
 import NotOwner from '../shared/NotOwner';
 import { CHANNEL_LABEL, changeOf, formatDay, formatRate, RANGE_LABEL, RANGE_LIST } from '../shared/report-text';
-import { channelBars, trendPoints } from './chart-data';
+import { type ChartSpec, channelBars, trendPoints } from './chart-data';
 import F2Chart from './F2Chart';
 import { useDashboard } from './useDashboard';
 import './index.scss';
@@ -97,6 +97,9 @@ export default function OwnerDashboardPage() {
 
 function DashboardBody({ dashboard: d }: { dashboard: Dashboard }) {
   const newestFirst = [...d.daily].reverse();
+  // The same objects while the dashboard is the same: a new spec makes F2 draw again.
+  const trend = useMemo<ChartSpec>(() => ({ kind: 'trend', points: trendPoints(d.daily) }), [d]);
+  const channels = useMemo<ChartSpec>(() => ({ kind: 'channels', bars: channelBars(d.channels) }), [d]);
   return (
     <View>
       <View className="dashboard__grid">
@@ -116,12 +119,7 @@ function DashboardBody({ dashboard: d }: { dashboard: Dashboard }) {
       <View className="dashboard__card">
         <Text className="dashboard__card-title">每日趋势</Text>
         <Text className="dashboard__legend">红色柱：成交额（元） · 蓝线：订单数</Text>
-        <F2Chart
-          id="dashboard-trend"
-          spec={{ kind: 'trend', points: trendPoints(d.daily) }}
-          height={220}
-          label="每日成交额与订单数"
-        />
+        <F2Chart id="dashboard-trend" spec={trend} height={220} label="每日成交额与订单数" />
         <View className="dashboard__table">
           <View className="dashboard__row dashboard__row--head">
             <Text className="dashboard__cell">日期</Text>
@@ -142,12 +140,7 @@ function DashboardBody({ dashboard: d }: { dashboard: Dashboard }) {
 
       <View className="dashboard__card">
         <Text className="dashboard__card-title">渠道</Text>
-        <F2Chart
-          id="dashboard-channels"
-          spec={{ kind: 'channels', bars: channelBars(d.channels) }}
-          height={160}
-          label="各渠道订单数"
-        />
+        <F2Chart id="dashboard-channels" spec={channels} height={160} label="各渠道订单数" />
         {d.channels.map((c) => (
           <View key={c.channel} className="dashboard__channel" aria-label={c.channel}>
             <Text className="dashboard__channel-name">{CHANNEL_LABEL[c.channel]}</Text>

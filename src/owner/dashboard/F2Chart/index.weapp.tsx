@@ -1,5 +1,6 @@
 // weapp: Taro's Canvas type="2d"; once on screen its node gives the 2d context F2 draws into (as F2's own mini
-// program component does), sized at the device's pixel ratio, and drawn again when the data changes.
+// program component does), sized at the device's pixel ratio, and drawn again when the data changes. Its frames and
+// its text measuring come from the node and an offscreen canvas (charts.test.ts draws the same way without a DOM).
 import { useEffect } from 'react';
 import { Canvas as TaroCanvas, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -11,6 +12,8 @@ interface CanvasNode {
   width: number;
   height: number;
   getContext: (type: '2d') => CanvasRenderingContext2D;
+  requestAnimationFrame: (cb: () => void) => number;
+  cancelAnimationFrame: (id: number) => void;
 }
 
 export default function F2Chart({ id, spec, height, label }: F2ChartProps) {
