@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { Canvas as TaroCanvas, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Canvas } from '@antv/f2';
+import { Canvas, type CanvasProps } from '@antv/f2';
 import { chartTree } from '../charts';
 import type { F2ChartProps } from './types';
 
@@ -15,6 +15,8 @@ interface CanvasNode {
   requestAnimationFrame: (cb: () => void) => number;
   cancelAnimationFrame: (id: number) => void;
 }
+
+type Offscreen = CanvasProps['offscreenCanvas'];
 
 export default function F2Chart({ id, spec, height, label }: F2ChartProps) {
   useEffect(() => {
@@ -30,14 +32,19 @@ export default function F2Chart({ id, spec, height, label }: F2ChartProps) {
           const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 2;
           found.node.width = found.width * pixelRatio;
           found.node.height = found.height * pixelRatio;
-          const context = found.node.getContext('2d');
+          const node = found.node;
           canvas = new Canvas({
-            context,
+            context: node.getContext('2d'),
             pixelRatio,
             width: found.width,
             height: found.height,
+            // F2 measures text on an offscreen canvas: the mini program has no document to make one from. Only its
+            // getContext('2d') is used, so WeChat's lacking the DOM's event methods does not matter.
+            offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d', width: 10, height: 10 }) as unknown as Offscreen,
+            requestAnimationFrame: (cb: () => void) => node.requestAnimationFrame(cb),
+            cancelAnimationFrame: (id: number) => node.cancelAnimationFrame(id),
             children: chartTree(spec),
-          });
+          } as CanvasProps);
           void canvas.render();
         });
     });
