@@ -130,6 +130,16 @@ describe('经营数据', () => {
     });
   });
 
+  it('hands F2 the same spec while the figures are the same (a new one redraws the chart)', async () => {
+    render(<OwnerDashboardPage />);
+    await screen.findByText('¥1,125.00');
+    act(() => taroPage.pullDown?.());
+    await waitFor(() => expect(Taro.stopPullDownRefresh).toHaveBeenCalled());
+    const trends = charts.filter((c) => c.id === 'dashboard-trend');
+    expect(trends.length).toBeGreaterThan(1);
+    expect(new Set(trends.map((c) => c.spec)).size).toBe(1);
+  });
+
   it('puts the numbers beside the charts: the days newest first, visits → orders → GMV, the top lists', async () => {
     render(<OwnerDashboardPage />);
     await screen.findByText('¥1,125.00');
