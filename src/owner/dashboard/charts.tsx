@@ -6,6 +6,8 @@ import type { ChartSpec } from './chart-data';
 
 const RED = '#e4393c';
 const BLUE = '#3d7bf7';
+// F2 halves its px values (a 750-wide design): 22px is 11 CSS px, its default 20px was too small to read on a phone.
+const label = { label: { fontSize: '22px' } };
 
 export function chartTree(spec: ChartSpec) {
   if (spec.kind === 'trend') {
@@ -16,18 +18,19 @@ export function chartTree(spec: ChartSpec) {
         data={spec.points}
         scale={{ day: { tickCount }, gmv: { min: 0, nice: true }, orders: { min: 0, nice: true } }}
       >
-        <Axis field="day" />
-        <Axis field="gmv" />
-        <Axis field="orders" position="right" />
+        <Axis field="day" style={label} />
+        <Axis field="gmv" style={label} />
+        <Axis field="orders" position="right" style={label} />
         <Interval x="day" y="gmv" color={RED} />
         <Line x="day" y="orders" color={BLUE} />
       </Chart>
     );
   }
+  // A transposed chart puts the first row at the bottom: reversed, the bars read top down as the list under them.
   return (
-    <Chart data={spec.bars} coord={{ transposed: true }} scale={{ orders: { min: 0, nice: true } }}>
-      <Axis field="name" />
-      <Axis field="orders" />
+    <Chart data={[...spec.bars].reverse()} coord={{ transposed: true }} scale={{ orders: { min: 0, nice: true } }}>
+      <Axis field="name" style={label} />
+      <Axis field="orders" style={label} />
       <Interval x="name" y="orders" color={RED} />
     </Chart>
   );
