@@ -36,6 +36,10 @@ export default defineAppConfig({
         'flash-sale/index',
         'export-orders/index',
         'import-shipments/index',
+        // 经营数据, 客户 and one customer.
+        'dashboard/index',
+        'customers/index',
+        'customer/index',
       ],
     },
     { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },

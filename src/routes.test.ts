@@ -49,6 +49,7 @@ describe('routes and app.config.ts', () => {
       ownerOrder: routes.ownerOrder('YJ0000000000000001'),
       ownerProduct: routes.ownerProduct('p1'),
       ownerCoupon: routes.ownerCoupon('c1'),
+      ownerCustomer: routes.ownerCustomer('0123456789abcdef'),
       sharePoster: routes.sharePoster('p1'),
       memberReview: routes.memberReview('YJ0000000000000001', 's1'),
       memberReviews: routes.memberReviews('p1'),

@@ -41,6 +41,10 @@ export const PAGES = {
   // 导出订单 and 批量发货 (the report function's CSV work), from the order desk.
   ownerExportOrders: '/owner/export-orders/index',
   ownerImportShipments: '/owner/import-shipments/index',
+  // 经营数据 and the customers (客户, one customer).
+  ownerDashboard: '/owner/dashboard/index',
+  ownerCustomers: '/owner/customers/index',
+  ownerCustomer: '/owner/customer/index',
   // Subpackage share/.
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',
@@ -132,6 +136,8 @@ export const routes = {
   /** The checkout of the draft's lines; with a group buy: start a group (no groupId) or join that group. */
   checkout: (groupBuy?: OrderInput<'create'>['groupBuy']) =>
     link(PAGES.checkout, { groupBuyId: groupBuy?.groupBuyId, groupId: groupBuy?.groupId }),
+  /** One customer of the shop, by the member's opaque key. */
+  ownerCustomer: (memberId: string) => link(PAGES.ownerCustomer, { id: memberId }),
   /** One group (拼团): the group card's target. */
   campaignGroup: (id: string) => link(PAGES.campaignGroup, { id }),
 } satisfies Partial<Record<PageName, (...args: never[]) => string>>;

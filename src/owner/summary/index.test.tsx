@@ -38,6 +38,15 @@ describe('owner summary', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/orders/index?view=all' });
   });
 
+  it('opens 经营数据 and 客户', async () => {
+    summary.mockResolvedValueOnce({ ok: true, data: today });
+    render(<OwnerSummaryPage />);
+    fireEvent.click(await screen.findByText('经营数据'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/dashboard/index' });
+    fireEvent.click(screen.getByText('客户'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/owner/customers/index' });
+  });
+
   it('a quiet day: zero in ¥ and nothing waiting', async () => {
     summary.mockResolvedValueOnce({
       ok: true,

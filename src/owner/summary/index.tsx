@@ -1,4 +1,5 @@
-// 今日概况: today's orders and takings, and what is waiting for the owner; each tile opens the desk on its view.
+// 今日概况: today's orders and takings, and what is waiting for the owner; each tile opens the desk on its view; below,
+// the ways into 经营数据 and 客户.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
@@ -7,7 +8,7 @@ import { orderApi } from '../../api/order';
 import PageState from '../../components/PageState';
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn';
 import { formatFen } from '../../lib/money';
-import { routes } from '../../routes';
+import { PAGES, routes } from '../../routes';
 import type { OwnerSummary, OwnerView } from '../../../cloudfunctions/contracts/order';
 import NotOwner from '../shared/NotOwner';
 import './index.scss';
@@ -41,6 +42,12 @@ function tilesOf(s: OwnerSummary): Tile[] {
     },
   ];
 }
+
+// Beyond today: the business view, linked from here (inside owner/) so the main package's 我的 page stays as it is.
+const LINKS = [
+  { label: '经营数据', hint: '趋势、渠道、热销与推广', url: PAGES.ownerDashboard },
+  { label: '客户', hint: '谁买过、买了多少、谁推荐的', url: PAGES.ownerCustomers },
+];
 
 export default function OwnerSummaryPage() {
   const [summary, setSummary] = useState<OwnerSummary | null>(null);
@@ -94,6 +101,19 @@ export default function OwnerSummaryPage() {
             <Text className="owner-summary__label">{tile.label}</Text>
             <Text className="owner-summary__value">{tile.value}</Text>
             <Text className="owner-summary__hint">{`${tile.hint} ›`}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="owner-summary__links">
+        {LINKS.map((l) => (
+          <View
+            key={l.label}
+            className="owner-summary__link"
+            hoverClass="owner-summary__link--pressed"
+            onClick={() => void Taro.navigateTo({ url: l.url })}
+          >
+            <Text className="owner-summary__link-label">{l.label}</Text>
+            <Text className="owner-summary__link-hint">{`${l.hint} ›`}</Text>
           </View>
         ))}
       </View>

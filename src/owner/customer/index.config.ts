@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '客户详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '客户',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 100,
+});

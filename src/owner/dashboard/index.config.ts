@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '经营数据',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
