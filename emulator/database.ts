@@ -129,7 +129,10 @@ export function databaseActions(
     const limit = clampLimit(call.params.limit);
     const offset = nonNegativeInt(call.params.offset, 'offset');
     const order = parseOrder(call.params.order);
-    const page = order && orderedPage(coll, query, order, offset + limit);
+    // A filter an index answers with a few documents (a category's products) reads those and sorts them; otherwise
+    // a sort an index covers reads the page in its order.
+    const few = order ? plan(store, coll, query, FEW_PER_PAGE * (offset + limit)) : null;
+    const page = order && few === null && orderedPage(coll, query, order, offset + limit);
     if (page) {
       const list = page.slice(offset).map((doc) => (projection ? project(doc, projection) : doc));
       return json({ data: { list: list.map(encode) }, limit, offset });
@@ -380,7 +383,11 @@ export function databaseActions(
 
 // --- query planning: use _id or a declared index when the query pins a top-level field to values
 
-function plan(store: Store, coll: string, query: AnyObject): string[] | null {
+/** A filter that leaves at most this many candidates per document of the page is read that way, not in sort order. */
+const FEW_PER_PAGE = 4;
+
+/** The ids the query can only be among (null: no index narrows it, or more than `atMost` would be read). */
+function plan(store: Store, coll: string, query: AnyObject, atMost = Number.POSITIVE_INFINITY): string[] | null {
   const conditions = [query, ...(Array.isArray(query.$and) ? (query.$and as AnyObject[]) : [])];
   for (const field of ['_id', ...store.indexedFields(coll)]) {
     for (const condition of conditions) {
@@ -392,7 +399,9 @@ function plan(store: Store, coll: string, query: AnyObject): string[] | null {
           if (typeof value === 'string' || typeof value === 'number') ids.add(String(value));
           else return null;
         } else {
-          const found = store.lookup(coll, field, value);
+          const found = Number.isFinite(atMost)
+            ? store.lookupAtMost(coll, field, value, atMost - ids.size)
+            : store.lookup(coll, field, value);
           if (found === null) return null;
           for (const id of found) ids.add(id);
         }

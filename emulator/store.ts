@@ -89,6 +89,9 @@ export class Store {
       update: this.sqlite.prepare('UPDATE docs SET data = ?, ver = ? WHERE coll = ? AND id = ?'),
       remove: this.sqlite.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
       ixLookup: this.sqlite.prepare('SELECT DISTINCT id FROM ix WHERE coll = ? AND name = ? AND key = ?').pluck(),
+      ixLookupAtMost: this.sqlite
+        .prepare('SELECT DISTINCT id FROM ix WHERE coll = ? AND name = ? AND key = ? LIMIT ?')
+        .pluck(),
       ixOwner: this.sqlite
         .prepare('SELECT id FROM ix WHERE coll = ? AND name = ? AND key = ? AND id <> ? LIMIT 1')
         .pluck(),
@@ -278,6 +281,15 @@ export class Store {
     const key = indexKey(value);
     if (!plan || key === null) return null;
     return this.stmts.ixLookup.all(coll, `f:${field}`, key) as string[];
+  }
+
+  /** As `lookup`, but null as soon as more than `max` documents hold the value (the caller then reads otherwise). */
+  lookupAtMost(coll: string, field: string, value: unknown, max: number): string[] | null {
+    const plan = this.indexes.get(coll)?.find((ix) => ix.fields[0] === field);
+    const key = indexKey(value);
+    if (!plan || key === null) return null;
+    const ids = this.stmts.ixLookupAtMost.all(coll, `f:${field}`, key, max + 1) as string[];
+    return ids.length > max ? null : ids;
   }
 
   indexedFields(coll: string): string[] {

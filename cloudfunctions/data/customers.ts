@@ -4,7 +4,6 @@ import type { CustomerSort } from '../contracts/report';
 import type { PagePosition } from '../core/paging';
 import { literalPattern } from '../core/product';
 import { getOrNull, type Database } from './db';
-import type { OrderRecord } from './orders';
 import type { PointsLedgerRecord } from './points';
 import type { ReviewRecord } from './reviews';
 import type { CustomerRecord } from './stats';
@@ -59,17 +58,6 @@ export async function setCustomerTags(db: Database, id: string, tags: readonly s
     .where({ _id: id })
     .update({ data: { tags: [...tags] } });
   return stats.updated > 0;
-}
-
-/** The member's latest orders, newest first. */
-export async function latestOrdersOf(db: Database, buyerId: string, limit: number): Promise<OrderRecord[]> {
-  const { data } = await db
-    .collection<OrderRecord>('orders')
-    .where({ buyerId })
-    .orderBy('createdAt', 'desc')
-    .limit(limit)
-    .get();
-  return data;
 }
 
 /** The member's reviews, hidden ones included, newest first. */

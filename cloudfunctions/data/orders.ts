@@ -487,3 +487,34 @@ export async function listGroupHoldsStranded(db: Database, limit: number): Promi
     .get();
   return data;
 }
+
+/** The member's latest orders, newest first. */
+export async function latestOrdersOf(db: Database, buyerId: string, limit: number): Promise<OrderRecord[]> {
+  const { data } = await orders(db)
+    .where({ buyerId })
+    .orderBy('createdAt', 'desc')
+    .limit(limit)
+    .get();
+  return data;
+}
+
+/** Orders whose payment or refund the rollups have not folded yet. */
+export async function listStatsDue(db: Database, limit: number): Promise<Array<{ _id: string }>> {
+  const { data } = await orders(db)
+    .where({ statsDue: true })
+    .field({ _id: true })
+    .limit(limit)
+    .get();
+  return data;
+}
+
+/** Orders paid before the rollups existed (no `stats` on them): data/stats.ts listUnfolded backfills them. */
+export async function listOrdersBeforeStats(db: Database, limit: number): Promise<Array<{ _id: string }>> {
+  const _ = db.command;
+  const { data } = await orders(db)
+    .where({ paidDay: _.exists(true), stats: _.exists(false) })
+    .field({ _id: true })
+    .limit(limit)
+    .get();
+  return data;
+}

@@ -2,6 +2,7 @@
 // (`customers/<memberId>`: a member with a paid order). They change with the events that move them, never from a scan.
 import { applyBumps, emptyDay, type Bump, type DayStats } from '../core/stats';
 import { getOrNull, isDuplicateKey, txGet, type Database, type Transaction } from './db';
+import { listOrdersBeforeStats } from './orders';
 
 export interface CustomerRecord {
   /** The member id (core/member-id.ts): the only key of a customer that leaves the server. */
@@ -83,35 +84,18 @@ export async function readDays(db: Database, from: string, to: string): Promise<
   return data;
 }
 
-/** Orders whose payment or refund the rollups have not folded yet. */
-export async function listStatsDue(db: Database, limit: number): Promise<Array<{ _id: string }>> {
-  const { data } = await db
-    .collection<{ _id: string }>('orders')
-    .where({ statsDue: true })
-    .field({ _id: true })
-    .limit(limit)
-    .get();
-  return data;
-}
-
 const BACKFILLED = 'backfilled';
 
 /**
  * Orders paid before the rollups existed (no `stats` on them), until none is left: then a marker document ends the
  * backfill for good (orders paid since are marked `statsDue` by their payment).
  */
-export async function listUnfolded(db: Database, limit: number): Promise<Array<{ _id: string }>> {
+export async function listUnfolded(db: Database, limit: number, now: Date): Promise<Array<{ _id: string }>> {
   if (await getOrNull(days(db), BACKFILLED)) return [];
-  const _ = db.command;
-  const { data } = await db
-    .collection<{ _id: string }>('orders')
-    .where({ paidDay: _.exists(true), stats: _.exists(false) })
-    .field({ _id: true })
-    .limit(limit)
-    .get();
+  const data = await listOrdersBeforeStats(db, limit);
   if (data.length === 0)
     await days(db)
       .doc(BACKFILLED)
-      .set({ data: { backfilledAt: new Date() } });
+      .set({ data: { backfilledAt: now } });
   return data;
 }

@@ -4,7 +4,8 @@
 import { AppError } from '../contracts/errors';
 import type { CustomerDetail, ReportInput } from '../contracts/report';
 import { findBinding } from '../data/bindings';
-import { findCustomer, latestOrdersOf, latestReviewsOf, ledgerOf } from '../data/customers';
+import { findCustomer, latestReviewsOf, ledgerOf } from '../data/customers';
+import { latestOrdersOf } from '../data/orders';
 import { findAccount } from '../data/points';
 import { findProducts } from '../data/products';
 import type { OwnerContext } from '../platform/handler';
