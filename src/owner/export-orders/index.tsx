@@ -91,7 +91,7 @@ export default function ExportOrdersPage() {
       </View>
       {problem ? <Text className={`${B}__error`}>{problem}</Text> : null}
       {error ? <Text className={`${B}__error`}>{error.message}</Text> : null}
-      <Button className={`${B}__submit`} disabled={busy || problem !== null} loading={busy} onClick={() => void run()}>
+      <Button className={`${B}__submit`} disabled={busy || problem !== null} onClick={() => void run()}>
         {busy ? '正在生成文件…' : '导出'}
       </Button>
       {done ? (

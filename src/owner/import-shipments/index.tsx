@@ -111,7 +111,6 @@ export default function ImportShipmentsPage() {
           <Button
             className={`${B}__submit`}
             disabled={step !== 'idle' || tooLarge || preview.total === 0}
-            loading={step !== 'idle'}
             onClick={() => void send(file, preview.total)}
           >
             {step === 'idle' ? '确认发货' : STEP_TEXT[step]}
