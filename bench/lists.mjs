@@ -116,7 +116,7 @@ function line(o, shareCode) {
  * Raw better-sqlite3, the emulator's pragmas and encoding: the page read through an index table on (group, time,
  * id) joined to the documents, newest first, LIMIT n, each document decoded and encoded (what a reply carries).
  */
-function measureRawPage(coll, docs, groupOf, n) {
+function measureRawPage(coll, docs, groupOf, n, atOf = (d) => d.createdAt.getTime()) {
   const dir = mkdtempSync(join(tmpdir(), 'youjian-bench-raw-'));
   try {
     const db = openRawDocs(dir);
@@ -129,7 +129,7 @@ function measureRawPage(coll, docs, groupOf, n) {
     db.transaction(() => {
       for (const d of docs) {
         insert.run(coll, d._id, EJSON.stringify(d, { relaxed: true }), 1);
-        insertKey.run(coll, groupOf(d), d.createdAt.getTime(), d._id);
+        insertKey.run(coll, groupOf(d), atOf(d), d._id);
       }
     })();
     const page = db
@@ -155,6 +155,51 @@ function measureRawPage(coll, docs, groupOf, n) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const DASHBOARD_DAYS = 90;
+const DAY_MS = 86_400_000;
+const chinaDay = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The rollups' day documents (`shop_stats/<day>`, cloudfunctions/core/stats.ts) of a shop with ORDERS orders spread
+ * over the dashboard's longest range and the range before it (2 × 90 days up to `today`): orders and amounts a day,
+ * the buyer histograms by gap (up to the 180 days back), four channels, the demo's products and 40 more, 30 sharers.
+ * Written straight, like the orders: the dashboard's cost is what these documents cost, whatever made them.
+ */
+function dayDocs(todayMs) {
+  const perDay = Math.round(ORDERS / (2 * DASHBOARD_DAYS));
+  const products = [...PRODUCTS, ...Array.from({ length: 40 }, (_, i) => `benchp${i}`)];
+  return Array.from({ length: 2 * DASHBOARD_DAYS }, (_, k) => {
+    const day = chinaDay(todayMs - (2 * DASHBOARD_DAYS - 1 - k) * DAY_MS);
+    const gaps = { f: Math.round(perDay * 0.3) };
+    for (let g = 1; g <= Math.min(k + 1, 2 * DASHBOARD_DAYS); g++) gaps[g] = 1 + ((g * 7 + k) % 5);
+    const seconds = {};
+    for (let g = 1; g <= Math.min(k + 1, DASHBOARD_DAYS); g++) seconds[g] = (g + k) % 3;
+    const channels = Object.fromEntries(
+      ['chat', 'moments', 'poster', 'direct'].map((c, i) => [
+        c,
+        { visits: perDay * (4 - i), orders: Math.round(perDay / 4), gmvFen: Math.round(perDay / 4) * 5000 },
+      ]),
+    );
+    return {
+      _id: day,
+      day,
+      orders: perDay,
+      paidFen: perDay * 5000,
+      refundFen: (k % 7) * 5000,
+      gaps,
+      seconds,
+      channels,
+      products: Object.fromEntries(products.map((p, i) => [p, { units: 1 + ((i + k) % 20), gmvFen: 5000 * (1 + i) }])),
+      sharers: Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [
+          `B${String(i).padStart(5, '0')}`,
+          { orders: 1 + (i % 9), gmvFen: 5000 * (1 + i), commissionFen: 500 * (1 + i) },
+        ]),
+      ),
+    };
+  });
 }
 
 async function insertAll(api, collectionName, docs) {
@@ -188,6 +233,7 @@ export async function runLists() {
   let commissions;
   let ownerList;
   let dashboard = null;
+  let days = [];
   let seedMs;
   let orders;
   let lines;
@@ -217,13 +263,29 @@ export async function runLists() {
       throw new Error('ownerList did not start with the newest order');
 
     if (existsSync(join(root, 'cloudfunctions/report'))) {
-      dashboard = await measureCalls(api, 'owner', 'report', { action: 'dashboard', days: 30 });
+      const now = new Date((await (await fetch(`${emu.origin}/__dev/clock`)).json()).now).getTime();
+      days = dayDocs(now);
+      await insertAll(api, 'shop_stats', days);
+      dashboard = await measureCalls(api, 'owner', 'report', { action: 'dashboard', days: DASHBOARD_DAYS });
+      const totals = dashboard.check.data?.totals;
+      if (totals?.orders !== days.slice(DASHBOARD_DAYS).reduce((n, d) => n + d.orders, 0))
+        throw new Error(`the dashboard did not add up its day documents: ${JSON.stringify(totals)}`);
     }
   } finally {
     await emu.stop();
   }
   const rawLines = measureRawPage('commissions', lines, (l) => l.sharerId, COMMISSION_PAGE + 1);
   const rawOrders = measureRawPage('orders', orders, () => 'all', ORDER_PAGE + 1);
+  // The dashboard's read: every day document of the range and the range before it, by day.
+  const rawDays = dashboard
+    ? measureRawPage(
+        'shop_stats',
+        days,
+        () => 'all',
+        days.length,
+        (d) => Date.parse(`${d.day}T00:00:00Z`),
+      )
+    : null;
 
   const fmt = (n) => `${n.toFixed(1)} ms`;
   const checks = [
@@ -264,7 +326,9 @@ export async function runLists() {
       rawLines,
     ),
     row(`\`order.ownerList\` 全部 (${ORDER_PAGE} orders)`, ownerList, LIST_BUDGETS.ownerListP50Ms, rawOrders),
-    ...(dashboard ? [row('`report.dashboard { days: 30 }`', dashboard, LIST_BUDGETS.dashboardP50Ms, null)] : []),
+    ...(dashboard
+      ? [row(`\`report.dashboard { days: ${DASHBOARD_DAYS} }\``, dashboard, LIST_BUDGETS.dashboardP50Ms, rawDays)]
+      : []),
   ];
   const md = `
 ## Lists at scale (first pages in the emulator)
@@ -284,6 +348,14 @@ ${rows.join('\n')}
 - \`myCommissions\`: ${actions(commissions.tcbActions)} (the page and one more line, with the settings; then the
   pending lines' orders, for when they settle).
 - \`ownerList\`: ${actions(ownerList.tcbActions)}.
+${
+  dashboard
+    ? `- \`dashboard\`: ${actions(dashboard.tcbActions)}; the rollups' ${days.length} day documents of the range and
+  the one before it (${ORDERS.toLocaleString('en-US')} orders' worth: ${Math.round(ORDERS / days.length)} a day, the
+  buyer histograms, 4 channels, 47 products, 30 sharers; written straight like the orders), then the top products'
+  titles and the top sharers' names. Raw baseline: the same ${days.length} documents read by day and decoded.`
+    : ''
+}
 - Documents read: what the store decoded to answer one call (\`docsExamined\`): the page and the one row that says
   there is more, the settings, and for \`myCommissions\` the pending lines' orders; not the
   ${LINES.toLocaleString('en-US')} lines or ${ORDERS.toLocaleString('en-US')} orders that match.
