@@ -490,21 +490,13 @@ export async function listGroupHoldsStranded(db: Database, limit: number): Promi
 
 /** The member's latest orders, newest first. */
 export async function latestOrdersOf(db: Database, buyerId: string, limit: number): Promise<OrderRecord[]> {
-  const { data } = await orders(db)
-    .where({ buyerId })
-    .orderBy('createdAt', 'desc')
-    .limit(limit)
-    .get();
+  const { data } = await orders(db).where({ buyerId }).orderBy('createdAt', 'desc').limit(limit).get();
   return data;
 }
 
 /** Orders whose payment or refund the rollups have not folded yet. */
 export async function listStatsDue(db: Database, limit: number): Promise<Array<{ _id: string }>> {
-  const { data } = await orders(db)
-    .where({ statsDue: true })
-    .field({ _id: true })
-    .limit(limit)
-    .get();
+  const { data } = await orders(db).where({ statsDue: true }).field({ _id: true }).limit(limit).get();
   return data;
 }
 
