@@ -173,10 +173,12 @@ function measureRawCounters(counters) {
   }
 }
 
-async function insertAll(api, collectionName, docs) {
+/** Writes `docs` straight to the emulator, 1,000 per TCB request (seeding, not what a call costs). */
+export async function insertAll(api, collectionName, docs) {
   for (let i = 0; i < docs.length; i += 1000) {
     const data = docs.slice(i, i + 1000).map((d) => EJSON.stringify(d, { relaxed: false }));
-    await api.tcb({ action: 'database.insertDocument', collectionName, data });
+    const reply = await api.tcb({ action: 'database.insertDocument', collectionName, data });
+    if (reply.code) throw new Error(`seeding ${collectionName}: ${JSON.stringify(reply).slice(0, 300)}`);
   }
 }
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { root, startEmulator } from '../scripts/e2e.mjs';
+import { insertAll } from './commission.mjs';
 import { client } from './orders.mjs';
 import { openRawDocs } from './raw-docs.mjs';
 
@@ -200,14 +201,6 @@ function dayDocs(todayMs) {
       ),
     };
   });
-}
-
-async function insertAll(api, collectionName, docs) {
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const data = docs.slice(i, i + BATCH).map((d) => EJSON.stringify(d, { relaxed: false }));
-    const reply = await api.tcb({ action: 'database.insertDocument', collectionName, data });
-    if (reply.code) throw new Error(`seeding ${collectionName}: ${JSON.stringify(reply).slice(0, 300)}`);
-  }
 }
 
 /** p50/p99 of `SAMPLES` calls (after a warm-up), the TCB requests of one, and its answer. */
