@@ -207,40 +207,62 @@ export const emptyDay = (day: string): DayStats => ({
   sharers: {},
 });
 
+/** What a range's figures add up from its days: for a fixed first day `from`, a sum over the days (any split). */
+export interface RangeSums {
+  orders: number;
+  paidFen: number;
+  refundFen: number;
+  buyers: number;
+  newBuyers: number;
+  /** Buyers whose first and second paid days are both in the range. */
+  bothInRange: number;
+}
+
+export const noSums = (): RangeSums => ({
+  orders: 0,
+  paidFen: 0,
+  refundFen: 0,
+  buyers: 0,
+  newBuyers: 0,
+  bothInRange: 0,
+});
+
+/** Adds one day document's share of the range starting at `from` to `sums` (in place). */
+export function addDaySums(sums: RangeSums, d: DayStats, from: string): RangeSums {
+  sums.orders += d.orders;
+  sums.paidFen += d.paidFen;
+  sums.refundFen += d.refundFen;
+  const sinceStart = dayNumber(d.day) - dayNumber(from);
+  for (const [gap, n] of Object.entries(d.gaps ?? {})) {
+    if (gap === 'f') sums.newBuyers += n;
+    if (gap === 'f' || Number(gap) > sinceStart) sums.buyers += n;
+  }
+  for (const [gap, n] of Object.entries(d.seconds ?? {})) if (Number(gap) <= sinceStart) sums.bothInRange += n;
+  return sums;
+}
+
+/** The figures of a range from its sums, as contracts/report.ts defines them. */
+export function totalsOf(s: RangeSums) {
+  const repeaters = s.buyers - s.newBuyers + s.bothInRange;
+  return {
+    gmvFen: s.paidFen - s.refundFen,
+    paidFen: s.paidFen,
+    orders: s.orders,
+    buyers: s.buyers,
+    newBuyers: s.newBuyers,
+    returningBuyers: s.buyers - s.newBuyers,
+    repeatRate: s.buyers ? repeaters / s.buyers : 0,
+    aovFen: s.orders ? Math.floor(s.paidFen / s.orders) : 0,
+    refundFen: s.refundFen,
+    refundRate: s.paidFen ? s.refundFen / s.paidFen : 0,
+  };
+}
+
 /** The figures of the days `from` to `to` (inclusive) as contracts/report.ts defines them. */
 export function rangeTotals(docs: readonly DayStats[], from: string, to: string) {
-  const a = dayNumber(from);
-  let orders = 0;
-  let paidFen = 0;
-  let refundFen = 0;
-  let buyers = 0;
-  let newBuyers = 0;
-  let bothInRange = 0;
-  for (const d of docs) {
-    if (d.day < from || d.day > to) continue;
-    orders += d.orders;
-    paidFen += d.paidFen;
-    refundFen += d.refundFen;
-    const sinceStart = dayNumber(d.day) - a;
-    for (const [gap, n] of Object.entries(d.gaps ?? {})) {
-      if (gap === 'f') newBuyers += n;
-      if (gap === 'f' || Number(gap) > sinceStart) buyers += n;
-    }
-    for (const [gap, n] of Object.entries(d.seconds ?? {})) if (Number(gap) <= sinceStart) bothInRange += n;
-  }
-  const repeaters = buyers - newBuyers + bothInRange;
-  return {
-    gmvFen: paidFen - refundFen,
-    paidFen,
-    orders,
-    buyers,
-    newBuyers,
-    returningBuyers: buyers - newBuyers,
-    repeatRate: buyers ? repeaters / buyers : 0,
-    aovFen: orders ? Math.floor(paidFen / orders) : 0,
-    refundFen,
-    refundRate: paidFen ? refundFen / paidFen : 0,
-  };
+  const sums = noSums();
+  for (const d of docs) if (d.day >= from && d.day <= to) addDaySums(sums, d, from);
+  return totalsOf(sums);
 }
 
 /** Distinct buyers of one day: every paid day of a member is one event of that day. */

@@ -70,7 +70,7 @@ export async function recordPayment(
     if (outcome === null) continue; // another change got there first: decide again
     // Also on a repeated delivery: it finishes a crediting an earlier delivery could not (idempotent).
     await followUp(db, id, now, rules);
-    await foldStatsSoon(db, id, rules);
+    await foldStatsSoon(db, id, rules, now);
     return outcome;
   }
   throw new Error(`order ${id}: payment could not be recorded after 5 attempts`);

@@ -20,6 +20,6 @@ export async function recordRefund(db: Database, order: OrderRecord, now: Date, 
   // Refunded before shipping: the goods never left, so their stock comes back (shipped goods stay sold).
   await releaseStockSoon(db, order._id);
   await followUp(db, order._id, now, rules);
-  await foldStatsSoon(db, order._id, rules);
+  await foldStatsSoon(db, order._id, rules, now);
   return true;
 }

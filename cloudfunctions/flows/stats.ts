@@ -58,8 +58,12 @@ async function txRefundsOf(t: Transaction, order: OrderRecord): Promise<Refund[]
 
 const statsOf = (order: OrderRecord) => (order as { stats?: OrderStats }).stats;
 
-/** Folds what the rollups have not counted of the order yet; clears its `statsDue`. */
-export async function foldOrderStats(db: Database, orderId: string, rules: ShopRules): Promise<FoldOutcome> {
+/**
+ * Folds what the rollups have not counted of the order yet; clears its `statsDue`. `now` says which days are past:
+ * a fold that changes a day before its own day also notes an edit of the past (data/stats.ts txBumpDays), which
+ * invalidates the dashboard's range summaries.
+ */
+export async function foldOrderStats(db: Database, orderId: string, rules: ShopRules, now: Date): Promise<FoldOutcome> {
   const read = await findOrder(db, orderId);
   // Counted already and nothing new marked (a repeated callback): no transaction.
   if (!read?.paidAt || (statsOf(read)?.paid && !read.statsDue)) return 'nothing';
@@ -116,7 +120,7 @@ export async function foldOrderStats(db: Database, orderId: string, rules: ShopR
       customer ??= await txFindCustomer(t, id);
       if (customer) customer = { ...customer, paidFen: customer.paidFen - (refundedFen - counted.refundedFen) };
     }
-    await txBumpDays(t, db, merge(bumps));
+    await txBumpDays(t, db, merge(bumps), chinaDay(now));
     if (customer) await txSaveCustomer(t, customer, knownCustomer);
     const stats: OrderStats = { paid: true, refunds: [...counted.refunds, ...fresh.map((r) => r.key)], refundedFen };
     await txUpdateOrder(t, orderId, { stats, statsDue: db.command.remove() });
@@ -125,9 +129,9 @@ export async function foldOrderStats(db: Database, orderId: string, rules: ShopR
 }
 
 /** After the change that marked the order: fold now, or leave it to the scheduler's sweep. */
-export async function foldStatsSoon(db: Database, orderId: string, rules: ShopRules): Promise<void> {
+export async function foldStatsSoon(db: Database, orderId: string, rules: ShopRules, now: Date): Promise<void> {
   try {
-    await foldOrderStats(db, orderId, rules);
+    await foldOrderStats(db, orderId, rules, now);
   } catch (error) {
     console.error(`order ${orderId}: stats deferred to the scheduler`, error);
   }

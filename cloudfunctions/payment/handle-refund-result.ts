@@ -53,7 +53,7 @@ async function caseRefunded(
   const settings = await loadSettings(db);
   const outcome = await recordCaseRefund(db, caseId, Number(event.reqInfo?.refundFee), now, settings.rules);
   if (outcome === 'mismatch') return refuse('refund does not match the case');
-  if (outcome === 'recorded') await foldStatsSoon(db, found.orderId, settings.rules);
+  if (outcome === 'recorded') await foldStatsSoon(db, found.orderId, settings.rules, now);
   if (outcome === 'recorded') {
     const order = await findOrder(db, found.orderId);
     if (order?.notify?.refund) await notifyBuyer(cloud, settings.templates, order, 'refund', now, '售后退款已原路退回');

@@ -1,10 +1,13 @@
-// 经营数据: the range's figures and the previous range's, from the day rollups (core/stats.ts) in one read, and the
-// names of the top products and sharers in one read each: its cost stays flat however many orders the shop has.
+// 经营数据: the range's figures and the previous range's, from the day rollups (core/stats.ts): a stored summary of the
+// settled days (core/range-summary.ts) and the day documents of yesterday and today, in one read; the names of the
+// top products and sharers in one read each. Its cost stays flat however many orders the shop has and whatever
+// the range. The first call of a day, or the first after a past day was edited, rebuilds the summary from the days.
 import type { Dashboard, ReportChannel, ReportInput } from '../contracts/report';
 import { chinaDay } from '../core/order-id';
-import { addDays, dayBuyers, rangeTotals, type DayStats } from '../core/stats';
+import { addToSummary, emptySummary, type RangeSummary } from '../core/range-summary';
+import { addDays, totalsOf } from '../core/stats';
 import { findProducts } from '../data/products';
-import { readDays } from '../data/stats';
+import { readDashboardDocs, readDays, saveSummary } from '../data/stats';
 import { findUsersByShareCodes } from '../data/users';
 import type { OwnerContext } from '../platform/handler';
 
@@ -13,16 +16,20 @@ const TOP = 10;
 export async function dashboard(input: ReportInput<'dashboard'>, ctx: OwnerContext): Promise<Dashboard> {
   const to = chinaDay(ctx.now);
   const from = addDays(to, 1 - input.days);
-  const docs = await readDays(ctx.db, addDays(from, -input.days), to);
-  const inRange = docs.filter((d) => d.day >= from);
-  const products = top(
-    sum(inRange, (d) => d.products),
-    (r) => [r.gmvFen ?? 0, r.units ?? 0],
-  );
-  const sharers = top(
-    sum(inRange, (d) => d.sharers),
-    (r) => [r.gmvFen ?? 0, r.orders ?? 0],
-  );
+  // Yesterday and today are read live: a payment folded on its day, or one that began before midnight, lands there.
+  const settled = addDays(to, -2);
+  const read = await readDashboardDocs(ctx.db, input.days, [addDays(to, -1), to]);
+  let summary: RangeSummary;
+  if (read.stored?.to === to && read.stored.stamp === read.stamp && read.stored.summary.from === from)
+    summary = read.stored.summary;
+  else {
+    const docs = await readDays(ctx.db, addDays(from, -input.days), settled);
+    summary = addToSummary(emptySummary(from, input.days), docs, settled);
+    await saveSummary(ctx.db, input.days, to, read.stamp, summary);
+  }
+  const range = addToSummary(summary, read.live, to);
+  const products = top(range.products, (r) => [r.gmvFen ?? 0, r.units ?? 0]);
+  const sharers = top(range.sharers, (r) => [r.gmvFen ?? 0, r.orders ?? 0]);
   const [titles, users] = await Promise.all([
     products.length
       ? findProducts(
@@ -37,19 +44,17 @@ export async function dashboard(input: ReportInput<'dashboard'>, ctx: OwnerConte
         )
       : new Map(),
   ]);
-  const byDay = new Map(inRange.map((d) => [d.day, d]));
   return {
     days: input.days,
     from,
     to,
-    totals: rangeTotals(docs, from, to),
-    previous: rangeTotals(docs, addDays(from, -input.days), addDays(from, -1)),
+    totals: totalsOf(range.current),
+    previous: totalsOf(range.previous),
     daily: Array.from({ length: input.days }, (_, i) => {
       const day = addDays(from, i);
-      const d = byDay.get(day);
-      return { day, gmvFen: d ? d.paidFen - d.refundFen : 0, orders: d?.orders ?? 0, buyers: d ? dayBuyers(d) : 0 };
+      return { day, ...(range.daily[day] ?? { gmvFen: 0, orders: 0, buyers: 0 }) };
     }),
-    channels: Object.entries(sum(inRange, (d) => d.channels))
+    channels: Object.entries(range.channels)
       .map(([channel, r]) => ({
         channel: channel as ReportChannel,
         visits: r.visits ?? 0,
@@ -71,21 +76,6 @@ export async function dashboard(input: ReportInput<'dashboard'>, ctx: OwnerConte
       commissionFen: r.commissionFen ?? 0,
     })),
   };
-}
-
-/** The rows of one map of every day added up by key. */
-function sum<R extends Record<string, number | undefined>>(
-  docs: readonly DayStats[],
-  rows: (d: DayStats) => Record<string, R> | undefined,
-): Record<string, R> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const d of docs) {
-    for (const [key, row] of Object.entries(rows(d) ?? {})) {
-      const into = (out[key] ??= {});
-      for (const [field, n] of Object.entries(row)) into[field] = (into[field] ?? 0) + (n ?? 0);
-    }
-  }
-  return out as Record<string, R>;
 }
 
 /** The first TOP rows by the figures `rank` gives (larger first), then key. */

@@ -301,6 +301,32 @@ test("a fold a crash left undone (after the payment) is the scheduler's: nothing
   await checkCustomers(await scan(500));
 });
 
+test('a fold into a settled day reaches the dashboards whose summaries were made before it', async () => {
+  const rollups = async () => ({ days: await shop.all('shop_stats'), customers: await shop.all('customers') });
+  const before = await rollups();
+  const order = await shop.paid('iris', [LINES[1], LINES[3]]);
+  await shop.advance(3 * DAY);
+  // The state a crash between the payment and its fold leaves, swept three days later when the day is settled.
+  for (const c of ['shop_stats', 'customers'] as const) {
+    for (const doc of await shop.all(c)) await shop.db.collection(c).doc(doc._id).remove();
+    for (const { _id, ...data } of before[c === 'shop_stats' ? 'days' : 'customers'])
+      await shop.db.collection(c).doc(_id).set({ data });
+  }
+  await shop.db
+    .collection('orders')
+    .doc(order.id)
+    .update({ data: { stats: shop.db.command.remove(), statsDue: true } });
+  const stale = await Promise.all([7, 30, 90].map(dashboard)); // each stores its range's summary
+  const summaries = (await shop.all('shop_stats')).filter((d) => String(d._id).startsWith('summary-'));
+  expect(summaries.map((d) => d._id).sort()).toEqual(['summary-30', 'summary-7', 'summary-90']);
+  await shop.runScheduler();
+  expect((await shop.orderDoc(order.id)).statsDue).toBeUndefined();
+  const fresh = await Promise.all([7, 30, 90].map(dashboard));
+  expect(fresh.map((b) => b.totals.orders - stale[fresh.indexOf(b)].totals.orders)).toEqual([1, 1, 1]);
+  await check([]);
+  await checkCustomers(await scan(500));
+});
+
 test('a rush of payments on one day document: every one counted once', async () => {
   const rush = Array.from({ length: 8 }, (_, i) => `rush${'abcdefgh'[i]}`);
   for (const as of rush) await shop.token(as);
@@ -333,11 +359,20 @@ test('payments seconds before and after a China midnight (16:00Z) fall on their 
   expect(before.orders).toBeGreaterThanOrEqual(1);
 });
 
-test('the dashboard costs at most 4 TCB requests; a non-owner is refused', async () => {
+test('the dashboard costs at most 4 TCB requests and reads no older day; a non-owner is refused', async () => {
+  await shop.advance(DAY); // a new day: the first dashboard rebuilds its summary from the days
   await post(shop.emu, '/__dev/stats/reset', {});
-  await dashboard(90);
-  const { tcbRequests } = (await get(shop.emu, '/__dev/stats')).json;
+  const first = await dashboard(90);
+  const rebuild = (await get(shop.emu, '/__dev/stats')).json;
+  await post(shop.emu, '/__dev/stats/reset', {});
+  expect(await dashboard(90)).toEqual(first);
+  const { tcbRequests, docsExamined } = (await get(shop.emu, '/__dev/stats')).json;
   expect(tcbRequests).toBeLessThanOrEqual(4);
+  expect(rebuild.tcbRequests).toBe(tcbRequests + 2); // and the read of the days, and the summary's write
+  const days = (await shop.all('shop_stats')).filter((d) => d.day).length;
+  expect(days).toBeGreaterThan(10);
+  // A warm call reads the summary and the day documents of yesterday and today, not the others in its ranges.
+  expect(rebuild.docsExamined - docsExamined).toBeGreaterThanOrEqual(days - 2);
   expect(await report('mallory', { days: 7 })).toMatchObject({ ok: false, error: { code: 'auth.not_owner' } });
   expect(await report(OWNER, { days: 14 })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
 });

@@ -6,7 +6,8 @@ import { foldOrderStats } from '../../flows/stats';
 import { BATCH, drain, type JobContext } from '../job';
 
 export async function foldStats(ctx: JobContext) {
-  const fold = async (order: { _id: string }) => (await foldOrderStats(ctx.db, order._id, ctx.rules)) === 'folded';
+  const fold = async (order: { _id: string }) =>
+    (await foldOrderStats(ctx.db, order._id, ctx.rules, ctx.now())) === 'folded';
   const idOf = (order: { _id: string }) => order._id;
   return {
     due: await drain(ctx, 'stats of order', () => listStatsDue(ctx.db, BATCH), fold, idOf),
