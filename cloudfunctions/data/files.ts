@@ -66,6 +66,14 @@ export async function readFile(cloud: Cloud, fileID: string): Promise<Buffer | n
   }
 }
 
+/** Deletes stored files (at most 50 a call); a file already gone counts as deleted. Answers the files deleted. */
+export async function deleteFiles(cloud: Cloud, fileIDs: readonly string[]): Promise<string[]> {
+  if (fileIDs.length === 0) return [];
+  const answer = await cloud.deleteFile({ fileList: [...fileIDs] });
+  const fileList = (answer as { fileList: Array<{ fileID: string; status: number; errMsg?: string }> }).fileList;
+  return fileList.filter((f) => f.status === 0 || /FILE_NONEXIST/i.test(String(f.errMsg ?? ''))).map((f) => f.fileID);
+}
+
 /** A temporary download URL of a stored file ('' when storage has none). */
 export async function downloadUrl(cloud: Cloud, fileID: string): Promise<string> {
   return (await displayUrls(cloud, [fileID])).get(fileID) ?? '';

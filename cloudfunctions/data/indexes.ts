@@ -74,6 +74,8 @@ export const collections = {
   sharer_stats: { indexes: [{ fields: ['kind', 'gmvFen'] }] },
   /** The shop's rollups, one document per China day, `_id` = the day (core/stats.ts). */
   shop_stats: { indexes: [{ fields: ['day'] }] },
+  /** Exports and imported CSVs, `_id` = a hash of the fileID: storage cannot list files, so this is their list. */
+  report_files: { indexes: [{ fields: ['createdAt'] }] },
   /** A member with a paid order, `_id` = their member id (core/member-id.ts): the owner's customer list. */
   customers: {
     indexes: [{ fields: ['lastOrderAt'] }, { fields: ['paidFen'] }, { fields: ['orders'] }, { fields: ['tags'] }],

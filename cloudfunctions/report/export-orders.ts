@@ -6,6 +6,7 @@ import { chinaDayRange } from '../core/china-range';
 import { csvText } from '../core/csv';
 import { downloadUrl, storeFile } from '../data/files';
 import { listPlaced, type OrderPosition } from '../data/orders';
+import { recordReportFile } from '../data/report-files';
 import { findUsersByOpenids } from '../data/users';
 import type { OwnerContext } from '../platform/handler';
 import { EXPORT_HEADER, orderRows } from './order-rows';
@@ -33,5 +34,6 @@ export async function exportOrders(
   }
   const cloudPath = `${EXPORTS_FOLDER}/orders-${input.from}-${input.to}-${randomUUID()}.csv`;
   const fileID = await storeFile(ctx.cloud, cloudPath, Buffer.from(csvText(rows), 'utf8'));
+  await recordReportFile(ctx.db, 'export', fileID, ctx.now);
   return { fileID, url: await downloadUrl(ctx.cloud, fileID), rows: rows.length - 1 };
 }

@@ -10,6 +10,7 @@ import { isOwnPhoto } from '../core/photos';
 import { type ShipmentRow, shipmentRows } from '../core/shipments-file';
 import { readFile } from '../data/files';
 import { findOrders, type OrderRecord } from '../data/orders';
+import { recordReportFile } from '../data/report-files';
 import { shipWith } from '../flows/ship';
 import type { OwnerContext } from '../platform/handler';
 
@@ -27,6 +28,7 @@ export async function importShipments(
   if (!isOwnPhoto(input.fileID, owner) || !input.fileID.toLowerCase().endsWith('.csv')) {
     throw new AppError('import.file_invalid');
   }
+  await recordReportFile(ctx.db, 'import', input.fileID, ctx.now);
   const bytes = await readFile(ctx.cloud, input.fileID);
   if (!bytes) throw new AppError('import.file_invalid');
   if (bytes.length > IMPORT_BYTES_MAX) throw new AppError('import.too_large');

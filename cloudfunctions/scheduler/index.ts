@@ -18,6 +18,7 @@ import { reclaimFlashMarks } from './jobs/reclaim-flash-marks';
 import { recheckPhotos } from './jobs/recheck-photos';
 import { releaseStranded } from './jobs/release-stranded';
 import { uploadShipping } from './jobs/upload-shipping';
+import { cleanReportFiles } from './jobs/clean-report-files';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
@@ -36,6 +37,7 @@ export const JOBS = {
   expirePoints,
   recheckPhotos,
   uploadShipping,
+  cleanReportFiles,
 } satisfies Record<string, Job>;
 
 export async function main() {

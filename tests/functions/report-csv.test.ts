@@ -353,3 +353,28 @@ test('non-owners are refused on both actions, with good input; nothing is writte
   }
   expect((await shop.orderDoc(paid.id)).status).toBe('paid');
 });
+
+test('exports and imported CSVs are deleted from storage 7 days after their use, not before', async () => {
+  const DAY = 86_400_000;
+  const exported = await report(OWNER, 'exportOrders', { from: '2024-02-01', to: '2024-02-02' });
+  const paid = await shop.paid('kate', [APPLE]);
+  const fileID = await importFile(`${paid.id},SF,SF8888888888`);
+  expect(codeOf(await report(OWNER, 'importShipments', { fileID }))).toBe('ok');
+  const noted = (await shop.all('report_files')).filter((f) => [exported.data.fileID, fileID].includes(f.fileID));
+  expect(noted.map((f) => f.kind).sort()).toEqual(['export', 'import']);
+  const stored = async () => {
+    const { fileList } = await sdkFor(shop.emu).getTempFileURL({ fileList: [exported.data.fileID, fileID] });
+    return Promise.all(
+      fileList.map(async (f: { status: number; tempFileURL: string }) =>
+        f.status === 0 ? (await fetch(f.tempFileURL)).status : 'gone',
+      ),
+    );
+  };
+  await shop.advance(6 * DAY);
+  await shop.runScheduler();
+  expect(await stored()).toEqual([200, 200]);
+  await shop.advance(DAY + 60_000);
+  await shop.runScheduler();
+  expect(await stored()).not.toContain(200);
+  expect((await shop.all('report_files')).filter((f) => [exported.data.fileID, fileID].includes(f.fileID))).toEqual([]);
+});
