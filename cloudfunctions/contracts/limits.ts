@@ -203,7 +203,7 @@ export const FILE_ID_MAX = 1000;
 /** An import of shipments: at most this many bytes and rows per file. */
 export const IMPORT_BYTES_MAX = 1_048_576;
 export const IMPORT_ROWS_MAX = 2_000;
-/** Days an export, or a CSV the owner imported, stays in storage (they hold addresses): then the scheduler deletes it. */
+/** Days an export or an imported CSV stays in storage (they hold addresses); then the scheduler deletes it. */
 export const REPORT_FILE_DAYS = 7;
 export const REVIEW_TEXT_MAX = 500;
 export const REVIEW_PHOTOS_MAX = 6;
