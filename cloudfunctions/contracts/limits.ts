@@ -196,6 +196,8 @@ export const MEMBER_ID_PATTERN = /^[0-9a-f]{16}$/;
 export const CUSTOMER_QUERY_MAX = 30;
 export const CUSTOMER_TAG_BOUNDS = { min: 1, max: 8 } as const;
 export const CUSTOMER_TAGS_MAX = 10;
+/** The owner's tags the customer list offers as filters (the most used). */
+export const CUSTOMER_TAGS_SHOWN = 50;
 /** The longest range of one export of orders, in China days. */
 export const EXPORT_DAYS_MAX = 366;
 /** A fileID the owner passes (an uploaded CSV). */

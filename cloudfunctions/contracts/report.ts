@@ -159,7 +159,8 @@ export interface ImportRowResult {
 
 export interface ReportResults {
   dashboard: Dashboard;
-  customers: { items: CustomerItem[]; nextCursor: string | null };
+  /** `tags`: on the first page (no cursor), the owner's tags in use, on the most customers first. */
+  customers: { items: CustomerItem[]; nextCursor: string | null; tags?: string[] };
   customer: CustomerDetail;
   tagCustomer: { customer: CustomerItem };
   exportOrders: { fileID: string; url: string; rows: number };

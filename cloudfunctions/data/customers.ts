@@ -51,6 +51,24 @@ export async function listCustomers(
   return data;
 }
 
+/**
+ * The owner's tags in use, on the most customers first (then by name), at most `max`: one aggregation over the
+ * tagged customers only (the `tags` index), for the list's filter chips.
+ */
+export async function tagsInUse(db: Database, max: number): Promise<string[]> {
+  const _ = db.command;
+  const $ = _.aggregate;
+  const { list } = (await customers(db)
+    .aggregate()
+    .match({ 'tags.0': _.exists(true) })
+    .unwind('$tags')
+    .group({ _id: '$tags', n: $.sum(1) })
+    .sort({ n: -1, _id: 1 })
+    .limit(max)
+    .end()) as { list: Array<{ _id: string; n: number }> };
+  return list.map((t) => t._id);
+}
+
 export const findCustomer = (db: Database, id: string) => getOrNull(customers(db), id);
 
 export async function setCustomerTags(db: Database, id: string, tags: readonly string[]): Promise<boolean> {

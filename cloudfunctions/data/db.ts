@@ -26,6 +26,17 @@ export interface Collection<T> extends Query<T> {
     remove(): Promise<{ stats: { removed: number } }>;
   };
   add(options: { data: object }): Promise<{ _id: string }>;
+  aggregate(): Aggregate;
+}
+
+/** An aggregation pipeline (`collection.aggregate()`), the stages the repositories use. */
+export interface Aggregate {
+  match(condition: object): Aggregate;
+  unwind(field: string): Aggregate;
+  group(spec: object): Aggregate;
+  sort(spec: Record<string, 1 | -1>): Aggregate;
+  limit(n: number): Aggregate;
+  end(): Promise<{ list: unknown[] }>;
 }
 
 /** A transaction sees a snapshot; its writes apply together at commit, or not at all on a conflict. */
@@ -55,7 +66,11 @@ export interface Database {
   collection<T>(name: CollectionName): Collection<T>;
   /** Runs `fn` in a transaction, retrying it up to `times` on a conflict (wx-server-sdk semantics). */
   runTransaction<T>(fn: (t: Transaction) => Promise<T>, times?: number): Promise<T>;
-  command: Record<string, (...args: unknown[]) => unknown> & { or(conditions: object[]): object };
+  command: Record<string, (...args: unknown[]) => unknown> & {
+    or(conditions: object[]): object;
+    /** Aggregation operators (`$.sum` …). */
+    aggregate: Record<string, (...args: unknown[]) => object>;
+  };
   serverDate(): object;
   /** A regular expression condition (`db.RegExp`); build its pattern from input only through core/product.ts. */
   RegExp(options: { regexp: string; options?: string }): object;

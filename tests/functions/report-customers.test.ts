@@ -94,6 +94,20 @@ test('tags: set, filtered by, replaced, removed; an unknown member id and hostil
     expect(await report(OWNER, 'customers', bad)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
 });
 
+test("the first page names the owner's tags in use, most customers first, whichever page their customers are on", async () => {
+  const { items } = await ok('customers', { sort: 'spent' });
+  const [a, b, c] = items.map((x: { memberId: string }) => x.memberId);
+  await ok('tagCustomer', { memberId: a, tags: ['团长'] });
+  await ok('tagCustomer', { memberId: b, tags: ['团长', '同事'] });
+  await ok('tagCustomer', { memberId: c, tags: ['团长', '同事', '邻居'] });
+  const first = await ok('customers', { sort: 'spent', limit: 1 });
+  expect(first.items.map((x: { memberId: string }) => x.memberId)).toEqual([a]);
+  expect(first.tags).toEqual(['团长', '同事', '邻居']);
+  expect((await ok('customers', { sort: 'spent', limit: 1, cursor: first.nextCursor })).tags).toBeUndefined();
+  for (const id of [a, b, c]) await ok('tagCustomer', { memberId: id, tags: [] });
+  expect((await ok('customers')).tags).toEqual([]);
+});
+
 test('the customer page: their orders, points, reviews and binding; never their openid', async () => {
   const { items } = await ok('customers', { q: nicknames.get('fay') });
   const detail = await ok('customer', { memberId: items[0].memberId });

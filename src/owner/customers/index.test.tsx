@@ -26,8 +26,9 @@ function makeCustomer(over: Partial<CustomerItem> = {}): CustomerItem {
 
 const li = makeCustomer();
 const wang = makeCustomer({ memberId: 'fedcba9876543210', nickname: '王五', avatarUrl: undefined, tags: ['爱喝咖啡'] });
-const page = (items: CustomerItem[], nextCursor: string | null = null) =>
-  Promise.resolve({ ok: true as const, data: { items, nextCursor } });
+/** A page as the function answers it: a first page (no cursor asked) names the owner's tags in use. */
+const page = (items: CustomerItem[], nextCursor: string | null = null, tags?: string[]) =>
+  Promise.resolve({ ok: true as const, data: { items, nextCursor, ...(tags ? { tags } : {}) } });
 
 /** The native <input> inside Taro's web Input, which appears once the web component has rendered. */
 function nativeInput(placeholder: string): Promise<HTMLInputElement> {
@@ -43,7 +44,7 @@ function nativeInput(placeholder: string): Promise<HTMLInputElement> {
 
 beforeEach(() => {
   resetTaroMock();
-  customers.mockReset().mockImplementation(() => page([li, wang]));
+  customers.mockReset().mockImplementation(() => page([li, wang], null, ['爱喝咖啡', '老客户', '团长']));
 });
 
 describe('客户', () => {
@@ -91,15 +92,28 @@ describe('客户', () => {
     render(<OwnerCustomersPage />);
     await screen.findByText('李四');
     const chip = () => document.querySelector('.owner-customers__chips')!;
+    // The words the function names, in its order (most used first), also those no loaded customer has.
     const chips = Array.from(chip().children).map((c) => c.textContent);
-    expect(chips).toEqual(['爱喝咖啡', '老客户']);
-    customers.mockImplementation(() => page([wang]));
+    expect(chips).toEqual(['爱喝咖啡', '老客户', '团长']);
+    customers.mockImplementation(() => page([wang], null, ['爱喝咖啡', '老客户']));
     fireEvent.click(chip().children[0]);
     await waitFor(() => expect(customers).toHaveBeenLastCalledWith({ tag: '爱喝咖啡', sort: 'recent', limit: 20 }));
     await waitFor(() => expect(screen.queryByText('李四')).toBeNull());
     // The other words stay offered while one is chosen.
     expect(Array.from(chip().children).map((c) => c.textContent)).toEqual(['爱喝咖啡', '老客户']);
     fireEvent.click(chip().children[0]);
+    await waitFor(() => expect(customers).toHaveBeenLastCalledWith({ sort: 'recent', limit: 20 }));
+  });
+
+  it('a chosen word no customer has any more stays offered, so it can be let go', async () => {
+    render(<OwnerCustomersPage />);
+    await screen.findByText('李四');
+    const words = () => Array.from(document.querySelector('.owner-customers__chips')!.children);
+    customers.mockImplementation(() => page([], null, ['老客户']));
+    fireEvent.click(words()[2]);
+    await waitFor(() => expect(customers).toHaveBeenLastCalledWith({ tag: '团长', sort: 'recent', limit: 20 }));
+    await waitFor(() => expect(words().map((c) => c.textContent)).toEqual(['老客户', '团长']));
+    fireEvent.click(words()[1]);
     await waitFor(() => expect(customers).toHaveBeenLastCalledWith({ sort: 'recent', limit: 20 }));
   });
 

@@ -23,14 +23,14 @@ export default function OwnerCustomersPage() {
   const [q, setQ] = useState('');
   const [tag, setTag] = useState<string | undefined>(undefined);
   const [sort, setSort] = useState<CustomerSort>('recent');
-  // The owner's words seen so far, for the chips (the function keeps no list of them apart from the customers).
-  const seenTags = useRef(new Set<string>());
+  // The owner's words in use, for the chips: the function names them on every first page, most used first.
+  const tagsInUse = useRef<string[]>([]);
 
   const list = usePagedList(
     async (page) => {
       const res = await reportOwnerApi.customers({ ...page, q: q || undefined, tag, sort, limit: CUSTOMERS_PAGE_SIZE });
       if (!res.ok) return res;
-      for (const c of res.data.items) for (const t of c.tags) seenTags.current.add(t);
+      if (res.data.tags) tagsInUse.current = res.data.tags;
       return { ok: true as const, data: { ...res.data, items: res.data.items.map((c) => ({ ...c, id: c.memberId })) } };
     },
     JSON.stringify([q, tag ?? '', sort]),
@@ -41,7 +41,8 @@ export default function OwnerCustomersPage() {
 
   if (list.status === 'error' && list.error?.code === 'auth.not_owner') return <NotOwner />;
 
-  const chips = [...seenTags.current].sort();
+  // The chosen word stays offered even once no customer has it any more.
+  const chips = tag && !tagsInUse.current.includes(tag) ? [...tagsInUse.current, tag] : tagsInUse.current;
   const showAll = () => {
     setQ('');
     setTag(undefined);
