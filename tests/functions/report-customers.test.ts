@@ -94,7 +94,7 @@ test('tags: set, filtered by, replaced, removed; an unknown member id and hostil
     expect(await report(OWNER, 'customers', bad)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
 });
 
-test("the first page names the owner's tags in use, most customers first, whichever page their customers are on", async () => {
+test("the first page names the owner's tags in use, most used first, wherever their customers are", async () => {
   const { items } = await ok('customers', { sort: 'spent' });
   const [a, b, c] = items.map((x: { memberId: string }) => x.memberId);
   await ok('tagCustomer', { memberId: a, tags: ['团长'] });
