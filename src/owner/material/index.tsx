@@ -109,7 +109,6 @@ export default function OwnerMaterialPage() {
               placeholder="推荐人发朋友圈时用的文字，比如产地、口感、适合谁"
               maxlength={TEXT_MAX + 100}
               value={text}
-              autoHeight
               onInput={(e) => setText(i, e.detail.value)}
             />
           </View>

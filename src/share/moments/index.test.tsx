@@ -3,7 +3,8 @@ import { commissionApi } from '../../api/commission';
 import type { MaterialKit } from '../../../cloudfunctions/contracts/commission';
 import { mockedTaro, resetTaroMock, taroPage } from '../../test-utils/taro-mock';
 import { createPosterPainter, findPosterCanvas, type PosterCanvas } from '../poster/canvas';
-import MomentsPage, { composeWords, firstPick, HOW_TO_POST, POSTER } from './index';
+import MomentsPage from './index';
+import { composeWords, firstPick, HOW_TO_POST, POSTER } from './kit';
 
 jest.mock('@tarojs/taro', () => {
   const mock = require('../../test-utils/taro-mock').taroMock();

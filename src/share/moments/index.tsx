@@ -11,25 +11,11 @@ import { parseProductEntry } from '../../lib/share';
 import type { MaterialKit } from '../../../cloudfunctions/contracts/commission';
 import { MATERIAL_IMAGES_MAX } from '../../../cloudfunctions/contracts/limits';
 import { createPosterPainter, findPosterCanvas, type PosterPainter } from '../poster/canvas';
+import { composeWords, firstPick, HOW_TO_POST, POSTER } from './kit';
 import { savePictures, type KitPicture } from './save';
 import './index.scss';
 
-/** The poster's key among the picked pictures (the others are their index in the kit's images). */
-export const POSTER = 'poster';
-export const HOW_TO_POST = '打开朋友圈 → 右上角相机 → 从相册选择';
-
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
-
-/** The words offered: my note first (my own voice), then the owner's text. */
-export function composeWords(ownerText: string, note: string): string {
-  return note ? `${note}\n\n${ownerText}` : ownerText;
-}
-
-/** Picked at first: the first pictures, leaving the last place to the poster. */
-export function firstPick(imageCount: number): string[] {
-  const count = Math.min(imageCount, MATERIAL_IMAGES_MAX - 1);
-  return [...Array.from({ length: count }, (_, i) => String(i)), POSTER];
-}
 
 type Drawing = 'drawing' | 'ready' | 'failed';
 
@@ -217,13 +203,7 @@ export default function MomentsPage() {
             ))}
           </View>
         ) : null}
-        <Textarea
-          className="moments__words"
-          value={words}
-          maxlength={-1}
-          autoHeight
-          onInput={(e) => setWords(e.detail.value)}
-        />
+        <Textarea className="moments__words" value={words} maxlength={-1} onInput={(e) => setWords(e.detail.value)} />
         {kit.note ? null : <Text className="moments__hint">在海报页写一句推荐语，会放在文案最前面</Text>}
       </View>
 
