@@ -1,7 +1,7 @@
-// Journey: the sharer's kit (一键发圈). The owner saves Moments material for a demo product (words and a picture the
-// shop uploaded); alice opens 一键发圈 from the product page's share sheet, saves the pictures (h5: a download each,
-// the owner's picture then her poster, whose code is read module by module and is her share scene) and copies the
-// words (her note, if any, then the owner's), and the page says how to post them.
+// Journey: the sharer's kit (一键发圈). The owner writes Moments material for a demo product in its 素材 editor (two
+// texts and an uploaded picture); alice opens 一键发圈 from the product page's share sheet, saves the pictures (h5: a
+// download each, the owner's picture then her poster, whose code is read module by module and is her share scene) and
+// copies the words (her note, if any, then the owner's), and the page says how to post them.
 import type { Download, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import type { MaterialKit } from '../../cloudfunctions/contracts/commission';
@@ -10,7 +10,7 @@ import { wxacodeContent, WXACODE_QR } from '../../emulator/openapi';
 import { CODE, POSTER_HEIGHT, POSTER_SCALE, POSTER_WIDTH } from '../../src/share/poster/layout';
 import { HOW_TO_POST } from '../../src/share/moments/kit';
 import { callFunction, journeySessions, origin, screenshot, signIn, withFailureScreenshot } from './harness';
-import { content, shown, tap } from './steps';
+import { content, fill, shown, tap } from './steps';
 
 jest.setTimeout(120_000);
 
@@ -27,6 +27,7 @@ const { PNG } = require('pngjs') as {
 
 const SHARER = 'alice';
 const CANDIDATES = ['qinling-honey', 'qinghua-cup', 'puer357', 'ningxia-goji', 'aksu-apple', 'rice5kg', 'ejiao-cake'];
+const TEXT_PLACEHOLDER = '推荐人发朋友圈时用的文字，比如产地、口感、适合谁';
 const OWNER_TEXTS = ['秦岭深山里的好东西，一年只有这一季', '自家也在吃，朋友回购了三次'];
 
 const open = journeySessions();
@@ -34,7 +35,7 @@ const open = journeySessions();
 let productId: string;
 let title: string;
 
-test('the owner saves Moments material for a product: two texts and a picture the shop uploaded', async () => {
+test('the owner writes Moments material in the 素材 editor of a product: two texts and a picture', async () => {
   const owner = await signIn('owner');
   for (const id of CANDIDATES) {
     const { product } = await callFunction<ProductDetail>(owner, 'shop', 'getProduct', { id });
@@ -45,15 +46,28 @@ test('the owner saves Moments material for a product: two texts and a picture th
     }
   }
   expect(productId).toBeDefined();
-  const { user } = await callFunction<SessionResult>(owner, 'shop', 'session');
-  const fileID = await uploadPicture(owner, `products/${user.openid}/kit-${Date.now()}.png`);
-  const { material } = await callFunction<{ material: OwnerMaterial }>(owner, 'shop', 'saveMaterial', {
-    productId,
-    texts: OWNER_TEXTS,
-    images: [fileID],
+  const { page } = await open('owner');
+  await withFailureScreenshot(page, 'sharer-kit-material', async () => {
+    await page.goto(`${origin}/#/owner/product/index?id=${productId}`);
+    await tap(page, '朋友圈素材');
+    await page.waitForURL(/\/owner\/material\/index\?id=/);
+    await fill(page, TEXT_PLACEHOLDER, OWNER_TEXTS[0]);
+    await tap(page, '+ 再写一段');
+    await shown(page, '文案 2');
+    await fill(page, TEXT_PLACEHOLDER, OWNER_TEXTS[1]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, '+ 添加图片')]);
+    await chooser.setFiles({ name: 'kit.png', mimeType: 'image/png', buffer: tinyPng() });
+    await shown(page, '图片 1/9');
+    await screenshot(page, 'sharer-kit-material');
+    await tap(page, '保存素材');
+    await page.getByText('素材已保存').waitFor();
   });
+  // What the server stored: both texts, and the picture in the owner's own folder of the shop's products/.
+  const { user } = await callFunction<SessionResult>(owner, 'shop', 'session');
+  const { material } = await callFunction<{ material: OwnerMaterial }>(owner, 'shop', 'ownerMaterial', { productId });
   expect(material.texts).toEqual(OWNER_TEXTS);
-  expect(material.images.map((i) => i.fileId)).toEqual([fileID]);
+  expect(material.images).toHaveLength(1);
+  expect(material.images[0].fileId).toContain(`/products/${user.openid}/`);
 });
 
 test('alice opens 一键发圈 from the product page, saves the pictures (her poster last) and copies the words', async () => {
@@ -118,18 +132,11 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** An 8 × 8 PNG uploaded as the caller (the h5 build's uploadFile); answers its fileID. */
-async function uploadPicture(token: string, cloudPath: string): Promise<string> {
+/** An 8 × 8 grey PNG (the owner's picture). */
+function tinyPng(): Buffer {
   const png = new PNG({ width: 8, height: 8 });
   png.data.fill(200);
-  const res = await fetch(`${origin}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
-    body: new Uint8Array(PNG.sync.write(png)),
-  });
-  const body = (await res.json()) as { fileID?: string };
-  if (!res.ok || !body.fileID) throw new Error(`upload of ${cloudPath}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return body.fileID;
+  return PNG.sync.write(png);
 }
 
 /** The poster's code read as a `size`-module symbol: each module's centre in the code's box, dark or light. */
