@@ -21,7 +21,8 @@ export async function material(input: CommissionInput<'material'>, ctx: CallCont
   ]);
   if (!product) throw new AppError('product.not_found');
   const poster = await makePoster(input, ctx);
-  const ownerImages = record?.images ?? product.images;
+  // Words without pictures of the owner's own go with the product's pictures.
+  const ownerImages = record && record.images.length > 0 ? record.images : product.images;
   const reviewPhotos = [...new Set(reviews.flatMap(publicPhotos))];
   const urls = await displayUrls(ctx.cloud, [...ownerImages, ...reviewPhotos], PHOTO);
   const images = (fileIds: readonly string[], source: KitImage['source']): KitImage[] =>

@@ -230,6 +230,11 @@ describe('commission.material (a member’s kit)', () => {
     expect(kit.images.length).toBe(product.images.length);
     expect(kit.images.every((i: { source: string }) => i.source === 'owner')).toBe(true);
     expect(await refused('kit_c', 'commission', 'material', { productId: 'nope' })).toBe('product.not_found');
+    // The owner's words without pictures of their own: the product's pictures go with them.
+    await ok(OWNER, 'shop', 'saveMaterial', { productId: 'qinling-honey', texts: ['只有文字'], images: [] });
+    const wordsOnly = await ok('kit_c', 'commission', 'material', { productId: 'qinling-honey' });
+    expect(wordsOnly.texts).toEqual(['只有文字']);
+    expect(wordsOnly.images).toEqual(kit.images);
     expect(await refused('kit_c', 'commission', 'material', { productId: 'x'.repeat(10_240) })).toBe('input.invalid');
   });
 });
