@@ -134,7 +134,7 @@ describe('shop.saveMaterial (the owner’s 素材)', () => {
       { texts: ['x'.repeat(10_240)] },
       { texts: 'a string' },
       { texts: [42] },
-      { images: Array.from({ length: 10 }, () => image) },
+      { images: Array.from({ length: 10 }, (_, i) => image.replace(/\.png$/, `-${i}.png`)) },
       { images: [image, image] },
       { images: ['x'.repeat(10_240)] },
       { images: [{ fileID: image }] },
