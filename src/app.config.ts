@@ -40,9 +40,11 @@ export default defineAppConfig({
         'dashboard/index',
         'customers/index',
         'customer/index',
+        // The owner's Moments material (素材) of a product.
+        'material/index',
       ],
     },
-    { root: 'share', pages: ['center/index', 'poster/index', 'rules/index'] },
+    { root: 'share', pages: ['center/index', 'poster/index', 'rules/index', 'moments/index'] },
     {
       root: 'member',
       pages: [

@@ -51,6 +51,8 @@ describe('routes and app.config.ts', () => {
       ownerCoupon: routes.ownerCoupon('c1'),
       ownerCustomer: routes.ownerCustomer('0123456789abcdef'),
       sharePoster: routes.sharePoster('p1'),
+      shareMoments: routes.shareMoments('p1'),
+      ownerMaterial: routes.ownerMaterial('p1'),
       memberReview: routes.memberReview('YJ0000000000000001', 's1'),
       memberReviews: routes.memberReviews('p1'),
       memberAfterSaleApply: routes.memberAfterSaleApply('YJ0000000000000001'),

@@ -45,10 +45,14 @@ export const PAGES = {
   ownerDashboard: '/owner/dashboard/index',
   ownerCustomers: '/owner/customers/index',
   ownerCustomer: '/owner/customer/index',
+  // The sharer's kit: the owner's Moments material (素材) of a product.
+  ownerMaterial: '/owner/material/index',
   // Subpackage share/.
   shareCenter: '/share/center/index',
   sharePoster: '/share/poster/index',
   shareRules: '/share/rules/index',
+  // 一键发圈: a product's pictures and words to post in Moments.
+  shareMoments: '/share/moments/index',
   // Subpackage member/ (preloaded from the product page, the cart and the order list: app.config.ts preloadRule).
   checkout: '/member/checkout/index',
   order: '/member/order/index',
@@ -120,6 +124,9 @@ export const routes = {
   /** The coupon editor: a coupon to edit, or none to create one. */
   ownerCoupon: (id?: string) => link(PAGES.ownerCoupon, { id }),
   sharePoster: (productId: string) => link(PAGES.sharePoster, { id: productId }),
+  /** 一键发圈 of a product, and the owner's 素材 editor of it. */
+  shareMoments: (productId: string) => link(PAGES.shareMoments, { id: productId }),
+  ownerMaterial: (productId: string) => link(PAGES.ownerMaterial, { id: productId }),
   /** Writing the review of one line of a completed order. */
   memberReview: (orderId: string, skuId: string) => link(PAGES.memberReview, { orderId, skuId }),
   /** One product's full reviews. */

@@ -4,6 +4,7 @@ import { commissionInputs, type CommissionAction, type CommissionResults } from 
 import { createHandler, route, type Route } from '../platform/handler';
 import { getBinding, releaseBinding } from './binding';
 import { makePoster } from './make-poster';
+import { material } from './material';
 import { myCommissions } from './my-commissions';
 import { myStats } from './my-stats';
 import { listSharers } from './owner-sharers';
@@ -22,6 +23,7 @@ const routes = {
   releaseBinding: route(commissionInputs.releaseBinding, releaseBinding),
   setNote: route(commissionInputs.setNote, setNote),
   poster: route(commissionInputs.poster, makePoster),
+  material: route(commissionInputs.material, material),
   myStats: route(commissionInputs.myStats, myStats),
   myCommissions: route(commissionInputs.myCommissions, myCommissions),
   withdraw: route(commissionInputs.withdraw, withdraw),

@@ -34,6 +34,9 @@ export const commissionInputs = {
   /** The sharer's own words about a product, shown on their cards and posters; '' clears it. */
   setNote: v.strictObject({ productId: shortId, note: optionalText(SHARER_NOTE_MAX) }),
   poster: v.strictObject({ productId: shortId }),
+  /** The caller's kit to post a product in Moments (一键发圈): the owner's words and pictures, their own review photos,
+   * their note and their poster. */
+  material: v.strictObject({ productId: shortId }),
   myStats: v.strictObject({}),
   myCommissions: v.strictObject({ cursor, limit }),
   withdraw: v.strictObject({
@@ -164,6 +167,26 @@ export interface Poster {
   note: string;
 }
 
+/** A picture of the kit: the owner's (or, without material, the product's) or one of the caller's review photos. */
+export interface KitImage {
+  /** Display URL. */
+  url: string;
+  source: 'owner' | 'review';
+}
+
+/** commission.material: what the 一键发圈 page offers; the poster (drawn by the page) goes last. */
+export interface MaterialKit {
+  productId: string;
+  /** The owner's words; without material, one default (title and price line). */
+  texts: string[];
+  /** The caller's own note on the product (commission.setNote), '' when none: offered as their words. */
+  note: string;
+  /** The owner's pictures first, then the caller's visible review photos (the page picks at most MATERIAL_IMAGES_MAX
+   * with the poster). */
+  images: KitImage[];
+  poster: Poster;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -191,6 +214,7 @@ export interface CommissionResults {
   releaseBinding: { binding: null };
   setNote: { productId: string; note: string };
   poster: Poster;
+  material: MaterialKit;
   myStats: MyStats;
   myCommissions: Page<CommissionLine>;
   withdraw: { withdrawal: Withdrawal };

@@ -91,6 +91,7 @@ export const ERRORS = {
   'content.check_failed': '内容安全检查暂不可用，请稍后重试',
   'upload.failed': '图片上传失败，请重试',
   'photo.not_yours': '只能使用你自己上传的图片，请删除后重新上传',
+  'material.image_not_shop': '只能使用店铺上传的图片，请删除后重新上传',
   'settings.last_owner': '店铺至少要有一位店主，不能移除最后一位',
   'settings.member_not_found': '找不到这个会员码对应的会员',
   'pay.failed': '发起支付失败，请稍后重试',

@@ -221,6 +221,11 @@ export const SKU_SPEC_MAX = 30;
 export const SKU_PRICE_MAX_FEN = 5_000_000;
 export const STOCK_MAX = 1_000_000;
 export const STOCK_REASON_MAX = 50;
+// The sharer's kit (一键发圈): the owner's Moments material of a product (shop.saveMaterial).
+export const MATERIAL_TEXTS_MAX = 3;
+export const MATERIAL_TEXT_MAX = 500;
+/** WeChat Moments takes at most 9 pictures: the owner's, the sharer's review photos and the poster share them. */
+export const MATERIAL_IMAGES_MAX = 9;
 
 // Cloud storage.
 /**

@@ -5,6 +5,10 @@ import {
   CATEGORIES_PER_PRODUCT_MAX,
   CATEGORY_NAME_BOUNDS,
   CATEGORY_SORT_MAX,
+  FILE_ID_MAX,
+  MATERIAL_IMAGES_MAX,
+  MATERIAL_TEXT_MAX,
+  MATERIAL_TEXTS_MAX,
   MEMBER_PHOTO_PATTERN,
   ORDER_ID_PATTERN,
   POINTS_RULE_BOUNDS,
@@ -244,6 +248,23 @@ export const shopInputs = {
     hidden: v.boolean(),
     reason: v.optional(optionalText(REVIEW_HIDE_REASON_MAX)),
   }),
+  /** The product's Moments material (一键发圈): the owner's words and pictures, replaced whole. Each image must be a
+   * file the shop uploaded to `products/` in this env (else `material.image_not_shop`). */
+  saveMaterial: v.strictObject({
+    productId: shortId,
+    texts: v.pipe(
+      v.array(requiredText({ min: 1, max: MATERIAL_TEXT_MAX })),
+      v.minLength(1),
+      v.maxLength(MATERIAL_TEXTS_MAX),
+    ),
+    images: v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(FILE_ID_MAX))),
+      v.maxLength(MATERIAL_IMAGES_MAX),
+      v.check((ids) => new Set(ids).size === ids.length, 'images'),
+    ),
+  }),
+  /** The owner's editor reads the material back (texts [] and images [] when none was saved). */
+  ownerMaterial: v.strictObject({ productId: shortId }),
 };
 
 export type ShopAction = keyof typeof shopInputs;
@@ -449,7 +470,18 @@ export interface ShopService {
   wechatId: string;
 }
 
+/** The owner's Moments material of a product, as the 素材 editor shows it. */
+export interface OwnerMaterial {
+  productId: string;
+  texts: string[];
+  images: Array<{ fileId: string; url: string }>;
+  /** ISO time of the last save; null when none was saved. */
+  updatedAt: string | null;
+}
+
 export interface ShopResults {
+  saveMaterial: { material: OwnerMaterial };
+  ownerMaterial: { material: OwnerMaterial };
   saveProduct: { product: OwnerProductDetail };
   setStock: { sku: Sku; entry: StockEntry };
   setSaleStatus: { id: string; status: 'on_sale' | 'off_sale' };

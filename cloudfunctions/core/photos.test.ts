@@ -1,5 +1,5 @@
 import { MEMBER_UPLOAD_FOLDERS } from '../contracts/limits';
-import { isOwnPhoto, type PhotoOwner } from './photos';
+import { isOwnPhoto, isShopImage, publicPhotos, type PhotoOwner } from './photos';
 
 const ENV = 'prod-7g8h9';
 const BUCKET = '7072-prod-7g8h9-1300000000';
@@ -74,4 +74,38 @@ test('anything but a string is not a fileID', () => {
   for (const value of [null, undefined, 42, {}, [id(`reviews/${ME}/a.jpg`)], { toString: () => 'x' }]) {
     expect(isOwnPhoto(value, me)).toBe(false);
   }
+});
+
+describe('isShopImage: the shop’s own images (the Moments material’s pictures)', () => {
+  const shop = { env: ENV, folder: 'products' };
+  test.each([
+    ['an owner’s upload', `products/${ME}/a.jpg`],
+    ['a demo product’s image', 'products/qinling-honey/1.svg'],
+  ])('%s is the shop’s', (_what, path) => {
+    expect(isShopImage(id(path), shop)).toBe(true);
+  });
+  test.each([
+    ['another env', `cloud://other-env.bucket/products/${ME}/a.jpg`],
+    ['a member’s review photo', id(`reviews/${ME}/a.jpg`)],
+    ['the logo folder', id(`shop/${ME}/a.jpg`)],
+    ['a path that climbs out', id(`products/../reviews/${ME}/a.jpg`)],
+    ['a deeper path', id(`products/${ME}/x/a.jpg`)],
+    ['a pattern for a folder', id('products/.*/a.jpg')],
+    ['a web address', 'https://example.com/products/a/b.jpg'],
+    ['a 10 KB string', id(`products/${ME}/${'a'.repeat(10_240)}.jpg`)],
+    ['not a string', 42],
+  ])('%s is not', (_what, fileID) => {
+    expect(isShopImage(fileID, shop)).toBe(false);
+  });
+});
+
+test('publicPhotos: only photos content security passed; reviews from before the checks show all', () => {
+  const check = (fileId: string, state: 'pending' | 'pass' | 'risky') => ({ fileId, state, attempts: 1 });
+  expect(publicPhotos({ photos: ['a', 'b'] })).toEqual(['a', 'b']);
+  expect(
+    publicPhotos({
+      photos: ['a', 'b', 'c'],
+      photoChecks: [check('a', 'pass'), check('b', 'pending'), check('c', 'risky')],
+    }),
+  ).toEqual(['a']);
 });

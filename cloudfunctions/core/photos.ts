@@ -33,6 +33,26 @@ export function isOwnPhoto(fileID: unknown, owner: PhotoOwner): boolean {
   );
 }
 
+/**
+ * Whether `fileID` is one of the shop's images in `env`: a file at `<folder>/<one segment>/<name>` of a shop folder
+ * (an owner's upload under their openid, or the demo seed's under a product id). Another env's or another folder's
+ * file (a member's review upload, a path that climbs out) is not.
+ */
+export function isShopImage(fileID: unknown, shop: { env: string; folder: string }): boolean {
+  if (typeof fileID !== 'string' || fileID.length > FILE_ID_MAX || !shop.env || !shop.folder) return false;
+  const match = FILE_ID.exec(fileID);
+  if (!match || match[1] !== shop.env) return false;
+  const segments = match[3].split('/');
+  return segments.length === 3 && segments[0] === shop.folder && OPENID.test(segments[1]) && NAME.test(segments[2]);
+}
+
+/** The photos of a review everyone may see: those content security passed (all, for reviews written before checks). */
+export function publicPhotos(review: { photos: readonly string[]; photoChecks?: readonly PhotoCheck[] }): string[] {
+  if (!review.photoChecks) return [...review.photos];
+  const passed = new Set(review.photoChecks.filter((c) => c.state === 'pass').map((c) => c.fileId));
+  return review.photos.filter((p) => passed.has(p));
+}
+
 export type PhotoCheckState = 'pending' | 'pass' | 'risky';
 
 /** Content security of one photo a member uploaded (a review's, an after-sale case's evidence). */

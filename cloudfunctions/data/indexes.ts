@@ -85,6 +85,8 @@ export const collections = {
   withdrawals: { indexes: [{ fields: ['sharerId', 'requestedAt'] }, { fields: ['status', 'requestedAt'] }] },
   /** A sharer's note per product, `_id` = `<sharerId>:<productId>`. */
   notes: { indexes: [] },
+  /** The owner's Moments material per product (一键发圈), `_id` = the product id. */
+  materials: { indexes: [] },
   /** One document per member (`_id` = openid): the lots of points and their totals. */
   points_accounts: { indexes: [{ fields: ['nextExpiryAt'] }] },
   /** Points ledger entries, `_id` = the entry's idempotency key (`<orderId>:earn`, `<openid>:welcome` …). */

@@ -198,6 +198,16 @@ export async function latestOwnReview(db: Database, buyerId: string, productId: 
   return data[0] ?? null;
 }
 
+/** The member's visible reviews of the product, newest first (one per order line they bought it on). */
+export async function ownVisibleReviews(db: Database, buyerId: string, productId: string): Promise<ReviewRecord[]> {
+  const { data } = await reviews(db)
+    .where({ buyerId, productId, ...publicOnly(db) })
+    .orderBy('createdAt', 'desc')
+    .limit(20)
+    .get();
+  return data;
+}
+
 /** Products the member reviewed (visible reviews). */
 export async function reviewedProducts(db: Database, buyerId: string): Promise<Set<string>> {
   const { data } = await reviews(db)

@@ -7,6 +7,7 @@ import { favorite, favorites } from './favorites';
 import { getSession } from './get-session';
 import { listProducts } from './list-products';
 import { getProduct } from './get-product';
+import { ownerMaterial, saveMaterial } from './material';
 import { settings, updateSettings } from './settings';
 import { ownerProduct, ownerProducts, saveProduct, setSaleStatus, setStock, stockLedger } from './products';
 import { hideReview, listReviews, myReview, ownerReviews, replyReview, writeReview } from './reviews';
@@ -37,6 +38,8 @@ const routes = {
   hideReview: route(shopInputs.hideReview, hideReview, { owner: true }),
   saveCategory: route(shopInputs.saveCategory, saveCategory, { owner: true }),
   removeCategory: route(shopInputs.removeCategory, removeCategory, { owner: true }),
+  saveMaterial: route(shopInputs.saveMaterial, saveMaterial, { owner: true }),
+  ownerMaterial: route(shopInputs.ownerMaterial, ownerMaterial, { owner: true }),
 } satisfies { [A in ShopAction]: Route<(typeof shopInputs)[A], ShopResults[A]> };
 
 export const main = createHandler(cloud, routes);

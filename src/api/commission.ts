@@ -11,6 +11,7 @@ export const commissionApi = {
   releaseBinding: () => call('releaseBinding', {}),
   setNote: (input: CommissionInput<'setNote'>) => call('setNote', input),
   poster: (input: CommissionInput<'poster'>) => call('poster', input),
+  material: (input: CommissionInput<'material'>) => call('material', input),
   myStats: () => call('myStats', {}),
   myCommissions: (input: CommissionInput<'myCommissions'>) => call('myCommissions', input),
   withdraw: (input: CommissionInput<'withdraw'>) => call('withdraw', input),

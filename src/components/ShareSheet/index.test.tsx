@@ -43,6 +43,14 @@ describe('ShareSheet', () => {
   it('has no poster button when no poster can be made', () => {
     render(<ShareSheet url={URL} onClose={jest.fn()} />);
     expect(screen.queryByText('生成海报')).toBeNull();
+    expect(screen.queryByText('一键发圈')).toBeNull();
+  });
+
+  it('opens 一键发圈', () => {
+    const onMoments = jest.fn();
+    render(<ShareSheet url={URL} onPoster={jest.fn()} onMoments={onMoments} onClose={jest.fn()} />);
+    fireEvent.click(screen.getByText('一键发圈'));
+    expect(onMoments).toHaveBeenCalledTimes(1);
   });
 
   it('closes on 取消 and on the mask', () => {

@@ -12,10 +12,12 @@ export interface ShareSheetProps {
   note?: string;
   /** Opens the poster page; absent when no poster can be made (the product is off sale). */
   onPoster?: () => void;
+  /** Opens 一键发圈 (pictures and words for Moments); absent when the product is off sale. */
+  onMoments?: () => void;
   onClose: () => void;
 }
 
-export default function ShareSheet({ url, hint, note, onPoster, onClose }: ShareSheetProps) {
+export default function ShareSheet({ url, hint, note, onPoster, onMoments, onClose }: ShareSheetProps) {
   const copy = () => {
     Taro.setClipboardData({ data: url })
       .then(() => Taro.showToast({ title: '链接已复制', icon: 'success' }))
@@ -40,6 +42,11 @@ export default function ShareSheet({ url, hint, note, onPoster, onClose }: Share
           {onPoster ? (
             <View className="share-sheet__poster" hoverClass="share-sheet__poster--pressed" onClick={onPoster}>
               生成海报
+            </View>
+          ) : null}
+          {onMoments ? (
+            <View className="share-sheet__poster" hoverClass="share-sheet__poster--pressed" onClick={onMoments}>
+              一键发圈
             </View>
           ) : null}
           <View className="share-sheet__copy" hoverClass="share-sheet__copy--pressed" onClick={copy}>

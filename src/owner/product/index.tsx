@@ -312,6 +312,16 @@ export default function ProductEditorPage() {
         </View>
       ) : null}
 
+      {product ? (
+        <View
+          className="product-editor__card product-editor__status"
+          onClick={() => void Taro.navigateTo({ url: routes.ownerMaterial(product.id) })}
+        >
+          <Text className="product-editor__status-label">朋友圈素材</Text>
+          <Text className="product-editor__muted product-editor__material">推荐人一键发圈用的文案和图片 ›</Text>
+        </View>
+      ) : null}
+
       {product ? <StockLedger productId={product.id} version={ledgerVersion} /> : null}
 
       <View className="product-editor__bar">

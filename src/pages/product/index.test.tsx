@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { commissionApi } from '../../api/commission';
 import { shopApi } from '../../api/shop';
 import type { ProductDetail, Review } from '../../../cloudfunctions/contracts/shop';
@@ -354,6 +354,21 @@ describe('product page: my note and the poster', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/share/poster/index?id=p1' });
   });
 
+  it('in weapp offers 发圈 beside 海报, opening 一键发圈; in h5 the share sheet does', async () => {
+    await openPage();
+    fireEvent.click(screen.getByText('发圈'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/share/moments/index?id=p1' });
+    cleanup();
+    Taro.navigateTo.mockClear();
+    process.env.TARO_ENV = 'h5';
+    await openPage();
+    expect(screen.queryByText('发圈')).toBeNull();
+    fireEvent.click(screen.getByText('分享'));
+    fireEvent.click(screen.getByText('一键发圈'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/share/moments/index?id=p1' });
+    expect(screen.queryByText('复制链接')).toBeNull();
+  });
+
   it('offers no poster of a product that is off sale', async () => {
     getProduct.mockResolvedValue({
       ok: true,
@@ -363,6 +378,7 @@ describe('product page: my note and the poster', () => {
     await screen.findByText('云南古树红茶 200g');
     expect(screen.getAllByText('商品已下架').length).toBeGreaterThan(0);
     expect(screen.queryByText('海报')).toBeNull();
+    expect(screen.queryByText('发圈')).toBeNull();
   });
 
   it('says 已下架 on the chat card and the Moments title of a product off sale, not the note', async () => {

@@ -199,6 +199,8 @@ export default function ProductPage() {
   // A poster of a product no longer sold would only disappoint whoever scans it.
   const openPoster =
     product.status === 'on_sale' ? () => void Taro.navigateTo({ url: routes.sharePoster(product.id) }) : undefined;
+  const openMoments =
+    product.status === 'on_sale' ? () => void Taro.navigateTo({ url: routes.shareMoments(product.id) }) : undefined;
 
   return (
     <View className={moments ? 'product product--moments' : 'product'}>
@@ -269,6 +271,11 @@ export default function ProductPage() {
               海报
             </View>
           ) : null}
+          {!isH5() && openMoments ? (
+            <View className="product__share" onClick={openMoments}>
+              发圈
+            </View>
+          ) : null}
           <ContactService
             className="product__share product__share--native"
             sessionFrom={contactFrom.product(product.id)}
@@ -337,6 +344,14 @@ export default function ProductPage() {
               ? () => {
                   setSharing(false);
                   openPoster();
+                }
+              : undefined
+          }
+          onMoments={
+            openMoments
+              ? () => {
+                  setSharing(false);
+                  openMoments();
                 }
               : undefined
           }

@@ -37,6 +37,15 @@ export default function Suggestions() {
             <Text className="suggestion__price">{formatFen(s.priceFen)}</Text>
             {usedText(s) ? <Text className="suggestion__used">{usedText(s)}</Text> : null}
           </View>
+          <View
+            className="suggestion__moments"
+            onClick={(e) => {
+              e.stopPropagation();
+              void Taro.navigateTo({ url: routes.shareMoments(s.productId) });
+            }}
+          >
+            一键发圈
+          </View>
           <Text className="suggestion__go">去分享 ›</Text>
         </View>
       ))}

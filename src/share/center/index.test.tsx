@@ -333,6 +333,15 @@ describe('推荐分享', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=rice' });
   });
 
+  it('opens 一键发圈 of a suggested product, not its product page', async () => {
+    api.suggestions.mockResolvedValue(ok({ items: [suggestion('honey', '土蜂蜜', 2, false)] }));
+    await openCenter();
+    await screen.findByText('推荐分享');
+    Taro.navigateTo.mockClear();
+    fireEvent.click(screen.getByText('一键发圈'));
+    expect(Taro.navigateTo.mock.calls).toEqual([[{ url: '/share/moments/index?id=honey' }]]);
+  });
+
   it('shows on an empty center too, and not at all when there is nothing to suggest', async () => {
     const empty = stats({
       visits: 0,

@@ -44,7 +44,8 @@ const INNER_W = CARD.w - PAD * 2;
 const PHOTO = { x: LEFT, y: CARD.y + PAD, w: INNER_W, h: INNER_W };
 const FOOT_Y = 744;
 const CODE_SIZE = 136;
-const CODE = { x: CARD.x + CARD.w - PAD - CODE_SIZE, y: FOOT_Y + 16, w: CODE_SIZE, h: CODE_SIZE };
+/** Where the code goes (the journeys read it there). */
+export const CODE = { x: CARD.x + CARD.w - PAD - CODE_SIZE, y: FOOT_Y + 16, w: CODE_SIZE, h: CODE_SIZE };
 const FOOT_TEXT_W = CODE.x - PAD - LEFT;
 
 export const FONTS = {
