@@ -22,6 +22,7 @@ const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }]
 const day = (mo: number, d: number) => new Date(2026, mo - 1, d, 12, 0).toISOString();
 
 const stats = (extra: Partial<MyStats> = {}): MyStats => ({
+  friends: { released: 0, muted: 0 },
   visits: 37,
   visitors: 21,
   orders: 4,
