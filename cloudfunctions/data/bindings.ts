@@ -1,6 +1,6 @@
 // Bindings: one document per buyer (`_id` = their openid) naming the one sharer their orders are attributed to.
 // Taking a binding is a conditional write on "none, or ended", so no one can take an active binding, however
-// many visits race.
+// many visits race. Past bindings live in `binding_history` (data/binding-history.ts), written before an overwrite.
 import type { ShareChannel } from '../contracts/commission';
 import { bindingUntil } from '../core/commission';
 import { getOrNull, isDuplicateKey, type Database, txGet, type Transaction } from './db';
