@@ -103,6 +103,29 @@ describe('binding history', () => {
   });
 });
 
+describe('crashes between writes', () => {
+  test('a release that never wrote its history: read from the binding, written before the overwrite', async () => {
+    const [x, y] = [await codeOf('k_x'), await codeOf('k_y')];
+    await visit('k_bob', 'k_x');
+    await shop.advance(MINUTE);
+    // The release's first write alone, as if the function died before writing the history.
+    const now = await shop.now();
+    await shop.db
+      .collection('bindings')
+      .doc('dev_k_bob')
+      .update({ data: { until: now, releasedAt: now } });
+    expect(await history('k_bob')).toEqual([[x, 'released']]);
+    expect((await stored('dev_k_bob')).map((e) => e.ended)).toEqual([null]);
+    await shop.advance(MINUTE);
+    expect((await visit('k_bob', 'k_y')).bound).toBe(true);
+    expect((await stored('dev_k_bob')).map((e) => [e.sharerCode, e.ended])).toEqual([
+      [x, 'released'],
+      [y, null],
+    ]);
+    expect((await ok('k_x', 'myStats')).friends).toEqual({ released: 1, muted: 0 });
+  });
+});
+
 describe('mute', () => {
   test('a muted sharer’s card: no banner, no note, no binding; the visit counts; unmute restores', async () => {
     const alice = await codeOf('m_alice');
@@ -124,6 +147,8 @@ describe('mute', () => {
     const after = await ok('m_alice', 'myStats');
     expect(after.visits).toBe(before.visits + 1);
     expect(after.visitors).toBe(before.visitors + 1);
+    const row = (stats: any) => stats.rows.find((r: any) => r.productId === 'aksu-apple' && r.channel === 'chat');
+    expect(row(after).visits).toBe((row(before)?.visits ?? 0) + 1);
     expect((await shop.all('bindings')).filter((b) => b.buyerId === 'dev_m_bob')).toEqual([]);
     expect(await history('m_bob')).toEqual([]);
     // Others still see her banner.
