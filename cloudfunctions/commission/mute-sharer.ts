@@ -3,11 +3,10 @@
 import type { CommissionInput, CommissionResults } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { MUTES_MAX } from '../contracts/limits';
-import { endBindingByMute, findBinding } from '../data/bindings';
 import { addMark, countMutes, isMuted, listMutes, removeMute } from '../data/sharer-marks';
 import { findUserByShareCode } from '../data/users';
 import type { CallContext } from '../platform/handler';
-import { recordBindingEnd } from './binding-ends';
+import { endForMute } from './binding-ends';
 
 export async function muteSharer(
   input: CommissionInput<'muteSharer'>,
@@ -27,10 +26,7 @@ export async function muteSharer(
     throw new AppError('share.mutes_full');
   const mark = { buyerId: ctx.openid, sharerId: sharer.openid, sharerCode: sharer.shareCode };
   await addMark(ctx.db, { kind: 'muted', ...mark, sharerNickname: sharer.nickname, at: ctx.now });
-  await endBindingByMute(ctx.db, ctx.openid, sharer.openid, ctx.now);
-  const binding = await findBinding(ctx.db, ctx.openid);
-  if (binding?.sharerId === sharer.openid && binding.endedBy === 'muted')
-    await recordBindingEnd(ctx.db, binding, ctx.now);
+  await endForMute(ctx.db, ctx.openid, sharer.openid, ctx.now);
   return { sharer: shown, muted: true };
 }
 

@@ -15,7 +15,7 @@ import { bumpDay } from '../data/stats';
 import { chinaDay } from '../core/order-id';
 import { findUserByShareCode } from '../data/users';
 import { isMuted } from '../data/sharer-marks';
-import { recordBindingStart, recordBindingEnd } from './binding-ends';
+import { bindingTaken, recordBindingEnd } from './binding-ends';
 import { viewBinding } from './views';
 
 export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: CallContext): Promise<VisitResult> {
@@ -55,7 +55,7 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
         )
       : Promise.resolve({ bound: false, binding: current }),
   ]);
-  if (taken.bound && taken.binding) await recordBindingStart(ctx.db, taken.binding, ctx.now);
+  if (taken.bound && taken.binding) await bindingTaken(ctx, taken.binding, sharer.shareCode);
   await countVisit(ctx.db, sharer.openid, input.productId, input.c, newRowVisitor, newVisitor);
   const day = chinaDay(ctx.now);
   await bumpDay(ctx.db, [{ day, path: `channels.${input.c}.visits`, by: 1 }], day);

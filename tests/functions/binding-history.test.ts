@@ -177,6 +177,22 @@ describe('mute', () => {
     expect(await history('n_bob')).toEqual([[alice, 'muted']]);
   });
 
+  test('a mute racing the visit that would bind: the buyer is never left bound to the muted sharer', async () => {
+    const code = await codeOf('q_alice');
+    const buyers = Array.from({ length: 16 }, (_, i) => `q_b${i}`);
+    await Promise.all(buyers.map((b) => codeOf(b)));
+    const visitInput = { productId: 'aksu-apple', s: code, c: 'chat' };
+    await Promise.all(
+      buyers.flatMap((b) => [ok(b, 'muteSharer', { shareCode: code, on: true }), ok(b, 'recordVisit', visitInput)]),
+    );
+    for (const b of buyers) {
+      expect((await ok(b, 'binding')).binding).toBeNull();
+      const items = await history(b);
+      // Either the visit found the mute (no binding at all) or its binding ended by it.
+      expect(items.every(([, ended]) => ended === 'muted')).toBe(true);
+    }
+  });
+
   test('hostile input is refused with coded errors and changes nothing', async () => {
     const [own, other] = [await codeOf('x_bob'), await codeOf('x_alice')];
     await visit('x_bob', 'x_alice');
