@@ -30,9 +30,10 @@ export async function endForMute(db: Database, buyerId: string, sharerId: string
 
 /**
  * A binding just taken starts its history entry (the binding document stays the truth while it is active). A mute
- * made while this visit ran (its mark is written before it ends any binding) ends the new binding at once.
+ * made while this visit ran (its mark is written before it ends any binding) ends the new binding at once: false.
  */
-export async function bindingTaken(ctx: CallContext, b: BindingRecord, shareCode: string): Promise<void> {
+export async function bindingTaken(ctx: CallContext, b: BindingRecord, shareCode: string): Promise<boolean> {
   const [, muted] = await Promise.all([writeHistory(ctx.db, b, ctx.now), isMuted(ctx.db, b.buyerId, shareCode)]);
   if (muted) await endForMute(ctx.db, b.buyerId, b.sharerId, ctx.now);
+  return !muted;
 }

@@ -55,9 +55,10 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
         )
       : Promise.resolve({ bound: false, binding: current }),
   ]);
-  if (taken.bound && taken.binding) await bindingTaken(ctx, taken.binding, sharer.shareCode);
+  // A mute that raced this visit ends the binding it just took (bindingTaken answers false).
+  const kept = taken.bound && taken.binding ? await bindingTaken(ctx, taken.binding, sharer.shareCode) : true;
   await countVisit(ctx.db, sharer.openid, input.productId, input.c, newRowVisitor, newVisitor);
   const day = chinaDay(ctx.now);
   await bumpDay(ctx.db, [{ day, path: `channels.${input.c}.visits`, by: 1 }], day);
-  return { bound: taken.bound, binding: viewBinding(taken.binding, ctx.now) };
+  return kept ? { bound: taken.bound, binding: viewBinding(taken.binding, ctx.now) } : { bound: false, binding: null };
 }
