@@ -3,7 +3,9 @@
 // a muted sharer recommends nothing and binds no one while the visit still counts; the sharer's centre's counts of
 // friends against a scan; the owner's customer page with the whole history; hostile input changing nothing.
 import { checkCountersAgainstLedger } from './ledgers';
-import { DAY, MINUTE, OWNER, line, useShop } from './order-kit';
+import { MUTES_MAX } from '../../cloudfunctions/contracts/limits';
+import { SHARE_CODE_ALPHABET } from '../../cloudfunctions/core/share-code';
+import { DAY, MINUTE, OWNER, line, pool, useShop } from './order-kit';
 
 const shop = useShop();
 
@@ -191,6 +193,24 @@ describe('mute', () => {
       // Either the visit found the mute (no binding at all) or its binding ended by it.
       expect(items.every(([, ended]) => ended === 'muted')).toBe(true);
     }
+  });
+
+  test('a member mutes at most MUTES_MAX sharers; a repeat of one already muted still passes', async () => {
+    // Sharers written straight into the store: a hundred sessions would only slow the test.
+    const symbol = (n: number) => SHARE_CODE_ALPHABET[n % SHARE_CODE_ALPHABET.length];
+    const codes = Array.from({ length: MUTES_MAX + 1 }, (_, i) => `CAP${symbol(i >> 10)}${symbol(i >> 5)}${symbol(i)}`);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const [i, shareCode] of codes.entries())
+      await shop.db.collection('users').add({
+        data: { _id: `cap_${i}`, openid: `dev_cap_${i}`, shareCode, nickname: `推荐人${i}`, createdAt: new Date() },
+      });
+    await pool(codes.slice(0, MUTES_MAX), 8, (shareCode) => ok('cap_bob', 'muteSharer', { shareCode, on: true }));
+    expect((await ok('cap_bob', 'mutes')).items).toHaveLength(MUTES_MAX);
+    const refused = await commission('cap_bob', 'muteSharer', { shareCode: codes[MUTES_MAX], on: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'share.mutes_full' } });
+    expect(await ok('cap_bob', 'muteSharer', { shareCode: codes[0], on: true })).toMatchObject({ muted: true });
+    await ok('cap_bob', 'muteSharer', { shareCode: codes[0], on: false });
+    expect(await ok('cap_bob', 'muteSharer', { shareCode: codes[MUTES_MAX], on: true })).toMatchObject({ muted: true });
   });
 
   test('hostile input is refused with coded errors and changes nothing', async () => {
