@@ -59,6 +59,9 @@ export default defineAppConfig({
         'coupon-center/index',
         'coupons/index',
         'favorites/index',
+        // 绑定记录 and 不看推荐的人, from 我的.
+        'bindings/index',
+        'mutes/index',
       ],
     },
     // The catalogue search, opened from the home page and the 分类 tab.

@@ -65,6 +65,9 @@ export const PAGES = {
   memberCouponCenter: '/member/coupon-center/index',
   memberCoupons: '/member/coupons/index',
   memberFavorites: '/member/favorites/index',
+  // 绑定记录 and 不看推荐的人, from 我的.
+  memberBindings: '/member/bindings/index',
+  memberMutes: '/member/mutes/index',
   // Subpackage browse/ (the catalogue search).
   search: '/browse/search/index',
   // Subpackage campaign/ (拼团: a group, the group card's target; 我的拼团).

@@ -3,6 +3,7 @@ import type { BindingView } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import { findBinding, releaseBinding as endBinding } from '../data/bindings';
 import type { CallContext } from '../platform/handler';
+import { recordBindingEnd } from './binding-ends';
 import { viewBinding } from './views';
 
 export async function getBinding(_input: object, ctx: CallContext): Promise<{ binding: BindingView | null }> {
@@ -14,5 +15,8 @@ export async function getBinding(_input: object, ctx: CallContext): Promise<{ bi
 export async function releaseBinding(_input: object, ctx: CallContext): Promise<{ binding: null }> {
   if (!ctx.openid) throw new AppError('auth.required');
   await endBinding(ctx.db, ctx.openid, ctx.now);
+  // Recorded from what the document now says, so a retry after a crash here still records the release.
+  const ended = await findBinding(ctx.db, ctx.openid);
+  if (ended?.releasedAt) await recordBindingEnd(ctx.db, ended, ctx.now);
   return { binding: null };
 }

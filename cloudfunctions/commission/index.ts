@@ -3,10 +3,12 @@ import cloud from 'wx-server-sdk';
 import { commissionInputs, type CommissionAction, type CommissionResults } from '../contracts/commission';
 import { createHandler, route, type Route } from '../platform/handler';
 import { getBinding, releaseBinding } from './binding';
+import { bindingHistory } from './binding-history';
 import { makePoster } from './make-poster';
 import { material } from './material';
 import { myCommissions } from './my-commissions';
 import { myStats } from './my-stats';
+import { muteSharer, mutes } from './mute-sharer';
 import { listSharers } from './owner-sharers';
 import { decideWithdrawal, ownerWithdrawals } from './owner-withdrawals';
 import { rates, setRate } from './rates';
@@ -34,6 +36,9 @@ const routes = {
   suggestions: route(commissionInputs.suggestions, suggestions),
   rates: route(commissionInputs.rates, rates, { owner: true }),
   setRate: route(commissionInputs.setRate, setRate, { owner: true }),
+  bindingHistory: route(commissionInputs.bindingHistory, bindingHistory),
+  muteSharer: route(commissionInputs.muteSharer, muteSharer),
+  mutes: route(commissionInputs.mutes, mutes),
 } satisfies { [A in CommissionAction]: Route<(typeof commissionInputs)[A], CommissionResults[A]> };
 
 export const main = createHandler(cloud, routes);

@@ -1,16 +1,21 @@
 // The sharer's center: totals and the funnel per product and channel, read from counters kept with the events
-// (two documents and the products' titles), never by scanning visits or orders.
+// (two documents and the products' titles), never by scanning visits or orders; and how many friends released or
+// muted the sharer (two counts of their marks, never who).
 import type { FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import type { CallContext } from '../platform/handler';
 import { findProducts } from '../data/products';
+import { countFriends } from '../data/sharer-marks';
 import { readStats, type MoneyRow, type VisitRow } from '../data/sharer-stats';
 import { availableOf, findWithdrawal } from '../data/withdrawals';
 import { viewWithdrawal } from './views';
 
 export async function myStats(_input: object, ctx: CallContext): Promise<MyStats> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const { visits, money } = await readStats(ctx.db, ctx.openid);
+  const [{ visits, money }, friends] = await Promise.all([
+    readStats(ctx.db, ctx.openid),
+    countFriends(ctx.db, ctx.openid),
+  ]);
   const keys = new Map<string, { productId: string; channel: ShareChannel }>();
   for (const source of [visits?.products ?? {}, money?.products ?? {}]) {
     for (const [productId, byChannel] of Object.entries(source)) {
@@ -44,6 +49,7 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
       b.gmvFen - a.gmvFen || b.visits - a.visits || (a.productId + a.channel < b.productId + b.channel ? -1 : 1),
   );
   return {
+    friends,
     visits: visits?.visits ?? 0,
     visitors: visits?.visitors ?? 0,
     orders: money?.orders ?? 0,

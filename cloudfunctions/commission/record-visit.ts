@@ -1,6 +1,8 @@
 // A product page opened through a member's share: the visit is counted for the sharer (by product and channel,
 // with first-time visitors), and a signed-in visitor with no active binding is bound to the sharer. Visits
-// never create money or points; one's own link does nothing; an anonymous view (Moments) binds nobody.
+// never create money or points; one's own link does nothing; an anonymous view (Moments) binds nobody, nor does a
+// visit through a sharer the visitor muted (still counted as a visit). The binding a new one replaces goes into
+// the history first.
 import { AppError } from '../contracts/errors';
 import type { CommissionInput, VisitResult } from '../contracts/commission';
 import { decideVisit } from '../core/commission';
@@ -12,17 +14,21 @@ import { countVisit, firstVisit } from '../data/sharer-stats';
 import { bumpDay } from '../data/stats';
 import { chinaDay } from '../core/order-id';
 import { findUserByShareCode } from '../data/users';
+import { isMuted } from '../data/sharer-marks';
+import { bindingTaken, recordBindingEnd } from './binding-ends';
 import { viewBinding } from './views';
 
 export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: CallContext): Promise<VisitResult> {
-  const [sharer, product, current] = await Promise.all([
+  const [sharer, product, current, muted] = await Promise.all([
     findUserByShareCode(ctx.db, input.s),
     findProduct(ctx.db, input.productId),
     findBinding(ctx.db, ctx.openid),
+    isMuted(ctx.db, ctx.openid, input.s),
   ]);
   if (!sharer) throw new AppError('share.sharer_not_found');
   if (!product) throw new AppError('product.not_found');
-  const decision = decideVisit(ctx.openid, sharer.openid, current, ctx.now);
+  const decided = decideVisit(ctx.openid, sharer.openid, current, ctx.now);
+  const decision = decided === 'bind' && muted ? 'keep' : decided;
   if (decision === 'own_link') return { bound: false, binding: viewBinding(current, ctx.now) };
 
   const [newRowVisitor, newVisitor, taken] = await Promise.all([
@@ -31,7 +37,7 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
       : firstVisit(ctx.db, [sharer.openid, input.productId, input.c, ctx.openid].join('|'), ctx.now),
     decision === 'anonymous' ? false : firstVisit(ctx.db, [sharer.openid, ctx.openid].join('|'), ctx.now),
     decision === 'bind'
-      ? loadSettings(ctx.db).then((settings) =>
+      ? Promise.all([loadSettings(ctx.db), current && recordBindingEnd(ctx.db, current, ctx.now)]).then(([settings]) =>
           takeBinding(
             ctx.db,
             ctx.openid,
@@ -49,8 +55,10 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
         )
       : Promise.resolve({ bound: false, binding: current }),
   ]);
+  // A mute that raced this visit ends the binding it just took (bindingTaken answers false).
+  const kept = taken.bound && taken.binding ? await bindingTaken(ctx, taken.binding, sharer.shareCode) : true;
   await countVisit(ctx.db, sharer.openid, input.productId, input.c, newRowVisitor, newVisitor);
   const day = chinaDay(ctx.now);
   await bumpDay(ctx.db, [{ day, path: `channels.${input.c}.visits`, by: 1 }], day);
-  return { bound: taken.bound, binding: viewBinding(taken.binding, ctx.now) };
+  return kept ? { bound: taken.bound, binding: viewBinding(taken.binding, ctx.now) } : { bound: false, binding: null };
 }

@@ -1,6 +1,6 @@
 // The `commission` function: share attribution, the sharer's commission and withdrawals. src/ imports these as
-// types only. One level by construction: an order names at most one sharer, and nothing stores who bound whom
-// beyond the buyer's current binding, so there is no chain to pay along.
+// types only. One level by construction: an order names at most one sharer, and the binding history keeps only whom
+// each buyer was bound to (never who bound the sharer), so there is no chain to pay along.
 import * as v from 'valibot';
 import {
   MAX_RATE_BP,
@@ -58,6 +58,13 @@ export const commissionInputs = {
     productId: v.optional(shortId),
     rateBp: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_RATE_BP))),
   }),
+  // Binding history and mute (issue 21).
+  /** The caller's own bindings, newest first (the current one first), at most BINDING_HISTORY_MAX. */
+  bindingHistory: v.strictObject({}),
+  /** The caller stops (on) or resumes (off) seeing a sharer's recommendations; muting ends a binding to them. */
+  muteSharer: v.strictObject({ shareCode, on: v.boolean() }),
+  /** The sharers the caller muted (不看推荐的人), newest first. */
+  mutes: v.strictObject({}),
 };
 
 export type CommissionAction = keyof typeof commissionInputs;
@@ -98,7 +105,30 @@ export interface FunnelRow {
   reversedFen: number;
 }
 
+/** How a binding ended: the buyer released it, its days ran out, or the buyer muted the sharer. */
+export type BindingEnd = 'released' | 'expired' | 'muted';
+
+export interface BindingHistoryItem {
+  sharer: { nickname: string; shareCode: string };
+  channel: ShareChannel;
+  productId?: string;
+  /** ISO times: from, and until (the planned end while active, else when it ended). */
+  since: string;
+  until: string;
+  /** null while active. */
+  ended: BindingEnd | null;
+}
+
+export interface MutedSharer {
+  nickname: string;
+  shareCode: string;
+  /** ISO time it was muted. */
+  at: string;
+}
+
 export interface MyStats {
+  /** Friends who ever released a binding to the sharer, and friends muting them now: counts only, never who. */
+  friends: { released: number; muted: number };
   visits: number;
   visitors: number;
   orders: number;
@@ -225,4 +255,7 @@ export interface CommissionResults {
   suggestions: { items: ShareSuggestion[] };
   rates: RateTable;
   setRate: RateTable;
+  bindingHistory: { items: BindingHistoryItem[] };
+  muteSharer: { sharer: { nickname: string; shareCode: string }; muted: boolean };
+  mutes: { items: MutedSharer[] };
 }

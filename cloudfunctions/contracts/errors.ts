@@ -39,6 +39,8 @@ export const ERRORS = {
   'afterSale.reason_required': '请填写拒绝原因',
   'share.sharer_not_found': '推荐人不存在',
   'share.poster_failed': '生成小程序码失败，请稍后重试',
+  'share.mute_self': '不能屏蔽自己',
+  'share.mutes_full': '屏蔽人数已达上限',
   'withdraw.insufficient': '可提现金额不足',
   'withdraw.open_exists': '已有一笔提现正在处理，请等店主处理后再申请',
   'withdraw.not_found': '提现申请不存在',

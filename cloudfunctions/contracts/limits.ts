@@ -113,6 +113,11 @@ export const MAX_RATE_BP = 5000;
 export const SHARER_NOTE_MAX = 60;
 /** Why the owner refused a withdrawal. */
 export const WITHDRAWAL_REJECT_REASON_BOUNDS = { min: 2, max: 100 } as const;
+// Binding history and mute (issue 21).
+/** commission.bindingHistory and report.customer show a member's latest this many bindings, newest first. */
+export const BINDING_HISTORY_MAX = 50;
+/** A member mutes at most this many sharers (不看推荐的人); commission.mutes lists them all. */
+export const MUTES_MAX = 100;
 
 // Points.
 /** The balance also names the points that expire within this many days. */

@@ -144,7 +144,7 @@ export interface CustomerDetail {
     nickname: string;
     from: string;
     to?: string;
-    ended?: 'expired' | 'released' | 'replaced';
+    ended?: 'expired' | 'released' | 'muted';
   }>;
 }
 

@@ -1,6 +1,6 @@
 // Bindings: one document per buyer (`_id` = their openid) naming the one sharer their orders are attributed to.
 // Taking a binding is a conditional write on "none, or ended", so no one can take an active binding, however
-// many visits race.
+// many visits race. Past bindings live in `binding_history` (data/binding-history.ts), written before an overwrite.
 import type { ShareChannel } from '../contracts/commission';
 import { bindingUntil } from '../core/commission';
 import { getOrNull, isDuplicateKey, type Database, txGet, type Transaction } from './db';
@@ -17,6 +17,8 @@ export interface BindingRecord {
   since: Date;
   until: Date;
   releasedAt?: Date;
+  /** A binding ended by the buyer muting the sharer (`releasedAt` then says when). */
+  endedBy?: 'muted';
 }
 
 const bindings = (db: Database) => db.collection<BindingRecord>('bindings');
@@ -25,7 +27,7 @@ export async function findBinding(db: Database, buyerId: string): Promise<Bindin
   return buyerId ? getOrNull(bindings(db), buyerId) : null;
 }
 
-export type NewBinding = Omit<BindingRecord, '_id' | 'buyerId' | 'since' | 'until' | 'releasedAt'>;
+export type NewBinding = Omit<BindingRecord, '_id' | 'buyerId' | 'since' | 'until' | 'releasedAt' | 'endedBy'>;
 
 /**
  * Binds the buyer to the sharer for `days` unless an active binding exists (`existing` is what the caller read).
@@ -53,7 +55,7 @@ export async function takeBinding(
   const { _id: _ignored, ...fields } = record;
   const { stats } = await bindings(db)
     .where({ _id: buyerId, until: _.lte(now) })
-    .update({ data: { ...fields, releasedAt: _.remove() } });
+    .update({ data: { ...fields, releasedAt: _.remove(), endedBy: _.remove() } });
   if (stats.updated === 1) return { bound: true, binding: record };
   return { bound: false, binding: await findBinding(db, buyerId) };
 }
@@ -64,6 +66,14 @@ export async function releaseBinding(db: Database, buyerId: string, now: Date): 
   await bindings(db)
     .where({ _id: buyerId, until: _.gt(now) })
     .update({ data: { until: now, releasedAt: now } });
+}
+
+/** The buyer mutes the sharer they are bound to: the binding ends now, marked as ended by the mute. */
+export async function endBindingByMute(db: Database, buyerId: string, sharerId: string, now: Date): Promise<void> {
+  const _ = db.command;
+  await bindings(db)
+    .where({ _id: buyerId, sharerId, until: _.gt(now) })
+    .update({ data: { until: now, releasedAt: now, endedBy: 'muted' } });
 }
 
 /** The buyer's binding as a transaction sees it, or null. */

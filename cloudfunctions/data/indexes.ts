@@ -131,6 +131,13 @@ export const collections = {
       { fields: ['couponId', 'orderId'] },
     ],
   },
+  /** A buyer's bindings, `_id` = `<buyer>:<since ms>` (one per binding, written again on a replay), newest first. */
+  binding_history: { indexes: [{ fields: ['buyerId', 'since'] }] },
+  /**
+   * Friends' choices about a sharer, `_id` = `<kind>:<shareCode>:<buyer>`: the buyer's mute list (newest first) and
+   * the sharer's centre's counts of friends who released or muted them.
+   */
+  sharer_marks: { indexes: [{ fields: ['buyerId', 'kind', 'at'] }, { fields: ['sharerId', 'kind'] }] },
   /** Group-buy activities (拼团); `units` and `members` counted with their orders' reservations (data/group-buys.ts). */
   group_buys: { indexes: [{ fields: ['productId', 'endAt'] }, { fields: ['createdAt'] }, { fields: ['holds.at'] }] },
   /** Groups of a group buy, `_id` derived from the order that started it; slots by reservation token. */

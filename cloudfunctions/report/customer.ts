@@ -1,9 +1,10 @@
 // The customer page: the customer, their latest orders, their points summed from the ledger, their reviews (hidden
-// ones marked) and their binding. Only the current binding is kept (bindings/<openid>), so the history shows it
-// alone: still bound, or ended (expired or released) when it was.
+// ones marked) and their bindings from the binding history (data/binding-history.ts): whom, from when to when, and
+// how each ended (released, expired, muted); share codes and nicknames, never openids.
 import { AppError } from '../contracts/errors';
 import type { CustomerDetail, ReportInput } from '../contracts/report';
-import { findBinding } from '../data/bindings';
+import { BINDING_HISTORY_MAX } from '../contracts/limits';
+import { type BindingHistoryRecord, readHistory } from '../data/binding-history';
 import { findCustomer, latestReviewsOf, ledgerOf } from '../data/customers';
 import { latestOrdersOf } from '../data/orders';
 import { findAccount } from '../data/points';
@@ -17,13 +18,13 @@ export async function customer(input: ReportInput<'customer'>, ctx: OwnerContext
   const found = await findCustomer(ctx.db, input.memberId);
   if (!found) throw new AppError('customer.not_found');
   const openid = found.buyerId;
-  const [[item], orders, reviews, ledger, account, binding] = await Promise.all([
+  const [[item], orders, reviews, ledger, account, bindings] = await Promise.all([
     customerItems(ctx.db, [found]),
     latestOrdersOf(ctx.db, openid, LATEST),
     latestReviewsOf(ctx.db, openid, LATEST),
     ledgerOf(ctx.db, openid),
     findAccount(ctx.db, openid),
-    findBinding(ctx.db, openid),
+    readHistory(ctx.db, openid, ctx.now, BINDING_HISTORY_MAX),
   ]);
   const titles = reviews.length
     ? await findProducts(
@@ -57,14 +58,11 @@ export async function customer(input: ReportInput<'customer'>, ctx: OwnerContext
       at: new Date(r.createdAt).toISOString(),
       hidden: r.hidden,
     })),
-    bindings: binding ? [bindingView(binding, ctx.now)] : [],
+    bindings: bindings.map(bindingView),
   };
 }
 
-function bindingView(b: NonNullable<Awaited<ReturnType<typeof findBinding>>>, now: Date) {
-  const from = new Date(b.since).toISOString();
-  const base = { shareCode: b.sharerCode, nickname: b.sharerNickname, from };
-  if (b.releasedAt) return { ...base, to: new Date(b.releasedAt).toISOString(), ended: 'released' as const };
-  if (new Date(b.until) <= now) return { ...base, to: new Date(b.until).toISOString(), ended: 'expired' as const };
-  return base;
+function bindingView(b: BindingHistoryRecord) {
+  const base = { shareCode: b.sharerCode, nickname: b.sharerNickname, from: new Date(b.since).toISOString() };
+  return b.ended ? { ...base, to: new Date(b.until).toISOString(), ended: b.ended } : base;
 }

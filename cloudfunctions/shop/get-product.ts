@@ -14,6 +14,7 @@ import { findNote } from '../data/notes';
 import { findProduct } from '../data/products';
 import { recentBuyers, verifiedPurchases } from '../data/purchases';
 import { latestOwnReview, listVisible, productStats, type ReviewRecord } from '../data/reviews';
+import { isMuted } from '../data/sharer-marks';
 import { findUserByShareCode } from '../data/users';
 import { productFlashSale } from './product-flash-sale';
 import { summaryOf, viewReviews } from './reviews';
@@ -23,14 +24,16 @@ const LATEST = 3;
 const RECENT_DAYS = 30;
 
 export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContext): Promise<ProductDetail> {
-  const [product, sharer, myNote, favorited] = await Promise.all([
+  const [product, sharer, myNote, favorited, muted] = await Promise.all([
     findProduct(ctx.db, input.id),
     input.s ? findUserByShareCode(ctx.db, input.s) : Promise.resolve(null),
     findNote(ctx.db, ctx.openid, input.id),
     isFavorite(ctx.db, ctx.openid, input.id),
+    isMuted(ctx.db, ctx.openid, input.s ?? ''),
   ]);
   if (!product) throw new AppError('product.not_found');
-  const recommends = sharer !== null && sharer.openid !== ctx.openid;
+  // A sharer the caller muted (commission.muteSharer) recommends nothing to them: no banner, no note.
+  const recommends = sharer !== null && sharer.openid !== ctx.openid && !muted;
   // One round for everything the page shows besides the product (the latest reviews with and without photos both,
   // rather than a third round when too few have photos).
   const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers, categoryIds, flashSale] =

@@ -22,4 +22,8 @@ export const commissionApi = {
   suggestions: () => call('suggestions', {}),
   rates: () => call('rates', {}),
   setRate: (input: CommissionInput<'setRate'>) => call('setRate', input),
+  // Binding history and mute (issue 21).
+  bindingHistory: () => call('bindingHistory', {}),
+  muteSharer: (input: CommissionInput<'muteSharer'>) => call('muteSharer', input),
+  mutes: () => call('mutes', {}),
 };

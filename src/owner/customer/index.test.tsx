@@ -96,8 +96,8 @@ describe('a customer', () => {
     expect(screen.getByText(/^12月3日 \d\d:\d\d · 待收货\(已发货\)$/)).toBeTruthy();
     expect(screen.getByText('广告').closest('.customer__review')?.textContent).toContain('已隐藏');
     expect(screen.getByText('好喝').closest('.customer__review')?.textContent).not.toContain('已隐藏');
-    expect(screen.getByText('2026.11.02 起由 张三 推荐 · 已过期')).toBeTruthy();
-    expect(screen.getByText('2026.12.02 起由 赵六 推荐 · 推荐中')).toBeTruthy();
+    expect(screen.getByText('2026.11.02–2026.12.02 由 张三（ABC234）推荐 · 已过期')).toBeTruthy();
+    expect(screen.getByText('2026.12.02 起 由 赵六（DEF456）推荐 · 推荐中')).toBeTruthy();
   });
 
   it('an order opens on the owner’s order page', async () => {

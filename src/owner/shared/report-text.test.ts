@@ -37,15 +37,15 @@ describe('a customer in words', () => {
   it('says who recommended them since when, and how it ended', () => {
     const b = { shareCode: 'ABC234', nickname: '张三', from: '2026-11-02T04:00:00Z' };
     expect(bindingText({ ...b, to: '2026-12-02T04:00:00Z', ended: 'expired' })).toBe(
-      '2026.11.02 起由 张三 推荐 · 已过期',
+      '2026.11.02–2026.12.02 由 张三（ABC234）推荐 · 已过期',
     );
     expect(bindingText({ ...b, to: '2026-11-20T04:00:00Z', ended: 'released' })).toBe(
-      '2026.11.02 起由 张三 推荐 · 已解除',
+      '2026.11.02–2026.11.20 由 张三（ABC234）推荐 · 已解除',
     );
-    expect(bindingText({ ...b, to: '2026-11-20T04:00:00Z', ended: 'replaced' })).toBe(
-      '2026.11.02 起由 张三 推荐 · 已换绑',
+    expect(bindingText({ ...b, to: '2026-11-20T04:00:00Z', ended: 'muted' })).toBe(
+      '2026.11.02–2026.11.20 由 张三（ABC234）推荐 · 已屏蔽',
     );
-    expect(bindingText(b)).toBe('2026.11.02 起由 张三 推荐 · 推荐中');
+    expect(bindingText(b)).toBe('2026.11.02 起 由 张三（ABC234）推荐 · 推荐中');
   });
 });
 

@@ -68,11 +68,13 @@ export function customerLine(c: Pick<CustomerItem, 'orders' | 'paidFen' | 'lastO
 const ENDED_LABEL: Record<NonNullable<CustomerDetail['bindings'][number]['ended']>, string> = {
   expired: '已过期',
   released: '已解除',
-  replaced: '已换绑',
+  muted: '已屏蔽',
 };
 
-/** A binding in words: '2026.11.02 起由 张三 推荐 · 已过期' ('· 推荐中' while it lasts). */
+/** A binding in words: '2026.11.02–2026.12.02 由 张三（ABC234）推荐 · 已过期' ('2026.11.02 起 … · 推荐中' while it lasts). */
 export function bindingText(b: CustomerDetail['bindings'][number]): string {
   const state = b.ended ? ENDED_LABEL[b.ended] : b.to ? '已结束' : '推荐中';
-  return `${dayjs(b.from).format('YYYY.MM.DD')} 起由 ${b.nickname} 推荐 · ${state}`;
+  const from = dayjs(b.from).format('YYYY.MM.DD');
+  const span = b.to ? `${from}–${dayjs(b.to).format('YYYY.MM.DD')}` : `${from} 起`;
+  return `${span} 由 ${b.nickname}（${b.shareCode}）推荐 · ${state}`;
 }

@@ -130,6 +130,15 @@ describe('me page', () => {
     },
   );
 
+  it('opens 绑定记录 and 不看推荐的人', async () => {
+    session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('绑定记录'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/bindings/index' });
+    fireEvent.click(screen.getByText('不看推荐的人'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/member/mutes/index' });
+  });
+
   it('opens the 推广中心 for everyone', async () => {
     session.mockResolvedValueOnce({ ok: true, data: { user: bob, binding: null, service: NO_SERVICE } });
     render(<MePage />);

@@ -1,6 +1,6 @@
 // Me: who I am in this shop, the share code my links carry, my orders by state, my member card (开卡, points), my
-// coupons and groups (拼团), who recommended me (and a way to release that), the way into my 推广中心, and the owner's
-// way into the shop's management.
+// coupons and groups (拼团), who recommended me (and a way to release that; 绑定记录 and 不看推荐的人 for the past and
+// the muted), the way into my 推广中心, and the owner's way into the shop's management.
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -112,6 +112,14 @@ export default function MePage() {
         <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberFavorites)}>
           <Text className="me__entry-label">我的收藏</Text>
           <Text className="me__entry-hint">收藏的好物 ›</Text>
+        </View>
+        <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberBindings)}>
+          <Text className="me__entry-label">绑定记录</Text>
+          <Text className="me__entry-hint">谁推荐过我 ›</Text>
+        </View>
+        <View className="me__entry" hoverClass="me__entry--pressed" onClick={open(PAGES.memberMutes)}>
+          <Text className="me__entry-label">不看推荐的人</Text>
+          <Text className="me__entry-hint">恢复 TA 的推荐 ›</Text>
         </View>
       </View>
 

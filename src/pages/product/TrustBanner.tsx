@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import type { ProductDetail } from '../../../cloudfunctions/contracts/shop';
 import ReviewItem from '../../components/ReviewItem';
 
-export default function TrustBanner({ trust }: { trust: ProductDetail['trust'] }) {
+/** `onMute`: 不再看 TA 的推荐 (signed-in members only; the page confirms first). */
+export default function TrustBanner({ trust, onMute }: { trust: ProductDetail['trust']; onMute?: () => void }) {
   if (!trust.sharer) return null;
   // Counted by the shop from the sharer's completed, unrefunded orders; a sharer cannot declare it. None: no badge.
   const purchases = trust.sharerVerifiedPurchases ?? 0;
@@ -17,6 +18,11 @@ export default function TrustBanner({ trust }: { trust: ProductDetail['trust'] }
       {purchases > 0 ? <Text className="trust__hint">已核实的购买记录</Text> : null}
       {trust.note ? <Text className="trust__note">{`“${trust.note}”`}</Text> : null}
       {trust.sharerReview ? <ReviewItem review={trust.sharerReview} /> : null}
+      {onMute ? (
+        <Text className="trust__mute" onClick={onMute}>
+          不再看 TA 的推荐
+        </Text>
+      ) : null}
     </View>
   );
 }

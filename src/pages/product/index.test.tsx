@@ -13,13 +13,14 @@ import { deferred } from '../../test-utils/deferred';
 // What the page takes from Taro: route params, the launch scene, the share hooks and a few APIs (see taroPage).
 jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock());
 jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn(), favorite: jest.fn() } }));
-jest.mock('../../api/commission', () => ({ commissionApi: { recordVisit: jest.fn() } }));
+jest.mock('../../api/commission', () => ({ commissionApi: { recordVisit: jest.fn(), muteSharer: jest.fn() } }));
 
 const Taro = mockedTaro();
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
 const favorite = shopApi.favorite as jest.MockedFunction<typeof shopApi.favorite>;
 const recordVisit = commissionApi.recordVisit as jest.MockedFunction<typeof commissionApi.recordVisit>;
+const muteSharer = commissionApi.muteSharer as jest.MockedFunction<typeof commissionApi.muteSharer>;
 
 const product = {
   id: 'p1',
@@ -580,5 +581,47 @@ describe('收藏 on the product page', () => {
     taroPage.scene = 1154;
     await openPage();
     expect(screen.queryByRole('switch')).toBeNull();
+  });
+});
+
+describe('不再看 TA 的推荐 on the trust banner', () => {
+  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const binding = { sharerCode: 'ALC234', nickname: 'alice', until: '2099-01-01T00:00:00.000Z' };
+  beforeEach(() => {
+    muteSharer.mockReset().mockResolvedValue({ ok: true, data: { sharer: alice, muted: true } });
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+  });
+
+  it('asks first, mutes the sharer, ends the binding shown and reads the page again: no banner', async () => {
+    await openPage({ sharer: alice, note: '我家常备' });
+    useSession.setState({ binding });
+    getProduct.mockResolvedValue({ ok: true, data: { product, trust: {}, reviews, favorited: false } });
+    fireEvent.click(screen.getByText('不再看 TA 的推荐'));
+    await waitFor(() => expect(muteSharer).toHaveBeenCalledWith({ shareCode: 'ALC234', on: true }));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '不再看 TA 的推荐' }));
+    await waitFor(() => expect(screen.queryByText('来自 alice 的推荐')).toBeNull());
+    expect(screen.queryByText('“我家常备”')).toBeNull();
+    expect(useSession.getState().binding).toBeNull();
+    expect(lastToast()).toBe('已不再看 TA 的推荐');
+  });
+
+  it('does nothing when the member says 再想想, and says why when the shop refuses', async () => {
+    await openPage({ sharer: alice });
+    taroPage.confirm = false;
+    fireEvent.click(screen.getByText('不再看 TA 的推荐'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled());
+    expect(muteSharer).not.toHaveBeenCalled();
+    taroPage.confirm = true;
+    muteSharer.mockResolvedValueOnce({ ok: false, error: { code: 'share.mute_self', message: '不能屏蔽自己' } });
+    fireEvent.click(screen.getByText('不再看 TA 的推荐'));
+    await waitFor(() => expect(lastToast()).toBe('不能屏蔽自己'));
+    expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
+  });
+
+  it('is not offered in Moments, where no one is signed in', async () => {
+    taroPage.scene = 1154;
+    await openPage({ sharer: alice });
+    expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
+    expect(screen.queryByText('不再看 TA 的推荐')).toBeNull();
   });
 });

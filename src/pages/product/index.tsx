@@ -36,6 +36,7 @@ import FlashSaleBar from './FlashSaleBar';
 import GroupBuySection from './GroupBuySection';
 import Reviews from './Reviews';
 import SkuPicker from './SkuPicker';
+import { muteSharer } from './mute-sharer';
 import TrustBanner from './TrustBanner';
 import { useGroupBuy } from './useGroupBuy';
 import './index.scss';
@@ -223,7 +224,10 @@ export default function ProductPage() {
         <Text className="product__title">{product.title}</Text>
       </View>
 
-      <TrustBanner trust={trust} />
+      <TrustBanner
+        trust={trust}
+        onMute={moments || !trust.sharer ? undefined : () => void muteSharer(trust.sharer, page.refresh)}
+      />
 
       {moments ? null : <CouponRow productId={product.id} />}
 

@@ -22,6 +22,7 @@ const lastToast = () => (Taro.showToast.mock.calls.at(-1) as [{ title: string }]
 const day = (mo: number, d: number) => new Date(2026, mo - 1, d, 12, 0).toISOString();
 
 const stats = (extra: Partial<MyStats> = {}): MyStats => ({
+  friends: { released: 0, muted: 0 },
   visits: 37,
   visitors: 21,
   orders: 4,
@@ -140,6 +141,14 @@ describe('推广中心', () => {
     }
     expect(api.myWithdrawals).toHaveBeenCalledWith({ limit: 5 });
     expect(api.myCommissions).toHaveBeenCalledWith({ limit: 10 });
+  });
+
+  it('says how many friends released or muted me, never who, and why it matters', async () => {
+    api.myStats.mockReset().mockResolvedValue(ok(stats({ friends: { released: 3, muted: 1 } })));
+    await openCenter();
+    const card = screen.getByLabelText('好友的选择');
+    expect(card.textContent).toContain('3 位好友解除了绑定 · 1 位好友不再看你的推荐');
+    expect(card.textContent).toContain('分享要赢得信任，而不是透支关系');
   });
 
   it('shows the funnel per product and channel, commission counting pending and settled', async () => {

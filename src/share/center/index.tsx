@@ -14,6 +14,7 @@ import type { CommissionLine, FunnelRow, MyStats, Withdrawal } from '../../../cl
 import {
   CHANNEL_LABELS,
   COMMISSION_STATUS_LABELS,
+  friendsText,
   partialReversalText,
   rowCommissionFen,
   settleText,
@@ -182,6 +183,12 @@ export default function SharerCenterPage() {
         ) : (
           <Text className="share-center__quiet">还没有分享带来的访问</Text>
         )}
+      </View>
+
+      <View className="share-center__card" aria-label="好友的选择">
+        <Text className="share-center__card-title">好友的选择</Text>
+        <Text className="share-center__friends">{friendsText(stats.friends)}</Text>
+        <Text className="share-center__quiet">分享要赢得信任，而不是透支关系：只推荐自己真正用过、觉得好的东西。</Text>
       </View>
 
       <Suggestions />

@@ -1,5 +1,5 @@
 import type { CommissionLine } from '../../../cloudfunctions/contracts/commission';
-import { partialReversalText, rowCommissionFen, settleText } from './text';
+import { friendsText, partialReversalText, rowCommissionFen, settleText } from './text';
 
 // Built from local fields so the shown day holds in any time zone.
 const day = (mo: number, d: number) => new Date(2026, mo - 1, d, 12, 0).toISOString();
@@ -71,5 +71,13 @@ describe('rowCommissionFen', () => {
       reversedFen: 500,
     };
     expect(rowCommissionFen(row)).toBe(1000);
+  });
+});
+
+describe('friendsText', () => {
+  it('counts friends who released or muted, and says so plainly when there are none', () => {
+    expect(friendsText({ released: 3, muted: 1 })).toBe('3 位好友解除了绑定 · 1 位好友不再看你的推荐');
+    expect(friendsText({ released: 0, muted: 2 })).toBe('0 位好友解除了绑定 · 2 位好友不再看你的推荐');
+    expect(friendsText({ released: 0, muted: 0 })).toBe('还没有好友解除绑定或不再看你的推荐');
   });
 });

@@ -50,3 +50,9 @@ export function partialReversalText(line: CommissionLine): string | null {
 export function rowCommissionFen(row: FunnelRow): number {
   return row.pendingFen + row.settledFen;
 }
+
+/** How many friends released a binding to the sharer or mute them now, counted by the shop (never who). */
+export function friendsText(friends: { released: number; muted: number }): string {
+  if (friends.released === 0 && friends.muted === 0) return '还没有好友解除绑定或不再看你的推荐';
+  return `${friends.released} 位好友解除了绑定 · ${friends.muted} 位好友不再看你的推荐`;
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '绑定记录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
