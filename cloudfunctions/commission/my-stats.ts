@@ -1,16 +1,22 @@
 // The sharer's center: totals and the funnel per product and channel, read from counters kept with the events
-// (two documents and the products' titles), never by scanning visits or orders.
+// (two documents and the products' titles), never by scanning visits or orders; and the sharer's track record as
+// friends see it on the trust card (flows/track-record.ts, the same computation as the product page's).
 import type { FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import type { CallContext } from '../platform/handler';
 import { findProducts } from '../data/products';
 import { readStats, type MoneyRow, type VisitRow } from '../data/sharer-stats';
+import { findUserByOpenid } from '../data/users';
 import { availableOf, findWithdrawal } from '../data/withdrawals';
+import { trackRecordOf } from '../flows/track-record';
 import { viewWithdrawal } from './views';
 
 export async function myStats(_input: object, ctx: CallContext): Promise<MyStats> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const { visits, money } = await readStats(ctx.db, ctx.openid);
+  const [{ visits, money }, me] = await Promise.all([
+    readStats(ctx.db, ctx.openid),
+    findUserByOpenid(ctx.db, ctx.openid),
+  ]);
   const keys = new Map<string, { productId: string; channel: ShareChannel }>();
   for (const source of [visits?.products ?? {}, money?.products ?? {}]) {
     for (const [productId, byChannel] of Object.entries(source)) {
@@ -19,9 +25,10 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
     }
   }
   const productIds = [...new Set([...keys.values()].map((k) => k.productId))];
-  const [products, open] = await Promise.all([
+  const [products, open, asFriendsSee] = await Promise.all([
     productIds.length > 0 ? findProducts(ctx.db, productIds) : Promise.resolve(new Map()),
     money?.openWithdrawalId ? findWithdrawal(ctx.db, money.openWithdrawalId) : Promise.resolve(null),
+    me ? trackRecordOf(ctx.db, me, ctx.now) : Promise.resolve(undefined),
   ]);
   const rows: FunnelRow[] = [...keys.values()].map(({ productId, channel }) => {
     const v: Partial<VisitRow> = visits?.products[productId]?.[channel] ?? {};
@@ -57,5 +64,6 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
     availableFen: availableOf(money),
     openWithdrawal: open ? viewWithdrawal(open) : null,
     rows,
+    ...(asFriendsSee ? { asFriendsSee } : {}),
   };
 }

@@ -12,6 +12,7 @@ import {
   WITHDRAWAL_ID_PATTERN,
   WITHDRAWAL_REJECT_REASON_BOUNDS,
 } from './limits';
+import type { TrustedSharer } from './shop';
 import { optionalText, requiredText } from './text';
 
 // Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
@@ -106,6 +107,11 @@ export interface MyStats {
   availableFen: number;
   openWithdrawal: Withdrawal | null;
   rows: FunnelRow[];
+  /**
+   * What friends see of the sharer on a card's trust banner, from the same computation (issue 21); absent only
+   * before the member's first session made their member record.
+   */
+  asFriendsSee?: TrustedSharer;
 }
 
 export type CommissionStatus = 'pending' | 'settled' | 'reversed';

@@ -15,6 +15,15 @@ jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock()
 jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn(), favorite: jest.fn() } }));
 jest.mock('../../api/commission', () => ({ commissionApi: { recordVisit: jest.fn() } }));
 
+/** The sharer as the trust card gets her: her track record counted by the shop. */
+const ALICE = {
+  nickname: 'alice',
+  shareCode: 'ALC234',
+  memberSince: '2023-05-02T02:00:00.000Z',
+  keptProducts: 6,
+  reviews: 4,
+};
+
 const Taro = mockedTaro();
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
@@ -76,7 +85,7 @@ describe('product page', () => {
   it('says whose recommendation it is when the link carries a sharer', async () => {
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
     await openPage({
-      sharer: { nickname: 'alice', shareCode: 'ALC234' },
+      sharer: ALICE,
       note: '我家常备',
       sharerVerifiedPurchases: 2,
     });
@@ -142,7 +151,7 @@ describe('product page', () => {
   it('opened in Moments single-page mode: no session, no share or buy, says where to buy', async () => {
     taroPage.scene = 1154;
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'moments' };
-    await openPage({ sharer: { nickname: 'alice', shareCode: 'ALC234' } });
+    await openPage({ sharer: ALICE });
     expect(screen.getByText('当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺')).toBeTruthy();
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
     expect(screen.queryByText('立即购买')).toBeNull();
@@ -262,7 +271,7 @@ describe('product page', () => {
 });
 
 describe('product page: share attribution', () => {
-  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const alice = ALICE;
   const binding = { sharerCode: 'ALC234', nickname: 'alice', until: '2026-12-08T00:00:00.000Z' };
 
   it('records a visit through someone else’s share once, and takes the binding it answers with', async () => {
@@ -404,7 +413,7 @@ const review = (id: string, extra: Partial<Review> = {}): Review => ({
 });
 
 describe('product page: the sharer’s proof of use', () => {
-  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const alice = ALICE;
   const aliceReview = review('A', {
     nickname: 'alice',
     rating: 4,
