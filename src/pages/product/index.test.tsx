@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { commissionApi } from '../../api/commission';
 import { shopApi } from '../../api/shop';
 import type { ProductDetail, Review } from '../../../cloudfunctions/contracts/shop';
@@ -432,16 +432,26 @@ describe('product page: the sharer’s proof of use', () => {
     expect(screen.getByText('已核实的购买记录')).toBeTruthy();
   });
 
+  it('shows her track record in plain words on the card, the refund rate only when the shop gives one', async () => {
+    await openPage({ sharer: ALICE, sharerVerifiedPurchases: 1 });
+    const words = screen.getByText('2023 年加入 · 买过 6 件 · 写过 4 条评价');
+    expect(words.closest('.trust')).toBeTruthy();
+    expect(screen.queryByText(/退款率/)).toBeNull();
+    cleanup();
+    await openPage({ sharer: { ...ALICE, referredRefundRate: 4 }, sharerVerifiedPurchases: 1 });
+    expect(screen.getByText('推荐的订单退款率 4%').closest('.trust')).toBeTruthy();
+  });
+
   it('claims no purchase when the sharer has none here', async () => {
     await openPage({ sharer: alice, sharerVerifiedPurchases: 0 });
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
-    expect(screen.queryByText(/买过/)).toBeNull();
+    expect(screen.queryByText(/TA 买过/)).toBeNull();
     expect(screen.queryByText('已核实的购买记录')).toBeNull();
   });
 
   it('claims no purchase when the count is missing', async () => {
     await openPage({ sharer: alice });
-    expect(screen.queryByText(/买过/)).toBeNull();
+    expect(screen.queryByText(/TA 买过/)).toBeNull();
   });
 
   it('shows the sharer’s own review in their banner, once, its photos opening full size', async () => {

@@ -358,3 +358,38 @@ describe('推荐分享', () => {
     expect(screen.queryByText('推荐分享')).toBeNull();
   });
 });
+
+describe('推广中心: 好友看到的你', () => {
+  const me = {
+    nickname: 'alice',
+    shareCode: 'ALC234',
+    memberSince: new Date(2023, 4, 2, 10, 0).toISOString(),
+    keptProducts: 6,
+    reviews: 4,
+  };
+
+  it('shows the trust banner’s head and track record friends see, from myStats', async () => {
+    api.myStats.mockResolvedValue(ok(stats({ asFriendsSee: { ...me, referredRefundRate: 4 } })));
+    await openCenter();
+    const card = screen.getByText('好友看到的你').closest('.share-center__card')!;
+    expect(card.textContent).toContain('来自 alice 的推荐');
+    expect(card.textContent).toContain('2023 年加入 · 买过 6 件 · 写过 4 条评价');
+    expect(card.textContent).toContain('推荐的订单退款率 4%');
+  });
+
+  it('shows it to a new sharer too, without a rate the shop does not give', async () => {
+    const empty = stats({ visits: 0, orders: 0, rows: [], availableFen: 0, asFriendsSee: { ...me, keptProducts: 0 } });
+    empty.commission = { pendingFen: 0, settledFen: 0, withdrawnFen: 0, reversedFen: 0 };
+    api.myStats.mockResolvedValue(ok(empty));
+    render(<SharerCenterPage />);
+    await screen.findByText('还没有推广数据：在商品页点「分享」发给朋友');
+    const card = screen.getByText('好友看到的你').closest('.share-center__card')!;
+    expect(card.textContent).toContain('2023 年加入 · 写过 4 条评价');
+    expect(card.textContent).not.toContain('退款率');
+  });
+
+  it('shows no card when the server sends none', async () => {
+    await openCenter();
+    expect(screen.queryByText('好友看到的你')).toBeNull();
+  });
+});

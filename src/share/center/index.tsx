@@ -21,6 +21,7 @@ import {
 } from './text';
 import { useSharerCenter, type SharerCenter } from './useSharerCenter';
 import { canWithdraw, MIN_WITHDRAWAL_FEN } from './withdraw';
+import FriendsSee from './FriendsSee';
 import Suggestions from './Suggestions';
 import WithdrawSheet from './WithdrawSheet';
 import './index.scss';
@@ -97,6 +98,7 @@ export default function SharerCenterPage() {
           onAction={() => void Taro.switchTab({ url: PAGES.home })}
         />
         <RulesLink />
+        <FriendsSee stats={stats} />
         <Suggestions />
       </View>
     );
@@ -154,6 +156,8 @@ export default function SharerCenterPage() {
       </View>
 
       {statsError ? <View className="share-center__notice">{`刷新失败：${statsError.message}`}</View> : null}
+
+      <FriendsSee stats={stats} />
 
       <View className="share-center__card share-center__money">
         <Text className="share-center__card-title">我的佣金</Text>
