@@ -1,7 +1,7 @@
 // The sharer's center: totals and the funnel per product and channel, read from counters kept with the events
 // (two documents and the products' titles), never by scanning visits or orders; and the sharer's track record as
 // friends see it on the trust card (flows/track-record.ts, the same computation as the product page's).
-import type { FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
+import type { ChatSplit, FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import type { CallContext } from '../platform/handler';
 import { findProducts } from '../data/products';
@@ -44,6 +44,7 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
       pendingFen: m.pendingFen ?? 0,
       settledFen: m.settledFen ?? 0,
       reversedFen: m.reversedFen ?? 0,
+      ...(channel === 'chat' ? { chatSplit: chatSplitOf(v) } : {}),
     };
   });
   rows.sort(
@@ -66,4 +67,11 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
     rows,
     ...(asFriendsSee ? { asFriendsSee } : {}),
   };
+}
+
+/** 群聊 and 单聊 of a chat row: every chat visit not from a group was from a one-to-one chat. */
+function chatSplitOf(v: Partial<VisitRow>): ChatSplit {
+  const visits = v.visits ?? 0;
+  const group = Math.min(v.groupVisits ?? 0, visits);
+  return { group, single: visits - group, groups: v.groups ?? 0 };
 }

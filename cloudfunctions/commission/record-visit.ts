@@ -1,13 +1,16 @@
 // A product page opened through a member's share: the visit is counted for the sharer (by product and channel,
 // with first-time visitors), and a signed-in visitor with no active binding is bound to the sharer. Visits
-// never create money or points; one's own link does nothing; an anonymous view (Moments) binds nobody.
+// never create money or points; one's own link does nothing; an anonymous view (Moments) binds nobody. A chat visit
+// from a group chat (its open data resolved by CloudBase) is counted as 群聊, keeping only the shop's hash of the group.
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { CommissionInput, VisitResult } from '../contracts/commission';
 import { decideVisit } from '../core/commission';
+import { groupHash, groupIdOf } from '../core/group-visit';
 import { findBinding, takeBinding } from '../data/bindings';
 import type { CallContext } from '../platform/handler';
 import { findProduct } from '../data/products';
-import { loadSettings } from '../data/settings';
+import { groupSecretOf, loadSettings } from '../data/settings';
 import { countVisit, firstVisit } from '../data/sharer-stats';
 import { bumpDay } from '../data/stats';
 import { chinaDay } from '../core/order-id';
@@ -25,11 +28,14 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
   const decision = decideVisit(ctx.openid, sharer.openid, current, ctx.now);
   if (decision === 'own_link') return { bound: false, binding: viewBinding(current, ctx.now) };
 
-  const [newRowVisitor, newVisitor, taken] = await Promise.all([
+  const groupId = decision === 'anonymous' ? null : groupIdOf(input.c, input.group);
+  const group = groupId ? groupHash(await groupSecretOf(ctx.db, randomBytes(32).toString('hex')), groupId) : null;
+  const [newRowVisitor, newVisitor, newGroup, taken] = await Promise.all([
     decision === 'anonymous'
       ? false
       : firstVisit(ctx.db, [sharer.openid, input.productId, input.c, ctx.openid].join('|'), ctx.now),
     decision === 'anonymous' ? false : firstVisit(ctx.db, [sharer.openid, ctx.openid].join('|'), ctx.now),
+    group ? firstVisit(ctx.db, ['g', sharer.openid, input.productId, group].join('|'), ctx.now, { group }) : false,
     decision === 'bind'
       ? loadSettings(ctx.db).then((settings) =>
           takeBinding(
@@ -49,8 +55,18 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
         )
       : Promise.resolve({ bound: false, binding: current }),
   ]);
-  await countVisit(ctx.db, sharer.openid, input.productId, input.c, newRowVisitor, newVisitor);
+  await countVisit(
+    ctx.db,
+    sharer.openid,
+    input.productId,
+    input.c,
+    newRowVisitor,
+    newVisitor,
+    group ? { newGroup } : null,
+  );
   const day = chinaDay(ctx.now);
-  await bumpDay(ctx.db, [{ day, path: `channels.${input.c}.visits`, by: 1 }], day);
+  const bumps = [{ day, path: `channels.${input.c}.visits`, by: 1 }];
+  if (group) bumps.push({ day, path: `channels.${input.c}.groupVisits`, by: 1 });
+  await bumpDay(ctx.db, bumps, day);
   return { bound: taken.bound, binding: viewBinding(taken.binding, ctx.now) };
 }
