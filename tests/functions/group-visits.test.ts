@@ -50,7 +50,7 @@ async function storedText(): Promise<string> {
 }
 
 describe('group chat visits', () => {
-  test('a visit from a group stores the shop’s hash of the group, never its id; the same group, the same hash', async () => {
+  test('a group visit stores the shop’s hash of the group, never its id; the same group, the same hash', async () => {
     for (const as of ['gv1', 'gv2']) {
       const result = await visit(as, 'gsharer', 'puer357', { group: { $cloudID: await groupCloudId(as, GROUP) } });
       expect(result.ok).toBe(true);
