@@ -293,6 +293,30 @@ describe('product page: share attribution', () => {
     await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }));
   });
 
+  it('passes the group chat’s cloudID when opened in a group, and none from a one-to-one chat', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    taroPage.shareTicket = 'ticket-1';
+    await openPage({ sharer: alice });
+    await waitFor(() =>
+      expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }, 'cid:ticket-1'),
+    );
+    cleanup();
+    recordVisit.mockClear();
+    taroPage.shareTicket = undefined;
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }));
+    expect(Taro.getGroupEnterInfo).toHaveBeenCalledTimes(1);
+  });
+
+  it('still records the visit, as 单聊, when WeChat refuses the group info', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    taroPage.shareTicket = 'ticket-2';
+    Taro.getGroupEnterInfo.mockRejectedValueOnce(new Error('getGroupEnterInfo:fail'));
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }));
+    taroPage.shareTicket = undefined;
+  });
+
   it('reads the poster channel from a scanned code', async () => {
     taroPage.params = { scene: encodeURIComponent('p=p1&s=ALC234') };
     await openPage({ sharer: alice });

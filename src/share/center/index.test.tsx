@@ -41,6 +41,7 @@ const stats = (extra: Partial<MyStats> = {}): MyStats => ({
       pendingFen: 1110,
       settledFen: 2220,
       reversedFen: 0,
+      chatSplit: { group: 12, single: 18, groups: 3 },
     },
     {
       productId: 'p2',
@@ -145,7 +146,9 @@ describe('推广中心', () => {
   it('shows the funnel per product and channel, commission counting pending and settled', async () => {
     await openCenter();
     const tea = screen.getByLabelText('云南古树红茶 微信聊天');
-    expect(tea.textContent).toBe('云南古树红茶微信聊天30访问→18访客→3成交→¥387.00成交额→¥33.30佣金');
+    expect(tea.textContent).toBe(
+      '云南古树红茶微信聊天30访问→18访客→3成交→¥387.00成交额→¥33.30佣金群聊 12 次（3 个群） · 单聊 18 次',
+    );
     const goji = screen.getByLabelText('宁夏枸杞 海报');
     expect(goji.textContent).toContain('¥1.20佣金');
   });
@@ -356,6 +359,15 @@ describe('推荐分享', () => {
     await screen.findByText('还没有推广数据：在商品页点「分享」发给朋友');
     await waitFor(() => expect(api.suggestions).toHaveBeenCalledTimes(2));
     expect(screen.queryByText('推荐分享')).toBeNull();
+  });
+});
+
+describe('推广中心: 群聊 and 单聊', () => {
+  it('splits a chat row’s visits into 群聊 (with its groups) and 单聊, and no other row', async () => {
+    await openCenter();
+    const split = screen.getByText('群聊 12 次（3 个群） · 单聊 18 次');
+    expect(split.closest('.funnel__row')?.getAttribute('aria-label')).toBe('云南古树红茶 微信聊天');
+    expect(screen.getAllByText(/群聊/)).toHaveLength(1);
   });
 });
 

@@ -13,6 +13,7 @@ import { PAGES } from '../../routes';
 import type { CommissionLine, FunnelRow, MyStats, Withdrawal } from '../../../cloudfunctions/contracts/commission';
 import {
   CHANNEL_LABELS,
+  chatSplitText,
   COMMISSION_STATUS_LABELS,
   partialReversalText,
   rowCommissionFen,
@@ -252,6 +253,7 @@ function FunnelItem({ row }: { row: FunnelRow }) {
           </View>
         ))}
       </View>
+      {row.chatSplit && row.visits > 0 ? <Text className="funnel__split">{chatSplitText(row.chatSplit)}</Text> : null}
     </View>
   );
 }

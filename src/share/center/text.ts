@@ -50,3 +50,9 @@ export function partialReversalText(line: CommissionLine): string | null {
 export function rowCommissionFen(row: FunnelRow): number {
   return row.pendingFen + row.settledFen;
 }
+
+/** A chat row's 群聊 / 单聊 split: '群聊 3 次（2 个群） · 单聊 5 次'. */
+export function chatSplitText(split: { group: number; single: number; groups?: number }): string {
+  const groups = split.groups ? `（${split.groups} 个群）` : '';
+  return `群聊 ${split.group} 次${groups} · 单聊 ${split.single} 次`;
+}
