@@ -2,6 +2,7 @@
 // stored orders and reviews after a random history (completed, refunded in full, partially refunded, hidden
 // reviews, other members' orders), the refund rate's 5-order threshold, the short-lived record's age, and that no
 // input declares any of it. The sharer's centre shows the very same record.
+import { get, post } from '../emulator/harness';
 import { checkCountersAgainstLedger, checkStatsAgainstReviews } from './ledgers';
 import { DAY, MINUTE, OWNER, line, useShop, type Line } from './order-kit';
 
@@ -177,5 +178,27 @@ describe('referred refund rate', () => {
     }
     await shop.advance(10 * MINUTE);
     expect(await seenBy('trviewer', 'alice')).toEqual(before);
+  });
+});
+
+describe('cost on the product page', () => {
+  const requestsOf = async (call: () => Promise<unknown>) => {
+    await post(shop.emu, '/__dev/stats/reset', {});
+    await call();
+    return (await get(shop.emu, '/__dev/stats')).json.tcbRequests as number;
+  };
+
+  test('a fresh record costs one read more than no sharer; counting it again four reads and a write', async () => {
+    const code = (await session('trcost')).shareCode;
+    await seenBy('trviewer', 'trcost'); // the viewer's session and the record counted
+    const without = await requestsOf(() => ok('trviewer', 'shop', 'getProduct', { id: 'puer357' }));
+    const fresh = await requestsOf(() => ok('trviewer', 'shop', 'getProduct', { id: 'puer357', s: code }));
+    await shop.advance(10 * MINUTE);
+    const recount = await requestsOf(() => ok('trviewer', 'shop', 'getProduct', { id: 'puer357', s: code }));
+    // With a sharer the page also reads their user, note, purchases and review of the product (3 + the user).
+    const sharerReads = 4;
+    expect(fresh - without).toBe(sharerReads + 1);
+    // Counted again: the completed orders, the reviews count, two referred counts, and the record written.
+    expect(recount - fresh).toBe(5);
   });
 });
