@@ -111,6 +111,16 @@ describe('group chat visits', () => {
     expect((await shop.all('visits')).filter((v) => v._id.includes(`|${product}|`) && v.group)).toEqual([]);
   });
 
+  test('only a chat card has a group: a poster scan with group data is counted as a poster visit alone', async () => {
+    const group = { $cloudID: await groupCloudId('gv16', GROUP) };
+    const result = await visit('gv16', 'gsharer6', 'ejiao-cake', { c: 'poster', group });
+    expect(result).toMatchObject({ ok: true });
+    const stats = (await shop.call('gsharer6', 'commission', { action: 'myStats' })).data;
+    expect(stats.rows).toEqual([expect.objectContaining({ productId: 'ejiao-cake', channel: 'poster', visits: 1 })]);
+    expect(stats.rows[0]).not.toHaveProperty('chatSplit');
+    expect((await shop.all('visits')).filter((v) => v._id.includes('|ejiao-cake|') && v.group)).toEqual([]);
+  });
+
   test('hostile group input is refused with input.invalid and counts nothing', async () => {
     const before = await chatRow('gsharer4', 'cotton-bed');
     for (const group of [
