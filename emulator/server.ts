@@ -2,7 +2,8 @@
 //   POST /tcb                    the endpoint wx-server-sdk talks to (TCB_CONTEXT_CNFG.URL)
 //   POST /api/functions/<name>   the client gateway the h5 build calls (identity from the dev session only)
 //   /api/storage/upload          wx.cloud.uploadFile of the h5 build (dev session; ?cloudPath=…, bytes as the body)
-//   /__dev/*                     dev controls: session, pay, clock, timers, outbox, security, shipping info, stats
+//   /__dev/*                     dev controls: session, pay, clock, timers, outbox, security, shipping info, stats,
+//                                open data (a cloudID as WeChat issues one: open-data.ts)
 //   /__storage/*                 stored files
 //   /                            the h5 build (dist/h5)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,6 +22,7 @@ import { createOpenApi } from './openapi';
 import { createPay } from './pay';
 import { createSecurity, MESSAGE_PUSH_SOURCE } from './security';
 import { DevSessions } from './dev-sessions';
+import { OpenData } from './open-data';
 import { serveStatic } from './static';
 import { HttpError } from './http-error';
 import { parseMultipartForm } from './tcb/multipart';
@@ -121,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     invoke: (fn, event, ctx) => invoke(fn, event, ctx).then((r) => r.result),
   });
   const sessions = new DevSessions(store.sqlite);
+  const openData = new OpenData(appid, now);
   const requestPrefix = `${randomBytes(4).toString('hex')}-`;
   let requestCount = 0;
   // Every POST /tcb, and per action: what a function costs in round trips (GET /__dev/stats, zeroed by
@@ -241,10 +244,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (!session)
       throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
     const body = await readBody(req, LIMITS.gateway);
-    parseJsonObject(body); // only a JSON object is an event
+    const parsed = parseJsonObject(body); // only a JSON object is an event
+    // Top-level CloudIDs become their open data, as CloudBase does (open-data.ts).
+    const text = openData.resolveTopLevel(parsed, session.openid) ? JSON.stringify(parsed) : body.toString('utf8');
     // wx.cloud.callFunction adds userInfo to the event of a client call; identity in getWXContext() is what counts.
     // The body goes on as text (see EventText), and the answer comes back as the instance's text.
-    const event = new EventText(body.length === 0 ? '{}' : body.toString('utf8'), {
+    const event = new EventText(body.length === 0 ? '{}' : text, {
       userInfo: { appId: appid, openId: session.openid },
     });
     try {
@@ -329,6 +334,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return sendJson(res, 200, openApi.shippingInfo.get());
       case 'GET /__dev/outbox':
         return sendJson(res, 200, { messages: openApi.outbox() });
+      case 'POST /__dev/open-data': {
+        // WeChat issuing a cloudID to the session's user, e.g. wx.getGroupEnterInfo's `{ openGId }`.
+        const session = sessions.fromRequest(req);
+        if (!session)
+          throw new HttpError(401, 'DEV_NO_SESSION', 'no dev session: POST /__dev/session {"as":"alice"} first');
+        const data = input.data;
+        if (typeof data !== 'object' || data === null || Array.isArray(data))
+          throw new HttpError(400, 'DEV_BAD_INPUT', 'data must be the open data object');
+        return sendJson(res, 200, { cloudID: openData.issue(session.openid, data as Record<string, unknown>) });
+      }
       case 'GET /__dev/clock':
         return sendJson(res, 200, { now: now(), offsetMs: clockOffsetMs });
       case 'POST /__dev/clock': {

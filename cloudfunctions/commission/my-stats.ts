@@ -1,20 +1,24 @@
 // The sharer's center: totals and the funnel per product and channel, read from counters kept with the events
-// (two documents and the products' titles), never by scanning visits or orders; and how many friends released or
-// muted the sharer (two counts of their marks, never who).
-import type { FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
+// (two documents and the products' titles), never by scanning visits or orders; how many friends released or
+// muted the sharer (two counts of their marks, never who); and the sharer's track record as friends see it on the
+// trust card (flows/track-record.ts, the same computation as the product page's).
+import type { ChatSplit, FunnelRow, MyStats, ShareChannel } from '../contracts/commission';
 import { AppError } from '../contracts/errors';
 import type { CallContext } from '../platform/handler';
 import { findProducts } from '../data/products';
 import { countFriends } from '../data/sharer-marks';
 import { readStats, type MoneyRow, type VisitRow } from '../data/sharer-stats';
+import { findUserByOpenid } from '../data/users';
 import { availableOf, findWithdrawal } from '../data/withdrawals';
+import { trackRecordOf } from '../flows/track-record';
 import { viewWithdrawal } from './views';
 
 export async function myStats(_input: object, ctx: CallContext): Promise<MyStats> {
   if (!ctx.openid) throw new AppError('auth.required');
-  const [{ visits, money }, friends] = await Promise.all([
+  const [{ visits, money }, friends, me] = await Promise.all([
     readStats(ctx.db, ctx.openid),
     countFriends(ctx.db, ctx.openid),
+    findUserByOpenid(ctx.db, ctx.openid),
   ]);
   const keys = new Map<string, { productId: string; channel: ShareChannel }>();
   for (const source of [visits?.products ?? {}, money?.products ?? {}]) {
@@ -24,9 +28,10 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
     }
   }
   const productIds = [...new Set([...keys.values()].map((k) => k.productId))];
-  const [products, open] = await Promise.all([
+  const [products, open, asFriendsSee] = await Promise.all([
     productIds.length > 0 ? findProducts(ctx.db, productIds) : Promise.resolve(new Map()),
     money?.openWithdrawalId ? findWithdrawal(ctx.db, money.openWithdrawalId) : Promise.resolve(null),
+    me ? trackRecordOf(ctx.db, me, ctx.now) : Promise.resolve(undefined),
   ]);
   const rows: FunnelRow[] = [...keys.values()].map(({ productId, channel }) => {
     const v: Partial<VisitRow> = visits?.products[productId]?.[channel] ?? {};
@@ -42,6 +47,7 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
       pendingFen: m.pendingFen ?? 0,
       settledFen: m.settledFen ?? 0,
       reversedFen: m.reversedFen ?? 0,
+      ...(channel === 'chat' ? { chatSplit: chatSplitOf(v) } : {}),
     };
   });
   rows.sort(
@@ -63,5 +69,13 @@ export async function myStats(_input: object, ctx: CallContext): Promise<MyStats
     availableFen: availableOf(money),
     openWithdrawal: open ? viewWithdrawal(open) : null,
     rows,
+    ...(asFriendsSee ? { asFriendsSee } : {}),
   };
+}
+
+/** 群聊 and 单聊 of a chat row: every chat visit not from a group was from a one-to-one chat. */
+function chatSplitOf(v: Partial<VisitRow>): ChatSplit {
+  const visits = v.visits ?? 0;
+  const group = Math.min(v.groupVisits ?? 0, visits);
+  return { group, single: visits - group, groups: v.groups ?? 0 };
 }

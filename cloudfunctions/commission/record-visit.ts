@@ -2,14 +2,17 @@
 // with first-time visitors), and a signed-in visitor with no active binding is bound to the sharer. Visits
 // never create money or points; one's own link does nothing; an anonymous view (Moments) binds nobody, nor does a
 // visit through a sharer the visitor muted (still counted as a visit). The binding a new one replaces goes into
-// the history first.
+// the history first. A chat visit from a group chat (its open data resolved by CloudBase) is counted as 群聊,
+// keeping only the shop's hash of the group.
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../contracts/errors';
 import type { CommissionInput, VisitResult } from '../contracts/commission';
 import { decideVisit } from '../core/commission';
+import { groupHash, groupIdOf } from '../core/group-visit';
 import { findBinding, takeBinding } from '../data/bindings';
 import type { CallContext } from '../platform/handler';
 import { findProduct } from '../data/products';
-import { loadSettings } from '../data/settings';
+import { groupSecretOf, loadSettings } from '../data/settings';
 import { countVisit, firstVisit } from '../data/sharer-stats';
 import { bumpDay } from '../data/stats';
 import { chinaDay } from '../core/order-id';
@@ -31,11 +34,14 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
   const decision = decided === 'bind' && muted ? 'keep' : decided;
   if (decision === 'own_link') return { bound: false, binding: viewBinding(current, ctx.now) };
 
-  const [newRowVisitor, newVisitor, taken] = await Promise.all([
+  const groupId = decision === 'anonymous' ? null : groupIdOf(input.c, input.group);
+  const group = groupId ? groupHash(await groupSecretOf(ctx.db, randomBytes(32).toString('hex')), groupId) : null;
+  const [newRowVisitor, newVisitor, newGroup, taken] = await Promise.all([
     decision === 'anonymous'
       ? false
       : firstVisit(ctx.db, [sharer.openid, input.productId, input.c, ctx.openid].join('|'), ctx.now),
     decision === 'anonymous' ? false : firstVisit(ctx.db, [sharer.openid, ctx.openid].join('|'), ctx.now),
+    group ? firstVisit(ctx.db, ['g', sharer.openid, input.productId, group].join('|'), ctx.now, { group }) : false,
     decision === 'bind'
       ? Promise.all([loadSettings(ctx.db), current && recordBindingEnd(ctx.db, current, ctx.now)]).then(([settings]) =>
           takeBinding(
@@ -57,8 +63,18 @@ export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: Ca
   ]);
   // A mute that raced this visit ends the binding it just took (bindingTaken answers false).
   const kept = taken.bound && taken.binding ? await bindingTaken(ctx, taken.binding, sharer.shareCode) : true;
-  await countVisit(ctx.db, sharer.openid, input.productId, input.c, newRowVisitor, newVisitor);
+  await countVisit(
+    ctx.db,
+    sharer.openid,
+    input.productId,
+    input.c,
+    newRowVisitor,
+    newVisitor,
+    group ? { newGroup } : null,
+  );
   const day = chinaDay(ctx.now);
-  await bumpDay(ctx.db, [{ day, path: `channels.${input.c}.visits`, by: 1 }], day);
+  const bumps = [{ day, path: `channels.${input.c}.visits`, by: 1 }];
+  if (group) bumps.push({ day, path: `channels.${input.c}.groupVisits`, by: 1 });
+  await bumpDay(ctx.db, bumps, day);
   return kept ? { bound: taken.bound, binding: viewBinding(taken.binding, ctx.now) } : { bound: false, binding: null };
 }

@@ -12,6 +12,7 @@ import {
   WITHDRAWAL_ID_PATTERN,
   WITHDRAWAL_REJECT_REASON_BOUNDS,
 } from './limits';
+import type { TrustedSharer } from './shop';
 import { optionalText, requiredText } from './text';
 
 // Where the functions and tests have always imported them from (the limits live in ./limits, free of valibot).
@@ -28,7 +29,21 @@ const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)));
 
 export const commissionInputs = {
-  recordVisit: v.strictObject({ productId: shortId, s: shareCode, c: v.picklist(SHARE_CHANNELS) }),
+  recordVisit: v.strictObject({
+    productId: shortId,
+    s: shareCode,
+    c: v.picklist(SHARE_CHANNELS),
+    /**
+     * A card opened from a group chat: wx.getGroupEnterInfo's cloudID sent as `cloud.CloudID(…)`, which CloudBase
+     * replaces with its open data `{ cloudID, data: { openGId } }` (an unresolvable one comes without `data`).
+     */
+    group: v.optional(
+      v.object({
+        cloudID: v.pipe(v.string(), v.maxLength(200)),
+        data: v.optional(v.object({ openGId: v.optional(v.pipe(v.string(), v.maxLength(100))) })),
+      }),
+    ),
+  }),
   binding: v.strictObject({}),
   releaseBinding: v.strictObject({}),
   /** The sharer's own words about a product, shown on their cards and posters; '' clears it. */
@@ -103,6 +118,18 @@ export interface FunnelRow {
   pendingFen: number;
   settledFen: number;
   reversedFen: number;
+  /**
+   * Chat rows only: the visits opened from a group chat (群聊) and from a one-to-one chat (单聊; visits less group
+   * visits, so the two add up to `visits`), and how many groups (issue 21).
+   */
+  chatSplit?: ChatSplit;
+}
+
+export interface ChatSplit {
+  group: number;
+  single: number;
+  /** Distinct groups the card was opened from (by the shop's hash of the group id; no group id is kept). */
+  groups: number;
 }
 
 /** How a binding ended: the buyer released it, its days ran out, or the buyer muted the sharer. */
@@ -139,6 +166,11 @@ export interface MyStats {
   availableFen: number;
   openWithdrawal: Withdrawal | null;
   rows: FunnelRow[];
+  /**
+   * What friends see of the sharer on a card's trust banner, from the same computation (issue 21); absent only
+   * before the member's first session made their member record.
+   */
+  asFriendsSee?: TrustedSharer;
 }
 
 export type CommissionStatus = 'pending' | 'settled' | 'reversed';

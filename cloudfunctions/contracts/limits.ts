@@ -250,3 +250,7 @@ export const UPLOAD_FOLDERS: readonly string[] = [
   ...Object.values(MEMBER_UPLOAD_FOLDERS),
   ...Object.values(SHOP_UPLOAD_FOLDERS),
 ];
+
+// The sharer's track record (issue 21): what friends see of a sharer on the trust card.
+/** The referred orders' refund rate is shown only once this many paid orders were attributed to the sharer. */
+export const REFERRED_ORDERS_MIN = 5;

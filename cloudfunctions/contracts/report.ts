@@ -107,7 +107,14 @@ export interface Dashboard {
   /** Every day of the range, oldest first (days without sales are zeros). */
   daily: ReportDay[];
   /** Visits of shared cards and the orders attributed to each channel (by the order's sharer binding). */
-  channels: Array<{ channel: ReportChannel; visits: number; orders: number; gmvFen: number }>;
+  channels: Array<{
+    channel: ReportChannel;
+    visits: number;
+    orders: number;
+    gmvFen: number;
+    /** The chat row only: visits from group chats (群聊) and one-to-one chats (单聊), adding up to `visits`. */
+    chatSplit?: { group: number; single: number };
+  }>;
   /** At most 10, by `gmvFen` (refunds made in the range taken off), then units. */
   topProducts: Array<{ productId: string; title: string; units: number; gmvFen: number }>;
   /** At most 10, by `gmvFen` of the orders attributed to them; `commissionFen`: earned on those, less reversals. */

@@ -385,10 +385,30 @@ export interface ReviewSummary {
   withPhotos: number;
 }
 
+/**
+ * The sharer as friends see them on the trust card (issue 21): their track record, counted by the shop from its
+ * orders and reviews (core/track-record.ts), never declared. The sharer's centre shows the same (`MyStats`).
+ */
+export interface TrustedSharer {
+  nickname: string;
+  shareCode: string;
+  /** When they joined the shop (their member record was made). */
+  memberSince: string;
+  /** Distinct products with some unit bought in a completed order and not refunded. */
+  keptProducts: number;
+  /** Visible reviews they wrote (hidden and withdrawn ones left out). */
+  reviews: number;
+  /**
+   * Of the paid orders attributed to them, the share refunded in whole or in part, in whole percent; present only
+   * from REFERRED_ORDERS_MIN (5) such orders on.
+   */
+  referredRefundRate?: number;
+}
+
 export interface ProductDetail {
   product: Product;
   trust: {
-    sharer?: { nickname: string; shareCode: string };
+    sharer?: TrustedSharer;
     note?: string;
     /** The sharer's own completed, unrefunded orders of this product (counted by the shop, never declared). */
     sharerVerifiedPurchases?: number;

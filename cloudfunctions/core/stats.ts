@@ -22,7 +22,8 @@ export interface DayStats {
   gaps: Counter;
   /** Members' second paid days by their gap to the first. */
   seconds: Counter;
-  channels: Record<string, { visits?: number; orders?: number; gmvFen?: number }>;
+  /** `groupVisits`: the chat channel's visits opened from a group chat (issue 21). */
+  channels: Record<string, { visits?: number; groupVisits?: number; orders?: number; gmvFen?: number }>;
   products: Record<string, { units?: number; gmvFen?: number }>;
   sharers: Record<string, { orders?: number; gmvFen?: number; commissionFen?: number }>;
 }

@@ -62,6 +62,8 @@ export const collections = {
       { fields: ['group.holds', 'status'] },
       /** Payments and refunds the rollups have not folded yet (flows/stats.ts, scheduler/jobs/fold-stats.ts). */
       { fields: ['statsDue'] },
+      /** Orders attributed to a sharer and paid: their track record's refund rate (flows/track-record.ts). */
+      { fields: ['sharer.id', 'paidAt'] },
     ],
   },
   /** Stock changes other than orders' reservations (initial stock, the owner's adjustments), `_id` = key. */
@@ -104,6 +106,8 @@ export const collections = {
       { fields: ['photoCheckDue'] },
     ],
   },
+  /** A sharer's track record as last counted, `_id` = their openid: serves product pages for a few minutes. */
+  track_records: { indexes: [] },
   /** Visible reviews' counters per product (`_id` = productId), kept with every review change. */
   product_stats: { indexes: [] },
   /** After-sale cases, `_id` = `<orderId>S<n>`. */

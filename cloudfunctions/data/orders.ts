@@ -510,3 +510,33 @@ export async function listOrdersBeforeStats(db: Database, limit: number): Promis
     .get();
   return data;
 }
+
+// The sharer's track record (core/track-record.ts, flows/track-record.ts): read by the shop and commission
+// functions only, so these never reach the order function's bundle (unused exports are left out of it).
+/** The member's completed orders, newest first, at most `max` (one bounded read): their lines and refunded units. */
+export async function completedLinesOf(
+  db: Database,
+  buyerId: string,
+  max: number,
+): Promise<Array<Pick<OrderRecord, 'items' | 'refundedQty'>>> {
+  const { data } = await orders(db)
+    .where({ buyerId, status: 'completed' })
+    .field({ items: true, refundedQty: true })
+    .orderBy('createdAt', 'desc')
+    .limit(max)
+    .get();
+  return data;
+}
+
+/** Orders attributed to the sharer with a confirmed payment, and of those the ones refunded in whole or in part. */
+export async function referredOrderCounts(db: Database, sharerId: string): Promise<{ paid: number; refunded: number }> {
+  const _ = db.command;
+  const paid = { 'sharer.id': sharerId, paidAt: _.exists(true) };
+  const [all, refunded] = await Promise.all([
+    orders(db).where(paid).count(),
+    orders(db)
+      .where(_.and([paid, _.or([{ status: 'refunded' }, { refundedFen: _.gt(0) }])]) as object)
+      .count(),
+  ]);
+  return { paid: all.total, refunded: refunded.total };
+}

@@ -188,6 +188,15 @@ export async function listVisible(
   return data;
 }
 
+/** The member's visible reviews, counted (the sharer's track record). */
+export async function countVisibleBy(db: Database, buyerId: string): Promise<number> {
+  return (
+    await reviews(db)
+      .where({ buyerId, ...publicOnly(db) })
+      .count()
+  ).total;
+}
+
 /** The member's latest visible review of the product. */
 export async function latestOwnReview(db: Database, buyerId: string, productId: string): Promise<ReviewRecord | null> {
   const { data } = await reviews(db)

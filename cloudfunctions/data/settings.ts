@@ -1,7 +1,7 @@
 // Shop settings: one document. Owners are listed by openid; the rule numbers fall back to core/rules defaults.
 import type { Address } from '../contracts/order';
 import { rulesOf, type ShopRules } from '../core/rules';
-import { getOrNull, txGet, type Database, transact } from './db';
+import { getOrNull, isDuplicateKey, txGet, type Database, transact } from './db';
 
 export const SETTINGS_ID = 'shop';
 
@@ -21,6 +21,8 @@ export interface SettingsRecord extends Partial<ShopRules> {
   returnAddress?: Address;
   /** false: the shop is outside WeChat's 发货信息管理服务 and uploads no shipping info. Default on. */
   shippingInfoUpload?: boolean;
+  /** The shop's secret for hashing group chat ids (core/group-visit.ts); made on the first group visit, never shown. */
+  groupSecret?: string;
 }
 
 export interface Settings {
@@ -49,6 +51,29 @@ export async function loadSettings(db: Database): Promise<Settings> {
     returnAddress: found?.returnAddress ?? null,
     shippingInfoUpload: found?.shippingInfoUpload !== false,
   };
+}
+
+/**
+ * The shop's group-hash secret; the first caller's `fresh` one is kept when there is none yet (a conditional write:
+ * of two first group visits at once, both then read the one that won).
+ */
+export async function groupSecretOf(db: Database, fresh: string): Promise<string> {
+  const settings = db.collection<SettingsRecord>('settings');
+  const found = await getOrNull(settings, SETTINGS_ID);
+  if (found?.groupSecret) return found.groupSecret;
+  if (!found) {
+    try {
+      await settings.add({ data: { _id: SETTINGS_ID, shopName: '友荐小店', owners: [], groupSecret: fresh } });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  await settings
+    .where({ _id: SETTINGS_ID, groupSecret: db.command.exists(false) })
+    .update({ data: { groupSecret: fresh } });
+  const kept = (await getOrNull(settings, SETTINGS_ID))?.groupSecret;
+  if (!kept) throw new Error('settings: the group secret was not kept');
+  return kept;
 }
 
 /** Stores rule values (already validated by the caller's schema) in the settings document. */

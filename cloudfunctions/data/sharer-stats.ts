@@ -7,6 +7,9 @@ import { isDuplicateKey, txGet, type Database, type Transaction } from './db';
 export interface VisitRow {
   visits: number;
   visitors: number;
+  /** Chat rows: of `visits`, those opened from a group chat, and the distinct groups (by hash). */
+  groupVisits?: number;
+  groups?: number;
 }
 
 export interface MoneyRow {
@@ -48,9 +51,14 @@ const stats = (db: Database) => db.collection<VisitStats | MoneyStats>('sharer_s
 /**
  * True the first time this key is seen (a visitor new to a row, or to the sharer): the marker's unique `_id` decides.
  */
-export async function firstVisit(db: Database, key: string, now: Date): Promise<boolean> {
+export async function firstVisit(
+  db: Database,
+  key: string,
+  now: Date,
+  extra: Record<string, string> = {},
+): Promise<boolean> {
   try {
-    await db.collection('visits').add({ data: { _id: key, at: now } });
+    await db.collection('visits').add({ data: { _id: key, at: now, ...extra } });
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;
@@ -74,7 +82,7 @@ export async function readStats(
 
 /**
  * Counts one visit of a product through a channel; `newVisitor*` say whether this visitor is new to the row / to the
- * sharer.
+ * sharer; `group`: a chat visit from a group chat, and whether the group is new to the row.
  */
 export async function countVisit(
   db: Database,
@@ -83,15 +91,18 @@ export async function countVisit(
   channel: ShareChannel,
   newRowVisitor: boolean,
   newVisitor: boolean,
+  group: { newGroup: boolean } | null = null,
 ): Promise<void> {
   const _ = db.command;
   const id = visitStatsId(sharerId);
   const row = `products.${productId}.${channel}`;
+  const groupInc = group ? { groupVisits: 1, groups: group.newGroup ? 1 : 0 } : {};
   const inc = {
     visits: 1,
     visitors: newVisitor ? 1 : 0,
     [`${row}.visits`]: 1,
     [`${row}.visitors`]: newRowVisitor ? 1 : 0,
+    ...Object.fromEntries(Object.entries(groupInc).map(([k, v]) => [`${row}.${k}`, v])),
   };
   const update = () =>
     stats(db)
@@ -104,7 +115,7 @@ export async function countVisit(
     sharerId,
     visits: 1,
     visitors: newVisitor ? 1 : 0,
-    products: { [productId]: { [channel]: { visits: 1, visitors: newRowVisitor ? 1 : 0 } } },
+    products: { [productId]: { [channel]: { visits: 1, visitors: newRowVisitor ? 1 : 0, ...groupInc } } },
   };
   try {
     await stats(db).add({ data: first });

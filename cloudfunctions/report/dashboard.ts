@@ -60,6 +60,7 @@ export async function dashboard(input: ReportInput<'dashboard'>, ctx: OwnerConte
         visits: r.visits ?? 0,
         orders: r.orders ?? 0,
         gmvFen: r.gmvFen ?? 0,
+        ...(channel === 'chat' ? { chatSplit: chatSplitOf(r.visits ?? 0, r.groupVisits ?? 0) } : {}),
       }))
       .sort((a, b) => b.gmvFen - a.gmvFen || b.visits - a.visits || a.channel.localeCompare(b.channel)),
     topProducts: products.map(([productId, r]) => ({
@@ -76,6 +77,12 @@ export async function dashboard(input: ReportInput<'dashboard'>, ctx: OwnerConte
       commissionFen: r.commissionFen ?? 0,
     })),
   };
+}
+
+/** 群聊 and 单聊 add up to the chat visits: every chat visit not from a group was from a one-to-one chat. */
+function chatSplitOf(visits: number, groupVisits: number): { group: number; single: number } {
+  const group = Math.min(groupVisits, visits);
+  return { group, single: visits - group };
 }
 
 /** The first TOP rows by the figures `rank` gives (larger first), then key. */

@@ -1,5 +1,6 @@
 // A product page: the product; whose recommendation brought the visitor (never the visitor themself), with what the
-// shop knows of them: their note, how many times they bought it (completed, unrefunded orders) and their review;
+// shop knows of them: their note, how many times they bought it (completed, unrefunded orders), their review and
+// their track record in the shop (flows/track-record.ts);
 // and for everyone the reviews' summary, the latest reviews and how many members bought it in the last 30 days;
 // whether the caller keeps it in their favourites, and its categories (those that still exist).
 import { AppError } from '../contracts/errors';
@@ -16,6 +17,7 @@ import { recentBuyers, verifiedPurchases } from '../data/purchases';
 import { latestOwnReview, listVisible, productStats, type ReviewRecord } from '../data/reviews';
 import { isMuted } from '../data/sharer-marks';
 import { findUserByShareCode } from '../data/users';
+import { trackRecordOf } from '../flows/track-record';
 import { productFlashSale } from './product-flash-sale';
 import { summaryOf, viewReviews } from './reviews';
 
@@ -36,7 +38,7 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
   const recommends = sharer !== null && sharer.openid !== ctx.openid && !muted;
   // One round for everything the page shows besides the product (the latest reviews with and without photos both,
   // rather than a third round when too few have photos).
-  const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers, categoryIds, flashSale] =
+  const [urls, note, bought, sharerReview, stats, withPhotos, newest, buyers, categoryIds, flashSale, trusted] =
     await Promise.all([
       displayUrls(ctx.cloud, product.images, PHOTO),
       recommends ? findNote(ctx.db, sharer.openid, product._id) : Promise.resolve(''),
@@ -48,6 +50,8 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       recentBuyers(ctx.db, product._id, new Date(ctx.now.getTime() - RECENT_DAYS * DAY_MS)),
       liveCategoryIds(ctx.db, product.categoryIds ?? []),
       productFlashSale(ctx.db, product, ctx.now),
+      // The sharer's track record (issue 21): one document while fresh (flows/track-record.ts).
+      recommends ? trackRecordOf(ctx.db, sharer, ctx.now) : Promise.resolve(null),
     ]);
   // Those with photos first; without enough of them, the latest others fill the rest.
   const latest: ReviewRecord[] = [...withPhotos];
@@ -71,9 +75,9 @@ export async function getProduct(input: ShopInput<'getProduct'>, ctx: CallContex
       status: product.status,
       categoryIds,
     },
-    trust: recommends
+    trust: trusted
       ? {
-          sharer: { nickname: sharer.nickname, shareCode: sharer.shareCode },
+          sharer: trusted,
           ...(note ? { note } : {}),
           sharerVerifiedPurchases: bought,
           ...(ownReview ? { sharerReview: ownReview } : {}),

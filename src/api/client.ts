@@ -43,6 +43,14 @@ async function viaGateway(name: string, data: object, retried = false): Promise<
   return body.result;
 }
 
+/**
+ * A cloudID of open data (e.g. a group chat's), as a top-level field of a call's data: weapp `cloud.CloudID`, which
+ * CloudBase replaces with the open data in the function's event; h5 the local gateway's marker for the same.
+ */
+export function cloudIdField(cloudID: string): unknown {
+  return process.env.TARO_ENV === 'h5' ? { $cloudID: cloudID } : Taro.cloud.CloudID(cloudID);
+}
+
 /** h5 only: act as another dev identity (owner, alice, bob) on the local emulator. */
 export async function signInAs(as: string): Promise<void> {
   const res = await fetch('/__dev/session', {

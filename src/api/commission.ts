@@ -1,12 +1,18 @@
 // The `commission` function, typed by its contracts.
-import { callFunction } from './client';
+import { callFunction, cloudIdField } from './client';
 import type { CommissionAction, CommissionInput, CommissionResults } from '../../cloudfunctions/contracts/commission';
 
 const call = <A extends CommissionAction>(action: A, input: CommissionInput<A>) =>
   callFunction<CommissionResults[A]>('commission', action, input);
 
 export const commissionApi = {
-  recordVisit: (input: CommissionInput<'recordVisit'>) => call('recordVisit', input),
+  /** `groupCloudId`: the card was opened from a group chat (wx.getGroupEnterInfo's cloudID; CloudBase resolves it). */
+  recordVisit: (input: Omit<CommissionInput<'recordVisit'>, 'group'>, groupCloudId?: string | null) =>
+    call(
+      'recordVisit',
+      // The function receives the resolved open data, not what the client sends: the contract types the former.
+      groupCloudId ? { ...input, group: cloudIdField(groupCloudId) as CommissionInput<'recordVisit'>['group'] } : input,
+    ),
   binding: () => call('binding', {}),
   releaseBinding: () => call('releaseBinding', {}),
   setNote: (input: CommissionInput<'setNote'>) => call('setNote', input),

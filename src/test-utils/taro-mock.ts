@@ -11,6 +11,8 @@ export interface TaroPage {
   confirm: boolean;
   /** getLaunchOptionsSync's scene. */
   scene: number;
+  /** getEnterOptionsSync's shareTicket: entered from a card in a group chat (getGroupEnterInfo answers its cloudID). */
+  shareTicket?: string;
   /** Where the measured list ends (useFillScreen), against a window 800 high; by default it needs no filling. */
   listBottom: number;
   pullDown?: () => void;
@@ -46,6 +48,10 @@ function api() {
     requestSubscribeMessage: fn(),
     requestPayment: fn(() => Promise.resolve({ errMsg: 'requestPayment:ok' })),
     getLaunchOptionsSync: () => ({ scene: taroPage.scene }),
+    getEnterOptionsSync: () => ({ scene: taroPage.scene, shareTicket: taroPage.shareTicket }),
+    getGroupEnterInfo: fn(() =>
+      Promise.resolve({ errMsg: 'getGroupEnterInfo:ok', cloudID: `cid:${taroPage.shareTicket}` }),
+    ),
     // The cart and checkout stores persist here; the tests start each case from empty stores instead.
     getStorageSync: () => '',
     setStorageSync: fn(),
@@ -92,6 +98,7 @@ export function resetTaroMock(): void {
     didShow: undefined,
     shareApp: undefined,
     shareTimeline: undefined,
+    shareTicket: undefined,
   });
   for (const mock of Object.values(mockedTaro())) if (jest.isMockFunction(mock)) mock.mockClear();
 }

@@ -101,6 +101,9 @@ function expected(
     channel(channelOf(p.order._id)).gmvFen += p.order.paidFen;
   }
   for (const r of refunds) channel(channelOf(r.orderId)).gmvFen -= r.refundFen;
+  // No visit here comes from a group chat (tests/functions/group-visits.test.ts): every chat visit is 单聊.
+  const chat = channels.chat as (typeof channels)[string] & { chatSplit?: { group: number; single: number } };
+  if (chat) chat.chatSplit = { group: 0, single: chat.visits };
   // Products: each refund in the test covers whole lines, so a line loses what it paid.
   const products: Record<string, { units: number; gmvFen: number }> = {};
   for (const p of pays)

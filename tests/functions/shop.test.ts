@@ -162,8 +162,15 @@ describe('getProduct', () => {
       { id: 'puer357-2', spec: '2016年 熟茶', priceFen: 21800, stock: 12 },
     ]);
     expect(detail.product.images).toHaveLength(2);
+    // Her track record (tests/functions/track-record.test.ts): a member since her first session, nothing bought yet.
     expect(detail.trust).toEqual({
-      sharer: { nickname: 'alice', shareCode: await codeOf('alice') },
+      sharer: {
+        nickname: 'alice',
+        shareCode: await codeOf('alice'),
+        memberSince: expect.any(String),
+        keptProducts: 0,
+        reviews: 0,
+      },
       sharerVerifiedPurchases: 0,
     });
   });

@@ -67,7 +67,7 @@ function makeDashboard(over: Partial<Dashboard> = {}): Dashboard {
       { day: '2026-12-03', gmvFen: 110500, orders: 11, buyers: 9 },
     ],
     channels: [
-      { channel: 'chat', visits: 40, orders: 8, gmvFen: 80000 },
+      { channel: 'chat', visits: 40, orders: 8, gmvFen: 80000, chatSplit: { group: 15, single: 25 } },
       { channel: 'moments', visits: 12, orders: 1, gmvFen: 9900 },
       { channel: 'poster', visits: 0, orders: 0, gmvFen: 0 },
       { channel: 'direct', visits: 0, orders: 3, gmvFen: 22600 },
@@ -149,6 +149,11 @@ describe('经营数据', () => {
       ['12月2日', '¥20.00', '1', '1'],
     ]);
     expect(screen.getByText('访问 40 → 下单 8 → ¥800.00')).toBeTruthy();
+    // Chat visits split into 群聊 and 单聊 (the server's figures, adding up to the 40).
+    expect(screen.getByText('群聊 15 · 单聊 25').closest('.dashboard__channel')?.getAttribute('aria-label')).toBe(
+      'chat',
+    );
+    expect(screen.getAllByText(/群聊/)).toHaveLength(1);
     expect(screen.getByText('访问 0 → 下单 3 → ¥226.00')).toBeTruthy();
     expect(screen.getByText('直接访问')).toBeTruthy();
     expect(screen.getByText('云南小粒咖啡')).toBeTruthy();

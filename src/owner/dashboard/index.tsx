@@ -147,6 +147,9 @@ function DashboardBody({ dashboard: d }: { dashboard: Dashboard }) {
             <Text className="dashboard__channel-flow">
               {`访问 ${c.visits} → 下单 ${c.orders} → ${formatFen(c.gmvFen)}`}
             </Text>
+            {c.chatSplit && c.visits > 0 ? (
+              <Text className="dashboard__channel-split">{`群聊 ${c.chatSplit.group} · 单聊 ${c.chatSplit.single}`}</Text>
+            ) : null}
           </View>
         ))}
       </View>

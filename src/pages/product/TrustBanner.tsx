@@ -1,7 +1,9 @@
-// Whose recommendation this is: the sharer, their note, whether they verifiably bought here, and their own review.
+// Whose recommendation this is: the sharer and their track record, their note, whether they verifiably bought here,
+// and their own review.
 import { Text, View } from '@tarojs/components';
 import type { ProductDetail } from '../../../cloudfunctions/contracts/shop';
 import ReviewItem from '../../components/ReviewItem';
+import SharerTrack from '../../components/SharerTrack';
 
 /** `onMute`: 不再看 TA 的推荐 (signed-in members only; the page confirms first). */
 export default function TrustBanner({ trust, onMute }: { trust: ProductDetail['trust']; onMute?: () => void }) {
@@ -10,11 +12,10 @@ export default function TrustBanner({ trust, onMute }: { trust: ProductDetail['t
   const purchases = trust.sharerVerifiedPurchases ?? 0;
   return (
     <View className="trust">
-      <View className="trust__head">
-        <View className="trust__avatar">{trust.sharer.nickname.slice(0, 1)}</View>
-        <Text className="trust__title">{`来自 ${trust.sharer.nickname} 的推荐`}</Text>
-        {purchases > 0 ? <Text className="trust__verified">{`TA 买过 ${purchases} 次`}</Text> : null}
-      </View>
+      <SharerTrack
+        sharer={trust.sharer}
+        badge={purchases > 0 ? <Text className="trust__verified">{`TA 买过 ${purchases} 次`}</Text> : null}
+      />
       {purchases > 0 ? <Text className="trust__hint">已核实的购买记录</Text> : null}
       {trust.note ? <Text className="trust__note">{`“${trust.note}”`}</Text> : null}
       {trust.sharerReview ? <ReviewItem review={trust.sharerReview} /> : null}

@@ -15,6 +15,15 @@ jest.mock('@tarojs/taro', () => require('../../test-utils/taro-mock').taroMock()
 jest.mock('../../api/shop', () => ({ shopApi: { getProduct: jest.fn(), session: jest.fn(), favorite: jest.fn() } }));
 jest.mock('../../api/commission', () => ({ commissionApi: { recordVisit: jest.fn(), muteSharer: jest.fn() } }));
 
+/** The sharer as the trust card gets her: her track record counted by the shop. */
+const ALICE = {
+  nickname: 'alice',
+  shareCode: 'ALC234',
+  memberSince: '2023-05-02T02:00:00.000Z',
+  keptProducts: 6,
+  reviews: 4,
+};
+
 const Taro = mockedTaro();
 const getProduct = shopApi.getProduct as jest.MockedFunction<typeof shopApi.getProduct>;
 const session = shopApi.session as jest.MockedFunction<typeof shopApi.session>;
@@ -77,7 +86,7 @@ describe('product page', () => {
   it('says whose recommendation it is when the link carries a sharer', async () => {
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
     await openPage({
-      sharer: { nickname: 'alice', shareCode: 'ALC234' },
+      sharer: ALICE,
       note: '我家常备',
       sharerVerifiedPurchases: 2,
     });
@@ -143,7 +152,7 @@ describe('product page', () => {
   it('opened in Moments single-page mode: no session, no share or buy, says where to buy', async () => {
     taroPage.scene = 1154;
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'moments' };
-    await openPage({ sharer: { nickname: 'alice', shareCode: 'ALC234' } });
+    await openPage({ sharer: ALICE });
     expect(screen.getByText('当前为朋友圈预览，点击屏幕下方「前往小程序」打开完整店铺')).toBeTruthy();
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
     expect(screen.queryByText('立即购买')).toBeNull();
@@ -263,7 +272,7 @@ describe('product page', () => {
 });
 
 describe('product page: share attribution', () => {
-  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const alice = ALICE;
   const binding = { sharerCode: 'ALC234', nickname: 'alice', until: '2026-12-08T00:00:00.000Z' };
 
   it('records a visit through someone else’s share once, and takes the binding it answers with', async () => {
@@ -283,6 +292,30 @@ describe('product page: share attribution', () => {
     taroPage.params = { id: 'p1', s: 'ALC234' };
     await openPage({ sharer: alice });
     await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }));
+  });
+
+  it('passes the group chat’s cloudID when opened in a group, and none from a one-to-one chat', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    taroPage.shareTicket = 'ticket-1';
+    await openPage({ sharer: alice });
+    await waitFor(() =>
+      expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }, 'cid:ticket-1'),
+    );
+    cleanup();
+    recordVisit.mockClear();
+    taroPage.shareTicket = undefined;
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }));
+    expect(Taro.getGroupEnterInfo).toHaveBeenCalledTimes(1);
+  });
+
+  it('still records the visit, as 单聊, when WeChat refuses the group info', async () => {
+    taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
+    taroPage.shareTicket = 'ticket-2';
+    Taro.getGroupEnterInfo.mockRejectedValueOnce(new Error('getGroupEnterInfo:fail'));
+    await openPage({ sharer: alice });
+    await waitFor(() => expect(recordVisit).toHaveBeenCalledWith({ productId: 'p1', s: 'ALC234', c: 'chat' }));
+    taroPage.shareTicket = undefined;
   });
 
   it('reads the poster channel from a scanned code', async () => {
@@ -421,7 +454,7 @@ const review = (id: string, extra: Partial<Review> = {}): Review => ({
 });
 
 describe('product page: the sharer’s proof of use', () => {
-  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const alice = ALICE;
   const aliceReview = review('A', {
     nickname: 'alice',
     rating: 4,
@@ -440,16 +473,26 @@ describe('product page: the sharer’s proof of use', () => {
     expect(screen.getByText('已核实的购买记录')).toBeTruthy();
   });
 
+  it('shows her track record in plain words on the card, the refund rate only when the shop gives one', async () => {
+    await openPage({ sharer: ALICE, sharerVerifiedPurchases: 1 });
+    const words = screen.getByText('2023 年加入 · 买过 6 件 · 写过 4 条评价');
+    expect(words.closest('.trust')).toBeTruthy();
+    expect(screen.queryByText(/退款率/)).toBeNull();
+    cleanup();
+    await openPage({ sharer: { ...ALICE, referredRefundRate: 4 }, sharerVerifiedPurchases: 1 });
+    expect(screen.getByText('推荐的订单退款率 4%').closest('.trust')).toBeTruthy();
+  });
+
   it('claims no purchase when the sharer has none here', async () => {
     await openPage({ sharer: alice, sharerVerifiedPurchases: 0 });
     expect(screen.getByText('来自 alice 的推荐')).toBeTruthy();
-    expect(screen.queryByText(/买过/)).toBeNull();
+    expect(screen.queryByText(/TA 买过/)).toBeNull();
     expect(screen.queryByText('已核实的购买记录')).toBeNull();
   });
 
   it('claims no purchase when the count is missing', async () => {
     await openPage({ sharer: alice });
-    expect(screen.queryByText(/买过/)).toBeNull();
+    expect(screen.queryByText(/TA 买过/)).toBeNull();
   });
 
   it('shows the sharer’s own review in their banner, once, its photos opening full size', async () => {
@@ -585,10 +628,12 @@ describe('收藏 on the product page', () => {
 });
 
 describe('不再看 TA 的推荐 on the trust banner', () => {
-  const alice = { nickname: 'alice', shareCode: 'ALC234' };
+  const alice = ALICE;
   const binding = { sharerCode: 'ALC234', nickname: 'alice', until: '2099-01-01T00:00:00.000Z' };
   beforeEach(() => {
-    muteSharer.mockReset().mockResolvedValue({ ok: true, data: { sharer: alice, muted: true } });
+    muteSharer
+      .mockReset()
+      .mockResolvedValue({ ok: true, data: { sharer: { nickname: 'alice', shareCode: 'ALC234' }, muted: true } });
     taroPage.params = { id: 'p1', s: 'ALC234', c: 'chat' };
   });
 

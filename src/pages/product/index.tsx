@@ -38,6 +38,7 @@ import Reviews from './Reviews';
 import SkuPicker from './SkuPicker';
 import { muteSharer } from './mute-sharer';
 import TrustBanner from './TrustBanner';
+import { groupEnterCloudId } from '../../lib/group-enter';
 import { useGroupBuy } from './useGroupBuy';
 import './index.scss';
 
@@ -60,8 +61,12 @@ function useRecordVisit(entry: ProductEntry | null, productReady: boolean, momen
     if (!moments && !sessionReady) return;
     sent.current = true;
     if (!moments && entry.s === myShareCode) return;
-    void commissionApi
-      .recordVisit({ productId: entry.id, s: entry.s, c: entry.c ?? 'chat' })
+    const c = entry.c ?? 'chat';
+    void (c === 'chat' ? groupEnterCloudId() : Promise.resolve(null))
+      .then((group) => {
+        const visit = { productId: entry.id, s: entry.s as string, c };
+        return group ? commissionApi.recordVisit(visit, group) : commissionApi.recordVisit(visit);
+      })
       .then((res) => {
         if (res.ok && res.data.binding) useSession.getState().setBinding(res.data.binding);
       })

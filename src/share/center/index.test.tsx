@@ -42,6 +42,7 @@ const stats = (extra: Partial<MyStats> = {}): MyStats => ({
       pendingFen: 1110,
       settledFen: 2220,
       reversedFen: 0,
+      chatSplit: { group: 12, single: 18, groups: 3 },
     },
     {
       productId: 'p2',
@@ -154,7 +155,9 @@ describe('推广中心', () => {
   it('shows the funnel per product and channel, commission counting pending and settled', async () => {
     await openCenter();
     const tea = screen.getByLabelText('云南古树红茶 微信聊天');
-    expect(tea.textContent).toBe('云南古树红茶微信聊天30访问→18访客→3成交→¥387.00成交额→¥33.30佣金');
+    expect(tea.textContent).toBe(
+      '云南古树红茶微信聊天30访问→18访客→3成交→¥387.00成交额→¥33.30佣金群聊 12 次（3 个群） · 单聊 18 次',
+    );
     const goji = screen.getByLabelText('宁夏枸杞 海报');
     expect(goji.textContent).toContain('¥1.20佣金');
   });
@@ -374,5 +377,49 @@ describe('推荐分享', () => {
     await screen.findByText('还没有推广数据：在商品页点「分享」发给朋友');
     await waitFor(() => expect(api.suggestions).toHaveBeenCalledTimes(2));
     expect(screen.queryByText('推荐分享')).toBeNull();
+  });
+});
+
+describe('推广中心: 群聊 and 单聊', () => {
+  it('splits a chat row’s visits into 群聊 (with its groups) and 单聊, and no other row', async () => {
+    await openCenter();
+    const split = screen.getByText('群聊 12 次（3 个群） · 单聊 18 次');
+    expect(split.closest('.funnel__row')?.getAttribute('aria-label')).toBe('云南古树红茶 微信聊天');
+    expect(screen.getAllByText(/群聊/)).toHaveLength(1);
+  });
+});
+
+describe('推广中心: 好友看到的你', () => {
+  const me = {
+    nickname: 'alice',
+    shareCode: 'ALC234',
+    memberSince: new Date(2023, 4, 2, 10, 0).toISOString(),
+    keptProducts: 6,
+    reviews: 4,
+  };
+
+  it('shows the trust banner’s head and track record friends see, from myStats', async () => {
+    api.myStats.mockResolvedValue(ok(stats({ asFriendsSee: { ...me, referredRefundRate: 4 } })));
+    await openCenter();
+    const card = screen.getByText('好友看到的你').closest('.share-center__card')!;
+    expect(card.textContent).toContain('来自 alice 的推荐');
+    expect(card.textContent).toContain('2023 年加入 · 买过 6 件 · 写过 4 条评价');
+    expect(card.textContent).toContain('推荐的订单退款率 4%');
+  });
+
+  it('shows it to a new sharer too, without a rate the shop does not give', async () => {
+    const empty = stats({ visits: 0, orders: 0, rows: [], availableFen: 0, asFriendsSee: { ...me, keptProducts: 0 } });
+    empty.commission = { pendingFen: 0, settledFen: 0, withdrawnFen: 0, reversedFen: 0 };
+    api.myStats.mockResolvedValue(ok(empty));
+    render(<SharerCenterPage />);
+    await screen.findByText('还没有推广数据：在商品页点「分享」发给朋友');
+    const card = screen.getByText('好友看到的你').closest('.share-center__card')!;
+    expect(card.textContent).toContain('2023 年加入 · 写过 4 条评价');
+    expect(card.textContent).not.toContain('退款率');
+  });
+
+  it('shows no card when the server sends none', async () => {
+    await openCenter();
+    expect(screen.queryByText('好友看到的你')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { PAGES } from '../../routes';
 import type { CommissionLine, FunnelRow, MyStats, Withdrawal } from '../../../cloudfunctions/contracts/commission';
 import {
   CHANNEL_LABELS,
+  chatSplitText,
   COMMISSION_STATUS_LABELS,
   friendsText,
   partialReversalText,
@@ -22,6 +23,7 @@ import {
 } from './text';
 import { useSharerCenter, type SharerCenter } from './useSharerCenter';
 import { canWithdraw, MIN_WITHDRAWAL_FEN } from './withdraw';
+import FriendsSee from './FriendsSee';
 import Suggestions from './Suggestions';
 import WithdrawSheet from './WithdrawSheet';
 import './index.scss';
@@ -98,6 +100,7 @@ export default function SharerCenterPage() {
           onAction={() => void Taro.switchTab({ url: PAGES.home })}
         />
         <RulesLink />
+        <FriendsSee stats={stats} />
         <Suggestions />
       </View>
     );
@@ -155,6 +158,8 @@ export default function SharerCenterPage() {
       </View>
 
       {statsError ? <View className="share-center__notice">{`刷新失败：${statsError.message}`}</View> : null}
+
+      <FriendsSee stats={stats} />
 
       <View className="share-center__card share-center__money">
         <Text className="share-center__card-title">我的佣金</Text>
@@ -255,6 +260,7 @@ function FunnelItem({ row }: { row: FunnelRow }) {
           </View>
         ))}
       </View>
+      {row.chatSplit && row.visits > 0 ? <Text className="funnel__split">{chatSplitText(row.chatSplit)}</Text> : null}
     </View>
   );
 }

@@ -56,3 +56,9 @@ export function friendsText(friends: { released: number; muted: number }): strin
   if (friends.released === 0 && friends.muted === 0) return '还没有好友解除绑定或不再看你的推荐';
   return `${friends.released} 位好友解除了绑定 · ${friends.muted} 位好友不再看你的推荐`;
 }
+
+/** A chat row's 群聊 / 单聊 split: '群聊 3 次（2 个群） · 单聊 5 次'. */
+export function chatSplitText(split: { group: number; single: number; groups?: number }): string {
+  const groups = split.groups ? `（${split.groups} 个群）` : '';
+  return `群聊 ${split.group} 次${groups} · 单聊 ${split.single} 次`;
+}
