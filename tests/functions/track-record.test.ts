@@ -195,8 +195,9 @@ describe('cost on the product page', () => {
     const fresh = await requestsOf(() => ok('trviewer', 'shop', 'getProduct', { id: 'puer357', s: code }));
     await shop.advance(10 * MINUTE);
     const recount = await requestsOf(() => ok('trviewer', 'shop', 'getProduct', { id: 'puer357', s: code }));
-    // With a sharer the page also reads their user, note, purchases and review of the product (3 + the user).
-    const sharerReads = 4;
+    // With a sharer the page also reads their user, whether the viewer muted them, and their note, purchases and
+    // review of the product.
+    const sharerReads = 5;
     expect(fresh - without).toBe(sharerReads + 1);
     // Counted again: the completed orders, the reviews count, two referred counts, and the record written.
     expect(recount - fresh).toBe(5);
