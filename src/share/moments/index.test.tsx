@@ -20,7 +20,11 @@ jest.mock('@tarojs/taro', () => {
 });
 jest.mock('../../api/commission', () => ({ commissionApi: { material: jest.fn() } }));
 // The canvas cannot draw in jsdom (poster/canvas.test.ts covers drawing): here, what the page asks of it.
-jest.mock('../poster/canvas', () => ({ findPosterCanvas: jest.fn(), createPosterPainter: jest.fn() }));
+jest.mock('../poster/canvas', () => ({
+  ...jest.requireActual('../poster/canvas'),
+  findPosterCanvas: jest.fn(),
+  createPosterPainter: jest.fn(),
+}));
 
 type Mock = jest.Mock;
 const Taro = mockedTaro() as ReturnType<typeof mockedTaro> &

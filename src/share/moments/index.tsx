@@ -10,7 +10,7 @@ import PageState from '../../components/PageState';
 import { parseProductEntry } from '../../lib/share';
 import type { MaterialKit } from '../../../cloudfunctions/contracts/commission';
 import { MATERIAL_IMAGES_MAX } from '../../../cloudfunctions/contracts/limits';
-import { createPosterPainter, findPosterCanvas, type PosterPainter } from '../poster/canvas';
+import { createPosterPainter, findPosterCanvas, guideToAlbumSetting, type PosterPainter } from '../poster/canvas';
 import { composeWords, firstPick, HOW_TO_POST, POSTER } from './kit';
 import { savePictures, type KitPicture } from './save';
 import './index.scss';
@@ -112,16 +112,9 @@ export default function MomentsPage() {
         setDone('saved');
         toast(result.outcome === 'saved' ? `已保存 ${result.count} 张到相册` : `已下载 ${result.count} 张`, 'success');
         break;
-      case 'denied': {
-        const { confirm } = await Taro.showModal({
-          title: '无法保存到相册',
-          content: '需要你允许「保存到相册」，请在设置中打开后再保存',
-          confirmText: '去设置',
-          cancelText: '取消',
-        });
-        if (confirm) void Taro.openSetting();
+      case 'denied':
+        await guideToAlbumSetting();
         break;
-      }
       case 'failed':
         toast(result.saved > 0 ? `已保存 ${result.saved} 张，其余保存失败，请重试` : '保存失败，请稍后重试');
         break;

@@ -160,3 +160,14 @@ export async function savePoster(canvas: PosterCanvas, fileName: string): Promis
     return 'failed';
   }
 }
+
+/** The album permission was refused: say why saving needs it and offer the settings page where it is given. */
+export async function guideToAlbumSetting(): Promise<void> {
+  const { confirm } = await Taro.showModal({
+    title: '无法保存到相册',
+    content: '需要你允许「保存到相册」，请在设置中打开后再保存',
+    confirmText: '去设置',
+    cancelText: '取消',
+  });
+  if (confirm) void Taro.openSetting();
+}

@@ -13,7 +13,12 @@ jest.mock('@tarojs/taro', () => {
 });
 jest.mock('../../api/commission', () => ({ commissionApi: { poster: jest.fn(), setNote: jest.fn() } }));
 // The canvas cannot draw in jsdom: canvas.test.ts and layout.test.ts cover drawing; here, what the page asks for.
-jest.mock('./canvas', () => ({ findPosterCanvas: jest.fn(), createPosterPainter: jest.fn(), savePoster: jest.fn() }));
+jest.mock('./canvas', () => ({
+  ...jest.requireActual('./canvas'),
+  findPosterCanvas: jest.fn(),
+  createPosterPainter: jest.fn(),
+  savePoster: jest.fn(),
+}));
 
 const Taro = mockedTaro() as ReturnType<typeof mockedTaro> & { openSetting: jest.Mock };
 const api = commissionApi as jest.Mocked<typeof commissionApi>;

@@ -9,7 +9,7 @@ import PageState from '../../components/PageState';
 import { parseProductEntry } from '../../lib/share';
 import type { Poster } from '../../../cloudfunctions/contracts/commission';
 import { SHARER_NOTE_MAX } from '../../../cloudfunctions/contracts/limits';
-import { createPosterPainter, findPosterCanvas, savePoster, type PosterPainter } from './canvas';
+import { createPosterPainter, findPosterCanvas, guideToAlbumSetting, savePoster, type PosterPainter } from './canvas';
 import './index.scss';
 
 /** The contract's limit on the sharer's note, counted the way its schema counts. */
@@ -120,16 +120,9 @@ export default function PosterPage() {
       case 'downloaded':
         toast('海报已下载', 'success');
         break;
-      case 'denied': {
-        const { confirm } = await Taro.showModal({
-          title: '无法保存到相册',
-          content: '需要你允许「保存到相册」，请在设置中打开后再保存',
-          confirmText: '去设置',
-          cancelText: '取消',
-        });
-        if (confirm) void Taro.openSetting();
+      case 'denied':
+        await guideToAlbumSetting();
         break;
-      }
       case 'cancelled':
         break;
       case 'failed':
