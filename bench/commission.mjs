@@ -278,7 +278,7 @@ ${ordersText} attributed orders with their commission lines and counters, writte
 | figure | value |
 |---|---:|
 | \`myStats\` p99 | ${fmt(stats.p99)} ms |
-| \`myStats\` TCB requests (two counter documents, the products' titles) | ${stats.requests} |
+| \`myStats\` TCB requests (counters, titles, friends' counts, the member, track record) | ${stats.requests} |
 | funnel rows returned (product × channel) | ${stats.rows} |
 | raw SQLite: read the same two counter documents by _id, p50, same run | ${raw.p50.toFixed(3)} ms |
 | ratio: \`myStats\` p50 ÷ raw read p50 | ${(stats.p50 / raw.p50).toFixed(0)} |
