@@ -82,6 +82,13 @@ async function openPage() {
 }
 
 const tile = (label: string) => screen.getByLabelText(label);
+/** The native <textarea> inside Taro's web Textarea, which appears once the web component has rendered. */
+const nativeTextarea = () =>
+  waitFor(() => {
+    const found = document.querySelector<HTMLTextAreaElement>('textarea');
+    if (!found) throw new Error('no textarea yet');
+    return found;
+  });
 const saved = () => Taro.saveImageToPhotosAlbum.mock.calls.map(([o]: [{ filePath: string }]) => o.filePath);
 
 describe('一键发圈', () => {
@@ -92,10 +99,9 @@ describe('一键发圈', () => {
     expect(screen.getByText('已选 4/9')).toBeTruthy();
     expect(tile('我的评价照片 3').getAttribute('aria-checked')).toBe('true');
     expect(tile('我的海报').textContent).toContain('4');
-    const words = document.querySelector('textarea') as HTMLTextAreaElement;
-    expect(words.value).toBe('我家常备\n\n秦岭土蜂蜜，一年只取一次');
+    expect((await nativeTextarea()).value).toBe('我家常备\n\n秦岭土蜂蜜，一年只取一次');
     fireEvent.click(screen.getByText('文案 2'));
-    expect((document.querySelector('textarea') as HTMLTextAreaElement).value).toBe('我家常备\n\n第二段文案');
+    await waitFor(() => expect(document.querySelector('textarea')?.value).toBe('我家常备\n\n第二段文案'));
   });
 
   it('picking: a picture taken out and back goes before the poster; never more than 9', async () => {
@@ -172,7 +178,7 @@ describe('一键发圈', () => {
 
   it('copies the words as edited, then says how to post', async () => {
     await openPage();
-    const host = document.querySelector('textarea')?.closest('taro-textarea-core') as Element;
+    const host = (await nativeTextarea()).closest('taro-textarea-core') as Element;
     act(() => {
       host.dispatchEvent(new CustomEvent('input', { detail: { value: '  改过的文案  ' } }));
     });
