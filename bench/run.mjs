@@ -260,7 +260,7 @@ why raw SQLite itself does it orders of magnitude slower than a read.
 `;
 const frontend = await runFrontend(); // builds the cloud functions the order section runs
 const orders = await runOrders({ rawDecrement: rawDec });
-const flash = await runFlashSale({ rawDecrement: rawDec });
+const flash = await runFlashSale();
 const commission = await runCommission();
 const contention = await runContention();
 const products = await runProducts();
