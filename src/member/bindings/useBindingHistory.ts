@@ -1,8 +1,9 @@
 // The member's binding history (commission.bindingHistory), loaded once, reloaded on demand and after a release.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { commissionApi } from '../../api/commission';
 import type { ErrorBody } from '../../api/client';
 import { useSession } from '../../stores/session';
+import { useLoadedList } from '../shared/useLoadedList';
 import type { BindingHistoryItem } from '../../../cloudfunctions/contracts/commission';
 
 export interface BindingHistory {
@@ -14,22 +15,7 @@ export interface BindingHistory {
 }
 
 export function useBindingHistory(): BindingHistory {
-  const [items, setItems] = useState<BindingHistoryItem[] | null>(null);
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const generation = useRef(0);
-
-  const reload = useCallback(async () => {
-    const gen = ++generation.current;
-    setError(null);
-    const res = await commissionApi.bindingHistory();
-    if (gen !== generation.current) return;
-    if (res.ok) setItems(res.data.items);
-    else setError(res.error);
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { items, error, reload } = useLoadedList(commissionApi.bindingHistory);
 
   const release = useCallback(async () => {
     const res = await commissionApi.releaseBinding();

@@ -1,32 +1,18 @@
 // 不看推荐的人: the sharers the member muted (their cards open without a recommendation and never bind the member),
 // newest first, each with 恢复 behind a confirmation. Muted from the trust banner on a product page.
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { commissionApi } from '../../api/commission';
-import type { ErrorBody } from '../../api/client';
 import PageState from '../../components/PageState';
 import { formatMonthDay } from '../../lib/time';
 import type { MutedSharer } from '../../../cloudfunctions/contracts/commission';
+import { useLoadedList } from '../shared/useLoadedList';
 import './index.scss';
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
 export default function MutesPage() {
-  const [items, setItems] = useState<MutedSharer[] | null>(null);
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const generation = useRef(0);
-  const reload = useCallback(async () => {
-    const gen = ++generation.current;
-    setError(null);
-    const res = await commissionApi.mutes();
-    if (gen !== generation.current) return;
-    if (res.ok) setItems(res.data.items);
-    else setError(res.error);
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { items, error, reload, setItems } = useLoadedList(commissionApi.mutes);
   usePullDownRefresh(() => {
     void reload().finally(() => void Taro.stopPullDownRefresh());
   });
