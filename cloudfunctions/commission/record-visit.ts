@@ -22,16 +22,16 @@ import { bindingTaken, recordBindingEnd } from './binding-ends';
 import { viewBinding } from './views';
 
 export async function recordVisit(input: CommissionInput<'recordVisit'>, ctx: CallContext): Promise<VisitResult> {
-  const [sharer, product, current, muted] = await Promise.all([
+  const [sharer, product, current] = await Promise.all([
     findUserByShareCode(ctx.db, input.s),
     findProduct(ctx.db, input.productId),
     findBinding(ctx.db, ctx.openid),
-    isMuted(ctx.db, ctx.openid, input.s),
   ]);
   if (!sharer) throw new AppError('share.sharer_not_found');
   if (!product) throw new AppError('product.not_found');
   const decided = decideVisit(ctx.openid, sharer.openid, current, ctx.now);
-  const decision = decided === 'bind' && muted ? 'keep' : decided;
+  // Only a visit that would bind asks about a mute: repeat visits and anonymous views send one request less.
+  const decision = decided === 'bind' && (await isMuted(ctx.db, ctx.openid, input.s)) ? 'keep' : decided;
   if (decision === 'own_link') return { bound: false, binding: viewBinding(current, ctx.now) };
 
   const groupId = decision === 'anonymous' ? null : groupIdOf(input.c, input.group);
